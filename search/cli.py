@@ -1,0 +1,163 @@
+"""The claimsearch command line: a thin click layer over the search library."""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import documents, indexer, update as updater
+from .errors import ClaimsearchError
+from .extract import extract
+from .models import to_dict
+from .output import print_hits, print_summary
+from .query import SORTS, SearchParams
+from .schema import STATEMENT_KINDS
+from .searcher import WhooshSearcher
+from .serialize import page_to_dict
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "seeds"
+index_option = click.option("--index", "index_root", envvar="CLAIMSEARCH_INDEX", default=DEFAULT_INDEX,
+                            show_default=True, type=click.Path(file_okay=False),
+                            help="Index directory (env CLAIMSEARCH_INDEX).")
+silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
+
+
+class CLIError(click.ClickException):
+    """A ClaimsearchError shown as one line, with exit 2 for bad usage and 1 otherwise."""
+
+    def __init__(self, error: ClaimsearchError):
+        super().__init__(error.message)
+        self.exit_code = 2 if error.status in (2, 400) else 1
+
+
+@click.group()
+@click.version_option(package_name="claimsearch")
+def cli():
+    """Search news articles by who said what and what was claimed."""
+
+
+def _run(func, *args, **kwargs):
+    try:
+        return func(*args, **kwargs)
+    except ClaimsearchError as exc:
+        raise CLIError(exc) from None
+
+
+def _with_progress(func, files: list[Path], silent: bool, **kwargs):
+    if silent or not files:
+        return _run(func, on_file=None, **kwargs)
+    with click.progressbar(length=len(files), label="Indexing", file=sys.stderr,
+                           item_show_func=lambda p: p.name if p else "") as bar:
+        return _run(func, on_file=lambda p: bar.update(1, p), **kwargs)
+
+
+@cli.command("index")
+@click.argument("corpus", envvar="CLAIMSEARCH_CORPUS", default=DEFAULT_CORPUS,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@index_option
+@silent_option
+def index_cmd(corpus, index_root, silent):
+    """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
+    files = documents.corpus_files(corpus)
+    summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root)
+    print_summary(summary, f"Indexed {corpus} into {index_root}")
+
+
+@cli.command("update")
+@click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@index_option
+@silent_option
+def update_cmd(corpus, index_root, silent):
+    """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
+    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus)
+    print_summary(summary, f"Updated {index_root}")
+
+
+@cli.command("search")
+@click.argument("query", default="")
+@click.option("--source", multiple=True, help="Only this outlet (repeatable).")
+@click.option("--speaker", multiple=True, help="Only this canonical speaker (repeatable).")
+@click.option("--kind", multiple=True, type=click.Choice(("article",) + STATEMENT_KINDS))
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@index_option
+def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_root):
+    """Search the index: words, "phrases", AND/OR/NOT, speaker:NAME, source:DOMAIN."""
+    filters = {k: tuple(v) for k, v in (("source", source), ("speaker", speaker), ("kind", kind)) if v}
+    params = SearchParams(q=query, filters=filters, sort=sort, page=page, per_page=limit)
+    result = _run(WhooshSearcher(index_root).search, params)
+    if as_json:
+        click.echo(json.dumps(page_to_dict(result), ensure_ascii=False, indent=1))
+    else:
+        print_hits(result)
+
+
+@cli.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
+def extract_cmd(files, as_json):
+    """Print the quotes, claims and figures found in FILES."""
+    failed = 0
+    for name in files:
+        try:
+            articles, skipped, warnings = documents.load_file(Path(name))
+        except ClaimsearchError as exc:
+            failed += 1
+            click.echo(f"Warning: skipped {name}: {exc.message}", err=True)
+            continue
+        for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
+            click.echo(f"Warning: {name}: {warning}", err=True)
+        for article in articles:
+            record = extraction_json(name if article.format != "jsonl" else article.path, article)
+            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
+    if failed == len(files):
+        raise click.ClickException("No file could be read")
+
+
+def extraction_json(path: str, article) -> dict:
+    """Return the `extract --json` record of one article."""
+    quotes, claims, figures = extract(article)
+    return {
+        "path": path, "id": article.id, "title": article.title, "source": article.source,
+        "author": article.author, "date": article.date.isoformat() if article.date else None,
+        "url": article.url, "quotes": [to_dict(q) for q in quotes],
+        "claims": [to_dict(c) for c in claims], "figures": [to_dict(f) for f in figures],
+    }
+
+
+def _extraction_text(record: dict) -> str:
+    lines = [f"{record['path']}: {record['title'] or ''}"]
+    lines += [f"  {q['kind']}: {q['speaker'] or '?'}: {q['text'][:100]}" for q in record["quotes"]]
+    lines += [f"  claim: {c['claimer'] or '?'}: {c['text'][:100]}" for c in record["claims"]]
+    lines += [f"  figure: {f['value']} {f['unit']} ({f['claimed_by'] or '?'})" for f in record["figures"]]
+    return "\n".join(lines)
+
+
+@cli.command("serve")
+@click.option("--host", envvar="CLAIMSEARCH_HOST", default="127.0.0.1", show_default=True)
+@click.option("--port", envvar="CLAIMSEARCH_PORT", type=click.IntRange(1, 65535), default=8000,
+              show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app",
+              show_default=True, help="The WSGI app factory, as module:function.")
+@index_option
+def serve_cmd(host, port, threads, app_factory, index_root):
+    """Serve the web app and JSON API with waitress."""
+    import waitress
+
+    module_name, _, func = app_factory.partition(":")
+    # Imported by name: the core package never depends on the web package.
+    app = getattr(importlib.import_module(module_name), func)({"INDEX": index_root})
+    click.echo(f"Serving claimsearch on http://{host}:{port}/ (index: {index_root})", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads)
+
+
+def main():
+    """Entry point of the console script."""
+    cli(prog_name="claimsearch")

@@ -1,0 +1,53 @@
+"""Facet counts as plain data: each value with its count and whether it is selected."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Facet name -> the column its value is read from (speaker counts statements only).
+FACET_COLUMNS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
+                 "author": "author", "month": "month"}
+FACET_SIZE = 30
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet."""
+
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet's values, most frequent first; truncated when more exist than are shown."""
+
+    name: str
+    values: tuple[FacetValue, ...]
+    truncated: bool = False
+
+
+def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: dict,
+                 size: int = FACET_SIZE) -> list[Facet]:
+    """Count each facet over the base docs that pass every *other* facet's filter."""
+    facets = []
+    for name, column in columns.items():
+        others = [s for other, s in filter_sets.items() if other != name]
+        counts: dict[str, int] = {}
+        for docnum in base:
+            if all(docnum in s for s in others):
+                value = column(docnum)
+                if value:
+                    counts[value] = counts.get(value, 0) + 1
+        facets.append(_facet(name, counts, selected.get(name, ()), size))
+    return facets
+
+
+def _facet(name: str, counts: dict[str, int], chosen, size: int) -> Facet:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ranked[:size]
+    shown += [(v, counts.get(v, 0)) for v in chosen if v not in dict(shown)]
+    if name == "month":
+        shown.sort(key=lambda kv: kv[0], reverse=True)
+    values = tuple(FacetValue(value=v, count=c, selected=v in chosen) for v, c in shown)
+    return Facet(name=name, values=values, truncated=len(ranked) > size)

@@ -1,0 +1,147 @@
+"""Build a fresh index and swap it in, or update the live one with changed files only."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from . import documents
+from .errors import ClaimsearchError
+from .extract import extract
+from .records import documents_for
+from .schema import make_schema
+from .store import IndexStore
+
+MANIFEST = "manifest.json"
+INDEX_NAME = "MAIN"
+
+
+@dataclass
+class Summary:
+    """What a build or update did, for the CLI's closing report."""
+
+    articles: int = 0
+    quotes: int = 0
+    claims: int = 0
+    figures: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    build: str | None = None
+
+
+def _check_corpus(corpus: Path) -> Path:
+    corpus = Path(corpus)
+    if not corpus.exists():
+        raise ClaimsearchError(f"Corpus directory not found: {corpus}", 2)
+    return corpus
+
+
+def build(corpus, index_root, on_file=None) -> Summary:
+    """Index every article under corpus into a fresh build, then make it live atomically."""
+    corpus, store, started = _check_corpus(corpus), IndexStore(index_root), time.monotonic()
+    with store.lock():
+        previous = store.current_name()
+        store.sweep(keep_previous=None if previous is None else previous)
+        build_dir = store.new_build_dir()
+        try:
+            summary, manifest = _write_build(corpus, build_dir, on_file)
+            summary.build = store.swap_in(build_dir)
+        except BaseException:
+            # Ctrl-C or a crash: the half-written build goes, the live one stays.
+            store.sweep(keep_previous=previous)
+            raise
+        store.sweep(keep_previous=previous)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write_build(corpus: Path, build_dir: Path, on_file):
+    ix = whoosh_index.create_in(build_dir, make_schema(), indexname=INDEX_NAME)
+    summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
+    taken: set[str] = set()
+    writer = ix.writer(limitmb=256)
+    try:
+        for path in documents.corpus_files(corpus):
+            entry = _index_file(writer, path, corpus, summary, taken)
+            if entry is not None:
+                manifest["files"][_rel(path, corpus)] = entry
+            if on_file:
+                on_file(path)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        ix.close()
+    _write_manifest(build_dir, manifest)
+    return summary, manifest
+
+
+def _rel(path: Path, corpus: Path) -> str:
+    return path.relative_to(corpus).as_posix() if corpus.is_dir() else path.name
+
+
+def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[str]) -> dict | None:
+    """Load, extract and add one file's articles; record a skip instead of failing."""
+    rel = _rel(path, corpus)
+    try:
+        articles, skipped, warnings = documents.load_file(path, corpus)
+    except (ClaimsearchError, OSError) as exc:
+        summary.skipped.append((rel, getattr(exc, "message", None) or str(exc)))
+        return None
+    summary.skipped.extend((s.path, s.reason) for s in skipped)
+    summary.warnings.extend((rel, w) for w in warnings)
+    ids = []
+    for article in articles:
+        article.id = _unique_id(article.id, taken)
+        _add_article(writer, article, summary)
+        ids.append(article.id)
+    stat = path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+            "sha1": documents.file_digest(path), "articles": ids}
+
+
+def _unique_id(article_id: str, taken: set[str]) -> str:
+    candidate, n = article_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{article_id}~{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _add_article(writer, article, summary: Summary) -> None:
+    extraction = extract(article)
+    for doc in documents_for(article, extraction):
+        writer.add_document(**doc)
+    summary.articles += 1
+    summary.quotes += sum(1 for q in extraction.quotes if q.kind == "quote")
+    summary.claims += len(extraction.claims)
+    summary.figures += len(extraction.figures)
+
+
+def _write_manifest(build_dir: Path, manifest: dict) -> None:
+    tmp = build_dir / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    os.replace(tmp, build_dir / MANIFEST)
+
+
+def read_manifest(build_dir: Path) -> dict:
+    """Return the manifest of a build (corpus path and per-file fingerprints)."""
+    try:
+        return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ClaimsearchError(f"Index at {build_dir} has no readable manifest; rebuild it", 1) from None
+
+
+def open_index(build_dir: Path):
+    """Open a build's Whoosh index."""
+    return whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)

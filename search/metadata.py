@@ -1,0 +1,91 @@
+"""Infer title, author, outlet and date from the first lines of a plain-text article."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlparse
+
+from dateutil import parser as dateparser
+
+from .models import Span
+
+HEAD_LINES = 12  # bylines and datelines sit near the top
+SOURCE_LINE = re.compile(r"^\s*(?:original\s+)?source\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*by\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
+BARE_BY = re.compile(r"^\s*by\s*:?\s*$", re.IGNORECASE)
+NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin)){1,3}$")
+DATE_PREFIX = re.compile(
+    r"^\s*(?:published|updated|posted|date|first published)\s*(?:on|:)?\s*(.+)$", re.IGNORECASE
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MAX_TITLE = 300
+
+
+def infer_title(text: str, spans: list[Span]) -> str | None:
+    """Return the first kept paragraph when it is short enough to be a headline."""
+    for span in spans[:1]:
+        line = " ".join(text[span.start:span.end].split())
+        if len(line) <= MAX_TITLE:
+            return line
+    return None
+
+
+def infer_source(text: str, url: str | None = None) -> str | None:
+    """Return the outlet's domain from an "Original Source:" line or the article URL."""
+    for line in reversed(text.splitlines()):
+        match = SOURCE_LINE.match(line)
+        if match:
+            return domain_of(match.group(1)) or match.group(1)
+    return domain_of(url) if url else None
+
+
+def domain_of(value: str) -> str | None:
+    """Return 'newser.com' for 'www.newser.com', 'https://www.newser.com/x' and the like."""
+    value = value.strip()
+    host = urlparse(value if "//" in value else "//" + value).hostname or ""
+    if "." not in host or " " in value:
+        return None
+    return host.removeprefix("www.")
+
+
+def byline_spans(text: str, spans: list[Span]) -> tuple[str | None, set[Span]]:
+    """Return the author found in byline lines and the spans that hold the byline."""
+    head = spans[:HEAD_LINES]
+    lines = [" ".join(text[s.start:s.end].split()) for s in head]
+    for i, line in enumerate(lines):
+        match = BYLINE.match(line)
+        if match and NAME.match(match.group(1)):
+            return match.group(1), {head[i]}
+        if BARE_BY.match(line):
+            for j in (i - 1, i + 1):  # the name sits beside a bare "By" widget
+                if 0 <= j < len(lines) and NAME.match(lines[j]):
+                    return lines[j], {head[i], head[j]}
+    return None, set()
+
+
+def infer_date(text: str, spans: list[Span]) -> dt.date | None:
+    """Return a date from a dateline near the top ("Published: 3 May 2024", "May 3, 2024")."""
+    for span in spans[:HEAD_LINES]:
+        line = text[span.start:span.end].strip()
+        prefixed = DATE_PREFIX.match(line)
+        candidate = prefixed.group(1) if prefixed else line
+        if len(candidate) > 40 or not YEAR.search(candidate):
+            continue
+        parsed = parse_date(candidate)
+        if parsed:
+            return parsed
+    return None
+
+
+def parse_date(value) -> dt.date | None:
+    """Parse a date string (or date/datetime) leniently; None when it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dateparser.parse(value, default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,44 @@
+"""Plain-text output for the CLI: summaries of builds and lists of hits."""
+from __future__ import annotations
+
+import html
+import re
+
+import click
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def print_summary(summary, heading: str) -> None:
+    """Print what a build or update did, skipped files with their reasons last."""
+    click.echo(heading, err=True)
+    parts = [f"{summary.articles} articles", f"{summary.quotes} quotes",
+             f"{summary.claims} claims", f"{summary.figures} figures"]
+    if summary.added or summary.changed or summary.removed:
+        parts.append(f"files: {summary.added} added, {summary.changed} changed, {summary.removed} removed")
+    click.echo(f"  {', '.join(parts)} in {summary.seconds:.1f}s", err=True)
+    for path, message in summary.warnings:
+        click.echo(f"  warning: {path}: {message}", err=True)
+    for path, reason in summary.skipped:
+        click.echo(f"  skipped: {path}: {reason}", err=True)
+    problems = len(summary.warnings) + len(summary.skipped)
+    if problems:
+        click.echo(f"  {problems} warning(s): {len(summary.skipped)} skipped", err=True)
+
+
+def plain(snippet: str) -> str:
+    """Return a snippet without markup, matches in brackets, entities decoded."""
+    return html.unescape(TAG.sub("", snippet.replace('<mark class="hit', "[<").replace("</mark>", "]")))
+
+
+def print_hits(page) -> None:
+    """Print one page of hits for a terminal."""
+    for note in page.notes:
+        click.echo(f"Note: {note}")
+    if page.suggestion:
+        click.echo(f"Did you mean: {page.suggestion}")
+    click.echo(f"{page.total} results (page {page.params.page} of {page.pages})")
+    for hit in page.hits:
+        who = f" {hit['speaker']}:" if hit.get("speaker") else ""
+        click.echo(f"\n[{hit['kind']}] {hit['title']} ({hit.get('source') or 'unknown source'})")
+        click.echo(f"  {hit['id']}{who} {plain(hit['snippet'])}")

@@ -1,0 +1,104 @@
+"""Turn validated search parameters into Whoosh queries; never touches an index."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.qparser import MultifieldParser
+
+from .schema import FIELD_BOOSTS, SEARCH_FIELDS
+
+SORTS = ("relevance", "newest", "oldest")
+# Field prefixes a user may write; anything else before a colon is plain text.
+USER_FIELDS = {"title", "body", "quotes", "claims", "figures", "speaker", "source", "author",
+               "kind", "topic", "month"}
+# Facet name in the API -> the indexed field its filter matches.
+FILTER_FIELDS = {"source": "source", "speaker": "speaker_exact", "kind": "kind",
+                 "author": "author", "month": "month"}
+PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
+OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")
+SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """A validated search request."""
+
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        """Return the values selected for one facet."""
+        return self.filters.get(facet, ())
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """The text query, one filter query per selected facet, and notes for the user."""
+
+    text: wq.Query
+    filters: dict[str, wq.Query]
+    notes: tuple[str, ...] = ()
+
+
+def build_query(params: SearchParams, schema) -> QueryPlan:
+    """Build the Whoosh queries for validated params."""
+    text, notes = parse_text(params.q, schema)
+    dates = date_range(params.date_from, params.date_to)
+    if dates is not None:
+        text = wq.And([text, dates]) if not isinstance(text, wq.Every) else dates
+    filters = {
+        name: wq.Or([wq.Term(FILTER_FIELDS[name], v) for v in values])
+        for name, values in params.filters.items() if values
+    }
+    return QueryPlan(text=text, filters=filters, notes=tuple(notes))
+
+
+def parse_text(q: str, schema) -> tuple[wq.Query, list[str]]:
+    """Parse the query box; fall back to plain words when its syntax is broken."""
+    q = q.strip()
+    if not q:
+        return wq.Every(), []
+    parser = text_parser(schema)
+    if not syntax_problem(q):
+        parsed = parser.parse(restrict_prefixes(q))
+        if not isinstance(parsed, type(wq.NullQuery)):
+            return parsed, []
+    words = " ".join(SYNTAX_CHARS.sub(" ", q).replace("AND", " ").replace("OR", " ").split())
+    note = f"Could not read the query syntax; searched for the words: {words or '(none)'}"
+    if not words.strip():
+        return wq.NullQuery, [note]
+    return parser.parse(words.replace("NOT", " ")), [note]
+
+
+def text_parser(schema) -> MultifieldParser:
+    """Return the parser for the query box: all words must match, in any text field."""
+    return MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+
+
+def restrict_prefixes(q: str) -> str:
+    """Turn `unknown:word` into plain words so only user-facing fields can be named."""
+    return PREFIX.sub(lambda m: m.group(0) if m.group(1).lower() in USER_FIELDS else m.group(1) + " ", q)
+
+
+def syntax_problem(q: str) -> bool:
+    """Return True for unbalanced quotes or brackets, or a dangling operator."""
+    if q.count('"') % 2 or q.count("(") != q.count(")") or q.count("[") != q.count("]"):
+        return True
+    return bool(OPERATOR_AT_EDGE.search(q))
+
+
+def date_range(start: dt.date | None, end: dt.date | None):
+    """Return a DateRange on the article date, or None when no bound is set."""
+    if start is None and end is None:
+        return None
+    low = dt.datetime.combine(start, dt.time.min) if start else None
+    high = dt.datetime.combine(end, dt.time.max) if end else None
+    return wq.DateRange("date", low, high)

@@ -1,0 +1,70 @@
+"""Turn an Article and its Extraction into the Whoosh documents that represent them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Article, Extraction
+
+
+def article_fields(article: Article) -> dict:
+    """Return the fields every document of the article shares (outlet, author, date)."""
+    fields = {"article_id": article.id, "path": article.path, "url": article.url}
+    if article.source:
+        fields["source"] = article.source
+    if article.author:
+        fields["author"] = article.author
+    if article.date:
+        fields["date"] = dt.datetime.combine(article.date, dt.time())
+        fields["month"] = article.date.strftime("%Y-%m")
+    return fields
+
+
+def documents_for(article: Article, extraction: Extraction) -> list[dict]:
+    """Return the article's document followed by one document per statement."""
+    quotes = [q for q in extraction.quotes if q.kind == "quote"]
+    shared = article_fields(article)
+    speakers = _unique([q.speaker for q in quotes] + [c.claimer for c in extraction.claims])
+    head = dict(
+        shared, doc_id=article.id, kind="article", title=article.title or article.path,
+        body=article.body, quotes="\n".join(q.text for q in quotes),
+        claims="\n".join(c.text for c in extraction.claims),
+        figures="\n".join(f.text for f in extraction.figures),
+        speaker="; ".join(speakers), speaker_exact=",".join(speakers),
+        paragraphs=[[span.start, text] for span, text in article.paragraph_texts()],
+    )
+    docs = [_clean(head)]
+    title = article.title or article.path
+    for n, quote in enumerate(quotes, 1):
+        docs.append(_statement(shared, f"{article.id}#q{n}", "quote", "quotes", quote.text, quote.speaker,
+                               quote, title, mention=quote.speaker_mention, cue=quote.cue))
+    for n, claim in enumerate(extraction.claims, 1):
+        docs.append(_statement(shared, f"{article.id}#c{n}", "claim", "claims", claim.text, claim.claimer,
+                               claim, title, mention=claim.claimer_mention, cue=claim.cue))
+    for n, fig in enumerate(extraction.figures, 1):
+        doc = _statement(shared, f"{article.id}#f{n}", "figure", "figures", fig.text, fig.claimed_by, fig,
+                         title, value=fig.value, unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic)
+        doc.update(value=float(fig.value), topic=fig.topic)
+        docs.append(_clean(doc))
+    return docs
+
+
+def _statement(shared, doc_id, kind, field, text, speaker, record, title, **detail):
+    doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end,
+               detail=dict(detail, text=text, article_title=title))
+    doc[field] = text
+    if speaker:
+        doc.update(speaker=speaker, speaker_exact=speaker.replace(",", " "), speaker_facet=speaker)
+    return _clean(doc)
+
+
+def _unique(names):
+    seen = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name.replace(",", " "))
+    return seen
+
+
+def _clean(doc: dict) -> dict:
+    """Drop empty values: Whoosh would index None as a term."""
+    return {k: v for k, v in doc.items() if v not in (None, "", [])}

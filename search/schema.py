@@ -1,0 +1,49 @@
+"""The Whoosh schema: one document per article and one per quote, claim or figure."""
+from __future__ import annotations
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
+
+KINDS = ("article", "quote", "claim", "figure")
+STATEMENT_KINDS = KINDS[1:]
+# The field a statement's text is indexed in, by kind.
+TEXT_FIELD = {"article": "body", "quote": "quotes", "claim": "claims", "figure": "figures"}
+# Fields searched when a query names none; boosts favour headlines and what was said.
+SEARCH_FIELDS = ("title", "body", "quotes", "claims", "figures", "speaker")
+FIELD_BOOSTS = {"title": 2.0, "quotes": 1.5, "claims": 1.3, "figures": 1.3, "speaker": 1.5}
+FACET_FIELDS = ("source", "speaker_facet", "kind", "author", "month")
+
+
+class ClaimsearchSchema(SchemaClass):
+    """Articles and their statements share one flat index, told apart by ``kind``."""
+
+    doc_id = ID(stored=True, unique=True)
+    article_id = ID(stored=True)
+    kind = ID(stored=True, sortable=True)
+    title = TEXT(analyzer=StemmingAnalyzer(), stored=True, sortable=False)
+    body = TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    quotes = TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    claims = TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    figures = TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    # speaker: words, for `speaker:matsegora`; speaker_exact: canonical names, for filters;
+    # speaker_facet: the one speaker of a statement, as a column for fast facet counts.
+    speaker = TEXT(stored=True)
+    speaker_exact = KEYWORD(commas=True, stored=True, lowercase=False, scorable=False)
+    speaker_facet = ID(sortable=True)
+    source = ID(stored=True, sortable=True)
+    author = ID(stored=True, sortable=True)
+    date = DATETIME(stored=True, sortable=True)
+    month = ID(stored=True, sortable=True)
+    url = STORED()
+    path = STORED()
+    start = STORED()
+    end = STORED()
+    paragraphs = STORED()  # article docs: [[start, text], ...] to mark statements by offset
+    detail = STORED()  # kind-specific extras (mention, cue, value, unit, qualifier...)
+    value = NUMERIC(float, stored=True)
+    topic = ID(stored=True, sortable=True)
+
+
+def make_schema():
+    """Return a fresh schema instance."""
+    return ClaimsearchSchema()

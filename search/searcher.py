@@ -1,0 +1,139 @@
+"""Run searches against the live Whoosh build: hits with snippets, facets, articles."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from .errors import NotFound
+from .facets import FACET_COLUMNS, Facet, count_facets
+from .indexer import open_index
+from .query import SearchParams, build_query
+from .schema import TEXT_FIELD
+from .snippets import formatter, fragmenter, snippet
+from .store import IndexStore
+
+
+@dataclass
+class Page:
+    """One page of results with the facets of the whole result set."""
+
+    params: SearchParams
+    total: int
+    hits: list[dict]
+    facets: list[Facet]
+    notes: list[str] = field(default_factory=list)
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.params.per_page))
+
+
+class WhooshSearcher:
+    """The Whoosh backend; reopens the index when a rebuild swaps in a new build."""
+
+    def __init__(self, index_root):
+        self.store = IndexStore(index_root)
+        self._lock = threading.Lock()
+        self._name = None
+        self._ix = None
+
+    def _index(self):
+        name = self.store.current_dir().name
+        with self._lock:
+            if name != self._name:
+                self._ix, self._name = open_index(self.store.builds / name), name
+            return self._ix
+
+    def search(self, params: SearchParams) -> Page:
+        """Return the requested page of hits and the facets over all matches."""
+        ix = self._index()
+        plan = build_query(params, ix.schema)
+        with ix.searcher() as searcher:
+            base = sorted(searcher.docs_for_query(plan.text))
+            filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
+            reader = searcher.reader()
+            columns = {n: _column(reader, c) for n, c in FACET_COLUMNS.items()}
+            facets = count_facets(base, columns, filter_sets, params.filters)
+            allowed = [d for d in base if all(d in s for s in filter_sets.values())]
+            hits = self._hits(searcher, plan.text, params, set(allowed)) if allowed else []
+            suggestion = _suggest(searcher, params.q, ix.schema) if not allowed and params.q else None
+        return Page(params=params, total=len(allowed), hits=hits, facets=facets,
+                    notes=list(plan.notes), suggestion=suggestion)
+
+    def _hits(self, searcher, text_query, params, allowed) -> list[dict]:
+        sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
+        kwargs = {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
+        results = searcher.search_page(text_query, params.page, pagelen=params.per_page,
+                                       filter=allowed, terms=True, **kwargs)
+        results.results.formatter = formatter()
+        results.results.fragmenter = fragmenter()
+        if results.offset >= results.total:
+            return []
+        return [hit_dict(hit) for hit in results]
+
+    def article(self, article_id: str) -> dict:
+        """Return an article's stored fields and its statements in reading order."""
+        ix = self._index()
+        with ix.searcher() as searcher:
+            head = searcher.document(doc_id=article_id, kind="article")
+            if head is None:
+                raise NotFound(f"No article with id {article_id!r}")
+            found = searcher.search(wq.Term("article_id", article_id), limit=None)
+            statements = [dict(hit.fields()) for hit in found if hit["kind"] != "article"]
+        statements.sort(key=lambda s: s.get("start", 0))
+        return {"article": dict(head), "statements": statements}
+
+    def close(self) -> None:
+        """Release the open index."""
+        with self._lock:
+            self._ix = self._name = None
+
+
+def _column(reader, name):
+    if not reader.has_column(name):
+        return lambda docnum: None
+    column = reader.column_reader(name)
+
+    def value(docnum):
+        try:
+            raw = column[docnum]
+        except IndexError:
+            # Whoosh's VarBytes column stops at a segment's last doc with a value.
+            return None
+        return raw.decode("utf-8") if isinstance(raw, bytes) else raw
+
+    return value
+
+
+def _suggest(searcher, q, schema) -> str | None:
+    from .query import text_parser
+
+    parsed = text_parser(schema).parse(q)
+    corrected = searcher.correct_query(parsed, q)
+    return corrected.string if corrected.query != parsed else None
+
+
+def hit_dict(hit) -> dict:
+    """Return the JSON-ready view of one hit, with its snippet."""
+    stored = hit.fields()
+    kind = stored["kind"]
+    detail = stored.get("detail") or {}
+    field_name = TEXT_FIELD[kind]
+    text = stored.get(field_name)
+    out = {
+        "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,
+        "title": stored.get("title") or detail.get("article_title"),
+        "source": stored.get("source"), "author": stored.get("author"),
+        "date": stored["date"].date().isoformat() if stored.get("date") else None,
+        "url": stored.get("url"), "text": None if kind == "article" else text,
+        "speaker": None if kind == "article" else stored.get("speaker"),
+        "score": round(hit.score, 4) if hit.score is not None else None,
+        "snippet": snippet(hit, field_name, text),
+    }
+    if kind != "article":
+        out.update(start=stored.get("start"), end=stored.get("end"),
+                   **{k: v for k, v in detail.items() if k not in ("text", "article_title")})
+    return out

@@ -1,0 +1,47 @@
+"""The claimsearch web app: faceted search pages and a JSON API over the core library."""
+from __future__ import annotations
+
+from flask import Flask
+from markupsafe import Markup
+
+from search.searcher import WhooshSearcher
+
+from . import api, errors, views
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(test_config=None):
+    """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
+    app = Flask(__name__)
+    app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500)
+    if test_config is None:
+        app.config.from_prefixed_env("CLAIMSEARCH")
+    else:
+        app.config.update(test_config)
+    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp, url_prefix="/api")
+    errors.register(app)
+    app.after_request(_secure)
+    app.add_template_filter(_trusted_snippet, "trusted_snippet")
+    return app
+
+
+def _trusted_snippet(html: str) -> Markup:
+    """Mark a snippet safe: search.snippets built it by escaping the text, then highlighting."""
+    return Markup(html)
+
+
+def _secure(response):
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

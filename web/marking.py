@@ -1,0 +1,43 @@
+"""Mark statements inside article paragraphs: escape first, then wrap, then mark safe."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+
+def mark_paragraphs(paragraphs: list[dict], statements: list[dict]) -> list[Markup]:
+    """Return each paragraph as HTML with quotes, claims and figures wrapped in <mark>."""
+    out = []
+    for para in paragraphs:
+        start, text = para["start"], para["text"]
+        end = start + len(text)
+        inside = sorted((s for s in statements if _within(s, start, end)), key=lambda s: s["start"])
+        out.append(_mark(text, start, _non_overlapping(inside)))
+    return out
+
+
+def _within(statement: dict, start: int, end: int) -> bool:
+    s, e = statement.get("start"), statement.get("end")
+    return s is not None and e is not None and start <= s < end
+
+
+def _non_overlapping(statements: list[dict]) -> list[dict]:
+    kept, last_end = [], -1
+    for statement in statements:
+        if statement["start"] >= last_end:
+            kept.append(statement)
+            last_end = statement["end"]
+    return kept
+
+
+def _mark(text: str, offset: int, statements: list[dict]) -> Markup:
+    parts, pos = [], 0
+    for s in statements:
+        a, b = s["start"] - offset, min(s["end"] - offset, len(text))
+        parts.append(escape(text[pos:a]))
+        label = escape(f"{s['kind']}" + (f" by {s['speaker']}" if s.get("speaker") else ""))
+        ident = escape(s["id"].rsplit("#", 1)[-1])
+        parts.append(Markup('<mark class="stmt {}" id="{}" title="{}">{}</mark>').format(
+            s["kind"], ident, label, text[a:b]))
+        pos = b
+    parts.append(escape(text[pos:]))
+    return Markup("").join(parts)
