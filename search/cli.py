@@ -161,3 +161,7 @@ def serve_cmd(host, port, threads, app_factory, index_root):
 def main():
     """Entry point of the console script."""
     cli(prog_name="claimsearch")
+
+
+if __name__ == "__main__":
+    main()

@@ -64,14 +64,14 @@ class WhooshSearcher:
                     notes=list(plan.notes), suggestion=suggestion)
 
     def _hits(self, searcher, text_query, params, allowed) -> list[dict]:
+        if (params.page - 1) * params.per_page >= len(allowed):
+            return []  # Whoosh would clamp to the last page; past the end is empty
         sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
         kwargs = {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
         results = searcher.search_page(text_query, params.page, pagelen=params.per_page,
                                        filter=allowed, terms=True, **kwargs)
         results.results.formatter = formatter()
         results.results.fragmenter = fragmenter()
-        if results.offset >= results.total:
-            return []
         return [hit_dict(hit) for hit in results]
 
     def article(self, article_id: str) -> dict:

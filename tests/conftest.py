@@ -51,7 +51,7 @@ def client(app):
 @pytest.fixture
 def runner():
     """A click CLI runner."""
-    return CliRunner()
+    return CliRunner(mix_stderr=False)
 
 
 def write(path: Path, content, mode: str = "w") -> Path:
