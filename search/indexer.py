@@ -9,10 +9,10 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from . import documents
+from . import compare, documents
 from .errors import ClaimsearchError
 from .extract import extract
-from .records import documents_for
+from .records import comparison_records, documents_for
 from .schema import make_schema
 from .store import IndexStore
 
@@ -67,10 +67,11 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
     ix = whoosh_index.create_in(build_dir, make_schema(), indexname=INDEX_NAME)
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
+    comparisons = compare.Comparisons()
     writer = ix.writer(limitmb=256)
     try:
         for path in documents.corpus_files(corpus):
-            entry = _index_file(writer, path, corpus, summary, taken)
+            entry = _index_file(writer, path, corpus, summary, taken, comparisons)
             if entry is not None:
                 manifest["files"][_rel(path, corpus)] = entry
             if on_file:
@@ -81,6 +82,7 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
         raise
     finally:
         ix.close()
+    compare.save(comparisons.compute(), build_dir)
     _write_manifest(build_dir, manifest)
     return summary, manifest
 
@@ -89,7 +91,8 @@ def _rel(path: Path, corpus: Path) -> str:
     return path.relative_to(corpus).as_posix() if corpus.is_dir() else path.name
 
 
-def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[str]) -> dict | None:
+def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[str],
+                comparisons) -> dict | None:
     """Load, extract and add one file's articles; record a skip instead of failing."""
     rel = _rel(path, corpus)
     try:
@@ -102,7 +105,7 @@ def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[s
     ids = []
     for article in articles:
         article.id = _unique_id(article.id, taken)
-        _add_article(writer, article, summary)
+        _add_article(writer, article, summary, comparisons)
         ids.append(article.id)
     stat = path.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
@@ -118,10 +121,11 @@ def _unique_id(article_id: str, taken: set[str]) -> str:
     return candidate
 
 
-def _add_article(writer, article, summary: Summary) -> None:
+def _add_article(writer, article, summary: Summary, comparisons) -> None:
     extraction = extract(article)
     for doc in documents_for(article, extraction):
         writer.add_document(**doc)
+    comparisons.add(*comparison_records(article, extraction))
     summary.articles += 1
     summary.quotes += sum(1 for q in extraction.quotes if q.kind == "quote")
     summary.claims += len(extraction.claims)

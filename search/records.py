@@ -68,3 +68,15 @@ def _unique(names):
 def _clean(doc: dict) -> dict:
     """Drop empty values: Whoosh would index None as a term."""
     return {k: v for k, v in doc.items() if v not in (None, "", [])}
+
+
+def comparison_records(article: Article, extraction: Extraction) -> tuple[list[dict], list[dict]]:
+    """Return the quote and figure records the cross-outlet comparison needs, ids as indexed."""
+    base = {"article_id": article.id, "title": article.title or article.path, "source": article.source,
+            "date": article.date.isoformat() if article.date else None}
+    quotes = [dict(base, id=f"{article.id}#q{n}", speaker=q.speaker, mention=q.speaker_mention, text=q.text)
+              for n, q in enumerate((q for q in extraction.quotes if q.kind == "quote"), 1)]
+    figures = [dict(base, id=f"{article.id}#f{n}", value=f.value, unit=f.unit, qualifier=f.qualifier,
+                    claimed_by=f.claimed_by, topic=f.topic, text=f.text)
+               for n, f in enumerate(extraction.figures, 1)]
+    return quotes, figures

@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 
-from . import documents
+from . import compare, documents
 from .indexer import (Summary, _check_corpus, _index_file, _rel, _write_manifest, open_index,
                       read_manifest)
 from .store import IndexStore
@@ -41,16 +41,19 @@ def _changed(path: Path, entry: dict) -> bool:
 
 def _apply(build_dir, corpus, manifest, paths, to_index, to_delete, summary, on_file) -> None:
     files = manifest["files"]
+    comparisons = compare.load(build_dir)
     ix = open_index(build_dir)
     try:
         writer = ix.writer(limitmb=128)
         try:
             for rel in to_delete:
-                for article_id in files.pop(rel)["articles"]:
+                gone = files.pop(rel)["articles"]
+                for article_id in gone:
                     writer.delete_by_term("article_id", article_id)
+                comparisons.drop_articles(gone)
             taken = {a for entry in files.values() for a in entry["articles"]}
             for rel in to_index:
-                entry = _index_file(writer, paths[rel], corpus, summary, taken)
+                entry = _index_file(writer, paths[rel], corpus, summary, taken, comparisons)
                 if entry is not None:
                     files[rel] = entry
                 if on_file:
@@ -61,4 +64,5 @@ def _apply(build_dir, corpus, manifest, paths, to_index, to_delete, summary, on_
             raise
     finally:
         ix.close()
+    compare.save(comparisons.compute(), build_dir)
     _write_manifest(build_dir, manifest)

@@ -1,0 +1,90 @@
+"""Line up the same quote and the same figure across outlets; computed at index time."""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from .quotes import cluster_id, cluster_quotes
+
+FILENAME = "comparisons.json"
+QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text")
+FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
+               "claimed_by", "topic", "text")
+
+
+class Comparisons:
+    """Quote clusters and figure topics of one build, with the statements they group."""
+
+    def __init__(self, quotes=None, figures=None):
+        self.quotes: dict[str, dict] = quotes or {}
+        self.figures: dict[str, dict] = figures or {}
+        self.clusters: dict[str, list[str]] = {}
+        self.cluster_of: dict[str, str] = {}
+        self.topics: dict[str, list[str]] = {}
+
+    def add(self, quotes: list[dict], figures: list[dict]) -> None:
+        """Add statement records (see QUOTE_KEYS and FIGURE_KEYS)."""
+        self.quotes.update((q["id"], {k: q.get(k) for k in QUOTE_KEYS}) for q in quotes)
+        self.figures.update((f["id"], {k: f.get(k) for k in FIGURE_KEYS}) for f in figures)
+
+    def drop_articles(self, article_ids) -> None:
+        """Forget the statements of these articles (removed or about to be re-added)."""
+        gone = set(article_ids)
+        self.quotes = {k: v for k, v in self.quotes.items() if v["article_id"] not in gone}
+        self.figures = {k: v for k, v in self.figures.items() if v["article_id"] not in gone}
+
+    def compute(self) -> "Comparisons":
+        """Cluster the quotes and group the figures by topic."""
+        ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
+        self.clusters = {cluster_id(ids): ids for ids in cluster_quotes(ordered)}
+        self.cluster_of = {m: cid for cid, ids in self.clusters.items() for m in ids}
+        topics = defaultdict(list)
+        for fig in sorted(self.figures.values(), key=lambda f: f["id"]):
+            if fig.get("topic"):
+                topics[fig["topic"]].append(fig["id"])
+        self.topics = dict(topics)
+        return self
+
+    def disagreements(self) -> list[dict]:
+        """Return topics whose articles report more than one value, most values first."""
+        out = []
+        for topic, ids in self.topics.items():
+            values = defaultdict(list)
+            for fid in ids:
+                values[self.figures[fid]["value"]].append(fid)
+            articles = {self.figures[f]["article_id"] for f in ids}
+            if len(values) > 1 and len(articles) > 1:
+                out.append({"topic": topic, "values": dict(values), "articles": len(articles)})
+        return sorted(out, key=lambda d: (-len(d["values"]), -d["articles"], d["topic"]))
+
+    def to_json(self) -> dict:
+        """Return the JSON stored beside the index."""
+        return {"quotes": self.quotes, "figures": self.figures, "clusters": self.clusters,
+                "topics": self.topics}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Comparisons":
+        """Rebuild from ``to_json`` output."""
+        made = cls(data.get("quotes"), data.get("figures"))
+        made.clusters = data.get("clusters", {})
+        made.cluster_of = {m: cid for cid, ids in made.clusters.items() for m in ids}
+        made.topics = data.get("topics", {})
+        return made
+
+
+def save(comparisons: Comparisons, build_dir: Path) -> None:
+    """Write the comparisons beside the index, atomically."""
+    tmp = Path(build_dir) / (FILENAME + ".tmp")
+    tmp.write_text(json.dumps(comparisons.to_json(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, Path(build_dir) / FILENAME)
+
+
+def load(build_dir: Path) -> Comparisons:
+    """Read a build's comparisons; an index built without them has none."""
+    try:
+        data = json.loads((Path(build_dir) / FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Comparisons()
+    return Comparisons.from_json(data)

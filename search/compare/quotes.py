@@ -1,0 +1,68 @@
+"""Group quotes that render one utterance across articles, without comparing every pair."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from .text import compatible_speakers, content_stems
+
+RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest stems
+MAX_POSTING = 200       # a stem in more quotes than this is not rare: it proposes no pairs
+MIN_STEMS = 4           # shorter quotes are too thin to match on content
+SAME_SPEAKER = (55, 3)  # (token-set score, shared stems) needed when speakers agree
+NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
+
+
+def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Return index pairs that share a rare stem (blocking keeps this near-linear)."""
+    df = Counter(s for item in stems for s in set(item))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(stems):
+        if len(set(item)) < MIN_STEMS:
+            continue
+        for s in sorted(set(item), key=lambda s: (df[s], s))[:RARE_PER_QUOTE]:
+            postings[s].append(i)
+    pairs = set()
+    for members in postings.values():
+        if 1 < len(members) <= MAX_POSTING:
+            pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
+    return pairs
+
+
+def same_utterance(a: dict, b: dict, sa: tuple, sb: tuple) -> bool:
+    """Return True when two quotes are one utterance: compatible speakers and shared content."""
+    speakers = compatible_speakers(a.get("speaker"), b.get("speaker"))
+    if speakers is False:
+        return False
+    need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
+    shared = len(set(sa) & set(sb))
+    if shared < need_shared:
+        return False
+    return fuzz.token_set_ratio(" ".join(sa), " ".join(sb)) >= need_score
+
+
+def cluster_quotes(quotes: list[dict]) -> list[list[str]]:
+    """Return clusters (lists of quote ids, two or more) of quotes rendering one utterance."""
+    stems = [content_stems(q["text"]) for q in quotes]
+    parent = list(range(len(quotes)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in sorted(candidate_pairs(stems)):
+        if find(a) != find(b) and same_utterance(quotes[a], quotes[b], stems[a], stems[b]):
+            parent[find(a)] = find(b)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        groups[find(i)].append(quote["id"])
+    return [sorted(ids) for ids in groups.values() if len(ids) > 1]
+
+
+def cluster_id(member_ids: list[str]) -> str:
+    """Return a stable id for a cluster, derived from its first member."""
+    return "qc-" + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:10]

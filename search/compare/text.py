@@ -1,0 +1,43 @@
+"""Content words of a quote, normalised so other translations and truncations still meet."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import STOP_WORDS
+from whoosh.lang.porter import stem
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Reporting verbs and fillers carry no content: two quotes sharing only these are not one utterance.
+EXTRA_STOP = frozenset("""
+    also just like would could should may might must shall will can one us our we they them their
+    there here this that these those said says say told very much many more most some any even
+    ever never not no yes well really still get got make made take
+""".split())
+STOP = frozenset(STOP_WORDS) | EXTRA_STOP
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    """Return the stems of the content words, in order, without stop words."""
+    words = (w.lower().replace("’", "'") for w in WORD.findall(text))
+    return tuple(_stem(w) for w in words if w not in STOP and len(w) > 1)
+
+
+def name_tokens(name: str | None) -> frozenset[str]:
+    """Return a speaker name's lower-case words without titles or stop words."""
+    if not name:
+        return frozenset()
+    return frozenset(w.lower() for w in WORD.findall(name) if w.lower() not in STOP)
+
+
+def compatible_speakers(a: str | None, b: str | None) -> bool | None:
+    """Return True for the same or a shortened name, False for different people, None if unknown."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return None
+    return ta <= tb or tb <= ta
