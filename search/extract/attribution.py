@@ -1,0 +1,140 @@
+"""Attribute one quotation: find the mention of its speaker nearest to it, and the cue."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..models import Span
+from .lexicon import PARTICIPLE_CUES
+from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, _abbrev_dot, cue_at, cue_source, first_subject,
+                      is_np_chunk, np_after, subject_before)
+from .quotes import Found
+from .sentences import Token, sentence_at, tokens
+
+AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
+AFTER_TOKENS = 25
+DASHES = frozenset("-–—")
+TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker mention (offsets into the text) and the cue that links it."""
+
+    start: int
+    end: int
+    cue: str | None
+
+
+@dataclass
+class Context:
+    """One article's text, its quote-masked twin, kept paragraphs and their sentences."""
+
+    text: str
+    masked: str
+    paragraphs: list[Span]
+    sentences: list[list[tuple[int, int]]]
+
+
+def _make(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
+    if np is None:
+        return None
+    return Attribution(toks[np[0]].start, toks[np[1]].end, cue)
+
+
+def _cue_text(toks: list[Token], i: int, size: int) -> str:
+    return " ".join(t.text for t in toks[i:i + size])
+
+
+def attribute(ctx: Context, quote: Found) -> Attribution | None:
+    """Return the attribution of a quote from its own sentence, or None."""
+    for gap in quote.gaps:
+        found = _after(ctx, gap[0], gap[1])
+        if found and found[0]:
+            return found[0]
+    para = ctx.paragraphs[_paragraph_of(ctx, quote.outer_end - 1)]
+    after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
+    if after and after[1]:
+        return after[0]
+    return _before(ctx, quote) or (after[0] if after else None) or _colon_intro(ctx, quote)
+
+
+def _paragraph_of(ctx: Context, pos: int) -> int:
+    starts = [p.start for p in ctx.paragraphs]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | None:
+    """Find '..." he said' / '..." said Trump' / '..." – Name'; flag a tight fit."""
+    toks = tokens(ctx.masked, lo, hi)
+    i, dash = 0, False
+    while i < len(toks) and toks[i].text in ",)" or (i < len(toks) and toks[i].text in DASHES):
+        dash = dash or toks[i].text in DASHES
+        i += 1
+    first = i
+    for k in range(first, min(len(toks), first + AFTER_TOKENS)):
+        word = toks[k].text
+        if word in QUOTE_MARKS or (word in SENTENCE_STOPS and not _abbrev_dot(toks, k)):
+            break
+        size = cue_at(toks, k)
+        if not size or toks[k].text.lower() in PARTICIPLE_CUES:
+            continue
+        cue = _cue_text(toks, k, size)
+        if k == first or cue in ("according to", "as per"):
+            return _make(toks, np_after(toks, k + size), cue), True
+        tight = is_np_chunk(toks, first, k) or toks[k - 1].text == ","
+        found = _make(toks, subject_before(toks, k, first), cue)
+        return (found, tight) if found else None
+    if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
+        return _make(toks, np_after(toks, first), None), True
+    return None
+
+
+def _before(ctx: Context, quote: Found) -> Attribution | None:
+    """Find 'Trump said, "..."' or a cue earlier in the quote's sentence."""
+    sentence = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    return _cue_before(ctx, sentence[0], quote.outer_start)
+
+
+def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
+    toks = tokens(ctx.masked, lo, hi)
+    cues = [k for k in range(len(toks)) if cue_at(toks, k)]
+    for k in reversed(cues):
+        size = cue_at(toks, k)
+        if toks[k].text.lower() not in PARTICIPLE_CUES:
+            found = cue_source(toks, k, size)
+            if found:
+                return _make(toks, found, _cue_text(toks, k, size))
+    if cues:  # 'adding, "..."': the speaker is the subject of the sentence
+        for k in cues:
+            found = subject_before(toks, k, 0)
+            if found:
+                return _make(toks, found, _cue_text(toks, k, cue_at(toks, k)))
+        return _make(toks, first_subject(toks, 0, len(toks)), _cue_text(toks, cues[-1], 1))
+    if toks and toks[-1].text == ":":
+        return _make(toks, first_subject(toks, 0, len(toks) - 1), None)
+    return None
+
+
+def _colon_intro(ctx: Context, quote: Found) -> Attribution | None:
+    """Attribute a quote that opens a paragraph after a line ending 'He said:'."""
+    para = ctx.paragraphs[quote.para]
+    if quote.para == 0 or ctx.text[para.start:quote.outer_start].strip():
+        return None
+    prev = ctx.paragraphs[quote.para - 1]
+    if not ctx.text[prev.start:prev.end].rstrip().endswith(":"):
+        return None
+    sentence = ctx.sentences[quote.para - 1][-1]
+    return _cue_before(ctx, sentence[0], sentence[1])
+
+
+def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
+    """Return the speaker of a transcript line 'WALLACE: ...' and where the speech starts."""
+    match = TRANSCRIPT.match(text, span.start, span.end)
+    if not match or match.end() >= span.end:
+        return None
+    if match.group(1).split()[-1] in NOT_SPEAKERS:
+        return None
+    return Attribution(match.start(1), match.end(1), None), match.end()

@@ -1,0 +1,126 @@
+"""Turn found spans and attributions into the Quote, Claim and Figure records."""
+from __future__ import annotations
+
+import bisect
+
+from ..models import Claim, Figure, Quote
+from .attribution import Attribution, Context, attribute, transcript_speaker
+from .claims import RawClaim
+from .figures import find_figures, topic_key
+from .quotes import Found
+from .sentences import sentence_at
+from .speakers import Resolver, strip_name
+
+QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
+TRANSCRIPT_LINES = 2  # one 'NAME:' line is a heading; several make a transcript
+
+
+def build_quotes(ctx: Context, found: list[Found], resolver: Resolver) -> list[Quote]:
+    """Return Quote records for the found spans, plus transcript lines."""
+    attributions = [attribute(ctx, quote) for quote in found]
+    kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
+    attributions = _inherit(ctx, found, attributions, kinds)
+    quotes = [_quote(ctx, q.start, q.end, kind, attr, resolver)
+              for q, attr, kind in zip(found, attributions, kinds)]
+    quotes += _transcript_quotes(ctx, found, resolver)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver) -> Quote:
+    if attr is None:
+        return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind)
+    mention = ctx.text[attr.start:attr.end]
+    return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind,
+                 speaker=resolver.canonical(mention, attr.start), speaker_mention=mention,
+                 speaker_start=attr.start, speaker_end=attr.end, cue=attr.cue)
+
+
+def _kind(ctx: Context, quote: Found, attr: Attribution | None) -> str:
+    """Return 'quote' for speech, 'fragment' for a short phrase quoted inside a sentence."""
+    if quote.gaps or len(ctx.text[quote.start:quote.end].split()) >= QUOTE_WORDS:
+        return "quote"
+    para = ctx.paragraphs[quote.para]
+    before = ctx.masked[para.start:quote.outer_start].rstrip()
+    if not before or (attr is not None and before.endswith((",", ":"))):
+        return "quote"
+    ends_clause = ctx.text[quote.start:quote.end].rstrip()[-1:] in ",.!?"
+    if attr is not None and ends_clause and quote.outer_end <= attr.start <= quote.outer_end + 40:
+        return "quote"
+    return "fragment"
+
+
+def _inherit(ctx, found, attributions, kinds):
+    """Give an unattributed quote the speaker of its neighbour in the paragraph."""
+    result = list(attributions)
+    for i, quote in enumerate(found):
+        if result[i] is not None or kinds[i] != "quote":
+            continue
+        same = [j for j in range(len(found)) if j != i and found[j].para == quote.para and result[j]]
+        earlier = [j for j in same if j < i]
+        if earlier or same:
+            result[i] = result[earlier[-1] if earlier else same[0]]
+        elif i > 0 and found[i - 1].para == quote.para - 1 and result[i - 1] and _opens(ctx, quote):
+            result[i] = result[i - 1]
+    return result
+
+
+def _opens(ctx: Context, quote: Found) -> bool:
+    """Return True when the quote starts its paragraph (a speaker's speech continuing)."""
+    return not ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip()
+
+
+def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote]:
+    """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript."""
+    lines = [(span, transcript_speaker(ctx.text, span)) for span in ctx.paragraphs]
+    lines = [(span, hit) for span, hit in lines if hit]
+    if len(lines) < TRANSCRIPT_LINES:
+        return []
+    starts = [q.outer_start for q in found]
+    quotes = []
+    for span, (attr, begin) in lines:
+        k = bisect.bisect_left(starts, span.start)
+        if k < len(starts) and starts[k] < span.end:
+            continue  # the line holds quote marks: those quotes carry the speech
+        quotes.append(_quote(ctx, begin, span.end, "quote", attr, resolver))
+    return quotes
+
+
+def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[Claim]:
+    """Return Claim records with canonical claimers."""
+    claims = []
+    for c in raw:
+        mention = ctx.text[c.claimer_start:c.claimer_end]
+        claims.append(Claim(
+            text=ctx.text[c.start:c.end], start=c.start, end=c.end,
+            claimer=resolver.canonical(mention, c.claimer_start), claimer_mention=mention,
+            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue))
+    return claims
+
+
+def build_figures(ctx: Context, claims: list[Claim]) -> list[Figure]:
+    """Return the figures of every kept sentence, with the claim that carries each."""
+    figures = []
+    for para, sentences in zip(ctx.paragraphs, ctx.sentences):
+        for lo, hi in sentences:
+            for raw in find_figures(ctx.text, lo, hi):
+                claim = _claim_over(claims, lo, hi, raw.start)
+                skip = (claim.claimer_start, claim.claimer_end) if claim else None
+                figures.append(Figure(
+                    value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end],
+                    start=raw.start, end=raw.end, qualifier=raw.qualifier,
+                    claimed_by=_claimer_name(claim), topic=topic_key(raw.lemma, ctx.text, lo, hi, skip)))
+    return figures
+
+
+def _claim_over(claims: list[Claim], lo: int, hi: int, pos: int) -> Claim | None:
+    """Return the claim of the sentence [lo, hi) whose content holds pos."""
+    inside = [c for c in claims if lo <= c.start < hi and c.start <= pos < c.end]
+    return inside[0] if inside else None
+
+
+def _claimer_name(claim: Claim | None) -> str | None:
+    if claim is None or not claim.claimer_mention:
+        return None
+    mention = strip_name(claim.claimer_mention)
+    # Named sources read better resolved; descriptions ("Western intelligence reports") as written.
+    return claim.claimer if claim.claimer and " and " not in mention else mention

@@ -1,0 +1,148 @@
+"""Word lists the extraction rules share: cue verbs, titles, pronouns, units, places."""
+from __future__ import annotations
+
+# Verbs of saying and reporting, as bases; inflections are generated below.
+_CUE_BASES = """
+say tell add write explain note state declare argue continue insist claim tweet post warn
+reply respond answer recall joke quip remark acknowledge admit concede announce suggest
+complain conclude shout yell exclaim predict promise vow boast lament observe urge charge
+counter retort emphasize emphasise stress reiterate muse wonder whisper cry testify report
+ask reveal disclose confirm deny allege assert contend maintain believe think mention
+describe call dub label highlight caution point_out go_on chime_in fire_back shoot_back
+scoff sneer rail thunder pledge recount tout praise blast slam criticize criticise accuse
+demand plead comment read begin start email text message interject offer agree disagree
+""".split()
+_IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"], "think": ["thought", "thinks"],
+    "read": ["reads", "reading"], "begin": ["began", "begins"], "go_on": ["went_on", "goes_on"],
+    "fire_back": ["fired_back", "fires_back"], "shoot_back": ["shot_back", "shoots_back"],
+    "cry": ["cried", "cries"], "testify": ["testified", "testifies"], "deny": ["denied", "denies"],
+    "reply": ["replied", "replies"], "criticize": ["criticized", "criticizes"],
+    "admit": ["admitted", "admits", "admitting"], "quip": ["quipped", "quips"],
+    "slam": ["slammed", "slams"], "dub": ["dubbed", "dubs"], "agree": ["agreed", "agrees"],
+    "disagree": ["disagreed", "disagrees"], "plead": ["pleaded", "pleads"],
+}
+
+
+def _inflect(base: str) -> list[str]:
+    """Return regular inflections of a (possibly multi-word, '_'-joined) verb."""
+    head, _, rest = base.partition("_")
+    tail = "_" + rest if rest else ""
+    stem = head[:-1] if head.endswith("e") else head
+    if head.endswith("y") and head[-2] not in "aeiou":
+        forms = [head[:-1] + "ied", head[:-1] + "ies", head + "ing"]
+    else:
+        past = head + "d" if head.endswith("e") else head + "ed"
+        third = head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s"
+        forms = [past, third, stem + "ing"]
+    return [head + tail] + [f + tail for f in forms]
+
+
+def _cue_forms() -> frozenset[str]:
+    forms = set()
+    for base in _CUE_BASES:
+        forms.update(_IRREGULAR.get(base, []) or _inflect(base))
+        forms.add(base)
+    return frozenset(f.replace("_", " ") for f in forms)
+
+
+CUE_WORDS = _cue_forms()
+# Cues that take a following clause as an assertion: these make claims, not only quotes.
+_CLAIM_BASES = """
+say tell add write explain note state declare argue insist claim warn acknowledge admit
+concede announce suggest predict report reveal disclose confirm allege assert contend
+maintain mention highlight emphasize emphasise stress conclude testify tweet post
+""".split()
+CLAIM_CUES = frozenset(
+    f for base in _CLAIM_BASES for f in (_IRREGULAR.get(base, []) or _inflect(base)) + [base]
+    if not f.endswith("ing")
+)
+PARTICIPLE_CUES = frozenset(w for w in CUE_WORDS if w.split()[0].endswith("ing"))
+
+PRONOUNS = frozenset("he she they we i it his her their its him them".split())
+PERSON_PRONOUNS = frozenset("he she his her him".split())
+
+TITLES = frozenset("""
+ambassador president vice-president senator sen sen. rep rep. representative gov gov.
+governor mr mr. mrs mrs. ms ms. dr dr. prof prof. professor gen gen. general secretary
+minister chancellor judge justice mayor sheriff chairman chairwoman chief director
+spokesman spokeswoman spokesperson leader speaker pope king queen prince princess lord lady
+sir rev rev. reverend col col. colonel capt capt. captain lt lt. sgt sgt. adm adm. admiral
+commissioner attorney candidate nominee former then-candidate coach manager
+""".split())
+
+# Words that mark a capitalised name as an organisation, not a person.
+ORG_WORDS = frozenset("""
+institute department ministry agency service times news post party committee council
+campaign office association foundation university college company corporation inc
+group network bank fund commission court house senate congress administration government
+army navy force forces police union network center centre organization organisation
+press journal gazeta gazette reuters bbc cnn fox nbc abc cbs msnbc
+""".split())
+
+# Lower-case words that may sit between a subject and its cue verb ("Trump also said").
+ADVERBS = frozenset("""
+also then later again recently previously once had has have would will was is were
+further simply just repeatedly publicly famously reportedly even quickly first often never
+already still later has later on immediately subsequently initially earlier privately
+flatly bluntly angrily quietly proudly openly frequently long last week yesterday today
+""".split())
+
+DETERMINERS = frozenset("the a an his her its their this that one another some several our".split())
+
+# Words that end a noun phrase when reading forward (subject after a cue, or a unit).
+STOP_WORDS = frozenset("""
+to in on at of for from with by as and or but that which who whom whose when where while
+after before since during about into over under than because if is are was were has have
+had be been being will would can could should may might did does do not this these those
+it its there here says said told per via against among between toward towards amid
+""".split())
+
+QUALIFIERS = (
+    "approximately", "around", "about", "nearly", "almost", "roughly", "some", "over",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "an estimated", "estimated", "close to", "just over", "just under", "upwards of",
+    "as few as", "under", "exactly", "only", "a further", "another",
+)
+
+NUMBER_WORDS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split())
+}
+NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+
+# Unit lemmas, so the same count lines up across outlets that word it differently.
+UNIT_LEMMAS = {
+    "soldier": "troop", "troop": "troop", "personnel": "troop", "force": "troop",
+    "serviceman": "troop", "servicemen": "troop", "fighter": "troop",
+    "casualty": "casualty", "casualties": "casualty", "death": "death", "dead": "death",
+    "people": "person", "persons": "person", "person": "person", "civilian": "civilian",
+    "worker": "worker", "employee": "worker", "job": "job", "child": "child",
+    "children": "child", "dollar": "dollar", "pound": "pound", "euro": "euro",
+}
+
+# Countries and their demonyms, the entities that place a figure (who sent what where).
+PLACES = {
+    "north korea": "north-korea", "north korean": "north-korea", "dprk": "north-korea",
+    "pyongyang": "north-korea", "south korea": "south-korea", "south korean": "south-korea",
+    "seoul": "south-korea", "russia": "russia", "russian": "russia", "moscow": "russia",
+    "kremlin": "russia", "ukraine": "ukraine", "ukrainian": "ukraine", "kyiv": "ukraine",
+    "kiev": "ukraine", "china": "china", "chinese": "china", "beijing": "china",
+    "united states": "usa", "u.s.": "usa", "us": "usa", "america": "usa", "american": "usa",
+    "washington": "usa", "uk": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk",
+    "london": "uk", "france": "france", "french": "france", "paris": "france",
+    "germany": "germany", "german": "germany", "berlin": "germany", "japan": "japan",
+    "japanese": "japan", "tokyo": "japan", "iran": "iran", "iranian": "iran", "iraq": "iraq",
+    "iraqi": "iraq", "syria": "syria", "syrian": "syria", "israel": "israel",
+    "israeli": "israel", "india": "india", "indian": "india", "pakistan": "pakistan",
+    "afghanistan": "afghanistan", "afghan": "afghanistan", "mexico": "mexico",
+    "mexican": "mexico", "canada": "canada", "canadian": "canada", "europe": "europe",
+    "european": "europe", "eu": "europe", "nato": "nato", "turkey": "turkey",
+    "turkish": "turkey", "poland": "poland", "polish": "poland", "belarus": "belarus",
+}

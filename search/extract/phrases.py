@@ -1,0 +1,207 @@
+"""Noun phrases around cue verbs: find cues and the subject or object they point at."""
+from __future__ import annotations
+
+from .lexicon import ADVERBS, CUE_WORDS, DETERMINERS, PRONOUNS, STOP_WORDS
+from .sentences import ABBREVIATIONS, Token
+
+NAME_JOIN = frozenset("of the for de van von al bin da le la du y".split())
+# Capitalised words that start sentences or clauses but never start a speaker's name.
+CAP_STOP = frozenset("""
+In On At But And When While After Before As If So Then Yet Still Also Asked Speaking
+According Earlier Later Meanwhile However Instead Last This That These Those There Here
+Now Today Yesterday During Despite Although Though Since Because Even Only Like Unlike
+Both Each Every Many Some Most Several Other Such What Which Who Why How Where Not No
+It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Under
+""".split())
+QUOTE_MARKS = frozenset('"“”„«»')
+SENTENCE_STOPS = frozenset(".!?;")
+# Cue words that are nouns as often as verbs ('the claims that', 'official reports').
+NOUN_CUES = frozenset("""
+claims reports notes comments states calls answers replies posts tweets charges demands
+promises pledges praises texts emails messages offers reads counters warns remarks thinks
+""".split())
+
+
+def is_cap(word: str) -> bool:
+    """Return True for a capitalised word that may be part of a name."""
+    return word[:1].isupper() and word not in CAP_STOP
+
+
+def cue_at(toks: list[Token], i: int) -> int:
+    """Return how many tokens form a cue at i (0 if none): 'said', 'pointed out'."""
+    word = toks[i].text.lower()
+    if i + 1 < len(toks):
+        pair = f"{word} {toks[i + 1].text.lower()}"
+        if pair in CUE_WORDS or pair in ("according to", "as per"):
+            return 2
+    return 1 if word in CUE_WORDS and toks[i].text[:1].islower() else 0
+
+
+def _abbrev_dot(toks: list[Token], k: int) -> bool:
+    """Return True when toks[k] is the period of 'Sen.' or an initial 'M.'."""
+    if toks[k].text != "." or k == 0:
+        return False
+    word = toks[k - 1].text
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
+    """Return token indexes (first, last) of the noun phrase ending at j ('A and B' too)."""
+    found = _np_back(toks, j, floor)
+    if found and found[0] - 2 >= floor and toks[found[0] - 1].text == "and":
+        other = _np_back(toks, found[0] - 2, floor)
+        if other and toks[other[0]].text.lower() not in PRONOUNS:
+            return other[0], found[1]
+    return found
+
+
+def _np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
+    if j < floor:
+        return None
+    word = toks[j].text
+    if word.lower() in PRONOUNS:
+        return j, j
+    if is_cap(word) or word in ("Mr", "Mrs", "Ms"):
+        return _name_back(toks, j, floor), j
+    if not word[:1].isalpha() or word.lower() in STOP_WORDS:
+        return None
+    k = j
+    while k - 1 >= floor and j - k < 6:
+        prev = toks[k - 1].text
+        if prev.lower() in DETERMINERS:
+            return k - 1, j
+        if prev.lower() in STOP_WORDS or not prev[:1].isalnum():
+            break
+        k -= 1
+    return k, j
+
+
+def _name_back(toks: list[Token], j: int, floor: int) -> int:
+    """Return where the capitalised name ending at j starts ('Institute for the Study of War')."""
+    k = j
+    while k - 1 >= floor:
+        prev = toks[k - 1].text
+        if is_cap(prev) or prev in ("Mr", "Mrs", "Ms", "Dr") or _abbrev_dot(toks, k - 1):
+            k -= 1
+            continue
+        joins = 0
+        while k - 1 - joins >= floor and toks[k - 1 - joins].text in NAME_JOIN and joins < 2:
+            joins += 1
+        if joins and k - 1 - joins >= floor and is_cap(toks[k - 1 - joins].text):
+            k -= joins
+            continue
+        break
+    return k
+
+
+def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
+    """Return the subject of the cue at i: 'Trump (, the nominee,) (also) said'."""
+    found = _subject_before(toks, i, floor)
+    if found and toks[i].text.lower() in NOUN_CUES:
+        # 'Moscow's official claims that': a noun, unless a bare name or pronoun precedes it
+        head = toks[found[1]].text
+        if not (head.lower() in PRONOUNS or is_cap(head)) or head.endswith(("’s", "'s")):
+            return None
+    return found
+
+
+def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
+    j = i - 1
+    while j >= floor and (toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower())):
+        j -= 1
+    if j < floor:
+        return None
+    if toks[j].text == ")":
+        while j >= floor and toks[j].text != "(":
+            j -= 1
+        j -= 1
+    elif toks[j].text.lower() in ("who", "which"):
+        j -= 2 if j - 1 >= floor and toks[j - 1].text == "," else 1
+    elif toks[j].text == ",":
+        k = j - 1
+        while k >= floor and toks[k].text != "," and j - k < 16:
+            k -= 1
+        if k < floor or toks[k].text != ",":
+            return None
+        j = k - 1
+    return np_back(toks, j, floor)
+
+
+def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, int] | None:
+    """Return token indexes (first, last) of the noun phrase starting at i."""
+    limit = len(toks) if limit is None else limit
+    if i >= limit or not toks[i].text[:1].isalnum():
+        return None
+    if toks[i].text.lower() in PRONOUNS:
+        return i, i
+    k, seen_cap = i, False
+    while k < limit and k - i < 12:
+        word = toks[k].text
+        if _abbrev_dot(toks, k) and k > i:
+            k += 1
+            continue
+        if not word[:1].isalnum():
+            break
+        lower = word.lower()
+        if lower in STOP_WORDS and not (k > i and lower in DETERMINERS):
+            if not (seen_cap and lower in NAME_JOIN and _cap_soon(toks, k, limit)):
+                break
+        elif seen_cap and not is_cap(word) and lower not in NAME_JOIN:
+            break
+        seen_cap = seen_cap or is_cap(word)
+        k += 1
+    return (i, k - 1) if k > i else None
+
+
+def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
+    """Return True when a capitalised word follows within two joining words."""
+    for m in range(k + 1, min(k + 3, limit)):
+        if is_cap(toks[m].text):
+            return True
+        if toks[m].text.lower() not in NAME_JOIN:
+            return False
+    return False
+
+
+def first_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """Return the first name or pronoun in toks[lo:hi], a sentence's likely subject."""
+    for k in range(lo, hi):
+        word = toks[k].text
+        if word.lower() in PRONOUNS and word.lower() not in ("it", "its"):
+            return k, k
+        if is_cap(word):
+            return np_after(toks, k, hi)
+    return None
+
+
+def is_np_chunk(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True when toks[lo:hi] reads as a bare subject ('the former senator')."""
+    words = [t.text for t in toks[lo:hi]]
+    return 0 < len(words) <= 7 and not any(
+        w.lower() in STOP_WORDS - DETERMINERS - NAME_JOIN or w in QUOTE_MARKS or w in SENTENCE_STOPS
+        for w in words)
+
+
+def cue_source(toks: list[Token], k: int, size: int, floor: int = 0) -> tuple[int, int] | None:
+    """Return the source of the cue at k: its subject, or X in 'according to X' / 'by X'."""
+    cue = " ".join(t.text for t in toks[k:k + size]).lower()
+    if cue in ("according to", "as per"):
+        return _described(toks, np_after(toks, k + size))
+    if k + size < len(toks) and toks[k + size].text == "by":
+        return _described(toks, np_after(toks, k + size + 1))
+    return subject_before(toks, k, floor)
+
+
+def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Prefer the name in 'the Russian ambassador to Pyongyang, Alexander Matsegora'."""
+    if np is None or is_cap(toks[np[1]].text):
+        return np
+    k = np[1] + 1
+    while k < len(toks) and k - np[1] < 6 and (toks[k].text in NAME_JOIN or is_cap(toks[k].text)
+                                                 or toks[k].text in ("to", "in", "at")):
+        k += 1
+    if k < len(toks) and toks[k].text == ",":
+        name = np_after(toks, k + 1)
+        if name and name[1] > name[0] and all(is_cap(t.text) for t in toks[name[0]:name[1] + 1]):
+            return name
+    return np

@@ -1,0 +1,75 @@
+"""Tokens and sentence boundaries over text whose quotations are masked out."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
+END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+# Short words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp
+ltd vs etc u.s u.k d r i jan feb aug sept sep oct nov dec
+""".split())
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of text[start:end] with absolute offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+def mask_quotes(text: str, spans) -> str:
+    """Return text with each quotation's inside blanked, so its words and stops vanish."""
+    parts, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        inner = text[start:end]
+        # Keep the final stop: '"We won." Then...' still ends a sentence at the mark.
+        tail = inner[-1] if inner and inner[-1] in ".!?" else ""
+        parts.append(text[pos:start])
+        parts.append(re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def is_abbreviation(text: str, stop: int) -> bool:
+    """Return True when the period at ``stop`` closes an abbreviation like 'Sen.'."""
+    begin = stop
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:stop].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and text[begin].isupper())
+
+
+def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split masked[start:end] into sentences, skipping abbreviation periods."""
+    spans, begin = [], start
+    for match in END.finditer(masked, start, end):
+        if masked[match.start()] == "." and is_abbreviation(masked, match.start()):
+            continue
+        spans.append((begin, match.start() + 1))
+        begin = match.end()
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in spans if masked[s:e].strip()]
+
+
+def sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """Return the sentence span containing pos (or the nearest one before it)."""
+    best = sentences[0]
+    for span in sentences:
+        if span[0] <= pos:
+            best = span
+        else:
+            break
+    return best
