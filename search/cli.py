@@ -12,7 +12,8 @@ from . import documents, indexer, update as updater
 from .errors import ClaimsearchError
 from .extract import extract
 from .models import to_dict
-from .output import print_hits, print_summary
+from .compare import views as compare_views
+from .output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from .query import SORTS, SearchParams
 from .schema import STATEMENT_KINDS
 from .searcher import WhooshSearcher
@@ -96,6 +97,43 @@ def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_r
         click.echo(json.dumps(page_to_dict(result), ensure_ascii=False, indent=1))
     else:
         print_hits(result)
+
+
+@cli.command("compare")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True,
+              help="How many quotes or figure topics to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@index_option
+def compare_cmd(query, limit, as_json, index_root):
+    """Show how outlets render the quotes and figures matching QUERY, side by side."""
+    views = _run(comparisons_for, WhooshSearcher(index_root), query, limit)
+    if as_json:
+        click.echo(json.dumps(views, ensure_ascii=False, indent=1))
+        return
+    if not views:
+        click.echo("No quote or figure matching that query is reported by more than one article.")
+    color = sys.stdout.isatty()
+    for view in views:
+        print_quote_versions(view, color) if "versions" in view else print_figure_topic(view)
+
+
+def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
+    """Return the quote clusters and figure topics among the hits for ``query``."""
+    params = SearchParams(q=query, filters={"kind": ("quote", "figure")}, per_page=100)
+    comps, views, seen = searcher.comparisons(), [], set()
+    for hit in searcher.search(params).hits:
+        if hit.get("versions", 0) < 1:
+            continue
+        key = comps.cluster_of.get(hit["id"]) or (comps.figures.get(hit["id"]) or {}).get("topic")
+        if key in seen:
+            continue
+        seen.add(key)
+        views.append(compare_views.quote_versions(comps, hit["id"]) if hit["kind"] == "quote"
+                     else compare_views.figure_topic(comps, key))
+        if len(views) == limit:
+            break
+    return views
 
 
 @cli.command("extract")

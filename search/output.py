@@ -42,3 +42,38 @@ def print_hits(page) -> None:
         who = f" {hit['speaker']}:" if hit.get("speaker") else ""
         click.echo(f"\n[{hit['kind']}] {hit['title']} ({hit.get('source') or 'unknown source'})")
         click.echo(f"  {hit['id']}{who} {plain(hit['snippet'])}")
+
+
+def _marked(words: list[dict], color: bool) -> str:
+    """Return a version's words with the differing ones highlighted (or [bracketed])."""
+    out = []
+    for w in words:
+        if not w["differs"]:
+            out.append(w["word"])
+        elif color:
+            out.append(click.style(w["word"], fg="red", bold=True))
+        else:
+            out.append(f"[{w['word']}]")
+    return " ".join(out)
+
+
+def print_quote_versions(view: dict, color: bool) -> None:
+    """Print every outlet's version of one quote, differing words marked."""
+    speaker = view["quote"].get("speaker") or "unattributed"
+    click.echo(f"\nQuote by {speaker}: {len(view['versions'])} versions")
+    width = max(len(v.get("source") or "unknown") for v in view["versions"])
+    for v in view["versions"]:
+        outlet = (v.get("source") or "unknown").ljust(width)
+        click.echo(f"  {outlet} | {v.get('mention') or v.get('speaker') or '?'} | {v['article_id']}")
+        click.echo(f"  {' ' * width} | {_marked(v['words'], color)}")
+
+
+def print_figure_topic(view: dict) -> None:
+    """Print every value reported for one figure topic."""
+    flag = "  ** sources disagree **" if view["disagreement"] else ""
+    click.echo(f"\nFigure topic {view['topic']}{flag}")
+    for group in view["values"]:
+        for f in group["figures"]:
+            value = f"{group['value']:,.0f}" if float(group["value"]).is_integer() else str(group["value"])
+            click.echo(f"  {value:>12} {f['unit']:<20} {f.get('source') or 'unknown':<20} "
+                       f"{f.get('qualifier') or '':<14} claimed by {f.get('claimed_by') or '?'} ({f['article_id']})")

@@ -4,12 +4,15 @@ from __future__ import annotations
 import difflib
 import re
 
+from .text import _stem
+
 TOKEN = re.compile(r"\S+")
 EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 
 
 def _key(word: str) -> str:
-    return EDGE_PUNCT.sub("", word.lower().replace("’", "'"))
+    """Compare words by stem, so 'example' and 'examples' are not a difference."""
+    return _stem(EDGE_PUNCT.sub("", word.lower().replace("’", "'")))
 
 
 def word_diff(versions: list[str]) -> list[list[dict]]:

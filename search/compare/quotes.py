@@ -8,10 +8,10 @@ from rapidfuzz import fuzz
 
 from .text import compatible_speakers, content_stems
 
-RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest stems
+RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest shared stems
 MAX_POSTING = 200       # a stem in more quotes than this is not rare: it proposes no pairs
 MIN_STEMS = 4           # shorter quotes are too thin to match on content
-SAME_SPEAKER = (55, 3)  # (token-set score, shared stems) needed when speakers agree
+SAME_SPEAKER = (65, 4)  # (token-set score, shared stems) needed when speakers agree
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
 
 
@@ -22,7 +22,9 @@ def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     for i, item in enumerate(stems):
         if len(set(item)) < MIN_STEMS:
             continue
-        for s in sorted(set(item), key=lambda s: (df[s], s))[:RARE_PER_QUOTE]:
+        # the rarest stems that some other quote also has: a stem no one shares pairs nothing
+        shared = [s for s in set(item) if df[s] > 1]
+        for s in sorted(shared, key=lambda s: (df[s], s))[:RARE_PER_QUOTE]:
             postings[s].append(i)
     pairs = set()
     for members in postings.values():

@@ -12,7 +12,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 EXTRA_STOP = frozenset("""
     also just like would could should may might must shall will can one us our we they them their
     there here this that these those said says say told very much many more most some any even
-    ever never not no yes well really still get got make made take
+    ever never not no yes well really still get got make made take i me my you your he him his she
+    her it its do does did done been being has had have was were am who whom which what
 """.split())
 STOP = frozenset(STOP_WORDS) | EXTRA_STOP
 

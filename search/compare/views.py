@@ -1,0 +1,53 @@
+"""JSON-ready views of comparisons: a quote's versions, a figure topic, disagreements."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..errors import NotFound
+from . import Comparisons
+from .diff import word_diff
+
+
+def quote_versions(comps: Comparisons, quote_id: str) -> dict:
+    """Return a quote with every version of it in other articles, differences marked."""
+    quote = comps.quotes.get(quote_id)
+    if quote is None:
+        raise NotFound(f"No quote with id {quote_id!r}")
+    cid = comps.cluster_of.get(quote_id)
+    members = comps.clusters.get(cid, [quote_id])
+    versions = sorted((comps.quotes[m] for m in members if m in comps.quotes),
+                      key=lambda q: (q.get("date") or "", q.get("source") or "", q["id"]))
+    diffs = word_diff([v["text"] for v in versions])
+    return {
+        "quote": quote, "cluster": cid,
+        "versions": [dict(v, words=d, this=v["id"] == quote_id) for v, d in zip(versions, diffs)],
+    }
+
+
+def figure_topic(comps: Comparisons, topic: str) -> dict:
+    """Return every figure reported for one topic, grouped by value."""
+    ids = comps.topics.get(topic)
+    if not ids:
+        raise NotFound(f"No figures with topic {topic!r}")
+    by_value = defaultdict(list)
+    for fid in ids:
+        by_value[comps.figures[fid]["value"]].append(comps.figures[fid])
+    values = [{"value": v, "figures": figs} for v, figs in sorted(by_value.items(), key=lambda kv: kv[0])]
+    articles = {comps.figures[f]["article_id"] for f in ids}
+    return {"topic": topic, "values": values, "disagreement": len(values) > 1 and len(articles) > 1}
+
+
+def disagreements(comps: Comparisons) -> list[dict]:
+    """Return the topics on which articles report different values, with the figures."""
+    return [figure_topic(comps, d["topic"]) for d in comps.disagreements()]
+
+
+def other_versions(comps: Comparisons, hit: dict) -> int:
+    """Return how many other versions of a quote or figure hit exist."""
+    if hit.get("kind") == "quote":
+        cid = comps.cluster_of.get(hit["id"])
+        return len(comps.clusters[cid]) - 1 if cid else 0
+    if hit.get("kind") == "figure":
+        topic = (comps.figures.get(hit["id"]) or {}).get("topic")
+        return len(comps.topics.get(topic, [])) - 1 if topic else 0
+    return 0

@@ -1,0 +1,70 @@
+"""Cross-outlet comparison pages and their JSON twins: quote versions, figure topics, disagreements."""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+
+from search.compare import views as compare_views
+from search.errors import BadParameter
+
+bp = Blueprint("compare", __name__)
+STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qf]\d+)$")
+
+
+def statement_ref(doc_id: str) -> str:
+    """Return the URL form of a statement id: 'a/b#q2' -> 'a/b/q2' (no '#' in paths)."""
+    return doc_id.replace("#", "/")
+
+
+def statement_id(ref: str) -> str:
+    """Return the statement id of a URL form made by ``statement_ref``."""
+    match = STATEMENT_REF.match(ref)
+    return f"{match['article']}#{match['n']}" if match else ref
+
+
+def _comparisons():
+    return current_app.extensions["claimsearch"].comparisons()
+
+
+def _topic() -> str:
+    topic = request.args.get("topic", "").strip()
+    if not topic or len(topic) > 200:
+        raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
+    return topic
+
+
+@bp.get("/quotes/<path:ref>")
+def quote(ref):
+    """A quote and every outlet's version of it, with the words that differ marked."""
+    return render_template("compare_quote.html", data=compare_views.quote_versions(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/api/quotes/<path:ref>")
+def quote_json(ref):
+    """JSON twin of the quote page."""
+    return jsonify(compare_views.quote_versions(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/figures")
+def figures():
+    """Every value reported for one figure topic (``?topic=``)."""
+    return render_template("compare_figures.html", data=compare_views.figure_topic(_comparisons(), _topic()))
+
+
+@bp.get("/api/figures")
+def figures_json():
+    """JSON twin of the figure topic page."""
+    return jsonify(compare_views.figure_topic(_comparisons(), _topic()))
+
+
+@bp.get("/disagreements")
+def disagreements():
+    """Topics on which outlets report different figures."""
+    return render_template("compare_disagreements.html", topics=compare_views.disagreements(_comparisons()))
+
+
+@bp.get("/api/disagreements")
+def disagreements_json():
+    """JSON twin of the disagreements page."""
+    return jsonify({"disagreements": compare_views.disagreements(_comparisons())})
