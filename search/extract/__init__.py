@@ -14,7 +14,7 @@ def extract(article: Article) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
     text, paragraphs = article.text, article.paragraphs
     found = find_quotes(text, paragraphs)
-    masked = mask_quotes(text, [(q.start, q.end) for q in found])
+    masked = mask_quotes(text, [part for q in found for part in q.parts()])
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
     ctx = Context(text, masked, paragraphs, sentences)
     resolver = Resolver(text, article.paragraph_texts())

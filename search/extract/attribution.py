@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from ..models import Span
 from .lexicon import PARTICIPLE_CUES
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, _abbrev_dot, cue_at, cue_source, first_subject,
-                      is_np_chunk, np_after, subject_before)
+                      is_np_chunk, np_after, subject_before)  # noqa: F401
 from .quotes import Found
 from .sentences import Token, sentence_at, tokens
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
+TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
 DASHES = frozenset("-–—")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
@@ -56,9 +57,45 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
             return found[0]
     para = ctx.paragraphs[_paragraph_of(ctx, quote.outer_end - 1)]
     after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
-    if after and after[1]:
+    if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):
         return after[0]
-    return _before(ctx, quote) or (after[0] if after else None) or _colon_intro(ctx, quote)
+    return (_before(ctx, quote) or _dash_line(ctx, quote) or (after[0] if after else None)
+            or _colon_intro(ctx, quote))
+
+
+def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
+    """Return the subject of the quote's sentence when it has words besides the quote."""
+    lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    toks = tokens(ctx.masked, lo, hi)
+    if sum(t.text[:1].isalnum() for t in toks) < 3:
+        return None
+    return _make(toks, first_subject(toks, 0, len(toks)), None)
+
+
+def _dash_line(ctx: Context, quote: Found) -> Attribution | None:
+    """Attribute a quote whose paragraph is followed by a line '– Name, tweeting'."""
+    index = _paragraph_of(ctx, quote.outer_end - 1)
+    para = ctx.paragraphs[index]
+    if ctx.text[quote.outer_end:para.end].strip(" .,") or index + 1 >= len(ctx.paragraphs):
+        return None
+    nxt = ctx.paragraphs[index + 1]
+    if ctx.text[nxt.start] not in DASHES or nxt.end - nxt.start > 150:
+        return None
+    toks = tokens(ctx.masked, nxt.start, nxt.end)
+    first = next((k for k, t in enumerate(toks) if t.text not in DASHES), len(toks))
+    return _make(toks, np_after(toks, first), None)
+
+
+def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:
+    """Return True for '"...done." He added, "..."': a new sentence, not a tag on the quote."""
+    if attr is None or ctx.text[quote.end - 1:quote.end] not in (".", "!", "?"):
+        return False
+    if not ctx.text[quote.outer_end:limit].lstrip()[:1].isupper():
+        return False
+    rest = ctx.masked[attr.end:limit]
+    stop = re.search(r"[.!?](?:\s|$)", rest)
+    rest = rest[:stop.start() if stop else len(rest)]
+    return bool(re.search(r'["“„«]|\bthat\b', rest)) or len(rest.split()) > TAG_WORDS
 
 
 def _paragraph_of(ctx: Context, pos: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 
 from ..models import Claim, Figure, Quote
-from .attribution import Attribution, Context, attribute, transcript_speaker
+from .attribution import Attribution, Context, attribute, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
@@ -12,16 +12,22 @@ from .sentences import sentence_at
 from .speakers import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
-TRANSCRIPT_LINES = 2  # one 'NAME:' line is a heading; several make a transcript
+TRANSCRIPT_LINES = 2
+TITLE_JOINS = frozenset("a an the of and for in on with to at".split())  # one 'NAME:' line is a heading; several make a transcript
 
 
 def build_quotes(ctx: Context, found: list[Found], resolver: Resolver) -> list[Quote]:
-    """Return Quote records for the found spans, plus transcript lines."""
+    """Return Quote records for the found spans, plus transcript lines.
+
+    A fragment nobody is reported as saying (a scare-quoted word in the writer's own
+    sentence, a show's title) is left out: it is no one's words.
+    """
     attributions = [attribute(ctx, quote) for quote in found]
     kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
     attributions = _inherit(ctx, found, attributions, kinds)
     quotes = [_quote(ctx, q.start, q.end, kind, attr, resolver)
-              for q, attr, kind in zip(found, attributions, kinds)]
+              for q, attr, kind in zip(found, attributions, kinds)
+              if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
     quotes += _transcript_quotes(ctx, found, resolver)
     return sorted(quotes, key=lambda q: q.start)
 
@@ -49,10 +55,19 @@ def _kind(ctx: Context, quote: Found, attr: Attribution | None) -> str:
     return "fragment"
 
 
+def _is_title(phrase: str) -> bool:
+    """Return True for 'Good Morning America': a name or title, nobody's words."""
+    words = [w for w in phrase.strip(" ,.!?").split() if w.lower() not in TITLE_JOINS]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
+
+
 def _inherit(ctx, found, attributions, kinds):
     """Give an unattributed quote the speaker of its neighbour in the paragraph."""
     result = list(attributions)
     for i, quote in enumerate(found):
+        if result[i] is not None:
+            continue
+        result[i] = sentence_subject(ctx, quote)
         if result[i] is not None or kinds[i] != "quote":
             continue
         same = [j for j in range(len(found)) if j != i and found[j].para == quote.para and result[j]]

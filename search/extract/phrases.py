@@ -15,6 +15,7 @@ It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Und
 """.split())
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
+NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
 # Cue words that are nouns as often as verbs ('the claims that', 'official reports').
 NOUN_CUES = frozenset("""
 claims reports notes comments states calls answers replies posts tweets charges demands
@@ -34,7 +35,14 @@ def cue_at(toks: list[Token], i: int) -> int:
         pair = f"{word} {toks[i + 1].text.lower()}"
         if pair in CUE_WORDS or pair in ("according to", "as per"):
             return 2
-    return 1 if word in CUE_WORDS and toks[i].text[:1].islower() else 0
+    if word not in CUE_WORDS or not toks[i].text[:1].islower():
+        return 0
+    return 0 if i and _modifies_noun(toks[i - 1].text) else 1
+
+
+def _modifies_noun(word: str) -> bool:
+    """Return True for 'the', 'his' or 'Trump's' before a cue word: that makes it a noun."""
+    return word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _abbrev_dot(toks: list[Token], k: int) -> bool:
@@ -97,10 +105,9 @@ def _name_back(toks: list[Token], j: int, floor: int) -> int:
 def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     """Return the subject of the cue at i: 'Trump (, the nominee,) (also) said'."""
     found = _subject_before(toks, i, floor)
-    if found and toks[i].text.lower() in NOUN_CUES:
-        # 'Moscow's official claims that': a noun, unless a bare name or pronoun precedes it
-        head = toks[found[1]].text
-        if not (head.lower() in PRONOUNS or is_cap(head)) or head.endswith(("’s", "'s")):
+    if found and toks[i].text.lower() in NOUN_CUES and toks[found[0]].text.lower() not in PRONOUNS:
+        # 'Moscow's official claims that': a noun after an adjective, not a verb
+        if not is_cap(toks[found[1]].text) and found[1] > found[0]:
             return None
     return found
 
@@ -119,7 +126,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         j -= 2 if j - 1 >= floor and toks[j - 1].text == "," else 1
     elif toks[j].text == ",":
         k = j - 1
-        while k >= floor and toks[k].text != "," and j - k < 16:
+        while k >= floor and toks[k].text != "," and j - k < 30:
             k -= 1
         if k < floor or toks[k].text != ",":
             return None
@@ -164,13 +171,19 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
 
 
 def first_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
-    """Return the first name or pronoun in toks[lo:hi], a sentence's likely subject."""
+    """Return the main clause's first name or pronoun, the sentence's likely subject."""
+    if lo < hi and (toks[lo].text in CAP_STOP or toks[lo].text.endswith("ing")):
+        # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
+        comma = next((k for k in range(lo, min(hi, lo + 15)) if toks[k].text == ","), None)
+        lo = comma + 1 if comma is not None else lo
     for k in range(lo, hi):
         word = toks[k].text
-        if word.lower() in PRONOUNS and word.lower() not in ("it", "its"):
+        if word.lower() in PRONOUNS and word.lower() not in ("it", "its", "his", "her", "their"):
             return k, k
         if is_cap(word):
             return np_after(toks, k, hi)
+        if word in QUOTE_MARKS:
+            return None
     return None
 
 

@@ -26,6 +26,11 @@ class Found:
     para: int
     gaps: list[tuple[int, int]] = field(default_factory=list)
 
+    def parts(self) -> list[tuple[int, int]]:
+        """Return the quoted stretches without the interrupting attributions."""
+        edges = [self.start] + [e for gap in self.gaps for e in (gap[0] - 1, gap[1] + 1)] + [self.end]
+        return list(zip(edges[::2], edges[1::2]))
+
 
 def find_quotes(text: str, paragraphs: list[Span]) -> list[Found]:
     """Return quoted spans in kept paragraphs, interrupted quotes joined into one."""
