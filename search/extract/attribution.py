@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..models import Span
 from .lexicon import PARTICIPLE_CUES
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, _abbrev_dot, cue_at, cue_source, first_subject,
-                      is_np_chunk, np_after, subject_before)  # noqa: F401
+                      is_cap, is_np_chunk, np_after, np_back, subject_before)
 from .quotes import Found
 from .sentences import Token, sentence_at, tokens
 
@@ -106,15 +106,11 @@ def _paragraph_of(ctx: Context, pos: int) -> int:
 def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | None:
     """Find '..." he said' / '..." said Trump' / '..." – Name'; flag a tight fit."""
     toks = tokens(ctx.masked, lo, hi)
-    i, dash = 0, False
-    while i < len(toks) and toks[i].text in ",)" or (i < len(toks) and toks[i].text in DASHES):
-        dash = dash or toks[i].text in DASHES
-        i += 1
-    first = i
-    for k in range(first, min(len(toks), first + AFTER_TOKENS)):
-        word = toks[k].text
-        if word in QUOTE_MARKS or (word in SENTENCE_STOPS and not _abbrev_dot(toks, k)):
-            break
+    first = 0
+    while first < len(toks) and (toks[first].text in ",)" or toks[first].text in DASHES):
+        first += 1
+    dash = any(t.text in DASHES for t in toks[:first])
+    for k in _clause(toks, first):
         size = cue_at(toks, k)
         if not size or toks[k].text.lower() in PARTICIPLE_CUES:
             continue
@@ -126,7 +122,33 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         return (found, tight) if found else None
     if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
         return _make(toks, np_after(toks, first), None), True
-    return None
+    return _tag(ctx, toks, first, lo)
+
+
+def _clause(toks: list[Token], first: int):
+    """Yield token indexes up to the end of the clause (brackets may hold 'D-Ore.')."""
+    depth = 0
+    for k in range(first, min(len(toks), first + AFTER_TOKENS)):
+        word = toks[k].text
+        depth += (word == "(") - (word == ")")
+        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not _abbrev_dot(toks, k))):
+            return
+        yield k
+
+
+def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribution, bool] | None:
+    """Find '...," Oliver barked.': a name and one verb closing the sentence after a quote."""
+    if ctx.text[lo - 2:lo - 1] not in (",", "?", "!"):
+        return None
+    np = np_after(toks, first)
+    if np is None or np[1] + 2 >= len(toks) + 1:
+        return None
+    verb = np[1] + 1
+    if verb >= len(toks) or not toks[verb].text.islower() or not toks[verb].text.endswith(("ed", "s")):
+        return None
+    if verb + 1 < len(toks) and toks[verb + 1].text not in (".", ","):
+        return None
+    return _make(toks, np, toks[verb].text), True
 
 
 def _before(ctx: Context, quote: Found) -> Attribution | None:
@@ -151,8 +173,16 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
                 return _make(toks, found, _cue_text(toks, k, cue_at(toks, k)))
         return _make(toks, first_subject(toks, 0, len(toks)), _cue_text(toks, cues[-1], 1))
     if toks and toks[-1].text == ":":
-        return _make(toks, first_subject(toks, 0, len(toks) - 1), None)
+        return _make(toks, _colon_speaker(toks), None)
     return None
+
+
+def _colon_speaker(toks: list[Token]) -> tuple[int, int] | None:
+    """Return the speaker of 'Name: "..."' or '... - Philip Bump: "..."', else the subject."""
+    np = np_back(toks, len(toks) - 2, 0)
+    if np and is_cap(toks[np[1]].text) and (np[0] == 0 or toks[np[0] - 1].text in DASHES):
+        return np
+    return first_subject(toks, 0, len(toks) - 1)
 
 
 def _colon_intro(ctx: Context, quote: Found) -> Attribution | None:

@@ -10,7 +10,12 @@ counter retort emphasize emphasise stress reiterate muse wonder whisper cry test
 ask reveal disclose confirm deny allege assert contend maintain believe think mention
 describe call dub label highlight caution point_out go_on chime_in fire_back shoot_back
 scoff sneer rail thunder pledge recount tout praise blast slam criticize criticise accuse
-demand plead comment read begin start email text message interject offer agree disagree
+demand plead comment read bark chant snap cheer mock decry bemoan denounce refer coin echo
+brand lambast dismiss reject defend hail applaud cite quote invoke repeat characterize
+portray tease taunt gush rant grumble mutter murmur sigh laugh interrupt chide scold rebuke
+fume lash_out hit_back push_back weigh_in speak talk express voice hint imply reason concur
+opine proclaim assure inform advise recommend propose swear threaten beg implore request
+challenge question inquire brag cut_in begin start email text message interject offer agree disagree
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
@@ -22,6 +27,11 @@ _IRREGULAR = {
     "admit": ["admitted", "admits", "admitting"], "quip": ["quipped", "quips"],
     "slam": ["slammed", "slams"], "dub": ["dubbed", "dubs"], "agree": ["agreed", "agrees"],
     "disagree": ["disagreed", "disagrees"], "plead": ["pleaded", "pleads"],
+    "snap": ["snapped", "snaps"], "speak": ["spoke", "speaks", "speaking"],
+    "swear": ["swore", "swears"], "lash_out": ["lashed_out", "lashes_out"],
+    "hit_back": ["hits_back"], "cut_in": ["cuts_in"], "push_back": ["pushed_back", "pushes_back"],
+    "weigh_in": ["weighed_in", "weighs_in"], "refer": ["referred", "refers", "referring"],
+    "imply": ["implied", "implies"], "concur": ["concurred", "concurs"],
 }
 
 

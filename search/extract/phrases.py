@@ -15,6 +15,7 @@ It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Und
 """.split())
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
+OPENING_CUES = frozenset("said says added asked wrote writes".split())
 NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
 # Cue words that are nouns as often as verbs ('the claims that', 'official reports').
 NOUN_CUES = frozenset("""
@@ -35,6 +36,8 @@ def cue_at(toks: list[Token], i: int) -> int:
         pair = f"{word} {toks[i + 1].text.lower()}"
         if pair in CUE_WORDS or pair in ("according to", "as per"):
             return 2
+    if word in OPENING_CUES and (i == 0 or toks[i - 1].text in QUOTE_MARKS):
+        return 1  # 'Said Comey, "..."'
     if word not in CUE_WORDS or not toks[i].text[:1].islower():
         return 0
     return 0 if i and _modifies_noun(toks[i - 1].text) else 1
@@ -198,7 +201,7 @@ def is_np_chunk(toks: list[Token], lo: int, hi: int) -> bool:
 def cue_source(toks: list[Token], k: int, size: int, floor: int = 0) -> tuple[int, int] | None:
     """Return the source of the cue at k: its subject, or X in 'according to X' / 'by X'."""
     cue = " ".join(t.text for t in toks[k:k + size]).lower()
-    if cue in ("according to", "as per"):
+    if cue in ("according to", "as per") or toks[k].text[:1].isupper():
         return _described(toks, np_after(toks, k + size))
     if k + size < len(toks) and toks[k + size].text == "by":
         return _described(toks, np_after(toks, k + size + 1))

@@ -9,7 +9,7 @@ from .lexicon import CUE_WORDS
 
 # Opening mark -> closing marks it accepts. Single quotes are never marks: they are
 # apostrophes far more often than quotes, and nested quotes stay inside their parent.
-CLOSERS = {'"': '"', "“": "”“", "„": "“”", "«": "»"}
+CLOSERS = {'"': '"”', "“": "”“\"", "„": "“”", "«": "»"}  # sloppy sites mix straight and curly
 MARK = re.compile(r'["“”„«»]')
 WORD = re.compile(r"[\w’'-]+")
 GAP_MAX = 90  # an attribution that interrupts a quote is short ("he said, adding")
