@@ -14,8 +14,9 @@ SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.
 USER_FIELDS = {"title", "body", "quotes", "claims", "figures", "speaker", "source", "author",
                "kind", "topic", "month"}
-# Facet name in the API -> the indexed field its filter matches.
-FILTER_FIELDS = {"source": "source", "speaker": "speaker_exact", "kind": "kind",
+# Facet name in the API -> the indexed field its filter matches. The speaker filter matches
+# statements only, like the speaker facet's counts (articles list several speakers).
+FILTER_FIELDS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
                  "author": "author", "month": "month"}
 PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")

@@ -6,12 +6,16 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from . import compare
+from .compare.views import other_versions
 from .errors import NotFound
+from .export import export_record
 from .facets import FACET_COLUMNS, Facet, count_facets
 from .indexer import open_index
 from .query import SearchParams, build_query
 from .schema import TEXT_FIELD
 from .snippets import formatter, fragmenter, snippet
+from .spelling import suggest
 from .store import IndexStore
 
 
@@ -39,6 +43,7 @@ class WhooshSearcher:
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
+        self._comparisons, self._comparisons_of = None, None
 
     def _index(self):
         name = self.store.current_dir().name
@@ -47,29 +52,54 @@ class WhooshSearcher:
                 self._ix, self._name = open_index(self.store.builds / name), name
             return self._ix
 
+    def comparisons(self):
+        """Return the live build's quote clusters and figure topics (loaded once per build)."""
+        name = self.store.current_dir().name
+        with self._lock:
+            if self._comparisons_of != name:
+                self._comparisons = compare.load(self.store.builds / name)
+                self._comparisons_of = name
+            return self._comparisons
+
     def search(self, params: SearchParams) -> Page:
         """Return the requested page of hits and the facets over all matches."""
         ix = self._index()
         plan = build_query(params, ix.schema)
         with ix.searcher() as searcher:
-            base = sorted(searcher.docs_for_query(plan.text))
-            filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
+            base, filter_sets, allowed = _matching(searcher, plan)
             reader = searcher.reader()
             columns = {n: _column(reader, c) for n, c in FACET_COLUMNS.items()}
             facets = count_facets(base, columns, filter_sets, params.filters)
-            allowed = [d for d in base if all(d in s for s in filter_sets.values())]
             hits = self._hits(searcher, plan.text, params, set(allowed)) if allowed else []
             suggestion = _suggest(searcher, params.q, ix.schema) if not allowed and params.q else None
+        comps = self.comparisons()
+        for hit in hits:
+            hit["versions"] = other_versions(comps, hit)
         return Page(params=params, total=len(allowed), hits=hits, facets=facets,
                     notes=list(plan.notes), suggestion=suggestion)
+
+    def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
+        """Return the total and up to ``limit`` matching records in the requested order."""
+        ix = self._index()
+        plan = build_query(params, ix.schema)
+        with ix.searcher() as searcher:
+            allowed = _matching(searcher, plan)[2]
+            if not allowed:
+                return 0, []
+            results = searcher.search(plan.text, limit=limit, filter=set(allowed), **_sorting(params))
+            return len(allowed), [export_record(hit.fields()) for hit in results]
+
+    def browse(self, count, **options):
+        """Return ``count(reader, column, **options)`` over the live index (see search.browse)."""
+        with self._index().searcher() as searcher:
+            reader = searcher.reader()
+            return count(reader, lambda name: _column(reader, name), **options)
 
     def _hits(self, searcher, text_query, params, allowed) -> list[dict]:
         if (params.page - 1) * params.per_page >= len(allowed):
             return []  # Whoosh would clamp to the last page; past the end is empty
-        sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
-        kwargs = {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
         results = searcher.search_page(text_query, params.page, pagelen=params.per_page,
-                                       filter=allowed, terms=True, **kwargs)
+                                       filter=allowed, terms=True, **_sorting(params))
         results.results.formatter = formatter()
         results.results.fragmenter = fragmenter()
         return [hit_dict(hit) for hit in results]
@@ -92,6 +122,19 @@ class WhooshSearcher:
             self._ix = self._name = None
 
 
+def _matching(searcher, plan):
+    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+    base = sorted(searcher.docs_for_query(plan.text))
+    filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
+    allowed = [d for d in base if all(d in s for s in filter_sets.values())]
+    return base, filter_sets, allowed
+
+
+def _sorting(params) -> dict:
+    sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
+    return {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
+
+
 def _column(reader, name):
     if not reader.has_column(name):
         return lambda docnum: None
@@ -111,9 +154,7 @@ def _column(reader, name):
 def _suggest(searcher, q, schema) -> str | None:
     from .query import text_parser
 
-    parsed = text_parser(schema).parse(q)
-    corrected = searcher.correct_query(parsed, q)
-    return corrected.string if corrected.query != parsed else None
+    return suggest(searcher, text_parser(schema).parse(q), q)
 
 
 def hit_dict(hit) -> dict:

@@ -51,7 +51,7 @@ def test_fallback_keeps_the_words():
 def test_facet_filters_or_within_and_across():
     plan = build_query(SearchParams(filters={"source": ("a.com", "b.com"), "speaker": ("X Y",)}), SCHEMA)
     assert terms(plan.filters["source"]) == [("source", "a.com"), ("source", "b.com")]
-    assert terms(plan.filters["speaker"]) == [("speaker_exact", "X Y")]
+    assert terms(plan.filters["speaker"]) == [("speaker_facet", "X Y")]
 
 
 def test_date_range_joins_the_text_query():

@@ -1,0 +1,43 @@
+"""'Did you mean' in words people write: stemmed index terms mapped back to a surface form."""
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.spelling import Corrector
+
+
+class SurfaceCorrector(Corrector):
+    """Suggest index terms of a stemmed field as a word that occurs in the stored text."""
+
+    def __init__(self, searcher, fieldname: str):
+        self.searcher, self.fieldname = searcher, fieldname
+        self.base = searcher.corrector(fieldname)
+        self.analyzer = searcher.schema[fieldname].analyzer
+
+    def _suggestions(self, text, maxdist, prefix):
+        for score, stem in self.base._suggestions(text, maxdist, prefix):
+            word = self.surface(stem)
+            if word:
+                yield score, word
+
+    def surface(self, stem: str) -> str | None:
+        """Return the first word in a stored document that the analyzer turns into ``stem``."""
+        # The corrector only knows stems ("brotherli"); a reader wants "brotherly".
+        for docnum in self.searcher.docs_for_query(wq.Term(self.fieldname, stem)):
+            stored = self.searcher.stored_fields(docnum).get(self.fieldname)
+            if not isinstance(stored, str):
+                continue
+            for token in self.analyzer(stored, chars=True, mode="index"):
+                if token.text == stem:
+                    return stored[token.startchar:token.endchar].lower()
+        return None
+
+
+def suggest(searcher, parsed, q: str) -> str | None:
+    """Return the corrected query string, or None when every word is known."""
+    fields = {name for name, _ in parsed.iter_all_terms() if name in searcher.schema}
+    stemmed = {name: SurfaceCorrector(searcher, name) for name in fields
+               if searcher.schema[name].analyzer is not None and searcher.schema[name].stored}
+    corrected = searcher.correct_query(parsed, q, correctors=stemmed)
+    if corrected.query == parsed or corrected.string.strip().lower() == q.strip().lower():
+        return None
+    return corrected.string
