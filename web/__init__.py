@@ -4,9 +4,12 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup
 
+from search.export import MAX_EXPORT
 from search.searcher import WhooshSearcher
 
-from . import api, errors, views
+from . import api, compare, errors, views
+from .marking import anchor
+from .urls import safe_href
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -22,7 +25,8 @@ SECURITY_HEADERS = {
 def create_app(test_config=None):
     """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
     app = Flask(__name__)
-    app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500)
+    app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500,
+                            MAX_EXPORT=MAX_EXPORT)
     if test_config is None:
         app.config.from_prefixed_env("CLAIMSEARCH")
     else:
@@ -30,9 +34,12 @@ def create_app(test_config=None):
     app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
+    app.register_blueprint(compare.bp)
     errors.register(app)
     app.after_request(_secure)
     app.add_template_filter(_trusted_snippet, "trusted_snippet")
+    app.add_template_filter(safe_href, "safe_href")
+    app.add_template_filter(anchor, "anchor")
     return app
 
 

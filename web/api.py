@@ -1,9 +1,12 @@
-"""JSON twins of the HTML views, under /api/."""
+"""JSON twins of the HTML views, under /api/, plus exports and the OpenAPI document."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, url_for
+from flask import Blueprint, Response, jsonify, url_for
 
-from .pages import article_data, search_data
+from search.export import csv_lines, json_chunks
+
+from .openapi import openapi_document
+from .pages import article_data, export_data, search_data, sources_data, speakers_data
 
 bp = Blueprint("api", __name__)
 
@@ -18,3 +21,43 @@ def search():
 def article(article_id):
     """One article with its quotes, claims and figures."""
     return jsonify(article_data(article_id))
+
+
+@bp.get("/speakers")
+def speakers():
+    """Who is quoted most, by outlet."""
+    return jsonify(speakers_data())
+
+
+@bp.get("/sources")
+def sources():
+    """The outlets, with what each published."""
+    return jsonify(sources_data())
+
+
+@bp.get("/export.csv")
+def export_csv():
+    """Every result of a search (up to the maximum) as CSV; paging parameters are ignored."""
+    head, records = export_data()
+    return _download(csv_lines(records), head, "text/csv; charset=utf-8", "csv")
+
+
+@bp.get("/export.json")
+def export_json():
+    """Every result of a search (up to the maximum) as one JSON document."""
+    head, records = export_data()
+    return _download(json_chunks(head, records), head, "application/json", "json")
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI 3 description of this API."""
+    return jsonify(openapi_document())
+
+
+def _download(chunks, head: dict, mimetype: str, ext: str) -> Response:
+    response = Response(chunks, content_type=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="claimsearch-export.{ext}"'
+    response.headers["X-Total-Count"] = str(head["total"])
+    response.headers["X-Exported-Count"] = str(head["exported"])
+    return response

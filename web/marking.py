@@ -4,15 +4,22 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 
-def mark_paragraphs(paragraphs: list[dict], statements: list[dict]) -> list[Markup]:
-    """Return each paragraph as HTML with quotes, claims and figures wrapped in <mark>."""
-    out = []
+def mark_paragraphs(paragraphs: list[dict], statements: list[dict]) -> tuple[list[Markup], set[str]]:
+    """Return each paragraph as HTML with statements wrapped in <mark>, and the ids placed."""
+    out, placed = [], set()
     for para in paragraphs:
         start, text = para["start"], para["text"]
         end = start + len(text)
         inside = sorted((s for s in statements if _within(s, start, end)), key=lambda s: s["start"])
-        out.append(_mark(text, start, _non_overlapping(inside)))
-    return out
+        kept = _non_overlapping(inside)
+        placed.update(s["id"] for s in kept)
+        out.append(_mark(text, start, kept))
+    return out, placed
+
+
+def anchor(statement_id: str) -> str:
+    """Return the fragment id of a statement on its article page (``q1`` for ``art#q1``)."""
+    return statement_id.rsplit("#", 1)[-1]
 
 
 def _within(statement: dict, start: int, end: int) -> bool:
@@ -34,10 +41,9 @@ def _mark(text: str, offset: int, statements: list[dict]) -> Markup:
     for s in statements:
         a, b = s["start"] - offset, min(s["end"] - offset, len(text))
         parts.append(escape(text[pos:a]))
-        label = escape(f"{s['kind']}" + (f" by {s['speaker']}" if s.get("speaker") else ""))
-        ident = escape(s["id"].rsplit("#", 1)[-1])
-        parts.append(Markup('<mark class="stmt {}" id="{}" title="{}">{}</mark>').format(
-            s["kind"], ident, label, text[a:b]))
+        label = f"{s['kind']}" + (f" by {s['speaker']}" if s.get("speaker") else "")
+        parts.append(Markup('<mark class="stmt {}" id="{}" title="{}" tabindex="-1">{}</mark>').format(
+            s["kind"], anchor(s["id"]), label, text[a:b]))
         pos = b
     parts.append(escape(text[pos:]))
     return Markup("").join(parts)

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from flask import current_app, request
 
+from search import browse
+from search.errors import BadParameter
+from search.schema import STATEMENT_KINDS
 from search.serialize import page_to_dict
 
-from .params import parse_search_params
+from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_toggle_url
+
+BROWSE_PAGE_SIZE = 50
 
 
 def searcher():
@@ -19,6 +24,39 @@ def search_data(path: str) -> dict:
     params = parse_search_params(request.args, current_app.config)
     page = searcher().search(params)
     return page_to_dict(page, lambda name, value: facet_toggle_url(path, request.args, name, value))
+
+
+def export_data() -> tuple[dict, list[dict]]:
+    """Return the export's head (query, totals) and every matching record up to the maximum."""
+    params = parse_search_params(request.args, current_app.config)
+    limit = current_app.config["MAX_EXPORT"]
+    total, records = searcher().export(params, limit)
+    head = {"query": params.q, "filters": {k: list(v) for k, v in params.filters.items()},
+            "date_from": params.date_from.isoformat() if params.date_from else None,
+            "date_to": params.date_to.isoformat() if params.date_to else None,
+            "sort": params.sort, "total": total, "exported": len(records),
+            "truncated": total > len(records), "max_export": limit}
+    return head, records
+
+
+def speakers_data() -> dict:
+    """Return who is quoted most, by outlet; ``source`` and ``kind`` narrow what is counted."""
+    filters = parse_filters(request.args)
+    kinds = filters.get("kind", STATEMENT_KINDS)
+    if "article" in kinds:
+        raise BadParameter("kind", "article", f"must be one of {', '.join(STATEMENT_KINDS)}")
+    page, per_page = parse_page(request.args), parse_per_page(request.args, BROWSE_PAGE_SIZE, 500)
+    rows = searcher().browse(browse.speaker_counts, sources=filters.get("source", ()), kinds=kinds)
+    pages = max(1, -(-len(rows) // per_page))
+    return {"filters": {k: list(filters[k]) for k in ("source", "kind") if k in filters},
+            "total": len(rows), "page": page, "per_page": per_page, "pages": pages,
+            "speakers": rows[(page - 1) * per_page:page * per_page]}
+
+
+def sources_data() -> dict:
+    """Return every outlet with its articles, statements, speakers and months covered."""
+    rows = searcher().browse(browse.source_counts)
+    return {"total": len(rows), "sources": rows}
 
 
 def article_data(article_id: str) -> dict:

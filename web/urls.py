@@ -1,7 +1,9 @@
 """Pure helpers that build links from the current query string."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
+
+SAFE_SCHEMES = ("http", "https")
 
 
 def _pairs(args):
@@ -23,3 +25,25 @@ def facet_toggle_url(path: str, args, name: str, value: str) -> str:
     else:
         pairs.append((name, value))
     return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def page_window(current: int, pages: int, width: int = 2) -> list[int | None]:
+    """Return page numbers to link around ``current``, with None where pages are skipped."""
+    shown = sorted({1, pages, *range(max(1, current - width), min(pages, current + width) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+def safe_href(url: str | None) -> str | None:
+    """Return ``url`` if it is an absolute http(s) link, else None (no javascript: links)."""
+    if not url or any(c in url for c in "\r\n\t\0"):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None

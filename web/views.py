@@ -1,26 +1,58 @@
-"""Server-rendered HTML pages."""
+"""Server-rendered HTML pages; each links to its JSON twin (footer link and Link header)."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, make_response, render_template, request, url_for
 
 from .marking import mark_paragraphs
-from .pages import article_data, search_data
-from .urls import with_args
+from .pages import article_data, search_data, sources_data, speakers_data
+from .urls import page_window, with_args
 
 bp = Blueprint("views", __name__)
 
 
+def _render(template: str, json_url: str, **context):
+    response = make_response(render_template(template, json_url=json_url, **context))
+    response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
+    return response
+
+
+def _pager(endpoint: str, data: dict) -> dict:
+    path = url_for(endpoint)
+    return {"url": lambda n: with_args(path, request.args, page=n),
+            "window": page_window(data["page"], data["pages"])}
+
+
 @bp.get("/")
 def search():
-    """The search page: query box, facets, highlighted results."""
+    """The search page: query box, facets, highlighted results, export links."""
     data = search_data(url_for("views.search"))
-    return render_template("search.html", data=data, args=request.args,
-                           page_url=lambda n: with_args(url_for("views.search"), request.args, page=n))
+    return _render("search.html", with_args(url_for("api.search"), request.args), data=data,
+                   args=request.args, pager=_pager("views.search", data),
+                   export_url=lambda ext: with_args(url_for(f"api.export_{ext}"), request.args,
+                                                    page=None, per_page=None),
+                   suggestion_url=with_args(url_for("views.search"), request.args,
+                                            q=data["suggestion"], page=None))
 
 
 @bp.get("/articles/<path:article_id>")
 def article(article_id):
     """An article with its quotes, claims and figures marked."""
     data = article_data(article_id)
-    paragraphs = mark_paragraphs(data["article"]["paragraphs"], data["statements"])
-    return render_template("article.html", data=data, paragraphs=paragraphs)
+    paragraphs, placed = mark_paragraphs(data["article"]["paragraphs"], data["statements"])
+    unplaced = [s for s in data["statements"] if s["id"] not in placed]
+    return _render("article.html", url_for("api.article", article_id=article_id), data=data,
+                   paragraphs=paragraphs, unplaced=unplaced)
+
+
+@bp.get("/speakers")
+def speakers():
+    """Who is quoted most, with counts by kind and by outlet."""
+    data = speakers_data()
+    return _render("speakers.html", with_args(url_for("api.speakers"), request.args), data=data,
+                   pager=_pager("views.speakers", data))
+
+
+@bp.get("/sources")
+def sources():
+    """The outlets, with what each published."""
+    return _render("sources.html", url_for("api.sources"), data=sources_data())

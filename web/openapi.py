@@ -1,0 +1,79 @@
+"""The OpenAPI 3 document served at /api/openapi.json; it mirrors web/params.py."""
+from __future__ import annotations
+
+from search import __version__
+from search.query import SORTS
+from search.schema import KINDS, STATEMENT_KINDS
+
+
+def _param(name, description, schema, repeat=False, where="query"):
+    out = {"name": name, "in": where, "description": description, "required": where == "path"}
+    if repeat:
+        out.update(schema={"type": "array", "items": schema}, style="form", explode=True)
+    else:
+        out["schema"] = schema
+    return out
+
+
+STRING = {"type": "string", "maxLength": 200}
+SEARCH_PARAMS = [
+    _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
+           "claims: figures: author:. Broken syntax is searched as plain words, with a note.",
+           {"type": "string", "maxLength": 500}),
+    _param("source", "Outlet; repeat for OR", STRING, repeat=True),
+    _param("speaker", "Canonical speaker name; repeat for OR", STRING, repeat=True),
+    _param("kind", "Document kind; repeat for OR", {"type": "string", "enum": list(KINDS)}, repeat=True),
+    _param("author", "Byline; repeat for OR", STRING, repeat=True),
+    _param("month", "Publication month YYYY-MM; repeat for OR",
+           {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}, repeat=True),
+    _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
+    _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
+    _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+]
+PAGING = [
+    _param("page", "1-based page", {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1}),
+    _param("per_page", "Hits per page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+]
+ERRORS = {str(status): {"$ref": f"#/components/responses/{name}"} for status, name in
+          ((400, "BadParameter"), (405, "MethodNotAllowed"), (500, "InternalError"), (503, "NoIndex"))}
+
+
+def _get(summary, params, content="application/json", extra=None):
+    responses = {"200": {"description": "OK", "content": {content: {}}}, **ERRORS, **(extra or {})}
+    return {"get": {"summary": summary, "parameters": params, "responses": responses}}
+
+
+def openapi_document() -> dict:
+    """Return the OpenAPI document of the JSON API."""
+    not_found = {"404": {"$ref": "#/components/responses/NotFound"}}
+    error = {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["status", "message"],
+        "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}}
+    responses = {name: {"description": text, "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}} for name, text in (
+        ("BadParameter", "A parameter failed validation; the message names it"),
+        ("NotFound", "No such article or route"), ("MethodNotAllowed", "Only GET is served"),
+        ("InternalError", "Logged on the server"), ("NoIndex", "No index has been built"))}
+    browse_kind = _param("kind", "Count only these statement kinds",
+                         {"type": "string", "enum": list(STATEMENT_KINDS)}, repeat=True)
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "claimsearch", "version": __version__,
+                 "description": "Search news articles by who said what. Every HTML page has a twin here."},
+        "servers": [{"url": "/api"}],
+        "paths": {
+            "/search": _get("Search statements and articles, with facets", SEARCH_PARAMS + PAGING),
+            "/articles/{article_id}": _get("One article with its statements and speakers", [
+                _param("article_id", "Article id", {"type": "string"}, where="path")], extra=not_found),
+            "/speakers": _get("Who is quoted most, by outlet", [
+                _param("source", "Count only these outlets", STRING, repeat=True), browse_kind,
+                _param("page", "1-based page", {"type": "integer", "minimum": 1, "default": 1}),
+                _param("per_page", "Speakers per page", {"type": "integer", "minimum": 1, "maximum": 500,
+                                                         "default": 50})]),
+            "/sources": _get("The outlets with their articles, statements and speakers", []),
+            "/export.csv": _get("All results of a search as CSV (formula-safe)", SEARCH_PARAMS, "text/csv"),
+            "/export.json": _get("All results of a search as JSON", SEARCH_PARAMS),
+            "/openapi.json": _get("This document", []),
+        },
+        "components": {"schemas": {"Error": error}, "responses": responses},
+    }
