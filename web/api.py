@@ -1,7 +1,7 @@
 """JSON twins of the HTML views, under /api/, plus exports and the OpenAPI document."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, url_for
+from flask import Blueprint, Response, current_app, jsonify, url_for
 
 from search.export import csv_lines, json_chunks
 
@@ -52,7 +52,7 @@ def export_json():
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3 description of this API."""
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(current_app))
 
 
 def _download(chunks, head: dict, mimetype: str, ext: str) -> Response:

@@ -1,6 +1,8 @@
 """The OpenAPI 3 document served at /api/openapi.json; it mirrors web/params.py."""
 from __future__ import annotations
 
+import re
+
 from search import __version__
 from search.query import SORTS
 from search.schema import KINDS, STATEMENT_KINDS
@@ -15,6 +17,7 @@ def _param(name, description, schema, repeat=False, where="query"):
     return out
 
 
+ROUTE_ARG = re.compile(r"<(?:\w+:)?(\w+)>")
 STRING = {"type": "string", "maxLength": 200}
 SEARCH_PARAMS = [
     _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
@@ -43,8 +46,8 @@ def _get(summary, params, content="application/json", extra=None):
     return {"get": {"summary": summary, "parameters": params, "responses": responses}}
 
 
-def openapi_document() -> dict:
-    """Return the OpenAPI document of the JSON API."""
+def openapi_document(app=None) -> dict:
+    """Return the OpenAPI document of the JSON API; ``app`` adds its other /api/ routes."""
     not_found = {"404": {"$ref": "#/components/responses/NotFound"}}
     error = {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["status", "message"],
@@ -56,7 +59,7 @@ def openapi_document() -> dict:
         ("InternalError", "Logged on the server"), ("NoIndex", "No index has been built"))}
     browse_kind = _param("kind", "Count only these statement kinds",
                          {"type": "string", "enum": list(STATEMENT_KINDS)}, repeat=True)
-    return {
+    document = {
         "openapi": "3.0.3",
         "info": {"title": "claimsearch", "version": __version__,
                  "description": "Search news articles by who said what. Every HTML page has a twin here."},
@@ -77,3 +80,19 @@ def openapi_document() -> dict:
         },
         "components": {"schemas": {"Error": error}, "responses": responses},
     }
+    for path, item in (_other_routes(app) if app is not None else {}).items():
+        document["paths"].setdefault(path, item)
+    return document
+
+
+def _other_routes(app) -> dict:
+    """Describe /api/ routes added by other blueprints from their docstrings."""
+    paths = {}
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/") or "GET" not in rule.methods:
+            continue
+        path = ROUTE_ARG.sub(r"{\1}", rule.rule[len("/api"):])
+        doc = (app.view_functions[rule.endpoint].__doc__ or rule.endpoint).strip().splitlines()[0]
+        params = [_param(name, name, {"type": "string"}, where="path") for name in rule.arguments]
+        paths[path] = _get(doc, params)
+    return paths
