@@ -1,6 +1,8 @@
 """Extract quotes (with speakers), attributed claims and figures from an Article."""
 from __future__ import annotations
 
+import re
+
 from ..models import Article, Extraction
 from .attribution import Context
 from .build import build_claims, build_figures, build_quotes
@@ -9,6 +11,8 @@ from .quotes import find_quotes
 from .sentences import mask_quotes, sentence_spans
 from .speakers import Resolver
 
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
 
 def extract(article: Article) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
@@ -16,7 +20,7 @@ def extract(article: Article) -> Extraction:
     found = find_quotes(text, paragraphs)
     masked = mask_quotes(text, [part for q in found for part in q.parts()])
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
-    ctx = Context(text, masked, paragraphs, sentences)
+    ctx = Context(text, masked, paragraphs, sentences, frozenset(LOWER_WORD.findall(text)))
     resolver = Resolver(text, article.paragraph_texts())
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
     for start, end in cue_subjects(ctx):

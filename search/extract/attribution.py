@@ -37,6 +37,7 @@ class Context:
     masked: str
     paragraphs: list[Span]
     sentences: list[list[tuple[int, int]]]
+    common: frozenset[str] = frozenset()  # words the article writes in lower case
 
 
 def _make(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
@@ -69,7 +70,7 @@ def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
     toks = tokens(ctx.masked, lo, hi)
     if sum(t.text[:1].isalnum() for t in toks) < 3:
         return None
-    return _make(toks, first_subject(toks, 0, len(toks)), None)
+    return _make(toks, first_subject(toks, 0, len(toks), ctx.common), None)
 
 
 def _dash_line(ctx: Context, quote: Found) -> Attribution | None:
@@ -117,9 +118,11 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         cue = _cue_text(toks, k, size)
         if k == first or cue in ("according to", "as per"):
             return _make(toks, np_after(toks, k + size), cue), True
-        tight = is_np_chunk(toks, first, k) or toks[k - 1].text == ","
-        found = _make(toks, subject_before(toks, k, first), cue)
-        return (found, tight) if found else None
+        np = subject_before(toks, k, first)
+        # Tight only when the subject opens the clause: '", the senator said', not
+        # '" every time he thinks'
+        tight = np is not None and (np[0] == first or toks[k - 1].text == ",")
+        return (_make(toks, np, cue), tight) if np else None
     if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
         return _make(toks, np_after(toks, first), None), True
     return _tag(ctx, toks, first, lo)
@@ -171,18 +174,18 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
             found = subject_before(toks, k, 0)
             if found:
                 return _make(toks, found, _cue_text(toks, k, cue_at(toks, k)))
-        return _make(toks, first_subject(toks, 0, len(toks)), _cue_text(toks, cues[-1], 1))
+        return _make(toks, first_subject(toks, 0, len(toks), ctx.common), _cue_text(toks, cues[-1], 1))
     if toks and toks[-1].text == ":":
-        return _make(toks, _colon_speaker(toks), None)
+        return _make(toks, _colon_speaker(toks, ctx.common), None)
     return None
 
 
-def _colon_speaker(toks: list[Token]) -> tuple[int, int] | None:
+def _colon_speaker(toks: list[Token], common) -> tuple[int, int] | None:
     """Return the speaker of 'Name: "..."' or '... - Philip Bump: "..."', else the subject."""
     np = np_back(toks, len(toks) - 2, 0)
     if np and is_cap(toks[np[1]].text) and (np[0] == 0 or toks[np[0] - 1].text in DASHES):
         return np
-    return first_subject(toks, 0, len(toks) - 1)
+    return first_subject(toks, 0, len(toks) - 1, common)
 
 
 def _colon_intro(ctx: Context, quote: Found) -> Attribution | None:

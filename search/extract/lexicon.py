@@ -97,6 +97,7 @@ also then later again recently previously once had has have would will was is we
 further simply just repeatedly publicly famously reportedly even quickly first often never
 already still later has later on immediately subsequently initially earlier privately
 flatly bluntly angrily quietly proudly openly frequently long last week yesterday today
+now since
 """.split())
 
 DETERMINERS = frozenset("the a an his her its their this that one another some several our".split())

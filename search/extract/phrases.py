@@ -12,6 +12,8 @@ According Earlier Later Meanwhile However Instead Last This That These Those The
 Now Today Yesterday During Despite Although Though Since Because Even Only Like Unlike
 Both Each Every Many Some Most Several Other Such What Which Who Why How Where Not No
 It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Under
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+June July August September October November December
 """.split())
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
@@ -109,8 +111,8 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
     """Return the subject of the cue at i: 'Trump (, the nominee,) (also) said'."""
     found = _subject_before(toks, i, floor)
     if found and toks[i].text.lower() in NOUN_CUES and toks[found[0]].text.lower() not in PRONOUNS:
-        # 'Moscow's official claims that': a noun after an adjective, not a verb
-        if not is_cap(toks[found[1]].text) and found[1] > found[0]:
+        # 'Moscow's official claims', 'received offers': nouns, unless a name or 'the ad' precedes
+        if not is_cap(toks[found[1]].text) and toks[found[0]].text.lower() not in DETERMINERS:
             return None
     return found
 
@@ -126,7 +128,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             j -= 1
         j -= 1
     elif toks[j].text.lower() in ("who", "which"):
-        j -= 2 if j - 1 >= floor and toks[j - 1].text == "," else 1
+        return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
         k = j - 1
         while k >= floor and toks[k].text != "," and j - k < 30:
@@ -173,9 +175,11 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
     return False
 
 
-def first_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tuple[int, int] | None:
     """Return the main clause's first name or pronoun, the sentence's likely subject."""
-    if lo < hi and (toks[lo].text in CAP_STOP or toks[lo].text.endswith("ing")):
+    opener = toks[lo].text if lo < hi else ""
+    common_word = opener.lower() in common and opener.lower() not in PRONOUNS
+    if opener in CAP_STOP or opener.endswith("ing") or common_word:
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
         comma = next((k for k in range(lo, min(hi, lo + 15)) if toks[k].text == ","), None)
         lo = comma + 1 if comma is not None else lo

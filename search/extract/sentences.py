@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 
 TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
-END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n")
 # Short words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp

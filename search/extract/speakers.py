@@ -8,6 +8,7 @@ from collections import Counter
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
 
 NAME = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])+")
+NAME_OR_WORD = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 JOINS = frozenset("of for the de van von al bin".split())
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -40,6 +41,7 @@ class Resolver:
     """Canonical names for one article: full names, acronyms and who spoke last."""
 
     def __init__(self, text: str, paragraph_texts):
+        self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
         self.names: list[str] = []
@@ -68,6 +70,8 @@ class Resolver:
         if not mention:
             return None
         name = strip_name(mention)
+        if name.lower() in ("who", "which"):
+            return self._antecedent(pos)
         if name.lower() in PRONOUNS:
             return self._pronoun(name.lower(), pos)
         if name in self.acronyms:
@@ -87,6 +91,11 @@ class Resolver:
         if titled.split()[-1] in self.full:
             return self.full[titled.split()[-1]].most_common(1)[0][0]
         return name if len(name) <= 5 else titled
+
+    def _antecedent(self, pos: int) -> str | None:
+        """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
+        names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
+        return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         want_person = pronoun in PERSON_PRONOUNS
