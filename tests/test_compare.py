@@ -161,3 +161,19 @@ def test_quote_view_lists_versions_with_diffs(seeds_index):
     assert all("words" in v for v in view["versions"])
     with pytest.raises(NotFound):
         quote_versions(comps, "nope#q1")
+
+
+def test_each_quote_gets_a_bounded_number_of_candidates():
+    # 600 quotes all sharing the same three uncommon words: a posting storm, still linear
+    items = [content_stems(f"zebra quagga okapi grazing number{n} plain{n} herd{n}") for n in range(600)]
+    pairs = candidate_pairs(items)
+    partners = {}
+    for a, b in pairs:
+        partners[a] = partners.get(a, 0) + 1
+    assert len(pairs) <= 600 * 24
+
+
+def test_exact_copies_cluster_even_when_common():
+    text = "We will defend every inch of our territory against any aggression whatsoever"
+    items = [{"id": f"wire{n}#q1", "text": text, "speaker": "Defence Minister"} for n in range(300)]
+    assert cluster_quotes(items) == [sorted(i["id"] for i in items)]
