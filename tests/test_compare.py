@@ -166,11 +166,7 @@ def test_quote_view_lists_versions_with_diffs(seeds_index):
 def test_each_quote_gets_a_bounded_number_of_candidates():
     # 600 quotes all sharing the same three uncommon words: a posting storm, still linear
     items = [content_stems(f"zebra quagga okapi grazing number{n} plain{n} herd{n}") for n in range(600)]
-    pairs = candidate_pairs(items)
-    partners = {}
-    for a, b in pairs:
-        partners[a] = partners.get(a, 0) + 1
-    assert len(pairs) <= 600 * 24
+    assert len(candidate_pairs(items)) <= 600 * 24  # all pairs would be 179,700
 
 
 def test_exact_copies_cluster_even_when_common():
