@@ -14,6 +14,7 @@ from .sentences import Token, sentence_at, tokens
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
+DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
 DASHES = frozenset("-–—")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
@@ -64,6 +65,27 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
             or _colon_intro(ctx, quote))
 
 
+def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
+    """Return the speaker set up by the sentence before a quote ('Clinton touted ... "We ..."')."""
+    sentences = ctx.sentences[quote.para]
+    here = sentences.index(sentence_at(sentences, quote.outer_start))
+    if here == 0:
+        if quote.para == 0 or ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
+            return None
+        lo, hi = ctx.sentences[quote.para - 1][-1]
+    else:
+        lo, hi = sentences[here - 1]
+    toks = tokens(ctx.masked, lo, hi)
+    if any(t.text in QUOTE_MARKS for t in toks):
+        return None  # a sentence with its own quote already has its own speaker
+    cues = [k for k in range(len(toks)) if cue_at(toks, k)]
+    for k in cues:
+        np = cue_source(toks, k, cue_at(toks, k))
+        if np:
+            return _make(toks, np, None)
+    return _make(toks, first_subject(toks, 0, len(toks), ctx.common), None)
+
+
 def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
     """Return the subject of the quote's sentence when it has words besides the quote."""
     lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
@@ -75,16 +97,15 @@ def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
 
 def _dash_line(ctx: Context, quote: Found) -> Attribution | None:
     """Attribute a quote whose paragraph is followed by a line '– Name, tweeting'."""
-    index = _paragraph_of(ctx, quote.outer_end - 1)
-    para = ctx.paragraphs[index]
-    if ctx.text[quote.outer_end:para.end].strip(" .,") or index + 1 >= len(ctx.paragraphs):
+    para = ctx.paragraphs[_paragraph_of(ctx, quote.outer_end - 1)]
+    if ctx.text[quote.outer_end:para.end].strip(" .,"):
         return None
-    nxt = ctx.paragraphs[index + 1]
-    if ctx.text[nxt.start] not in DASHES or nxt.end - nxt.start > 150:
+    # Read the raw text: a repeated '- Sanders.' line is dropped from the kept paragraphs.
+    line = DASH_LINE.match(ctx.text, para.end)
+    if not line:
         return None
-    toks = tokens(ctx.masked, nxt.start, nxt.end)
-    first = next((k for k, t in enumerate(toks) if t.text not in DASHES), len(toks))
-    return _make(toks, np_after(toks, first), None)
+    toks = tokens(ctx.text, line.start(1), line.end(1))
+    return _make(toks, np_after(toks, 0), None)
 
 
 def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:
@@ -143,6 +164,10 @@ def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribut
     """Find '...," Oliver barked.': a name and one verb closing the sentence after a quote."""
     if ctx.text[lo - 2:lo - 1] not in (",", "?", "!"):
         return None
+    if first + 1 < len(toks) and toks[first].text.islower() and toks[first].text.endswith("ed"):
+        np = np_after(toks, first + 1)  # '"This is fantastic!" beamed Donald Hartley'
+        if np and is_cap(toks[np[0]].text):
+            return _make(toks, np, toks[first].text), True
     np = np_after(toks, first)
     if np is None or np[1] + 2 >= len(toks) + 1:
         return None

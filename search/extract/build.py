@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 
 from ..models import Claim, Figure, Quote
-from .attribution import Attribution, Context, attribute, sentence_subject, transcript_speaker
+from .attribution import (Attribution, Context, attribute, previous_subject, sentence_subject,
+                          transcript_speaker)
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
@@ -72,10 +73,12 @@ def _inherit(ctx, found, attributions, kinds):
             continue
         same = [j for j in range(len(found)) if j != i and found[j].para == quote.para and result[j]]
         earlier = [j for j in same if j < i]
-        if earlier or same:
-            result[i] = result[earlier[-1] if earlier else same[0]]
+        if earlier:
+            result[i] = result[earlier[-1]]
         elif i > 0 and found[i - 1].para == quote.para - 1 and result[i - 1] and _opens(ctx, quote):
             result[i] = result[i - 1]
+        else:
+            result[i] = previous_subject(ctx, quote) or (result[same[0]] if same else None)
     return result
 
 

@@ -1,9 +1,12 @@
 """Noun phrases around cue verbs: find cues and the subject or object they point at."""
 from __future__ import annotations
 
+import re
+
 from .lexicon import ADVERBS, CUE_WORDS, DETERMINERS, PRONOUNS, STOP_WORDS
 from .sentences import ABBREVIATIONS, Token
 
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
 NAME_JOIN = frozenset("of the for de van von al bin da le la du y".split())
 # Capitalised words that start sentences or clauses but never start a speaker's name.
 CAP_STOP = frozenset("""
@@ -55,7 +58,7 @@ def _abbrev_dot(toks: list[Token], k: int) -> bool:
     if toks[k].text != "." or k == 0:
         return False
     word = toks[k - 1].text
-    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or PARTY_STATE.match(word) is not None
 
 
 def np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:

@@ -45,10 +45,11 @@ def mask_quotes(text: str, spans) -> str:
 def is_abbreviation(text: str, stop: int) -> bool:
     """Return True when the period at ``stop`` closes an abbreviation like 'Sen.'."""
     begin = stop
-    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in ".-"):
         begin -= 1
     word = text[begin:stop].lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and text[begin].isupper())
+    party_state = len(word) > 2 and word[0] in "rdi" and word[1] == "-"
+    return word in ABBREVIATIONS or (len(word) == 1 and text[begin].isupper()) or party_state
 
 
 def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
