@@ -195,7 +195,7 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
             if found:
                 return _make(toks, found, _cue_text(toks, k, size))
     if cues:  # 'adding, "..."': the speaker is the subject of the sentence
-        for k in cues:
+        for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
             if found:
                 return _make(toks, found, _cue_text(toks, k, cue_at(toks, k)))

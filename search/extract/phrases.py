@@ -15,7 +15,7 @@ According Earlier Later Meanwhile However Instead Last This That These Those The
 Now Today Yesterday During Despite Although Though Since Because Even Only Like Unlike
 Both Each Every Many Some Most Several Other Such What Which Who Why How Where Not No
 It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Under
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+Early Late Earlier Likewise Written Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 June July August September October November December
 """.split())
 QUOTE_MARKS = frozenset('"“”„«»')
