@@ -78,6 +78,12 @@ def test_speaker_facet_agrees_with_speaker_filter(client):
     assert {h["speaker"] for h in narrowed["hits"]} == {speaker}
 
 
+def test_clear_all_filters_keeps_the_query_and_sort(client):
+    html = client.get("/?q=harbour&sort=newest&kind=quote&source=daily.example&from=2025-01-01").get_data(as_text=True)
+    assert '<a href="/?q=harbour&amp;sort=newest">Clear all filters</a>' in html
+    assert "Clear all filters" not in client.get("/?q=harbour").get_data(as_text=True)
+
+
 def test_date_range_and_month_filters_agree(client):
     by_month = api(client, kind="article", month="2025-02")
     by_range = api(client, kind="article", **{"from": "2025-02-01", "to": "2025-02-28"})
