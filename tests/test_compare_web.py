@@ -51,3 +51,12 @@ def test_compare_command_prints_versions_side_by_side(runner, seeds_index):
     data = json.loads(runner.invoke(cli, ["compare", "soldiers", "--json", "--index", str(seeds_index),
                                           "--limit", "50"]).stdout)
     assert any(v.get("disagreement") for v in data)
+
+
+def test_search_page_links_quotes_and_figures_to_their_comparisons(client):
+    html = client.get("/?q=rehabilitation+hundreds&kind=quote").get_data(as_text=True)
+    assert html.count("2 other versions in other outlets") == 3
+    assert 'href="/quotes/' in html and "#" not in html.split('href="/quotes/')[1].split('"')[0]
+    html = client.get("/?q=soldiers&kind=figure&per_page=50").get_data(as_text=True)
+    assert "other reports of this figure" in html and 'href="/figures?topic=' in html
+    assert 'href="/disagreements"' in html  # in the site navigation

@@ -17,6 +17,12 @@ def statement_ref(doc_id: str) -> str:
     return doc_id.replace("#", "/")
 
 
+@bp.app_template_filter("statement_ref")
+def statement_ref_filter(doc_id: str) -> str:
+    """Template filter: the URL form of a statement id."""
+    return statement_ref(doc_id)
+
+
 def statement_id(ref: str) -> str:
     """Return the statement id of a URL form made by ``statement_ref``."""
     match = STATEMENT_REF.match(ref)
