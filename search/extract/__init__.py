@@ -6,7 +6,7 @@ import re
 from ..models import Article, Extraction
 from .attribution import Context
 from .build import build_claims, build_figures, build_quotes
-from .claims import cue_subjects, find_claims
+from .claims import cue_sentences, cue_subjects, find_claims
 from .quotes import find_quotes
 from .sentences import mask_quotes, sentence_spans
 from .speakers import Resolver
@@ -23,9 +23,10 @@ def extract(article: Article) -> Extraction:
     ctx = Context(text, masked, paragraphs, sentences, frozenset(LOWER_WORD.findall(text)))
     resolver = Resolver(text, article.paragraph_texts())
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
-    for start, end in cue_subjects(ctx):
+    cued = cue_sentences(ctx)
+    for start, end in cue_subjects(cued):
         resolver.note(start, resolver.canonical(text[start:end], start))
-    claims = build_claims(ctx, find_claims(ctx), resolver)
+    claims = build_claims(ctx, find_claims(ctx, cued), resolver)
     quotes = build_quotes(ctx, found, resolver)
     figures = build_figures(ctx, claims)
     return Extraction(quotes, claims, figures)

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 from .attribution import Context
-from .lexicon import CLAIM_CUES, PARTICIPLE_CUES, PRONOUNS
+from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS
 from .phrases import QUOTE_MARKS, cue_at, cue_source, np_after, subject_before
 from .sentences import Token, tokens
 
 SAY_CUES = frozenset("said says told tells say tell".split())
+WORD = re.compile(r"[a-z]+")
 THAT_REACH = 7  # 'announced on Monday that': 'that' may come a few words after the cue
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
@@ -26,37 +27,40 @@ class RawClaim:
     cue: str
 
 
-def cue_subjects(ctx: Context) -> list[tuple[int, int]]:
-    """Return (start, end) of every named subject of a cue verb, in text order."""
+def cue_sentences(ctx: Context) -> list[tuple[list[Token], list[tuple[int, int]]]]:
+    """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a cue."""
+    lowered = ctx.masked.lower()
     found = []
     for sentences in ctx.sentences:
         for lo, hi in sentences:
+            if CUE_FIRST_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
+                continue  # most sentences hold no cue: skip tokenising them
             toks = tokens(ctx.masked, lo, hi)
-            for k in range(len(toks)):
-                size = cue_at(toks, k)
-                if size and toks[k].text.lower() not in PARTICIPLE_CUES:
-                    np = cue_source(toks, k, size)
-                    if np and toks[np[0]].text.lower() not in PRONOUNS:
-                        found.append((toks[np[0]].start, toks[np[1]].end))
+            cues = [(k, size) for k in range(len(toks)) if (size := cue_at(toks, k))]
+            if cues:
+                found.append((toks, cues))
     return found
 
 
-def find_claims(ctx: Context) -> list[RawClaim]:
-    """Return the attributed claims in every kept sentence."""
-    claims = []
-    for sentences in ctx.sentences:
-        for lo, hi in sentences:
-            claim = _sentence_claim(ctx, tokens(ctx.masked, lo, hi))
-            if claim:
-                claims.append(claim)
-    return claims
+def cue_subjects(cued) -> list[tuple[int, int]]:
+    """Return (start, end) of every named subject of a cue verb, in text order."""
+    found = []
+    for toks, cues in cued:
+        for k, size in cues:
+            if toks[k].text.lower() not in PARTICIPLE_CUES:
+                np = cue_source(toks, k, size)
+                if np and toks[np[0]].text.lower() not in PRONOUNS:
+                    found.append((toks[np[0]].start, toks[np[1]].end))
+    return found
 
 
-def _sentence_claim(ctx: Context, toks: list[Token]) -> RawClaim | None:
-    for k in range(len(toks)):
-        size = cue_at(toks, k)
-        if not size:
-            continue
+def find_claims(ctx: Context, cued) -> list[RawClaim]:
+    """Return the attributed claims in the sentences that hold a cue."""
+    return [claim for claim in (_sentence_claim(ctx, *item) for item in cued) if claim]
+
+
+def _sentence_claim(ctx: Context, toks: list[Token], cues) -> RawClaim | None:
+    for k, size in cues:
         cue = " ".join(t.text for t in toks[k:k + size]).lower()
         if cue in ("according to", "as per"):
             claim = _according(ctx, toks, k, size, cue)

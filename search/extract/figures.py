@@ -15,6 +15,8 @@ NUMBER = re.compile(
     rf"(?![\w%]|[.,:/-]\d|\s*(?:per\s?cent|percent|am\b|pm\b|a\.m\.|p\.m\.|GMT))",
     re.IGNORECASE,
 )
+MAYBE_NUMBER = re.compile(r"\d|hundred|thousand|million|billion", re.IGNORECASE)
+QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$")
 MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 UNIT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 # Counts of time, age or rank say when or how old, not how many.
@@ -45,6 +47,8 @@ class RawFigure:
 def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     """Return the figures in text[lo:hi] (one sentence or paragraph)."""
     figures = []
+    if not MAYBE_NUMBER.search(text, lo, hi):
+        return figures
     for match in NUMBER.finditer(text, lo, hi):
         figure = _figure(text, match, hi)
         if figure:
@@ -143,11 +147,8 @@ def _lemma(word: str) -> str:
 
 
 def _qualifier(text: str, start: int) -> str | None:
-    before = text[max(0, start - 20):start].lower()
-    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
-        if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", before):
-            return phrase
-    return None
+    match = QUALIFIER.search(text[max(0, start - 20):start].lower())
+    return match.group(1) if match else None
 
 
 def topic_key(lemma: str, text: str, lo: int, hi: int, skip: tuple[int, int] | None) -> str:

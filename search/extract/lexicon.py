@@ -58,6 +58,8 @@ def _cue_forms() -> frozenset[str]:
 
 
 CUE_WORDS = _cue_forms()
+# First words of every cue, for a cheap test that a sentence may hold one.
+CUE_FIRST_WORDS = frozenset(w.split()[0] for w in CUE_WORDS) | {"according", "per"}  # "as per"
 # Cues that take a following clause as an assertion: these make claims, not only quotes.
 _CLAIM_BASES = """
 say tell add write explain note state declare argue insist claim warn acknowledge admit

@@ -1,0 +1,54 @@
+"""Measure extraction speed (articles/s) over the BBC News corpus in ../shared/data/bbc-news.
+
+Usage: .venv/bin/python bench/extract_speed.py [CORPUS_DIR] [--repeat N]
+Loading is timed apart from extraction: only ``extract()`` is what indexing adds.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.documents import corpus_files, load_file  # noqa: E402
+from search.extract import extract  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "data" / "bbc-news"
+
+
+def load(corpus: Path):
+    """Return the loaded articles of the corpus (README-like files that fail are skipped)."""
+    articles = []
+    for path in corpus_files(corpus):
+        try:
+            articles.extend(load_file(path, corpus)[0])
+        except Exception as exc:  # a bench skips what the loader rejects, with a note
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N timed runs")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"skipped: corpus {args.corpus} not found (needs ../shared/data/bbc-news)")
+        return 0
+    articles = load(args.corpus)
+    best = float("inf")
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        counts = [sum(map(len, extract(a))) for a in articles]
+        best = min(best, time.perf_counter() - started)
+    quotes = sum(len(extract(a).quotes) for a in articles)
+    print(f"{len(articles)} articles, {sum(counts)} records ({quotes} quotes) "
+          f"in {best:.2f} s: {len(articles) / best:.0f} articles/s (best of {args.repeat})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
