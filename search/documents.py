@@ -2,35 +2,18 @@
 from __future__ import annotations
 
 import hashlib
-import html
-import json
-import os
-import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
-import frontmatter
-import markdown as markdown_lib
-import yaml
-
-from . import clean, metadata
 from .errors import LoadError
+from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 from .models import Article
+
+__all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "load_file",
+           "load_jsonl", "load_markdown", "load_plain", "read_text"]
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
 MAX_BYTES = 20 * 1024 * 1024  # bigger files are not articles; skip rather than stall a build
 FALLBACK_ENCODING = "cp1252"  # documented: non-UTF-8 files are read as Windows-1252
-TEXT_KEYS = ("text", "body", "content")
-SOURCE_KEYS = ("source", "outlet", "publisher", "site")
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file (or JSONL line) that was not loaded, with the reason."""
-
-    path: str
-    reason: str
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -82,149 +65,7 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.name
 
 
-def article_id(rel: str) -> str:
-    """Return a stable id from a relative path: 'politics/001.txt' -> 'politics/001'."""
-    stem = rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
-    return re.sub(r"[^\w./-]+", "-", stem).strip("-/") or "article"
-
-
-def fingerprint(text: str) -> str:
-    """Return a content hash used to notice changed articles."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def file_digest(path: Path) -> str:
     """Return the SHA-1 of a file's bytes."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha1").hexdigest()
-
-
-def load_plain(text: str, rel: str) -> Article:
-    """Build an Article from plain text, inferring what metadata the text gives."""
-    spans = clean.split_paragraphs(text)
-    author, byline = metadata.byline_spans(text, spans)
-    source_lines = {s for s in spans if metadata.SOURCE_LINE.match(text[s.start:s.end])}
-    widgets = {s for s in spans if author and clean.normalise(text[s.start:s.end]) == author.casefold()}
-    kept = clean.keep_paragraphs(text, spans, drop=byline | source_lines | widgets)
-    title = metadata.infer_title(text, kept)
-    article = Article(
-        id=article_id(rel), path=rel, text=text, title=title, author=author,
-        source=metadata.infer_source(text), date=metadata.infer_date(text, spans),
-        format="txt", paragraphs=kept, fingerprint=fingerprint(text),
-    )
-    article.body = _body(article, title)
-    return article
-
-
-def _body(article: Article, title: str | None) -> str:
-    texts = [" ".join(t.split()) for _, t in article.paragraph_texts()]
-    if texts and title and texts[0] == title:
-        texts = texts[1:]
-    return "\n\n".join(texts)
-
-
-def load_markdown(text: str, rel: str) -> Article:
-    """Build an Article from Markdown with optional YAML front matter."""
-    try:
-        meta, content = frontmatter.parse(text)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise LoadError(f"broken front matter: {str(exc).splitlines()[0]}") from None
-    if not isinstance(meta, dict):
-        raise LoadError("front matter is not a mapping")
-    offset = text.find(content) if content else len(text)
-    spans = clean.split_paragraphs(content, offset=max(offset, 0), markdown=True)
-    kept = clean.keep_paragraphs(text, spans)
-    title = _meta_str(meta, ("title", "headline")) or _strip_md_heading(text, kept)
-    url = _meta_str(meta, ("url", "link", "canonical_url"))
-    article = Article(
-        id=article_id(rel), path=rel, text=text, title=title, url=url,
-        source=_source(meta, url), author=_author(meta),
-        date=metadata.parse_date(meta.get("date") or meta.get("published")),
-        format="md", paragraphs=kept, fingerprint=fingerprint(text),
-    )
-    rendered = markdown_to_text(content)
-    article.body = rendered.removeprefix(title).lstrip() if title else rendered
-    return article
-
-
-def _strip_md_heading(text, spans):
-    title = metadata.infer_title(text, spans)
-    return title.lstrip("#").strip() if title else None
-
-
-def _meta_str(meta: dict, keys) -> str | None:
-    for key in keys:
-        value = meta.get(key)
-        if value not in (None, ""):
-            return str(value).strip()
-    return None
-
-
-def _author(meta: dict) -> str | None:
-    value = meta.get("author") or meta.get("authors") or meta.get("byline")
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) or None
-    return str(value).strip() if value else None
-
-
-def _source(meta: dict, url: str | None) -> str | None:
-    value = _meta_str(meta, SOURCE_KEYS)
-    if value:
-        return metadata.domain_of(value) or value
-    return metadata.domain_of(url) if url else None
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def markdown_to_text(content: str) -> str:
-    """Render Markdown to HTML, then keep only the text (raw HTML in it stays text)."""
-    collector = _TextCollector()
-    collector.feed(markdown_lib.markdown(html.escape(content, quote=False)))
-    paragraphs = "".join(collector.parts).split("\n")
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
-
-
-def load_jsonl(text: str, rel: str) -> tuple[list[Article], list[Skipped]]:
-    """Build one Article per JSON Lines record; bad lines are skipped with a reason."""
-    articles, skipped = [], []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{rel}:{lineno}"
-        try:
-            articles.append(_jsonl_article(json.loads(line), rel, lineno))
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
-        except LoadError as exc:
-            skipped.append(Skipped(where, exc.message))
-    return articles, skipped
-
-
-def _jsonl_article(record, rel: str, lineno: int) -> Article:
-    if not isinstance(record, dict):
-        raise LoadError("record is not a JSON object")
-    body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
-    if not body or not body.strip():
-        raise LoadError("record has no text/body field")
-    url = _meta_str(record, ("url", "link"))
-    own_id = _meta_str(record, ("id",))
-    key = own_id or (hashlib.sha1(url.encode()).hexdigest()[:12] if url else str(lineno))
-    stem = article_id(rel)
-    spans = clean.split_paragraphs(body)
-    kept = clean.keep_paragraphs(body, spans)
-    title = _meta_str(record, ("title", "headline")) or metadata.infer_title(body, kept)
-    article = Article(
-        id=f"{stem}/{article_id(key)}", path=f"{rel}:{lineno}", text=body, title=title, url=url,
-        source=_source(record, url), author=_author(record),
-        date=metadata.parse_date(record.get("date") or record.get("published")),
-        format="jsonl", paragraphs=kept, fingerprint=fingerprint(json.dumps(record, sort_keys=True)),
-    )
-    article.body = _body(article, title)
-    return article
