@@ -25,6 +25,11 @@ year years month months week weeks day days hour hours minute minutes second sec
 decades century centuries times time percent per cent pc am pm gmt bst year-old years-old
 year-olds mph km kg
 """.split())
+# Words that end the counted noun phrase: 'residents now', 'pieces last year'.
+UNIT_STOPS = STOP_WORDS | frozenset("""
+now last next each every ago yesterday today tonight a an the so too also already still just
+more less than only even again
+""".split())
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
                       r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?", re.IGNORECASE)
 PLACE = re.compile(r"\b(" + "|".join(sorted(
@@ -61,9 +66,9 @@ def _figure(text: str, match: re.Match, hi: int) -> RawFigure | None:
     if value is None or _is_date_or_year(text, match):
         return None
     unit, unit_end, lemma = _unit(text, match.end(), hi)
-    if match.group("cur"):
-        unit = unit if unit else CURRENCIES[match.group("cur")]
-        lemma = CURRENCIES[match.group("cur")].rstrip("s")
+    if match.group("cur"):  # '$1.5bn' counts dollars, whatever noun follows
+        unit, unit_end = CURRENCIES[match.group("cur")], match.end()
+        lemma = unit.rstrip("s")
     if not unit or unit.split()[0].lower() in NOT_UNITS or _is_age(text, match):
         return None
     return RawFigure(value, unit, match.start(), max(match.end(), unit_end),
@@ -116,7 +121,7 @@ def _unit(text: str, pos: int, hi: int) -> tuple[str, int, str]:
         if match.start() != pos:
             break
         word = match.group(1)
-        if word.lower() in STOP_WORDS or len(words) >= 4:
+        if word.lower() in UNIT_STOPS or len(words) >= 4:
             break
         if word[0].isupper():
             places += 1

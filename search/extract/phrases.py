@@ -138,7 +138,12 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             k -= 1
         if k < floor or toks[k].text != ",":
             return None
-        j = k - 1
+        outer = np_back(toks, k - 1, floor)
+        inner = np_after(toks, k + 1, j)
+        # 'The ambassador, Ivan Petrov, said': the name says more than the description
+        if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and not is_cap(toks[outer[1]].text):
+            return inner
+        return outer
     return np_back(toks, j, floor)
 
 

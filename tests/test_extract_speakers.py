@@ -1,0 +1,101 @@
+"""Attribution forms (who said it, and the nearest mention) and canonical speaker names."""
+from __future__ import annotations
+
+import pytest
+
+from search.documents import load_plain
+from search.extract import extract
+
+SPEECH = "We will not give up on this city, whatever it costs us"
+
+
+def quote_in(text: str):
+    """Return the one quote of kind 'quote' extracted from text."""
+    [quote] = [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+    return quote
+
+
+@pytest.mark.parametrize("body, mention, speaker", [
+    (f'"{SPEECH}," Maria Lopez said.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," said Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+    (f'Maria Lopez said: "{SPEECH}."', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez, the mayor of the city, said on Monday.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," according to Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez wrote in a letter.', "Maria Lopez", "Maria Lopez"),
+    (f'Maria Lopez backed the plan, stating, "{SPEECH}."', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}!" declared Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+])
+def test_attribution_forms(body, mention, speaker):
+    text = f"Headline\n\n{body}"
+    quote = quote_in(text)
+    assert quote.text.startswith("We will not give up")
+    assert quote.speaker_mention == mention
+    assert text[quote.speaker_start:quote.speaker_end] == mention
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_dash_attribution_on_the_quote_line(dash):
+    quote = quote_in(f'Headline\n\n"{SPEECH}." {dash} Ambassador Alexander Matsegora')
+    assert quote.speaker_mention == "Ambassador Alexander Matsegora"
+    assert quote.speaker == "Alexander Matsegora"  # the title is not part of the name
+
+
+def test_dash_attribution_on_its_own_line():
+    quote = quote_in(f'Headline\n\n"{SPEECH}."\n\n— Senator Jane Roe, tweeting')
+    assert quote.speaker == "Jane Roe"
+
+
+def test_transcript_lines_are_quotes_of_the_named_speaker():
+    text = ("Headline\n\nChris Wallace interviewed the candidate.\n\n"
+            "WALLACE: Will you raise taxes next year?\n\nSMITH: No, we will cut them for everyone.")
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [(q.text, q.speaker_mention, q.speaker) for q in quotes] == [
+        ("Will you raise taxes next year?", "WALLACE", "Chris Wallace"),
+        ("No, we will cut them for everyone.", "SMITH", "SMITH"),
+    ]
+
+
+def test_pronoun_resolves_to_the_last_named_speaker():
+    text = (f"Headline\n\nThe deputy mayor, Tom Hardy, spoke to reporters. Alexander Matsegora "
+            f"commented on the plan in an interview.\n\n\"{SPEECH},\" he said.")
+    quote = quote_in(text)
+    assert quote.speaker_mention == "he"  # the nearest mention, as written
+    assert quote.speaker == "Alexander Matsegora"
+
+
+def test_surname_resolves_to_the_full_name_in_the_article():
+    text = f'Headline\n\nAmbassador Alexander Matsegora visited the port.\n\n"{SPEECH}," Matsegora said.'
+    assert quote_in(text).speaker == "Alexander Matsegora"
+
+
+def test_acronym_resolves_when_the_article_defines_it():
+    text = (f"Headline\n\nThe Institute for the Study of War (ISW) published a report.\n\n"
+            f'"{SPEECH}," ISW wrote.')
+    assert quote_in(text).speaker == "Institute for the Study of War"
+
+
+def test_leading_the_and_titles_are_dropped_from_the_canonical_name():
+    quote = quote_in(f'Headline\n\n"{SPEECH}." – The Institute for the Study of War')
+    assert quote.speaker_mention == "The Institute for the Study of War"
+    assert quote.speaker == "Institute for the Study of War"
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker():
+    text = f'Headline\n\nHe met Alexander Matsegora, who said "{SPEECH}."'
+    quote = quote_in(text)
+    assert quote.speaker_mention == "who"
+    assert quote.speaker == "Alexander Matsegora"
+
+
+def test_next_sentence_tag_does_not_steal_the_previous_quote():
+    text = (f'Headline\n\nJohn Brown said, "{SPEECH}." Mary Green added, "We agree with all of that '
+            f'and more."')
+    quotes = [q for q in extract(load_plain(text, "t.txt")).quotes]
+    assert [q.speaker for q in quotes] == ["John Brown", "Mary Green"]
+
+
+def test_unattributed_quote_continues_the_previous_speaker_in_the_paragraph():
+    text = f'Headline\n\n"{SPEECH}," Maria Lopez said. "Nobody will be left behind in the end."'
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
