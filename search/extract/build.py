@@ -75,10 +75,12 @@ def _inherit(ctx, found, attributions, kinds):
         earlier = [j for j in same if j < i]
         if earlier:
             result[i] = result[earlier[-1]]
-        elif i > 0 and found[i - 1].para == quote.para - 1 and result[i - 1] and _opens(ctx, quote):
+            continue
+        result[i] = previous_subject(ctx, quote)
+        if result[i] is None and i > 0 and found[i - 1].para == quote.para - 1 and _opens(ctx, quote):
             result[i] = result[i - 1]
-        else:
-            result[i] = previous_subject(ctx, quote) or (result[same[0]] if same else None)
+        if result[i] is None and same:
+            result[i] = result[same[0]]
     return result
 
 

@@ -26,7 +26,11 @@ NOUN_MARKERS = frozenset("the a an his her their its our my your this these thos
 NOUN_CUES = frozenset("""
 claims reports notes comments states calls answers replies posts tweets charges demands
 promises pledges praises texts emails messages offers reads counters warns remarks thinks
+claim report note comment state call answer reply post tweet charge demand promise pledge
+praise text email message offer counter remark quote quotes question questions challenge
+challenges request requests attack attacks defense reason reasons voice voices
 """.split())
+VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
 
 
 def is_cap(word: str) -> bool:
@@ -45,7 +49,18 @@ def cue_at(toks: list[Token], i: int) -> int:
         return 1  # 'Said Comey, "..."'
     if word not in CUE_WORDS or not toks[i].text[:1].islower():
         return 0
-    return 0 if i and _modifies_noun(toks[i - 1].text) else 1
+    if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
+        return 0
+    return 1
+
+
+def _noun_before(prev: str) -> bool:
+    """Return True for 'insecure email', 'home state': a modifier, not a subject, before it."""
+    lower = prev.lower()
+    if prev[:1].isdigit():
+        return True
+    return (prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and lower not in VERB_MARKERS
+            and not lower.endswith("s"))
 
 
 def _modifies_noun(word: str) -> bool:
