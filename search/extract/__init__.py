@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Extraction
-from .attribution import Context
+from .context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims import cue_sentences, cue_subjects, find_claims
 from .quotes import find_quotes

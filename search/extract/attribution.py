@@ -1,54 +1,20 @@
 """Attribute one quotation: find the mention of its speaker nearest to it, and the cue."""
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
-from ..models import Span
 from .lexicon import PARTICIPLE_CUES
-from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, _abbrev_dot, cue_at, cue_source, first_subject,
-                      is_cap, is_np_chunk, np_after, np_back, subject_before)
+from .context import Attribution, Context, cue_text, make_attribution, paragraph_of
+from .cues import cue_at, cue_source
+from .fallbacks import DASHES, dash_line
+from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
+                      np_after, np_back, subject_before)
 from .quotes import Found
 from .sentences import Token, sentence_at, tokens
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
-DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
-DASHES = frozenset("-–—")
-TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
-NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """A speaker mention (offsets into the text) and the cue that links it."""
-
-    start: int
-    end: int
-    cue: str | None
-
-
-@dataclass
-class Context:
-    """One article's text, its quote-masked twin, kept paragraphs and their sentences."""
-
-    text: str
-    masked: str
-    paragraphs: list[Span]
-    sentences: list[list[tuple[int, int]]]
-    common: frozenset[str] = frozenset()  # words the article writes in lower case
-
-
-def _make(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
-    if np is None:
-        return None
-    return Attribution(toks[np[0]].start, toks[np[1]].end, cue)
-
-
-def _cue_text(toks: list[Token], i: int, size: int) -> str:
-    return " ".join(t.text for t in toks[i:i + size])
 
 
 def attribute(ctx: Context, quote: Found) -> Attribution | None:
@@ -57,55 +23,12 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
         found = _after(ctx, gap[0], gap[1])
         if found and found[0]:
             return found[0]
-    para = ctx.paragraphs[_paragraph_of(ctx, quote.outer_end - 1)]
+    para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
     after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
     if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):
         return after[0]
-    return (_before(ctx, quote) or _dash_line(ctx, quote) or (after[0] if after else None)
+    return (_before(ctx, quote) or dash_line(ctx, quote) or (after[0] if after else None)
             or _colon_intro(ctx, quote))
-
-
-def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
-    """Return the speaker set up by the sentence before a quote ('Clinton touted ... "We ..."')."""
-    sentences = ctx.sentences[quote.para]
-    here = sentences.index(sentence_at(sentences, quote.outer_start))
-    if here == 0:
-        if quote.para == 0 or ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
-            return None
-        lo, hi = ctx.sentences[quote.para - 1][-1]
-    else:
-        lo, hi = sentences[here - 1]
-    toks = tokens(ctx.masked, lo, hi)
-    if any(t.text in QUOTE_MARKS for t in toks):
-        return None  # a sentence with its own quote already has its own speaker
-    cues = [k for k in range(len(toks)) if cue_at(toks, k)]
-    for k in cues:
-        np = cue_source(toks, k, cue_at(toks, k))
-        if np:
-            return _make(toks, np, None)
-    return _make(toks, first_subject(toks, 0, len(toks), ctx.common), None)
-
-
-def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
-    """Return the subject of the quote's sentence when it has words besides the quote."""
-    lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
-    toks = tokens(ctx.masked, lo, hi)
-    if sum(t.text[:1].isalnum() for t in toks) < 3:
-        return None
-    return _make(toks, first_subject(toks, 0, len(toks), ctx.common), None)
-
-
-def _dash_line(ctx: Context, quote: Found) -> Attribution | None:
-    """Attribute a quote whose paragraph is followed by a line '– Name, tweeting'."""
-    para = ctx.paragraphs[_paragraph_of(ctx, quote.outer_end - 1)]
-    if ctx.text[quote.outer_end:para.end].strip(" .,"):
-        return None
-    # Read the raw text: a repeated '- Sanders.' line is dropped from the kept paragraphs.
-    line = DASH_LINE.match(ctx.text, para.end)
-    if not line:
-        return None
-    toks = tokens(ctx.text, line.start(1), line.end(1))
-    return _make(toks, np_after(toks, 0), None)
 
 
 def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:
@@ -120,11 +43,6 @@ def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: i
     return bool(re.search(r'["“„«]|\bthat\b', rest)) or len(rest.split()) > TAG_WORDS
 
 
-def _paragraph_of(ctx: Context, pos: int) -> int:
-    starts = [p.start for p in ctx.paragraphs]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
 def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | None:
     """Find '..." he said' / '..." said Trump' / '..." – Name'; flag a tight fit."""
     toks = tokens(ctx.masked, lo, hi)
@@ -136,16 +54,16 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         size = cue_at(toks, k)
         if not size or toks[k].text.lower() in PARTICIPLE_CUES:
             continue
-        cue = _cue_text(toks, k, size)
+        cue = cue_text(toks, k, size)
         if k == first or cue in ("according to", "as per"):
-            return _make(toks, np_after(toks, k + size), cue), True
+            return make_attribution(toks, np_after(toks, k + size), cue), True
         np = subject_before(toks, k, first)
         # Tight only when the subject opens the clause: '", the senator said', not
         # '" every time he thinks'
         tight = np is not None and (np[0] == first or toks[k - 1].text == ",")
-        return (_make(toks, np, cue), tight) if np else None
+        return (make_attribution(toks, np, cue), tight) if np else None
     if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
-        return _make(toks, np_after(toks, first), None), True
+        return make_attribution(toks, np_after(toks, first), None), True
     return _tag(ctx, toks, first, lo)
 
 
@@ -155,7 +73,7 @@ def _clause(toks: list[Token], first: int):
     for k in range(first, min(len(toks), first + AFTER_TOKENS)):
         word = toks[k].text
         depth += (word == "(") - (word == ")")
-        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not _abbrev_dot(toks, k))):
+        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not abbrev_dot(toks, k))):
             return
         yield k
 
@@ -167,7 +85,7 @@ def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribut
     if first + 1 < len(toks) and toks[first].text.islower() and toks[first].text.endswith("ed"):
         np = np_after(toks, first + 1)  # '"This is fantastic!" beamed Donald Hartley'
         if np and is_cap(toks[np[0]].text):
-            return _make(toks, np, toks[first].text), True
+            return make_attribution(toks, np, toks[first].text), True
     np = np_after(toks, first)
     if np is None or np[1] + 2 >= len(toks) + 1:
         return None
@@ -176,7 +94,7 @@ def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribut
         return None
     if verb + 1 < len(toks) and toks[verb + 1].text not in (".", ","):
         return None
-    return _make(toks, np, toks[verb].text), True
+    return make_attribution(toks, np, toks[verb].text), True
 
 
 def _before(ctx: Context, quote: Found) -> Attribution | None:
@@ -193,15 +111,15 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
         if toks[k].text.lower() not in PARTICIPLE_CUES:
             found = cue_source(toks, k, size)
             if found:
-                return _make(toks, found, _cue_text(toks, k, size))
+                return make_attribution(toks, found, cue_text(toks, k, size))
     if cues:  # 'adding, "..."': the speaker is the subject of the sentence
         for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
             if found:
-                return _make(toks, found, _cue_text(toks, k, cue_at(toks, k)))
-        return _make(toks, first_subject(toks, 0, len(toks), ctx.common), _cue_text(toks, cues[-1], 1))
+                return make_attribution(toks, found, cue_text(toks, k, cue_at(toks, k)))
+        return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), cue_text(toks, cues[-1], 1))
     if toks and toks[-1].text == ":":
-        return _make(toks, _colon_speaker(toks, ctx.common), None)
+        return make_attribution(toks, _colon_speaker(toks, ctx.common), None)
     return None
 
 
@@ -224,12 +142,3 @@ def _colon_intro(ctx: Context, quote: Found) -> Attribution | None:
     sentence = ctx.sentences[quote.para - 1][-1]
     return _cue_before(ctx, sentence[0], sentence[1])
 
-
-def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
-    """Return the speaker of a transcript line 'WALLACE: ...' and where the speech starts."""
-    match = TRANSCRIPT.match(text, span.start, span.end)
-    if not match or match.end() >= span.end:
-        return None
-    if match.group(1).split()[-1] in NOT_SPEAKERS:
-        return None
-    return Attribution(match.start(1), match.end(1), None), match.end()

@@ -4,12 +4,12 @@ from __future__ import annotations
 import bisect
 
 from ..models import Claim, Figure, Quote
-from .attribution import (Attribution, Context, attribute, previous_subject, sentence_subject,
-                          transcript_speaker)
+from .attribution import attribute
+from .context import Attribution, Context
+from .fallbacks import previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
-from .sentences import sentence_at
 from .speakers import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
@@ -18,11 +18,9 @@ TITLE_JOINS = frozenset("a an the of and for in on with to at".split())  # one '
 
 
 def build_quotes(ctx: Context, found: list[Found], resolver: Resolver) -> list[Quote]:
-    """Return Quote records for the found spans, plus transcript lines.
-
-    A fragment nobody is reported as saying (a scare-quoted word in the writer's own
-    sentence, a show's title) is left out: it is no one's words.
-    """
+    """Return Quote records for the found spans, plus transcript lines."""
+    # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
+    # sentence, a show's title) is left out: it is no one's words.
     attributions = [attribute(ctx, quote) for quote in found]
     kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
     attributions = _inherit(ctx, found, attributions, kinds)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import Context
+from .context import Context
 from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS
-from .phrases import QUOTE_MARKS, cue_at, cue_source, np_after, subject_before
+from .cues import cue_at, cue_source
+from .phrases import QUOTE_MARKS, np_after, subject_before
 from .sentences import Token, tokens
 
 SAY_CUES = frozenset("said says told tells say tell".split())

@@ -159,3 +159,12 @@ PLACES = {
     "european": "europe", "eu": "europe", "nato": "nato", "turkey": "turkey",
     "turkish": "turkey", "poland": "poland", "polish": "poland", "belarus": "belarus",
 }
+
+# Cue words that are nouns as often as verbs ('the claims that', 'official reports').
+NOUN_CUES = frozenset("""
+claims reports notes comments states calls answers replies posts tweets charges demands
+promises pledges praises texts emails messages offers reads counters warns remarks thinks
+claim report note comment state call answer reply post tweet charge demand promise pledge
+praise text email message offer counter remark quote quotes question questions challenge
+challenges request requests attack attacks defense reason reasons voice voices
+""".split())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADVERBS, CUE_WORDS, DETERMINERS, PRONOUNS, STOP_WORDS
+from .lexicon import ADVERBS, DETERMINERS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from .sentences import ABBREVIATIONS, Token
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
@@ -20,17 +20,6 @@ June July August September October November December
 """.split())
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
-OPENING_CUES = frozenset("said says added asked wrote writes".split())
-NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
-# Cue words that are nouns as often as verbs ('the claims that', 'official reports').
-NOUN_CUES = frozenset("""
-claims reports notes comments states calls answers replies posts tweets charges demands
-promises pledges praises texts emails messages offers reads counters warns remarks thinks
-claim report note comment state call answer reply post tweet charge demand promise pledge
-praise text email message offer counter remark quote quotes question questions challenge
-challenges request requests attack attacks defense reason reasons voice voices
-""".split())
-VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
 
 
 def is_cap(word: str) -> bool:
@@ -38,37 +27,7 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper() and word not in CAP_STOP
 
 
-def cue_at(toks: list[Token], i: int) -> int:
-    """Return how many tokens form a cue at i (0 if none): 'said', 'pointed out'."""
-    word = toks[i].text.lower()
-    if i + 1 < len(toks):
-        pair = f"{word} {toks[i + 1].text.lower()}"
-        if pair in CUE_WORDS or pair in ("according to", "as per"):
-            return 2
-    if word in OPENING_CUES and (i == 0 or toks[i - 1].text in QUOTE_MARKS):
-        return 1  # 'Said Comey, "..."'
-    if word not in CUE_WORDS or not toks[i].text[:1].islower():
-        return 0
-    if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
-        return 0
-    return 1
-
-
-def _noun_before(prev: str) -> bool:
-    """Return True for 'insecure email', 'home state': a modifier, not a subject, before it."""
-    lower = prev.lower()
-    if prev[:1].isdigit():
-        return True
-    return (prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and lower not in VERB_MARKERS
-            and not lower.endswith("s"))
-
-
-def _modifies_noun(word: str) -> bool:
-    """Return True for 'the', 'his' or 'Trump's' before a cue word: that makes it a noun."""
-    return word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s", "s’", "s'"))
-
-
-def _abbrev_dot(toks: list[Token], k: int) -> bool:
+def abbrev_dot(toks: list[Token], k: int) -> bool:
     """Return True when toks[k] is the period of 'Sen.' or an initial 'M.'."""
     if toks[k].text != "." or k == 0:
         return False
@@ -112,7 +71,7 @@ def _name_back(toks: list[Token], j: int, floor: int) -> int:
     k = j
     while k - 1 >= floor:
         prev = toks[k - 1].text
-        if is_cap(prev) or prev in ("Mr", "Mrs", "Ms", "Dr") or _abbrev_dot(toks, k - 1):
+        if is_cap(prev) or prev in ("Mr", "Mrs", "Ms", "Dr") or abbrev_dot(toks, k - 1):
             k -= 1
             continue
         joins = 0
@@ -172,7 +131,7 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
     k, seen_cap = i, False
     while k < limit and k - i < 12:
         word = toks[k].text
-        if _abbrev_dot(toks, k) and k > i:
+        if abbrev_dot(toks, k) and k > i:
             k += 1
             continue
         if not word[:1].isalnum():
@@ -215,36 +174,3 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
         if word in QUOTE_MARKS:
             return None
     return None
-
-
-def is_np_chunk(toks: list[Token], lo: int, hi: int) -> bool:
-    """Return True when toks[lo:hi] reads as a bare subject ('the former senator')."""
-    words = [t.text for t in toks[lo:hi]]
-    return 0 < len(words) <= 7 and not any(
-        w.lower() in STOP_WORDS - DETERMINERS - NAME_JOIN or w in QUOTE_MARKS or w in SENTENCE_STOPS
-        for w in words)
-
-
-def cue_source(toks: list[Token], k: int, size: int, floor: int = 0) -> tuple[int, int] | None:
-    """Return the source of the cue at k: its subject, or X in 'according to X' / 'by X'."""
-    cue = " ".join(t.text for t in toks[k:k + size]).lower()
-    if cue in ("according to", "as per") or toks[k].text[:1].isupper():
-        return _described(toks, np_after(toks, k + size))
-    if k + size < len(toks) and toks[k + size].text == "by":
-        return _described(toks, np_after(toks, k + size + 1))
-    return subject_before(toks, k, floor)
-
-
-def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Prefer the name in 'the Russian ambassador to Pyongyang, Alexander Matsegora'."""
-    if np is None or is_cap(toks[np[1]].text):
-        return np
-    k = np[1] + 1
-    while k < len(toks) and k - np[1] < 6 and (toks[k].text in NAME_JOIN or is_cap(toks[k].text)
-                                                 or toks[k].text in ("to", "in", "at")):
-        k += 1
-    if k < len(toks) and toks[k].text == ",":
-        name = np_after(toks, k + 1)
-        if name and name[1] > name[0] and all(is_cap(t.text) for t in toks[name[0]:name[1] + 1]):
-            return name
-    return np

@@ -1,0 +1,46 @@
+"""The per-article context attribution reads, and the attribution record it returns."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..models import Span
+from .sentences import Token
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker mention (offsets into the text) and the cue that links it."""
+
+    start: int
+    end: int
+    cue: str | None
+
+
+@dataclass
+class Context:
+    """One article's text, its quote-masked twin, kept paragraphs and their sentences."""
+
+    text: str
+    masked: str
+    paragraphs: list[Span]
+    sentences: list[list[tuple[int, int]]]
+    common: frozenset[str] = frozenset()  # words the article writes in lower case
+
+
+def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
+    """Return an Attribution for token span np (first, last), or None when there is none."""
+    if np is None:
+        return None
+    return Attribution(toks[np[0]].start, toks[np[1]].end, cue)
+
+
+def cue_text(toks: list[Token], i: int, size: int) -> str:
+    """Return the cue as written ('said', 'pointed out')."""
+    return " ".join(t.text for t in toks[i:i + size])
+
+
+def paragraph_of(ctx: Context, pos: int) -> int:
+    """Return the index of the kept paragraph holding pos."""
+    starts = [p.start for p in ctx.paragraphs]
+    return max(0, bisect.bisect_right(starts, pos) - 1)

@@ -1,0 +1,65 @@
+"""Cue words in context: is this word a verb of saying here, and whose words does it report."""
+from __future__ import annotations
+
+from .lexicon import ADVERBS, CUE_WORDS, NOUN_CUES, PRONOUNS
+from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
+from .sentences import Token
+
+OPENING_CUES = frozenset("said says added asked wrote writes".split())
+NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
+VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
+
+
+def cue_at(toks: list[Token], i: int) -> int:
+    """Return how many tokens form a cue at i (0 if none): 'said', 'pointed out'."""
+    word = toks[i].text.lower()
+    if i + 1 < len(toks):
+        pair = f"{word} {toks[i + 1].text.lower()}"
+        if pair in CUE_WORDS or pair in ("according to", "as per"):
+            return 2
+    if word in OPENING_CUES and (i == 0 or toks[i - 1].text in QUOTE_MARKS):
+        return 1  # 'Said Comey, "..."'
+    if word not in CUE_WORDS or not toks[i].text[:1].islower():
+        return 0
+    if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
+        return 0
+    return 1
+
+
+def _noun_before(prev: str) -> bool:
+    """Return True for 'insecure email', 'home state': a modifier, not a subject, before it."""
+    lower = prev.lower()
+    if prev[:1].isdigit():
+        return True
+    return (prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and lower not in VERB_MARKERS
+            and not lower.endswith("s"))
+
+
+def _modifies_noun(word: str) -> bool:
+    """Return True for 'the', 'his' or 'Trump's' before a cue word: that makes it a noun."""
+    return word.lower() in NOUN_MARKERS or word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def cue_source(toks: list[Token], k: int, size: int, floor: int = 0) -> tuple[int, int] | None:
+    """Return the source of the cue at k: its subject, or X in 'according to X' / 'by X'."""
+    cue = " ".join(t.text for t in toks[k:k + size]).lower()
+    if cue in ("according to", "as per") or toks[k].text[:1].isupper():
+        return _described(toks, np_after(toks, k + size))
+    if k + size < len(toks) and toks[k + size].text == "by":
+        return _described(toks, np_after(toks, k + size + 1))
+    return subject_before(toks, k, floor)
+
+
+def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Prefer the name in 'the Russian ambassador to Pyongyang, Alexander Matsegora'."""
+    if np is None or is_cap(toks[np[1]].text):
+        return np
+    k = np[1] + 1
+    while k < len(toks) and k - np[1] < 6 and (toks[k].text in NAME_JOIN or is_cap(toks[k].text)
+                                                 or toks[k].text in ("to", "in", "at")):
+        k += 1
+    if k < len(toks) and toks[k].text == ",":
+        name = np_after(toks, k + 1)
+        if name and name[1] > name[0] and all(is_cap(t.text) for t in toks[name[0]:name[1] + 1]):
+            return name
+    return np

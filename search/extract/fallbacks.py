@@ -1,0 +1,69 @@
+"""Speakers found outside a quote's own sentence: the sentence before, dash lines, transcripts."""
+from __future__ import annotations
+
+import re
+
+from ..models import Span
+from .context import Attribution, Context, make_attribution, paragraph_of
+from .cues import cue_at, cue_source
+from .phrases import QUOTE_MARKS, first_subject, np_after
+from .quotes import Found
+from .sentences import sentence_at, tokens
+
+DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
+TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
+DASHES = frozenset("-–—")
+
+
+def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
+    """Return the speaker set up by the sentence before a quote ('Clinton touted ... "We ..."')."""
+    sentences = ctx.sentences[quote.para]
+    here = sentences.index(sentence_at(sentences, quote.outer_start))
+    if here == 0:
+        if quote.para == 0 or ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
+            return None
+        lo, hi = ctx.sentences[quote.para - 1][-1]
+    else:
+        lo, hi = sentences[here - 1]
+    toks = tokens(ctx.masked, lo, hi)
+    if any(t.text in QUOTE_MARKS for t in toks):
+        return None  # a sentence with its own quote already has its own speaker
+    cues = [k for k in range(len(toks)) if cue_at(toks, k)]
+    for k in cues:
+        np = cue_source(toks, k, cue_at(toks, k))
+        if np:
+            return make_attribution(toks, np, None)
+    return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), None)
+
+
+def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:
+    """Return the subject of the quote's sentence when it has words besides the quote."""
+    lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    toks = tokens(ctx.masked, lo, hi)
+    if sum(t.text[:1].isalnum() for t in toks) < 3:
+        return None
+    return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), None)
+
+
+def dash_line(ctx: Context, quote: Found) -> Attribution | None:
+    """Attribute a quote whose paragraph is followed by a line '– Name, tweeting'."""
+    para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
+    if ctx.text[quote.outer_end:para.end].strip(" .,"):
+        return None
+    # Read the raw text: a repeated '- Sanders.' line is dropped from the kept paragraphs.
+    line = DASH_LINE.match(ctx.text, para.end)
+    if not line:
+        return None
+    toks = tokens(ctx.text, line.start(1), line.end(1))
+    return make_attribution(toks, np_after(toks, 0), None)
+
+
+def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
+    """Return the speaker of a transcript line 'WALLACE: ...' and where the speech starts."""
+    match = TRANSCRIPT.match(text, span.start, span.end)
+    if not match or match.end() >= span.end:
+        return None
+    if match.group(1).split()[-1] in NOT_SPEAKERS:
+        return None
+    return Attribution(match.start(1), match.end(1), None), match.end()
