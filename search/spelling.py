@@ -37,7 +37,12 @@ def suggest(searcher, parsed, q: str) -> str | None:
     fields = {name for name, _ in parsed.iter_all_terms() if name in searcher.schema}
     stemmed = {name: SurfaceCorrector(searcher, name) for name in fields
                if searcher.schema[name].analyzer is not None and searcher.schema[name].stored}
-    corrected = searcher.correct_query(parsed, q, correctors=stemmed)
+    try:
+        corrected = searcher.correct_query(parsed, q, correctors=stemmed)
+    except (TypeError, AttributeError):
+        # Whoosh's corrector breaks on range queries (no .text) and on terms without
+        # character positions; a suggestion is optional, so offer none.
+        return None
     if corrected.query == parsed or corrected.string.strip().lower() == q.strip().lower():
         return None
     return corrected.string

@@ -57,3 +57,9 @@ def test_article_lookup_returns_statements_in_reading_order(seeds_index):
     found = WhooshSearcher(seeds_index).article("002_9edff2facc8fa178")
     starts = [s["start"] for s in found["statements"]]
     assert found["article"]["source"] == "newser.com" and starts == sorted(starts) and starts
+
+
+def test_queries_the_corrector_cannot_handle_get_no_suggestion(seeds_index):
+    for q in ["[aardvark TO aardwolf]", "title:[zz TO zzz]", "zzqx~ [a TO b]"]:
+        page = search(seeds_index, q)
+        assert page.total == 0 and page.suggestion is None
