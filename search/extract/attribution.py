@@ -55,8 +55,10 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         if not size or toks[k].text.lower() in PARTICIPLE_CUES:
             continue
         cue = cue_text(toks, k, size)
-        if k == first or cue in ("according to", "as per"):
-            return make_attribution(toks, np_after(toks, k + size), cue), True
+        outer = k if cue.lower() in ("according to", "as per") else _according_after(toks, k + size)
+        if k == first or outer is not None:
+            k, size = (k, size) if outer is None else (outer, 2)
+            return make_attribution(toks, np_after(toks, k + size), cue_text(toks, k, size)), True
         np = subject_before(toks, k, first)
         # Tight only when the subject opens the clause: '", the senator said', not
         # '" every time he thinks'
@@ -67,15 +69,29 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
     return _tag(ctx, toks, first, lo)
 
 
+def _according_after(toks: list[Token], k: int) -> int | None:
+    """Return where 'according to' starts in '..." Sanders said, according to CNN': the outer source."""
+    for j in _clause(toks, k):
+        if cue_text(toks, j, 2).lower() in ("according to", "as per"):
+            return j
+    return None
+
+
 def _clause(toks: list[Token], first: int):
     """Yield token indexes up to the end of the clause (brackets may hold 'D-Ore.')."""
     depth = 0
     for k in range(first, min(len(toks), first + AFTER_TOKENS)):
         word = toks[k].text
         depth += (word == "(") - (word == ")")
-        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not abbrev_dot(toks, k))):
+        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not abbrev_dot(toks, k)
+                                                    and not _inside_word(toks, k))):
             return
         yield k
+
+
+def _inside_word(toks: list[Token], k: int) -> bool:
+    """Return True for the dot of 'fivethirtyeight.com' or '2.5': no space after it."""
+    return k + 1 < len(toks) and toks[k + 1].start == toks[k].end and toks[k + 1].text[:1].isalnum()
 
 
 def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribution, bool] | None:
@@ -106,7 +122,9 @@ def _before(ctx: Context, quote: Found) -> Attribution | None:
 def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
     toks = tokens(ctx.masked, lo, hi)
     cues = [k for k in range(len(toks)) if cue_at(toks, k)]
-    for k in reversed(cues):
+    # 'According to X, Y said "..."': X frames the whole sentence and is its source.
+    opening = [k for k in cues[:1] if k <= 1 and cue_text(toks, k, 2).lower() in ("according to", "as per")]
+    for k in opening + list(reversed(cues)):
         size = cue_at(toks, k)
         if toks[k].text.lower() not in PARTICIPLE_CUES:
             found = cue_source(toks, k, size)

@@ -5,7 +5,7 @@ import bisect
 
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
-from .context import Attribution, Context
+from .context import Attribution, Context, paragraph_of
 from .fallbacks import previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
@@ -69,7 +69,9 @@ def _inherit(ctx, found, attributions, kinds):
         result[i] = sentence_subject(ctx, quote)
         if result[i] is not None or kinds[i] != "quote":
             continue
-        same = [j for j in range(len(found)) if j != i and found[j].para == quote.para and result[j]]
+        # A quote that opened in an earlier paragraph and closes in this one shares its speaker.
+        same = [j for j in range(len(found)) if j != i and result[j]
+                and quote.para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
         earlier = [j for j in same if j < i]
         if earlier:
             result[i] = result[earlier[-1]]

@@ -160,6 +160,8 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
 def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tuple[int, int] | None:
     """Return the main clause's first name or pronoun, the sentence's likely subject."""
     opener = toks[lo].text if lo < hi else ""
+    if opener.lower() in ("the", "a", "an"):
+        return _described_subject(toks, lo, hi)
     common_word = opener.lower() in common and opener.lower() not in PRONOUNS
     if opener in CAP_STOP or opener.endswith("ing") or common_word:
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
@@ -174,3 +176,13 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
         if word in QUOTE_MARKS:
             return None
     return None
+
+
+def _described_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
+    """Return 'The Republican candidate' of 'The Republican candidate appeared to ...'."""
+    k = lo + 1
+    # Without tags, a verb shows itself by its ending or as a function word; stop there.
+    while k < min(hi, lo + 4) and toks[k].text[:1].isalnum() and toks[k].text.lower() not in STOP_WORDS \
+            and not (toks[k].text.islower() and toks[k].text.endswith(("ed", "ly"))) and toks[k].text.lower() not in ADVERBS:
+        k += 1
+    return lo, max(lo, k - 1)

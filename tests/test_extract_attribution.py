@@ -1,0 +1,39 @@
+"""Attribution patterns beyond the basic forms: outer sources, openers, quotes across paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from search.documents import load_plain
+from search.extract import extract
+
+SPEECH = "We will not give up on this city, whatever it costs us"
+
+
+def quotes_in(text: str):
+    """Return the quotes of kind 'quote' extracted from text."""
+    return [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+
+
+def mention_of(text: str, start: str) -> str | None:
+    """Return the speaker mention, as written, of the quote that starts with ``start``."""
+    [quote] = [q for q in quotes_in(text) if q.text.startswith(start)]
+    return text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
+
+
+@pytest.mark.parametrize("body, mention", [
+    # The outlet that reports the remark frames it, so it is the source.
+    (f'"{SPEECH}," Maria Lopez said, according to the Daily Courier.', "the Daily Courier"),
+    (f'According to the Daily Courier, Maria Lopez said: "{SPEECH}."', "the Daily Courier"),
+    # A domain's dot does not end the tag.
+    (f'"{SPEECH}," Maria Lopez, who runs lopezpolls.com, wrote on Monday.', "Maria Lopez"),
+    # A determiner opens the subject; it is not an introductory phrase to skip.
+    (f'The city mayor ended the meeting by saying, "{SPEECH}."', "The city mayor"),
+])
+def test_attribution_patterns(body, mention):
+    assert mention_of(f"Headline\n\n{body}", "We will not") == mention
+
+
+def test_quote_after_one_closing_a_multi_paragraph_quote():
+    text = (f'Headline\n\n"We started this in a small room with nothing.\n\n'
+            f'"Now the whole city is with us," Maria Lopez said. "{SPEECH}."')
+    assert mention_of(text, "We will not") == "Maria Lopez"
