@@ -28,6 +28,10 @@ def mention_of(text: str, start: str) -> str | None:
     (f'"{SPEECH}," Maria Lopez, who runs lopezpolls.com, wrote on Monday.', "Maria Lopez"),
     # A determiner opens the subject; it is not an introductory phrase to skip.
     (f'The city mayor ended the meeting by saying, "{SPEECH}."', "The city mayor"),
+    # The outermost verb of saying is the source; later cues sit inside what it reports.
+    (f'Maria Lopez said on Monday that council members think the plan is "{SPEECH}."', "Maria Lopez"),
+    # ...unless that verb sits in an opening subordinate clause.
+    (f'When the council said the plan was dead, Maria Lopez replied: "{SPEECH}."', "Maria Lopez"),
 ])
 def test_attribution_patterns(body, mention):
     assert mention_of(f"Headline\n\n{body}", "We will not") == mention

@@ -5,7 +5,7 @@ import re
 
 from .lexicon import PARTICIPLE_CUES
 from .context import Attribution, Context, cue_text, make_attribution, paragraph_of
-from .cues import cue_at, cue_source
+from .cues import cue_at, cue_source, framing_cue
 from .fallbacks import DASHES, dash_line
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
@@ -124,7 +124,8 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
     cues = [k for k in range(len(toks)) if cue_at(toks, k)]
     # 'According to X, Y said "..."': X frames the whole sentence and is its source.
     opening = [k for k in cues[:1] if k <= 1 and cue_text(toks, k, 2).lower() in ("according to", "as per")]
-    for k in opening + list(reversed(cues)):
+    frame = framing_cue(toks, cues)
+    for k in opening + ([frame] if frame is not None else []) + list(reversed(cues)):
         size = cue_at(toks, k)
         if toks[k].text.lower() not in PARTICIPLE_CUES:
             found = cue_source(toks, k, size)

@@ -1,7 +1,7 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .lexicon import ADVERBS, CUE_WORDS, NOUN_CUES, PRONOUNS
+from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
 
@@ -63,3 +63,32 @@ def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
         if name and name[1] > name[0] and all(is_cap(t.text) for t in toks[name[0]:name[1] + 1]):
             return name
     return np
+
+
+# Words that open a clause the main sentence does not assert ('When X said ..., Y said').
+SUBORDINATORS = frozenset("""
+when after before while as if although though because since despite once until unless
+asked whether who which whom where
+""".split())
+
+
+def framing_cue(toks: list[Token], cues: list[int]) -> int | None:
+    """Return the main clause's first verb of saying when later cues sit inside what it reports.
+
+    PolNeAR-style attribution credits the outermost source: in 'Trump said that he believed
+    X was "weak"' the quoted word is Trump's report, not the nested 'he believed'.
+    """
+    if len(cues) < 2:
+        return None
+    subordinate = False
+    clause_start = True
+    for k, tok in enumerate(toks):
+        lower = tok.text.lower()
+        if (clause_start and lower in SUBORDINATORS) or lower in ("who", "which"):
+            subordinate = True  # until the clause's closing comma
+        elif tok.text == ",":
+            subordinate = False
+        clause_start = tok.text in (",", ";", ":")
+        if k in cues and not subordinate:
+            return k if lower in CLAIM_CUES and subject_before(toks, k, 0) else None
+    return None
