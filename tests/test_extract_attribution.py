@@ -32,6 +32,12 @@ def mention_of(text: str, start: str) -> str | None:
     (f'Maria Lopez said on Monday that council members think the plan is "{SPEECH}."', "Maria Lopez"),
     # ...unless that verb sits in an opening subordinate clause.
     (f'When the council said the plan was dead, Maria Lopez replied: "{SPEECH}."', "Maria Lopez"),
+    # A time between subject and verb is not the subject.
+    (f'Maria Lopez on Tuesday rejected the plan, saying "{SPEECH}."', "Maria Lopez"),
+    # A connective opener goes, the subject after it stays.
+    (f'Then she turned to the crowd, calling the plan "{SPEECH}."', "she"),
+    # A dateline is not the subject of its paragraph.
+    (f'SPRINGFIELD, Ill. - Maria Lopez ended the meeting by saying, "{SPEECH}."', "Maria Lopez"),
 ])
 def test_attribution_patterns(body, mention):
     assert mention_of(f"Headline\n\n{body}", "We will not") == mention

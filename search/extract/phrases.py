@@ -18,6 +18,9 @@ It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Und
 Early Late Earlier Likewise Written Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 June July August September October November December
 """.split())
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Sentence openers that join to what came before without opening a phrase of their own.
+CONNECTIVES = frozenset("And But So Then Yet Still Also Now Meanwhile However Instead Later Earlier Moreover".split())
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
 
@@ -96,8 +99,13 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
 
 def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     j = i - 1
-    while j >= floor and (toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower())):
-        j -= 1
+    while j >= floor:
+        if toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower()):
+            j -= 1
+        elif j - 1 >= floor and toks[j].text in WEEKDAYS and toks[j - 1].text in ("on", "last", "this", "late", "early"):
+            j -= 2  # 'Sanders on Saturday criticized'
+        else:
+            break
     if j < floor:
         return None
     if toks[j].text == ")":
@@ -160,10 +168,15 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
 def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tuple[int, int] | None:
     """Return the main clause's first name or pronoun, the sentence's likely subject."""
     opener = toks[lo].text if lo < hi else ""
+    dash = next((k for k in range(lo, min(hi, lo + 12)) if toks[k].text in "-–—"), None)
+    if len(opener) > 2 and opener.isupper() and dash is not None:
+        return first_subject(toks, dash + 1, hi, common)  # a dateline: 'MANCHESTER, N.H. - ...'
     if opener.lower() in ("the", "a", "an"):
         return _described_subject(toks, lo, hi)
     common_word = opener.lower() in common and opener.lower() not in PRONOUNS
-    if opener in CAP_STOP or opener.endswith("ing") or common_word:
+    if opener in CONNECTIVES and lo + 1 < hi and (toks[lo + 1].text.lower() in PRONOUNS or is_cap(toks[lo + 1].text)):
+        lo += 1  # 'Then he cut into Bush, calling ...': only the connective goes
+    elif opener in CAP_STOP or opener.endswith("ing") or common_word:
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
         comma = next((k for k in range(lo, min(hi, lo + 15)) if toks[k].text == ","), None)
         lo = comma + 1 if comma is not None else lo
