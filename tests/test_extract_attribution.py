@@ -38,6 +38,16 @@ def mention_of(text: str, start: str) -> str | None:
     (f'Then she turned to the crowd, calling the plan "{SPEECH}."', "she"),
     # A dateline is not the subject of its paragraph.
     (f'SPRINGFIELD, Ill. - Maria Lopez ended the meeting by saying, "{SPEECH}."', "Maria Lopez"),
+    # An inverted tag after the quote's own clause: '"..." is true, said X'.
+    (f'"{SPEECH}" was the motto, said Maria Lopez.', "Maria Lopez"),
+    # A described source: 'the Daily Courier reported'.
+    (f'Maria Lopez pledged to "{SPEECH}," the Daily Courier reported.', "Daily Courier"),
+    # A period closes the sentence: what follows is a new one, not a tag.
+    (f'Maria Lopez said: "{SPEECH}." Tom Reed wrote a letter to the council that week.', "Maria Lopez"),
+    # 'with X saying': X speaks, not the sentence subject.
+    (f'The council adjourned, with one member saying, "{SPEECH}."', "one member"),
+    # 'a sign that read': the relative pronoun is the nearest mention.
+    (f'Marchers carried a banner that read, "{SPEECH}."', "that"),
 ])
 def test_attribution_patterns(body, mention):
     assert mention_of(f"Headline\n\n{body}", "We will not") == mention

@@ -5,7 +5,7 @@ import re
 
 from .lexicon import PARTICIPLE_CUES
 from .context import Attribution, Context, cue_text, make_attribution, paragraph_of
-from .cues import cue_at, cue_source, framing_cue
+from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
 from .fallbacks import DASHES, dash_line
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
@@ -15,6 +15,7 @@ from .sentences import Token, sentence_at, tokens
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
 TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
+PERIOD_TAG_WORDS = 2  # '"...done." Trump said.' at most: a period has closed the sentence
 
 
 def attribute(ctx: Context, quote: Found) -> Attribution | None:
@@ -40,7 +41,9 @@ def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: i
     rest = ctx.masked[attr.end:limit]
     stop = re.search(r"[.!?](?:\s|$)", rest)
     rest = rest[:stop.start() if stop else len(rest)]
-    return bool(re.search(r'["“„«]|\bthat\b', rest)) or len(rest.split()) > TAG_WORDS
+    # A tag may follow '?' or '!' at length, but a period has already closed the sentence.
+    limit_words = TAG_WORDS if ctx.text[quote.end - 1] in "!?" else PERIOD_TAG_WORDS
+    return bool(re.search(r'["“„«]|\bthat\b', rest)) or len(rest.split()) > limit_words
 
 
 def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | None:
@@ -60,9 +63,13 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
             k, size = (k, size) if outer is None else (outer, 2)
             return make_attribution(toks, np_after(toks, k + size), cue_text(toks, k, size)), True
         np = subject_before(toks, k, first)
+        if np is None and toks[k - 1].text == "," and toks[k].text.lower() in OPENING_CUES:
+            np = np_after(toks, k + size)  # '" was to be a "tale," said Susan Crawford'
+            return (make_attribution(toks, np, cue), True) if np else None
         # Tight only when the subject opens the clause: '", the senator said', not
         # '" every time he thinks'
-        tight = np is not None and (np[0] == first or toks[k - 1].text == ",")
+        opens = np is not None and (np[0] == first or (np[0] == first + 1 and toks[first].text in ("the", "a", "an")))
+        tight = opens or (np is not None and toks[k - 1].text == ",")
         return (make_attribution(toks, np, cue), tight) if np else None
     if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
         return make_attribution(toks, np_after(toks, first), None), True
@@ -131,6 +138,10 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
             found = cue_source(toks, k, size)
             if found:
                 return make_attribution(toks, found, cue_text(toks, k, size))
+    if cues and toks[cues[-1]].text.lower() in PARTICIPLE_CUES:
+        found = subject_before(toks, cues[-1], 0)
+        if found and found[0] and toks[found[0] - 1].text.lower() == "with":
+            return make_attribution(toks, found, cue_text(toks, cues[-1], 1))  # 'with one ad asking, "..."'
     if cues:  # 'adding, "..."': the speaker is the subject of the sentence
         for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)

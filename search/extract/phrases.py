@@ -112,7 +112,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         while j >= floor and toks[j].text != "(":
             j -= 1
         j -= 1
-    elif toks[j].text.lower() in ("who", "which"):
+    elif toks[j].text.lower() in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
         return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
         k = j - 1

@@ -70,7 +70,7 @@ class Resolver:
         if not mention:
             return None
         name = strip_name(mention)
-        if name.lower() in ("who", "which"):
+        if name.lower() in ("who", "which", "that"):
             return self._antecedent(pos)
         if name.lower() in PRONOUNS:
             return self._pronoun(name.lower(), pos)
