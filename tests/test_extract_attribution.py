@@ -48,6 +48,10 @@ def mention_of(text: str, start: str) -> str | None:
     (f'The council adjourned, with one member saying, "{SPEECH}."', "one member"),
     # 'a sign that read': the relative pronoun is the nearest mention.
     (f'Marchers carried a banner that read, "{SPEECH}."', "that"),
+    # A possessive before a noun of saying owns the quote.
+    (f'The vote followed her warning that "{SPEECH}."', "her"),
+    # A tag after a later quote in the same sentence serves both.
+    (f'The plan was "a good start" that needed "{SPEECH}," Maria Lopez said.', "Maria Lopez"),
 ])
 def test_attribution_patterns(body, mention):
     assert mention_of(f"Headline\n\n{body}", "We will not") == mention
@@ -57,3 +61,8 @@ def test_quote_after_one_closing_a_multi_paragraph_quote():
     text = (f'Headline\n\n"We started this in a small room with nothing.\n\n'
             f'"Now the whole city is with us," Maria Lopez said. "{SPEECH}."')
     assert mention_of(text, "We will not") == "Maria Lopez"
+
+
+def test_dash_introduces_a_name_not_a_phrase():
+    text = f'Headline\n\nThe council called it the "{SPEECH}" - setting the terms of the debate for years.'
+    assert mention_of(text, "We will not") != "setting the terms"

@@ -72,7 +72,11 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         tight = opens or (np is not None and toks[k - 1].text == ",")
         return (make_attribution(toks, np, cue), tight) if np else None
     if dash and first < len(toks) and "\n" not in ctx.text[lo:toks[first].start]:
-        return make_attribution(toks, np_after(toks, first), None), True
+        np = np_after(toks, first)
+        # '"..." – Ambassador Alexander Matsegora': a name that ends the clause; a lower-case
+        # phrase after a dash ('– setting expectations ...') goes on with the sentence.
+        if np and is_cap(toks[np[1]].text) and (np[1] + 1 == len(toks) or toks[np[1] + 1].text in ",.;("):
+            return make_attribution(toks, np, None), True
     return _tag(ctx, toks, first, lo)
 
 
@@ -90,8 +94,9 @@ def _clause(toks: list[Token], first: int):
     for k in range(first, min(len(toks), first + AFTER_TOKENS)):
         word = toks[k].text
         depth += (word == "(") - (word == ")")
-        if depth <= 0 and (word in QUOTE_MARKS or (word in SENTENCE_STOPS and not abbrev_dot(toks, k)
-                                                    and not _inside_word(toks, k))):
+        if word in QUOTE_MARKS:
+            continue  # another quote in the same sentence: its tag may be this one's too
+        if depth <= 0 and word in SENTENCE_STOPS and not abbrev_dot(toks, k) and not _inside_word(toks, k):
             return
         yield k
 

@@ -6,7 +6,7 @@ import bisect
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
 from .context import Attribution, Context, paragraph_of
-from .fallbacks import previous_subject, sentence_subject, transcript_speaker
+from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
@@ -66,7 +66,7 @@ def _inherit(ctx, found, attributions, kinds):
     for i, quote in enumerate(found):
         if result[i] is not None:
             continue
-        result[i] = sentence_subject(ctx, quote)
+        result[i] = possessive_source(ctx, quote) or sentence_subject(ctx, quote)
         if result[i] is not None or kinds[i] != "quote":
             continue
         # A quote that opened in an earlier paragraph and closes in this one shares its speaker.

@@ -6,7 +6,8 @@ import re
 from ..models import Span
 from .context import Attribution, Context, make_attribution, paragraph_of
 from .cues import cue_at, cue_source
-from .phrases import QUOTE_MARKS, first_subject, np_after
+from .lexicon import SPEECH_NOUNS
+from .phrases import QUOTE_MARKS, first_subject, np_after, np_back
 from .quotes import Found
 from .sentences import sentence_at, tokens
 
@@ -35,6 +36,23 @@ def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
         if np:
             return make_attribution(toks, np, None)
     return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), None)
+
+
+def possessive_source(ctx: Context, quote: Found) -> Attribution | None:
+    """Return 'his' of 'his call for "..."' or 'Trump's' of 'Trump's claim that "..."'."""
+    lo, _ = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    toks = tokens(ctx.masked, lo, quote.outer_start)
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].text in QUOTE_MARKS:
+            return None  # an earlier quote sits between: that one owns the noun
+        if toks[k].text.lower() not in SPEECH_NOUNS:
+            continue
+        owner = toks[k - 1].text
+        if owner.lower() in ("his", "her", "their"):
+            return make_attribution(toks, (k - 1, k - 1), None)
+        if owner.endswith(("'s", "’s")) and owner[:1].isupper():
+            return make_attribution(toks, np_back(toks, k - 1, 0), None)
+    return None
 
 
 def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:

@@ -168,3 +168,11 @@ claim report note comment state call answer reply post tweet charge demand promi
 praise text email message offer counter remark quote quotes question questions challenge
 challenges request requests attack attacks defense reason reasons voice voices
 """.split())
+
+# Nouns naming something said or written: 'his call for "...", 'Trump's claim that "..."'.
+SPEECH_NOUNS = frozenset("""
+remark remarks comment comments statement statements claim claims assertion contention call
+calls warning warnings promise promises pledge vow description criticism complaint accusation
+admission announcement denial response reply answer question argument suggestion insistence
+declaration observation prediction words message tweet tweets post letter speech memo
+""".split())
