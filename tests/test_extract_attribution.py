@@ -52,6 +52,9 @@ def mention_of(text: str, start: str) -> str | None:
     (f'The vote followed her warning that "{SPEECH}."', "her"),
     # A tag after a later quote in the same sentence serves both.
     (f'The plan was "a good start" that needed "{SPEECH}," Maria Lopez said.', "Maria Lopez"),
+    # Verbs of communication beyond 'say' (Levin's class 37).
+    (f'"{SPEECH}," Maria Lopez bellowed at the crowd.', "Maria Lopez"),
+    (f'Maria Lopez confided to friends that "{SPEECH}."', "Maria Lopez"),
 ])
 def test_attribution_patterns(body, mention):
     assert mention_of(f"Headline\n\n{body}", "We will not") == mention

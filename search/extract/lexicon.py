@@ -16,7 +16,11 @@ portray tease taunt gush rant grumble mutter murmur sigh laugh interrupt chide s
 fume lash_out hit_back push_back weigh_in speak talk express voice hint imply reason concur
 opine proclaim assure inform advise recommend propose swear threaten beg implore request
 challenge question inquire brag cut_in begin start email text message interject offer agree disagree
-""".split()
+articulate blurt confess confide convey whine grouse moan bellow growl holler howl mumble roar
+scream screech shriek snarl stammer wail dictate preach relay admonish instruct clarify elaborate
+specify speculate underscore reaffirm affirm attest profess rebut refute condemn rejoin narrate
+summarize summarise surmise theorize
+""".split()  # the last lines: Levin's verbs of communication (classes 37.x) not listed above
 _IRREGULAR = {
     "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
     "write": ["wrote", "writes", "writing", "written"], "think": ["thought", "thinks"],
@@ -32,6 +36,7 @@ _IRREGULAR = {
     "hit_back": ["hits_back"], "cut_in": ["cuts_in"], "push_back": ["pushed_back", "pushes_back"],
     "weigh_in": ["weighed_in", "weighs_in"], "refer": ["referred", "refers", "referring"],
     "imply": ["implied", "implies"], "concur": ["concurred", "concurs"],
+    "rebut": ["rebutted", "rebuts"],
 }
 
 
