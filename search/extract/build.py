@@ -70,17 +70,14 @@ def _inherit(ctx, found, attributions, kinds):
         if result[i] is not None or kinds[i] != "quote":
             continue
         # A quote that opened in an earlier paragraph and closes in this one shares its speaker.
-        same = [j for j in range(len(found)) if j != i and result[j]
-                and quote.para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
-        earlier = [j for j in same if j < i]
+        earlier = [j for j in range(i) if result[j]
+                   and quote.para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
         if earlier:
             result[i] = result[earlier[-1]]
             continue
         result[i] = previous_subject(ctx, quote)
         if result[i] is None and i > 0 and found[i - 1].para == quote.para - 1 and _opens(ctx, quote):
             result[i] = result[i - 1]
-        if result[i] is None and same:
-            result[i] = result[same[0]]
     return result
 
 
