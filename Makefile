@@ -32,3 +32,32 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock
+
+# Benchmarks (bench/README.md): bench-only tools live in their own venv, never in .venv.
+BENCH_VENV ?= bench/work/venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+BENCH_PY := $(BENCH_VENV)/bin/python
+
+.PHONY: bench bench-index bench-update bench-query bench-query-cold bench-report
+
+$(BENCH_STAMP): bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
+bench-index: $(STAMP) $(BENCH_STAMP)
+	$(BENCH_PY) bench/bench_index.py
+
+bench-update: $(STAMP) $(BENCH_STAMP)
+	$(BENCH_PY) bench/bench_update.py
+
+bench-query: $(STAMP) $(BENCH_STAMP)
+	$(BENCH_PY) bench/bench_query.py
+
+bench-query-cold: $(STAMP) $(BENCH_STAMP)
+	BENCH_MIX=cold $(BENCH_PY) bench/bench_query.py
+
+bench-report:
+	$(PYTHON) bench/report.py
+
+bench: bench-index bench-update bench-query bench-query-cold bench-report

@@ -1,0 +1,88 @@
+"""Indexing benchmark: full `claimsearch index` vs plain Whoosh, at 1x, 4x and 10x the BBC corpus.
+
+Usage: bench/work/venv/bin/python bench/bench_index.py   (or `make bench`)
+Env: BENCH_SCALES=1,4,10 (default), BENCH_CORPUS=path to bbc-news.
+Writes bench/results/indexing.json; keeps the full indexes in bench/work/ix/x<N> for the
+update and query benchmarks.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (APP_PYTHON, CLAIMSEARCH, REPO, SCALES, WORK, article_count, dir_size_mb,  # noqa: E402
+                          machine_state, replicate, require_corpus, run_measured, write_result)
+
+SUMMARY = re.compile(r"(\d+) articles, (\d+) quotes, (\d+) claims, (\d+) figures")
+
+
+def scales() -> list[int]:
+    """Return the corpus multiples to measure (env BENCH_SCALES)."""
+    raw = os.environ.get("BENCH_SCALES", "")
+    return [int(s) for s in raw.split(",") if s.strip()] or list(SCALES)
+
+
+def index_dir(scale: int) -> Path:
+    """Return where the full claimsearch index of a replica lives."""
+    return WORK / "ix" / f"x{scale}"
+
+
+def full_build(scale: int) -> dict:
+    """Run `claimsearch index` on the replica into a fresh index root; return its figures."""
+    corpus, root = replicate(scale), index_dir(scale)
+    shutil.rmtree(root, ignore_errors=True)
+    figures = run_measured([CLAIMSEARCH, "index", corpus, "--index", root, "--silent"])
+    if figures["exit"] != 0:
+        raise SystemExit(f"claimsearch index failed:\n{figures['output_tail']}")
+    found = SUMMARY.search(figures["output_tail"])
+    if found:
+        figures.update(zip(("articles", "quotes", "claims", "figures"), map(int, found.groups())))
+    figures["index_mb"] = dir_size_mb(root / "builds")
+    return figures
+
+
+def plain_build(scale: int) -> dict:
+    """Run the plain single-writer Whoosh baseline on the same replica."""
+    corpus, target = replicate(scale), WORK / "plain" / f"x{scale}"
+    figures = run_measured([APP_PYTHON, REPO / "bench" / "plain_whoosh.py", corpus, target])
+    if figures["exit"] != 0:
+        raise SystemExit(f"plain whoosh failed:\n{figures['output_tail']}")
+    figures["index_mb"] = dir_size_mb(target)
+    return figures
+
+
+def main() -> None:
+    require_corpus()
+    rows = []
+    for scale in scales():
+        articles = article_count(replicate(scale))
+        for engine, func in (("plain-whoosh", plain_build), ("claimsearch", full_build)):
+            print(f"indexing x{scale} with {engine}...", file=sys.stderr)
+            figures = func(scale)
+            figures.pop("output_tail", None)
+            rows.append(dict(engine=engine, scale=scale, files=articles,
+                             articles_per_s=round(articles / figures["seconds"], 1), **figures))
+            print(f"  {figures['seconds']} s, {figures['peak_rss_mb']} MB RSS", file=sys.stderr)
+    write_result("indexing", {"machine": machine_state(), "rows": rows, "checks": checks(rows)})
+
+
+def checks(rows: list[dict]) -> dict:
+    """Return the issue's bars: full <= 2x plain at 1x, and 10x <= 12x the 1x time."""
+    secs = {(r["engine"], r["scale"]): r["seconds"] for r in rows}
+    out = {}
+    if ("claimsearch", 1) in secs and ("plain-whoosh", 1) in secs:
+        ratio = secs["claimsearch", 1] / secs["plain-whoosh", 1]
+        out["full_over_plain_1x"] = {"value": round(ratio, 2), "bar": 2.0, "ok": ratio <= 2.0}
+    if ("claimsearch", 1) in secs and ("claimsearch", 10) in secs:
+        growth = secs["claimsearch", 10] / secs["claimsearch", 1]
+        out["full_10x_over_1x"] = {"value": round(growth, 2), "bar": 12.0, "ok": growth <= 12.0}
+    return out
+
+
+if __name__ == "__main__":
+    main()
