@@ -1,0 +1,134 @@
+"""The real `claimsearch index` as a subprocess: killed mid-build, run twice at once, fed bad files."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from search import indexer
+from search.query import SearchParams
+from search.searcher import WhooshSearcher
+from search.store import IN_PROGRESS, IndexStore
+from tests.conftest import SEEDS, write
+
+SPEAKERS = ("Jane Harbour", "Omar Quayside", "Lena Tidewater", "Piet Marina")
+
+
+def synthetic_corpus(root: Path, count: int) -> Path:
+    """Write `count` distinct small articles with quotes and figures, big enough to index slowly."""
+    for n in range(count):
+        who = SPEAKERS[n % len(SPEAKERS)]
+        paragraphs = [f"Harbour plan vote {n} splits the council"]
+        paragraphs += [f"{who} said \"the harbour plan number {n} part {k} will bring {n * 7 + k} jobs "
+                       f"to the town of Portwick{n % 13}\" at a meeting on Monday, adding that the cost "
+                       f"was about {k + 2} million pounds for stage {k} of {n}." for k in range(6)]
+        write(root / f"batch{n % 10}" / f"{n:04d}.txt", "\n\n".join(paragraphs) + "\n")
+    return root
+
+
+def cli(*args, **popen) -> subprocess.Popen:
+    """Start `claimsearch` with this interpreter."""
+    return subprocess.Popen([sys.executable, "-m", "search.cli", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+
+
+def hits(root, q: str) -> list[str]:
+    page = WhooshSearcher(root).search(SearchParams(q=q, per_page=100))
+    return sorted(h["id"] for h in page.hits)
+
+
+def wait_for_build_dir(root: Path, proc: subprocess.Popen, timeout: float = 30) -> Path:
+    """Return the in-progress build directory once the subprocess has started writing it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in (root / "builds").glob(IN_PROGRESS + "*") if any(p.iterdir())]
+        if found:
+            return found[0]
+        assert proc.poll() is None, f"build ended before it could be interrupted: {proc.communicate()}"
+        time.sleep(0.01)
+    proc.kill()
+    pytest.fail("no build directory appeared")
+
+
+@pytest.fixture
+def big_corpus(tmp_path) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    synthetic_corpus(corpus / "extra", 400)
+    return corpus
+
+
+def test_sigkill_mid_build_keeps_the_previous_index_and_the_next_run_sweeps(big_corpus, tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(SEEDS, root)
+    live, before = IndexStore(root).current_name(), hits(root, "Matsegora")
+    proc = cli("index", big_corpus, "--index", root, "--silent")
+    leftover = wait_for_build_dir(root, proc)
+    time.sleep(0.3)  # well into extraction and writing
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert leftover.is_dir()  # nothing cleaned up: the process died without a chance to
+    assert IndexStore(root).current_name() == live
+    assert hits(root, "Matsegora") == before and hits(root, "Portwick3") == []
+    rerun = cli("index", SEEDS, "--index", root, "--silent")
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    assert not leftover.exists()
+    assert not list((root / "builds").glob(IN_PROGRESS + "*"))
+    assert hits(root, "Matsegora") == before
+
+
+def test_a_second_indexer_fails_clearly_and_the_first_finishes(big_corpus, tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(SEEDS, root)
+    first = cli("index", big_corpus, "--index", root, "--silent")
+    wait_for_build_dir(root, first)
+    results = []
+    for args in (("index", SEEDS), ("update",)):
+        second = cli(*args, "--index", root, "--silent")
+        results.append((second.communicate(timeout=60), second.returncode))
+    assert first.poll() is None, "the first build should still hold the lock"
+    out, err = first.communicate(timeout=180)
+    assert first.returncode == 0, err
+    for (_, second_err), code in results:
+        assert code == 1 and "Another claimsearch index/update is running" in second_err
+    assert len(hits(root, "Portwick3")) > 0 and len(hits(root, "Matsegora")) > 0
+    assert not list((root / "builds").glob(IN_PROGRESS + "*"))
+
+
+def test_bad_files_are_listed_with_reasons_and_good_ones_indexed(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    write(corpus / "bad" / "empty.txt", "")
+    write(corpus / "bad" / "binary.txt", bytes(range(256)) * 40)
+    write(corpus / "bad" / "latin1.txt",
+          "Caf\xe9 owner speaks\n\nThe owner, Ren\xe9e Dufour, said \"we stay open\".\n".encode("cp1252"))
+    write(corpus / "bad" / "feed.jsonl", '{"id": "good", "title": "Quarry news", "text": "The quarry reopened."}\n'
+          '{"id": "broken", "title": \n[1, 2]\n{"id": "notext", "title": "No body"}\n')
+    write(corpus / "bad" / "broken.md", "---\ntitle: [unclosed\nsource: x.com\n---\nBody text here.\n")
+    huge = corpus / "bad" / "huge.txt"
+    with open(huge, "wb") as handle:  # 50 MB, made here and never committed
+        handle.truncate(50 * 1024 * 1024)
+        handle.seek(0)
+        handle.write(b"Huge file\n\n" + b"word " * 1000)
+    root = tmp_path / "ix"
+    proc = cli("index", corpus, "--index", root)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    skipped = {line.split(": ", 2)[1]: line.split(": ", 2)[2] for line in err.splitlines()
+               if line.strip().startswith("skipped:")}
+    assert set(skipped) == {"bad/empty.txt", "bad/binary.txt", "bad/huge.txt", "bad/broken.md",
+                            "bad/feed.jsonl:2", "bad/feed.jsonl:3", "bad/feed.jsonl:4"}
+    assert "empty" in skipped["bad/empty.txt"] and "binary" in skipped["bad/binary.txt"]
+    assert "too large" in skipped["bad/huge.txt"] and "front matter" in skipped["bad/broken.md"]
+    assert "malformed JSON" in skipped["bad/feed.jsonl:2"]
+    assert "warning: bad/latin1.txt: not UTF-8" in err
+    assert "7 articles" in err  # five seeds, the cp1252 file and the good JSON line
+    assert hits(root, "Dufour") and hits(root, "quarry") and len(hits(root, "Matsegora")) >= 5
