@@ -5,6 +5,7 @@ import threading
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
+from whoosh.idsets import BitSet
 
 from . import compare
 from .compare.views import other_versions
@@ -13,6 +14,7 @@ from .export import export_record
 from .facets import FACET_COLUMNS, Facet, count_facets
 from .indexer import open_index
 from .query import SearchParams, build_query
+from .reuse import LRU, SearcherPool
 from .schema import TEXT_FIELD
 from .snippets import formatter, fragmenter, snippet
 from .spelling import suggest
@@ -35,6 +37,10 @@ class Page:
         return max(1, -(-self.total // self.params.per_page))
 
 
+MATCH_CACHE = 128  # recent queries' match sets and facet counts
+PAGE_CACHE = 256  # recent result pages with their snippets
+
+
 class WhooshSearcher:
     """The Whoosh backend; reopens the index when a rebuild swaps in a new build."""
 
@@ -44,13 +50,19 @@ class WhooshSearcher:
         self._name = None
         self._ix = None
         self._comparisons, self._comparisons_of = None, None
+        self._pool = SearcherPool()
+        # Keyed by build and generation, so a rebuild or update never serves stale entries.
+        self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
 
     def _index(self):
+        return self._live()[1]
+
+    def _live(self):
         name = self.store.current_dir().name
         with self._lock:
             if name != self._name:
                 self._ix, self._name = open_index(self.store.builds / name), name
-            return self._ix
+            return name, self._ix
 
     def comparisons(self):
         """Return the live build's quote clusters and figure topics (loaded once per build)."""
@@ -63,20 +75,26 @@ class WhooshSearcher:
 
     def search(self, params: SearchParams) -> Page:
         """Return the requested page of hits and the facets over all matches."""
-        ix = self._index()
+        name, ix = self._live()
+        searcher, scratch = self._pool.get(name, ix)
         plan = build_query(params, ix.schema)
-        with ix.searcher() as searcher:
-            base, filter_sets, allowed = _matching(searcher, plan)
-            reader = searcher.reader()
-            columns = {n: _column(reader, c) for n, c in FACET_COLUMNS.items()}
-            facets = count_facets(base, columns, filter_sets, params.filters)
-            hits = self._hits(searcher, plan.text, params, set(allowed)) if allowed else []
-            suggestion = _suggest(searcher, params.q, ix.schema) if not allowed and params.q else None
+        key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
+               params.date_from, params.date_to)
+        matched = self._matches.get(key)
+        if matched is None:
+            matched = _match(searcher, scratch, plan, params)
+            self._matches.put(key, matched)
+        page_key = key + (params.sort, params.page, params.per_page)
+        hits = self._pages.get(page_key)
+        if hits is None:
+            hits = self._hits(searcher, plan.text, params, matched) if matched.total else []
+            self._pages.put(page_key, hits)
+        hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
             hit["versions"] = other_versions(comps, hit)
-        return Page(params=params, total=len(allowed), hits=hits, facets=facets,
-                    notes=list(plan.notes), suggestion=suggestion)
+        return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
+                    notes=list(plan.notes), suggestion=matched.suggestion)
 
     def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
         """Return the total and up to ``limit`` matching records in the requested order."""
@@ -95,11 +113,11 @@ class WhooshSearcher:
             reader = searcher.reader()
             return count(reader, lambda name: _column(reader, name), **options)
 
-    def _hits(self, searcher, text_query, params, allowed) -> list[dict]:
-        if (params.page - 1) * params.per_page >= len(allowed):
+    def _hits(self, searcher, text_query, params, matched) -> list[dict]:
+        if (params.page - 1) * params.per_page >= matched.total:
             return []  # Whoosh would clamp to the last page; past the end is empty
         results = searcher.search_page(text_query, params.page, pagelen=params.per_page,
-                                       filter=allowed, terms=True, **_sorting(params))
+                                       filter=matched.allowed, terms=True, **_sorting(params))
         results.results.formatter = formatter()
         results.results.fragmenter = fragmenter()
         return [hit_dict(hit) for hit in results]
@@ -120,6 +138,30 @@ class WhooshSearcher:
         """Release the open index."""
         with self._lock:
             self._ix = self._name = None
+        self._pool.reset()
+
+
+@dataclass(frozen=True)
+class Matched:
+    """What a query matches regardless of page and order: cached per build and generation."""
+
+    allowed: BitSet
+    total: int
+    facets: list[Facet]
+    suggestion: str | None
+
+
+def _match(searcher, scratch: dict, plan, params: SearchParams) -> Matched:
+    """Find the matching docs and count the facets; column readers are kept per searcher."""
+    base, filter_sets, allowed = _matching(searcher, plan)
+    if "columns" not in scratch:
+        reader = searcher.reader()
+        scratch["columns"] = {n: _column(reader, c) for n, c in FACET_COLUMNS.items()}
+    facets = count_facets(base, scratch["columns"], filter_sets, params.filters)
+    suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
+    # A bitset costs doc_count/8 bytes, so many cached match sets stay small on a big index.
+    return Matched(allowed=BitSet(allowed, size=searcher.doc_count_all()), total=len(allowed),
+                   facets=facets, suggestion=suggestion)
 
 
 def _matching(searcher, plan):

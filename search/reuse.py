@@ -1,0 +1,60 @@
+"""Reuse across requests: one open Whoosh searcher per thread, and small LRU caches of results."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class SearcherPool:
+    """Give each thread its own searcher on the live build, reopened only when the index changed."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def get(self, name: str, ix):
+        """Return (searcher, per-searcher scratch dict) for build ``name`` at its latest generation."""
+        local = self._local
+        current = getattr(local, "searcher", None)
+        if current is None or local.name != name:
+            # Opening a searcher reads the segment's term index; doing it once per thread and build
+            # instead of once per request is most of the saving.
+            if current is not None:
+                current.close()
+            local.searcher, local.name, local.scratch = ix.searcher(), name, {}
+        elif not current.up_to_date():  # `claimsearch update` committed into the live build
+            local.searcher, local.scratch = current.refresh(), {}
+        return local.searcher, local.scratch
+
+    def reset(self) -> None:
+        """Drop this thread's searcher (other threads reopen when the build changes)."""
+        current = getattr(self._local, "searcher", None)
+        if current is not None:
+            current.close()
+        self._local.searcher = None
+
+
+class LRU:
+    """A thread-safe least-recently-used map with a fixed number of entries."""
+
+    def __init__(self, size: int):
+        self.size, self._data, self._lock = size, OrderedDict(), threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key):
+        """Return the cached value or None."""
+        with self._lock:
+            value = self._data.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+            self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        """Remember value under key, forgetting the least recently used entry when full."""
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
