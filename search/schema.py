@@ -40,7 +40,8 @@ class ClaimsearchSchema(SchemaClass):
     end = STORED()
     paragraphs = STORED()  # article docs: [[start, text], ...] to mark statements by offset
     detail = STORED()  # kind-specific extras (mention, cue, value, unit, qualifier...)
-    value = NUMERIC(float, stored=True)
+    # shift_step=16: 4 range terms per value instead of 16; ranges on value stay possible (9% of a build).
+    value = NUMERIC(float, stored=True, shift_step=16)
     topic = ID(stored=True, sortable=True)
 
 

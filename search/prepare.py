@@ -1,0 +1,83 @@
+"""Load and extract files ahead of the index writer, in worker processes for big corpora."""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import documents
+from .errors import ClaimsearchError
+from .extract import extract
+
+PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it saves
+CHUNK_FILES = 16
+IN_FLIGHT = 8  # chunks queued ahead of the writer: bounds the memory of finished work
+MAX_WORKERS = 4
+PR_SET_PDEATHSIG = 1
+
+
+@dataclass
+class Prepared:
+    """One file loaded and extracted, ready for the writer; ``entry`` is None when it was skipped."""
+
+    rel: str
+    articles: list = field(default_factory=list)  # [(Article, Extraction)]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entry: dict | None = None
+
+
+def prepare(path: Path, corpus: Path, rel: str, extracting: bool = True) -> Prepared:
+    """Load one file and extract its articles (or pair them with None); record why a file was skipped."""
+    try:
+        articles, skipped, warnings = documents.load_file(path, corpus)
+    except (ClaimsearchError, OSError) as exc:
+        return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
+    stat = path.stat()
+    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": documents.file_digest(path)}
+    return Prepared(rel, [(a, extract(a) if extracting else None) for a in articles],
+                    [(s.path, s.reason) for s in skipped],
+                    warnings, entry)
+
+
+def workers_for(file_count: int) -> int:
+    """Return how many extraction workers to start: none for small corpora or one core."""
+    if file_count < PARALLEL_MIN_FILES:
+        return 0
+    return min(MAX_WORKERS, (os.cpu_count() or 1) - 1)
+
+
+def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
+    """Yield Prepared files in order while `workers` processes load and extract the next ones."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
+    pending: deque = deque()
+    try:
+        for start in range(0, len(items), CHUNK_FILES):
+            pending.append(pool.submit(_prepare_chunk, items[start:start + CHUNK_FILES], corpus))
+            if len(pending) > IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepare_chunk(items, corpus) -> list[Prepared]:
+    return [prepare(path, corpus, rel) for path, rel in items]
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end with the build: a SIGKILLed build must not leave workers behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker still ends when the parent's pipe closes
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
