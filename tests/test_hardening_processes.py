@@ -43,6 +43,22 @@ def hits(root, q: str) -> list[str]:
     return sorted(h["id"] for h in page.hits)
 
 
+def children(pid: int) -> set[int]:
+    """Return the ids of a process's children (the build's extraction workers)."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(c) for c in task.read_text().split())
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def wait_for_build_dir(root: Path, proc: subprocess.Popen, timeout: float = 30) -> Path:
     """Return the in-progress build directory once the subprocess has started writing it."""
     deadline = time.monotonic() + timeout
@@ -72,9 +88,14 @@ def test_sigkill_mid_build_keeps_the_previous_index_and_the_next_run_sweeps(big_
     leftover = wait_for_build_dir(root, proc)
     time.sleep(0.3)  # well into extraction and writing
     assert proc.poll() is None
+    workers = children(proc.pid) if Path("/proc").is_dir() else set()
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
     assert leftover.is_dir()  # nothing cleaned up: the process died without a chance to
+    deadline = time.monotonic() + 10
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(w) for w in workers), "extraction workers outlived the killed build"
     assert IndexStore(root).current_name() == live
     assert hits(root, "Matsegora") == before and hits(root, "Portwick3") == []
     rerun = cli("index", SEEDS, "--index", root, "--silent")
