@@ -8,13 +8,14 @@ from .context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims import cue_sentences, cue_subjects, find_claims
 from .quotes import find_quotes
+from .ranker import default_ranker
 from .sentences import mask_quotes, sentence_spans
 from .speakers import Resolver
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def extract(article: Article) -> Extraction:
+def extract(article: Article, ranker=None) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
     text, paragraphs = article.text, article.paragraphs
     found = find_quotes(text, paragraphs)
@@ -27,6 +28,6 @@ def extract(article: Article) -> Extraction:
     for start, end in cue_subjects(cued):
         resolver.note(start, resolver.canonical(text[start:end], start))
     claims = build_claims(ctx, find_claims(ctx, cued), resolver)
-    quotes = build_quotes(ctx, found, resolver)
+    quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     figures = build_figures(ctx, claims)
     return Extraction(quotes, claims, figures)

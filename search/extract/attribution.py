@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import PARTICIPLE_CUES
-from .context import Attribution, Context, cue_text, make_attribution, paragraph_of
+from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
 from .fallbacks import DASHES, dash_line
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
@@ -23,13 +23,13 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
     for gap in quote.gaps:
         found = _after(ctx, gap[0], gap[1])
         if found and found[0]:
-            return found[0]
+            return found_by(found[0], "gap")
     para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
     after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
     if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):
-        return after[0]
-    return (_before(ctx, quote) or dash_line(ctx, quote) or (after[0] if after else None)
-            or _colon_intro(ctx, quote))
+        return found_by(after[0], "after")
+    return (found_by(_before(ctx, quote), "before") or found_by(dash_line(ctx, quote), "dash")
+            or found_by(after[0] if after else None, "after-loose") or found_by(_colon_intro(ctx, quote), "colon"))
 
 
 def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:

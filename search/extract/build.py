@@ -5,7 +5,7 @@ import bisect
 
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
-from .context import Attribution, Context, paragraph_of
+from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
@@ -17,14 +17,15 @@ TRANSCRIPT_LINES = 2
 TITLE_JOINS = frozenset("a an the of and for in on with to at".split())  # one 'NAME:' line is a heading; several make a transcript
 
 
-def build_quotes(ctx: Context, found: list[Found], resolver: Resolver) -> list[Quote]:
-    """Return Quote records for the found spans, plus transcript lines."""
-    # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
-    # sentence, a show's title) is left out: it is no one's words.
+def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -> list[Quote]:
+    """Return Quote records for the found spans (speakers picked by ranker), plus transcript lines."""
     attributions = [attribute(ctx, quote) for quote in found]
     kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
     attributions = _inherit(ctx, found, attributions, kinds)
-    quotes = [_quote(ctx, q.start, q.end, kind, attr, resolver)
+    cache: dict = {}
+    # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
+    # sentence, a show's title) is left out: it is no one's words.
+    quotes = [_quote(ctx, q.start, q.end, kind, ranker.choose(ctx, q, attr, cache), resolver)
               for q, attr, kind in zip(found, attributions, kinds)
               if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
     quotes += _transcript_quotes(ctx, found, resolver)
@@ -66,18 +67,19 @@ def _inherit(ctx, found, attributions, kinds):
     for i, quote in enumerate(found):
         if result[i] is not None:
             continue
-        result[i] = possessive_source(ctx, quote) or sentence_subject(ctx, quote)
+        result[i] = (found_by(possessive_source(ctx, quote), "possessive")
+                     or found_by(sentence_subject(ctx, quote), "subject"))
         if result[i] is not None or kinds[i] != "quote":
             continue
         # A quote that opened in an earlier paragraph and closes in this one shares its speaker.
         earlier = [j for j in range(i) if result[j]
                    and quote.para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
         if earlier:
-            result[i] = result[earlier[-1]]
+            result[i] = found_by(result[earlier[-1]], "continued")
             continue
-        result[i] = previous_subject(ctx, quote)
+        result[i] = found_by(previous_subject(ctx, quote), "previous")
         if result[i] is None and i > 0 and found[i - 1].para == quote.para - 1 and _opens(ctx, quote):
-            result[i] = result[i - 1]
+            result[i] = found_by(result[i - 1], "neighbour")
     return result
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Span
 from .sentences import Token
@@ -15,6 +15,7 @@ class Attribution:
     start: int
     end: int
     cue: str | None
+    how: str = ""  # which rule found it ('after', 'before', 'previous', ...): a ranker feature
 
 
 @dataclass
@@ -33,6 +34,11 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
     if np is None:
         return None
     return Attribution(toks[np[0]].start, toks[np[1]].end, cue)
+
+
+def found_by(attr: Attribution | None, how: str) -> Attribution | None:
+    """Return attr tagged with the rule that found it (None stays None)."""
+    return None if attr is None else replace(attr, how=how)
 
 
 def cue_text(toks: list[Token], i: int, size: int) -> str:

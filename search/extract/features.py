@@ -1,0 +1,155 @@
+"""Features of a (quote, candidate mention) pair for the speaker ranker; names, not words."""
+from __future__ import annotations
+
+from .candidates import Candidate, sentence_facts
+from .context import Context
+from .lexicon import ADVERBS, ORG_WORDS, PLACES, TITLES
+from .phrases import CONNECTIVES
+from .quotes import Found
+from .sentences import Token
+
+DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
+PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
+SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
+
+
+def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
+    """Return the quote-level facts that change which candidate tends to be right."""
+    inner = ctx.text[quote.start:quote.end]
+    para = ctx.paragraphs[quote.para]
+    before = ctx.masked[para.start:quote.outer_start].rstrip()
+    flags = ["q:short" if len(inner.split()) < SHORT_QUOTE else "q:long"]
+    flags.append("q:opens" if not before else "q:colon" if before.endswith(":") else "q:inline")
+    flags.append("q:comma" if inner.rstrip().endswith(",") else "q:stop")
+    if quote.gaps:
+        flags.append("q:gaps")
+    flags.append(f"q:by-{rule.how}" if rule is not None else "q:none")
+    return flags
+
+
+def candidate_features(ctx: Context, quote: Found, cands: list[Candidate], flags: list[str],
+                       cache: dict | None = None) -> list[list[str]]:
+    """Return the feature names of each candidate (binary features, conjoined with the quote)."""
+    ranks = _ranks(quote, cands)
+    return [_features(ctx, quote, c, rank, flags, cache) for c, rank in zip(cands, ranks)]
+
+
+def _features(ctx, quote, cand: Candidate, rank: str, flags, cache) -> list[str]:
+    side, dist = _side(quote, cand)
+    where = f"{cand.region}:{side}"
+    local = _local(ctx, cand, cache) if cand.region != "outside" else ["outside"]
+    kind = _kind(ctx.text[cand.start:cand.end], cand.kind)
+    feats = ["bias", f"k:{kind}", f"w:{where}", f"w:{where}|k:{kind}", f"d:{side}{dist}",
+             f"r:{rank}", f"r:{rank}|k:{kind}"]
+    feats += [f"l:{name}" for name in local]
+    feats += [f"l:{name}|w:{where}" for name in local]
+    feats += [f"l:{name}|k:{kind}" for name in local]
+    feats += [f"s:{shape}" for shape in _shape(ctx, cand)]
+    feats += [f"{flag}|w:{where}" for flag in flags]
+    feats += [f"{flag}|r:{rank}" for flag in flags]
+    if cand.is_rule:
+        feats += ["rule"] + [f"rule|{flag}" for flag in flags] + [f"rule|k:{kind}", f"rule|w:{where}"]
+    return feats
+
+
+def _side(quote: Found, cand: Candidate) -> tuple[str, int]:
+    """Return which side of the quote the candidate is on and a distance bucket."""
+    if cand.end <= quote.outer_start:
+        side, gap = "before", quote.outer_start - cand.end
+    elif cand.start >= quote.outer_end:
+        side, gap = "after", cand.start - quote.outer_end
+    else:
+        return "inside", 0
+    return side, sum(gap > d for d in DISTANCES)
+
+
+def _ranks(quote: Found, cands: list[Candidate]) -> list[str]:
+    """Return each candidate's order of nearness on its side of the quote ('before1', 'after2')."""
+    keyed = [(_side(quote, c)[0], abs(c.start - quote.outer_start) if c.end <= quote.outer_start
+              else abs(c.start - quote.outer_end)) for c in cands]
+    ranks = []
+    for side, gap in keyed:
+        nearer = sum(1 for s, g in keyed if s == side and g < gap)
+        ranks.append(f"{side}{min(nearer + 1, 3)}")
+    return ranks
+
+
+def _kind(mention: str, kind: str) -> str:
+    """Refine 'name' and 'described' by what the words say: person, title, organisation, place."""
+    if kind not in ("name", "described"):
+        return kind
+    words = mention.lower().split()
+    if any(w in ORG_WORDS for w in words):
+        return kind + "-org"
+    if words[-1] in TITLES or (kind == "name" and words[0].rstrip(".") in TITLES):
+        return kind + "-title"
+    if mention.lower() in PLACES:
+        return kind + "-place"
+    if kind == "name":
+        return "name-multi" if len(words) > 1 else "name-single"
+    return kind
+
+
+def _shape(ctx: Context, cand: Candidate) -> list[str]:
+    """Return how the mention looks: how often the article repeats it, a common word capitalised."""
+    if not cand.kind.startswith(("name", "outside")):
+        return []
+    last = ctx.text[cand.start:cand.end].split()[-1].strip(".,;:'’")
+    lower = last.lower().removesuffix("'s").removesuffix("’s")
+    seen = ctx.text.count(last)
+    shape = ["once" if seen < 2 else "few" if seen < 4 else "often"]
+    if lower in ctx.common:
+        shape.append("common-word")
+    if lower.endswith(("ed", "ing", "ly")):
+        shape.append("verb-like")
+    return shape
+
+
+def _local(ctx: Context, cand: Candidate, cache) -> list[str]:
+    """Return the facts of the candidate's own sentence: cues beside it, its role."""
+    toks, found_here, cues = sentence_facts(ctx, cand.sentence, cache)
+    first, last = cand.first, cand.last
+    found = []
+    right = _skip_adverbs(toks, last + 1)
+    if right in cues:
+        found.append("cue-right")
+    elif right < len(toks) and toks[right].text in ",(" and _cue_after_aside(toks, right, cues):
+        found.append("cue-right-aside")
+    if first - 1 in cues:
+        found.append("cue-left")
+    elif cues.get(first - 2) == 2:
+        found.append("according" if toks[first - 2].text.lower() in ("according", "as") else "cue-left")
+    prev = toks[first - 1].text.lower() if first > 0 else ""
+    if prev == "by":
+        found.append("by")
+    elif prev in PREPOSITIONS:
+        found.append("prep")
+    if toks[last].text.endswith(("'s", "’s")) or (last + 1 < len(toks) and toks[last + 1].text in ("'s", "’s")):
+        found.append("possessive")
+    if first == 0 or (first == 1 and toks[0].text in CONNECTIVES):
+        found.append("initial")
+    if not cues:
+        found.append("no-cue")
+    starts = [m[0] for m in found_here]
+    following = next((m for m in starts if m > last), len(toks))
+    if any(first < k < following for k in cues):
+        found.append("cue-subject")  # a cue follows before any other mention: 'Trump on Monday told'
+    if any(k < first and next((m for m in starts if m >= k), len(toks)) == first for k in cues):
+        found.append("cue-object")  # the first mention after a cue: 'said the senator'
+    return found
+
+
+def _skip_adverbs(toks: list[Token], k: int) -> int:
+    while k < len(toks) and (toks[k].text in ADVERBS or (toks[k].text.islower() and toks[k].text.endswith("ly"))):
+        k += 1
+    return k
+
+
+def _cue_after_aside(toks: list[Token], k: int, cues: dict[int, int]) -> bool:
+    """Return True for 'Trump, the nominee, said' / 'Cruz (R-Tex.) said': a cue after an aside."""
+    close = "," if toks[k].text == "," else ")"
+    for j in range(k + 1, min(len(toks), k + 15)):
+        if toks[j].text == close:
+            after = _skip_adverbs(toks, j + 1)
+            return after in cues
+    return False
