@@ -117,7 +117,7 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy per margin")
     parser.add_argument("--oof", action="store_true", help="score out-of-fold extraction with the scorer")
     parser.add_argument("--margins", default="0", help="comma-separated margins to compare")
-    parser.add_argument("--margin", type=float, default=0.5, help="margin written with the weights")
+    parser.add_argument("--margin", type=float, default=0.0, help="margin written with the weights")
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
