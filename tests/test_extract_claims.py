@@ -28,6 +28,10 @@ def claims_of(body: str):
      "Moscow sent troops", "Ivan Petrov", "stated"),
     ("The bridge will reopen in June, Maria Lopez said.",
      "The bridge will reopen in June", "Maria Lopez", "said"),
+    ("Maria Lopez said that the bridge will reopen in June, adding, “We are ready for it.”",
+     "the bridge will reopen in June", "Maria Lopez", "said"),
+    ("According to the mayor, the bridge will reopen in June, and nobody else thinks so.",
+     "the bridge will reopen in June, and nobody else thinks so", "mayor", "according to"),
 ])
 def test_claim_forms(body, content, claimer, cue):
     [claim] = claims_of(body)

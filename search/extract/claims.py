@@ -122,10 +122,30 @@ def _cue_claim(ctx, toks, k, size, cue) -> RawClaim | None:
     return None
 
 
+def _trim_end(toks, lo: int, hi: int) -> int:
+    """End claim content before a direct quote it leads into (", stating, “…”") and its punctuation."""
+    for m in range(lo + 1, hi):
+        # a mark after a comma or colon opens a quotation; one mid-phrase is a scare quote
+        if toks[m].text in QUOTE_MARKS and toks[m - 1].text in ",:":
+            hi = m
+            break
+    while hi > lo:
+        last = toks[hi - 1].text
+        marks = sum(t.text in QUOTE_MARKS for t in toks[lo:hi])
+        if last in ".,;:" or (last in QUOTE_MARKS and marks % 2):
+            hi -= 1  # an unpaired mark at the end opens the quote that follows
+        elif hi - lo > 2 and last.lower() in PARTICIPLE_CUES and toks[hi - 2].text == ",":
+            hi -= 2
+        elif hi - lo > 2 and last.lower() in ("and", "but", "or"):
+            hi -= 1  # the sentence went on past the claim: "…from North Korea, and"
+        else:
+            return hi
+    return hi
+
+
 def _claim(ctx, toks, lo, hi, who, cue) -> RawClaim | None:
     """Build a claim over toks[lo:hi] unless it is too short or only a quotation."""
-    while hi > lo and toks[hi - 1].text in ".,;:":
-        hi -= 1
+    hi = _trim_end(toks, lo, hi)
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT:
         return None
