@@ -69,17 +69,15 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
     comparisons = compare.Comparisons()
-    writer = _bulk_writer(ix)
+    writer = _SegmentedWriter(ix)
     try:
         for path, entry in _indexed_files(writer, corpus, summary, taken, comparisons):
             if entry is not None:
                 manifest["files"][_rel(path, corpus)] = entry
             if on_file:
                 on_file(path)
-            if _pool_nearly_full(writer):
-                writer.commit(merge=False)
-                writer = _bulk_writer(ix)
-        writer.commit(merge=False)
+            writer.roll_if_full()
+        writer.commit()
     except BaseException:
         writer.cancel()
         raise
@@ -90,20 +88,39 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
     return summary, manifest
 
 
-def _bulk_writer(ix):
-    """Return a writer for a from-scratch build."""
-    # compound=False: a compound segment is copied into memory by every searcher that opens it
-    # (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are read in place.
-    return ix.writer(limitmb=BUILD_POOL_MB, compound=False)
+class _SegmentedWriter:
+    """A from-scratch build's writer that commits a segment whenever its posting pool fills up."""
 
+    def __init__(self, ix):
+        self.ix = ix
+        self.writer = self._new()
 
-def _pool_nearly_full(writer) -> bool:
-    """Return True when the writer's posting pool would soon spill to disk."""
-    # A full pool is written out as a run of one-by-one pickled postings and merged back at
-    # commit; that made a single writer 5x slower for 4x the corpus. Committing a segment first
-    # keeps every build in memory-sized pieces: a few segments, each sorted in memory.
-    pool = getattr(writer, "pool", None)
-    return pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20
+    def _new(self):
+        # compound=False: a compound segment is copied into memory by every searcher that opens
+        # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
+        return self.ix.writer(limitmb=BUILD_POOL_MB, compound=False)
+
+    def add_document(self, **fields) -> None:
+        """Add one document to the current segment."""
+        self.writer.add_document(**fields)
+
+    def roll_if_full(self) -> None:
+        """Commit the current segment and start another when the pool would soon spill to disk."""
+        # A full pool is written out as a run of one-by-one pickled postings and merged back at
+        # commit; that made a single writer 5x slower for 4x the corpus. A few segments, each
+        # sorted in memory, keep the build linear.
+        pool = getattr(self.writer, "pool", None)
+        if pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20:
+            self.writer.commit(merge=False)
+            self.writer = self._new()
+
+    def commit(self) -> None:
+        """Commit the last segment."""
+        self.writer.commit(merge=False)
+
+    def cancel(self) -> None:
+        """Drop the uncommitted segment (the whole build directory is swept anyway)."""
+        self.writer.cancel()
 
 
 def _rel(path: Path, corpus: Path) -> str:
