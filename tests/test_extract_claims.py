@@ -30,6 +30,10 @@ def claims_of(body: str):
      "The bridge will reopen in June", "Maria Lopez", "said"),
     ("Maria Lopez said that the bridge will reopen in June, adding, “We are ready for it.”",
      "the bridge will reopen in June", "Maria Lopez", "said"),
+    ("According to the city's finance director, Maria Gomez, the budget includes new officers.",
+     "the budget includes new officers", "Maria Gomez", "according to"),
+    ("According to the report, North Korea, China and Iran sent delegates to the talks.",
+     "North Korea, China and Iran sent delegates to the talks", "report", "according to"),
     ("According to the mayor, the bridge will reopen in June, and nobody else thinks so.",
      "the bridge will reopen in June, and nobody else thinks so", "mayor", "according to"),
 ])

@@ -63,6 +63,13 @@ def test_short_quote_tagged_with_a_speaker_is_a_quote():
     assert quote.kind == "quote"
 
 
+def test_short_quoted_sentence_after_a_tag_is_a_quote_by_the_same_speaker():
+    text = 'Headline\n\nTom Lee disagreed. "We are spending money," he said. "Taxpayers will pay."'
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We are spending money,", "Tom Lee"), ("Taxpayers will pay.", "Tom Lee")]
+
+
 def test_title_in_the_writers_own_sentence_is_left_out():
     text = 'Headline\n\nShe appeared on "Good Morning America" last week before flying home.'
     assert quotes_of(text, kind=None) == []

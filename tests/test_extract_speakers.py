@@ -99,3 +99,15 @@ def test_unattributed_quote_continues_the_previous_speaker_in_the_paragraph():
     text = f'Headline\n\n"{SPEECH}," Maria Lopez said. "Nobody will be left behind in the end."'
     quotes = extract(load_plain(text, "t.txt")).quotes
     assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Councilman Tom Lee", "Tom Lee"), ("Council member Tom Lee", "Tom Lee"),
+    ("Press secretary Josh Earnest", "Josh Earnest"), ("Secretary of State John Kerry", "John Kerry"),
+    ("Institute for the Study of War", "Institute for the Study of War"),
+    ("Doctors without Borders", "Doctors without Borders"), ("the spokesman", "spokesman"),
+])
+def test_job_titles_are_stripped_but_organisation_names_kept(mention, name):
+    from search.extract.speakers import strip_name
+
+    assert strip_name(mention) == name

@@ -49,10 +49,18 @@ def _kind(ctx: Context, quote: Found, attr: Attribution | None) -> str:
     before = ctx.masked[para.start:quote.outer_start].rstrip()
     if not before or (attr is not None and before.endswith((",", ":"))):
         return "quote"
+    if _whole_sentence(ctx.text[quote.start:quote.end], before):
+        return "quote"
     ends_clause = ctx.text[quote.start:quote.end].rstrip()[-1:] in ",.!?"
     if attr is not None and ends_clause and quote.outer_end <= attr.start <= quote.outer_end + 40:
         return "quote"
     return "fragment"
+
+
+def _whole_sentence(quoted: str, before: str) -> bool:
+    """Return True for a quoted sentence standing alone ('… he said. "Taxpayers will pay."')."""
+    quoted = quoted.strip()
+    return before.endswith((".", "!", "?")) and quoted[:1].isupper() and quoted[-1:] in ".!?"
 
 
 def _is_title(phrase: str) -> bool:

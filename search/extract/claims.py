@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Context
-from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS
+from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
 from .cues import cue_at, cue_source
 from .phrases import QUOTE_MARKS, np_after, subject_before
 from .sentences import Token, tokens
@@ -83,9 +83,22 @@ def _according(ctx, toks, k, size, cue) -> RawClaim | None:
         comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
         if comma is None:
             return None
+        who, comma = _appositive_name(ctx, toks, who, comma)
         return _claim(ctx, toks, comma + 1, len(toks), who, cue)
     end = k - 1 if toks[k - 1].text == "," else k
     return _claim(ctx, toks, 0, end, who, cue)
+
+
+def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
+    """Prefer the name in 'according to the finance director, Maria Gomez, CONTENT'."""
+    role = ctx.text[who[0]:who[1]].split()
+    if not role or role[-1].lower() not in TITLES:
+        return who, comma
+    end = next((i for i in range(comma + 1, min(comma + 6, len(toks))) if toks[i].text == ","), None)
+    name = toks[comma + 1:end] if end else []
+    if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
+        return (name[0].start, name[-1].end), end
+    return who, comma
 
 
 def _clause(ctx, toks, i) -> tuple[int, int] | None:

@@ -87,6 +87,9 @@ minister chancellor judge justice mayor sheriff chairman chairwoman chief direct
 spokesman spokeswoman spokesperson leader speaker pope king queen prince princess lord lady
 sir rev rev. reverend col col. colonel capt capt. captain lt lt. sgt sgt. adm adm. admiral
 commissioner attorney candidate nominee former then-candidate coach manager
+councilman councilwoman councillor councilor alderman assemblyman assemblywoman congressman
+congresswoman lawmaker legislator premier envoy diplomat officer inspector detective deputy
+superintendent president-elect ceo chief-executive chair chairperson executive founder
 """.split())
 
 # Words that mark a capitalised name as an organisation, not a person.

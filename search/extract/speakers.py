@@ -113,9 +113,16 @@ def strip_name(mention: str) -> str:
         words[-1] = POSSESSIVE.sub("", words[-1])
     # Titles and job descriptions go when a capitalised name follows ("Ambassador Alexander
     # Matsegora", "campaign spokesman Brian Fallon"); alone they stay ("the spokesman").
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].islower()) and _has_name(words[1:]):
-        words = words[1:]
+    previous = None
+    while len(words) > 1 and _has_name(words[1:]) and (_is_title_word(words) or previous in ("of", "for")):
+        previous, words = words[0].lower(), words[1:]  # "Secretary of State John Kerry" loses "State" too
     return " ".join(words)
+
+
+def _is_title_word(words: list[str]) -> bool:
+    """Return True when words[0] is a title, or qualifies one ("Council member", "Press secretary")."""
+    first = words[0].lower()
+    return first in TITLES or words[0].islower() or words[1].lower() in TITLES | {"member"}
 
 
 def _has_name(words: list[str]) -> bool:
