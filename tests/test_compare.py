@@ -173,3 +173,13 @@ def test_exact_copies_cluster_even_when_common():
     text = "We will defend every inch of our territory against any aggression whatsoever"
     items = [{"id": f"wire{n}#q1", "text": text, "speaker": "Defence Minister"} for n in range(300)]
     assert cluster_quotes(items) == [sorted(i["id"] for i in items)]
+
+
+def test_short_quotes_cluster_only_when_nearly_identical():
+    items = [
+        {"id": "gazette#q1", "text": "This budget invests in our neighborhoods,", "speaker": "Jane Roe"},
+        {"id": "wire#q1", "text": "This budget invests in our neighbourhoods,", "speaker": "Mayor Jane Roe"},
+        {"id": "gazette#q2", "text": "This budget hurts our neighborhoods badly.", "speaker": "Tom Lee"},
+        {"id": "radio#q1", "text": "This budget invests in our schools,", "speaker": "Jane Roe"},
+    ]
+    assert cluster_quotes(items) == [["gazette#q1", "wire#q1"]]

@@ -11,9 +11,11 @@ from .text import compatible_speakers, content_stems
 RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest shared stems
 MAX_POSTING = 64        # a stem in more quotes than this is not rare: it proposes no pairs
 MAX_PARTNERS = 24       # compare each quote with at most this many candidates, most shared first
-MIN_STEMS = 4           # shorter quotes are too thin to match on content
+MIN_STEMS = 3           # shorter quotes are too thin to match on content
 SAME_SPEAKER = (65, 4)  # (token-set score, shared stems) needed when speakers agree
+SAME_SPEAKER_SHORT = (90, 2)  # ... or a near-identical short quote
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
+NO_SPEAKER_SHORT = (95, 3)
 
 
 def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
@@ -40,11 +42,12 @@ def same_utterance(a: dict, b: dict, sa: tuple, sb: tuple) -> bool:
     speakers = compatible_speakers(a.get("speaker"), b.get("speaker"))
     if speakers is False:
         return False
-    need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
     shared = len(set(sa) & set(sb))
-    if shared < need_shared:
-        return False
-    return fuzz.token_set_ratio(" ".join(sa), " ".join(sb)) >= need_score
+    score = fuzz.token_set_ratio(" ".join(sa), " ".join(sb))
+    loose, close = (SAME_SPEAKER, SAME_SPEAKER_SHORT) if speakers else (NO_SPEAKER, NO_SPEAKER_SHORT)
+    # Long quotes may differ in wording (translations); short ones must be nearly identical
+    # ("neighborhoods" / "neighbourhoods"), since a few shared words prove little.
+    return any(score >= need_score and shared >= need_shared for need_score, need_shared in (loose, close))
 
 
 def cluster_quotes(quotes: list[dict]) -> list[list[str]]:
