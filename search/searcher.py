@@ -15,7 +15,7 @@ from .facets import FACET_COLUMNS, Facet, count_facets
 from .indexer import open_index
 from .query import SearchParams, build_query
 from .reuse import LRU, SearcherPool
-from .schema import TEXT_FIELD
+from .schema import SEARCH_FIELDS, TEXT_FIELD
 from .snippets import formatter, fragmenter, snippet
 from .spelling import suggest
 from .store import IndexStore
@@ -196,7 +196,25 @@ def _column(reader, name):
 def _suggest(searcher, q, schema) -> str | None:
     from .query import text_parser
 
-    return suggest(searcher, text_parser(schema).parse(q), q)
+    parsed = text_parser(schema).parse(q)
+    if _every_word_known(searcher, parsed):
+        return None  # e.g. a phrase whose words never meet: there is nothing to correct
+    return suggest(searcher, parsed, q)
+
+
+def _every_word_known(searcher, parsed) -> bool:
+    """Return True when each query term, stemmed, is in some stemmed search field of the index."""
+    # Whoosh's corrector compares a word with every term of each field (1-2 s on the 1x BBC
+    # index), so zero-hit queries made only of known words skip it.
+    reader, analyzer = searcher.reader(), searcher.schema["body"].analyzer
+    fields = [f for f in SEARCH_FIELDS if f in searcher.schema and searcher.schema[f].analyzer == analyzer]
+    for _, text in parsed.iter_all_terms():
+        if not isinstance(text, str):
+            return False
+        for stem in (token.text for token in analyzer(text)):
+            if not any((f, stem) in reader for f in fields):
+                return False
+    return True
 
 
 def hit_dict(hit) -> dict:
