@@ -63,10 +63,12 @@ def main() -> None:
         articles = article_count(replicate(scale))
         for engine, func in (("plain-whoosh", plain_build), ("claimsearch", full_build)):
             print(f"indexing x{scale} with {engine}...", file=sys.stderr)
+            load_before = round(os.getloadavg()[0], 2)
             figures = func(scale)
             figures.pop("output_tail", None)
             rows.append(dict(engine=engine, scale=scale, files=articles,
-                             articles_per_s=round(articles / figures["seconds"], 1), **figures))
+                             articles_per_s=round(articles / figures["seconds"], 1),
+                             loadavg_1min=[load_before, round(os.getloadavg()[0], 2)], **figures))
             print(f"  {figures['seconds']} s, {figures['peak_rss_mb']} MB RSS", file=sys.stderr)
     write_result("indexing", {"machine": machine_state(), "rows": rows, "checks": checks(rows)})
 

@@ -31,11 +31,12 @@ def verdict(check: dict) -> str:
 def indexing(data: dict) -> list[str]:
     out = ["### Indexing", "", "Command: `make bench-index` "
            "(`bench/work/venv/bin/python bench/bench_index.py`)", "", machine(data), "",
-           "| corpus | engine | seconds | articles/s | peak RSS MB | index MB |",
-           "| --- | --- | ---: | ---: | ---: | ---: |"]
+           "| corpus | engine | seconds | articles/s | peak RSS MB | index MB | load before/after |",
+           "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for r in data["rows"]:
+        load = " / ".join(map(str, r.get("loadavg_1min", [])))
         out.append(f"| {r['scale']}x ({r['files']} files) | {r['engine']} | {r['seconds']} | "
-                   f"{r['articles_per_s']} | {r['peak_rss_mb']} | {r['index_mb']} |")
+                   f"{r['articles_per_s']} | {r['peak_rss_mb']} | {r['index_mb']} | {load} |")
     checks = data.get("checks", {})
     if "full_over_plain_1x" in checks:
         c = checks["full_over_plain_1x"]
