@@ -11,7 +11,7 @@ from . import compare
 from .compare.views import other_versions
 from .errors import NotFound
 from .export import export_record
-from .facets import FACET_COLUMNS, Facet, count_facets
+from .facets import FACET_COLUMNS, Facet, column_values, count_facets
 from .indexer import open_index
 from .query import SearchParams, build_query
 from .reuse import LRU, SearcherPool
@@ -53,6 +53,7 @@ class WhooshSearcher:
         self._pool = SearcherPool()
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
+        self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
         return self._live()[1]
@@ -76,13 +77,13 @@ class WhooshSearcher:
     def search(self, params: SearchParams) -> Page:
         """Return the requested page of hits and the facets over all matches."""
         name, ix = self._live()
-        searcher, scratch = self._pool.get(name, ix)
+        searcher, _ = self._pool.get(name, ix)
         plan = build_query(params, ix.schema)
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
                params.date_from, params.date_to)
         matched = self._matches.get(key)
         if matched is None:
-            matched = _match(searcher, scratch, plan, params)
+            matched = _match(searcher, self._columns(key[:2], searcher), plan, params)
             self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
@@ -95,6 +96,18 @@ class WhooshSearcher:
             hit["versions"] = other_versions(comps, hit)
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
                     notes=list(plan.notes), suggestion=matched.suggestion)
+
+    def _columns(self, version, searcher) -> dict:
+        """Return each facet's per-document values for this build version, read once and shared."""
+        columns = self._facet_columns.get(version)
+        if columns is None:
+            with self._columns_lock:  # one thread reads the columns; the others wait and reuse them
+                columns = self._facet_columns.get(version)
+                if columns is None:
+                    reader = searcher.reader()
+                    columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
+                    self._facet_columns.put(version, columns)
+        return columns
 
     def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
         """Return the total and up to ``limit`` matching records in the requested order."""
@@ -151,13 +164,10 @@ class Matched:
     suggestion: str | None
 
 
-def _match(searcher, scratch: dict, plan, params: SearchParams) -> Matched:
-    """Find the matching docs and count the facets; column readers are kept per searcher."""
+def _match(searcher, columns: dict, plan, params: SearchParams) -> Matched:
+    """Find the matching docs and count the facets over them."""
     base, filter_sets, allowed = _matching(searcher, plan)
-    if "columns" not in scratch:
-        reader = searcher.reader()
-        scratch["columns"] = {n: _column(reader, c) for n, c in FACET_COLUMNS.items()}
-    facets = count_facets(base, scratch["columns"], filter_sets, params.filters)
+    facets = count_facets(base, columns, filter_sets, params.filters)
     suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
     # A bitset costs doc_count/8 bytes, so many cached match sets stay small on a big index.
     return Matched(allowed=BitSet(allowed, size=searcher.doc_count_all()), total=len(allowed),
