@@ -5,19 +5,18 @@ import threading
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.idsets import BitSet
 
 from . import compare
 from .compare.views import other_versions
 from .errors import NotFound
 from .export import export_record
-from .facets import FACET_COLUMNS, Facet, column_values, count_facets
+from .facets import FACET_COLUMNS, Facet, column_values
 from .indexer import open_index
+from .matching import match, matching
 from .query import SearchParams, build_query
 from .reuse import LRU, SearcherPool
-from .schema import SEARCH_FIELDS, TEXT_FIELD
+from .schema import TEXT_FIELD
 from .snippets import formatter, fragmenter, snippet
-from .spelling import suggest
 from .store import IndexStore
 
 
@@ -83,7 +82,7 @@ class WhooshSearcher:
                params.date_from, params.date_to)
         matched = self._matches.get(key)
         if matched is None:
-            matched = _match(searcher, self._columns(key[:2], searcher), plan, params)
+            matched = match(searcher, self._columns(key[:2], searcher), plan, params)
             self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
@@ -114,7 +113,7 @@ class WhooshSearcher:
         ix = self._index()
         plan = build_query(params, ix.schema)
         with ix.searcher() as searcher:
-            allowed = _matching(searcher, plan)[2]
+            allowed = matching(searcher, plan)[2]
             if not allowed:
                 return 0, []
             results = searcher.search(plan.text, limit=limit, filter=set(allowed), **_sorting(params))
@@ -154,34 +153,6 @@ class WhooshSearcher:
         self._pool.reset()
 
 
-@dataclass(frozen=True)
-class Matched:
-    """What a query matches regardless of page and order: cached per build and generation."""
-
-    allowed: BitSet
-    total: int
-    facets: list[Facet]
-    suggestion: str | None
-
-
-def _match(searcher, columns: dict, plan, params: SearchParams) -> Matched:
-    """Find the matching docs and count the facets over them."""
-    base, filter_sets, allowed = _matching(searcher, plan)
-    facets = count_facets(base, columns, filter_sets, params.filters)
-    suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
-    # A bitset costs doc_count/8 bytes, so many cached match sets stay small on a big index.
-    return Matched(allowed=BitSet(allowed, size=searcher.doc_count_all()), total=len(allowed),
-                   facets=facets, suggestion=suggestion)
-
-
-def _matching(searcher, plan):
-    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
-    base = sorted(searcher.docs_for_query(plan.text))
-    filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
-    allowed = [d for d in base if all(d in s for s in filter_sets.values())]
-    return base, filter_sets, allowed
-
-
 def _sorting(params) -> dict:
     sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
     return {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
@@ -201,30 +172,6 @@ def _column(reader, name):
         return raw.decode("utf-8") if isinstance(raw, bytes) else raw
 
     return value
-
-
-def _suggest(searcher, q, schema) -> str | None:
-    from .query import text_parser
-
-    parsed = text_parser(schema).parse(q)
-    if _every_word_known(searcher, parsed):
-        return None  # e.g. a phrase whose words never meet: there is nothing to correct
-    return suggest(searcher, parsed, q)
-
-
-def _every_word_known(searcher, parsed) -> bool:
-    """Return True when each query term, stemmed, is in some stemmed search field of the index."""
-    # Whoosh's corrector compares a word with every term of each field (1-2 s on the 1x BBC
-    # index), so zero-hit queries made only of known words skip it.
-    reader, analyzer = searcher.reader(), searcher.schema["body"].analyzer
-    fields = [f for f in SEARCH_FIELDS if f in searcher.schema and searcher.schema[f].analyzer == analyzer]
-    for _, text in parsed.iter_all_terms():
-        if not isinstance(text, str):
-            return False
-        for stem in (token.text for token in analyzer(text)):
-            if not any((f, stem) in reader for f in fields):
-                return False
-    return True
 
 
 def hit_dict(hit) -> dict:

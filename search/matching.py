@@ -1,0 +1,61 @@
+"""What a query matches, apart from paging: the doc set, facet counts and a did-you-mean."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh.idsets import BitSet
+
+from .facets import Facet, count_facets
+from .query import SearchParams, text_parser
+from .schema import SEARCH_FIELDS
+from .spelling import suggest
+
+
+@dataclass(frozen=True)
+class Matched:
+    """What a query matches regardless of page and order: cached per build and generation."""
+
+    allowed: BitSet
+    total: int
+    facets: list[Facet]
+    suggestion: str | None
+
+
+def match(searcher, columns: dict, plan, params: SearchParams) -> Matched:
+    """Find the matching docs and count the facets over them."""
+    base, filter_sets, allowed = matching(searcher, plan)
+    facets = count_facets(base, columns, filter_sets, params.filters)
+    suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
+    # A bitset costs doc_count/8 bytes, so many cached match sets stay small on a big index.
+    return Matched(allowed=BitSet(allowed, size=searcher.doc_count_all()), total=len(allowed),
+                   facets=facets, suggestion=suggestion)
+
+
+def matching(searcher, plan):
+    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+    base = sorted(searcher.docs_for_query(plan.text))
+    filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
+    allowed = [d for d in base if all(d in s for s in filter_sets.values())]
+    return base, filter_sets, allowed
+
+
+def _suggest(searcher, q, schema) -> str | None:
+    parsed = text_parser(schema).parse(q)
+    if _every_word_known(searcher, parsed):
+        return None  # e.g. a phrase whose words never meet: there is nothing to correct
+    return suggest(searcher, parsed, q)
+
+
+def _every_word_known(searcher, parsed) -> bool:
+    """Return True when each query term, stemmed, is in some stemmed search field of the index."""
+    # Whoosh's corrector compares a word with every term of each field (1-2 s on the 1x BBC
+    # index), so zero-hit queries made only of known words skip it.
+    reader, analyzer = searcher.reader(), searcher.schema["body"].analyzer
+    fields = [f for f in SEARCH_FIELDS if f in searcher.schema and searcher.schema[f].analyzer == analyzer]
+    for _, text in parsed.iter_all_terms():
+        if not isinstance(text, str):
+            return False
+        for stem in (token.text for token in analyzer(text)):
+            if not any((f, stem) in reader for f in fields):
+                return False
+    return True
