@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from whoosh.idsets import BitSet
+from whoosh.qparser import QueryParser
 
 from .facets import Facet, count_facets
 from .query import SearchParams, text_parser
@@ -43,7 +44,9 @@ def _suggest(searcher, q, schema) -> str | None:
     parsed = text_parser(schema).parse(q)
     if _every_word_known(searcher, parsed):
         return None  # e.g. a phrase whose words never meet: there is nothing to correct
-    return suggest(searcher, parsed, q)
+    # Correct against the article text only (plus any field the user named): the statement
+    # fields repeat its vocabulary, and each extra field is another full scan of its terms.
+    return suggest(searcher, QueryParser("body", schema).parse(q), q)
 
 
 def _every_word_known(searcher, parsed) -> bool:

@@ -38,7 +38,9 @@ def suggest(searcher, parsed, q: str) -> str | None:
     stemmed = {name: SurfaceCorrector(searcher, name) for name in fields
                if searcher.schema[name].analyzer is not None and searcher.schema[name].stored}
     try:
-        corrected = searcher.correct_query(parsed, q, correctors=stemmed)
+        # prefix=1: candidates share the first letter, which turns a scan of every term
+        # into a scan of one letter's range (typos rarely hit the first letter).
+        corrected = searcher.correct_query(parsed, q, correctors=stemmed, prefix=1)
     except (TypeError, AttributeError):
         # Whoosh's corrector breaks on range queries (no .text) and on terms without
         # character positions; a suggestion is optional, so offer none.

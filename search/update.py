@@ -44,7 +44,8 @@ def _apply(build_dir, corpus, manifest, paths, to_index, to_delete, summary, on_
     comparisons = compare.load(build_dir)
     ix = open_index(build_dir)
     try:
-        writer = ix.writer(limitmb=128)
+        # Plain segment files: searchers would copy a compound segment into memory.
+        writer = ix.writer(limitmb=128, compound=False)
         try:
             for rel in to_delete:
                 gone = files.pop(rel)["articles"]
