@@ -38,7 +38,7 @@ BENCH_VENV ?= bench/work/venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 BENCH_PY := $(BENCH_VENV)/bin/python
 
-.PHONY: bench bench-index bench-update bench-query bench-query-cold bench-report
+.PHONY: bench bench-index bench-update bench-query bench-query-cold bench-report bench-extract bench-cluster
 
 $(BENCH_STAMP): bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -57,7 +57,13 @@ bench-query: $(STAMP) $(BENCH_STAMP)
 bench-query-cold: $(STAMP) $(BENCH_STAMP)
 	BENCH_MIX=cold $(BENCH_PY) bench/bench_query.py
 
+bench-extract: $(STAMP)
+	$(BIN)/python bench/extract_speed.py
+
+bench-cluster: $(STAMP)
+	$(BIN)/python bench/cluster_speed.py
+
 bench-report:
 	$(PYTHON) bench/report.py
 
-bench: bench-index bench-update bench-query bench-query-cold bench-report
+bench: bench-extract bench-cluster bench-index bench-update bench-query bench-query-cold bench-report

@@ -1,8 +1,9 @@
 """Time quote clustering on the BBC corpus at 1x, 2x, 4x and 10x: it must grow about linearly.
 
 Usage: .venv/bin/python bench/cluster_speed.py   (writes bench/results/cluster_speed.json)
-Replicas are exact copies with new ids, like wire copies: every quote gains k identical versions,
-which is the hard case for blocking (the same rare words in k quotes).
+Two kinds of replica, each with new ids: exact copies (wire copies, joined without comparing)
+and near copies (one extra word per copy, so every copy goes through blocking and fuzzy
+scoring: the hard case, k versions sharing the same rare words).
 """
 from __future__ import annotations
 
@@ -33,9 +34,10 @@ def bbc_quotes(root: Path) -> list[dict]:
     return records
 
 
-def replicate(quotes: list[dict], scale: int) -> list[dict]:
-    """Return ``scale`` copies of the quotes with distinct ids and article ids."""
-    return [dict(q, id=f"r{k}/{q['id']}", article_id=f"r{k}/{q['article_id']}")
+def replicate(quotes: list[dict], scale: int, near: bool) -> list[dict]:
+    """Return ``scale`` copies of the quotes with distinct ids; near copies gain a word each."""
+    return [dict(q, id=f"r{k}/{q['id']}", article_id=f"r{k}/{q['article_id']}",
+                 text=q["text"] + (f" copy{k}" if near and k else ""))
             for k in range(scale) for q in quotes]
 
 
@@ -53,10 +55,12 @@ def measure(quotes: list[dict]) -> dict:
 
 def main() -> None:
     base = bbc_quotes(require_corpus())
-    rows = [dict(scale=s, **measure(replicate(base, s))) for s in SCALES]
+    rows = [dict(scale=s, copies=kind, **measure(replicate(base, s, kind == "near")))
+            for kind in ("exact", "near") for s in SCALES]
     for row in rows:
-        growth = row["seconds"] / rows[0]["seconds"] if rows[0]["seconds"] else 0
-        print(f"{row['scale']:>3}x {row['quotes']:>7} quotes {row['seconds']:>7.2f}s "
+        first = next(r for r in rows if r["copies"] == row["copies"])
+        growth = row["seconds"] / first["seconds"] if first["seconds"] else 0
+        print(f"{row['copies']:>5} {row['scale']:>3}x {row['quotes']:>7} quotes {row['seconds']:>7.2f}s "
               f"(x{growth:.1f}) {row['candidate_pairs']:>9} candidate pairs of {row['all_pairs']:>12} "
               f"{row['clusters']:>6} clusters")
     write_result("cluster_speed", {"rows": rows, "machine": machine_state()})
