@@ -1,6 +1,7 @@
 """Build a fresh index and swap it in, or update the live one with changed files only."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -69,23 +70,35 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
     comparisons = compare.Comparisons()
-    writer = _SegmentedWriter(ix)
     try:
-        for path, entry in _indexed_files(writer, corpus, summary, taken, comparisons):
-            if entry is not None:
-                manifest["files"][_rel(path, corpus)] = entry
-            if on_file:
-                on_file(path)
-            writer.roll_if_full()
+        with committing(_SegmentedWriter(ix)) as writer:
+            for path, entry in _indexed_files(writer, corpus, summary, taken, comparisons):
+                if entry is not None:
+                    manifest["files"][_rel(path, corpus)] = entry
+                if on_file:
+                    on_file(path)
+                writer.roll_if_full()
+    finally:
+        ix.close()
+    save_build_data(build_dir, comparisons, manifest)
+    return summary, manifest
+
+
+@contextlib.contextmanager
+def committing(writer):
+    """Commit the writer when the block succeeds; cancel it on any error or Ctrl-C."""
+    try:
+        yield writer
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    finally:
-        ix.close()
+
+
+def save_build_data(build_dir: Path, comparisons, manifest: dict) -> None:
+    """Write what lives beside the Whoosh index: comparisons, then the manifest."""
     compare.save(comparisons.compute(), build_dir)
     _write_manifest(build_dir, manifest)
-    return summary, manifest
 
 
 class _SegmentedWriter:

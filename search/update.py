@@ -4,10 +4,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-
 from . import compare, documents
-from .indexer import (Summary, _check_corpus, _index_file, _rel, _write_manifest, open_index,
-                      read_manifest)
+from .indexer import (Summary, _check_corpus, _index_file, _rel, committing, open_index,
+                      read_manifest, save_build_data)
 from .store import IndexStore
 
 
@@ -45,8 +44,7 @@ def _apply(build_dir, corpus, manifest, paths, to_index, to_delete, summary, on_
     ix = open_index(build_dir)
     try:
         # Plain segment files: searchers would copy a compound segment into memory.
-        writer = ix.writer(limitmb=128, compound=False)
-        try:
+        with committing(ix.writer(limitmb=128, compound=False)) as writer:
             for rel in to_delete:
                 gone = files.pop(rel)["articles"]
                 for article_id in gone:
@@ -59,11 +57,6 @@ def _apply(build_dir, corpus, manifest, paths, to_index, to_delete, summary, on_
                     files[rel] = entry
                 if on_file:
                     on_file(paths[rel])
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
     finally:
         ix.close()
-    compare.save(comparisons.compute(), build_dir)
-    _write_manifest(build_dir, manifest)
+    save_build_data(build_dir, comparisons, manifest)
