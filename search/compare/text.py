@@ -29,6 +29,7 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in words if w not in STOP and len(w) > 1)
 
 
+@lru_cache(maxsize=16384)
 def name_tokens(name: str | None) -> frozenset[str]:
     """Return a speaker name's lower-case words without titles or stop words."""
     if not name:
