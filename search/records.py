@@ -23,13 +23,13 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     """Return the article's document followed by one document per statement."""
     quotes = [q for q in extraction.quotes if q.kind == "quote"]
     shared = article_fields(article)
-    speakers = _unique([q.speaker for q in quotes] + [c.claimer for c in extraction.claims])
+    names = [q.speaker for q in quotes] + [c.claimer for c in extraction.claims]
+    speakers = list(dict.fromkeys(n for n in names if n))
     head = dict(
         shared, doc_id=article.id, kind="article", title=article.title or article.path,
-        body=article.body, quotes="\n".join(q.text for q in quotes),
-        claims="\n".join(c.text for c in extraction.claims),
-        figures="\n".join(f.text for f in extraction.figures),
-        speaker="; ".join(speakers), speaker_exact=",".join(speakers),
+        # The body already holds the statements' words; their own documents index them again
+        # by kind, so the article does not repeat them (a tenth of the build's postings).
+        body=article.body, speaker="; ".join(speakers),
         paragraphs=[[span.start, text] for span, text in article.paragraph_texts()],
     )
     docs = [_clean(head)]
@@ -53,16 +53,8 @@ def _statement(shared, doc_id, kind, field, text, speaker, record, title, **deta
                detail=dict(detail, text=text, article_title=title))
     doc[field] = text
     if speaker:
-        doc.update(speaker=speaker, speaker_exact=speaker.replace(",", " "), speaker_facet=speaker)
+        doc.update(speaker=speaker, speaker_facet=speaker)
     return _clean(doc)
-
-
-def _unique(names):
-    seen = []
-    for name in names:
-        if name and name not in seen:
-            seen.append(name.replace(",", " "))
-    return seen
 
 
 def _clean(doc: dict) -> dict:

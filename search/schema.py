@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
+from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, SchemaClass
 
 KINDS = ("article", "quote", "claim", "figure")
 STATEMENT_KINDS = KINDS[1:]
@@ -25,10 +25,9 @@ class ClaimsearchSchema(SchemaClass):
     quotes = TEXT(analyzer=StemmingAnalyzer(), stored=True)
     claims = TEXT(analyzer=StemmingAnalyzer(), stored=True)
     figures = TEXT(analyzer=StemmingAnalyzer(), stored=True)
-    # speaker: words, for `speaker:matsegora`; speaker_exact: canonical names, for filters;
-    # speaker_facet: the one speaker of a statement, as a column for fast facet counts.
+    # speaker: words, for `speaker:matsegora`; speaker_facet: the canonical name of a
+    # statement's speaker, for filters and (as a column) fast facet counts.
     speaker = TEXT(stored=True)
-    speaker_exact = KEYWORD(commas=True, stored=True, lowercase=False, scorable=False)
     speaker_facet = ID(sortable=True)
     source = ID(stored=True, sortable=True)
     author = ID(stored=True, sortable=True)
