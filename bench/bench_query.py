@@ -24,7 +24,8 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_index import full_build, index_dir  # noqa: E402
-from bench.common import REPO, TOPICS, VENV_BIN, WORK, CLAIMSEARCH, machine_state, replicate, require_corpus, write_result  # noqa: E402,E501
+from bench.common import (CLAIMSEARCH, REPO, TOPICS, VENV_BIN, WORK, machine_state, read_article,  # noqa: E402
+                          replicate, require_corpus, write_result)
 from bench.load import run_load, warm_up  # noqa: E402
 
 DATASETTE = Path(sys.executable).parent / "datasette"
@@ -131,12 +132,7 @@ def build_db(scale: int) -> Path:
 
 
 def _row(path: Path, corpus: Path) -> dict:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    title, _, body = text.partition("\n")
+    title, _, body = read_article(path).partition("\n")
     body, _, source = body.rpartition("Original Source:")
     return {"id": path.relative_to(corpus).with_suffix("").as_posix(), "title": title.strip(),
             "body": body.strip(), "source": source.strip()}

@@ -22,6 +22,15 @@ TOPICS = ("business", "entertainment", "politics", "sport", "tech")
 SCALES = (1, 4, 10)
 
 
+def read_article(path: Path) -> str:
+    """Return a corpus file's text: UTF-8, or cp1252 as claimsearch reads non-UTF-8 files."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def corpus_root() -> Path | None:
     """Return the BBC corpus folder (env BENCH_CORPUS), or None when it is absent."""
     root = Path(os.environ.get("BENCH_CORPUS", DEFAULT_CORPUS))

@@ -14,14 +14,12 @@ from whoosh import index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import read_article  # noqa: E402
+
 
 def read(path: Path) -> tuple[str, str]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    title, _, body = text.partition("\n")
+    title, _, body = read_article(path).partition("\n")
     return title.strip(), body.strip()
 
 
