@@ -7,14 +7,20 @@ INDEX ?= index
 CORPUS ?= seeds
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: install serve index test clean
 
+# Serving needs only the runtime pins; tests add pytest, hypothesis and playwright.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 install: $(STAMP)
 
@@ -27,7 +33,7 @@ index: $(STAMP)
 serve: $(STAMP) $(INDEX)/CURRENT
 	$(BIN)/claimsearch serve --host $(HOST) --port $(PORT) --index $(INDEX)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/pytest
 
 clean:
