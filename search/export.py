@@ -23,7 +23,7 @@ def export_record(stored: dict) -> dict:
     record = {
         "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,
         "speaker": stored.get("speaker") if statement else None,
-        "text": stored.get(TEXT_FIELD[kind]) if statement else None,
+        "text": stored.get(TEXT_FIELD) if statement else None,
         "title": stored.get("title") or detail.get("article_title"),
         "source": stored.get("source"), "author": stored.get("author"),
         "date": stored["date"].date().isoformat() if stored.get("date") else None,

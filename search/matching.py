@@ -7,7 +7,7 @@ from whoosh.idsets import BitSet
 from whoosh.qparser import QueryParser
 
 from .facets import Facet, count_facets
-from .query import SearchParams, text_parser
+from .query import SearchParams, syntax_problem, text_parser, try_parse
 from .schema import SEARCH_FIELDS
 from .spelling import suggest
 
@@ -41,7 +41,11 @@ def matching(searcher, plan):
 
 
 def _suggest(searcher, q, schema) -> str | None:
-    parsed = text_parser(schema).parse(q)
+    if syntax_problem(q):
+        return None  # the page already notes the broken syntax; Whoosh's parser may fail on it
+    parsed = try_parse(text_parser(schema), q)
+    if parsed is None:
+        return None
     if _every_word_known(searcher, parsed):
         return None  # e.g. a phrase whose words never meet: there is nothing to correct
     # Correct against the article text only (plus any field the user named): the statement

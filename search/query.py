@@ -12,13 +12,15 @@ from .schema import FIELD_BOOSTS, SEARCH_FIELDS
 
 SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.
-USER_FIELDS = {"title", "body", "quotes", "claims", "figures", "speaker", "source", "author",
-               "kind", "topic", "month"}
+# `quotes:word` means the word in a quote: statements share the body field, told apart by kind.
+KIND_PREFIXES = {"quotes": "quote", "claims": "claim", "figures": "figure"}
+USER_FIELDS = {"title", "body", "speaker", "source", "author", "kind", "topic", "month"} | set(KIND_PREFIXES)
 # Facet name in the API -> the indexed field its filter matches. The speaker filter matches
 # statements only, like the speaker facet's counts (articles list several speakers).
 FILTER_FIELDS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
                  "author": "author", "month": "month"}
 PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
+KIND_PREFIX = re.compile(r"(?<![\w\"])(quotes|claims|figures):", re.IGNORECASE)
 OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")
 SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
 
@@ -69,8 +71,8 @@ def parse_text(q: str, schema) -> tuple[wq.Query, list[str]]:
         return wq.Every(), []
     parser = text_parser(schema)
     if not syntax_problem(q):
-        parsed = parser.parse(restrict_prefixes(q))
-        if not isinstance(parsed, type(wq.NullQuery)):
+        parsed = try_parse(parser, restrict_prefixes(scope_kind_prefixes(q)))
+        if parsed is not None and not isinstance(parsed, type(wq.NullQuery)):
             return parsed, []
     words = " ".join(SYNTAX_CHARS.sub(" ", q).replace("AND", " ").replace("OR", " ").split())
     note = f"Could not read the query syntax; searched for the words: {words or '(none)'}"
@@ -79,9 +81,42 @@ def parse_text(q: str, schema) -> tuple[wq.Query, list[str]]:
     return parser.parse(words.replace("NOT", " ")), [note]
 
 
+def try_parse(parser, text: str):
+    """Return the parsed query, or None where Whoosh's parser fails ("* NOT AND *")."""
+    try:
+        return parser.parse(text)
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError):
+        return None
+
+
 def text_parser(schema) -> MultifieldParser:
     """Return the parser for the query box: all words must match, in any text field."""
     return MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+
+
+def scope_kind_prefixes(q: str) -> str:
+    """Rewrite `quotes:X` as `(body:X AND kind:quote)`; X is a word, a "phrase" or a (group)."""
+    out, pos = [], 0
+    for match in KIND_PREFIX.finditer(q):
+        if match.start() < pos:
+            continue  # inside an operand already rewritten
+        end = _operand_end(q, match.end())
+        kind = KIND_PREFIXES[match.group(1).lower()]
+        out += [q[pos:match.start()], f"(body:{q[match.end():end]} AND kind:{kind})"]
+        pos = end
+    return "".join(out) + q[pos:]
+
+
+def _operand_end(q: str, i: int) -> int:
+    """Return where the operand starting at i ends: its closing quote or bracket, or a space."""
+    if q[i:i + 1] == '"':
+        close = q.find('"', i + 1)
+        return len(q) if close < 0 else close + 1
+    depth, j = 0, i
+    while j < len(q) and (depth or not (q[j].isspace() or q[j] == ")")):
+        depth += {"(": 1, ")": -1}.get(q[j], 0)
+        j += 1
+    return j
 
 
 def restrict_prefixes(q: str) -> str:

@@ -35,23 +35,22 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     docs = [_clean(head)]
     title = article.title or article.path
     for n, quote in enumerate(quotes, 1):
-        docs.append(_statement(shared, f"{article.id}#q{n}", "quote", "quotes", quote.text, quote.speaker,
+        docs.append(_statement(shared, f"{article.id}#q{n}", "quote", quote.text, quote.speaker,
                                quote, title, mention=quote.speaker_mention, cue=quote.cue))
     for n, claim in enumerate(extraction.claims, 1):
-        docs.append(_statement(shared, f"{article.id}#c{n}", "claim", "claims", claim.text, claim.claimer,
+        docs.append(_statement(shared, f"{article.id}#c{n}", "claim", claim.text, claim.claimer,
                                claim, title, mention=claim.claimer_mention, cue=claim.cue))
     for n, fig in enumerate(extraction.figures, 1):
-        doc = _statement(shared, f"{article.id}#f{n}", "figure", "figures", fig.text, fig.claimed_by, fig,
+        doc = _statement(shared, f"{article.id}#f{n}", "figure", fig.text, fig.claimed_by, fig,
                          title, value=fig.value, unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic)
         doc.update(value=float(fig.value), topic=fig.topic)
         docs.append(_clean(doc))
     return docs
 
 
-def _statement(shared, doc_id, kind, field, text, speaker, record, title, **detail):
-    doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end,
+def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
+    doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end, body=text,
                detail=dict(detail, text=text, article_title=title))
-    doc[field] = text
     if speaker:
         doc.update(speaker=speaker, speaker_facet=speaker)
     return _clean(doc)

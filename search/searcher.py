@@ -179,7 +179,7 @@ def hit_dict(hit) -> dict:
     stored = hit.fields()
     kind = stored["kind"]
     detail = stored.get("detail") or {}
-    field_name = TEXT_FIELD[kind]
+    field_name = TEXT_FIELD
     text = stored.get(field_name)
     out = {
         "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,

@@ -45,7 +45,7 @@ def test_broken_syntax_falls_back_to_words_with_a_note(q):
 
 def test_fallback_keeps_the_words():
     parsed, _ = parse_text('"brotherly attitude', SCHEMA)
-    assert ("quotes", "brotherli") in terms(parsed) and ("quotes", "attitud") in terms(parsed)
+    assert ("body", "brotherli") in terms(parsed) and ("body", "attitud") in terms(parsed)
 
 
 def test_facet_filters_or_within_and_across():
@@ -58,3 +58,19 @@ def test_date_range_joins_the_text_query():
     plan = build_query(SearchParams(q="troops", date_from=dt.date(2025, 1, 1)), SCHEMA)
     assert isinstance(plan.text, wq.And)
     assert any(isinstance(q, wq.DateRange) for q in plan.text.subqueries)
+
+
+@pytest.mark.parametrize("q, field_terms, kind", [
+    ("quotes:brotherly", [("body", "brotherli")], "quote"),
+    ('claims:"sent troops"', [("body", "sent"), ("body", "troop")], "claim"),
+    ("figures:(troops OR soldiers)", [("body", "soldier"), ("body", "troop")], "figure"),
+])
+def test_kind_prefixes_search_the_text_of_that_kind_only(q, field_terms, kind):
+    parsed, notes = parse_text(q, SCHEMA)
+    assert not notes and sorted(set(terms(parsed)) - {("kind", kind)}) == field_terms
+    assert ("kind", kind) in terms(parsed)
+
+
+def test_a_query_whoosh_cannot_parse_falls_back_with_a_note():
+    parsed, notes = parse_text("* NOT AND *", SCHEMA)  # Whoosh's parser raises IndexError here
+    assert notes and "syntax" in notes[0]

@@ -60,6 +60,6 @@ def test_article_lookup_returns_statements_in_reading_order(seeds_index):
 
 
 def test_queries_the_corrector_cannot_handle_get_no_suggestion(seeds_index):
-    for q in ["[aardvark TO aardwolf]", "title:[zz TO zzz]", "zzqx~ [a TO b]"]:
+    for q in ["[aardvark TO aardwolf]", "title:[zz TO zzz]", "zzqx~ [a TO b]", 'NOT AND "']:
         page = search(seeds_index, q)
         assert page.total == 0 and page.suggestion is None
