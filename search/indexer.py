@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from . import compare, documents, prepare
-from .errors import ClaimsearchError
+from .errors import ClaimsearchError, IndexMissing
 from .extract import extract
 from .records import comparison_records, documents_for
 from .schema import make_schema
@@ -214,5 +214,10 @@ def read_manifest(build_dir: Path) -> dict:
 
 
 def open_index(build_dir: Path):
-    """Open a build's Whoosh index."""
-    return whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    """Open a build's Whoosh index; one written with another schema must be rebuilt, not read."""
+    ix = whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    if sorted(ix.schema.names()) != sorted(make_schema().names()):
+        ix.close()
+        raise IndexMissing(f"The index at {build_dir.parent.parent} was built by another version of "
+                           "claimsearch; rebuild it with `claimsearch index DIR`")
+    return ix

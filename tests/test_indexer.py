@@ -125,3 +125,17 @@ def test_unwritable_index_path_fails_before_touching_anything(corpus, tmp_path):
     with pytest.raises(ClaimsearchError, match="Cannot write index"):
         indexer.build(corpus, blocker / "ix")
     assert blocker.read_text() == "not a directory"
+
+
+def test_an_index_from_another_schema_asks_for_a_rebuild(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from search.errors import IndexMissing
+
+    build = tmp_path / "ix" / "builds" / "old"
+    build.mkdir(parents=True)
+    whoosh_index.create_in(str(build), Schema(doc_id=ID(stored=True), quotes=TEXT), indexname="MAIN").close()
+    (tmp_path / "ix" / "CURRENT").write_text("old\n")
+    with pytest.raises(IndexMissing, match="rebuild it"):
+        WhooshSearcher(tmp_path / "ix").search(SearchParams(q="x"))
