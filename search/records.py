@@ -50,7 +50,7 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
 
 def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
     doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end, body=text,
-               detail=dict(detail, text=text, article_title=title))
+               detail=dict(detail, article_title=title))
     if speaker:
         doc.update(speaker=speaker, speaker_facet=speaker)
     return _clean(doc)

@@ -123,7 +123,7 @@ class WhooshSearcher:
         """Return ``count(reader, column, **options)`` over the live index (see search.browse)."""
         with self._index().searcher() as searcher:
             reader = searcher.reader()
-            return count(reader, lambda name: _column(reader, name), **options)
+            return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
 
     def _hits(self, searcher, text_query, params, matched) -> list[dict]:
         if (params.page - 1) * params.per_page >= matched.total:
@@ -158,22 +158,6 @@ def _sorting(params) -> dict:
     return {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
 
 
-def _column(reader, name):
-    if not reader.has_column(name):
-        return lambda docnum: None
-    column = reader.column_reader(name)
-
-    def value(docnum):
-        try:
-            raw = column[docnum]
-        except IndexError:
-            # Whoosh's VarBytes column stops at a segment's last doc with a value.
-            return None
-        return raw.decode("utf-8") if isinstance(raw, bytes) else raw
-
-    return value
-
-
 def hit_dict(hit) -> dict:
     """Return the JSON-ready view of one hit, with its snippet."""
     stored = hit.fields()
@@ -193,5 +177,5 @@ def hit_dict(hit) -> dict:
     }
     if kind != "article":
         out.update(start=stored.get("start"), end=stored.get("end"),
-                   **{k: v for k, v in detail.items() if k not in ("text", "article_title")})
+                   **{k: v for k, v in detail.items() if k != "article_title"})
     return out

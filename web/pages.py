@@ -76,7 +76,7 @@ def article_data(article_id: str) -> dict:
 
 def _statement(stored: dict) -> dict:
     detail = stored.get("detail") or {}
-    out = {"id": stored["doc_id"], "kind": stored["kind"], "text": detail.get("text"),
+    out = {"id": stored["doc_id"], "kind": stored["kind"], "text": stored.get("body"),
            "speaker": stored.get("speaker"), "start": stored.get("start"), "end": stored.get("end")}
-    out.update({k: v for k, v in detail.items() if k not in ("text", "article_title")})
+    out.update({k: v for k, v in detail.items() if k != "article_title"})
     return out
