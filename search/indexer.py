@@ -170,10 +170,7 @@ def _add_prepared(writer, ready, summary: Summary, taken: set[str], comparisons)
     ids = []
     for article, extraction in ready.articles:
         article.id = _unique_id(article.id, taken)
-        if extraction is None:
-            _add_article(writer, article, summary, comparisons)
-        else:
-            _add_article(writer, article, summary, comparisons, extraction)
+        _add_article(writer, article, summary, comparisons, extraction)
         ids.append(article.id)
     return dict(ready.entry, articles=ids)
 

@@ -48,15 +48,15 @@ def _suggest(searcher, q, schema) -> str | None:
         return None
     if _every_word_known(searcher, parsed):
         return None  # e.g. a phrase whose words never meet: there is nothing to correct
-    # Correct against the article text only (plus any field the user named): the statement
-    # fields repeat its vocabulary, and each extra field is another full scan of its terms.
+    # Correct against the text field only (plus any field the user named): each extra field
+    # is another scan of its terms, and title and speaker words also occur in the text.
     return suggest(searcher, QueryParser("body", schema).parse(q), q)
 
 
 def _every_word_known(searcher, parsed) -> bool:
     """Return True when each query term, stemmed, is in some stemmed search field of the index."""
-    # Whoosh's corrector compares a word with every term of each field (1-2 s on the 1x BBC
-    # index), so zero-hit queries made only of known words skip it.
+    # Correcting scans a field's terms (tens of ms even with a one-letter prefix), and a zero-hit
+    # query made only of known words (a phrase whose words never meet) has nothing to correct.
     reader, analyzer = searcher.reader(), searcher.schema["body"].analyzer
     fields = [f for f in SEARCH_FIELDS if f in searcher.schema and searcher.schema[f].analyzer == analyzer]
     for _, text in parsed.iter_all_terms():

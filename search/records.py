@@ -21,9 +21,9 @@ def article_fields(article: Article) -> dict:
 
 def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     """Return the article's document followed by one document per statement."""
-    quotes = [q for q in extraction.quotes if q.kind == "quote"]
     shared = article_fields(article)
-    names = [q.speaker for q in quotes] + [c.claimer for c in extraction.claims]
+    quotes, claims, figures = numbered(article, extraction)
+    names = [q.speaker for _, q in quotes] + [c.claimer for _, c in claims]
     speakers = list(dict.fromkeys(n for n in names if n))
     head = dict(
         shared, doc_id=article.id, kind="article", title=article.title or article.path,
@@ -34,18 +34,25 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     )
     docs = [_clean(head)]
     title = article.title or article.path
-    for n, quote in enumerate(quotes, 1):
-        docs.append(_statement(shared, f"{article.id}#q{n}", "quote", quote.text, quote.speaker,
+    for doc_id, quote in quotes:
+        docs.append(_statement(shared, doc_id, "quote", quote.text, quote.speaker,
                                quote, title, mention=quote.speaker_mention, cue=quote.cue))
-    for n, claim in enumerate(extraction.claims, 1):
-        docs.append(_statement(shared, f"{article.id}#c{n}", "claim", claim.text, claim.claimer,
+    for doc_id, claim in claims:
+        docs.append(_statement(shared, doc_id, "claim", claim.text, claim.claimer,
                                claim, title, mention=claim.claimer_mention, cue=claim.cue))
-    for n, fig in enumerate(extraction.figures, 1):
-        doc = _statement(shared, f"{article.id}#f{n}", "figure", fig.text, fig.claimed_by, fig,
+    for doc_id, fig in figures:
+        doc = _statement(shared, doc_id, "figure", fig.text, fig.claimed_by, fig,
                          title, value=fig.value, unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic)
         doc.update(value=float(fig.value), topic=fig.topic)
         docs.append(_clean(doc))
     return docs
+
+
+def numbered(article: Article, extraction: Extraction):
+    """Return (id, record) pairs for the quotes (not fragments), claims and figures, ids as indexed."""
+    quotes = [q for q in extraction.quotes if q.kind == "quote"]
+    return tuple([(f"{article.id}#{letter}{n}", r) for n, r in enumerate(records, 1)]
+                 for letter, records in (("q", quotes), ("c", extraction.claims), ("f", extraction.figures)))
 
 
 def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
@@ -65,9 +72,7 @@ def comparison_records(article: Article, extraction: Extraction) -> tuple[list[d
     """Return the quote and figure records the cross-outlet comparison needs, ids as indexed."""
     base = {"article_id": article.id, "title": article.title or article.path, "source": article.source,
             "date": article.date.isoformat() if article.date else None}
-    quotes = [dict(base, id=f"{article.id}#q{n}", speaker=q.speaker, mention=q.speaker_mention, text=q.text)
-              for n, q in enumerate((q for q in extraction.quotes if q.kind == "quote"), 1)]
-    figures = [dict(base, id=f"{article.id}#f{n}", value=f.value, unit=f.unit, qualifier=f.qualifier,
-                    claimed_by=f.claimed_by, topic=f.topic, text=f.text)
-               for n, f in enumerate(extraction.figures, 1)]
-    return quotes, figures
+    quotes, _, figures = numbered(article, extraction)
+    return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text) for i, q in quotes],
+            [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, claimed_by=f.claimed_by,
+                  topic=f.topic, text=f.text) for i, f in figures])
