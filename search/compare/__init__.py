@@ -47,17 +47,20 @@ class Comparisons:
         self.topics = dict(topics)
         return self
 
-    def disagreements(self) -> list[dict]:
-        """Return topics whose articles report more than one value, most values first."""
-        out = []
-        for topic, ids in self.topics.items():
-            values = defaultdict(list)
-            for fid in ids:
-                values[self.figures[fid]["value"]].append(fid)
-            articles = {self.figures[f]["article_id"] for f in ids}
-            if len(values) > 1 and len(articles) > 1:
-                out.append({"topic": topic, "values": dict(values), "articles": len(articles)})
-        return sorted(out, key=lambda d: (-len(d["values"]), -d["articles"], d["topic"]))
+    def spread(self, topic: str) -> tuple[int, int]:
+        """Return how many distinct values and how many articles a figure topic has."""
+        figures = [self.figures[fid] for fid in self.topics.get(topic, ())]
+        return len({f["value"] for f in figures}), len({f["article_id"] for f in figures})
+
+    def disputed(self, topic: str) -> bool:
+        """Return True when different articles report different values (one article alone is no dispute)."""
+        values, articles = self.spread(topic)
+        return values > 1 and articles > 1
+
+    def disagreements(self) -> list[str]:
+        """Return the disputed topics, most values first, then most articles."""
+        disputed = [t for t in self.topics if self.disputed(t)]
+        return sorted(disputed, key=lambda t: tuple(-n for n in self.spread(t)) + (t,))
 
     def to_json(self) -> dict:
         """Return the JSON stored beside the index."""

@@ -33,13 +33,12 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
     for fid in ids:
         by_value[comps.figures[fid]["value"]].append(comps.figures[fid])
     values = [{"value": v, "figures": figs} for v, figs in sorted(by_value.items(), key=lambda kv: kv[0])]
-    articles = {comps.figures[f]["article_id"] for f in ids}
-    return {"topic": topic, "values": values, "disagreement": len(values) > 1 and len(articles) > 1}
+    return {"topic": topic, "values": values, "disagreement": comps.disputed(topic)}
 
 
 def disagreements(comps: Comparisons) -> list[dict]:
     """Return the topics on which articles report different values, with the figures."""
-    return [figure_topic(comps, d["topic"]) for d in comps.disagreements()]
+    return [figure_topic(comps, topic) for topic in comps.disagreements()]
 
 
 def other_versions(comps: Comparisons, hit: dict) -> int:
