@@ -15,15 +15,22 @@ def facet_to_dict(facet: Facet, toggle_url=None) -> dict:
     return {"name": facet.name, "values": values, "truncated": facet.truncated}
 
 
-def page_to_dict(page, toggle_url=None) -> dict:
-    """Return the JSON view of a search Page."""
-    params = page.params
+def params_to_dict(params) -> dict:
+    """Return the JSON view of what was searched for: query, filters, dates and sort."""
     return {
         "query": params.q,
         "filters": {k: list(v) for k, v in params.filters.items()},
         "date_from": params.date_from.isoformat() if params.date_from else None,
         "date_to": params.date_to.isoformat() if params.date_to else None,
-        "sort": params.sort, "page": params.page, "per_page": params.per_page,
+        "sort": params.sort,
+    }
+
+
+def page_to_dict(page, toggle_url=None) -> dict:
+    """Return the JSON view of a search Page."""
+    params = page.params
+    return {
+        **params_to_dict(params), "page": params.page, "per_page": params.per_page,
         "total": page.total, "pages": page.pages,
         "notes": page.notes, "suggestion": page.suggestion,
         "hits": page.hits,

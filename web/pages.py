@@ -6,7 +6,7 @@ from flask import current_app, request
 from search import browse
 from search.errors import BadParameter
 from search.schema import STATEMENT_KINDS
-from search.serialize import page_to_dict
+from search.serialize import page_to_dict, params_to_dict
 
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_toggle_url
@@ -31,11 +31,8 @@ def export_data() -> tuple[dict, list[dict]]:
     params = parse_search_params(request.args, current_app.config)
     limit = current_app.config["MAX_EXPORT"]
     total, records = searcher().export(params, limit)
-    head = {"query": params.q, "filters": {k: list(v) for k, v in params.filters.items()},
-            "date_from": params.date_from.isoformat() if params.date_from else None,
-            "date_to": params.date_to.isoformat() if params.date_to else None,
-            "sort": params.sort, "total": total, "exported": len(records),
-            "truncated": total > len(records), "max_export": limit}
+    head = dict(params_to_dict(params), total=total, exported=len(records),
+                truncated=total > len(records), max_export=limit)
     return head, records
 
 
