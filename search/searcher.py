@@ -161,21 +161,13 @@ def _sorting(params) -> dict:
 def hit_dict(hit) -> dict:
     """Return the JSON-ready view of one hit, with its snippet."""
     stored = hit.fields()
-    kind = stored["kind"]
-    detail = stored.get("detail") or {}
-    field_name = TEXT_FIELD
-    text = stored.get(field_name)
-    out = {
-        "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,
-        "title": stored.get("title") or detail.get("article_title"),
-        "source": stored.get("source"), "author": stored.get("author"),
-        "date": stored["date"].date().isoformat() if stored.get("date") else None,
-        "url": stored.get("url"), "text": None if kind == "article" else text,
-        "speaker": None if kind == "article" else stored.get("speaker"),
-        "score": round(hit.score, 4) if hit.score is not None else None,
-        "snippet": snippet(hit, field_name, text),
-    }
-    if kind != "article":
+    record = export_record(stored)  # the fields an export row and a hit share
+    out = {k: record[k] for k in ("id", "article_id", "kind", "title", "source", "author", "date", "url",
+                                  "text", "speaker")}
+    out["score"] = round(hit.score, 4) if hit.score is not None else None
+    out["snippet"] = snippet(hit, TEXT_FIELD, stored.get(TEXT_FIELD))
+    if out["kind"] != "article":
+        detail = stored.get("detail") or {}
         out.update(start=stored.get("start"), end=stored.get("end"),
                    **{k: v for k, v in detail.items() if k != "article_title"})
     return out
