@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .text import _stem
+from .text import stem_word
 
 TOKEN = re.compile(r"\S+")
 EDGE_PUNCT = re.compile(r"^\W+|\W+$")
@@ -12,7 +12,7 @@ EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 
 def _key(word: str) -> str:
     """Compare words by stem, so 'example' and 'examples' are not a difference."""
-    return _stem(EDGE_PUNCT.sub("", word.lower().replace("’", "'")))
+    return stem_word(EDGE_PUNCT.sub("", word.lower().replace("’", "'")))
 
 
 def word_diff(versions: list[str]) -> list[list[dict]]:

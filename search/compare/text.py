@@ -19,14 +19,14 @@ STOP = frozenset(STOP_WORDS) | EXTRA_STOP
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
     return stem(word)
 
 
 def content_stems(text: str) -> tuple[str, ...]:
     """Return the stems of the content words, in order, without stop words."""
     words = (w.lower().replace("’", "'") for w in WORD.findall(text))
-    return tuple(_stem(w) for w in words if w not in STOP and len(w) > 1)
+    return tuple(stem_word(w) for w in words if w not in STOP and len(w) > 1)
 
 
 @lru_cache(maxsize=16384)
