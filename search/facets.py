@@ -1,6 +1,7 @@
 """Facet counts as plain data: each value with its count and whether it is selected."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 # Facet name -> the column its value is read from (speaker counts statements only).
@@ -42,17 +43,22 @@ def column_values(reader, column: str) -> list:
 def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: dict,
                  size: int = FACET_SIZE) -> list[Facet]:
     """Count each facet over the base docs that pass every *other* facet's filter."""
-    facets = []
+    facets, passed = [], {}
     for name, column in columns.items():
-        others = [s for other, s in filter_sets.items() if other != name]
-        counts: dict[str, int] = {}
-        for docnum in base:
-            if all(docnum in s for s in others):
-                value = column(docnum)
-                if value:
-                    counts[value] = counts.get(value, 0) + 1
+        others = tuple(other for other in filter_sets if other != name)
+        if others not in passed:  # facets not filtered themselves share one doc list
+            passed[others] = passing(base, (filter_sets[other] for other in others))
+        counts = Counter(map(column, passed[others]))  # counted in C: a common word at 10x is 50k docs
+        counts.pop(None, None)
         facets.append(_facet(name, counts, selected.get(name, ()), size))
     return facets
+
+
+def passing(docs, filter_sets) -> list[int]:
+    """Return the docs (in their order) that are in every one of the filter sets."""
+    for allowed in filter_sets:
+        docs = filter(allowed.__contains__, docs)  # membership tested in C, no Python loop
+    return list(docs)
 
 
 def _facet(name: str, counts: dict[str, int], chosen, size: int) -> Facet:

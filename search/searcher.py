@@ -14,6 +14,7 @@ from .facets import FACET_COLUMNS, Facet, column_values
 from .indexer import open_index
 from .matching import match, matching
 from .query import SearchParams, build_query
+from .ranking import ranked
 from .reuse import LRU, SearcherPool
 from .schema import TEXT_FIELD
 from .snippets import formatter, fragmenter, snippet
@@ -116,7 +117,7 @@ class WhooshSearcher:
             allowed = matching(searcher, plan)[2]
             if not allowed:
                 return 0, []
-            results = searcher.search(plan.text, limit=limit, filter=set(allowed), **_sorting(params))
+            results = ranked(searcher, plan.text, allowed, limit, **_sorting(params))
             return len(allowed), [export_record(hit.fields()) for hit in results]
 
     def browse(self, count, **options):
@@ -126,13 +127,14 @@ class WhooshSearcher:
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
 
     def _hits(self, searcher, text_query, params, matched) -> list[dict]:
-        if (params.page - 1) * params.per_page >= matched.total:
+        start = (params.page - 1) * params.per_page
+        if start >= matched.total:
             return []  # Whoosh would clamp to the last page; past the end is empty
-        results = searcher.search_page(text_query, params.page, pagelen=params.per_page,
-                                       filter=matched.allowed, terms=True, **_sorting(params))
-        results.results.formatter = formatter()
-        results.results.fragmenter = fragmenter()
-        return [hit_dict(hit) for hit in results]
+        # Not search_page: it counts the matches by running the query once more.
+        results = ranked(searcher, text_query, matched.allowed, start + params.per_page, **_sorting(params))
+        results.formatter = formatter()
+        results.fragmenter = fragmenter()
+        return [hit_dict(hit) for hit in results[start:start + params.per_page]]
 
     def article(self, article_id: str) -> dict:
         """Return an article's stored fields and its statements in reading order."""
