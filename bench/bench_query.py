@@ -172,14 +172,15 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
-def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_seconds) -> list[dict]:
+def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_seconds,
+            distinct: bool = False) -> list[dict]:
     """Warm the server up, then run every client level; attach the server's RSS afterwards."""
     problems = warm_up(base, warm)
     rows = []
     for clients, mix in zip(levels, mixes):
         print(f"  {engine} x{scale}: {clients} clients...", file=sys.stderr)
         max_requests = max(100, 25 * clients)
-        result = run_load(base, mix, clients, max_requests, max_seconds)
+        result = run_load(base, mix, clients, max_requests, max_seconds, distinct=distinct)
         result["rss_mb_after"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1)
         rows.append(dict(engine=engine, scale=scale, clients=clients, warmup_problems=problems,
                          loadavg=[round(x, 2) for x in os.getloadavg()], **result))
@@ -201,7 +202,7 @@ def main() -> None:
             warm = claimsearch_mix()
             mixes = cold_mixes(scale, levels, base, None) if cold else [warm] * len(levels)
             rows += measure("claimsearch", scale, proc, base, mixes, warm if not cold else warm[:5],
-                            levels, max_seconds)
+                            levels, max_seconds, distinct=cold)
         finally:
             stop(proc)
         proc, base = start([DATASETTE, "serve", db], f"/{db.stem}/articles.json?_size=1")
@@ -209,7 +210,7 @@ def main() -> None:
             warm = datasette_mix(base, db.stem)
             mixes = cold_mixes(scale, levels, base, db.stem) if cold else [warm] * len(levels)
             rows += measure("datasette", scale, proc, base, mixes, warm if not cold else warm[:5],
-                            levels, max_seconds)
+                            levels, max_seconds, distinct=cold)
         finally:
             stop(proc)
     write_result("query-cold" if cold else "query", {"mix": "cold" if cold else "repeated", "machine": machine_state(), "rows": rows, "checks": checks(rows),

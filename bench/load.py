@@ -24,12 +24,14 @@ def summarise(latencies: list[float], errors: int, elapsed: float) -> dict:
                 seconds=round(elapsed, 1), **ms)
 
 
-async def _client(http, base, mix, offset, state, stop_at, max_requests):
+async def _client(http, base, mix, offset, step, state, stop_at, max_requests):
     i = offset
     while state["sent"] < max_requests and time.monotonic() < stop_at:
+        if step > 1 and i >= len(mix):
+            break  # a distinct mix is used up: never send a query twice
         state["sent"] += 1
         kind, url = mix[i % len(mix)]
-        i += 1
+        i += step
         started = time.perf_counter()
         try:
             response = await http.get(base + url)
@@ -47,13 +49,16 @@ async def _client(http, base, mix, offset, state, stop_at, max_requests):
                 state["messages"].append(f"{kind} {url}: {status}")
 
 
-async def _run(base, mix, clients, max_requests, max_seconds, timeout):
+async def _run(base, mix, clients, max_requests, max_seconds, timeout, distinct):
     state = {"sent": 0, "lat": [], "errors": 0, "by_kind": {}, "messages": []}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=timeout) as http:
         started = time.monotonic()
         stop_at = started + max_seconds
-        await asyncio.gather(*(_client(http, base, mix, k * 7, state, stop_at, max_requests)
+        # Repeated mix: each client replays the whole mix from its own starting point. Distinct
+        # mix: client k sends queries k, k + N, k + 2N...: no query is ever sent twice.
+        await asyncio.gather(*(_client(http, base, mix, k if distinct else k * 7,
+                                       clients if distinct else 1, state, stop_at, max_requests)
                                for k in range(clients)))
         elapsed = time.monotonic() - started
     out = summarise(state["lat"], state["errors"], elapsed)
@@ -64,9 +69,9 @@ async def _run(base, mix, clients, max_requests, max_seconds, timeout):
 
 
 def run_load(base: str, mix: list[tuple[str, str]], clients: int, max_requests: int,
-             max_seconds: float, timeout: float = 30.0) -> dict:
+             max_seconds: float, timeout: float = 30.0, distinct: bool = False) -> dict:
     """Send at most max_requests (and for at most max_seconds) from `clients` concurrent clients."""
-    return asyncio.run(_run(base, mix, clients, max_requests, max_seconds, timeout))
+    return asyncio.run(_run(base, mix, clients, max_requests, max_seconds, timeout, distinct))
 
 
 def warm_up(base: str, mix: list[tuple[str, str]], timeout: float = 60.0) -> list[str]:
