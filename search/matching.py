@@ -22,21 +22,21 @@ class Matched:
     suggestion: str | None
 
 
-def match(searcher, columns: dict, plan, params: SearchParams) -> Matched:
+def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None) -> Matched:
     """Find the matching docs and count the facets over them."""
-    base, filter_sets, allowed = matching(searcher, plan)
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs)
     facets = count_facets(base, columns, filter_sets, params.filters)
     suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan):
+def matching(searcher, plan, filter_docs=None):
     """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+    filter_docs = filter_docs or (lambda query: frozenset(searcher.docs_for_query(query)))
     base = sorted(searcher.docs_for_query(plan.text))
-    filter_sets = {n: set(searcher.docs_for_query(q)) for n, q in plan.filters.items()}
+    filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
-
 
 
 def _suggest(searcher, q, schema) -> str | None:

@@ -38,6 +38,7 @@ class Page:
 
 
 MATCH_CACHE = 128  # recent queries' match sets and facet counts
+FILTER_CACHE = 16  # recent facet filters' doc sets: few values are popular, each set may be big
 PAGE_CACHE = 256  # recent result pages with their snippets
 
 
@@ -53,6 +54,7 @@ class WhooshSearcher:
         self._pool = SearcherPool()
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
+        self._filters = LRU(FILTER_CACHE)
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -83,7 +85,8 @@ class WhooshSearcher:
                params.date_from, params.date_to)
         matched = self._matches.get(key)
         if matched is None:
-            matched = match(searcher, self._columns(key[:2], searcher), plan, params)
+            matched = match(searcher, self._columns(key[:2], searcher), plan, params,
+                            self._filter_docs(key[:2], searcher))
             self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
@@ -108,6 +111,18 @@ class WhooshSearcher:
                     columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
                     self._facet_columns.put(version, columns)
         return columns
+
+    def _filter_docs(self, version, searcher):
+        """Return a function giving a filter query's doc set, cached per build version."""
+        def docs(query):
+            # A source or speaker filter is shared by many different text queries; reading its
+            # postings costs as much as matching the words.
+            found = self._filters.get(version + (query,))
+            if found is None:
+                found = frozenset(searcher.docs_for_query(query))
+                self._filters.put(version + (query,), found)
+            return found
+        return docs
 
     def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
         """Return the total and up to ``limit`` matching records in the requested order."""

@@ -79,6 +79,18 @@ def test_update_adds_changes_and_removes_only_what_changed(corpus, tmp_path):
     assert len(ids(root, "Matsegora", kind=("article",))) == 4  # no duplicates left behind
 
 
+def test_a_running_searcher_sees_updates_through_its_cached_filters(corpus, tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    searcher = WhooshSearcher(root)  # one searcher, as the server keeps it across requests
+    articles = {"kind": ("article",)}
+    assert searcher.search(SearchParams(q="Matsegora", filters=articles)).total == 5  # kind filter cached
+    write(corpus / "new" / "story.txt", "Zanzibar talks\n\nMatsegora said \"Zanzibar will host the talks\".\n")
+    update.update(root)
+    assert [h["id"] for h in searcher.search(SearchParams(q="Zanzibar", filters=articles)).hits] == ["new/story"]
+    assert searcher.search(SearchParams(q="Matsegora", filters=articles)).total == 6
+
+
 def test_update_without_index_is_a_clear_error(tmp_path):
     with pytest.raises(ClaimsearchError, match="No index"):
         update.update(tmp_path / "missing")
