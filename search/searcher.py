@@ -17,7 +17,7 @@ from .query import SearchParams, build_query
 from .ranking import ranked
 from .reuse import LRU, SearcherPool
 from .schema import TEXT_FIELD
-from .snippets import formatter, fragmenter, snippet
+from .snippets import query_terms, snippet
 from .store import IndexStore
 
 
@@ -147,9 +147,8 @@ class WhooshSearcher:
             return []  # Whoosh would clamp to the last page; past the end is empty
         # Not search_page: it counts the matches by running the query once more.
         results = ranked(searcher, text_query, matched.allowed, start + params.per_page, **_sorting(params))
-        results.formatter = formatter()
-        results.fragmenter = fragmenter()
-        return [hit_dict(hit) for hit in results[start:start + params.per_page]]
+        terms = query_terms(results, TEXT_FIELD)  # once per page: wildcard expansion reads the index
+        return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
 
     def article(self, article_id: str) -> dict:
         """Return an article's stored fields and its statements in reading order."""
@@ -175,14 +174,14 @@ def _sorting(params) -> dict:
     return {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
 
 
-def hit_dict(hit) -> dict:
+def hit_dict(hit, terms: frozenset[str]) -> dict:
     """Return the JSON-ready view of one hit, with its snippet."""
     stored = hit.fields()
     record = export_record(stored)  # the fields an export row and a hit share
     out = {k: record[k] for k in ("id", "article_id", "kind", "title", "source", "author", "date", "url",
                                   "text", "speaker")}
     out["score"] = round(hit.score, 4) if hit.score is not None else None
-    out["snippet"] = snippet(hit, TEXT_FIELD, stored.get(TEXT_FIELD))
+    out["snippet"] = snippet(stored.get(TEXT_FIELD), terms)
     if out["kind"] != "article":
         detail = stored.get("detail") or {}
         out.update(start=stored.get("start"), end=stored.get("end"),
