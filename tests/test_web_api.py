@@ -133,3 +133,11 @@ def test_page_window(current, pages, window):
 
 def test_bad_parameter_names_the_parameter():
     assert "'per_page'" in BadParameter("per_page", "0", "too small").message
+
+
+@pytest.mark.parametrize("query", ["page=%C2%B2", "per_page=%C2%B2", "page=%D9%A3", "per_page=%EF%BC%95"])
+def test_non_ascii_digits_are_a_bad_parameter(client, query):
+    # "²", Arabic-Indic three and fullwidth five pass str.isdigit() but int() rejects or misreads them.
+    for path in ("/api/search?q=talks&", "/api/export.csv?q=talks&"):
+        response = client.get(path + query)
+        assert response.status_code == 400 and response.get_json()["error"]["status"] == 400

@@ -21,10 +21,15 @@ def parse_q(args, max_length: int = 500) -> str:
     return q
 
 
+def _whole_number(raw: str) -> bool:
+    # ASCII only: "²".isdigit() is True, but int("²") raises.
+    return raw.isascii() and raw.isdigit()
+
+
 def parse_page(args) -> int:
     """Return the 1-based page number."""
     raw = args.get("page", "1").strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
+    if not _whole_number(raw) or not 1 <= int(raw) <= 10_000:
         raise BadParameter("page", raw, "must be a whole number from 1 to 10000")
     return int(raw)
 
@@ -32,7 +37,7 @@ def parse_page(args) -> int:
 def parse_per_page(args, default: int = 20, maximum: int = 100) -> int:
     """Return the page size, at most ``maximum``."""
     raw = args.get("per_page", str(default)).strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not _whole_number(raw) or not 1 <= int(raw) <= maximum:
         raise BadParameter("per_page", raw, f"must be a whole number from 1 to {maximum}")
     return int(raw)
 
