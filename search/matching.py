@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from whoosh.qparser import QueryParser
 
 from .facets import Facet, count_facets, passing
+from .postings import matching_docs
 from .query import SearchParams, syntax_problem, text_parser, try_parse
 from .schema import SEARCH_FIELDS
 from .spelling import suggest
@@ -33,8 +34,8 @@ def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None)
 
 def matching(searcher, plan, filter_docs=None):
     """Return the docs matching the text, each facet's filter set, and the docs passing all."""
-    filter_docs = filter_docs or (lambda query: frozenset(searcher.docs_for_query(query)))
-    base = sorted(searcher.docs_for_query(plan.text))
+    filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
+    base = sorted(matching_docs(searcher, plan.text))
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 

@@ -13,6 +13,7 @@ from .export import export_record
 from .facets import FACET_COLUMNS, Facet, column_values
 from .indexer import open_index
 from .matching import match, matching
+from .postings import matching_docs
 from .query import SearchParams, build_query
 from .ranking import ranked
 from .reuse import LRU, SearcherPool
@@ -119,7 +120,7 @@ class WhooshSearcher:
             # postings costs as much as matching the words.
             found = self._filters.get(version + (query,))
             if found is None:
-                found = frozenset(searcher.docs_for_query(query))
+                found = frozenset(matching_docs(searcher, query))
                 self._filters.put(version + (query,), found)
             return found
         return docs
