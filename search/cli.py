@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from . import documents, indexer, update as updater
+from . import documents, indexer, serving, update as updater
 from .errors import ClaimsearchError
 from .extract import extract
 from .models import to_dict
@@ -18,6 +19,8 @@ from .query import SORTS, SearchParams
 from .schema import STATEMENT_KINDS
 from .searcher import WhooshSearcher
 from .serialize import page_to_dict
+
+MAX_DEFAULT_WORKERS = 4  # each server process holds its own caches (about 230 MB at 10x BBC)
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "seeds"
@@ -181,19 +184,26 @@ def _extraction_text(record: dict) -> str:
 @click.option("--host", envvar="CLAIMSEARCH_HOST", default="127.0.0.1", show_default=True)
 @click.option("--port", envvar="CLAIMSEARCH_PORT", type=click.IntRange(1, 65535), default=8000,
               show_default=True)
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--workers", envvar="CLAIMSEARCH_WORKERS", type=click.IntRange(1, 64),
+              default=lambda: min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS), show_default="CPUs, at most 4",
+              help="Server processes sharing the port: searching is CPU-bound Python, one core each.")
+@click.option("--threads", envvar="CLAIMSEARCH_THREADS", type=click.IntRange(1, 64), default=2,
+              show_default=True, help="Request threads per process.")
 @click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app",
               show_default=True, help="The WSGI app factory, as module:function.")
 @index_option
-def serve_cmd(host, port, threads, app_factory, index_root):
+def serve_cmd(host, port, workers, threads, app_factory, index_root):
     """Serve the web app and JSON API with waitress."""
-    import waitress
-
     module_name, _, func = app_factory.partition(":")
     # Imported by name: the core package never depends on the web package.
-    app = getattr(importlib.import_module(module_name), func)({"INDEX": index_root})
-    click.echo(f"Serving claimsearch on http://{host}:{port}/ (index: {index_root})", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads)
+    factory = getattr(importlib.import_module(module_name), func)
+    try:
+        sock = serving.listening_socket(host, port)
+    except OSError as exc:
+        raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}", 1)) from exc
+    click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "
+               f"thread(s) (index: {index_root})", err=True)
+    serving.serve(lambda: factory({"INDEX": index_root, "WARM_UP": True}), sock, workers, threads)
 
 
 def main():

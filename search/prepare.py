@@ -1,7 +1,6 @@
 """Load and extract files ahead of the index writer, in worker processes for big corpora."""
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -13,6 +12,7 @@ from pathlib import Path
 from . import documents
 from .errors import ClaimsearchError
 from .extract import extract
+from .processes import end_with_parent
 from .records import analyzed_texts, documents_for
 from .schema import make_schema
 
@@ -20,7 +20,6 @@ PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it sav
 CHUNK_FILES = 16
 IN_FLIGHT = 8  # chunks queued ahead of the writer: bounds the memory of finished work
 MAX_WORKERS = 4
-PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -85,9 +84,4 @@ def _prepare_chunk(items, corpus) -> list[Prepared]:
 def _die_with_parent(parent: int) -> None:
     """Make a worker end with the build: a SIGKILLed build must not leave workers behind."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: the worker still ends when the parent's pipe closes
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
+    end_with_parent(parent)
