@@ -68,6 +68,13 @@ class WhooshSearcher:
                 self._ix, self._name = open_index(self.store.builds / name), name
             return name, self._ix
 
+    def warm(self) -> None:
+        """Open the live build and load what a first search needs (comparisons, facet columns)."""
+        name, ix = self._live()
+        searcher, _ = self._pool.get(name, ix)
+        self._columns((name, searcher.reader().generation()), searcher)
+        self.comparisons()
+
     def comparisons(self):
         """Return the live build's quote clusters and figure topics (loaded once per build)."""
         name = self.store.current_dir().name

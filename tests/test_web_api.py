@@ -141,3 +141,15 @@ def test_non_ascii_digits_are_a_bad_parameter(client, query):
     for path in ("/api/search?q=talks&", "/api/export.csv?q=talks&"):
         response = client.get(path + query)
         assert response.status_code == 400 and response.get_json()["error"]["status"] == 400
+
+
+def test_warm_up_loads_the_index_before_the_first_request(seeds_index):
+    app = create_app({"TESTING": True, "INDEX": str(seeds_index), "WARM_UP": True})
+    searcher = app.extensions["claimsearch"]
+    assert searcher._ix is not None and searcher._comparisons_of is not None
+
+
+def test_warm_up_without_an_index_still_starts_and_answers_503(tmp_path):
+    app = create_app({"TESTING": True, "INDEX": str(tmp_path / "none"), "WARM_UP": True})
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503 and response.get_json()["error"]["status"] == 503

@@ -5,6 +5,7 @@ from flask import Flask
 from markupsafe import Markup
 
 from search.export import MAX_EXPORT
+from search.errors import ClaimsearchError
 from search.searcher import WhooshSearcher
 
 from . import api, compare, errors, views
@@ -26,12 +27,14 @@ def create_app(test_config=None):
     """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
     app = Flask(__name__)
     app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500,
-                            MAX_EXPORT=MAX_EXPORT)
+                            MAX_EXPORT=MAX_EXPORT, WARM_UP=False)
     if test_config is None:
         app.config.from_prefixed_env("CLAIMSEARCH")
     else:
         app.config.update(test_config)
     app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
+    if app.config["WARM_UP"]:
+        _warm_up(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(compare.bp)
@@ -41,6 +44,14 @@ def create_app(test_config=None):
     app.add_template_filter(safe_href, "safe_href")
     app.add_template_filter(anchor, "anchor")
     return app
+
+
+def _warm_up(app) -> None:
+    """Load the index, comparisons and facet columns now, not during the first user's request."""
+    try:
+        app.extensions["claimsearch"].warm()
+    except ClaimsearchError as exc:  # e.g. no index yet: the app still starts and answers 503
+        app.logger.warning("not warmed up: %s", exc.message)
 
 
 def _trusted_snippet(html: str) -> Markup:
