@@ -35,6 +35,11 @@ PHRASES = ("prime minister", "interest rates", "mobile phone", "world cup", "box
 # (word, topic): the source facet narrows a word to the outlet of one topic.
 FACETED = (("growth", "business"), ("award", "entertainment"), ("tax", "politics"),
            ("injury", "sport"), ("broadband", "tech"))
+# The claimsearch server: processes sharing the port and waitress threads in each (serve's defaults
+# on this 2-core machine).
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+THREADS = os.environ.get("BENCH_THREADS", "2")
+ENGINES = os.environ.get("BENCH_ENGINES", "claimsearch,datasette")  # claimsearch alone: quicker tries
 PAGE_SIZE = 20
 
 
@@ -172,6 +177,12 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
+def server_rss_mb(pid: int) -> float:
+    """Return the RSS of a server and all its worker processes together, in MB."""
+    server = psutil.Process(pid)
+    return round(sum(p.memory_info().rss for p in [server, *server.children(recursive=True)]) / 2**20, 1)
+
+
 def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_seconds,
             distinct: bool = False) -> list[dict]:
     """Warm the server up, then run every client level; attach the server's RSS afterwards."""
@@ -181,7 +192,7 @@ def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_s
         print(f"  {engine} x{scale}: {clients} clients...", file=sys.stderr)
         max_requests = max(100, 25 * clients)
         result = run_load(base, mix, clients, max_requests, max_seconds, distinct=distinct)
-        result["rss_mb_after"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1)
+        result["rss_mb_after"] = server_rss_mb(proc.pid)
         rows.append(dict(engine=engine, scale=scale, clients=clients, warmup_problems=problems,
                          loadavg=[round(x, 2) for x in os.getloadavg()], **result))
     return rows
@@ -196,7 +207,8 @@ def main() -> None:
         if not (index_dir(scale) / "CURRENT").exists():
             full_build(scale)
         db = build_db(scale)
-        proc, base = start([CLAIMSEARCH, "serve", "--index", index_dir(scale), "--threads", "8"],
+        proc, base = start([CLAIMSEARCH, "serve", "--index", index_dir(scale), "--workers", WORKERS,
+                            "--threads", THREADS],
                            "/api/search?q=economy")
         try:
             warm = claimsearch_mix()
@@ -205,6 +217,8 @@ def main() -> None:
                             levels, max_seconds, distinct=cold)
         finally:
             stop(proc)
+        if "datasette" not in ENGINES:
+            continue
         proc, base = start([DATASETTE, "serve", db], f"/{db.stem}/articles.json?_size=1")
         try:
             warm = datasette_mix(base, db.stem)
@@ -214,7 +228,7 @@ def main() -> None:
         finally:
             stop(proc)
     write_result("query-cold" if cold else "query", {"mix": "cold" if cold else "repeated", "machine": machine_state(), "rows": rows, "checks": checks(rows),
-                           "servers": {"claimsearch": "claimsearch serve --threads 8 (waitress)",
+                           "servers": {"claimsearch": f"claimsearch serve --workers {WORKERS} --threads {THREADS} (waitress)",
                                        "datasette": "datasette serve DB (default settings)"}})
 
 
