@@ -149,23 +149,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(cmd: list, probe: str) -> tuple[subprocess.Popen, str]:
-    """Start a server on a free loopback port; return it once `probe` answers."""
+def start(cmd: list, probe: str, ready_line: str | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a server on a free loopback port; return it once `probe` answers (and `ready_line` is logged)."""
     port = free_port()
-    proc = subprocess.Popen([str(c) for c in cmd] + ["--port", str(port)], cwd=REPO,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = WORK / "logs" / f"{Path(str(cmd[0])).name}-{port}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    # A log file, not a pipe: nobody reads a pipe during the run, and a full one blocks the server.
+    with log.open("wb") as sink:
+        proc = subprocess.Popen([str(c) for c in cmd] + ["--port", str(port)], cwd=REPO,
+                                stdout=subprocess.DEVNULL, stderr=sink)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode()[-800:]}")
+            raise SystemExit(f"server exited: {log.read_text(errors='replace')[-800:]}")
         try:
-            if httpx.get(base + probe, timeout=30).status_code == 200:
+            if httpx.get(base + probe, timeout=30).status_code == 200 and (
+                    ready_line is None or ready_line in log.read_text(errors="replace")):
                 return proc, base
         except httpx.HTTPError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     proc.kill()
-    raise SystemExit(f"server did not answer {probe} within 60 s")
+    raise SystemExit(f"server did not answer {probe} within 300 s")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -209,7 +215,7 @@ def main() -> None:
         db = build_db(scale)
         proc, base = start([CLAIMSEARCH, "serve", "--index", index_dir(scale), "--workers", WORKERS,
                             "--threads", THREADS],
-                           "/api/search?q=economy")
+                           "/api/search?q=economy", ready_line=f"{WORKERS} of {WORKERS} worker processes ready")
         try:
             warm = claimsearch_mix()
             mixes = cold_mixes(scale, levels, base, None) if cold else [warm] * len(levels)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import socket
 import sys
@@ -18,12 +19,18 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return socket.create_server((host, port), family=family, backlog=1024)
 
 
+READY_TIMEOUT = 300  # seconds to wait for every worker to load the index before saying so
+
+
 def serve(make_app, sock: socket.socket, workers: int, threads: int) -> None:
     """Run ``workers`` waitress processes on ``sock`` until SIGINT/SIGTERM; restart any that die."""
     if workers == 1:
-        _run_worker(make_app, sock, threads)
+        app = make_app()
+        print("1 of 1 worker processes ready", file=sys.stderr, flush=True)
+        _run_worker(app, sock, threads)
         return
     children: dict[int, int] = {}  # pid -> worker number
+    ready_read, ready_write = os.pipe()
 
     def stop(_signum, _frame):
         raise _Stopping  # interrupts waitpid, which PEP 475 would otherwise retry
@@ -31,15 +38,31 @@ def serve(make_app, sock: socket.socket, workers: int, threads: int) -> None:
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         for number in range(workers):
-            children[_fork_worker(make_app, sock, threads)] = number
+            children[_fork_worker(make_app, sock, threads, ready_write)] = number
+        os.close(ready_write)
+        ready = _count_ready(ready_read, workers)
+        print(f"{ready} of {workers} worker processes ready", file=sys.stderr, flush=True)
         while True:
             _reap_and_restart(children, make_app, sock, threads)
     except _Stopping:
         pass
     finally:
+        os.close(ready_read)
         _stop_children(children)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _count_ready(ready_read: int, workers: int) -> int:
+    """Return how many workers got ready: each writes b"r" once warmed up, or b"x" if it failed."""
+    reports, deadline = b"", time.monotonic() + READY_TIMEOUT
+    while len(reports) < workers and time.monotonic() < deadline:
+        if select.select([ready_read], [], [], 1.0)[0]:
+            got = os.read(ready_read, workers)
+            if not got:
+                break  # every worker closed its end
+            reports += got
+    return reports.count(b"r")
 
 
 class _Stopping(Exception):
@@ -56,10 +79,10 @@ def _reap_and_restart(children, make_app, sock, threads) -> None:
         number = children.pop(pid)
         print(f"worker {number} (pid {pid}) exited with status {status}; restarting it", file=sys.stderr)
         time.sleep(RESTART_PAUSE)  # a worker that dies at start must not spin the CPU
-        children[_fork_worker(make_app, sock, threads)] = number
+        children[_fork_worker(make_app, sock, threads, None)] = number
 
 
-def _fork_worker(make_app, sock, threads) -> int:
+def _fork_worker(make_app, sock, threads, ready_write) -> int:
     parent = os.getpid()
     pid = os.fork()
     if pid:
@@ -69,18 +92,28 @@ def _fork_worker(make_app, sock, threads) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         end_with_parent(parent, signal.SIGTERM)
-        _run_worker(make_app, sock, threads)
+        app = make_app()  # each process builds its own: searchers, caches and files are not shared
+        _report(ready_write, b"r")
+        _run_worker(app, sock, threads)
     except BaseException:  # noqa: BLE001 - a forked child must never return into the parent's code
+        _report(ready_write, b"x")
         status = 1
     finally:
         os._exit(status)
 
 
-def _run_worker(make_app, sock, threads) -> None:
+def _report(ready_write, byte: bytes) -> None:
+    if ready_write is not None:
+        try:
+            os.write(ready_write, byte)
+        except OSError:
+            pass  # already reported (and closed), or the parent stopped listening
+
+
+def _run_worker(app, sock, threads) -> None:
     import waitress
 
-    # Each process builds its own app: searchers, caches and open files are never shared.
-    waitress.serve(make_app(), sockets=[sock], threads=threads, ident="claimsearch")
+    waitress.serve(app, sockets=[sock], threads=threads, ident="claimsearch")
 
 
 def _stop_children(children: dict[int, int]) -> None:

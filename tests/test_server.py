@@ -106,6 +106,7 @@ def test_worker_processes_share_the_port_and_stop_with_the_server(seeds_index):
         proc.terminate()
         proc.wait(10)
     assert proc.returncode == 0
+    assert "2 of 2 worker processes ready" in proc.stderr.read().decode()
     assert wait_until(lambda: not any(alive(pid) for pid in everyone))
 
 
