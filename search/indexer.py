@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 from . import compare, documents, prepare
 from .errors import ClaimsearchError, IndexMissing
 from .extract import extract
-from .records import comparison_records, documents_for, with_analyzed
+from .records import comparison_records, documents_for
 from .schema import make_schema
 from .store import IndexStore
 
@@ -158,7 +158,7 @@ def _indexed_files(writer, corpus: Path, summary: Summary, taken: set[str], comp
 def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[str],
                 comparisons) -> dict | None:
     """Load, extract and add one file's articles; record a skip instead of failing."""
-    ready = prepare.prepare(path, corpus, _rel(path, corpus))
+    ready = prepare.prepare(path, corpus, _rel(path, corpus), extracting=False)
     return _add_prepared(writer, ready, summary, taken, comparisons)
 
 
@@ -168,9 +168,9 @@ def _add_prepared(writer, ready, summary: Summary, taken: set[str], comparisons)
     if ready.entry is None:
         return None
     ids = []
-    for article, extraction, tokens in ready.articles:
+    for article, extraction in ready.articles:
         article.id = _unique_id(article.id, taken)
-        _add_article(writer, article, summary, comparisons, extraction, tokens)
+        _add_article(writer, article, summary, comparisons, extraction)
         ids.append(article.id)
     return dict(ready.entry, articles=ids)
 
@@ -184,13 +184,10 @@ def _unique_id(article_id: str, taken: set[str]) -> str:
     return candidate
 
 
-def _add_article(writer, article, summary: Summary, comparisons, extraction=None, tokens=None) -> None:
+def _add_article(writer, article, summary: Summary, comparisons, extraction=None) -> None:
     if extraction is None:
         extraction = extract(article)
-    docs = documents_for(article, extraction)
-    if tokens is not None:  # analysed in a worker; the ids may have changed since, the texts not
-        docs = [with_analyzed(doc, analyzed) for doc, analyzed in zip(docs, tokens)]
-    for doc in docs:
+    for doc in documents_for(article, extraction):
         writer.add_document(**doc)
     comparisons.add(*comparison_records(article, extraction))
     summary.articles += 1

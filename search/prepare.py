@@ -13,8 +13,6 @@ from . import documents
 from .errors import ClaimsearchError
 from .extract import extract
 from .processes import end_with_parent
-from .records import analyzed_texts, documents_for
-from .schema import make_schema
 
 PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it saves
 CHUNK_FILES = 16
@@ -27,30 +25,23 @@ class Prepared:
     """One file loaded and extracted, ready for the writer; ``entry`` is None when it was skipped."""
 
     rel: str
-    articles: list = field(default_factory=list)  # [(Article, Extraction or None, tokens or None)]
+    articles: list = field(default_factory=list)  # [(Article, Extraction)]
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entry: dict | None = None
 
 
-def prepare(path: Path, corpus: Path, rel: str, schema=None) -> Prepared:
-    """Load one file; given the schema, also extract and analyse its articles. Record skips."""
+def prepare(path: Path, corpus: Path, rel: str, extracting: bool = True) -> Prepared:
+    """Load one file and extract its articles (or pair them with None); record why a file was skipped."""
     try:
         articles, skipped, warnings = documents.load_file(path, corpus)
     except (ClaimsearchError, OSError) as exc:
         return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
     stat = path.stat()
     entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": documents.file_digest(path)}
-    return Prepared(rel, [_extracted(a, schema) for a in articles],
+    return Prepared(rel, [(a, extract(a) if extracting else None) for a in articles],
                     [(s.path, s.reason) for s in skipped],
                     warnings, entry)
-
-
-def _extracted(article, schema) -> tuple:
-    if schema is None:
-        return article, None, None
-    extraction = extract(article)
-    return article, extraction, analyzed_texts(documents_for(article, extraction), schema)
 
 
 def workers_for(file_count: int) -> int:
@@ -77,8 +68,7 @@ def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: in
 
 
 def _prepare_chunk(items, corpus) -> list[Prepared]:
-    schema = make_schema()
-    return [prepare(path, corpus, rel, schema) for path, rel in items]
+    return [prepare(path, corpus, rel) for path, rel in items]
 
 
 def _die_with_parent(parent: int) -> None:

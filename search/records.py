@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from whoosh.fields import TEXT
-
 from .models import Article, Extraction
 
 
@@ -63,23 +61,6 @@ def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
     if speaker:
         doc.update(speaker=speaker, speaker_facet=speaker)
     return _clean(doc)
-
-
-def analyzed_texts(docs: list[dict], schema) -> list[dict]:
-    """Return, per document, each text field's index tokens as the field's analyzer makes them."""
-    # Run in the extraction workers: tokenising, stop words and stemming are a third of the
-    # writer's time, and Whoosh indexes a list of tokens as it would the analyzer's output.
-    fields = [(name, field.analyzer) for name, field in schema.items() if isinstance(field, TEXT)]
-    return [{name: [t.text for t in analyzer(doc[name], positions=True, mode="index")]
-             for name, analyzer in fields if name in doc} for doc in docs]
-
-
-def with_analyzed(doc: dict, tokens: dict) -> dict:
-    """Return the document indexing the given tokens for its text fields and storing the texts."""
-    out = dict(doc)
-    for name, words in tokens.items():
-        out["_stored_" + name], out[name] = doc[name], words
-    return out
 
 
 def _clean(doc: dict) -> dict:

@@ -35,11 +35,11 @@ def test_failed_rebuild_leaves_the_previous_index_serving(corpus, tmp_path, monk
     calls = {"n": 0}
     real = indexer._add_article
 
-    def crash_on_third(*args):
+    def crash_on_third(writer, article, summary, comparisons, extraction=None):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt  # Ctrl-C mid-build
-        real(*args)
+        real(writer, article, summary, comparisons, extraction)
 
     monkeypatch.setattr(indexer, "_add_article", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
