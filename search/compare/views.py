@@ -19,7 +19,7 @@ def quote_versions(comps: Comparisons, quote_id: str) -> dict:
                       key=lambda q: (q.get("date") or "", q.get("source") or "", q["id"]))
     diffs = word_diff([v["text"] for v in versions])
     return {
-        "quote": quote, "cluster": cid,
+        "quote": dict(quote), "cluster": cid,
         "versions": [dict(v, words=d, this=v["id"] == quote_id) for v, d in zip(versions, diffs)],
     }
 
@@ -31,7 +31,7 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
         raise NotFound(f"No figures with topic {topic!r}")
     by_value = defaultdict(list)
     for fid in ids:
-        by_value[comps.figures[fid]["value"]].append(comps.figures[fid])
+        by_value[comps.figures[fid]["value"]].append(dict(comps.figures[fid]))
     values = [{"value": v, "figures": figs} for v, figs in sorted(by_value.items(), key=lambda kv: kv[0])]
     return {"topic": topic, "values": values, "disagreement": comps.disputed(topic)}
 
