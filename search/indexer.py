@@ -66,13 +66,22 @@ def build(corpus, index_root, on_file=None) -> Summary:
 
 
 def _write_build(corpus: Path, build_dir: Path, on_file):
-    ix = whoosh_index.create_in(build_dir, make_schema(), indexname=INDEX_NAME)
+    paths = documents.corpus_files(corpus)
+    summary, manifest, comparisons = write_index(corpus, build_dir, paths, on_file,
+                                                 prepare.workers_for(len(paths)))
+    save_build_data(build_dir, comparisons, manifest)
+    return summary, manifest
+
+
+def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int):
+    """Index the files into a new Whoosh index; return the summary, manifest and comparisons."""
+    ix = whoosh_index.create_in(index_dir, make_schema(), indexname=INDEX_NAME)
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
     comparisons = compare.Comparisons()
     try:
         with committing(_SegmentedWriter(ix)) as writer:
-            for path, entry in _indexed_files(writer, corpus, summary, taken, comparisons):
+            for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons):
                 if entry is not None:
                     manifest["files"][_rel(path, corpus)] = entry
                 if on_file:
@@ -80,8 +89,7 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
                 writer.roll_if_full()
     finally:
         ix.close()
-    save_build_data(build_dir, comparisons, manifest)
-    return summary, manifest
+    return summary, manifest, comparisons
 
 
 @contextlib.contextmanager
@@ -140,10 +148,9 @@ def _rel(path: Path, corpus: Path) -> str:
     return path.relative_to(corpus).as_posix() if corpus.is_dir() else path.name
 
 
-def _indexed_files(writer, corpus: Path, summary: Summary, taken: set[str], comparisons):
-    """Add every file of the corpus; yield (path, manifest entry or None) in corpus order."""
-    paths = documents.corpus_files(corpus)
-    workers = prepare.workers_for(len(paths))
+def _indexed_files(writer, corpus: Path, paths: list[Path], workers: int, summary: Summary,
+                   taken: set[str], comparisons):
+    """Add the files; yield (path, manifest entry or None) in corpus order."""
     if not workers:
         for path in paths:
             yield path, _index_file(writer, path, corpus, summary, taken, comparisons)
