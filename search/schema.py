@@ -1,8 +1,9 @@
 """The Whoosh schema: one document per article and one per quote, claim or figure."""
 from __future__ import annotations
 
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, SchemaClass
+
+from .analysis import FastStemmingAnalyzer
 
 KINDS = ("article", "quote", "claim", "figure")
 STATEMENT_KINDS = KINDS[1:]
@@ -21,8 +22,8 @@ class ClaimsearchSchema(SchemaClass):
     doc_id = ID(stored=True, unique=True)
     article_id = ID(stored=True)
     kind = ID(stored=True, sortable=True)
-    title = TEXT(analyzer=StemmingAnalyzer(), stored=True, sortable=False)
-    body = TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    title = TEXT(analyzer=FastStemmingAnalyzer(), stored=True, sortable=False)
+    body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
     # speaker: words, for `speaker:matsegora`; speaker_facet: the canonical name of a
     # statement's speaker, for filters and (as a column) fast facet counts.
     speaker = TEXT(stored=True)

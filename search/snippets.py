@@ -7,27 +7,15 @@ from html import escape as html_escape
 from itertools import compress
 
 from markupsafe import escape
-from whoosh.analysis.filters import STOP_WORDS
-from whoosh.lang.porter import stem
+
+from .analysis import WORDS, index_word
 
 SNIPPET_CHARS = 240
 SURROUND = 70  # characters of context kept either side of the matches
 BETWEEN = " … "  # inserted raw between fragments, so it must stay plain text
 MARK = '<mark class="hit term{}">{}</mark>'  # term0..term4 as Whoosh's HtmlFormatter named them
-# Whoosh's default tokenizer regex [\w\*]+(\.?[\w\*]+)* (the body analyzer's) in possessive form:
-# the same tokens, ~30% faster; capturing, so split() gives [gap, word, gap, word, ...].
-SPLIT = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
 SPACE = re.compile(r"\s")
 TO_LAST_SPACE = re.compile(r".*\s", re.S)
-
-
-@lru_cache(maxsize=50_000)  # news vocabulary repeats; bounded so a huge corpus cannot grow it forever
-def index_word(token: str) -> str | None:
-    """Return the term the body analyzer indexes for ``token``, or None for a stopword."""
-    word = token.lower()
-    if len(word) < 2 or word in STOP_WORDS:  # StemmingAnalyzer's minsize and stoplist
-        return None  # stopped words are never indexed, so never marked
-    return stem(word)
 
 
 def query_terms(results, field: str) -> frozenset[str]:
@@ -45,7 +33,7 @@ def excerpt(text: str | None, limit: int = SNIPPET_CHARS) -> str:
 
 def matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
     """Return (start, end, term) of each word of ``text`` that the index stores as one of ``terms``."""
-    parts = SPLIT.split(text)
+    parts = WORDS.split(text)  # capturing: [gap, word, gap, word, ...]
     words = parts[1::2]
     # split, map over the cached stemmer, compress: no Python bytecode runs per word, only per match.
     found, at, done = [], 0, 0

@@ -8,7 +8,8 @@ import pytest
 from whoosh import highlight
 from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
 
-from search.snippets import BETWEEN, SNIPPET_CHARS, SPLIT, excerpt, snippet
+from search.analysis import WORDS
+from search.snippets import BETWEEN, SNIPPET_CHARS, excerpt, snippet
 
 ANALYZER = StemmingAnalyzer()  # the body field's analyzer (search/schema.py)
 MARKED = re.compile(r'<mark class="hit term\d">(.*?)</mark>')
@@ -125,4 +126,4 @@ def test_tokens_are_whooshs_tokens():
     tokenizer = RegexTokenizer()  # StemmingAnalyzer's tokenizer, default expression
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert SPLIT.split(text)[1::2] == [t.text for t in tokenizer(text)], repr(text)
+        assert WORDS.split(text)[1::2] == [t.text for t in tokenizer(text)], repr(text)

@@ -1,0 +1,59 @@
+"""The stemming analyzer of titles and bodies: Whoosh's StemmingAnalyzer, with a fast path."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import StemmingAnalyzer, Token
+from whoosh.analysis.analyzers import Analyzer
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem
+
+# Whoosh's default tokenizer regex [\w\*]+(\.?[\w\*]+)* in possessive form: the same tokens,
+# about 30% faster. Capturing, so split() gives [gap, word, gap, word, ...].
+WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
+
+
+@lru_cache(maxsize=50_000)  # news vocabulary repeats; bounded so a huge corpus cannot grow it forever
+def index_word(token: str) -> str | None:
+    """Return the term StemmingAnalyzer indexes for one token, or None for a stop word."""
+    word = token.lower()
+    if len(word) < 2 or word in STOP_WORDS:  # StemmingAnalyzer's minsize and stoplist
+        return None
+    return stem(word)
+
+
+class FastStemmingAnalyzer(Analyzer):
+    """StemmingAnalyzer's exact tokens; the common call (index or query terms) skips its filter chain."""
+
+    # Tokenising, lowercasing, stopping and stemming through Whoosh's chain of generators was
+    # about a third of a build's writing time: four Python generator steps per word.
+
+    def __init__(self):
+        self.standard = StemmingAnalyzer()
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", boosts=False, **kwargs):
+        if chars or keeporiginal or not removestops or not tokenize or start_pos or kwargs:
+            return self.standard(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                                 removestops=removestops, start_pos=start_pos, start_char=start_char,
+                                 tokenize=tokenize, mode=mode, boosts=boosts, **kwargs)
+        return self._tokens(value, positions, mode, boosts)
+
+    @staticmethod
+    def _tokens(value: str, positions: bool, mode: str, boosts: bool):
+        # Token keeps the options it was made with, as the tokenizer's does (the writer passes boosts).
+        token = Token(positions, False, removestops=True, mode=mode, boosts=boosts)
+        pos = None
+        for index, term in enumerate(map(index_word, WORDS.findall(value))):
+            if term is None:
+                continue
+            # StopFilter's renumbering: the first kept word keeps its place, the next follow on.
+            pos = index if pos is None else pos + 1
+            token.text, token.boost, token.stopped = term, 1.0, False
+            if positions:
+                token.pos = pos
+            yield token
+
+    def clean(self):
+        self.standard.clean()

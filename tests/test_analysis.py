@@ -1,0 +1,54 @@
+"""The fast stemming analyzer gives exactly StemmingAnalyzer's tokens, in every mode it is called."""
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given, settings, strategies as st
+from whoosh.analysis import StemmingAnalyzer
+
+from search.analysis import FastStemmingAnalyzer
+from search.schema import make_schema
+from tests.conftest import SEEDS
+
+STANDARD, FAST = StemmingAnalyzer(), FastStemmingAnalyzer()
+CALLS = [{"positions": True, "mode": "index", "boosts": True}, {"positions": True, "mode": "index"},
+         {"mode": "query"}, {},
+         {"chars": True, "positions": True}, {"removestops": False}, {"keeporiginal": True},
+         {"positions": True, "start_pos": 5}, {"tokenize": False}]
+TEXTS = st.text(st.sampled_from(list("aAbé ßİ.*,'-_0123  \n\tThe of U.S. running")), max_size=80)
+
+
+def tokens(analyzer, text, **kwargs):
+    return [(t.text, getattr(t, "pos", None), getattr(t, "startchar", None), getattr(t, "endchar", None),
+             t.boost, t.stopped, getattr(t, "original", None)) for t in analyzer(text, **kwargs)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_same_tokens_as_stemming_analyzer(text):
+    for kwargs in CALLS:
+        assert tokens(FAST, text, **kwargs) == tokens(STANDARD, text, **kwargs), kwargs
+
+
+def test_same_tokens_on_the_seed_articles():
+    for path in sorted(SEEDS.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        for kwargs in CALLS[:3]:
+            assert tokens(FAST, text, **kwargs) == tokens(STANDARD, text, **kwargs)
+
+
+def test_stop_words_renumber_like_the_stop_filter():
+    assert [(t.text, t.pos) for t in FAST("The minister of the budget", positions=True)] == [
+        ("minist", 1), ("budget", 2)]
+
+
+def test_the_writer_takes_the_fast_path(monkeypatch):
+    field = make_schema()["body"]
+    monkeypatch.setattr(field.analyzer, "standard", None)  # the fallback would fail: indexing must not use it
+    assert [term for term, *_ in field.index("The minister said")] == [b"minist", b"said"]
+
+
+def test_survives_pickling_with_the_schema():
+    copy = pickle.loads(pickle.dumps(FAST))
+    assert tokens(copy, "Running runners", positions=True) == tokens(STANDARD, "Running runners", positions=True)
+    assert isinstance(copy, FastStemmingAnalyzer)
