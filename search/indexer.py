@@ -15,6 +15,7 @@ from .errors import ClaimsearchError, IndexMissing
 from .extract import extract
 from .records import comparison_records, documents_for
 from .schema import make_schema
+from .storage import BuildStorage
 from .store import IndexStore
 
 MANIFEST = "manifest.json"
@@ -75,7 +76,7 @@ def _write_build(corpus: Path, build_dir: Path, on_file):
 
 def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int):
     """Index the files into a new Whoosh index; return the summary, manifest and comparisons."""
-    ix = whoosh_index.create_in(index_dir, make_schema(), indexname=INDEX_NAME)
+    ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
     comparisons = compare.Comparisons()
