@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 from . import compare, documents, prepare
 from .errors import ClaimsearchError, IndexMissing
 from .extract import extract
+from .processes import Forked
 from .records import comparison_records, documents_for
 from .schema import make_schema
 from .storage import BuildStorage
@@ -68,18 +69,17 @@ def build(corpus, index_root, on_file=None) -> Summary:
 
 def _write_build(corpus: Path, build_dir: Path, on_file):
     paths = documents.corpus_files(corpus)
-    summary, manifest, comparisons = write_index(corpus, build_dir, paths, on_file,
-                                                 prepare.workers_for(len(paths)))
-    save_build_data(build_dir, comparisons, manifest)
+    summary, manifest = write_index(corpus, build_dir, paths, on_file, prepare.workers_for(len(paths)))
+    _write_manifest(build_dir, manifest)  # last: a build with a manifest is complete
     return summary, manifest
 
 
 def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int):
-    """Index the files into a new Whoosh index; return the summary, manifest and comparisons."""
+    """Index the files into a new Whoosh index with its comparisons; return the summary and manifest."""
     ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
     taken: set[str] = set()
-    comparisons = compare.Comparisons()
+    comparisons, saving = compare.Comparisons(), None
     try:
         with committing(_SegmentedWriter(ix)) as writer:
             for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons):
@@ -88,9 +88,20 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
                 if on_file:
                     on_file(path)
                 writer.roll_if_full()
+            # The last segment's flush and the quote clustering are both a few seconds of pure
+            # Python: the clustering runs in a child process while this one flushes.
+            saving = Forked(_save_comparisons, comparisons, index_dir)
+        if not saving.wait():
+            raise ClaimsearchError("Comparing quotes across articles failed (see the error above)", 1)
     finally:
+        if saving is not None:
+            saving.kill()
         ix.close()
-    return summary, manifest, comparisons
+    return summary, manifest
+
+
+def _save_comparisons(comparisons, build_dir: Path) -> None:
+    compare.save(comparisons.compute(), build_dir)
 
 
 @contextlib.contextmanager
@@ -106,7 +117,7 @@ def committing(writer):
 
 def save_build_data(build_dir: Path, comparisons, manifest: dict) -> None:
     """Write what lives beside the Whoosh index: comparisons, then the manifest."""
-    compare.save(comparisons.compute(), build_dir)
+    _save_comparisons(comparisons, build_dir)
     _write_manifest(build_dir, manifest)
 
 

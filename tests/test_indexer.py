@@ -151,3 +151,18 @@ def test_an_index_from_another_schema_asks_for_a_rebuild(tmp_path):
     (tmp_path / "ix" / "CURRENT").write_text("old\n")
     with pytest.raises(IndexMissing, match="rebuild it"):
         WhooshSearcher(tmp_path / "ix").search(SearchParams(q="x"))
+
+
+def test_a_failure_beside_the_flush_fails_the_build_and_keeps_the_live_one(corpus, tmp_path, monkeypatch):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    live = IndexStore(root).current_name()
+
+    def broken(comparisons, build_dir):
+        raise RuntimeError("clustering broke")
+
+    monkeypatch.setattr(indexer, "_save_comparisons", broken)  # runs in the forked child
+    with pytest.raises(ClaimsearchError, match="Comparing quotes"):
+        indexer.build(corpus, root)
+    assert IndexStore(root).current_name() == live
+    assert [p.name for p in (root / "builds").iterdir()] == [live]
