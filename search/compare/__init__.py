@@ -1,8 +1,8 @@
 """Line up the same quote and the same figure across outlets; computed at index time."""
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .quotes import cluster_id, cluster_quotes
 
-FILENAME = "comparisons.json"
+FILENAME = "comparisons.pickle"
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text")
 FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
                "claimed_by", "topic", "text")
@@ -23,10 +23,14 @@ class _Record(Mapping):
     KEYS: tuple = ()
     _INDEX: dict = {}
 
-    def __init__(self, fields: Mapping):
+    def __init__(self, fields):
         # A server holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
         # outlet, date, title and article id repeat across an article's statements: share them.
-        self._values = tuple(_shared(fields.get(key)) for key in self.KEYS)
+        if isinstance(fields, tuple):
+            self._values = fields  # unpickled from a build: already shared, kept without a copy
+            return
+        values = (fields.get(key) for key in self.KEYS) if isinstance(fields, Mapping) else fields
+        self._values = tuple(map(_shared, values))
 
     def __getitem__(self, key):
         return self._values[self._INDEX[key]]
@@ -110,14 +114,18 @@ class Comparisons:
         return sorted(disputed, key=lambda t: tuple(-n for n in self.spread(t)) + (t,))
 
     def to_json(self) -> dict:
-        """Return the JSON stored beside the index."""
-        return {"quotes": {k: dict(v) for k, v in self.quotes.items()},
-                "figures": {k: dict(v) for k, v in self.figures.items()},
+        """Return plain data (JSON-compatible): records as value tuples in QUOTE_KEYS/FIGURE_KEYS order."""
+        return {"quote_keys": QUOTE_KEYS, "figure_keys": FIGURE_KEYS,
+                "quotes": {k: v._values for k, v in self.quotes.items()},
+                "figures": {k: v._values for k, v in self.figures.items()},
                 "clusters": self.clusters, "topics": self.topics}
 
     @classmethod
     def from_json(cls, data: dict) -> "Comparisons":
-        """Rebuild from ``to_json`` output."""
+        """Rebuild from ``to_json`` output (records as value lists, or as objects from older builds)."""
+        if list(data.get("quote_keys", QUOTE_KEYS)) != list(QUOTE_KEYS) or \
+                list(data.get("figure_keys", FIGURE_KEYS)) != list(FIGURE_KEYS):
+            return cls()  # written by another version with other fields: rebuild to compare again
         made = cls(data.get("quotes"), data.get("figures"))
         made.clusters = data.get("clusters", {})
         made.cluster_of = {m: cid for cid, ids in made.clusters.items() for m in ids}
@@ -127,15 +135,20 @@ class Comparisons:
 
 def save(comparisons: Comparisons, build_dir: Path) -> None:
     """Write the comparisons beside the index, atomically."""
+    # A pickle, like Whoosh's own segment files beside it, written and read only by claimsearch:
+    # parsing 45 MB of JSON objects at 10x BBC left each server process ~150 MB of freed but
+    # fragmented memory; unpickling makes only the objects that are kept, strings shared.
     tmp = Path(build_dir) / (FILENAME + ".tmp")
-    tmp.write_text(json.dumps(comparisons.to_json(), ensure_ascii=False), encoding="utf-8")
+    with tmp.open("wb") as out:
+        pickle.dump(comparisons.to_json(), out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, Path(build_dir) / FILENAME)
 
 
 def load(build_dir: Path) -> Comparisons:
-    """Read a build's comparisons; an index built without them has none."""
+    """Read a build's comparisons; an index built without them (or by an older version) has none."""
     try:
-        data = json.loads((Path(build_dir) / FILENAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with (Path(build_dir) / FILENAME).open("rb") as source:
+            data = pickle.load(source)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return Comparisons()
-    return Comparisons.from_json(data)
+    return Comparisons.from_json(data) if isinstance(data, dict) else Comparisons()
