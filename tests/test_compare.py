@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,23 @@ def test_comparisons_survive_a_json_round_trip():
     comps.add([dict(q, article_id=q["id"].split("#")[0]) for q in quotes()], [])
     again = compare.Comparisons.from_json(json.loads(json.dumps(comps.compute().to_json())))
     assert again.clusters == comps.clusters and again.cluster_of == comps.cluster_of
+
+
+def test_comparisons_saved_beside_a_build_load_back(tmp_path):
+    comps = compare.Comparisons()
+    comps.add([dict(q, article_id=q["id"].split("#")[0]) for q in quotes()], [])
+    compare.save(comps.compute(), tmp_path)
+    again = compare.load(tmp_path)
+    assert again.clusters == comps.clusters and again.quotes == comps.quotes
+    first = next(iter(again.quotes.values()))
+    assert dict(first) == dict(comps.quotes[first["id"]]) and first["text"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b'{"quotes": {}}', pickle.dumps([1, 2]),
+                                     pickle.dumps({"quotes": [1]}), b"\x80\x09garbage"])
+def test_unreadable_comparisons_load_as_none(tmp_path, content):
+    (tmp_path / compare.FILENAME).write_bytes(content)
+    assert compare.load(tmp_path).quotes == {}
 
 
 def files_of(comps, ids, table):

@@ -148,7 +148,7 @@ def load(build_dir: Path) -> Comparisons:
     """Read a build's comparisons; an index built without them (or by an older version) has none."""
     try:
         with (Path(build_dir) / FILENAME).open("rb") as source:
-            data = pickle.load(source)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return Comparisons.from_json(pickle.load(source))
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            KeyError, ImportError):
         return Comparisons()
-    return Comparisons.from_json(data) if isinstance(data, dict) else Comparisons()
