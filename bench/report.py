@@ -61,7 +61,9 @@ def update(data: dict) -> list[str]:
 
 
 def query(data: dict, title: str, command: str) -> list[str]:
+    servers = data.get("servers", {})
     out = [f"### {title}", "", f"Command: {command}", "", machine(data), "",
+           "Servers: " + "; ".join(f"{name}: `{how}`" for name, how in servers.items()), "",
            "| corpus | clients | engine | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server RSS MB |",
            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in sorted(data["rows"], key=lambda r: (r["scale"], r["clients"], r["engine"])):
