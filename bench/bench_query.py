@@ -192,7 +192,7 @@ def server_rss_mb(pid: int) -> float:
 def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_seconds,
             distinct: bool = False) -> list[dict]:
     """Warm the server up, then run every client level; attach the server's RSS afterwards."""
-    problems = warm_up(base, warm)
+    problems = warm_up(base, warm, connections=max(levels))  # every worker process sees every query
     rows = []
     for clients, mix in zip(levels, mixes):
         print(f"  {engine} x{scale}: {clients} clients...", file=sys.stderr)

@@ -74,12 +74,24 @@ def run_load(base: str, mix: list[tuple[str, str]], clients: int, max_requests: 
     return asyncio.run(_run(base, mix, clients, max_requests, max_seconds, timeout, distinct))
 
 
-def warm_up(base: str, mix: list[tuple[str, str]], timeout: float = 60.0) -> list[str]:
-    """Send every query once; return the problems seen (first request per query is not timed)."""
-    problems = []
-    with httpx.Client(timeout=timeout) as http:
+def warm_up(base: str, mix: list[tuple[str, str]], connections: int = 1, timeout: float = 60.0) -> list[str]:
+    """Send every query once on each of `connections` concurrent connections; return the problems."""
+    # One connection reaches one server process. A server of several worker processes, each with
+    # its own caches, is warm only once every process has seen the queries: concurrent
+    # connections spread over the processes as they accept them.
+    return asyncio.run(_warm(base, mix, connections, timeout))
+
+
+async def _warm(base, mix, connections, timeout) -> list[str]:
+    problems: list[str] = []
+
+    async def replay(http):
         for kind, url in mix:
-            response = http.get(base + url)
-            if response.status_code != 200:
+            response = await http.get(base + url)
+            if response.status_code != 200 and len(problems) < 5:
                 problems.append(f"{kind} {url}: HTTP {response.status_code}")
+
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(limits=limits, timeout=timeout) as http:
+        await asyncio.gather(*(replay(http) for _ in range(connections)))
     return problems
