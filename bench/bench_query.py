@@ -40,6 +40,7 @@ FACETED = (("growth", "business"), ("award", "entertainment"), ("tax", "politics
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "2")
 ENGINES = os.environ.get("BENCH_ENGINES", "claimsearch,datasette")  # claimsearch alone: quicker tries
+PER_CLIENT = int(os.environ.get("BENCH_REQUESTS_PER_CLIENT", "50"))  # 8 clients: 400 requests, p99 = 4th worst
 PAGE_SIZE = 20
 
 
@@ -99,7 +100,7 @@ def cold_queries(scale: int, count: int) -> list[tuple[str, str, str | None]]:
 
 def cold_mixes(scale: int, levels: list[int], base: str | None, db: str | None) -> list[list]:
     """Return one mix per client level, disjoint, for claimsearch (db None) or Datasette."""
-    sizes = [max(100, 25 * c) for c in levels]
+    sizes = [requests_for(c) for c in levels]
     queries = cold_queries(scale, sum(sizes))
     mixes, start = [], 0
     for size in sizes:
@@ -183,6 +184,11 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
+def requests_for(clients: int) -> int:
+    """Return the requests of one cell: enough that its p99 is not one or two unlucky requests."""
+    return max(100, PER_CLIENT * clients)
+
+
 def server_rss_mb(pid: int) -> float:
     """Return the RSS of a server and all its worker processes together, in MB."""
     server = psutil.Process(pid)
@@ -196,7 +202,7 @@ def measure(engine: str, scale: int, proc, base: str, mixes, warm, levels, max_s
     rows = []
     for clients, mix in zip(levels, mixes):
         print(f"  {engine} x{scale}: {clients} clients...", file=sys.stderr)
-        max_requests = max(100, 25 * clients)
+        max_requests = requests_for(clients)
         result = run_load(base, mix, clients, max_requests, max_seconds, distinct=distinct)
         result["rss_mb_after"] = server_rss_mb(proc.pid)
         rows.append(dict(engine=engine, scale=scale, clients=clients, warmup_problems=problems,
