@@ -198,7 +198,7 @@ def serve_cmd(host, port, workers, threads, app_factory, index_root):
     # Imported by name: the core package never depends on the web package.
     factory = getattr(importlib.import_module(module_name), func)
     try:
-        sock = serving.listening_socket(host, port)
+        sock = serving.claim_port(host, port, workers)
     except OSError as exc:
         raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}", 1)) from exc
     click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "

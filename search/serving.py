@@ -1,4 +1,4 @@
-"""Serve a WSGI app with waitress in several worker processes that share one listening socket."""
+"""Serve a WSGI app with waitress in several worker processes listening on one port."""
 from __future__ import annotations
 
 import os
@@ -13,17 +13,35 @@ from .processes import end_with_parent
 RESTART_PAUSE = 1.0  # seconds between restarts of a worker that keeps dying
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """Bind and listen before forking, so every worker accepts on the same socket."""
+BACKLOG = 1024
+
+
+def claim_port(host: str, port: int, workers: int) -> socket.socket:
+    """Fail now if the port is taken; return its listening socket (one worker) or a claim on it."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    return socket.create_server((host, port), family=family, backlog=1024)
+    server = socket.create_server((host, port), family=family, backlog=BACKLOG)
+    if workers == 1:
+        return server
+    # Several workers each listen on their own SO_REUSEPORT socket and the kernel spreads new
+    # connections over them. With one shared socket the first worker to wake took them all:
+    # a benchmark's 8 keep-alive connections sometimes all went to one process, the other idle.
+    server.close()
+    claim = socket.socket(family, socket.SOCK_STREAM)
+    claim.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    claim.bind((host, port))  # bound, never listening: keeps other programs off the port
+    return claim
+
+
+def _worker_socket(claim: socket.socket) -> socket.socket:
+    host, port = claim.getsockname()[:2]
+    return socket.create_server((host, port), family=claim.family, backlog=BACKLOG, reuse_port=True)
 
 
 READY_TIMEOUT = 300  # seconds to wait for every worker to load the index before saying so
 
 
 def serve(make_app, sock: socket.socket, workers: int, threads: int) -> None:
-    """Run ``workers`` waitress processes on ``sock`` until SIGINT/SIGTERM; restart any that die."""
+    """Run ``workers`` waitress processes on the port claimed by ``sock`` until SIGINT/SIGTERM."""
     if workers == 1:
         app = make_app()
         print("1 of 1 worker processes ready", file=sys.stderr, flush=True)
@@ -92,9 +110,11 @@ def _fork_worker(make_app, sock, threads, ready_write) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         end_with_parent(parent, signal.SIGTERM)
+        listener = _worker_socket(sock)  # before loading: connections queue while it warms up
+        sock.close()
         app = make_app()  # each process builds its own: searchers, caches and files are not shared
         _report(ready_write, b"r")
-        _run_worker(app, sock, threads)
+        _run_worker(app, listener, threads)
     except BaseException:  # noqa: BLE001 - a forked child must never return into the parent's code
         _report(ready_write, b"x")
         status = 1

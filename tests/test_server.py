@@ -110,6 +110,38 @@ def test_worker_processes_share_the_port_and_stop_with_the_server(seeds_index):
     assert wait_until(lambda: not any(alive(pid) for pid in everyone))
 
 
+def sockets_of(pid: int) -> int:
+    """Return how many sockets a process has open."""
+    count = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            count += os.readlink(fd).startswith("socket:")
+        except OSError:
+            pass
+    return count
+
+
+def test_connections_spread_over_the_workers(seeds_index):
+    port = free_port()
+    proc, base = start_server(seeds_index, port, "--workers", "2", "--threads", "1")
+    held = []
+    try:
+        workers = sorted(workers_of(proc.pid))
+        before = {pid: sockets_of(pid) for pid in workers}
+        # 16 keep-alive connections opened at once, as a load generator's pool opens them
+        held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(16)]
+        for conn in held:
+            conn.sendall(b"GET /api/search?q=x HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert all(conn.recv(12).startswith(b"HTTP/1.1 200") for conn in held)
+        # Each worker holds some of them, so both serve.
+        assert all(sockets_of(pid) > before[pid] for pid in workers)
+    finally:
+        for conn in held:
+            conn.close()
+        proc.terminate()
+        proc.wait(10)
+
+
 def test_workers_end_when_the_server_is_killed(seeds_index):
     proc, base = start_server(seeds_index, free_port(), "--workers", "2")
     workers = workers_of(proc.pid)
