@@ -1,7 +1,6 @@
 """Build a fresh index and swap it in, or update the live one with changed files only."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
@@ -16,12 +15,11 @@ from .extract import extract
 from .processes import Forked
 from .records import comparison_records, documents_for
 from .schema import make_schema
-from .storage import BuildStorage
+from .storage import BuildStorage, SegmentedWriter, committing
 from .store import IndexStore
 
 MANIFEST = "manifest.json"
 INDEX_NAME = "MAIN"
-BUILD_POOL_MB = 256  # posting pool of a full build; see _pool_nearly_full
 
 
 @dataclass
@@ -81,7 +79,7 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
     taken: set[str] = set()
     comparisons, saving = compare.Comparisons(), None
     try:
-        with committing(_SegmentedWriter(ix)) as writer:
+        with committing(SegmentedWriter(ix)) as writer:
             for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons):
                 if entry is not None:
                     manifest["files"][_rel(path, corpus)] = entry
@@ -104,56 +102,10 @@ def _save_comparisons(comparisons, build_dir: Path) -> None:
     compare.save(comparisons.compute(), build_dir)
 
 
-@contextlib.contextmanager
-def committing(writer):
-    """Commit the writer when the block succeeds; cancel it on any error or Ctrl-C."""
-    try:
-        yield writer
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-
-
 def save_build_data(build_dir: Path, comparisons, manifest: dict) -> None:
     """Write what lives beside the Whoosh index: comparisons, then the manifest."""
     _save_comparisons(comparisons, build_dir)
     _write_manifest(build_dir, manifest)
-
-
-class _SegmentedWriter:
-    """A from-scratch build's writer that commits a segment whenever its posting pool fills up."""
-
-    def __init__(self, ix):
-        self.ix = ix
-        self.writer = self._new()
-
-    def _new(self):
-        # compound=False: a compound segment is copied into memory by every searcher that opens
-        # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
-        return self.ix.writer(limitmb=BUILD_POOL_MB, compound=False)
-
-    def add_document(self, **fields) -> None:
-        """Add one document to the current segment."""
-        self.writer.add_document(**fields)
-
-    def roll_if_full(self) -> None:
-        """Commit the current segment and start another when the pool would soon spill to disk."""
-        # A full pool is written out as a run of one-by-one pickled postings and merged back at
-        # commit; that made a single writer 5x slower for 4x the corpus. A few segments, each
-        # sorted in memory, keep the build linear.
-        pool = getattr(self.writer, "pool", None)
-        if pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20:
-            self.writer.commit(merge=False)
-            self.writer = self._new()
-
-    def commit(self) -> None:
-        """Commit the last segment."""
-        self.writer.commit(merge=False)
-
-    def cancel(self) -> None:
-        """Drop the uncommitted segment (the whole build directory is swept anyway)."""
-        self.writer.cancel()
 
 
 def _rel(path: Path, corpus: Path) -> str:

@@ -1,7 +1,11 @@
-"""The file storage a build writes through: it remembers which files it has made."""
+"""How a full build writes: its file storage, its segment-rolling writer, commit or cancel."""
 from __future__ import annotations
 
+import contextlib
+
 from whoosh.filedb.filestore import FileStorage
+
+BUILD_POOL_MB = 256  # posting pool of a full build's writer; see SegmentedWriter.roll_if_full
 
 
 class BuildStorage(FileStorage):
@@ -34,3 +38,49 @@ class BuildStorage(FileStorage):
         result = super().rename_file(name, newname, safe=safe)
         self._exists[name], self._exists[newname] = False, True
         return result
+
+
+@contextlib.contextmanager
+def committing(writer):
+    """Commit the writer when the block succeeds; cancel it on any error or Ctrl-C."""
+    try:
+        yield writer
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+class SegmentedWriter:
+    """A from-scratch build's writer that commits a segment whenever its posting pool fills up."""
+
+    def __init__(self, ix):
+        self.ix = ix
+        self.writer = self._new()
+
+    def _new(self):
+        # compound=False: a compound segment is copied into memory by every searcher that opens
+        # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
+        return self.ix.writer(limitmb=BUILD_POOL_MB, compound=False)
+
+    def add_document(self, **fields) -> None:
+        """Add one document to the current segment."""
+        self.writer.add_document(**fields)
+
+    def roll_if_full(self) -> None:
+        """Commit the current segment and start another when the pool would soon spill to disk."""
+        # A full pool is written out as a run of one-by-one pickled postings and merged back at
+        # commit; that made a single writer 5x slower for 4x the corpus. A few segments, each
+        # sorted in memory, keep the build linear.
+        pool = getattr(self.writer, "pool", None)
+        if pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20:
+            self.writer.commit(merge=False)
+            self.writer = self._new()
+
+    def commit(self) -> None:
+        """Commit the last segment."""
+        self.writer.commit(merge=False)
+
+    def cancel(self) -> None:
+        """Drop the uncommitted segment (the whole build directory is swept anyway)."""
+        self.writer.cancel()

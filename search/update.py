@@ -5,8 +5,8 @@ import time
 from pathlib import Path
 
 from . import compare, documents
-from .indexer import (Summary, _check_corpus, _index_file, _rel, committing, open_index,
-                      read_manifest, save_build_data)
+from .indexer import Summary, _check_corpus, _index_file, _rel, open_index, read_manifest, save_build_data
+from .storage import committing
 from .store import IndexStore
 
 

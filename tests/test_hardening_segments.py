@@ -1,7 +1,7 @@
 """A build bigger than the writer's posting pool is written as several segments, all searchable."""
 from __future__ import annotations
 
-from search import indexer
+from search import indexer, storage
 from search.indexer import open_index
 from search.query import SearchParams
 from search.searcher import WhooshSearcher
@@ -11,7 +11,7 @@ from tests.test_hardening_processes import synthetic_corpus
 
 def test_a_build_that_outgrows_the_pool_commits_segments_and_loses_nothing(tmp_path, monkeypatch):
     corpus = synthetic_corpus(tmp_path / "corpus", 240)  # over the worker threshold as well
-    monkeypatch.setattr(indexer, "BUILD_POOL_MB", 0.2)
+    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.2)
     summary = indexer.build(corpus, tmp_path / "ix")
     ix = open_index(IndexStore(tmp_path / "ix").current_dir())
     try:
