@@ -22,14 +22,15 @@ def end_with_parent(parent: int, signum: int = signal.SIGKILL) -> None:
 class Forked:
     """Run one function in a forked child that ends with this process; wait for it or kill it."""
 
-    def __init__(self, func, *args):
+    def __init__(self, func, *args, parent_death_signal: int = signal.SIGKILL):
         parent = os.getpid()
         self.pid, self.status = os.fork(), None
         if self.pid == 0:
             code = 1
             try:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-                end_with_parent(parent)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
+                end_with_parent(parent, parent_death_signal)
                 func(*args)
                 code = 0
             except BaseException:  # noqa: BLE001 - shown, then reported through the exit status

@@ -8,11 +8,10 @@ import socket
 import sys
 import time
 
-from .processes import end_with_parent
+from .processes import Forked
 
 RESTART_PAUSE = 1.0  # seconds between restarts of a worker that keeps dying
-
-
+READY_TIMEOUT = 300  # seconds to wait for every worker to load the index before saying so
 BACKLOG = 1024
 
 
@@ -35,9 +34,6 @@ def claim_port(host: str, port: int, workers: int) -> socket.socket:
 def _worker_socket(claim: socket.socket) -> socket.socket:
     host, port = claim.getsockname()[:2]
     return socket.create_server((host, port), family=claim.family, backlog=BACKLOG, reuse_port=True)
-
-
-READY_TIMEOUT = 300  # seconds to wait for every worker to load the index before saying so
 
 
 def serve(make_app, sock: socket.socket, workers: int, threads: int) -> None:
@@ -101,25 +97,21 @@ def _reap_and_restart(children, make_app, sock, threads) -> None:
 
 
 def _fork_worker(make_app, sock, threads, ready_write) -> int:
-    parent = os.getpid()
-    pid = os.fork()
-    if pid:
-        return pid
-    status = 0
+    # SIGTERM, not SIGKILL, when the server dies: waitress closes its sockets on the way out.
+    return Forked(_worker, make_app, sock, threads, ready_write, parent_death_signal=signal.SIGTERM).pid
+
+
+def _worker(make_app, claim, threads, ready_write) -> None:
+    """In a worker process: listen, load the app, say so, serve until stopped."""
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        end_with_parent(parent, signal.SIGTERM)
-        listener = _worker_socket(sock)  # before loading: connections queue while it warms up
-        sock.close()
+        listener = _worker_socket(claim)  # before loading: connections queue while it warms up
+        claim.close()
         app = make_app()  # each process builds its own: searchers, caches and files are not shared
-        _report(ready_write, b"r")
-        _run_worker(app, listener, threads)
-    except BaseException:  # noqa: BLE001 - a forked child must never return into the parent's code
+    except BaseException:
         _report(ready_write, b"x")
-        status = 1
-    finally:
-        os._exit(status)
+        raise
+    _report(ready_write, b"r")
+    _run_worker(app, listener, threads)
 
 
 def _report(ready_write, byte: bytes) -> None:
