@@ -23,6 +23,10 @@ class _Record(Mapping):
     KEYS: tuple = ()
     _INDEX: dict = {}
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._INDEX = {key: n for n, key in enumerate(cls.KEYS)}
+
     def __init__(self, fields):
         # A server holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
         # outlet, date, title and article id repeat across an article's statements: share them.
@@ -54,7 +58,6 @@ class QuoteRecord(_Record):
 
     __slots__ = ()
     KEYS = QUOTE_KEYS
-    _INDEX = {key: n for n, key in enumerate(KEYS)}
 
 
 class FigureRecord(_Record):
@@ -62,7 +65,6 @@ class FigureRecord(_Record):
 
     __slots__ = ()
     KEYS = FIGURE_KEYS
-    _INDEX = {key: n for n, key in enumerate(KEYS)}
 
 
 class Comparisons:
@@ -89,14 +91,17 @@ class Comparisons:
     def compute(self) -> "Comparisons":
         """Cluster the quotes and group the figures by topic."""
         ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
-        self.clusters = {cluster_id(ids): ids for ids in cluster_quotes(ordered)}
-        self.cluster_of = {m: cid for cid, ids in self.clusters.items() for m in ids}
+        self._set_clusters({cluster_id(ids): ids for ids in cluster_quotes(ordered)})
         topics = defaultdict(list)
         for fig in sorted(self.figures.values(), key=lambda f: f["id"]):
             if fig.get("topic"):
                 topics[fig["topic"]].append(fig["id"])
         self.topics = dict(topics)
         return self
+
+    def _set_clusters(self, clusters: dict[str, list[str]]) -> None:
+        self.clusters = clusters
+        self.cluster_of = {m: cid for cid, ids in clusters.items() for m in ids}
 
     def spread(self, topic: str) -> tuple[int, int]:
         """Return how many distinct values and how many articles a figure topic has."""
@@ -127,8 +132,7 @@ class Comparisons:
                 list(data.get("figure_keys", FIGURE_KEYS)) != list(FIGURE_KEYS):
             return cls()  # written by another version with other fields: rebuild to compare again
         made = cls(data.get("quotes"), data.get("figures"))
-        made.clusters = data.get("clusters", {})
-        made.cluster_of = {m: cid for cid, ids in made.clusters.items() for m in ids}
+        made._set_clusters(data.get("clusters", {}))
         made.topics = data.get("topics", {})
         return made
 
