@@ -16,8 +16,8 @@ sys.path.extend(str(p) for p in (REPO / "bench/work/venv/lib").glob("python3*/si
 
 from bench.bench_index import index_dir  # noqa: E402
 from bench.bench_query import cold_queries  # noqa: E402
-from search.query import SearchParams  # noqa: E402
-from search.searcher import WhooshSearcher  # noqa: E402
+from search.query.parse import SearchParams  # noqa: E402
+from search.query.searcher import WhooshSearcher  # noqa: E402
 
 
 def main(scale: str = "10", count: str = "200") -> None:

@@ -15,7 +15,7 @@ sys.path.extend(str(p) for p in (REPO / "bench/work/venv/lib").glob("python3*/si
 
 from pyinstrument import Profiler  # noqa: E402
 
-from search import indexer  # noqa: E402
+from search.index import indexer  # noqa: E402
 
 
 def main(corpus: str, out: str | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search import indexer
+from search.index import indexer
 from web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent

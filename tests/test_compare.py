@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from search import compare, indexer, update
+from search import compare
+from search.index import incremental, indexer
 from search.compare.diff import word_diff
 from search.compare.quotes import candidate_pairs, cluster_quotes
 from search.compare.text import compatible_speakers, content_stems
@@ -131,7 +132,7 @@ def files_of(comps, ids, table):
 
 def test_seed_gold_comparisons(seeds_index):
     """Every entry of the gold `comparisons` is reproduced on the indexed seeds."""
-    from search.searcher import WhooshSearcher
+    from search.query.searcher import WhooshSearcher
 
     comps = WhooshSearcher(seeds_index).comparisons()
     for entry in GOLD["comparisons"]:
@@ -153,7 +154,7 @@ def test_seed_gold_comparisons(seeds_index):
 def test_update_keeps_clusters_in_step(corpus, tmp_path):
     root = tmp_path / "ix"
     indexer.build(corpus, root)
-    from search.searcher import WhooshSearcher
+    from search.query.searcher import WhooshSearcher
 
     before = WhooshSearcher(root).comparisons()
     brotherly = next(ids for ids in before.clusters.values() if len(ids) == 3)
@@ -161,7 +162,7 @@ def test_update_keeps_clusters_in_step(corpus, tmp_path):
     write(corpus / "005_new.txt", "Envoy repeats claim\n\nAmbassador Alexander Matsegora said: \"A clear example "
           "of this brotherly attitude is the rehabilitation of hundreds of injured soldiers in Korean "
           "sanatoriums and hospitals.\"\n")
-    update.update(root)
+    incremental.update(root)
     after = WhooshSearcher(root).comparisons()
     cluster = next(ids for ids in after.clusters.values() if any(i.startswith("005_new#") for i in ids))
     assert sorted(i.split("#")[0] for i in cluster) == sorted(
@@ -170,7 +171,7 @@ def test_update_keeps_clusters_in_step(corpus, tmp_path):
 
 
 def test_quote_view_lists_versions_with_diffs(seeds_index):
-    from search.searcher import WhooshSearcher
+    from search.query.searcher import WhooshSearcher
 
     comps = WhooshSearcher(seeds_index).comparisons()
     member = next(ids for ids in comps.clusters.values() if len(ids) == 3)[0]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from search import documents
+from search.ingest import documents
 from search.errors import LoadError
 from tests.conftest import write
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.documents import load_plain
+from search.ingest.documents import load_plain
 from search.extract import extract
 
 

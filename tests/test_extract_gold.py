@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.documents import load_file
+from search.ingest.documents import load_file
 from search.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent

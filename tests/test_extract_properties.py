@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.documents import load_plain
+from search.ingest.documents import load_plain
 from search.extract import extract
 
 PIECES = st.sampled_from([

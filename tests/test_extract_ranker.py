@@ -5,7 +5,7 @@ import itertools
 import subprocess
 import sys
 
-from search.documents import load_plain
+from search.ingest.documents import load_plain
 from search.extract import extract
 from search.extract.candidates import candidates
 from search.extract.context import Attribution

@@ -7,7 +7,7 @@ import sys
 import threading
 import time
 
-from search import indexer
+from search.index import indexer
 from tests.conftest import SEEDS, write
 from web import create_app
 

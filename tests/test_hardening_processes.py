@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from search import indexer
-from search.query import SearchParams
-from search.searcher import WhooshSearcher
-from search.store import IN_PROGRESS, IndexStore
+from search.index import indexer
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
+from search.index.store import IN_PROGRESS, IndexStore
 from tests.conftest import SEEDS, write
 
 SPEAKERS = ("Jane Harbour", "Omar Quayside", "Lena Tidewater", "Piet Marina")

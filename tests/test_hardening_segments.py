@@ -1,11 +1,12 @@
 """A build bigger than the writer's posting pool is written as several segments, all searchable."""
 from __future__ import annotations
 
-from search import indexer, storage
-from search.indexer import open_index
-from search.query import SearchParams
-from search.searcher import WhooshSearcher
-from search.store import IndexStore
+from search.index import indexer
+from search.whoosh_ext import storage
+from search.index.indexer import open_index
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
+from search.index.store import IndexStore
 from tests.test_hardening_processes import synthetic_corpus
 
 

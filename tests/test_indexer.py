@@ -5,11 +5,11 @@ import threading
 
 import pytest
 
-from search import indexer, update
+from search.index import incremental, indexer
 from search.errors import ClaimsearchError, IndexBusy
-from search.query import SearchParams
-from search.searcher import WhooshSearcher
-from search.store import IndexStore
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
+from search.index.store import IndexStore
 from tests.conftest import write
 
 
@@ -65,12 +65,12 @@ def test_rebuild_swaps_and_sweeps_leftovers(corpus, tmp_path):
 def test_update_adds_changes_and_removes_only_what_changed(corpus, tmp_path):
     root = tmp_path / "ix"
     indexer.build(corpus, root)
-    assert update.update(root).articles == 0
+    assert incremental.update(root).articles == 0
     write(corpus / "new" / "story.txt", "Zanzibar talks\n\nThe envoy said \"Zanzibar will host the talks\".\n")
     path = corpus / "002_9edff2facc8fa178.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("Wonsan", "Quixotica"), encoding="utf-8")
     (corpus / "003_904a09ff17ee81d7.txt").unlink()
-    summary = update.update(root)
+    summary = incremental.update(root)
     assert (summary.added, summary.changed, summary.removed, summary.articles) == (1, 1, 1, 2)
     assert ids(root, "Zanzibar", kind=("article",)) == ["new/story"]
     assert ids(root, "Quixotica", kind=("article",)) == ["002_9edff2facc8fa178"]
@@ -86,14 +86,14 @@ def test_a_running_searcher_sees_updates_through_its_cached_filters(corpus, tmp_
     articles = {"kind": ("article",)}
     assert searcher.search(SearchParams(q="Matsegora", filters=articles)).total == 5  # kind filter cached
     write(corpus / "new" / "story.txt", "Zanzibar talks\n\nMatsegora said \"Zanzibar will host the talks\".\n")
-    update.update(root)
+    incremental.update(root)
     assert [h["id"] for h in searcher.search(SearchParams(q="Zanzibar", filters=articles)).hits] == ["new/story"]
     assert searcher.search(SearchParams(q="Matsegora", filters=articles)).total == 6
 
 
 def test_update_without_index_is_a_clear_error(tmp_path):
     with pytest.raises(ClaimsearchError, match="No index"):
-        update.update(tmp_path / "missing")
+        incremental.update(tmp_path / "missing")
 
 
 def test_bad_files_are_skipped_with_reasons(corpus, tmp_path):

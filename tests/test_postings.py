@@ -6,7 +6,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import MultifieldParser
 from whoosh.query import Term
 
-from search.postings import matching_docs
+from search.whoosh_ext.postings import matching_docs
 
 WORDS = "budget minister schools news talks envoy peace border troops figures".split()
 

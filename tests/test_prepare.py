@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from whoosh import index as whoosh_index
 
-from search import indexer, prepare
-from search.store import IndexStore
+from search.index import indexer, prepare
+from search.index.store import IndexStore
 
 
 def index_contents(root):

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from whoosh import query as wq
 
-from search.query import SearchParams, build_query, parse_text, restrict_prefixes, syntax_problem
-from search.schema import make_schema
+from search.query.parse import SearchParams, build_query, parse_text, restrict_prefixes, syntax_problem
+from search.index.schema import make_schema
 
 SCHEMA = make_schema()
 

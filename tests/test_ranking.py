@@ -6,8 +6,8 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 from whoosh.query import And, Or, Phrase, Term
 
-from search import ranking
-from search.ranking import ranked, without_positions
+from search.whoosh_ext import ranking
+from search.whoosh_ext.ranking import ranked, without_positions
 
 TEXTS = [
     "the minister said the budget would grow",

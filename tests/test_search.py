@@ -1,8 +1,8 @@
 """Searching the seeds: statements and articles, facets that count, snippets that are safe."""
 from __future__ import annotations
 
-from search.query import SearchParams
-from search.searcher import WhooshSearcher
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
 
 
 def search(root, q="", **kwargs):

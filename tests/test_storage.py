@@ -1,5 +1,5 @@
 """The build's storage answers file_exists like the file system, before and after changes."""
-from search.storage import BuildStorage
+from search.whoosh_ext.storage import BuildStorage
 
 
 def test_file_exists_follows_create_rename_and_delete(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from search import indexer
+from search.index import indexer
 from tests.conftest import write
 from web import create_app
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from search import indexer
+from search.index import indexer
 from tests.browser.corpus import ARTICLES_BY_MONTH, ARTICLES_BY_SOURCE, EVIL_ID, write_corpus
 from web import create_app
 

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.documents import load_file  # noqa: E402
+from search.ingest import load_file  # noqa: E402
 from search.extract import extract  # noqa: E402
 from search.extract.candidates import candidates  # noqa: E402
 from search.extract.features import candidate_features, quote_flags  # noqa: E402

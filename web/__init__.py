@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup
 
-from search.export import MAX_EXPORT
+from search.render.export import MAX_EXPORT
 from search.errors import ClaimsearchError
-from search.searcher import WhooshSearcher
+from search.query.searcher import WhooshSearcher
 
 from . import api, compare, errors, views
 from .marking import anchor
@@ -55,7 +55,7 @@ def _warm_up(app) -> None:
 
 
 def _trusted_snippet(html: str) -> Markup:
-    """Mark a snippet safe: search.snippets built it by escaping the text, then highlighting."""
+    """Mark a snippet safe: search.query.snippets built it by escaping the text, then highlighting."""
     return Markup(html)
 
 

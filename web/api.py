@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
-from search.export import csv_lines, json_chunks
+from search.render.export import csv_lines, json_chunks
 
 from .openapi import openapi_document
 from .pages import article_data, export_data, search_data, sources_data, speakers_data

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from search import __version__
-from search.query import SORTS
-from search.schema import KINDS, STATEMENT_KINDS
+from search.query.parse import SORTS
+from search.index.schema import KINDS, STATEMENT_KINDS
 
 
 def _param(name, description, schema, repeat=False, where="query"):

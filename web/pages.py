@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from search import browse
+from search.query import browse
 from search.errors import BadParameter
-from search.schema import STATEMENT_KINDS
-from search.serialize import page_to_dict, params_to_dict
+from search.index.schema import STATEMENT_KINDS
+from search.render.serialize import page_to_dict, params_to_dict
 
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_toggle_url

@@ -5,8 +5,8 @@ import datetime as dt
 import re
 
 from search.errors import BadParameter
-from search.query import FILTER_FIELDS, SORTS, SearchParams
-from search.schema import KINDS
+from search.query.parse import FILTER_FIELDS, SORTS, SearchParams
+from search.index.schema import KINDS
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_VALUE_LENGTH = 200

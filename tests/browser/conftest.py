@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from search import indexer
+from search.index import indexer
 
 from .corpus import write_corpus
 from .server import CHROMIUM, launch_chromium, serving

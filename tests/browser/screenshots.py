@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from search import indexer
+from search.index import indexer
 
 from .server import CHROMIUM, ROOT, launch_chromium, serving
 

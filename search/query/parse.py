@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 
-from .schema import FIELD_BOOSTS, SEARCH_FIELDS
+from ..index.schema import FIELD_BOOSTS, SEARCH_FIELDS
 
 SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.

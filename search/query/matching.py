@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from whoosh.qparser import QueryParser
 
 from .facets import Facet, count_facets, passing
-from .postings import matching_docs
-from .query import SearchParams, syntax_problem, text_parser, try_parse
-from .schema import SEARCH_FIELDS
+from ..whoosh_ext.postings import matching_docs
+from .parse import SearchParams, syntax_problem, text_parser, try_parse
+from ..index.schema import SEARCH_FIELDS
 from .spelling import suggest
 
 

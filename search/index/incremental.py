@@ -4,9 +4,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from . import compare, documents
+from .. import compare
+from ..ingest import documents
 from .indexer import Summary, _check_corpus, _index_file, _rel, open_index, read_manifest, save_build_data
-from .storage import committing
+from ..whoosh_ext.storage import committing
 from .store import IndexStore
 
 

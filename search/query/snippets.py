@@ -8,7 +8,7 @@ from itertools import compress
 
 from markupsafe import escape
 
-from .analysis import WORDS, index_word
+from ..whoosh_ext.analysis import WORDS, index_word
 
 SNIPPET_CHARS = 240
 SURROUND = 70  # characters of context kept either side of the matches

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Span
+from ..models import Span
 
 # Whole-line boilerplate seen on news sites: navigation, widgets, counters.
 BOILERPLATE = re.compile(

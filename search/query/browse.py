@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .schema import STATEMENT_KINDS
+from ..index.schema import STATEMENT_KINDS
 
 
 def speaker_counts(reader, column, sources=(), kinds=STATEMENT_KINDS) -> list[dict]:

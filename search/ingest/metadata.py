@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from dateutil import parser as dateparser
 
-from .models import Span
+from ..models import Span
 
 HEAD_LINES = 12  # bylines and datelines sit near the top
 SOURCE_LINE = re.compile(r"^\s*(?:original\s+)?source\s*:\s*(\S.*?)\s*$", re.IGNORECASE)

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from . import compare, documents, prepare
-from .errors import ClaimsearchError, IndexMissing
-from .extract import extract
-from .processes import Forked
+from .. import compare
+from ..ingest import documents
+from . import prepare
+from ..errors import ClaimsearchError, IndexMissing
+from ..extract import extract
+from ..processes import Forked
 from .records import comparison_records, documents_for
 from .schema import make_schema
-from .storage import BuildStorage, SegmentedWriter, committing
+from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from .store import IndexStore
 
 MANIFEST = "manifest.json"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, SchemaClass
 
-from .analysis import FastStemmingAnalyzer
+from ..whoosh_ext.analysis import FastStemmingAnalyzer
 
 KINDS = ("article", "quote", "claim", "figure")
 STATEMENT_KINDS = KINDS[1:]

@@ -1,7 +1,10 @@
 """JSON-ready views of search results, shared by the CLI and the web API."""
 from __future__ import annotations
 
-from .facets import Facet
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a type only: rendering needs no query code loaded
+    from ..query.facets import Facet
 
 
 def facet_to_dict(facet: Facet, toggle_url=None) -> dict:

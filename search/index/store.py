@@ -9,7 +9,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from .errors import ClaimsearchError, IndexBusy, IndexMissing
+from ..errors import ClaimsearchError, IndexBusy, IndexMissing
 
 POINTER = "CURRENT"
 BUILDS = "builds"

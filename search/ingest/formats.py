@@ -13,8 +13,8 @@ import markdown as markdown_lib
 import yaml
 
 from . import clean, metadata
-from .errors import LoadError
-from .models import Article
+from ..errors import LoadError
+from ..models import Article
 
 TEXT_KEYS = ("text", "body", "content")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site")

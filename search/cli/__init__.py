@@ -9,16 +9,18 @@ from pathlib import Path
 
 import click
 
-from . import documents, indexer, serving, update as updater
-from .errors import ClaimsearchError
-from .extract import extract
-from .models import to_dict
-from .compare import views as compare_views
-from .output import print_figure_topic, print_hits, print_quote_versions, print_summary
-from .query import SORTS, SearchParams
-from .schema import STATEMENT_KINDS
-from .searcher import WhooshSearcher
-from .serialize import page_to_dict
+from .. import serving
+from ..index import incremental as updater, indexer
+from ..ingest import documents
+from ..errors import ClaimsearchError
+from ..extract import extract
+from ..models import to_dict
+from ..compare import views as compare_views
+from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
+from ..query.parse import SORTS, SearchParams
+from ..index.schema import STATEMENT_KINDS
+from ..query.searcher import WhooshSearcher
+from ..render.serialize import page_to_dict
 
 MAX_DEFAULT_WORKERS = 4  # each server process holds its own caches (about 230 MB at 10x BBC)
 
@@ -210,6 +212,3 @@ def main():
     """Entry point of the console script."""
     cli(prog_name="claimsearch")
 
-
-if __name__ == "__main__":
-    main()

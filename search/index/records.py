@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import Article, Extraction
+from ..models import Article, Extraction
 
 
 def article_fields(article: Article) -> dict:

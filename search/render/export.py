@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
-from .schema import TEXT_FIELD
+from ..index.schema import TEXT_FIELD
 
 MAX_EXPORT = 5000
 COLUMNS = ("id", "article_id", "kind", "speaker", "text", "title", "source", "author", "date",

@@ -6,20 +6,20 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from . import compare
-from .compare.views import other_versions
-from .errors import NotFound
-from .export import export_record
+from .. import compare
+from ..compare.views import other_versions
+from ..errors import NotFound
+from ..render.export import export_record
 from .facets import FACET_COLUMNS, Facet, column_values
-from .indexer import open_index
+from ..index.indexer import open_index
 from .matching import match, matching
-from .postings import matching_docs
-from .query import SearchParams, build_query
-from .ranking import ranked
+from ..whoosh_ext.postings import matching_docs
+from .parse import SearchParams, build_query
+from ..whoosh_ext.ranking import ranked
 from .reuse import LRU, SearcherPool
-from .schema import TEXT_FIELD
+from ..index.schema import TEXT_FIELD
 from .snippets import query_terms, snippet
-from .store import IndexStore
+from ..index.store import IndexStore
 
 
 @dataclass
@@ -144,7 +144,7 @@ class WhooshSearcher:
             return len(allowed), [export_record(hit.fields()) for hit in results]
 
     def browse(self, count, **options):
-        """Return ``count(reader, column, **options)`` over the live index (see search.browse)."""
+        """Return ``count(reader, column, **options)`` over the live index (see search.query.browse)."""
         with self._index().searcher() as searcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)

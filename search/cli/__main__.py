@@ -1,0 +1,4 @@
+"""`python -m search.cli`: the console script without installing it."""
+from . import main
+
+main()

@@ -1,0 +1,1 @@
+"""Everything that knows Whoosh internals: the analyzer, posting reads, collectors, build storage."""
