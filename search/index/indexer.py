@@ -184,10 +184,22 @@ def read_manifest(build_dir: Path) -> dict:
 
 
 def open_index(build_dir: Path):
-    """Open a build's Whoosh index; one written with another schema must be rebuilt, not read."""
-    ix = whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    """Open a build's Whoosh index; one this version cannot read (other schema, lost class) must be rebuilt."""
+    try:
+        ix = whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    except OSError:
+        raise  # a disk or permission problem, not an old index
+    except Exception as exc:
+        # The schema is unpickled from the index, naming each field's analyzer by class path: a
+        # class moved or renamed since the build (ImportError, AttributeError) or a table of
+        # contents from another Whoosh cannot be read at all.
+        raise _rebuild(build_dir, f"{type(exc).__name__}: {exc}") from exc
     if sorted(ix.schema.names()) != sorted(make_schema().names()):
         ix.close()
-        raise IndexMissing(f"The index at {build_dir.parent.parent} was built by another version of "
-                           "claimsearch; rebuild it with `claimsearch index DIR`")
+        raise _rebuild(build_dir, "its fields differ")
     return ix
+
+
+def _rebuild(build_dir: Path, reason: str) -> IndexMissing:
+    return IndexMissing(f"The index at {build_dir.parent.parent} was built by another version of "
+                        f"claimsearch ({reason}); rebuild it with `claimsearch index DIR`")

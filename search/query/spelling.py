@@ -13,11 +13,10 @@ class SurfaceCorrector(Corrector):
         self.base = searcher.corrector(fieldname)
         self.analyzer = searcher.schema[fieldname].analyzer
 
-    def _suggestions(self, text, maxdist, prefix):
-        for score, stem in self.base._suggestions(text, maxdist, prefix):
-            word = self.surface(stem)
-            if word:
-                yield score, word
+    def suggest(self, text, limit=5, maxdist=2, prefix=0):
+        """Return the base corrector's best stems as words, best first (stems never seen are dropped)."""
+        words = (self.surface(stem) for stem in self.base.suggest(text, limit, maxdist, prefix))
+        return [word for word in words if word]
 
     def surface(self, stem: str) -> str | None:
         """Return the first word in a stored document that the analyzer turns into ``stem``."""

@@ -19,7 +19,7 @@ def ranked(searcher, query, known, limit: int, sortedby: str | None = None, reve
     if sortedby:
         collector = _KnownSorted(known, sortedby, limit=limit, reverse=reverse)
     elif len(known) <= SKIP_TO_MAX:
-        collector = _KnownTop(known, limit=limit)
+        collector = _KnownTop(known, limit=limit, usequality=False)  # every known match is scored
     else:
         return searcher.search(scoring, limit=limit, filter=set(known))
     searcher.search_with_collector(scoring, collector)
@@ -66,9 +66,6 @@ class _KnownMatches:
 
 class _KnownTop(_KnownMatches, TopCollector):
     """The best-scoring known matches; ties keep the lower docnum first, as Whoosh orders them."""
-
-    def _use_block_quality(self):
-        return False  # every known match is scored
 
 
 class _KnownSorted(_KnownMatches, SortingCollector):
