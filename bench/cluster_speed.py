@@ -14,12 +14,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import TOPICS, machine_state, require_corpus, write_result  # noqa: E402
-from search.ingest import documents  # noqa: E402
 from search.compare import Comparisons  # noqa: E402
 from search.compare.quotes import candidate_pairs  # noqa: E402
 from search.compare.text import content_stems  # noqa: E402
 from search.extract import extract  # noqa: E402
 from search.index.records import comparison_records  # noqa: E402
+from search.ingest import documents  # noqa: E402
 
 SCALES = (1, 2, 4, 10)
 

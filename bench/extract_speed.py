@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.ingest.documents import corpus_files, load_file  # noqa: E402
 from search.extract import extract  # noqa: E402
+from search.ingest.documents import corpus_files, load_file  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "bbc-news"
 

@@ -6,8 +6,8 @@ import pickle
 from hypothesis import given, settings, strategies as st
 from whoosh.analysis import StemmingAnalyzer
 
-from search.whoosh_ext.analysis import FastStemmingAnalyzer
 from search.index.schema import make_schema
+from search.whoosh_ext.analysis import FastStemmingAnalyzer
 from tests.conftest import SEEDS
 
 STANDARD, FAST = StemmingAnalyzer(), FastStemmingAnalyzer()

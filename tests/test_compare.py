@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from search import compare
-from search.index import incremental, indexer
 from search.compare.diff import word_diff
 from search.compare.quotes import candidate_pairs, cluster_quotes
 from search.compare.text import compatible_speakers, content_stems
 from search.compare.views import figure_topic, quote_versions
 from search.errors import NotFound
+from search.index import incremental, indexer
 from tests.conftest import write
 
 GOLD = json.loads((Path(__file__).parent / "data" / "gold_seeds.json").read_text(encoding="utf-8"))

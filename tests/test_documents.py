@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from search.ingest import documents
 from search.errors import LoadError
+from search.ingest import documents
 from tests.conftest import write
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from search.index import indexer
-from search.whoosh_ext import storage
 from search.index.indexer import open_index
+from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from search.index.store import IndexStore
+from search.whoosh_ext import storage
 from tests.test_hardening_processes import synthetic_corpus
 
 

@@ -5,11 +5,11 @@ import threading
 
 import pytest
 
-from search.index import incremental, indexer
 from search.errors import ClaimsearchError, IndexBusy
+from search.index import incremental, indexer
+from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from search.index.store import IndexStore
 from tests.conftest import write
 
 

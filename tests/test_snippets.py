@@ -8,8 +8,8 @@ import pytest
 from whoosh import highlight
 from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
 
-from search.whoosh_ext.analysis import WORDS
 from search.query.snippets import BETWEEN, SNIPPET_CHARS, excerpt, snippet
+from search.whoosh_ext.analysis import WORDS
 
 ANALYZER = StemmingAnalyzer()  # the body field's analyzer (search/schema.py)
 MARKED = re.compile(r'<mark class="hit term\d">(.*?)</mark>')

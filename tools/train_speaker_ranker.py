@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.ingest import load_file  # noqa: E402
 from search.extract import extract  # noqa: E402
 from search.extract.candidates import candidates  # noqa: E402
 from search.extract.features import candidate_features, quote_flags  # noqa: E402
 from search.extract.ranker import TRUSTED, WEIGHTS_FILE, Ranker, RulePick  # noqa: E402
+from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"

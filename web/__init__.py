@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup
 
-from search.render.export import MAX_EXPORT
 from search.errors import ClaimsearchError
 from search.query.searcher import WhooshSearcher
+from search.render.export import MAX_EXPORT
 
 from . import api, compare, errors, views
 from .marking import anchor

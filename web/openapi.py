@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from search import __version__
-from search.query.parse import SORTS
 from search.index.schema import KINDS, STATEMENT_KINDS
+from search.query.parse import SORTS
 
 
 def _param(name, description, schema, repeat=False, where="query"):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from search.query import browse
 from search.errors import BadParameter
 from search.index.schema import STATEMENT_KINDS
+from search.query import browse
 from search.render.serialize import page_to_dict, params_to_dict
 
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params

@@ -10,16 +10,16 @@ from pathlib import Path
 import click
 
 from .. import serving
-from ..index import incremental as updater, indexer
-from ..ingest import documents
+from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
-from ..models import to_dict
-from ..compare import views as compare_views
-from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
-from ..query.parse import SORTS, SearchParams
+from ..index import incremental as updater, indexer
 from ..index.schema import STATEMENT_KINDS
+from ..ingest import documents
+from ..models import to_dict
+from ..query.parse import SORTS, SearchParams
 from ..query.searcher import WhooshSearcher
+from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 
 MAX_DEFAULT_WORKERS = 4  # each server process holds its own caches (about 230 MB at 10x BBC)

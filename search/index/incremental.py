@@ -6,8 +6,8 @@ from pathlib import Path
 
 from .. import compare
 from ..ingest import documents
-from .indexer import Summary, _check_corpus, _index_file, _rel, open_index, read_manifest, save_build_data
 from ..whoosh_ext.storage import committing
+from .indexer import Summary, _check_corpus, _index_file, _rel, open_index, read_manifest, save_build_data
 from .store import IndexStore
 
 

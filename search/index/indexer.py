@@ -10,14 +10,14 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .. import compare
-from ..ingest import documents
-from . import prepare
 from ..errors import ClaimsearchError, IndexMissing
 from ..extract import extract
+from ..ingest import documents
 from ..processes import Forked
+from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
+from . import prepare
 from .records import comparison_records, documents_for
 from .schema import make_schema
-from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from .store import IndexStore
 
 MANIFEST = "manifest.json"

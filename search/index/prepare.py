@@ -9,9 +9,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..ingest import documents
 from ..errors import ClaimsearchError
 from ..extract import extract
+from ..ingest import documents
 from ..processes import end_with_parent
 
 PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it saves

@@ -5,8 +5,8 @@ import hashlib
 from pathlib import Path
 
 from ..errors import LoadError
-from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 from ..models import Article
+from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 
 __all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "load_file",
            "load_jsonl", "load_markdown", "load_plain", "read_text"]

@@ -12,9 +12,9 @@ import frontmatter
 import markdown as markdown_lib
 import yaml
 
-from . import clean, metadata
 from ..errors import LoadError
 from ..models import Article
+from . import clean, metadata
 
 TEXT_KEYS = ("text", "body", "content")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site")

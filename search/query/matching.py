@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from whoosh.qparser import QueryParser
 
-from .facets import Facet, count_facets, passing
-from ..whoosh_ext.postings import matching_docs
-from .parse import SearchParams, syntax_problem, text_parser, try_parse
 from ..index.schema import SEARCH_FIELDS
+from ..whoosh_ext.postings import matching_docs
+from .facets import Facet, count_facets, passing
+from .parse import SearchParams, syntax_problem, text_parser, try_parse
 from .spelling import suggest
 
 

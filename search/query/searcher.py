@@ -9,17 +9,17 @@ from whoosh import query as wq
 from .. import compare
 from ..compare.views import other_versions
 from ..errors import NotFound
-from ..render.export import export_record
-from .facets import FACET_COLUMNS, Facet, column_values
 from ..index.indexer import open_index
-from .matching import match, matching
-from ..whoosh_ext.postings import matching_docs
-from .parse import SearchParams, build_query
-from ..whoosh_ext.ranking import ranked
-from .reuse import LRU, SearcherPool
 from ..index.schema import TEXT_FIELD
-from .snippets import query_terms, snippet
 from ..index.store import IndexStore
+from ..render.export import export_record
+from ..whoosh_ext.postings import matching_docs
+from ..whoosh_ext.ranking import ranked
+from .facets import FACET_COLUMNS, Facet, column_values
+from .matching import match, matching
+from .parse import SearchParams, build_query
+from .reuse import LRU, SearcherPool
+from .snippets import query_terms, snippet
 
 
 @dataclass
