@@ -11,7 +11,7 @@ from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
 from search.query.snippets import BETWEEN, SNIPPET_CHARS, excerpt, snippet
 from search.whoosh_ext.analysis import WORDS
 
-ANALYZER = StemmingAnalyzer()  # the body field's analyzer (search/schema.py)
+ANALYZER = StemmingAnalyzer()  # the body field's analyzer (search/index/schema.py)
 MARKED = re.compile(r'<mark class="hit term\d">(.*?)</mark>')
 TAGS = re.compile(r"<[^>]*>")
 
