@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup
 
+from search import settings
 from search.errors import ClaimsearchError
 from search.query.searcher import WhooshSearcher
-from search.render.export import MAX_EXPORT
 
 from . import api, compare, errors, views
 from .marking import anchor
@@ -24,14 +24,12 @@ SECURITY_HEADERS = {
 
 
 def create_app(test_config=None):
-    """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
+    """Build the app: search.settings defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
     app = Flask(__name__)
-    app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500,
-                            MAX_EXPORT=MAX_EXPORT, WARM_UP=False)
-    if test_config is None:
-        app.config.from_prefixed_env("CLAIMSEARCH")
-    else:
-        app.config.update(test_config)
+    app.config.from_mapping(settings.defaults())
+    # As flaskr: tests pass their own config instead of the environment. A server passes
+    # settings.resolve(its options), which is the environment with its options applied after it.
+    app.config.update(settings.from_env() if test_config is None else test_config)
     app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
     if app.config["WARM_UP"]:
         _warm_up(app)

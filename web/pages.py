@@ -11,8 +11,6 @@ from search.render.serialize import page_to_dict, params_to_dict
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_toggle_url
 
-BROWSE_PAGE_SIZE = 50
-
 
 def searcher():
     """Return the app's searcher."""
@@ -38,11 +36,13 @@ def export_data() -> tuple[dict, list[dict]]:
 
 def speakers_data() -> dict:
     """Return who is quoted most, by outlet; ``source`` and ``kind`` narrow what is counted."""
-    filters = parse_filters(request.args)
+    config = current_app.config
+    filters = parse_filters(request.args, config)
     kinds = filters.get("kind", STATEMENT_KINDS)
     if "article" in kinds:
         raise BadParameter("kind", "article", f"must be one of {', '.join(STATEMENT_KINDS)}")
-    page, per_page = parse_page(request.args), parse_per_page(request.args, BROWSE_PAGE_SIZE, 500)
+    page = parse_page(request.args, config["MAX_PAGE"])
+    per_page = parse_per_page(request.args, config["BROWSE_PAGE_SIZE"], config["MAX_BROWSE_PAGE_SIZE"])
     rows = searcher().browse(browse.speaker_counts, sources=filters.get("source", ()), kinds=kinds)
     pages = max(1, -(-len(rows) // per_page))
     return {"filters": {k: list(filters[k]) for k in ("source", "kind") if k in filters},

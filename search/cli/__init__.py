@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from .. import serving
+from .. import serving, settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
@@ -21,36 +20,14 @@ from ..query.parse import SORTS, SearchParams
 from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
-
-MAX_DEFAULT_WORKERS = 4  # each server process holds its own caches (about 230 MB at 10x BBC)
-
-DEFAULT_INDEX = "index"
-DEFAULT_CORPUS = "seeds"
-index_option = click.option("--index", "index_root", envvar="CLAIMSEARCH_INDEX", default=DEFAULT_INDEX,
-                            show_default=True, type=click.Path(file_okay=False),
-                            help="Index directory (env CLAIMSEARCH_INDEX).")
-silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
-
-
-class CLIError(click.ClickException):
-    """A ClaimsearchError shown as one line, with exit 2 for bad usage and 1 otherwise."""
-
-    def __init__(self, error: ClaimsearchError):
-        super().__init__(error.message)
-        self.exit_code = 2 if error.status in (2, 400) else 1
+from .exit_codes import CLIError, run as _run
+from .options import index_option, setting_argument, setting_option, silent_option
 
 
 @click.group()
 @click.version_option(package_name="claimsearch")
 def cli():
     """Search news articles by who said what and what was claimed."""
-
-
-def _run(func, *args, **kwargs):
-    try:
-        return func(*args, **kwargs)
-    except ClaimsearchError as exc:
-        raise CLIError(exc) from None
 
 
 def _with_progress(func, files: list[Path], silent: bool, **kwargs):
@@ -62,8 +39,7 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
 
 
 @cli.command("index")
-@click.argument("corpus", envvar="CLAIMSEARCH_CORPUS", default=DEFAULT_CORPUS,
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@setting_argument("corpus", "CORPUS", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
 @silent_option
 def index_cmd(corpus, index_root, silent):
@@ -90,7 +66,8 @@ def update_cmd(corpus, index_root, silent):
 @click.option("--kind", multiple=True, type=click.Choice(("article",) + STATEMENT_KINDS))
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1)
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@setting_option("--limit", name="CLI_PAGE_SIZE",
+                type=click.IntRange(1, settings.setting("MAX_PAGE_SIZE").default_value()))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
 def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_root):
@@ -183,16 +160,11 @@ def _extraction_text(record: dict) -> str:
 
 
 @cli.command("serve")
-@click.option("--host", envvar="CLAIMSEARCH_HOST", default="127.0.0.1", show_default=True)
-@click.option("--port", envvar="CLAIMSEARCH_PORT", type=click.IntRange(1, 65535), default=8000,
-              show_default=True)
-@click.option("--workers", envvar="CLAIMSEARCH_WORKERS", type=click.IntRange(1, 64),
-              default=lambda: min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS), show_default="CPUs, at most 4",
-              help="Server processes sharing the port: searching is CPU-bound Python, one core each.")
-@click.option("--threads", envvar="CLAIMSEARCH_THREADS", type=click.IntRange(1, 64), default=2,
-              show_default=True, help="Request threads per process.")
-@click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app",
-              show_default=True, help="The WSGI app factory, as module:function.")
+@setting_option("--host", name="HOST")
+@setting_option("--port", name="PORT")
+@setting_option("--workers", name="WORKERS")
+@setting_option("--threads", name="THREADS")
+@setting_option("--app", "app_factory", name="APP")
 @index_option
 def serve_cmd(host, port, workers, threads, app_factory, index_root):
     """Serve the web app and JSON API with waitress."""
@@ -202,7 +174,7 @@ def serve_cmd(host, port, workers, threads, app_factory, index_root):
     try:
         sock = serving.claim_port(host, port, workers)
     except OSError as exc:
-        raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}", 1)) from exc
+        raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}")) from exc
     click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "
                f"thread(s) (index: {index_root})", err=True)
     serving.serve(lambda: factory({"INDEX": index_root, "WARM_UP": True}), sock, workers, threads)

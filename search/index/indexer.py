@@ -10,7 +10,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .. import compare
-from ..errors import ClaimsearchError, IndexMissing
+from ..errors import BadUsage, ClaimsearchError, IndexMissing
 from ..extract import extract
 from ..ingest import documents
 from ..processes import Forked
@@ -44,7 +44,7 @@ class Summary:
 def _check_corpus(corpus: Path) -> Path:
     corpus = Path(corpus)
     if not corpus.exists():
-        raise ClaimsearchError(f"Corpus directory not found: {corpus}", 2)
+        raise BadUsage(f"Corpus directory not found: {corpus}")
     return corpus
 
 
@@ -92,7 +92,7 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
             # Python: the clustering runs in a child process while this one flushes.
             saving = Forked(_save_comparisons, comparisons, index_dir)
         if not saving.wait():
-            raise ClaimsearchError("Comparing quotes across articles failed (see the error above)", 1)
+            raise ClaimsearchError("Comparing quotes across articles failed (see the error above)")
     finally:
         if saving is not None:
             saving.kill()
@@ -180,7 +180,7 @@ def read_manifest(build_dir: Path) -> dict:
     try:
         return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise ClaimsearchError(f"Index at {build_dir} has no readable manifest; rebuild it", 1) from None
+        raise ClaimsearchError(f"Index at {build_dir} has no readable manifest; rebuild it") from None
 
 
 def open_index(build_dir: Path):

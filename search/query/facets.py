@@ -4,9 +4,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-# Facet name -> the column its value is read from (speaker counts statements only).
-FACET_COLUMNS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
-                 "author": "author", "month": "month"}
 FACET_SIZE = 30
 
 

@@ -8,17 +8,15 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 
-from ..index.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from ..index.schema import FACET_COLUMNS, FIELD_BOOSTS, SEARCH_FIELDS
 
 SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.
 # `quotes:word` means the word in a quote: statements share the body field, told apart by kind.
 KIND_PREFIXES = {"quotes": "quote", "claims": "claim", "figures": "figure"}
 USER_FIELDS = {"title", "body", "speaker", "source", "author", "kind", "topic", "month"} | set(KIND_PREFIXES)
-# Facet name in the API -> the indexed field its filter matches. The speaker filter matches
-# statements only, like the speaker facet's counts (articles list several speakers).
-FILTER_FIELDS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
-                 "author": "author", "month": "month"}
+# Facet name in the API -> the indexed field its filter matches (the registry in index/schema.py).
+FILTER_FIELDS = FACET_COLUMNS
 PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 KIND_PREFIX = re.compile(r"(?<![\w\"])(quotes|claims|figures):", re.IGNORECASE)
 OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")

@@ -10,12 +10,12 @@ from .. import compare
 from ..compare.views import other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
-from ..index.schema import TEXT_FIELD
+from ..index.schema import FACET_COLUMNS, TEXT_FIELD
 from ..index.store import IndexStore
 from ..render.export import export_record
 from ..whoosh_ext.postings import matching_docs
 from ..whoosh_ext.ranking import ranked
-from .facets import FACET_COLUMNS, Facet, column_values
+from .facets import Facet, column_values
 from .matching import match, matching
 from .parse import SearchParams, build_query
 from .reuse import LRU, SearcherPool

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 
 from ..index.schema import TEXT_FIELD
 
-MAX_EXPORT = 5000
 COLUMNS = ("id", "article_id", "kind", "speaker", "text", "title", "source", "author", "date",
            "url", "start", "end", "value", "unit")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
