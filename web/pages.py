@@ -59,21 +59,5 @@ def sources_data() -> dict:
 def article_data(article_id: str) -> dict:
     """Return an article with its statements, JSON-ready."""
     found = searcher().article(article_id)
-    head = found["article"]
-    article = {
-        "id": head["article_id"], "title": head.get("title"), "source": head.get("source"),
-        "author": head.get("author"), "url": head.get("url"), "path": head.get("path"),
-        "date": head["date"].date().isoformat() if head.get("date") else None,
-        "paragraphs": [{"start": start, "text": text} for start, text in head.get("paragraphs") or []],
-    }
-    statements = [_statement(s) for s in found["statements"]]
-    speakers = sorted({s["speaker"] for s in statements if s.get("speaker")})
-    return {"article": article, "statements": statements, "speakers": speakers}
-
-
-def _statement(stored: dict) -> dict:
-    detail = stored.get("detail") or {}
-    out = {"id": stored["doc_id"], "kind": stored["kind"], "text": stored.get("body"),
-           "speaker": stored.get("speaker"), "start": stored.get("start"), "end": stored.get("end")}
-    out.update({k: v for k, v in detail.items() if k != "article_title"})
-    return out
+    speakers = sorted({s["speaker"] for s in found["statements"] if s.get("speaker")})
+    return dict(found, speakers=speakers)

@@ -10,9 +10,9 @@ from .. import compare
 from ..compare.views import other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
+from ..index.records import article_record, export_record, hit_record, statement_record
 from ..index.schema import FACET_COLUMNS, TEXT_FIELD
 from ..index.store import IndexStore
-from ..render.export import export_record
 from ..whoosh_ext.postings import matching_docs
 from ..whoosh_ext.ranking import ranked
 from .facets import Facet, column_values
@@ -159,16 +159,16 @@ class WhooshSearcher:
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
 
     def article(self, article_id: str) -> dict:
-        """Return an article's stored fields and its statements in reading order."""
+        """Return an article's public record and its statements' records in reading order."""
         ix = self._index()
         with ix.searcher() as searcher:
             head = searcher.document(doc_id=article_id, kind="article")
             if head is None:
                 raise NotFound(f"No article with id {article_id!r}")
             found = searcher.search(wq.Term("article_id", article_id), limit=None)
-            statements = [dict(hit.fields()) for hit in found if hit["kind"] != "article"]
-        statements.sort(key=lambda s: s.get("start", 0))
-        return {"article": dict(head), "statements": statements}
+            statements = [statement_record(hit.fields()) for hit in found if hit["kind"] != "article"]
+        statements.sort(key=lambda s: s["start"] or 0)
+        return {"article": article_record(head), "statements": statements}
 
     def close(self) -> None:
         """Release the open index."""
@@ -183,15 +183,9 @@ def _sorting(params) -> dict:
 
 
 def hit_dict(hit, terms: frozenset[str]) -> dict:
-    """Return the JSON-ready view of one hit, with its snippet."""
+    """Return the JSON-ready view of one hit, with its score and snippet."""
     stored = hit.fields()
-    record = export_record(stored)  # the fields an export row and a hit share
-    out = {k: record[k] for k in ("id", "article_id", "kind", "title", "source", "author", "date", "url",
-                                  "text", "speaker")}
+    out = hit_record(stored)
     out["score"] = round(hit.score, 4) if hit.score is not None else None
     out["snippet"] = snippet(stored.get(TEXT_FIELD), terms)
-    if out["kind"] != "article":
-        detail = stored.get("detail") or {}
-        out.update(start=stored.get("start"), end=stored.get("end"),
-                   **{k: v for k, v in detail.items() if k != "article_title"})
     return out
