@@ -30,7 +30,7 @@ def create_app(test_config=None):
     # As flaskr: tests pass their own config instead of the environment. A server passes
     # settings.resolve(its options), which is the environment with its options applied after it.
     app.config.update(settings.from_env() if test_config is None else test_config)
-    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
+    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"], app.config["FACET_TIME_LIMIT_MS"])
     if app.config["WARM_UP"]:
         _warm_up(app)
     app.register_blueprint(views.bp)

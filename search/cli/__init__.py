@@ -74,7 +74,8 @@ def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_r
     """Search the index: words, "phrases", AND/OR/NOT, speaker:NAME, source:DOMAIN."""
     filters = {k: tuple(v) for k, v in (("source", source), ("speaker", speaker), ("kind", kind)) if v}
     params = SearchParams(q=query, filters=filters, sort=sort, page=page, per_page=limit)
-    result = _run(WhooshSearcher(index_root).search, params)
+    searcher = WhooshSearcher(index_root, _run(settings.resolve)["FACET_TIME_LIMIT_MS"])
+    result = _run(searcher.search, params)
     if as_json:
         click.echo(json.dumps(page_to_dict(result), ensure_ascii=False, indent=1))
     else:

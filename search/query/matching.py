@@ -23,10 +23,11 @@ class Matched:
     suggestion: str | None
 
 
-def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None) -> Matched:
-    """Find the matching docs and count the facets over them."""
+def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None,
+          facet_time_limit: float | None = None) -> Matched:
+    """Find the matching docs and count the facets over them (for at most ``facet_time_limit`` s)."""
     base, filter_sets, allowed = matching(searcher, plan, filter_docs)
-    facets = count_facets(base, columns, filter_sets, params.filters)
+    facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
     suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)

@@ -37,6 +37,11 @@ class Page:
     def pages(self) -> int:
         return max(1, -(-self.total // self.params.per_page))
 
+    @property
+    def facets_timed_out(self) -> list[str]:
+        """Return the facets not counted because the facet time limit ran out."""
+        return [facet.name for facet in self.facets if facet.timed_out]
+
 
 MATCH_CACHE = 128  # recent queries' match sets and facet counts
 FILTER_CACHE = 16  # recent facet filters' doc sets: few values are popular, each set may be big
@@ -46,8 +51,10 @@ PAGE_CACHE = 256  # recent result pages with their snippets
 class WhooshSearcher:
     """The Whoosh backend; reopens the index when a rebuild swaps in a new build."""
 
-    def __init__(self, index_root):
+    def __init__(self, index_root, facet_time_limit_ms: int | None = None):
+        """Search the index at ``index_root``; facets get ``facet_time_limit_ms`` per search (None: no limit)."""
         self.store = IndexStore(index_root)
+        self.facet_time_limit = None if facet_time_limit_ms is None else facet_time_limit_ms / 1000
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
@@ -94,8 +101,9 @@ class WhooshSearcher:
         matched = self._matches.get(key)
         if matched is None:
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher))
-            self._matches.put(key, matched)
+                            self._filter_docs(key[:2], searcher), self.facet_time_limit)
+            if not any(facet.timed_out for facet in matched.facets):  # a quieter moment may count them
+                self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
         if hits is None:
