@@ -5,12 +5,13 @@ import threading
 
 import pytest
 
+from search import compare
 from search.errors import ClaimsearchError, IndexBusy
 from search.index import incremental, indexer
 from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.conftest import write
+from tests.helpers import write
 
 
 def ids(root, q, **filters):
@@ -27,23 +28,20 @@ def test_build_indexes_articles_and_statements(corpus, tmp_path):
     assert ids(tmp_path / "ix", "Wonsan", kind=("article",)) == ["002_9edff2facc8fa178"]
 
 
-def test_failed_rebuild_leaves_the_previous_index_serving(corpus, tmp_path, monkeypatch):
+def test_failed_rebuild_leaves_the_previous_index_serving(corpus, tmp_path):
     root = tmp_path / "ix"
     indexer.build(corpus, root)
     before, live = ids(root, "Matsegora"), IndexStore(root).current_name()
     write(corpus / "005_new.txt", "A new headline about Matsegora\n\nMatsegora said nothing new.\n")
-    calls = {"n": 0}
-    real = indexer._add_article
+    indexed = []
 
-    def crash_on_third(writer, article, summary, comparisons, extraction=None):
-        calls["n"] += 1
-        if calls["n"] == 3:
+    def interrupt_on_third(path):  # the build's public per-file hook, as the progress bar uses it
+        indexed.append(path)
+        if len(indexed) == 3:
             raise KeyboardInterrupt  # Ctrl-C mid-build
-        real(writer, article, summary, comparisons, extraction)
 
-    monkeypatch.setattr(indexer, "_add_article", crash_on_third)
     with pytest.raises(KeyboardInterrupt):
-        indexer.build(corpus, root)
+        indexer.build(corpus, root, on_file=interrupt_on_third)
     assert IndexStore(root).current_name() == live
     assert ids(root, "Matsegora") == before
     assert [p.name for p in (root / "builds").iterdir()] == [live]  # the half build is gone
@@ -158,10 +156,10 @@ def test_a_failure_beside_the_flush_fails_the_build_and_keeps_the_live_one(corpu
     indexer.build(corpus, root)
     live = IndexStore(root).current_name()
 
-    def broken(comparisons, build_dir):
+    def broken(*args, **kwargs):
         raise RuntimeError("clustering broke")
 
-    monkeypatch.setattr(indexer, "_save_comparisons", broken)  # runs in the forked child
+    monkeypatch.setattr(compare, "save", broken)  # the comparisons are saved in the forked child
     with pytest.raises(ClaimsearchError, match="Comparing quotes"):
         indexer.build(corpus, root)
     assert IndexStore(root).current_name() == live
