@@ -54,6 +54,48 @@ def resume(build: subprocess.Popen) -> None:
     assert build.returncode == 0, stderr
 
 
+class Searchers:
+    """THREADS threads searching the app until stopped, recording the distinct answers and errors."""
+
+    def __init__(self, app):
+        self.app, self.rounds, self.errors = app, Rounds(), []
+        self._seen, self._lock, self._stop = set(), threading.Lock(), threading.Event()
+        self._threads = [threading.Thread(target=self._search) for _ in range(THREADS)]
+
+    def _search(self):
+        client = self.app.test_client()
+        deadline = time.monotonic() + 300  # a bound on a hung test, never a verdict
+        while not self._stop.is_set() and time.monotonic() < deadline:
+            try:
+                ids = article_ids(client)
+                with self._lock:
+                    self._seen.add(ids)
+            except Exception as exc:  # collected and reported by the test, with the others
+                self.errors.append(repr(exc))
+            self.rounds.finished()
+
+    def seen(self) -> set[frozenset[str]]:
+        """Return the distinct answers so far."""
+        with self._lock:
+            return set(self._seen)
+
+    def settle(self) -> None:
+        """Wait until THREADS searches have run wholly after now."""
+        # At most THREADS searches are in flight when this begins, so 2 x THREADS finished ones
+        # include at least THREADS that started after it.
+        assert self.rounds.wait_for(2 * THREADS), "searching threads stalled"
+
+    def __enter__(self):
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(30)
+
+
 def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
     old_corpus, new_corpus, root = tmp_path / "old", tmp_path / "new", tmp_path / "ix"
     shutil.copytree(SEEDS, old_corpus)
@@ -63,45 +105,18 @@ def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
     indexer.build(old_corpus, root)
     app = create_app({"TESTING": True, "INDEX": str(root)})
     old = article_ids(app.test_client())
-    stop, seen, errors, rounds, lock = threading.Event(), set(), [], Rounds(), threading.Lock()
-
-    def search_until_stopped():
-        client = app.test_client()
-        deadline = time.monotonic() + 300  # a bound on a hung test, never a verdict
-        while not stop.is_set() and time.monotonic() < deadline:
-            try:
-                ids = article_ids(client)
-                with lock:
-                    seen.add(ids)
-            except Exception as exc:  # collected and reported below, with the others
-                errors.append(repr(exc))
-            rounds.finished()
-
-    def seen_so_far():
-        with lock:
-            return set(seen)
-
-    threads = [threading.Thread(target=search_until_stopped) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    try:
-        # Each wait lets 2 x THREADS searches finish: at most THREADS were in flight when it began,
-        # so at least THREADS ran wholly after it (during the paused build, after each swap).
+    with Searchers(app) as searchers:
         build = paused_rebuild(new_corpus, root)
-        assert rounds.wait_for(2 * THREADS), "searching threads stalled"
-        during_build = seen_so_far()  # the new build is half written: every search saw the old one
+        searchers.settle()
+        during_build = searchers.seen()  # the new build is half written: every search saw the old one
         resume(build)
         new = article_ids(app.test_client())
-        assert rounds.wait_for(2 * THREADS), "searching threads stalled"
+        searchers.settle()
         rebuild(old_corpus, root)  # sweeps the first build while threads may still read it
-        assert rounds.wait_for(2 * THREADS), "searching threads stalled"
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join(30)
-    assert not errors, errors[:3]
+        searchers.settle()
+    assert not searchers.errors, searchers.errors[:3]
     assert during_build == {old}
     assert new != old and "005_new" in new
-    assert seen <= {old, new}
-    assert new in seen
+    assert searchers.seen() <= {old, new}
+    assert new in searchers.seen()
     assert article_ids(app.test_client()) == old
