@@ -1,9 +1,12 @@
 """One registry of facets (index/schema.py FACETS): schema, filters, web params, OpenAPI and pages agree with it."""
 from __future__ import annotations
 
+import json
+
 from werkzeug.datastructures import MultiDict
 
 from search import settings
+from search.cli import cli
 from search.index.schema import FACETS, make_schema
 from search.query.parse import SearchParams, build_query
 from web.params import parse_filters
@@ -47,3 +50,12 @@ def test_filters_match_the_facet_column_and_pages_list_every_facet(client):
         assert {field for field, _ in plan.filters[facet.name].iter_all_terms()} == {facet.column}
     data = client.get("/api/search?q=Matsegora").get_json()
     assert [f["name"] for f in data["facets"]] == [f.name for f in FACETS]
+
+
+def test_the_cli_has_an_option_per_facet_checked_by_its_entry(runner, seeds_index):
+    ok = runner.invoke(cli, ["search", "--index", str(seeds_index), "--json",
+                             *(arg for f in FACETS for arg in (f"--{f.name}", valid_value(f)))])
+    assert ok.exit_code == 0, ok.stderr
+    assert set(json.loads(ok.stdout)["filters"]) == {f.name for f in FACETS}
+    bad = runner.invoke(cli, ["search", "--index", str(seeds_index), "--month", "2025-13"])
+    assert bad.exit_code == 2 and "must look like 2025-02" in bad.stderr

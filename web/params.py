@@ -50,7 +50,8 @@ def parse_filters(args, config) -> dict[str, tuple[str, ...]]:
     filters = {}
     for facet in FACETS:
         values = tuple(dict.fromkeys(v.strip() for v in args.getlist(facet.name) if v.strip()))
-        if len(values) > config["MAX_FILTER_VALUES"] or any(len(v) > config["MAX_VALUE_LENGTH"] for v in values):
+        too_long = any(len(v) > config["MAX_VALUE_LENGTH"] for v in values)
+        if len(values) > config["MAX_FILTER_VALUES"] or too_long:
             raise BadParameter(facet.name, values[0][:40], "too many or too long values")
         for value in values:
             problem = facet.problem(value)

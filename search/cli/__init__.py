@@ -13,7 +13,6 @@ from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
 from ..index import incremental as updater, indexer
-from ..index.schema import STATEMENT_KINDS
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
@@ -21,7 +20,7 @@ from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
-from .options import index_option, setting_argument, setting_option, silent_option
+from .options import facet_options, index_option, setting_argument, setting_option, silent_option
 
 
 @click.group()
@@ -61,18 +60,16 @@ def update_cmd(corpus, index_root, silent):
 
 @cli.command("search")
 @click.argument("query", default="")
-@click.option("--source", multiple=True, help="Only this outlet (repeatable).")
-@click.option("--speaker", multiple=True, help="Only this canonical speaker (repeatable).")
-@click.option("--kind", multiple=True, type=click.Choice(("article",) + STATEMENT_KINDS))
+@facet_options
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1)
-@setting_option("--limit", name="CLI_PAGE_SIZE",
+@setting_option("--limit", name="CLI_PAGE_SIZE", help="How many hits to print.",
                 type=click.IntRange(1, settings.setting("MAX_PAGE_SIZE").default_value()))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
-def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_root):
+def search_cmd(query, sort, page, limit, as_json, index_root, **facet_values):
     """Search the index: words, "phrases", AND/OR/NOT, speaker:NAME, source:DOMAIN."""
-    filters = {k: tuple(v) for k, v in (("source", source), ("speaker", speaker), ("kind", kind)) if v}
+    filters = {name: tuple(values) for name, values in facet_values.items() if values}
     params = SearchParams(q=query, filters=filters, sort=sort, page=page, per_page=limit)
     searcher = WhooshSearcher(index_root, _run(settings.resolve)["FACET_TIME_LIMIT_MS"])
     result = _run(searcher.search, params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import settings
+from ..index.schema import FACETS
 
 
 def setting_option(*decls, name: str, **kwargs):
@@ -25,3 +26,23 @@ def setting_argument(decl: str, name: str, **kwargs):
 
 index_option = setting_option("--index", "index_root", name="INDEX", type=click.Path(file_okay=False))
 silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
+
+
+def facet_options(func):
+    """Add one repeatable option per facet in the registry (--source, --speaker, --kind, ...)."""
+    for facet in reversed(FACETS):
+        what = facet.description[0].lower() + facet.description[1:]
+        func = click.option(f"--{facet.name}", multiple=True, callback=_check_facet(facet),
+                            type=click.Choice(facet.choices) if facet.choices else None,
+                            help=f"Only this {what} (repeatable).")(func)
+    return func
+
+
+def _check_facet(facet):
+    def check(ctx, param, values):
+        for value in values:
+            problem = facet.problem(value)
+            if problem:
+                raise click.BadParameter(f"{value!r} {problem}", ctx, param)
+        return values
+    return check
