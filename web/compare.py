@@ -35,7 +35,7 @@ def _comparisons():
 
 def _topic() -> str:
     topic = request.args.get("topic", "").strip()
-    if not topic or len(topic) > 200:
+    if not topic or len(topic) > current_app.config["MAX_VALUE_LENGTH"]:
         raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
     return topic
 
