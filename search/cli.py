@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import documents, indexer, serving, update as updater
+from . import documents, indexer, update as updater
 from .errors import ClaimsearchError
 from .extract import extract
 from .models import to_dict
@@ -186,24 +186,29 @@ def _extraction_text(record: dict) -> str:
               show_default=True)
 @click.option("--workers", envvar="CLAIMSEARCH_WORKERS", type=click.IntRange(1, 64),
               default=lambda: min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS), show_default="CPUs, at most 4",
-              help="Server processes sharing the port: searching is CPU-bound Python, one core each.")
+              help="Server processes: searching is CPU-bound Python, one core each (1: waitress).")
 @click.option("--threads", envvar="CLAIMSEARCH_THREADS", type=click.IntRange(1, 64), default=2,
               show_default=True, help="Request threads per process.")
-@click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app",
-              show_default=True, help="The WSGI app factory, as module:function.")
+@click.option("--timeout", envvar="CLAIMSEARCH_TIMEOUT", type=click.IntRange(1, 3600), default=30,
+              show_default=True, help="Seconds before a worker stuck in a request is replaced.")
+@click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app", hidden=True,
+              help="The WSGI app factory, as module:function.")
 @index_option
-def serve_cmd(host, port, workers, threads, app_factory, index_root):
-    """Serve the web app and JSON API with waitress."""
+def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
+    """Serve the web app and JSON API (gunicorn; waitress for one process)."""
     module_name, _, func = app_factory.partition(":")
-    # Imported by name: the core package never depends on the web package.
+    # Imported by name: the core package never depends on the web package or its servers.
     factory = getattr(importlib.import_module(module_name), func)
+    server = importlib.import_module("web.server")
     try:
-        sock = serving.claim_port(host, port, workers)
+        sock = server.claim_port(host, port, workers)
     except OSError as exc:
         raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}", 1)) from exc
     click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "
                f"thread(s) (index: {index_root})", err=True)
-    serving.serve(lambda: factory({"INDEX": index_root, "WARM_UP": True}), sock, workers, threads)
+    # The environment's CLAIMSEARCH_* settings apply; the options given here win over them.
+    server.serve(lambda: factory(overrides={"INDEX": index_root, "WARM_UP": True}),
+                 sock, workers, threads, timeout)
 
 
 def main():

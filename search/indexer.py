@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from whoosh import index as whoosh_index
 from . import compare, documents, prepare
 from .errors import ClaimsearchError, IndexMissing
 from .extract import extract
-from .processes import Forked
+from .processes import end_with_parent
 from .records import comparison_records, documents_for
 from .schema import make_schema
 from .storage import BuildStorage, SegmentedWriter, committing
@@ -88,14 +89,23 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
                 writer.roll_if_full()
             # The last segment's flush and the quote clustering are both a few seconds of pure
             # Python: the clustering runs in a child process while this one flushes.
-            saving = Forked(_save_comparisons, comparisons, index_dir)
-        if not saving.wait():
+            saving = multiprocessing.get_context("fork").Process(
+                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir), daemon=True)
+            saving.start()
+        saving.join()
+        if saving.exitcode != 0:
             raise ClaimsearchError("Comparing quotes across articles failed (see the error above)", 1)
     finally:
-        if saving is not None:
-            saving.kill()
+        if saving is not None and saving.is_alive():
+            saving.kill()  # the build failed or was interrupted while the child still worked
+            saving.join()
         ix.close()
     return summary, manifest
+
+
+def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path) -> None:
+    end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
+    _save_comparisons(comparisons, build_dir)
 
 
 def _save_comparisons(comparisons, build_dir: Path) -> None:
@@ -183,7 +193,11 @@ def read_manifest(build_dir: Path) -> dict:
 
 def open_index(build_dir: Path):
     """Open a build's Whoosh index; one written with another schema must be rebuilt, not read."""
-    ix = whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    try:
+        ix = whoosh_index.open_dir(str(build_dir), indexname=INDEX_NAME)
+    except Exception as exc:  # noqa: BLE001 - a damaged table of contents fails in many ways
+        raise IndexMissing(f"The index at {build_dir.parent.parent} cannot be read ({exc}); "
+                           "rebuild it with `claimsearch index DIR`") from exc
     if sorted(ix.schema.names()) != sorted(make_schema().names()):
         ix.close()
         raise IndexMissing(f"The index at {build_dir.parent.parent} was built by another version of "

@@ -23,8 +23,8 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(test_config=None):
-    """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
+def create_app(test_config=None, overrides=None):
+    """Build the app: defaults, CLAIMSEARCH_* env (or ``test_config``), ``overrides``, blueprints."""
     app = Flask(__name__)
     app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500,
                             MAX_EXPORT=MAX_EXPORT, WARM_UP=False)
@@ -32,6 +32,7 @@ def create_app(test_config=None):
         app.config.from_prefixed_env("CLAIMSEARCH")
     else:
         app.config.update(test_config)
+    app.config.update(overrides or {})  # command-line options win over the environment
     app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
     if app.config["WARM_UP"]:
         _warm_up(app)
@@ -52,6 +53,8 @@ def _warm_up(app) -> None:
         app.extensions["claimsearch"].warm()
     except ClaimsearchError as exc:  # e.g. no index yet: the app still starts and answers 503
         app.logger.warning("not warmed up: %s", exc.message)
+    except Exception:  # noqa: BLE001 - a damaged index must not stop the server: requests report it
+        app.logger.exception("not warmed up")
 
 
 def _trusted_snippet(html: str) -> Markup:
