@@ -35,7 +35,7 @@ PHRASES = ("prime minister", "interest rates", "mobile phone", "world cup", "box
 # (word, topic): the source facet narrows a word to the outlet of one topic.
 FACETED = (("growth", "business"), ("award", "entertainment"), ("tax", "politics"),
            ("injury", "sport"), ("broadband", "tech"))
-# The claimsearch server: processes sharing the port and waitress threads in each (serve's defaults
+# The claimsearch server: gunicorn processes sharing the port and threads in each (serve's defaults
 # on this 2-core machine).
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "2")

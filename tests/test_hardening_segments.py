@@ -6,7 +6,7 @@ from search.indexer import open_index
 from search.query import SearchParams
 from search.searcher import WhooshSearcher
 from search.store import IndexStore
-from tests.test_hardening_processes import synthetic_corpus
+from tests.helpers import synthetic_corpus
 
 
 def test_a_build_that_outgrows_the_pool_commits_segments_and_loses_nothing(tmp_path, monkeypatch):

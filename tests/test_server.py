@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from tests.helpers import Served, still_running, wait_until
-from web.server import GRACEFUL_TIMEOUT
+from web.limits import GRACEFUL_TIMEOUT, MAX_HEADER_BYTES
 
 SERVERS = {"gunicorn": ("--workers", "2", "--threads", "2"), "waitress": ("--workers", "1")}
 STOP_WITHIN = GRACEFUL_TIMEOUT + 5  # seconds: the graceful timeout, then SIGKILL and exit
@@ -76,7 +76,7 @@ def test_a_huge_body_is_refused_without_being_read(served):
 
 def test_request_heads_are_bounded(served):
     with socket.create_connection(("127.0.0.1", served.port), timeout=10) as conn:
-        conn.sendall(b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        conn.sendall(b"GET /" + b"a" * (MAX_HEADER_BYTES + 10) + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")
         status = conn.recv(64).split(b" ")[1]
     assert status in (b"414", b"431", b"400")
 
@@ -152,15 +152,20 @@ def test_sigterm_while_a_crashed_worker_is_replaced(seeds_index):
 
 
 def test_a_worker_stuck_in_a_request_is_replaced(seeds_index):
-    options = ("--workers", "2", "--threads", "2", "--timeout", "2", "--app", "tests.helpers:app_with_stuck_route")
-    with Served(seeds_index, *options) as server:
+    options = ("--workers", "2", "--threads", "2", "--timeout", "2")
+    with Served(seeds_index, *options, "--app", "tests.helpers:app_with_stuck_route") as server:
         before = {w.pid for w in server.workers()}
         stuck = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
         stuck.request("GET", "/stuck")
         assert get_json(server.base + "/api/search?q=Matsegora")["total"] > 0  # meanwhile
         with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
             stuck.getresponse()  # its worker was killed
-        assert wait_until(lambda: len(server.workers()) == 2 and {w.pid for w in server.workers()} != before, 30)
+
+        def replaced():
+            pids = {w.pid for w in server.workers()}
+            return len(pids) == 2 and pids != before
+
+        assert wait_until(replaced, 30)
         assert "WORKER TIMEOUT" in server.log()
         assert all(get_json(server.base + "/api/search?q=Matsegora")["total"] > 0 for _ in range(5))
 

@@ -6,24 +6,15 @@ import os
 import socket
 import sys
 
+from .limits import (BACKLOG, GRACEFUL_TIMEOUT, IO_TIMEOUT, KEEPALIVE, MAX_BODY_BYTES, MAX_CONNECTIONS,
+                     MAX_HEADER_BYTES, MAX_HEADER_FIELD_SIZE, MAX_HEADER_FIELDS, MAX_REQUEST_LINE, TIMEOUT)
+
 if hasattr(os, "fork"):
     from gunicorn.app.base import BaseApplication
 
     from .worker import GuardedThreadWorker
 else:  # gunicorn needs fork: there one waitress process serves
     BaseApplication = object
-
-TIMEOUT = 30  # seconds a worker may be stuck in one request before it is killed and replaced
-GRACEFUL_TIMEOUT = 10  # seconds a stopping worker gets to finish its requests before SIGKILL
-KEEPALIVE = 5  # seconds an idle keep-alive connection stays open
-BACKLOG = 1024  # connections the kernel queues per listening socket while the workers are busy
-MAX_CONNECTIONS = 1000  # open connections per process; beyond it new ones wait in the backlog
-# Requests are a URL and a few headers: anything bigger is an error or an attack.
-MAX_REQUEST_LINE = 8190
-MAX_HEADER_FIELDS = 50
-MAX_HEADER_FIELD_SIZE = 8190
-MAX_HEADER_BYTES = 64 * 1024
-MAX_BODY_BYTES = 64 * 1024  # no route reads a body; a bigger one is refused before it is read
 
 
 def serve(make_app, sock: socket.socket, workers: int, threads: int, timeout: int = TIMEOUT) -> None:
@@ -66,7 +57,7 @@ def _serve_waitress(make_app, sock: socket.socket, threads: int) -> None:
     # waitress reads whole requests in its event loop before a thread sees them, so slow or idle
     # clients cost a socket, not a thread; these bound how many and for how long.
     waitress.serve(app, sockets=[sock], threads=threads, ident="claimsearch",
-                   connection_limit=MAX_CONNECTIONS, channel_timeout=KEEPALIVE * 6,
+                   connection_limit=MAX_CONNECTIONS, channel_timeout=IO_TIMEOUT,
                    cleanup_interval=KEEPALIVE, max_request_header_size=MAX_HEADER_BYTES,
                    max_request_body_size=MAX_BODY_BYTES, backlog=BACKLOG)
 

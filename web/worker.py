@@ -12,6 +12,8 @@ from functools import partial
 from gunicorn import http
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from .limits import HEAD_TIMEOUT, IO_TIMEOUT, MAX_HEADER_BYTES
+
 HEAD_END = b"\r\n\r\n"
 READ_SIZE = 65536
 
@@ -22,14 +24,11 @@ class GuardedThreadWorker(ThreadWorker):
     Stock gthread hands every new or readable connection to a thread, which then waits for the
     rest of the request: 300 idle or slow-header sockets kept the 4 threads of 2 workers busy
     for minutes (measured with gunicorn 27.0.1). Here a thread gets a connection only once its
-    whole head has arrived, within ``head_timeout`` seconds; socket timeouts bound the reading
+    whole head has arrived, within HEAD_TIMEOUT seconds; socket timeouts bound the reading
     of a body and the sending of an answer; and a request running past the worker timeout stops
     the heartbeat, so the arbiter kills and replaces the worker (gthread's own heartbeat comes
     from the event loop, which keeps beating while every thread is stuck).
     """
-
-    head_timeout = 10.0
-    io_timeout = 10.0
 
     def init_process(self):
         self.running: dict[int, float] = {}  # thread id -> when its request started
@@ -44,7 +43,7 @@ class GuardedThreadWorker(ThreadWorker):
                 return
             raise
         self.nr_conns += 1
-        _bound_blocking_io(client, self.io_timeout)
+        _bound_blocking_io(client, IO_TIMEOUT)
         conn = TConn(self.cfg, client, address, listener.getsockname())  # plain HTTP/1: no TLS here
         conn.parser = http.get_parser(self.cfg, client, address)
         self._await_head(conn)
@@ -56,7 +55,7 @@ class GuardedThreadWorker(ThreadWorker):
         self._await_head(conn)
 
     def _await_head(self, conn) -> None:
-        conn.head, conn.timeout = b"", time.monotonic() + self.head_timeout
+        conn.head, conn.timeout = bytearray(), time.monotonic() + HEAD_TIMEOUT
         conn.sock.setblocking(False)
         self.pending_conns.append(conn)  # gthread closes these when their timeout passes
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._read_head, conn))
@@ -73,21 +72,18 @@ class GuardedThreadWorker(ThreadWorker):
             self.nr_conns -= 1
             conn.close()
             return
-        conn.head += data
-        # Past the size limits gunicorn's parser answers 400 from what is already buffered.
-        if HEAD_END in conn.head or len(conn.head) > self._max_head():
+        conn.head += data  # a bytearray grows in place: a head sent byte by byte costs linear time
+        ended = HEAD_END in conn.head[-len(data) - len(HEAD_END):]
+        # Past the size limits gunicorn's parser answers 4xx from what is already buffered.
+        if ended or len(conn.head) > MAX_HEADER_BYTES:
             self._forget(conn)
-            conn.parser.unreader.unread(conn.head)
+            conn.parser.unreader.unread(bytes(conn.head))
             conn.data_ready = True
             self.enqueue_req(conn)
 
     def _forget(self, conn) -> None:
         self.poller.unregister(conn.sock)
         self.pending_conns.remove(conn)
-
-    def _max_head(self) -> int:
-        cfg = self.cfg
-        return cfg.limit_request_line + (cfg.limit_request_fields + 1) * (cfg.limit_request_field_size + 2)
 
     def handle(self, conn):
         """Serve one request, noting when it started so a stuck one can be told apart."""

@@ -25,11 +25,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(index: Path, startup_seconds: float = 30):
-    """Serve ``index`` with waitress in a subprocess; yield the base URL."""
+    """Serve ``index`` with waitress (one process) in a subprocess; yield the base URL."""
     port = free_port()
     env = dict(os.environ, CLAIMSEARCH_INDEX=str(index))
-    proc = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [sys.executable, "-m", "search.cli", "serve", "--port", str(port), "--workers", "1"]
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(proc, base, startup_seconds)
