@@ -6,6 +6,8 @@ import os
 import socket
 import sys
 
+import waitress
+
 from .limits import (BACKLOG, GRACEFUL_TIMEOUT, IO_TIMEOUT, KEEPALIVE, MAX_BODY_BYTES, MAX_CONNECTIONS,
                      MAX_HEADER_BYTES, MAX_HEADER_FIELD_SIZE, MAX_HEADER_FIELDS, MAX_REQUEST_LINE, TIMEOUT)
 
@@ -50,8 +52,6 @@ def _say_ready(count: int, total: int) -> None:
 
 
 def _serve_waitress(make_app, sock: socket.socket, threads: int) -> None:
-    import waitress
-
     app = make_app()
     _say_ready(1, 1)
     # waitress reads whole requests in its event loop before a thread sees them, so slow or idle
