@@ -50,11 +50,14 @@ def test_http_errors_use_the_json_shape(served):
     assert info.value.code == 400 and json.load(info.value)["error"]["status"] == 400
 
 
-@pytest.mark.parametrize("stall", [b"", b"GET /api/search?q=x HTTP/1.1\r\nHost: localhost\r\n"])
+HEAD = b"GET /api/search?q=x HTTP/1.1\r\nHost: localhost\r\n"
+
+
+@pytest.mark.parametrize("stall", [b"", HEAD, HEAD + b"\r\n"], ids=["idle", "slow-head", "kept-alive"])
 def test_idle_and_slow_sockets_do_not_stop_other_clients(served, stall):
     held = []
     try:
-        for _ in range(300):  # idle connections, or ones whose request head never ends
+        for _ in range(300):  # idle, with a head that never ends, or idle after one request
             conn = socket.create_connection(("127.0.0.1", served.port), timeout=10)
             conn.sendall(stall)
             held.append(conn)

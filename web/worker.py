@@ -18,17 +18,12 @@ HEAD_END = b"\r\n\r\n"
 READ_SIZE = 65536
 
 
+# Stock gthread hands every new or readable connection to a thread, which then waits for the rest
+# of the request: 300 idle or slow-header sockets kept the 4 threads of 2 workers busy for minutes
+# (measured with gunicorn 27.0.1). Its heartbeat comes from the event loop, which keeps beating
+# while every thread is stuck, so a stuck request was never noticed either.
 class GuardedThreadWorker(ThreadWorker):
-    """gthread, but the event loop reads each request head before a thread sees it.
-
-    Stock gthread hands every new or readable connection to a thread, which then waits for the
-    rest of the request: 300 idle or slow-header sockets kept the 4 threads of 2 workers busy
-    for minutes (measured with gunicorn 27.0.1). Here a thread gets a connection only once its
-    whole head has arrived, within HEAD_TIMEOUT seconds; socket timeouts bound the reading
-    of a body and the sending of an answer; and a request running past the worker timeout stops
-    the heartbeat, so the arbiter kills and replaces the worker (gthread's own heartbeat comes
-    from the event loop, which keeps beating while every thread is stuck).
-    """
+    """gthread that reads request heads in its event loop and stops its heartbeat on a stuck request."""
 
     def init_process(self):
         self.running: dict[int, float] = {}  # thread id -> when its request started
