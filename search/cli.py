@@ -189,10 +189,10 @@ def _extraction_text(record: dict) -> str:
               help="Server processes: searching is CPU-bound Python, one core each (1: waitress).")
 @click.option("--threads", envvar="CLAIMSEARCH_THREADS", type=click.IntRange(1, 64), default=2,
               show_default=True, help="Request threads per process.")
-@click.option("--timeout", envvar="CLAIMSEARCH_TIMEOUT", type=click.IntRange(1, 3600), default=30,
-              show_default=True, help="Seconds before a worker stuck in a request is replaced.")
+@click.option("--timeout", envvar="CLAIMSEARCH_TIMEOUT", type=click.IntRange(1, 3600),
+              help="Seconds before a worker stuck in a request is replaced (default: 30, web/limits.py).")
 @click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app", hidden=True,
-              help="The WSGI app factory, as module:function.")
+              help="The WSGI app factory, as module:function taking overrides= (for tests).")
 @index_option
 def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
     """Serve the web app and JSON API (gunicorn; waitress for one process)."""

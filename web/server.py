@@ -19,12 +19,12 @@ else:  # gunicorn needs fork: there one waitress process serves
     BaseApplication = object
 
 
-def serve(make_app, sock: socket.socket, workers: int, threads: int, timeout: int = TIMEOUT) -> None:
+def serve(make_app, sock: socket.socket, workers: int, threads: int, timeout: int | None = None) -> None:
     """Serve ``make_app()`` on the port claimed by ``sock`` (see claim_port) until SIGTERM/SIGINT."""
     if _one_process(workers):
         _serve_waitress(make_app, sock, threads)
     else:
-        GunicornServer(make_app, sock, workers, threads, timeout).run()
+        GunicornServer(make_app, sock, workers, threads, timeout or TIMEOUT).run()
 
 
 def _one_process(workers: int) -> bool:
