@@ -62,6 +62,8 @@ SETTINGS = (
     Setting("WORKERS", default_workers, "Server processes sharing the port: searching is CPU-bound "
             "Python, one core each.", 1, 64, shown=f"CPUs, at most {MAX_DEFAULT_WORKERS}"),
     Setting("THREADS", 2, "Request threads per server process.", 1, 64),
+    Setting("TIMEOUT", 30, "Seconds a server worker may be stuck in one request before it is replaced.",
+            1, 3600),
     Setting("APP", "web:create_app", "The WSGI app factory the server runs, as module:function."),
     Setting("PAGE_SIZE", 20, "Hits per page when a search does not say.", 1, 10_000),
     Setting("MAX_PAGE_SIZE", 100, "Most hits one page may ask for (per_page).", 1, 10_000),

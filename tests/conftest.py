@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from search.index import indexer
-from tests.helpers import SEEDS, write  # noqa: F401 (write: test_hardening_processes still imports it from here)
+from tests.helpers import SEEDS
 from web import create_app
 
 

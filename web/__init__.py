@@ -23,13 +23,14 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(test_config=None):
-    """Build the app: search.settings defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
+def create_app(test_config=None, overrides=None):
+    """Build the app: search.settings defaults, CLAIMSEARCH_* env or ``test_config``, ``overrides``, blueprints."""
     app = Flask(__name__)
     app.config.from_mapping(settings.defaults())
     # As flaskr: tests pass their own config instead of the environment. A server passes
     # settings.resolve(its options), which is the environment with its options applied after it.
     app.config.update(settings.from_env() if test_config is None else test_config)
+    app.config.update(overrides or {})  # a command's own options win over the environment
     app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"], app.config["FACET_TIME_LIMIT_MS"])
     if app.config["WARM_UP"]:
         _warm_up(app)
@@ -50,6 +51,8 @@ def _warm_up(app) -> None:
         app.extensions["claimsearch"].warm()
     except ClaimsearchError as exc:  # e.g. no index yet: the app still starts and answers 503
         app.logger.warning("not warmed up: %s", exc.message)
+    except Exception:  # noqa: BLE001 - a damaged index must not stop the server: requests report it
+        app.logger.exception("not warmed up")
 
 
 def _trusted_snippet(html: str) -> Markup:

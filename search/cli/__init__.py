@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .. import serving, settings
+from .. import settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
@@ -162,20 +162,25 @@ def _extraction_text(record: dict) -> str:
 @setting_option("--port", name="PORT")
 @setting_option("--workers", name="WORKERS")
 @setting_option("--threads", name="THREADS")
+@setting_option("--timeout", name="TIMEOUT")
 @setting_option("--app", "app_factory", name="APP")
 @index_option
-def serve_cmd(host, port, workers, threads, app_factory, index_root):
-    """Serve the web app and JSON API with waitress."""
+def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
+    """Serve the web app and JSON API (gunicorn; waitress for one process)."""
     module_name, _, func = app_factory.partition(":")
-    # Imported by name: the core package never depends on the web package.
+    # Imported by name: the core package never depends on the web package or its servers.
     factory = getattr(importlib.import_module(module_name), func)
+    server = importlib.import_module("web.server")
     try:
-        sock = serving.claim_port(host, port, workers)
+        sock = server.claim_port(host, port, workers)
     except OSError as exc:
         raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}")) from exc
     click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "
                f"thread(s) (index: {index_root})", err=True)
-    serving.serve(lambda: factory({"INDEX": index_root, "WARM_UP": True}), sock, workers, threads)
+    # The environment's CLAIMSEARCH_* settings apply, checked here so a bad value exits 2 before
+    # any worker starts; the options given here win over them.
+    config = _run(settings.resolve, {"INDEX": index_root, "WARM_UP": True})
+    server.serve(lambda: factory(overrides=config), sock, workers, threads, timeout)
 
 
 def main():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from .. import compare
 from ..errors import BadUsage, ClaimsearchError, IndexMissing
 from ..extract import extract
 from ..ingest import documents
-from ..processes import Forked
+from ..processes import end_with_parent
 from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
@@ -90,14 +91,23 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
                 writer.roll_if_full()
             # The last segment's flush and the quote clustering are both a few seconds of pure
             # Python: the clustering runs in a child process while this one flushes.
-            saving = Forked(_save_comparisons, comparisons, index_dir)
-        if not saving.wait():
+            saving = multiprocessing.get_context("fork").Process(
+                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir), daemon=True)
+            saving.start()
+        saving.join()
+        if saving.exitcode != 0:
             raise ClaimsearchError("Comparing quotes across articles failed (see the error above)")
     finally:
-        if saving is not None:
-            saving.kill()
+        if saving is not None and saving.is_alive():
+            saving.kill()  # the build failed or was interrupted while the child still worked
+            saving.join()
         ix.close()
     return summary, manifest
+
+
+def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path) -> None:
+    end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
+    _save_comparisons(comparisons, build_dir)
 
 
 def _save_comparisons(comparisons, build_dir: Path) -> None:
