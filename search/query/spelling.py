@@ -33,13 +33,18 @@ class SurfaceCorrector(Corrector):
 
 def suggest(searcher, parsed, q: str) -> str | None:
     """Return the corrected query string, or None when every word is known."""
+    reader = searcher.reader()
     fields = {name for name, _ in parsed.iter_all_terms() if name in searcher.schema}
     stemmed = {name: SurfaceCorrector(searcher, name) for name in fields
                if searcher.schema[name].analyzer is not None and searcher.schema[name].stored}
+    # Only words of a field with a corrector are corrected (Whoosh would look up a corrector for
+    # any unknown term and fail on a field without one).
+    unknown = [(name, text) for name, text in parsed.iter_all_terms()
+               if name in stemmed and isinstance(text, str) and text and (name, text) not in reader]
     try:
         # prefix=1: candidates share the first letter, which turns a scan of every term
         # into a scan of one letter's range (typos rarely hit the first letter).
-        corrected = searcher.correct_query(parsed, q, correctors=stemmed, prefix=1)
+        corrected = searcher.correct_query(parsed, q, correctors=stemmed, terms=unknown, prefix=1)
     except (TypeError, AttributeError):
         # Whoosh's corrector breaks on range queries (no .text) and on terms without
         # character positions; a suggestion is optional, so offer none.
