@@ -53,6 +53,12 @@ class QueryPlan:
     text: wq.Query
     filters: dict[str, wq.Query]
     notes: tuple[str, ...] = ()
+    scoring: wq.Query | None = None  # what orders the hits, where it is not the text query itself
+
+    @property
+    def ranking(self) -> wq.Query:
+        """Return the query whose scores order the hits."""
+        return self.text if self.scoring is None else self.scoring
 
 
 def build_query(params: SearchParams, schema) -> QueryPlan:

@@ -15,6 +15,7 @@ from ..index.store import IndexStore
 from ..render.export import export_record
 from ..whoosh_ext.postings import matching_docs
 from ..whoosh_ext.ranking import ranked
+from .expansion import bounded
 from .facets import FACET_COLUMNS, Facet, column_values
 from .matching import match, matching
 from .parse import SearchParams, build_query
@@ -88,7 +89,7 @@ class WhooshSearcher:
         """Return the requested page of hits and the facets over all matches."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
-        plan = build_query(params, ix.schema)
+        plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
                params.date_from, params.date_to)
         matched = self._matches.get(key)
@@ -99,7 +100,7 @@ class WhooshSearcher:
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
         if hits is None:
-            hits = self._hits(searcher, plan.text, params, matched) if matched.total else []
+            hits = self._hits(searcher, plan, params, matched) if matched.total else []
             self._pages.put(page_key, hits)
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
@@ -135,12 +136,12 @@ class WhooshSearcher:
     def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
         """Return the total and up to ``limit`` matching records in the requested order."""
         ix = self._index()
-        plan = build_query(params, ix.schema)
         with ix.searcher() as searcher:
+            plan = bounded(build_query(params, ix.schema), searcher.reader())
             allowed = matching(searcher, plan)[2]
             if not allowed:
                 return 0, []
-            results = ranked(searcher, plan.text, allowed, limit, **_sorting(params))
+            results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params))
             return len(allowed), [export_record(hit.fields()) for hit in results]
 
     def browse(self, count, **options):
@@ -149,13 +150,13 @@ class WhooshSearcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
 
-    def _hits(self, searcher, text_query, params, matched) -> list[dict]:
+    def _hits(self, searcher, plan, params, matched) -> list[dict]:
         start = (params.page - 1) * params.per_page
         if start >= matched.total:
             return []  # Whoosh would clamp to the last page; past the end is empty
         # Not search_page: it counts the matches by running the query once more.
-        results = ranked(searcher, text_query, matched.allowed, start + params.per_page, **_sorting(params))
-        terms = query_terms(results, TEXT_FIELD)  # once per page: wildcard expansion reads the index
+        results = ranked(searcher, plan.ranking, matched.allowed, start + params.per_page, **_sorting(params))
+        terms = query_terms(plan.text, searcher.reader(), TEXT_FIELD)  # once per page
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
 
     def article(self, article_id: str) -> dict:
