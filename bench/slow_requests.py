@@ -28,6 +28,10 @@ REQUESTS = [
     ("search", "*a* *e* *i* *o*", 76.0),
     ("search", "a* b* c* d*", 14.5),
     ("export.csv", "*e*", 13.5),
+    # Not in the table: the same patterns in shapes the limits must also cover.
+    ("export.csv", "a* OR e*", None),
+    ("search", "[a TO z]", None),
+    ("search", "s* NOT t*", None),
 ]
 
 
@@ -64,7 +68,7 @@ def main() -> int:
         seconds = time.perf_counter() - started
         slow += seconds >= BUDGET
         label = f"{what}?q={q}"
-        print(f"{seconds:8.3f}  {before:7.1f}  {label[:42]:42} {total:5}  {' | '.join(notes)[:90]}")
+        print(f"{seconds:8.3f}  {before or float('nan'):7.1f}  {label[:42]:42} {total:5}  {' | '.join(notes)[:90]}")
         searcher.close()
     print("all under 1 s" if not slow else f"{slow} request(s) took 1 s or more")
     return 1 if slow else 0

@@ -13,8 +13,8 @@ from whoosh import query as wq
 from .parse import QueryPlan
 
 TERMS_PER_PATTERN = 64  # words one pattern stands for in one field
-TERMS_PER_QUERY = 256  # words all the patterns of one query stand for together
-SCAN_PER_QUERY = 20_000  # vocabulary entries read for all the patterns of one query together
+TERMS_PER_QUERY = 128  # words all the patterns of one query stand for together
+SCAN_PER_QUERY = 8_000  # vocabulary entries read for all the patterns of one query together
 WILDCARD_CHARS = re.compile(r"[*?\[]")
 
 

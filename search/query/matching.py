@@ -23,19 +23,20 @@ class Matched:
     suggestion: str | None
 
 
-def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None) -> Matched:
-    """Find the matching docs and count the facets over them."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs)
+def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None, expired=None) -> Matched:
+    """Find the matching docs and count the facets over them; ``expired()`` stops the matching early."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired)
     facets = count_facets(base, columns, filter_sets, params.filters)
-    suggestion = _suggest(searcher, params.q) if not allowed and params.q else None
+    stopped = expired is not None and expired()
+    suggestion = _suggest(searcher, params.q) if not allowed and params.q and not stopped else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan, filter_docs=None):
+def matching(searcher, plan, filter_docs=None, expired=None):
     """Return the docs matching the text, each facet's filter set, and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
-    base = sorted(matching_docs(searcher, plan.text))
+    base = sorted(matching_docs(searcher, plan.text, expired))
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 

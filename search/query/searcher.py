@@ -15,6 +15,7 @@ from ..index.store import IndexStore
 from ..render.export import export_record
 from ..whoosh_ext.postings import matching_docs
 from ..whoosh_ext.ranking import ranked
+from .budget import SEARCH_SECONDS, Deadline
 from .expansion import bounded
 from .facets import FACET_COLUMNS, Facet, column_values
 from .matching import match, matching
@@ -47,8 +48,9 @@ PAGE_CACHE = 256  # recent result pages with their snippets
 class WhooshSearcher:
     """The Whoosh backend; reopens the index when a rebuild swaps in a new build."""
 
-    def __init__(self, index_root):
+    def __init__(self, index_root, time_budget: float = SEARCH_SECONDS):
         self.store = IndexStore(index_root)
+        self.time_budget = time_budget
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
@@ -89,25 +91,29 @@ class WhooshSearcher:
         """Return the requested page of hits and the facets over all matches."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
+        deadline = Deadline(self.time_budget)
         plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
                params.date_from, params.date_to)
         matched = self._matches.get(key)
         if matched is None:
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher))
-            self._matches.put(key, matched)
+                            self._filter_docs(key[:2], searcher), deadline)
+            if not deadline.hit:  # a partial answer is never served again as if it were whole
+                self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
         if hits is None:
-            hits = self._hits(searcher, plan, params, matched) if matched.total else []
-            self._pages.put(page_key, hits)
+            hits = self._hits(searcher, plan, params, matched, deadline) if matched.total else []
+            if not deadline.hit:
+                self._pages.put(page_key, hits)
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
             hit["versions"] = other_versions(comps, hit)
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
-                    notes=list(plan.notes), suggestion=matched.suggestion)
+                    notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
+                    suggestion=matched.suggestion)
 
     def _columns(self, version, searcher) -> dict:
         """Return each facet's per-document values for this build version, read once and shared."""
@@ -150,12 +156,13 @@ class WhooshSearcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
 
-    def _hits(self, searcher, plan, params, matched) -> list[dict]:
+    def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
         if start >= matched.total:
             return []  # Whoosh would clamp to the last page; past the end is empty
         # Not search_page: it counts the matches by running the query once more.
-        results = ranked(searcher, plan.ranking, matched.allowed, start + params.per_page, **_sorting(params))
+        results = ranked(searcher, plan.ranking, matched.allowed, start + params.per_page, **_sorting(params),
+                         expired=expired)
         terms = query_terms(plan.text, searcher.reader(), TEXT_FIELD)  # once per page
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
 
