@@ -1,8 +1,13 @@
 """'Did you mean' in words people write: stemmed index terms mapped back to a surface form."""
 from __future__ import annotations
 
+from itertools import islice
+
+from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.spelling import Corrector
+
+CANDIDATES = 50  # words within the edit distance, most frequent first, that are ranked by nearness
 
 
 class SurfaceCorrector(Corrector):
@@ -14,9 +19,14 @@ class SurfaceCorrector(Corrector):
         self.analyzer = searcher.schema[fieldname].analyzer
 
     def suggest(self, text, limit=5, maxdist=2, prefix=0):
-        """Return the base corrector's best stems as words, best first (stems never seen are dropped)."""
-        words = (self.surface(stem) for stem in self.base.suggest(text, limit, maxdist, prefix))
-        return [word for word in words if word]
+        """Return the nearest stems as words, best first (stems never seen are dropped)."""
+        # Whoosh 2.7.5 ranks every candidate within maxdist by frequency alone, so "gordn" got
+        # "good" before "gordon" and "ipdo" "into" before "ipod". Nearest first (a swap of two
+        # letters counts as one edit), then the most frequent: the sort is stable.
+        stems = self.base.suggest(text, CANDIDATES, maxdist, prefix)
+        stems.sort(key=lambda stem: OSA.distance(text, stem))
+        words = (self.surface(stem) for stem in stems)
+        return list(islice(filter(None, words), limit))
 
     def surface(self, stem: str) -> str | None:
         """Return the first word in a stored document that the analyzer turns into ``stem``."""
