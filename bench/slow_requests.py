@@ -1,8 +1,9 @@
 """Time the slow-request table of issue 12 item 4 in one process, no HTTP: every request under 1 s.
 
-Usage: .venv/bin/python bench/slow_requests.py     (BENCH_CORPUS: the BBC folder, default ../shared/data/bbc-news)
-Indexes the corpus once into bench/work/ix/x1 (the 1x index `make bench-index` also uses), then runs
-each request cold: a fresh searcher, so no cache of an earlier request helps. Exits 1 if any takes 1 s or more.
+Usage: .venv/bin/python bench/slow_requests.py
+BENCH_CORPUS names the BBC folder (default ../shared/data/bbc-news). Indexes it once into
+bench/work/ix/x1 (the 1x index `make bench-index` also uses), then runs each request cold: a fresh
+searcher, so no cache of an earlier request helps. Exits 1 if any request takes 1 s or more.
 """
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def main() -> int:
         seconds = time.perf_counter() - started
         slow += seconds >= BUDGET
         label = f"{what}?q={q}"
-        print(f"{seconds:8.3f}  {before or float('nan'):7.1f}  {label[:42]:42} {total:5}  {' | '.join(notes)[:90]}")
+        shown = " | ".join(notes)[:90]
+        print(f"{seconds:8.3f}  {before or float('nan'):7.1f}  {label[:42]:42} {total:5}  {shown}")
         searcher.close()
     print("all under 1 s" if not slow else f"{slow} request(s) took 1 s or more")
     return 1 if slow else 0

@@ -20,7 +20,8 @@ TO_LAST_SPACE = re.compile(r".*\s", re.S)
 
 def query_terms(query, reader, field: str) -> frozenset[str]:
     """Return the query's terms in ``field`` that the index holds (any pattern expanded)."""
-    return frozenset(text.decode("utf-8") for _, text in query.existing_terms(reader, expand=True, fieldname=field))
+    found = query.existing_terms(reader, expand=True, fieldname=field)
+    return frozenset(text.decode("utf-8") for _, text in found)
 
 
 def excerpt(text: str | None, limit: int = SNIPPET_CHARS) -> str:

@@ -9,9 +9,9 @@ from whoosh.query import And, Not, Or, Term
 
 
 def matching_docs(searcher, query, expired=None) -> set[int]:
-    """Return the global docnums matching ``query``; same answer as ``searcher.docs_for_query``.
-
-    ``expired()``, when given, is asked at each step; once it says True the answer is partial."""
+    """Return the global docnums matching ``query``; same answer as ``searcher.docs_for_query``."""
+    # ``expired()``, when given, is asked at each node and each document Whoosh steps: once it
+    # says True the answer is partial (the request's time budget is spent).
     # Whoosh finds a word's matches by stepping a union of three field matchers one document
     # at a time in Python. Terms, OR, AND and NOT are plain set algebra over whole posting
     # blocks; anything else (phrases, prefixes, ranges) is left to Whoosh.

@@ -13,10 +13,9 @@ SKIP_TO_MAX = 2000
 
 def ranked(searcher, query, known, limit: int, sortedby: str | None = None, reverse: bool = False,
            expired=None):
-    """Return Whoosh Results holding the first ``limit`` of ``known`` (sorted docnums matching ``query``).
-
-    ``expired()``, when given, is asked before each document; once it says True the ranking stops
-    with the documents scored so far."""
+    """Return Whoosh Results holding the first ``limit`` of ``known`` (sorted docnums matching ``query``)."""
+    # ``expired()``, when given, is asked before each document: once it says True the ranking
+    # stops with the documents scored so far (the request's time budget is spent).
     # A phrase scores as the sum of its words' scores (Whoosh's span matchers pass the words'
     # score through); only *which* docs match needs positions, and that is already known.
     scoring = without_positions(query)
