@@ -98,6 +98,10 @@ def test_a_lone_star_is_the_match_all(q):
     assert parse_text(q, SCHEMA) == (wq.Every(), [])
 
 
+def test_a_star_in_a_kind_field_is_every_statement_of_that_kind():
+    assert parse_text("claims:*", SCHEMA) == (wq.Term("kind", "claim"), [])
+
+
 def test_a_star_beside_words_does_not_widen_them():
     parsed, _ = parse_text("troops *", SCHEMA)
     assert {t for _, t in terms(parsed)} == {"troop", "troops"}

@@ -33,3 +33,8 @@ def test_the_nearest_word_wins_over_a_more_frequent_one(names_index, q, suggesti
 def test_field_prefixes_never_break_the_suggestion(names_index, q):
     page = WhooshSearcher(names_index).search(SearchParams(q=q))
     assert page.suggestion is None or "gordon" in page.suggestion
+
+
+def test_only_the_first_few_unknown_words_are_corrected(names_index):
+    page = WhooshSearcher(names_index).search(SearchParams(q="Gordn goood Zuen iPdo Ramsy"))
+    assert page.suggestion == "gordon good zune ipod Ramsy"  # the fifth typo stays

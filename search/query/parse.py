@@ -133,10 +133,10 @@ def query_schema(schema) -> Schema:
 def rewrite(query: wq.Query, dropped: list[str]) -> wq.Query:
     """Return the parsed tree with kind fields scoped, `*` as match-all and leading wildcards dropped."""
     kind = _kind_field(query)
+    if isinstance(query, wq.Every):  # `*` in a field: every document (of that kind), not every word
+        return wq.Term("kind", KIND_FIELDS[kind], boost=query.boost) if kind else wq.Every()
     if kind:
         return wq.And([query.accept(_in_text_field), wq.Term("kind", KIND_FIELDS[kind])], boost=query.boost)
-    if isinstance(query, wq.Every):
-        return wq.Every()  # `*` in any field: every document, without reading every term
     if isinstance(query, (wq.Wildcard, wq.Prefix)) and query.text[:1] in LEADING_WILDCARDS:
         # Expanding `*a*` reads a field's whole vocabulary; the note says the word was left out.
         dropped.append(query.text)

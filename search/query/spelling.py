@@ -8,6 +8,7 @@ from whoosh import query as wq
 from whoosh.spelling import Corrector
 
 CANDIDATES = 50  # words within the edit distance, most frequent first, that are ranked by nearness
+WORDS_CORRECTED = 4  # unknown words of one query given a correction: a long query of typos stays cheap
 
 
 class SurfaceCorrector(Corrector):
@@ -51,6 +52,7 @@ def suggest(searcher, parsed, q: str) -> str | None:
     # any unknown term and fail on a field without one).
     unknown = [(name, text) for name, text in parsed.iter_all_terms()
                if name in stemmed and isinstance(text, str) and text and (name, text) not in reader]
+    unknown = list(dict.fromkeys(unknown))[:WORDS_CORRECTED]  # each is a scan of one letter's words
     try:
         # prefix=1: candidates share the first letter, which turns a scan of every term
         # into a scan of one letter's range (typos rarely hit the first letter).
