@@ -111,6 +111,8 @@ def test_leading_wildcards_are_left_out_with_a_note():
     parsed, notes = parse_text("*a* troops ?e", SCHEMA)
     assert {t for _, t in terms(parsed)} == {"troop", "troops"}
     assert notes == ["Words cannot start with a wildcard; left out: *a*, ?e"]
+    scoped, notes = parse_text("quotes:?e troops", SCHEMA)
+    assert {t for f, t in terms(scoped) if f != "kind"} == {"troop", "troops"} and "?e" in notes[0]
     only, notes = parse_text("*a* *e* *i* *o*", SCHEMA)
     assert only is wq.NullQuery and "wildcard" in notes[0]
 

@@ -136,7 +136,8 @@ def rewrite(query: wq.Query, dropped: list[str]) -> wq.Query:
     if isinstance(query, wq.Every):  # `*` in a field: every document (of that kind), not every word
         return wq.Term("kind", KIND_FIELDS[kind], boost=query.boost) if kind else wq.Every()
     if kind:
-        return wq.And([query.accept(_in_text_field), wq.Term("kind", KIND_FIELDS[kind])], boost=query.boost)
+        inner = rewrite(query.accept(_in_text_field), dropped)  # now in body: its own rules apply
+        return wq.And([inner, wq.Term("kind", KIND_FIELDS[kind])], boost=query.boost)
     if isinstance(query, (wq.Wildcard, wq.Prefix)) and query.text[:1] in LEADING_WILDCARDS:
         # Expanding `*a*` reads a field's whole vocabulary; the note says the word was left out.
         dropped.append(query.text)
