@@ -159,7 +159,7 @@ def _fold_every(query):
 
 def _kind_field(query) -> str | None:
     """Return the kind field (`quotes`...) when every leaf of ``query`` names that one."""
-    fields = {leaf.field() for leaf in query.leaves()} if not query.is_leaf() else {query.field()}
+    fields = {leaf.field() for leaf in query.leaves()}  # a leaf lists itself
     return fields.pop() if len(fields) == 1 and next(iter(fields)) in KIND_FIELDS else None
 
 
