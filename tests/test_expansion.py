@@ -14,7 +14,7 @@ from search.query import expansion
 from search.query.expansion import expand
 from search.query.parse import SearchParams, parse_text
 from search.query.searcher import WhooshSearcher
-from tests.conftest import write
+from tests.helpers import write
 
 SCHEMA = make_schema()
 # 26 letters x 120 made-up words: more words per letter than one pattern may stand for.

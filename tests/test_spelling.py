@@ -6,7 +6,7 @@ import pytest
 from search.index import indexer
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.conftest import write
+from tests.helpers import write
 
 COMMON = "It was a good day, and into the night it was good again. " * 20
 
