@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..index.schema import TEXT_FIELD
@@ -13,6 +14,9 @@ COLUMNS = ("id", "article_id", "kind", "speaker", "text", "title", "source", "au
            "url", "start", "end", "value", "unit")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets also read look-alikes as these (full-width ＝＋－＠, small ﹦): compared after NFKC,
+# on a short prefix so a long cell costs nothing more.
+FORMULA_PREFIX = 8
 
 
 def export_record(stored: dict) -> dict:
@@ -37,7 +41,7 @@ def export_record(stored: dict) -> dict:
 
 def neutralise(value):
     """Return a cell value a spreadsheet will not run: formulas get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value[:FORMULA_PREFIX]).startswith(FORMULA_START):
         return "'" + value
     return "" if value is None else value
 
