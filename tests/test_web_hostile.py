@@ -14,7 +14,8 @@ from tests.conftest import write
 from web import create_app
 
 RLO = "\u202e"
-STORY = ("Harbour story\n\nThe harbour master said \u201cthe pier stays open for every boat in the fleet until the storms end {rlo}fdp.exe\u201d on Monday.\n\n"
+STORY = ("Harbour story\n\nThe harbour master said \u201cthe pier stays open for every boat in the fleet "
+         "until the storms end {rlo}fdp.exe\u201d on Monday.\n\n"
          "Fishermen welcomed the harbour decision and the boats stayed.\n")
 
 

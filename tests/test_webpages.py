@@ -88,6 +88,13 @@ def test_declared_non_utf8_charset_is_used(tmp_path):
     assert "Hafenbehörde" in article.text and "\u201cWe cannot" in article.text
 
 
+def test_declared_cyrillic_charset_is_used(tmp_path):
+    body = [BODY[0] + " Мэр города сказал об этом.", *BODY[1:]]
+    data = page("koi8-r", [p.replace("“", '"').replace("”", '"').replace("’", "'") for p in body])
+    article = load(tmp_path, data.encode("koi8-r"))
+    assert "Мэр города" in article.text
+
+
 def test_quote_offsets_refer_to_the_extracted_text(runner, tmp_path):
     path = write(tmp_path / "pier.html", page())
     result = runner.invoke(cli, ["extract", "--json", str(path)])

@@ -1,9 +1,7 @@
 """Build an Article from a saved web page: trafilatura finds the article body and its metadata."""
 from __future__ import annotations
 
-import codecs
 import logging
-import re
 
 import trafilatura
 
@@ -12,32 +10,14 @@ from ..models import Article
 from . import clean, metadata
 from .formats import _body, article_id, fingerprint
 
-# The HTML standard's prescan looks for the declaration in the first 1024 bytes; pages saved by
-# browsers often put a long <head> first, so a little more is searched.
-CHARSET_WINDOW = 4096
-DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # trafilatura logs every page it finds no article in; the loader reports that as a skip instead.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
-def decode_page(data: bytes) -> str:
-    """Return the page as text: UTF-8, else the charset the page declares, else a guess."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    match = DECLARED_CHARSET.search(data[:CHARSET_WINDOW])
-    if match:
-        try:
-            return data.decode(codecs.lookup(match.group(1).decode("ascii")).name, errors="replace")
-        except LookupError:
-            pass  # an unknown charset name: trafilatura's detector guesses instead
-    return trafilatura.utils.decode_file(data)
-
-
 def load_html(data: bytes, rel: str) -> Article:
     """Build an Article from the bytes of a web page: body, title, author, date, outlet, canonical URL."""
-    tree = trafilatura.utils.load_html(decode_page(data))
+    # Bytes in: trafilatura's decoder (charset_normalizer) honours the charset the page declares.
+    tree = trafilatura.utils.load_html(data)
     if tree is None:
         raise LoadError("not an HTML page")
     canonical = _canonical_url(tree)  # read first: extraction prunes the tree
