@@ -1,14 +1,18 @@
 """The claimsearch web app: faceted search pages and a JSON API over the core library."""
 from __future__ import annotations
 
-from flask import Flask
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import Flask, request
 from markupsafe import Markup
+from werkzeug.exceptions import MethodNotAllowed
 
 from search import settings
 from search.errors import ClaimsearchError
 from search.query.searcher import WhooshSearcher
 
 from . import api, compare, errors, views
+from .display import shown
 from .marking import anchor
 from .urls import safe_href
 
@@ -26,6 +30,8 @@ SECURITY_HEADERS = {
 def create_app(test_config=None, overrides=None):
     """Build the app: search.settings defaults, CLAIMSEARCH_* env or ``test_config``, ``overrides``, blueprints."""
     app = Flask(__name__)
+    # Every {{ }} in every template passes through `shown` (set before the environment is made).
+    app.jinja_options = dict(app.jinja_options, finalize=shown)
     app.config.from_mapping(settings.defaults())
     # As flaskr: tests pass their own config instead of the environment. A server passes
     # settings.resolve(its options), which is the environment with its options applied after it.
@@ -38,7 +44,9 @@ def create_app(test_config=None, overrides=None):
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(compare.bp)
     errors.register(app)
+    app.before_request(_refuse_options)
     app.after_request(_secure)
+    app.after_request(_relative_location)
     app.add_template_filter(_trusted_snippet, "trusted_snippet")
     app.add_template_filter(safe_href, "safe_href")
     app.add_template_filter(anchor, "anchor")
@@ -63,4 +71,22 @@ def _trusted_snippet(html: str) -> Markup:
 def _secure(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    return response
+
+
+def _refuse_options():
+    """Answer OPTIONS with 405 like any method but GET (Flask would answer 200 by itself)."""
+    if request.method == "OPTIONS" and request.url_rule is not None:
+        raise MethodNotAllowed(valid_methods=sorted(request.url_rule.methods - {"OPTIONS"}))
+
+
+def _relative_location(response):
+    """Make redirects (Werkzeug's slash merging) relative: an absolute one names the Host header's host."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.netloc and parts.netloc == request.host:
+            # One leading slash: "//host/x" would be read as another site.
+            path = "/" + parts.path.lstrip("/")
+            response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
     return response

@@ -144,7 +144,8 @@ def extraction_json(path: str, article) -> dict:
     return {
         "path": path, "id": article.id, "title": article.title, "source": article.source,
         "author": article.author, "date": article.date.isoformat() if article.date else None,
-        "url": article.url, "quotes": [to_dict(q) for q in quotes],
+        "url": article.url, "text": article.text,  # every offset below refers to this text
+        "quotes": [to_dict(q) for q in quotes],
         "claims": [to_dict(c) for c in claims], "figures": [to_dict(f) for f in figures],
     }
 

@@ -69,8 +69,9 @@ def build(corpus, index_root, on_file=None) -> Summary:
 
 
 def _write_build(corpus: Path, build_dir: Path, on_file):
-    paths = documents.corpus_files(corpus)
+    paths, ignored = documents.list_corpus(corpus)
     summary, manifest = write_index(corpus, build_dir, paths, on_file, prepare.workers_for(len(paths)))
+    summary.skipped.extend((s.path, s.reason) for s in ignored)
     _write_manifest(build_dir, manifest)  # last: a build with a manifest is complete
     return summary, manifest
 

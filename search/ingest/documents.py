@@ -1,4 +1,4 @@
-"""Load news articles from .txt, .md (front matter) and .jsonl files into Articles."""
+"""Load news articles from .txt, .md (front matter), .jsonl and .html files into Articles."""
 from __future__ import annotations
 
 import hashlib
@@ -7,28 +7,58 @@ from pathlib import Path
 from ..errors import LoadError
 from ..models import Article
 from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
+from .webpage import load_html
 
-__all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "load_file",
-           "load_jsonl", "load_markdown", "load_plain", "read_text"]
+__all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "list_corpus", "load_file",
+           "load_html", "load_jsonl", "load_markdown", "load_plain", "read_text"]
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl",
+            ".html": "html", ".htm": "html"}
+# Files that ship with a dataset or a repository and describe it: never news articles, whatever the suffix.
+NOT_ARTICLES = {"readme", "license", "licence", "copying", "changelog", "notice", "authors", "contributors",
+                "contributing", "code_of_conduct", "security", "manifest"}
 MAX_BYTES = 20 * 1024 * 1024  # bigger files are not articles; skip rather than stall a build
 FALLBACK_ENCODING = "cp1252"  # documented: non-UTF-8 files are read as Windows-1252
 
 
 def corpus_files(root: Path) -> list[Path]:
-    """Return the article files under root, sorted, hidden files excluded."""
+    """Return the article files under root, sorted, hidden and non-article files excluded."""
+    return list_corpus(root)[0]
+
+
+def list_corpus(root: Path) -> tuple[list[Path], list[Skipped]]:
+    """Return the article files under root, sorted, and the other files with why they are not read."""
     if root.is_file():
-        return [root]
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+        return [root], []
+    files, ignored, hidden = [], [], set()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        parts = path.relative_to(root).parts
+        first = next((i for i, part in enumerate(parts) if part.startswith(".")), None)
+        if first is not None:  # a hidden folder (.git) is reported once, not file by file
+            top = "/".join(parts[:first + 1])
+            if top not in hidden:
+                hidden.add(top)
+                ignored.append(Skipped(top, "hidden file or folder"))
+            continue
+        reason = not_article(path)
+        if reason:
+            ignored.append(Skipped("/".join(parts), reason))
+        else:
+            files.append(path)
+    return files, ignored
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """Read a file as text; return it with warnings (e.g. the encoding fallback)."""
+def not_article(path: Path) -> str | None:
+    """Return why a corpus file is not read as an article (a dataset's README, an unknown suffix), or None."""
+    if path.name.split(".", 1)[0].casefold() in NOT_ARTICLES:
+        return "not an article (a dataset or repository file)"
+    if path.suffix.lower() not in SUFFIXES:
+        return f"not an article format ({path.suffix or 'no suffix'})"
+    return None
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file's bytes, refusing empty, huge and binary files."""
     size = path.stat().st_size
     if size == 0:
         raise LoadError("empty file")
@@ -37,6 +67,12 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise LoadError("binary file (contains NUL bytes)")
+    return data
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """Read a file as text; return it with warnings (e.g. the encoding fallback)."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8"), []  # a BOM stays: offsets must match the file as read
     except UnicodeDecodeError as exc:
@@ -47,8 +83,10 @@ def read_text(path: Path) -> tuple[str, list[str]]:
 def load_file(path: Path, root: Path | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
     """Load one file; return its articles, skipped JSONL lines and warnings."""
     rel = _relative(path, root)
-    text, warnings = read_text(path)
     kind = SUFFIXES.get(path.suffix.lower(), "txt")
+    if kind == "html":  # bytes in: the page declares its own charset
+        return [load_html(read_bytes(path), rel)], [], []
+    text, warnings = read_text(path)
     if kind == "jsonl":
         articles, skipped = load_jsonl(text, rel)
         return articles, skipped, warnings

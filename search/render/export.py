@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..index.records import EXPORT_COLUMNS as COLUMNS, export_record
@@ -11,11 +12,14 @@ from ..index.records import EXPORT_COLUMNS as COLUMNS, export_record
 __all__ = ["COLUMNS", "csv_lines", "export_record", "json_chunks", "neutralise"]
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets also read look-alikes as these (full-width ＝＋－＠, small ﹦): compared after NFKC,
+# on a short prefix so a long cell costs nothing more.
+FORMULA_PREFIX = 8
 
 
 def neutralise(value):
     """Return a cell value a spreadsheet will not run: formulas get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value[:FORMULA_PREFIX]).startswith(FORMULA_START):
         return "'" + value
     return "" if value is None else value
 
