@@ -10,7 +10,7 @@ import pytest
 
 from search.index import indexer
 from search.render.export import neutralise
-from tests.conftest import write
+from tests.helpers import write
 from web import create_app
 
 RLO = "\u202e"

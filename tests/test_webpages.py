@@ -8,7 +8,7 @@ import pytest
 from search.cli import cli
 from search.errors import LoadError
 from search.ingest import documents
-from tests.conftest import write
+from tests.helpers import write
 
 BODY = [
     "The harbour board voted on Tuesday to close the old ferry pier after engineers found cracks in its "

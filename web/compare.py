@@ -44,7 +44,7 @@ def _topic() -> str:
 
 
 def _quote_data(ref: str) -> dict:
-    page = parse_page(request.args) if "page" in request.args else None  # default: the quote's own page
+    page = parse_page(request.args, current_app.config["MAX_PAGE"]) if "page" in request.args else None  # default: the quote's own page
     per_page = parse_per_page(request.args, compare_views.VERSIONS_PER_PAGE, compare_views.MAX_VERSIONS_PER_PAGE)
     return compare_views.quote_versions(_comparisons(), statement_id(ref), page, per_page)
 
