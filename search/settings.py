@@ -78,6 +78,10 @@ SETTINGS = (
     Setting("FACET_TIME_LIMIT_MS", 200, "Milliseconds a search may spend counting facets; facets not "
             "counted by then are listed in facets_timed_out.", 0),
     Setting("WARM_UP", False, "Load the index when the app starts, before the first request."),
+    Setting("SCHEDULER", "", "Dask scheduler (tcp://HOST:PORT) whose workers load and extract the files of "
+            "`index` and `update`; empty: this machine."),
+    Setting("DASK_WORKERS", 0, "Worker processes of a local Dask cluster started for `index` and `update` "
+            "(0: none).", 0, 64),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from .. import settings
 from ..compare import views as compare_views
-from ..errors import ClaimsearchError
+from ..errors import BadUsage, ClaimsearchError
 from ..extract import extract
-from ..index import incremental as updater, indexer
+from ..index import dask_prepare, incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
@@ -20,7 +21,7 @@ from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
-from .options import facet_options, index_option, setting_argument, setting_option, silent_option
+from .options import dask_options, facet_options, index_option, setting_argument, setting_option, silent_option
 
 
 @click.group()
@@ -37,24 +38,45 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
         return _run(func, on_file=lambda p: bar.update(1, p), **kwargs)
 
 
+@contextmanager
+def _preparer(scheduler: str, dask_workers: int):
+    """Yield the Dask preparer the options ask for, or None to prepare files on this machine."""
+    if not scheduler and not dask_workers:
+        yield None
+        return
+    if scheduler and dask_workers:
+        raise CLIError(BadUsage("Give --scheduler or --dask-workers, not both"))
+    try:
+        with dask_prepare.dask_preparer(scheduler, dask_workers) as preparer:
+            yield preparer
+    except ClaimsearchError as exc:  # no cluster to reach, or no Dask installed
+        raise CLIError(exc) from None
+
+
 @cli.command("index")
 @setting_argument("corpus", "CORPUS", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
+@dask_options
 @silent_option
-def index_cmd(corpus, index_root, silent):
+def index_cmd(corpus, index_root, scheduler, dask_workers, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
     files = documents.corpus_files(corpus)
-    summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root)
+    with _preparer(scheduler, dask_workers) as preparer:
+        summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root,
+                                 preparer=preparer)
     print_summary(summary, f"Indexed {corpus} into {index_root}")
 
 
 @cli.command("update")
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
+@dask_options
 @silent_option
-def update_cmd(corpus, index_root, silent):
+def update_cmd(corpus, index_root, scheduler, dask_workers, silent):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus)
+    with _preparer(scheduler, dask_workers) as preparer:
+        summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                                 preparer=preparer)
     print_summary(summary, f"Updated {index_root}")
 
 

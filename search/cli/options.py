@@ -28,6 +28,12 @@ index_option = setting_option("--index", "index_root", name="INDEX", type=click.
 silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
 
 
+def dask_options(func):
+    """Add --scheduler and --dask-workers: where the files of a build are loaded and extracted."""
+    func = setting_option("--dask-workers", name="DASK_WORKERS")(func)
+    return setting_option("--scheduler", name="SCHEDULER", metavar="tcp://HOST:PORT")(func)
+
+
 def facet_options(func):
     """Add one repeatable option per facet in the registry (--source, --speaker, --kind, ...)."""
     for facet in reversed(FACETS):

@@ -1,6 +1,7 @@
 """Build a fresh index and swap it in, or update the live one with changed files only."""
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -49,15 +50,17 @@ def _check_corpus(corpus: Path) -> Path:
     return corpus
 
 
-def build(corpus, index_root, on_file=None) -> Summary:
-    """Index every article under corpus into a fresh build, then make it live atomically."""
+def build(corpus, index_root, on_file=None, preparer=None) -> Summary:
+    """Index every article under corpus into a fresh build, then make it live atomically.
+
+    ``preparer(items, corpus)`` yields each file Prepared in order (dask_prepare); None prepares here."""
     corpus, store, started = _check_corpus(corpus), IndexStore(index_root), time.monotonic()
     with store.lock():
         previous = store.current_name()
         store.sweep(keep_previous=None if previous is None else previous)
         build_dir = store.new_build_dir()
         try:
-            summary, manifest = _write_build(corpus, build_dir, on_file)
+            summary, manifest = _write_build(corpus, build_dir, on_file, preparer)
             summary.build = store.swap_in(build_dir)
         except BaseException:
             # Ctrl-C or a crash: the half-written build goes, the live one stays.
@@ -68,15 +71,15 @@ def build(corpus, index_root, on_file=None) -> Summary:
     return summary
 
 
-def _write_build(corpus: Path, build_dir: Path, on_file):
+def _write_build(corpus: Path, build_dir: Path, on_file, preparer=None):
     paths, ignored = documents.list_corpus(corpus)
-    summary, manifest = write_index(corpus, build_dir, paths, on_file, prepare.workers_for(len(paths)))
+    summary, manifest = write_index(corpus, build_dir, paths, on_file, prepare.workers_for(len(paths)), preparer)
     summary.skipped.extend((s.path, s.reason) for s in ignored)
     _write_manifest(build_dir, manifest)  # last: a build with a manifest is complete
     return summary, manifest
 
 
-def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int):
+def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int, preparer=None):
     """Index the files into a new Whoosh index with its comparisons; return the summary and manifest."""
     ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
     summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
@@ -84,7 +87,8 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
     comparisons, saving = compare.Comparisons(), None
     try:
         with committing(SegmentedWriter(ix)) as writer:
-            for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons):
+            for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons,
+                                              preparer):
                 if entry is not None:
                     manifest["files"][_rel(path, corpus)] = entry
                 if on_file:
@@ -126,16 +130,17 @@ def _rel(path: Path, corpus: Path) -> str:
 
 
 def _indexed_files(writer, corpus: Path, paths: list[Path], workers: int, summary: Summary,
-                   taken: set[str], comparisons):
+                   taken: set[str], comparisons, preparer=None):
     """Add the files; yield (path, manifest entry or None) in corpus order."""
-    if not workers:
+    if not workers and preparer is None:
         for path in paths:
             yield path, _index_file(writer, path, corpus, summary, taken, comparisons)
         return
     # Extraction runs in worker processes while this one writes: on two cores the build takes
     # about as long as the writing alone.
     items = [(path, _rel(path, corpus)) for path in paths]
-    for path, ready in zip(paths, prepare.prepared_in_workers(items, corpus, workers)):
+    preparer = preparer or functools.partial(prepare.prepared_in_workers, workers=workers)
+    for path, ready in zip(paths, preparer(items, corpus)):
         yield path, _add_prepared(writer, ready, summary, taken, comparisons)
 
 

@@ -1,6 +1,7 @@
 """Load and extract files ahead of the index writer, in worker processes for big corpora."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import deque
@@ -30,17 +31,45 @@ class Prepared:
     entry: dict | None = None
 
 
+@dataclass
+class Loaded:
+    """One file's bytes and manifest entry, read where the corpus is, to be prepared anywhere."""
+
+    rel: str
+    suffix: str
+    data: bytes
+    entry: dict
+
+
+def read(path: Path, rel: str) -> Loaded | Prepared:
+    """Read one file's bytes and fingerprint; a Prepared skip when it cannot be read."""
+    try:
+        data = documents.read_bytes(path)
+        stat = path.stat()
+    except (ClaimsearchError, OSError) as exc:
+        return _skip(rel, exc)
+    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": hashlib.sha1(data).hexdigest()}
+    return Loaded(rel, path.suffix, data, entry)
+
+
 def prepare(path: Path, corpus: Path, rel: str, extracting: bool = True) -> Prepared:
     """Load one file and extract its articles (or pair them with None); record why a file was skipped."""
+    loaded = read(path, rel)
+    return loaded if isinstance(loaded, Prepared) else prepare_bytes(loaded, extracting)
+
+
+def prepare_bytes(loaded: Loaded, extracting: bool = True) -> Prepared:
+    """Load and extract one file from its bytes: needs no disk, so it runs on any machine."""
     try:
-        articles, skipped, warnings = documents.load_file(path, corpus)
-    except (ClaimsearchError, OSError) as exc:
-        return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
-    stat = path.stat()
-    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": documents.file_digest(path)}
-    return Prepared(rel, [(a, extract(a) if extracting else None) for a in articles],
-                    [(s.path, s.reason) for s in skipped],
-                    warnings, entry)
+        articles, skipped, warnings = documents.load_bytes(loaded.data, loaded.suffix, loaded.rel)
+    except ClaimsearchError as exc:
+        return _skip(loaded.rel, exc)
+    return Prepared(loaded.rel, [(a, extract(a) if extracting else None) for a in articles],
+                    [(s.path, s.reason) for s in skipped], warnings, loaded.entry)
+
+
+def _skip(rel: str, exc: Exception) -> Prepared:
+    return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
 
 
 def workers_for(file_count: int) -> int:

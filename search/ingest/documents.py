@@ -9,8 +9,8 @@ from ..models import Article
 from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 from .webpage import load_html
 
-__all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "list_corpus", "load_file",
-           "load_html", "load_jsonl", "load_markdown", "load_plain", "read_text"]
+__all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "list_corpus", "load_bytes",
+           "load_file", "load_html", "load_jsonl", "load_markdown", "load_plain", "read_text"]
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl",
             ".html": "html", ".htm": "html"}
@@ -72,7 +72,11 @@ def read_bytes(path: Path) -> bytes:
 
 def read_text(path: Path) -> tuple[str, list[str]]:
     """Read a file as text; return it with warnings (e.g. the encoding fallback)."""
-    data = read_bytes(path)
+    return decode(read_bytes(path))
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Return a file's bytes as text with warnings (e.g. the encoding fallback)."""
     try:
         return data.decode("utf-8"), []  # a BOM stays: offsets must match the file as read
     except UnicodeDecodeError as exc:
@@ -82,11 +86,15 @@ def read_text(path: Path) -> tuple[str, list[str]]:
 
 def load_file(path: Path, root: Path | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
     """Load one file; return its articles, skipped JSONL lines and warnings."""
-    rel = _relative(path, root)
-    kind = SUFFIXES.get(path.suffix.lower(), "txt")
+    return load_bytes(read_bytes(path), path.suffix, _relative(path, root))
+
+
+def load_bytes(data: bytes, suffix: str, rel: str) -> tuple[list[Article], list[Skipped], list[str]]:
+    """Load one file's bytes (read by read_bytes, maybe on another machine) as load_file does."""
+    kind = SUFFIXES.get(suffix.lower(), "txt")
     if kind == "html":  # bytes in: the page declares its own charset
-        return [load_html(read_bytes(path), rel)], [], []
-    text, warnings = read_text(path)
+        return [load_html(data, rel)], [], []
+    text, warnings = decode(data)
     if kind == "jsonl":
         articles, skipped = load_jsonl(text, rel)
         return articles, skipped, warnings
