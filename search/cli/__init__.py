@@ -22,6 +22,7 @@ from ..render.output import print_figure_topic, print_hits, print_quote_versions
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
 from .options import dask_options, facet_options, index_option, setting_argument, setting_option, silent_option
+from .typesense import typesense_group
 
 
 @click.group()
@@ -204,6 +205,9 @@ def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
     # any worker starts; the options given here win over them.
     config = _run(settings.resolve, {"INDEX": index_root, "WARM_UP": True})
     server.serve(lambda: factory(overrides=config), sock, workers, threads, timeout)
+
+
+cli.add_command(typesense_group)
 
 
 def main():

@@ -1,0 +1,1 @@
+"""The Typesense backend: a local cluster to try it on (cluster)."""
