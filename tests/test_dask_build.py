@@ -21,8 +21,9 @@ distributed = pytest.importorskip("distributed", reason="Dask is not installed (
 def client():
     """A client of a 2-process LocalCluster on loopback, shared by the tests of this module."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as dask_client:
-        yield dask_client
+                                  dashboard_address="127.0.0.1:0") as cluster:
+        with distributed.Client(cluster) as dask_client:
+            yield dask_client
 
 
 @pytest.fixture

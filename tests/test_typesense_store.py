@@ -1,0 +1,71 @@
+"""A Typesense build holds the Whoosh build's documents and swaps the alias; a failed one leaves it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from whoosh import index as whoosh_index
+
+from search.errors import ClaimsearchError
+from search.index import indexer
+from search.index.store import IndexStore
+from search.typesense import cluster, connection, store
+from tests.helpers import write
+
+pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
+try:
+    cluster.server_binary()
+except ClaimsearchError as exc:
+    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    """A connection to a 1-node cluster on loopback."""
+    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+        yield connection.Connection(nodes.urls[0], nodes.key)
+
+
+def whoosh_ids(root) -> dict:
+    """Return {doc_id: (kind, article_id)} of the live Whoosh build."""
+    ix = whoosh_index.open_dir(IndexStore(root).current_dir(), indexname=indexer.INDEX_NAME)
+    with ix.reader() as reader:
+        found = {f["doc_id"]: (f["kind"], f["article_id"]) for f in reader.all_stored_fields()}
+    ix.close()
+    return found
+
+
+def exported(conn, collection: str) -> list[dict]:
+    """Return every document of the collection."""
+    return [json.loads(line) for line in conn.read(lambda c: c.collections[collection].documents.export()).splitlines()]
+
+
+def test_a_build_holds_the_whoosh_documents_and_swaps_the_alias(conn, corpus, tmp_path):
+    write(corpus / "dated.md", "---\ntitle: Quay vote\ndate: 2025-02-03\nsource: portwick.example\n---\n\n"
+                               "Mara Quill said \"the quay reopens\" on Friday.\n")
+    indexer.build(corpus, tmp_path / "whoosh")
+    first = store.build(corpus, conn)
+    assert store.current_collection(conn) == first.build
+    docs = exported(conn, first.build)
+    assert {d["id"]: (d["kind"], d["article_id"]) for d in docs} == whoosh_ids(tmp_path / "whoosh")
+    articles = [d for d in docs if d["kind"] == "article"]
+    # Article pages need the paragraphs with their offsets; sorting needs the date as a number.
+    assert all(isinstance(start, int) and text for d in articles for start, text in d["paragraphs"])
+    assert [d["date"] for d in articles if "date" in d] == [1738540800]  # 2025-02-03 UTC, in seconds
+    second = store.build(corpus, conn)
+    assert store.current_collection(conn) == second.build != first.build
+    names = {c["name"] for c in conn.read(lambda c: c.collections.retrieve())}
+    assert first.build not in names  # the old collection is dropped after the swap
+
+
+def test_a_failed_build_leaves_the_alias_and_drops_its_collection(conn, corpus):
+    live = store.build(corpus, conn).build
+
+    def failing(items, corpus_dir):
+        raise ClaimsearchError("worker lost")
+        yield
+
+    with pytest.raises(ClaimsearchError, match="worker lost"):
+        store.build(corpus, conn, preparer=failing)
+    assert store.current_collection(conn) == live
+    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live}
