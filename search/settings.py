@@ -78,6 +78,10 @@ SETTINGS = (
     Setting("FACET_TIME_LIMIT_MS", 200, "Milliseconds a search may spend counting facets; facets not "
             "counted by then are listed in facets_timed_out.", 0),
     Setting("WARM_UP", False, "Load the index when the app starts, before the first request."),
+    Setting("BACKEND", "whoosh", "Search engine: whoosh (the embedded index) or typesense (a Typesense "
+            "cluster, docs/scaling.md)."),
+    Setting("TYPESENSE_NODES", "", "Typesense nodes for the typesense backend, as http://HOST:PORT,..."),
+    Setting("TYPESENSE_KEY", "", "Typesense API key for the typesense backend.", shown="none"),
     Setting("SCHEDULER", "", "Dask scheduler (tcp://HOST:PORT) whose workers load and extract the files of "
             "`index` and `update`; empty: this machine."),
     Setting("DASK_WORKERS", 0, "Worker processes of a local Dask cluster started for `index` and `update` "

@@ -19,8 +19,8 @@ except ClaimsearchError as exc:
 
 ARTICLES = [  # (file, date, source, text)
     ("a.md", "2025-01-05", "north.example", 'Mara Quill said "the quay reopens on Friday" to <b>reporters</b>.'),
-    ("b.md", "2025-02-07", "south.example", 'Tobias Wren said "the quay will stay shut until the council has repaired the old sea wall" '
-                                        'after the vote.'),
+    ("b.md", "2025-02-07", "south.example",
+     'Tobias Wren said "the quay will stay shut until the council has repaired the old sea wall" after the vote.'),
     ("c.md", "2025-03-09", "north.example", "The harbour board met on Monday about the tides."),
 ]
 

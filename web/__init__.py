@@ -9,7 +9,7 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from search import settings
 from search.errors import ClaimsearchError
-from search.query.searcher import WhooshSearcher
+from search.backends import searcher_for
 
 from . import api, compare, errors, views
 from .display import shown
@@ -37,7 +37,7 @@ def create_app(test_config=None, overrides=None):
     # settings.resolve(its options), which is the environment with its options applied after it.
     app.config.update(settings.from_env() if test_config is None else test_config)
     app.config.update(overrides or {})  # a command's own options win over the environment
-    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"], app.config["FACET_TIME_LIMIT_MS"])
+    app.extensions["claimsearch"] = searcher_for(app.config)
     if app.config["WARM_UP"]:
         _warm_up(app)
     app.register_blueprint(views.bp)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .. import settings
+from .. import backends, settings
 from ..compare import views as compare_views
 from ..errors import BadUsage, ClaimsearchError
 from ..extract import extract
@@ -21,7 +21,8 @@ from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
-from .options import dask_options, facet_options, index_option, setting_argument, setting_option, silent_option
+from .options import (backend_option, dask_options, facet_options, index_option, setting_argument, setting_option,
+                      silent_option)
 from .typesense import typesense_group
 
 
@@ -57,14 +58,21 @@ def _preparer(scheduler: str, dask_workers: int):
 @cli.command("index")
 @setting_argument("corpus", "CORPUS", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
+@backend_option
 @dask_options
 @silent_option
-def index_cmd(corpus, index_root, scheduler, dask_workers, silent):
+def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
     files = documents.corpus_files(corpus)
     with _preparer(scheduler, dask_workers) as preparer:
-        summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root,
-                                 preparer=preparer)
+        if backend == "typesense":
+            from ..typesense import store  # an optional extra, imported only when chosen
+            conn = _run(backends.typesense_connection, _run(settings.resolve))
+            summary = _with_progress(store.build, files, silent, corpus=corpus, conn=conn, preparer=preparer)
+            index_root = f"Typesense alias {store.ALIAS}"
+        else:
+            summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root,
+                                     preparer=preparer)
     print_summary(summary, f"Indexed {corpus} into {index_root}")
 
 
@@ -75,6 +83,9 @@ def index_cmd(corpus, index_root, scheduler, dask_workers, silent):
 @silent_option
 def update_cmd(corpus, index_root, scheduler, dask_workers, silent):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
+    if _run(settings.resolve)["BACKEND"] == "typesense":
+        raise CLIError(BadUsage("`update` works on the Whoosh index only; rebuild the Typesense collection "
+                                "with `claimsearch index --backend typesense`"))
     with _preparer(scheduler, dask_workers) as preparer:
         summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
                                  preparer=preparer)
@@ -90,11 +101,12 @@ def update_cmd(corpus, index_root, scheduler, dask_workers, silent):
                 type=click.IntRange(1, settings.setting("MAX_PAGE_SIZE").default_value()))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
-def search_cmd(query, sort, page, limit, as_json, index_root, **facet_values):
+@backend_option
+def search_cmd(query, sort, page, limit, as_json, index_root, backend, **facet_values):
     """Search the index: words, "phrases", AND/OR/NOT, speaker:NAME, source:DOMAIN."""
     filters = {name: tuple(values) for name, values in facet_values.items() if values}
     params = SearchParams(q=query, filters=filters, sort=sort, page=page, per_page=limit)
-    searcher = WhooshSearcher(index_root, _run(settings.resolve)["FACET_TIME_LIMIT_MS"])
+    searcher = _run(backends.searcher_for, _run(settings.resolve, {"INDEX": index_root, "BACKEND": backend}))
     result = _run(searcher.search, params)
     if as_json:
         click.echo(json.dumps(page_to_dict(result), ensure_ascii=False, indent=1))
@@ -189,7 +201,8 @@ def _extraction_text(record: dict) -> str:
 @setting_option("--timeout", name="TIMEOUT")
 @setting_option("--app", "app_factory", name="APP")
 @index_option
-def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
+@backend_option
+def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root, backend):
     """Serve the web app and JSON API (gunicorn; waitress for one process)."""
     module_name, _, func = app_factory.partition(":")
     # Imported by name: the core package never depends on the web package or its servers.
@@ -203,7 +216,8 @@ def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
                f"thread(s) (index: {index_root})", err=True)
     # The environment's CLAIMSEARCH_* settings apply, checked here so a bad value exits 2 before
     # any worker starts; the options given here win over them.
-    config = _run(settings.resolve, {"INDEX": index_root, "WARM_UP": True})
+    config = _run(settings.resolve, {"INDEX": index_root, "WARM_UP": True, "BACKEND": backend})
+    _run(backends.searcher_for, config)  # a bad backend setting exits 2 here, not in every worker
     server.serve(lambda: factory(overrides=config), sock, workers, threads, timeout)
 
 

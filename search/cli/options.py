@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import settings
+from ..backends import BACKENDS
 from ..index.schema import FACETS
 
 
@@ -26,6 +27,7 @@ def setting_argument(decl: str, name: str, **kwargs):
 
 index_option = setting_option("--index", "index_root", name="INDEX", type=click.Path(file_okay=False))
 silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
+backend_option = setting_option("--backend", name="BACKEND", type=click.Choice(BACKENDS))
 
 
 def dask_options(func):

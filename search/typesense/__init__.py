@@ -1,1 +1,1 @@
-"""The Typesense backend: a local cluster to try it on (cluster), fault-tolerant clients (connection)."""
+"""The optional Typesense backend: cluster, connection, store (builds) and searcher."""

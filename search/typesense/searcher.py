@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from markupsafe import escape
 
 from .. import compare
-from ..errors import NotFound
-from ..index.records import article_record, hit_record, statement_record
+from ..errors import ClaimsearchError, NotFound
+from ..index.records import article_record, export_record, hit_record, statement_record
 from ..index.schema import FACETS, FIELD_BOOSTS, TEXT_FIELD
 from ..query.facets import FACET_SIZE, Facet, FacetValue
 from ..query.parse import SearchParams
@@ -23,7 +24,7 @@ MAX_STATEMENTS = 250  # statements listed on one article page
 
 
 class TypesenseSearcher:
-    """The Typesense backend behind the searcher interface (search and article pages so far)."""
+    """The Typesense backend behind the searcher interface (no speaker/source browsing, no comparisons yet)."""
 
     def __init__(self, conn):
         self.conn = conn
@@ -51,6 +52,31 @@ class TypesenseSearcher:
     def comparisons(self):
         """Return no comparisons: Typesense builds do not store them yet."""
         return compare.Comparisons()
+
+    def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
+        """Return the total and up to ``limit`` matching records in the requested order, page by page."""
+        records, total, page = [], 0, 1
+        while len(records) < limit:
+            request = dict(_request(replace(params, page=page, per_page=MAX_PER_PAGE)), facet_by="")
+            found = self.conn.read(lambda c: c.collections[ALIAS].documents.search(request))
+            total = found["found"]
+            records += [export_record(_stored(h["document"])) for h in found["hits"]]
+            if len(found["hits"]) < MAX_PER_PAGE:
+                break
+            page += 1
+        return total, records[:limit]
+
+    def browse(self, count, **options):
+        """Speaker and source lists read Whoosh columns: not on this backend yet."""
+        raise ClaimsearchError("Browsing speakers and sources is not available on the Typesense backend yet")
+
+    def warm(self) -> None:
+        """Check that the cluster answers and the alias exists."""
+        self.conn.read(lambda c: c.aliases[ALIAS].retrieve())
+
+    def close(self) -> None:
+        """Stop waiting writes; the clients hold no other resource."""
+        self.conn.close()
 
 
 def _request(params: SearchParams) -> dict:

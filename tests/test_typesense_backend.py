@@ -1,0 +1,48 @@
+"""`--backend typesense`: index, search and the web app's JSON API run against a Typesense cluster."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from search.cli import cli
+from search.errors import ClaimsearchError
+from search.typesense import cluster
+from web import create_app
+
+pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
+try:
+    cluster.server_binary()
+except ClaimsearchError as exc:
+    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    """The CLAIMSEARCH_* variables of a 1-node cluster on loopback."""
+    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+        yield {"CLAIMSEARCH_BACKEND": "typesense", "CLAIMSEARCH_TYPESENSE_NODES": nodes.urls[0],
+               "CLAIMSEARCH_TYPESENSE_KEY": nodes.key}
+
+
+def test_index_then_search_and_serve_on_typesense(env, seeds_dir, runner, tmp_path):
+    result = runner.invoke(cli, ["index", str(seeds_dir), "--silent"], env=env)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "into Typesense alias claimsearch" in result.stderr
+    found = runner.invoke(cli, ["search", "Matsegora", "--json", "--kind", "quote"], env=env)
+    assert found.exit_code == 0, found.stderr
+    page = json.loads(found.stdout)
+    assert page["total"] > 0 and {hit["kind"] for hit in page["hits"]} == {"quote"}
+    app = create_app({"TESTING": True, "BACKEND": "typesense", "TYPESENSE_NODES": env["CLAIMSEARCH_TYPESENSE_NODES"],
+                      "TYPESENSE_KEY": env["CLAIMSEARCH_TYPESENSE_KEY"], "INDEX": str(tmp_path / "none")})
+    answer = app.test_client().get("/api/search?q=Matsegora&kind=quote")
+    assert answer.status_code == 200 and answer.get_json()["total"] == page["total"]
+    article = page["hits"][0]["article_id"]
+    assert app.test_client().get(f"/api/articles/{article}").status_code == 200
+
+
+def test_a_wrong_key_or_node_list_is_a_clear_error(env, runner):
+    result = runner.invoke(cli, ["search", "quay"], env=dict(env, CLAIMSEARCH_TYPESENSE_NODES="127.0.0.1:1"))
+    assert result.exit_code == 2 and "not a URL like" in result.stderr
+    result = runner.invoke(cli, ["update"], env=env)
+    assert result.exit_code == 2 and "Whoosh index only" in result.stderr
