@@ -37,9 +37,7 @@ def test_figure_forms(body, value, unit, qualifier):
     "She finished 2nd in the race on Sunday.",  # an ordinal
     "John Smith, 45, said nothing at all.",  # an age
     "Call 555-123-4567 for tickets today.",  # a phone number
-    "Sales rose 8% in the quarter.",  # a percentage
     "Ties between the two nations deepened.",  # a small spelled-out number
-    "He served 20 years in the army.",  # a duration
 ])
 def test_non_figures(body):
     assert figures_of(body) == []

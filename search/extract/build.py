@@ -8,6 +8,7 @@ from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
+from .claimers import figure_source
 from .figures import find_figures, topic_key
 from .quotes import Found
 from .speakers import Resolver, strip_name
@@ -124,18 +125,20 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
     return claims
 
 
-def build_figures(ctx: Context, claims: list[Claim]) -> list[Figure]:
-    """Return the figures of every kept sentence, with the claim that carries each."""
+def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolver: Resolver) -> list[Figure]:
+    """Return the figures of every kept sentence, with who claims each and what it measures."""
     figures = []
-    for para, sentences in zip(ctx.paragraphs, ctx.sentences):
+    for sentences in ctx.sentences:
         for lo, hi in sentences:
             for raw in find_figures(ctx.text, lo, hi):
+                source = figure_source(ctx, raw.start, (lo, hi), quotes, claims, resolver)
                 claim = _claim_over(claims, lo, hi, raw.start)
                 skip = (claim.claimer_start, claim.claimer_end) if claim else None
                 figures.append(Figure(
                     value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end],
                     start=raw.start, end=raw.end, qualifier=raw.qualifier,
-                    claimed_by=_claimer_name(claim), topic=topic_key(raw.lemma, ctx.text, lo, hi, skip)))
+                    claimed_by=source.written if source else None, topic=topic_key(raw, ctx.text, lo, hi, skip),
+                    measure=raw.measure, claimer=source.canonical if source else None))
     return figures
 
 
@@ -143,11 +146,3 @@ def _claim_over(claims: list[Claim], lo: int, hi: int, pos: int) -> Claim | None
     """Return the claim of the sentence [lo, hi) whose content holds pos."""
     inside = [c for c in claims if lo <= c.start < hi and c.start <= pos < c.end]
     return inside[0] if inside else None
-
-
-def _claimer_name(claim: Claim | None) -> str | None:
-    if claim is None or not claim.claimer_mention:
-        return None
-    mention = strip_name(claim.claimer_mention)
-    # Named sources read better resolved; descriptions ("Western intelligence reports") as written.
-    return claim.claimer if claim.claimer and " and " not in mention else mention

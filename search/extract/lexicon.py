@@ -135,7 +135,8 @@ NUMBER_WORDS = {
 NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())})
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+          "mn": 1_000_000, "tn": 1_000_000_000_000}
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 
 # Unit lemmas, so the same count lines up across outlets that word it differently.

@@ -1,0 +1,178 @@
+"""What a figure measures: 'house prices' in 'House prices rose 4%', 'oil prices' for '$50 a barrel'."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
+
+WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
+WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
+MAX_WORDS = 4
+# Verbs that say a measure moved or stood somewhere: 'prices rose 4%', 'GDP up 2.3%', 'sales hit $5m'.
+CHANGE_VERBS = frozenset("""
+rose rise rises rising fell fall falls falling grew grow grows growing jumped jump jumps slipped slip slips
+climbed climb climbs dropped drop drops declined decline declines increased increase increases decreased
+slumped slump soared soar soars surged surge surges plunged plunge tumbled tumble edged eased ease
+hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
+totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
+shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
+accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
+""".split())
+LINKS = frozenset("by to at of from around".split())
+# Nouns of change: in 'a 52% rise in profits' the measure is profits.
+CHANGE_NOUNS = frozenset("""
+rise rises fall falls increase increases drop drops jump jumps cut cuts decline declines growth gain gains
+reduction reductions slump fall rebound hike hikes boost surge
+""".split())
+SKIP_BACK = frozenset("""
+also only have has had been already just now still reportedly sharply slightly further nearly almost
+""".split())
+QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
+TIME_UNITS = frozenset("year month week day hour minute second head".split())
+PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
+# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
+PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
+now last next each every ago yesterday today tonight a an the so too also already still just more less
+than only even again up down off out back across away apiece respectively per cent percent
+won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
+cut set put beat became began shut stood kept brought bought thought found died fought
+""".split())
+
+
+def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
+    """Return the counted noun after a number, its end, and the phrase it measures.
+
+    'sent 12,000 North Korean troops to Russia' gives ('troops', end, 'North Korean troops to Russia');
+    capitalised modifiers stay out of the unit but in the measure.
+    """
+    words, all_words, end = [], [], pos
+    for match in _words_after(text, pos, hi):
+        word = match.group(1)
+        lower = word.lower()
+        if (lower in stops and not (lower in NOUN_CUES and lower.endswith("s"))) or len(words) >= MAX_WORDS:
+            break
+        plural_acronym = word[:-1].isupper() and len(word) > 2 and word.endswith("s")
+        if word[0].isupper() and not plural_acronym and not word.isupper():
+            if words:
+                break
+            all_words.append(word)
+            continue
+        if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
+            break
+        words.append(word)
+        all_words.append(word)
+        end = match.end()
+    if not words:
+        return "", end, ""
+    return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
+
+
+def _words_after(text: str, pos: int, hi: int):
+    """Yield the words that follow pos, each after a single space, until punctuation."""
+    while (match := WORD_AFTER.match(text, pos, hi)) is not None:
+        yield match
+        pos = match.end()
+
+
+def _place_after(text: str, pos: int, hi: int) -> str:
+    """Return ' in Russia' when a capitalised place follows the counted noun."""
+    found = re.match(r" (in|to|at|from) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})\b", text[pos:min(hi, pos + 40)])
+    return f" {found.group(1)} {found.group(2)}" if found else ""
+
+
+def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> str | None:
+    """Return what a currency, percent or duration figure measures, or None when the sentence does not say."""
+    after = _after(text, end, hi)
+    if after:
+        return after
+    if kind == "duration":
+        return None
+    before = _before(text, lo, start)
+    if before:
+        return before
+    per = PER.match(text, end, hi)
+    if per and kind == "currency" and per.group(1) not in TIME_UNITS:
+        return f"price per {per.group(1)}"  # '$50 a barrel' with no subject that names the price
+    return None
+
+
+def _after(text: str, end: int, hi: int) -> str | None:
+    """'97% of the budget' -> 'budget'; 'a 52% rise in profits' -> 'profits'; 'a £65,000 settlement'."""
+    partitive = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?",
+                         text[end:min(hi, end + 40)])
+    if partitive:
+        return _phrase(text, end + partitive.end() - 1, hi)
+    phrase = _phrase(text, end, hi)
+    if phrase and phrase.split()[-1].lower() in CHANGE_NOUNS:
+        linked = re.match(r"\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?", text[end + len(phrase) + 1:][:30])
+        if linked:
+            return _phrase(text, end + len(phrase) + 1 + linked.end() - 1, hi)
+    return phrase
+
+
+def _phrase(text: str, pos: int, hi: int) -> str | None:
+    words = []
+    for match in _words_after(text, pos, hi):
+        lower = match.group(1).lower()
+        if lower in PHRASE_STOPS or lower in DETERMINERS or len(words) >= MAX_WORDS:
+            break
+        if words and lower.endswith(("ed", "ing", "ly")):
+            break
+        words.append(match.group(1))
+    return " ".join(words) or None
+
+
+def _before(text: str, lo: int, start: int) -> str | None:
+    """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
+    window = text[max(lo, start - REACH):start]
+    lowered = window.rstrip().lower()
+    for tail in QUALIFIER_TAILS:
+        if lowered.endswith(" " + tail) or lowered == tail:
+            window = window.rstrip()[:-len(tail)]
+            break
+    toks = WORD_BEFORE.findall(window)
+    k = len(toks) - 1
+    if k >= 0 and toks[k].lower() == "of":
+        return _subject(toks, k - 1)
+    if k >= 0 and toks[k].lower() in LINKS:
+        k -= 1
+    while k >= 0 and toks[k].lower() in SKIP_BACK:
+        k -= 1
+    if k >= 0 and toks[k].lower() in CHANGE_VERBS:
+        k -= 1
+        while k >= 0 and (toks[k].lower() in SKIP_BACK or toks[k].lower() in CHANGE_VERBS):
+            k -= 1
+        return _subject(toks, k)
+    return None
+
+
+def _subject(toks: list[str], k: int) -> str | None:
+    """Return the noun phrase ending at toks[k], read backwards ('the price of oil' -> 'price of oil')."""
+    words: list[str] = []
+    while k >= 0 and len(words) < MAX_WORDS + 1:
+        word, lower = toks[k], toks[k].lower()
+        if lower == "of" and words and k > 0 and toks[k - 1][:1].isalpha() and toks[k - 1].lower() not in STOP_WORDS:
+            words.insert(0, word)
+        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
+            break
+        else:
+            words.insert(0, word)
+        k -= 1
+    if words and words[0].lower() == "of":
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return None
+    return " ".join(words)
+
+
+def measure_key(measure: str) -> str:
+    """Return 'oil-price' for 'oil prices' and 'price of oil': content words, singular, sorted."""
+    words = {_singular(w) for w in re.findall(r"[a-z]+", measure.lower()) if w not in STOP_WORDS and w not in DETERMINERS}
+    return "-".join(sorted(words))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
