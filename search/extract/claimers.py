@@ -7,9 +7,10 @@ from typing import NamedTuple
 from ..models import Claim, Quote
 from .context import Context
 from .cues import cue_at, cue_source
-from .lexicon import CLAIM_CUES, DETERMINERS, PRONOUNS
+from .lexicon import ADVERBS, CLAIM_CUES, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS
+from .phrases import is_cap
 from .sentences import Token, tokens
-from .speakers import Resolver, strip_name
+from .speakers import NAME_OR_WORD, Resolver, strip_name
 
 # Verbs that put a figure forward as someone's estimate, beyond the verbs of saying.
 ESTIMATE_CUES = frozenset("""
@@ -20,7 +21,13 @@ suggested reveal reveals revealed report reports reported
 """.split())
 PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
+RELATIVE = 12  # characters from a figure to the 'which' of the clause that says who predicted it
 REACH = 3000  # characters searched back for the naming mention of a pronoun's referent
+ORG_ANAPHORS = frozenset("""
+company firm group bank business carrier airline retailer government ministry department agency organisation
+organization club union body regulator watchdog operator maker giant chain insurer lender supermarket
+brewer publisher studio network broadcaster board association manufacturer
+""".split())
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?"
 
 
@@ -37,18 +44,26 @@ def figure_source(ctx: Context, pos: int, sentence: tuple[int, int], quotes: lis
     for quote in quotes:
         if quote.kind == "quote" and quote.start <= pos < quote.end and quote.speaker_mention:
             return _source(ctx, quote.speaker_mention, quote.speaker_start, quote.speaker, resolver)
-    for claim in claims:
-        if sentence[0] <= claim.start < sentence[1] and claim.start <= pos < claim.end and claim.claimer_mention:
-            return _source(ctx, claim.claimer_mention, claim.claimer_start, claim.claimer, resolver)
+    if _in_aside(ctx.masked, sentence[0], pos):
+        return None  # the writer's own 'who ...' clause: 'Mr Smith, who has two children, said'
     found = sentence_source(ctx, pos, sentence)
+    for claim in claims:
+        nested = found is not None and claim.start <= found[2] < pos
+        if sentence[0] <= claim.start < sentence[1] and claim.start <= pos < claim.end and not nested:
+            return _source(ctx, claim.claimer_mention, claim.claimer_start, claim.claimer, resolver)
     if found is None:
         return None
-    start, end = found
-    return _source(ctx, ctx.text[start:end], start, None, resolver)
+    return _source(ctx, ctx.text[found[0]:found[1]], found[0], None, resolver)
 
 
-def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """Return the offsets of the source whose cue covers pos: 'according to X', 'X estimates', ', X said.'."""
+def _in_aside(masked: str, lo: int, pos: int) -> bool:
+    """Return True when pos lies in a relative clause opened by ', who' or ', which' and not yet closed."""
+    opened = max(masked.rfind(", who ", lo, pos), masked.rfind(", which ", lo, pos), masked.rfind(", whose ", lo, pos))
+    return opened >= 0 and "," not in masked[opened + 2:pos]
+
+
+def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[int, int, int] | None:
+    """Return (start, end) of the source whose cue covers pos and the cue's offset: 'according to X', ', X said.'."""
     toks = tokens(ctx.masked, *sentence)
     found = None
     for k, tok in enumerate(toks):
@@ -61,22 +76,28 @@ def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[
         np = cue_source(toks, k, size)
         if np is None or not _covers(toks, k, size, np, pos, cue):
             continue
-        found = toks[np[0]].start, toks[np[1]].end
+        found = toks[np[0]].start, toks[np[1]].end, toks[k].start
         if toks[k].start > pos:
             break  # a later cue does not report what came before it
     return found  # the innermost: 'X told the court that Yukos had claimed it sent $27m' -> Yukos
 
 
 def _noun_use(toks: list[Token], k: int) -> bool:
-    """Return True for 'the reports', 'his estimates' and passives ('is estimated'): no one is claiming."""
-    prev = toks[k - 1].text.lower() if k else ""
-    return prev in DETERMINERS or prev in PASSIVE or prev.endswith(("'s", "’s"))
+    """Return True for 'the reports', 'profit forecasts' and passives ('is estimated'): no one is claiming."""
+    prev = toks[k - 1].text if k else ""
+    lower = prev.lower()
+    if lower in DETERMINERS or lower in PASSIVE or lower.endswith(("'s", "’s")) or prev[:1].isdigit():
+        return True
+    # a singular noun before it makes a compound ('profit forecasts'); a plural is a subject ('analysts expect')
+    return prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and not lower.endswith("s")
 
 
 def _covers(toks: list[Token], k: int, size: int, np: tuple[int, int], pos: int, cue: str) -> bool:
     """Return True when the figure at pos lies in what the cue reports."""
     if cue in ("according to", "as per"):
         return True  # 'according to X' covers its whole sentence
+    if np[0] > 0 and toks[np[0] - 1].text.lower() in ("which", "that") and 0 <= toks[np[0] - 1].start - pos <= RELATIVE:
+        return True  # 'the 2.5% which the government had predicted'
     if np[0] > k:  # 'said Mr Smith': a tag after the reported words
         return pos < toks[k].start
     if len(toks) - (k + size) <= TAIL and np[0] > 0 and toks[np[0] - 1].text == ",":
@@ -90,6 +111,10 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
     if not words:
         return None
     canonical = canonical or resolver.canonical(mention, start or 0)
+    if _stands_for_organisation(words):
+        organisation = _organisation_before(ctx, resolver, start or 0)
+        if organisation:
+            return Source(organisation, organisation)
     if len(words) == 1 and words[0].lower() in PRONOUNS | {"who", "which", "that"}:
         if not canonical:
             return None
@@ -97,6 +122,33 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
     if words[0].lower() in ("the", "a", "an") and len(words) > 1 and words[1][:1].islower():
         return Source(" ".join(["the"] + words[1:]), canonical)  # a description keeps 'the': 'the spokesman'
     return Source(strip_name(mention), canonical)
+
+
+def _stands_for_organisation(words: list[str]) -> bool:
+    """Return True for 'it', 'the company', 'the group': a mention that points back at an organisation."""
+    lowered = [w.lower() for w in words]
+    if lowered in (["it"], ["they"]):
+        return True
+    return len(lowered) == 2 and lowered[0] == "the" and lowered[1] in ORG_ANAPHORS
+
+
+def _organisation_before(ctx: Context, resolver: Resolver, pos: int) -> str | None:
+    """Return the organisation the article names most (nearest on ties) before pos."""
+    counts: dict[str, tuple[int, int]] = {}
+    for match in NAME_OR_WORD.finditer(ctx.text, max(0, pos - REACH), pos):
+        name = strip_name(match.group())
+        if _is_organisation(ctx, resolver, name):
+            counts[name] = (counts.get(name, (0, 0))[0] + 1, match.start())
+    return max(counts, key=counts.get) if counts else None
+
+
+def _is_organisation(ctx: Context, resolver: Resolver, name: str) -> bool:
+    words = name.split()
+    if not words or not is_cap(words[0]) or name.lower() in PLACES or name.lower() in ctx.common:
+        return False
+    if any(w.lower() in ORG_WORDS for w in words) or name.isupper():
+        return True
+    return len(words) == 1 and name not in resolver.full  # 'Reuters'; a lone surname is a person
 
 
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
