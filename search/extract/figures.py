@@ -54,13 +54,20 @@ other others more less new old main major key top best ahead behind apart clear 
 additional further remaining previous last first next such same own whole few many much several
 various respective consecutive straight successive times's former current
 """.split())
+# Money written out ('1.6bn euros', '5bn rupees'): like '£', it says what kind of number, not what it measures.
+CURRENCY_WORDS = frozenset("""
+pounds pound dollars dollar euros euro yen yuan rupees rupee roubles rouble rubles ruble cents cent pence
+francs franc kronor krona kroner krone rand pesos peso won rupiah baht ringgit lira dinars riyals real reais
+""".split())
+FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
 DURATIONS = frozenset("year years month months week weeks day days hour hours minute minutes second "
                       "seconds decade decades century centuries".split())
 NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|against|versus|vs\.?)\s*$", re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
-BRACKET = re.compile(r"\s*\(\s*")
+LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
+BRACKET = re.compile(r"\s*[(;]\s*")
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|[A-Z][\w]*['’]s?)\s+)?")
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:([a-z]+)\s+)?([a-z]+s)\b", re.IGNORECASE)
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
@@ -119,6 +126,9 @@ def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     for atom in kept:
         if atom.measure is None:
             atom.measure = measure_of(text, lo, hi, atom.start, max(atom.end, atom.unit_end), atom.kind)
+    for first, second in zip(kept, kept[1:]):
+        if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):
+            second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
     figures = []
     for atom in kept:
         atom.measure = atom.measure or (atom.partner.measure if atom.partner else None)
@@ -230,7 +240,7 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
         compound = re.match(r"-([a-z]+)\b", text[end:end + 20])
         if compound and compound.group(1) not in NOT_NOUNS and compound.group(1) not in ("strong", "odd", "plus"):
             word = compound.group(1)
-            if word in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "nil", "all"):
+            if word in FRACTION_WORDS or word in ("nil", "all"):
                 atom.dropped = True
                 return
             _set_unit(atom, word, end + compound.end())
@@ -240,7 +250,11 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
         partitive = PARTITIVE.match(text, end, hi)
         if partitive and not ATOM.match(text, partitive.end(), hi):
             unit, unit_end, measure = counted_measure(text, partitive.end() - 1, hi, PHRASE_STOPS)
-    if unit and unit.split()[-1].lower() not in NOT_NOUNS and unit.split()[0].lower() not in NOT_UNITS:
+    first_word = unit.split()[0].lower() if unit else ""
+    if first_word in FRACTION_WORDS:
+        atom.dropped = True  # 'two thirds of': a fraction, not a count
+        return
+    if unit and unit.split()[-1].lower() not in NOT_NOUNS and first_word not in NOT_UNITS:
         _set_unit(atom, unit, unit_end)
         if atom.kind == "count":
             atom.measure = measure
@@ -250,7 +264,8 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
 
 def _set_unit(atom: _Atom, unit: str, end: int) -> None:
     atom.unit, atom.unit_end = unit, end
-    atom.kind = "duration" if unit.split()[-1].lower() in DURATIONS else "count"
+    head = unit.split()[-1].lower()
+    atom.kind = "duration" if head in DURATIONS else "currency" if head in CURRENCY_WORDS else "count"
 
 
 def _coordinate(text: str, atoms: list[_Atom], lo: int) -> None:

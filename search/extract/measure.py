@@ -18,7 +18,19 @@ hit hits reached reach reaches stood stands stand was is were are be been remain
 totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
 shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
 accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
+ranged ranges range varied
 """.split())
+# Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
+MONEY_VERBS = {
+    "earned": "earnings", "earns": "earnings", "earn": "earnings", "grossed": "takings", "took": "takings",
+    "paid": "payment", "pays": "payment", "pay": "payment", "spent": "spending", "spend": "spending",
+    "spends": "spending", "raised": "funds raised", "raise": "funds raised", "borrowed": "borrowing",
+    "invested": "investment", "invest": "investment", "invests": "investment", "saved": "savings",
+    "save": "savings", "owed": "debt", "owes": "debt", "fined": "fine", "donated": "donation",
+    "bid": "bid", "offered": "offer", "made": "profit", "makes": "profit", "lost": "loss", "lose": "loss",
+    "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
+    "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
+}
 LINKS = frozenset("by to at of from around".split())
 # Nouns of change: in 'a 52% rise in profits' the measure is profits.
 CHANGE_NOUNS = frozenset("""
@@ -27,6 +39,7 @@ reduction reductions slump fall rebound hike hikes boost surge
 """.split())
 SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
+to will would could may might should must set expected likely forecast predicted due due being
 """.split())
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
@@ -37,6 +50,7 @@ now last next each every ago yesterday today tonight a an the so too also alread
 than only even again up down off out back across away apiece respectively per cent percent
 won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
 cut set put beat became began shut stood kept brought bought thought found died fought
+later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
 """.split())
 
 
@@ -60,6 +74,11 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
             continue
         if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
             break
+        if word.endswith(("'", "’")):
+            words.append(word[:-1])
+            all_words.append(word[:-1])
+            end = match.end() - 1
+            break  # 'two years' time'
         words.append(word)
         all_words.append(word)
         end = match.end()
@@ -88,7 +107,7 @@ def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> 
         return after
     if kind == "duration":
         return None
-    before = _before(text, lo, start)
+    before = _before(text, lo, start, kind)
     if before:
         return before
     per = PER.match(text, end, hi)
@@ -117,13 +136,13 @@ def _phrase(text: str, pos: int, hi: int) -> str | None:
         lower = match.group(1).lower()
         if lower in PHRASE_STOPS or lower in DETERMINERS or len(words) >= MAX_WORDS:
             break
-        if words and lower.endswith(("ed", "ing", "ly")):
+        if (words and lower.endswith(("ed", "ing"))) or lower.endswith("ly") or lower.endswith(("'", "’")):
             break
         words.append(match.group(1))
     return " ".join(words) or None
 
 
-def _before(text: str, lo: int, start: int) -> str | None:
+def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
     window = text[max(lo, start - REACH):start]
     lowered = window.rstrip().lower()
@@ -144,6 +163,8 @@ def _before(text: str, lo: int, start: int) -> str | None:
         while k >= 0 and (toks[k].lower() in SKIP_BACK or toks[k].lower() in CHANGE_VERBS):
             k -= 1
         return _subject(toks, k)
+    if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
+        return MONEY_VERBS[toks[k].lower()]
     return None
 
 
