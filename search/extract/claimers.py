@@ -121,7 +121,15 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
         return Source(_naming_mention(ctx.text, canonical, start or 0) or canonical, canonical)
     if words[0].lower() in ("the", "a", "an") and len(words) > 1 and words[1][:1].islower():
         return Source(" ".join(["the"] + words[1:]), canonical)  # a description keeps 'the': 'the spokesman'
-    return Source(strip_name(mention), canonical)
+    return Source(_as_written(mention), canonical)
+
+
+def _as_written(mention: str) -> str:
+    """Return a named mention without job titles or possessives but with its honorific: 'Mr Jones'."""
+    name = strip_name(mention)
+    words = mention.replace("’s", "").replace("'s", "").split()
+    honorific = words[-len(name.split()) - 1] if len(words) > len(name.split()) else ""
+    return f"{honorific} {name}" if re.fullmatch(TITLE, honorific) else name
 
 
 def _stands_for_organisation(words: list[str]) -> bool:

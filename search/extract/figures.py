@@ -68,8 +68,8 @@ FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|agai
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
 BRACKET = re.compile(r"\s*[(;]\s*")
-PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|[A-Z][\w]*['’]s?)\s+)?")
-NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:([a-z]+)\s+)?([a-z]+s)\b", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?(?:\w+['’]s?\s+)?")
+NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
                       r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?", re.IGNORECASE)
 PLACE = re.compile(r"\b(" + "|".join(sorted(
@@ -324,8 +324,9 @@ def _number_of(text: str, atom: _Atom, lo: int) -> None:
     for found in NUMBER_OF.finditer(text, lo, atom.start):
         pass
     if found:
-        atom.unit, atom.unit_end, atom.kind = found.group(2), atom.end, "count"
-        atom.measure = " ".join(w for w in found.group(1, 2) if w)
+        unit, _, measure = counted_measure(text, found.end() - 1, atom.start, PHRASE_STOPS)
+        if unit:
+            atom.unit, atom.unit_end, atom.kind, atom.measure = unit.split()[-1], atom.end, "count", measure
 
 
 def _lemma(word: str) -> str:

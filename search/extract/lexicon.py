@@ -124,8 +124,8 @@ QUALIFIERS = (
     "approximately", "around", "about", "nearly", "almost", "roughly", "some", "over",
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "an estimated", "estimated", "close to", "just over", "just under", "upwards of",
-    "as few as", "under", "exactly", "only", "a further", "another",
-)
+    "as few as", "under",
+)  # hedges only: 'only', 'just', 'another' and 'a further' say nothing about how exact a figure is
 
 NUMBER_WORDS = {
     w: i for i, w in enumerate(
