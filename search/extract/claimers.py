@@ -19,6 +19,7 @@ projected expect expects expected calculate calculates calculated reckon reckons
 showed found find finds put puts believe believes believed claim claims claimed suggest suggests
 suggested reveal reveals revealed report reports reported
 """.split())
+PREPOSITIONS = frozenset("in of for on at with from to as about into over under than".split())
 PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
 RELATIVE = 12  # characters from a figure to the 'which' of the clause that says who predicted it
@@ -74,12 +75,17 @@ def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[
         if cue not in CLAIM_CUES and cue not in ESTIMATE_CUES and cue not in ("according to", "as per"):
             continue
         np = cue_source(toks, k, size)
-        if np is None or not _covers(toks, k, size, np, pos, cue):
+        if np is None or _object_of_preposition(toks, np) or not _covers(toks, k, size, np, pos, cue):
             continue
         found = toks[np[0]].start, toks[np[1]].end, toks[k].start
         if toks[k].start > pos:
             break  # a later cue does not report what came before it
     return found  # the innermost: 'X told the court that Yukos had claimed it sent $27m' -> Yukos
+
+
+def _object_of_preposition(toks: list[Token], np: tuple[int, int]) -> bool:
+    """Return True for 'in contracts announced last year': a participle after a preposition's object, no subject."""
+    return 0 < np[0] and toks[np[0] - 1].text.lower() in PREPOSITIONS and toks[np[0] - 2].text.lower() != "according"
 
 
 def _noun_use(toks: list[Token], k: int) -> bool:
@@ -88,6 +94,8 @@ def _noun_use(toks: list[Token], k: int) -> bool:
     lower = prev.lower()
     if lower in DETERMINERS or lower in PASSIVE or lower.endswith(("'s", "’s")) or prev[:1].isdigit():
         return True
+    if prev.isupper() and len(prev) <= 3:
+        return True  # 'TV show', 'PC report': an acronym before it makes a compound
     # a singular noun before it makes a compound ('profit forecasts'); a plural is a subject ('analysts expect')
     return prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and not lower.endswith("s")
 

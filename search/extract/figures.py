@@ -52,7 +52,7 @@ thrashing home away result aggregate
 NOT_NOUNS = frozenset("""
 other others more less new old main major key top best ahead behind apart clear biggest largest different separate extra
 additional further remaining previous last first next such same own whole few many much several
-various respective consecutive straight successive times's former current
+various respective consecutive straight successive times's former current way
 """.split())
 # Money written out ('1.6bn euros', '5bn rupees'): like '£', it says what kind of number, not what it measures.
 CURRENCY_WORDS = frozenset("""

@@ -51,7 +51,9 @@ than only even again up down off out back across away apiece respectively per ce
 won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
 cut set put beat became began shut stood kept brought bought thought found died fought
 later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
+them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
 """.split())
+IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle mice geese feet teeth".split())
 
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
@@ -74,6 +76,8 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
             continue
         if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
             break
+        if words and _plural(words[-1]) and not _plural(word):
+            break  # a count's head noun is its last plural: 'two countries appear', '100 hours community service'
         if word.endswith(("'", "’")):
             words.append(word[:-1])
             all_words.append(word[:-1])
@@ -85,6 +89,11 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     if not words:
         return "", end, ""
     return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
 def _words_after(text: str, pos: int, hi: int):
