@@ -85,7 +85,8 @@ def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[
 
 def _object_of_preposition(toks: list[Token], np: tuple[int, int]) -> bool:
     """Return True for 'in contracts announced last year': a participle after a preposition's object, no subject."""
-    return 0 < np[0] and toks[np[0] - 1].text.lower() in PREPOSITIONS and toks[np[0] - 2].text.lower() != "according"
+    before = [t.text.lower() for t in toks[max(0, np[0] - 2):np[0]]]
+    return bool(before) and before[-1] in PREPOSITIONS and before[0] != "according"
 
 
 def _noun_use(toks: list[Token], k: int) -> bool:

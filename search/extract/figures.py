@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .lexicon import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
-from .measure import PHRASE_STOPS, WORD_AFTER, counted_measure, measure_key, measure_of
+from .measure import PHRASE_STOPS, WORD_AFTER, is_plural, counted_measure, measure_key, measure_of
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 ATOM = re.compile(
@@ -37,6 +37,7 @@ GLUED_UNITS = {"km": "kilometres", "kg": "kilograms", "cm": "centimetres", "mm":
                "ft": "feet", "mph": "mph", "p": "pence", "gbps": "gbps", "mbps": "mbps", "kbps": "kbps",
                "gb": "gb", "mb": "mb", "kb": "kb", "tb": "tb", "ghz": "ghz", "mhz": "mhz", "mw": "mw",
                "kw": "kw", "gw": "gw", "bhp": "bhp", "cc": "cc", "kph": "kph", "kmh": "kmh"}
+RACE_DISTANCES = frozenset(map(Decimal, "60 100 110 200 400 800 1500 3000 5000 10000".split()))
 DISTANCE_UNITS = frozenset({"metres", "kilometres", "miles", "m"})
 # A distance named with these is an event ('the 6km race', '400m runners', '200m gold'), not a figure.
 RACE_WORDS = frozenset("""
@@ -225,6 +226,8 @@ def _metres_or_millions(text: str, atom: _Atom, hi: int) -> _Atom | None:
     if not nxt or nxt in RACE_WORDS:
         return None
     _read_unit(text, atom, hi)
+    if atom.base in RACE_DISTANCES and not is_plural(atom.unit or ""):
+        return None  # '200m legend', '5,000m world record': millions count plurals ('100m people')
     return atom if atom.unit else None
 
 

@@ -76,7 +76,7 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
             continue
         if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
             break
-        if words and _plural(words[-1]) and not _plural(word):
+        if words and is_plural(words[-1]) and not is_plural(word):
             break  # a count's head noun is its last plural: 'two countries appear', '100 hours community service'
         if word.endswith(("'", "’")):
             words.append(word[:-1])
@@ -91,7 +91,8 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
 
 
-def _plural(word: str) -> bool:
+def is_plural(word: str) -> bool:
+    """Return True for "countries", "people": a word that reads as a plural noun."""
     lower = word.lower()
     return lower in IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
