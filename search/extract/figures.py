@@ -124,20 +124,28 @@ def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     atoms = [atom for match in ATOM.finditer(text, lo, hi) if (atom := _atom(text, match, lo, hi))]
     _coordinate(text, atoms, lo)
     kept = [atom for atom in atoms if atom.unit and not atom.dropped]
-    for atom in kept:
+    _measure(text, lo, hi, kept)
+    return [_raw(atom) for atom in kept]
+
+
+def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
+    """Set what each figure measures, sharing it along lists, conversions and ranges."""
+    for atom in atoms:
         if atom.measure is None:
             atom.measure = measure_of(text, lo, hi, atom.start, max(atom.end, atom.unit_end), atom.kind)
-    for first, second in zip(kept, kept[1:]):
+    for first, second in zip(atoms, atoms[1:]):
         if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):
             second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
-    figures = []
-    for atom in kept:
+    for atom in atoms:
         atom.measure = atom.measure or (atom.partner.measure if atom.partner else None)
-        lemma = _lemma(atom.unit.split()[-1])
-        figures.append(RawFigure(exact(scaled(atom.base, atom.scale)), atom.unit, atom.start,
-                                 max(atom.end, atom.unit_end), atom.qualifier, lemma, atom.measure,
-                                 atom.kind == "count"))
-    return figures
+
+
+def _raw(atom: _Atom) -> RawFigure:
+    qualifier = atom.qualifier
+    if atom.kind == "duration" and qualifier in ("over", "under"):
+        qualifier = None  # 'over eight years' says when, not how many
+    return RawFigure(exact(scaled(atom.base, atom.scale)), atom.unit, atom.start, max(atom.end, atom.unit_end),
+                     qualifier, _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count")
 
 
 def _atom(text: str, match: re.Match, lo: int, hi: int) -> _Atom | None:
