@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -215,3 +216,33 @@ def test_a_price_has_a_topic_by_its_measure_not_its_currency():
     assert figure.topic == "dollar/oil-price"
     [bare] = figures_of("It was $50 in the end.")
     assert bare.topic is None  # a sum with nothing measured groups with nothing
+
+
+def _figure_steps(body: str) -> int:
+    """Return how many lines of the figure modules run while extracting body (a count of work, not time)."""
+    modules = ("figures.py", "measure.py", "claimers.py", "numbers.py")
+    steps = 0
+
+    def tracer(frame, event, arg):
+        nonlocal steps
+        if not frame.f_code.co_filename.endswith(modules):
+            return None
+        if event == "line":
+            steps += 1
+        return tracer
+
+    article = load_plain(f"Headline\n\n{body}", "t.txt")
+    sys.settrace(tracer)
+    try:
+        extract(article)
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+def test_figure_work_grows_linearly_with_a_long_figure_heavy_sentence():
+    # One unbroken sentence of figures, cues and asides: the worst case for per-sentence scans.
+    chunk = ("analysts said sales rose 4% to £7.1bn, up from 3,000 jobs and 12 people, who had two cars, "
+             "according to the office, between 10 and 15% of 2 or 3 million homes, ")
+    small, large = _figure_steps(chunk * 120), _figure_steps(chunk * 1200)
+    assert small > 0 and large / small < 12

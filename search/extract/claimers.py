@@ -1,13 +1,14 @@
 """Who claims a figure: the quote it sits in, the claim that carries it, or a cue in its sentence."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
 from ..models import Claim, Quote
 from .context import Context
 from .cues import cue_at, cue_source
-from .lexicon import ADVERBS, CLAIM_CUES, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS
+from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS
 from .phrases import is_cap
 from .sentences import Token, tokens
 from .speakers import NAME_OR_WORD, Resolver, strip_name
@@ -19,11 +20,16 @@ projected expect expects expected calculate calculates calculated reckon reckons
 showed found find finds put puts believe believes believed claim claims claimed suggest suggests
 suggested reveal reveals revealed report reports reported
 """.split())
+CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
+WORD = re.compile(r"[a-z]+")
 PREPOSITIONS = frozenset("in of for on at with from to as about into over under than".split())
 PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
 RELATIVE = 12  # characters from a figure to the 'which' of the clause that says who predicted it
-REACH = 3000  # characters searched back for the naming mention of a pronoun's referent
+REACH = 3000
+ASIDE = 300  # characters searched back for the ', who' that opens an aside
+CUE_REACH = 6  # cues read each way from a figure
+LOOK_BACK = 3  # records checked before pos: quotes and claims rarely nest deeper  # characters searched back for the naming mention of a pronoun's referent
 ORG_ANAPHORS = frozenset("""
 company firm group bank business carrier airline retailer government ministry department agency organisation
 organization club union body regulator watchdog operator maker giant chain insurer lender supermarket
@@ -39,22 +45,54 @@ class Source(NamedTuple):
     canonical: str | None
 
 
-def figure_source(ctx: Context, pos: int, sentence: tuple[int, int], quotes: list[Quote],
-                  claims: list[Claim], resolver: Resolver) -> Source | None:
-    """Return who claims the number at pos: the speaker of its quote, its claimer, or its sentence's source."""
-    for quote in quotes:
-        if quote.kind == "quote" and quote.start <= pos < quote.end and quote.speaker_mention:
-            return _source(ctx, quote.speaker_mention, quote.speaker_start, quote.speaker, resolver)
-    if _in_aside(ctx.masked, sentence[0], pos):
-        return None  # the writer's own 'who ...' clause: 'Mr Smith, who has two children, said'
-    found = sentence_source(ctx, pos, sentence)
-    for claim in claims:
-        nested = found is not None and claim.start <= found[2] < pos
-        if sentence[0] <= claim.start < sentence[1] and claim.start <= pos < claim.end and not nested:
-            return _source(ctx, claim.claimer_mention, claim.claimer_start, claim.claimer, resolver)
-    if found is None:
-        return None
-    return _source(ctx, ctx.text[found[0]:found[1]], found[0], None, resolver)
+class FigureSources:
+    """Who claims each figure of one article: quotes and claims found by offset, cues read once per sentence."""
+
+    def __init__(self, ctx: Context, quotes: list[Quote], claims: list[Claim], resolver: Resolver):
+        self.ctx, self.resolver = ctx, resolver
+        self.quotes = sorted((q for q in quotes if q.kind == "quote" and q.speaker_mention), key=lambda q: q.start)
+        self.claims = sorted((c for c in claims if c.claimer_mention), key=lambda c: c.start)
+        self.quote_starts, self.claim_starts = [q.start for q in self.quotes], [c.start for c in self.claims]
+        self._sentence: tuple[int, int] | None = None
+        self._cues: tuple[list[Token], list, list[int]] = ([], [], [])
+
+    def claim_over(self, pos: int, sentence: tuple[int, int]) -> Claim | None:
+        """Return the claim that starts in the sentence and whose content holds pos."""
+        claim = _holding(self.claims, self.claim_starts, pos)
+        return claim if claim and sentence[0] <= claim.start < sentence[1] else None
+
+    def source(self, pos: int, sentence: tuple[int, int]) -> Source | None:
+        """Return who claims the number at pos: the speaker of its quote, its claimer, or its sentence's source."""
+        quote = _holding(self.quotes, self.quote_starts, pos)
+        if quote:
+            return _source(self.ctx, quote.speaker_mention, quote.speaker_start, quote.speaker, self.resolver)
+        if _in_aside(self.ctx.masked, max(sentence[0], pos - ASIDE), pos):
+            return None  # the writer's own 'who ...' clause: 'Mr Smith, who has two children, said'
+        found = sentence_source(*self._sentence_cues(sentence), pos)
+        claim = self.claim_over(pos, sentence)
+        if claim and not (found and claim.start <= found[2] < pos):  # a cue inside the claim is nested
+            return _source(self.ctx, claim.claimer_mention, claim.claimer_start, claim.claimer, self.resolver)
+        if found is None:
+            return None
+        return _source(self.ctx, self.ctx.text[found[0]:found[1]], found[0], None, self.resolver)
+
+    def _sentence_cues(self, sentence: tuple[int, int]):
+        if sentence != self._sentence:
+            self._sentence = sentence
+            words = set(WORD.findall(self.ctx.masked[sentence[0]:sentence[1]].lower()))
+            toks = tokens(self.ctx.masked, *sentence) if not words.isdisjoint(CUE_OPENERS) else []
+            cues = list(_cues(toks))
+            self._cues = toks, cues, [toks[cue[0]].start for cue in cues]
+        return self._cues
+
+
+def _holding(records, starts: list[int], pos: int):
+    """Return the record (sorted by start) whose [start, end) holds pos, looking back a few records."""
+    k = bisect.bisect_right(starts, pos)
+    for record in reversed(records[max(0, k - LOOK_BACK):k]):
+        if record.start <= pos < record.end:
+            return record
+    return None
 
 
 def _in_aside(masked: str, lo: int, pos: int) -> bool:
@@ -63,11 +101,11 @@ def _in_aside(masked: str, lo: int, pos: int) -> bool:
     return opened >= 0 and "," not in masked[opened + 2:pos]
 
 
-def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[int, int, int] | None:
-    """Return (start, end) of the source whose cue covers pos and the cue's offset: 'according to X', ', X said.'."""
-    toks = tokens(ctx.masked, *sentence)
-    found = None
+def _cues(toks: list[Token]):
+    """Yield (k, size, cue, source span) for each cue in a sentence that names a source."""
     for k, tok in enumerate(toks):
+        if tok.text.lower() not in CUE_OPENERS:
+            continue  # cheap test first: cue_at on every word would double extraction time
         size = cue_at(toks, k) or (1 if tok.text in ESTIMATE_CUES and not _noun_use(toks, k) else 0)
         if not size:
             continue
@@ -75,12 +113,23 @@ def sentence_source(ctx: Context, pos: int, sentence: tuple[int, int]) -> tuple[
         if cue not in CLAIM_CUES and cue not in ESTIMATE_CUES and cue not in ("according to", "as per"):
             continue
         np = cue_source(toks, k, size)
-        if np is None or _object_of_preposition(toks, np) or not _covers(toks, k, size, np, pos, cue):
-            continue
-        found = toks[np[0]].start, toks[np[1]].end, toks[k].start
-        if toks[k].start > pos:
-            break  # a later cue does not report what came before it
-    return found  # the innermost: 'X told the court that Yukos had claimed it sent $27m' -> Yukos
+        if np is not None and not _object_of_preposition(toks, np):
+            yield k, size, cue, np
+
+
+def sentence_source(toks: list[Token], cues, starts: list[int], pos: int) -> tuple[int, int, int] | None:
+    """Return (start, end) of the source whose cue covers pos and the cue's offset: 'according to X', ', X said.'.
+
+    The nearest covering cue before pos wins (the innermost source: 'X told the court that Yukos had
+    claimed it sent $27m' -> Yukos), else the first after it (', the company said.'); a few cues each
+    way are read, so a sentence of many cues and many figures stays linear.
+    """
+    k = bisect.bisect_right(starts, pos)
+    before, after = cues[max(0, k - CUE_REACH):k][::-1], cues[k:k + CUE_REACH]
+    for k, size, cue, np in before + after:
+        if _covers(toks, k, size, np, pos, cue):
+            return toks[np[0]].start, toks[np[1]].end, toks[k].start
+    return None
 
 
 def _object_of_preposition(toks: list[Token], np: tuple[int, int]) -> bool:
