@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from search.models import to_dict
+from search.records import documents_for
 
 from search.documents import load_plain
 from search.extract import extract
@@ -206,6 +207,7 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Pyongyang has sent 12,000 North Korean troops to Russia.", "North Korean troops to Russia"),
     ("The company earned $778m last year.", "earnings"),
     ("It traded at $50 a barrel.", "price per barrel"),
+    ("The film took $40.8m in weekend ticket sales.", "weekend ticket sales"),
 ])
 def test_measure_names_what_the_figure_quantifies(body, measure):
     assert figures_of(body)[0].measure == measure
@@ -246,3 +248,10 @@ def test_figure_work_grows_linearly_with_a_long_figure_heavy_sentence():
              "according to the office, between 10 and 15% of 2 or 3 million homes, ")
     small, large = _figure_steps(chunk * 120), _figure_steps(chunk * 1200)
     assert small > 0 and large / small < 12
+
+
+def test_a_figure_document_is_found_by_its_measure():
+    article = load_plain("Headline\n\nOil prices hit $50 a barrel on Monday, traders said.", "t.txt")
+    [doc] = [d for d in documents_for(article, extract(article)) if d["kind"] == "figure"]
+    assert "Oil prices" in doc["body"] and doc["detail"]["measure"] == "Oil prices"
+    assert doc["speaker"] == "traders"

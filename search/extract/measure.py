@@ -27,7 +27,7 @@ MONEY_VERBS = {
     "spends": "spending", "raised": "funds raised", "raise": "funds raised", "borrowed": "borrowing",
     "invested": "investment", "invest": "investment", "invests": "investment", "saved": "savings",
     "save": "savings", "owed": "debt", "owes": "debt", "fined": "fine", "donated": "donation",
-    "bid": "bid", "offered": "offer", "made": "profit", "makes": "profit", "lost": "loss", "lose": "loss",
+    "bid": "bid", "offered": "offer", "lost": "loss", "lose": "loss",
     "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
     "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
 }
@@ -42,6 +42,7 @@ also only have has had been already just now still reportedly sharply slightly f
 to will would could may might should must set expected likely forecast predicted due due being
 """.split())
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
+MONEY_IN = re.compile(r"\s+in\s")
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
 PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
 # Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
@@ -115,6 +116,11 @@ def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> 
     after = _after(text, end, hi)
     if after:
         return after
+    money_in = MONEY_IN.match(text, end, hi) if kind == "currency" else None
+    if money_in:
+        found = _phrase(text, money_in.end() - 1, hi)
+        if found:
+            return found  # '$40.8m in weekend ticket sales'
     if kind == "duration":
         return None
     before = _before(text, lo, start, kind)
