@@ -208,6 +208,9 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("The company earned $778m last year.", "earnings"),
     ("It traded at $50 a barrel.", "price per barrel"),
     ("The film took $40.8m in weekend ticket sales.", "weekend ticket sales"),
+    ("Shares in Acme were up 1.76% at noon.", "Shares in Acme"),
+    ("Sales in the UK rose 3% last year.", "Sales in the UK"),
+    ("The economy grew, with unemployment at 5%.", "unemployment"),
 ])
 def test_measure_names_what_the_figure_quantifies(body, measure):
     assert figures_of(body)[0].measure == measure

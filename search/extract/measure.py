@@ -160,17 +160,13 @@ def _phrase(text: str, pos: int, hi: int) -> str | None:
 
 def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
-    window = text[max(lo, start - REACH):start]
-    lowered = window.rstrip().lower()
-    for tail in QUALIFIER_TAILS:
-        if lowered.endswith(" " + tail) or lowered == tail:
-            window = window.rstrip()[:-len(tail)]
-            break
-    toks = WORD_BEFORE.findall(window)
+    toks = WORD_BEFORE.findall(_unhedged(text[max(lo, start - REACH):start]))
     k = len(toks) - 1
-    if k >= 0 and toks[k].lower() == "of":
-        return _subject(toks, k - 1)
-    if k >= 0 and toks[k].lower() in LINKS:
+    if k < 0:
+        return None
+    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])):
+        return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
+    if toks[k].lower() in LINKS:
         k -= 1
     while k >= 0 and toks[k].lower() in SKIP_BACK:
         k -= 1
@@ -184,23 +180,47 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     return None
 
 
+def _unhedged(window: str) -> str:
+    """Return the words before a number without its hedge ('rose by about' -> 'rose by')."""
+    lowered = window.rstrip().lower()
+    for tail in QUALIFIER_TAILS:
+        if lowered.endswith(" " + tail) or lowered == tail:
+            return window.rstrip()[:-len(tail)]
+    return window
+
+
+def _nominal(word: str) -> bool:
+    """Return True for a word that may end a noun phrase ('unemployment', 'GDP'), not a verb or function word."""
+    lower = word.lower()
+    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS
+            and lower not in PHRASE_STOPS and not lower.endswith("ed"))
+
+
 def _subject(toks: list[str], k: int) -> str | None:
     """Return the noun phrase ending at toks[k], read backwards ('the price of oil' -> 'price of oil')."""
     words: list[str] = []
     while k >= 0 and len(words) < MAX_WORDS + 1:
         word, lower = toks[k], toks[k].lower()
-        if lower == "of" and words and k > 0 and toks[k - 1][:1].isalpha() and toks[k - 1].lower() not in STOP_WORDS:
-            words.insert(0, word)
+        if words and k > 0 and _joins(toks, k):
+            words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
             break
         else:
             words.insert(0, word)
         k -= 1
-    if words and words[0].lower() == "of":
+    while words and (words[0].lower() in ("of", "in") or words[0].lower() in DETERMINERS):
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return None
     return " ".join(words)
+
+
+def _joins(toks: list[str], k: int) -> bool:
+    """Return True when toks[k] links two nouns of one phrase: 'of'/'in', or 'the' right after them."""
+    lower = toks[k].lower()
+    if lower in ("of", "in"):
+        return _nominal(toks[k - 1])
+    return lower in ("the", "its", "their") and k > 1 and toks[k - 1].lower() in ("of", "in") and _nominal(toks[k - 2])
 
 
 def measure_key(measure: str) -> str:
