@@ -87,6 +87,7 @@ def test_figure_forms(body, value, unit, qualifier):
     "Just over a third of voters and two-thirds of members agreed.",  # word fractions
     "Thousands of people and dozens of firms joined, twice.",  # vague amounts
     "The meeting moved to 31 December and then to March 5.",  # dates
+    "Its serial is 12345678901234567890123 widgets long.",  # an id, not a count
 ])
 def test_non_figures(body):
     assert figures_of(body) == []

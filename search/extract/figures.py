@@ -42,6 +42,7 @@ GLUED_UNITS = {"km": "kilometres", "kg": "kilograms", "cm": "centimetres", "mm":
                "ft": "feet", "mph": "mph", "p": "pence", "gbps": "gbps", "mbps": "mbps", "kbps": "kbps",
                "gb": "gb", "mb": "mb", "kb": "kb", "tb": "tb", "ghz": "ghz", "mhz": "mhz", "mw": "mw",
                "kw": "kw", "gw": "gw", "bhp": "bhp", "cc": "cc", "kph": "kph", "kmh": "kmh"}
+MAX_DIGITS = 15
 RACE_DISTANCES = frozenset(map(Decimal, "60 100 110 200 400 800 1500 3000 5000 10000".split()))
 DISTANCE_UNITS = frozenset({"metres", "kilometres", "miles", "m"})
 # A distance named with these is an event ('the 6km race', '400m runners', '200m gold'), not a figure.
@@ -189,7 +190,8 @@ def _base(match: re.Match) -> Decimal | None:
         if words.lower() in ("one", "zero"):
             return None  # 'one' is mostly a pronoun or article ('one of the', 'one day')
         return spelled_value(words)
-    return digits_value(match.group("num"))
+    value = digits_value(match.group("num"))
+    return value if value.adjusted() < MAX_DIGITS else None  # a 20-digit run is an id or a code, not a count
 
 
 def _not_a_count(text: str, low: str, match: re.Match, lo: int) -> bool:

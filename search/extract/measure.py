@@ -31,6 +31,8 @@ MONEY_VERBS = {
     "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
     "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
 }
+# Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
+VERBS_BEFORE = frozenset("forecasts forecast expects expected predicts predicted sees targets wants plans".split())
 LINKS = frozenset("by to at of from around".split())
 # Nouns of change: in 'a 52% rise in profits' the measure is profits.
 CHANGE_NOUNS = frozenset("""
@@ -152,8 +154,8 @@ def _phrase(text: str, pos: int, hi: int) -> str | None:
         lower = match.group(1).lower()
         if lower in PHRASE_STOPS or lower in DETERMINERS or len(words) >= MAX_WORDS:
             break
-        if (words and lower.endswith(("ed", "ing"))) or lower.endswith("ly") or lower.endswith(("'", "’")):
-            break
+        if (words and lower.endswith("ing")) or lower.endswith(("ed", "ly", "'", "’")):
+            break  # 'the 60% allowed', '42% backed': a participle, not what is measured
         words.append(match.group(1))
     return " ".join(words) or None
 
@@ -172,7 +174,7 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         k -= 1
     if k >= 0 and toks[k].lower() in CHANGE_VERBS:
         k -= 1
-        while k >= 0 and (toks[k].lower() in SKIP_BACK or toks[k].lower() in CHANGE_VERBS):
+        while k >= 0 and (toks[k].lower() in SKIP_BACK or toks[k].lower() in CHANGE_VERBS or toks[k].endswith("ly")):
             k -= 1
         return _subject(toks, k)
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
@@ -205,6 +207,8 @@ def _subject(toks: list[str], k: int) -> str | None:
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
             break
+        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in VERBS_BEFORE):
+            break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
         else:
             words.insert(0, word)
         k -= 1
