@@ -125,6 +125,11 @@ def test_topic_lines_up_synonyms_and_places_but_not_the_claimer():
     ("The number of jobless people fell to 79,000 from 82,000.", [(79_000, "people"), (82_000, "people")]),
     ("Between 2 and 3 million people voted.", [(2_000_000, "people"), (3_000_000, "people")]),
     ("Just 13 of the country's 659 MPs are women.", [(13, "MPs"), (659, "MPs")]),
+    ("Mobile phone users grew by 1.4 million to 44.9 million.", [(1_400_000, "users"), (44_900_000, "users")]),
+    ("There are 305 people on the list, down from 311 last month.", [(305, "people"), (311, "people")]),
+    ("Their two children Emily, 16, and Tom, 14.", [(2, "children")]),  # ages are not counts
+    ("Shares fell to 250 from 300.", []),  # a price in pence, not 250 shares
+    ("Almost a quarter of a million US consumers complained.", [(250_000, "US consumers")]),
 ])
 def test_ranges_and_coordinated_figures_give_both_ends(body, expected):
     assert [(f.value, f.unit) for f in figures_of(body)] == expected

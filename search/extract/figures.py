@@ -10,7 +10,7 @@ from typing import NamedTuple
 from decimal import Decimal
 
 from .lexicon import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
-from .measure import PHRASE_STOPS, REACH, WORD_AFTER, is_plural, counted_measure, measure_key, measure_of
+from .measure import PHRASE_STOPS, REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 # Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
@@ -29,6 +29,7 @@ MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")
 MONTH_AFTER = re.compile(rf"\s*{MONTH}(?:\s|,|\.|$)")
 AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bat)\s+$")
+APPOSED_BEFORE = re.compile(r"[A-Z][\w'’-]*, $")
 AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)olds?\b")
 # A number after these names or ranks a thing ('No 10', 'page 3', 'the top 12 films').
 RANK_BEFORE = re.compile(
@@ -71,7 +72,8 @@ DURATIONS = frozenset("year years month months week weeks day days hour hours mi
                       "seconds decade decades century centuries".split())
 NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
-FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|against|versus|vs\.?)\s*$", re.IGNORECASE)
+FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|against|versus|vs\.?)\s*$"
+                       r"|[^.;:!?\d]{0,60},\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
 BRACKET = re.compile(r"\s*[(;]\s*")
@@ -210,10 +212,10 @@ def _not_a_count(text: str, low: str, match: re.Match, lo: int) -> bool:
 
 
 def _apposed_age(text: str, match: re.Match) -> bool:
-    """Return True for 'John Smith, 45, said'."""
-    before = text[max(0, match.start() - 3):match.start()]
-    return (before.endswith(", ") and text.startswith(",", match.end()) and before[0].isalpha()
-            and match.group("num") is not None and int(Decimal(match.group("num").replace(",", ""))) < 120)
+    """Return True for 'John Smith, 45, said' and 'Emily, 16, and Pelham, 14.'."""
+    return (match.group("num") is not None and APPOSED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            is not None and text[match.end():match.end() + 1] in (",", ".", ";", ")")
+            and Decimal(match.group("num").replace(",", "")) < 120)
 
 
 def _after_name(text: str, match: re.Match, lo: int) -> bool:
@@ -308,9 +310,13 @@ def _coordinate(text: str, atoms: list[_Atom], lo: int) -> None:
             second.qualifier = first.qualifier  # a bracketed conversion: 'about £10m ($19m)'
         elif PARTITIVE.fullmatch(gap) and not first.unit:
             first.unit, first.kind = second.unit, second.kind  # 'just 13 of Britain's 659 MPs'
-    for atom in atoms:
-        if not atom.unit and not atom.dropped:
-            _number_of(text, atom, lo)
+    bare = [atom for atom in atoms if not atom.unit and not atom.dropped]
+    for atom in bare:
+        _number_of(text, atom, lo)
+    for first, second in zip(atoms, atoms[1:]):
+        gap = text[first.end:second.start]
+        if second in bare and first.unit and not second.unit and (COORDINATION.fullmatch(gap) or FOLLOW_ON.fullmatch(gap)):
+            _share(first, second)  # 'users grew by 1.4 million to 44.9 million'
 
 
 def _range(first: _Atom, second: _Atom, joint: str) -> None:
@@ -347,14 +353,16 @@ def _head(unit: str | None) -> str:
 
 
 def _number_of(text: str, atom: _Atom, lo: int) -> None:
-    """Take the unit of a bare number from 'the number of jobless people ... fell to 79,000'."""
+    """Take the unit of a bare number from 'the number of jobless people fell to 79,000' or 'users grew by 1.4m'."""
     found = None
     for found in NUMBER_OF.finditer(text, max(lo, atom.start - REACH), atom.start):
         pass
+    subject = None
     if found:
-        unit, _, measure = counted_measure(text, found.end() - 1, atom.start, PHRASE_STOPS)
-        if unit:
-            atom.unit, atom.unit_end, atom.kind, atom.measure = unit.split()[-1], atom.end, "count", measure
+        unit, _, subject = counted_measure(text, found.end() - 1, atom.start, PHRASE_STOPS)
+    subject = subject or counted_subject(text, lo, atom.start)
+    if subject:
+        atom.unit, atom.unit_end, atom.kind, atom.measure = subject.split()[-1], atom.end, "count", subject
 
 
 def _lemma(word: str) -> str:

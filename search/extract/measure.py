@@ -31,6 +31,11 @@ MONEY_VERBS = {
     "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
     "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
 }
+# Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
+NOT_COUNTS = frozenset("""
+shares prices rates sales profits earnings revenues costs savings losses takings funds figures numbers levels
+ratings points scores results odds stocks bonds yields exports imports returns values volumes balances
+""".split())
 # Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
 VERBS_BEFORE = frozenset("forecasts forecast expects expected predicts predicted sees targets wants plans".split())
 LINKS = frozenset("by to at of from around".split())
@@ -41,8 +46,10 @@ reduction reductions slump fall rebound hike hikes boost surge
 """.split())
 SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
-to will would could may might should must set expected likely forecast predicted due due being
-""".split())
+to will would could may might should must set expected likely forecast predicted due being
+hopes hoped aims aimed plans planned wants wanted needs needed intends intended seeks sought tries tried
+expects hope aim plan want need intend seek try expect
+""".split())  # 'the firm hopes to reach 1,000': the subject is the firm
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 MONEY_IN = re.compile(r"\s+in\s")
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
@@ -69,7 +76,8 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     for match in _words_after(text, pos, hi):
         word = match.group(1)
         lower = word.lower()
-        if (lower in stops and not (lower in NOUN_CUES and lower.endswith("s"))) or len(words) >= MAX_WORDS:
+        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
+        if stop or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
             break
         plural_acronym = word[:-1].isupper() and len(word) > 2 and word.endswith("s")
         if word[0].isupper() and not plural_acronym and not word.isupper():
@@ -179,6 +187,15 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         return _subject(toks, k)
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
+    return None
+
+
+def counted_subject(text: str, lo: int, start: int) -> str | None:
+    """Return the plural count a bare number measures: 'mobile users grew by 1.4 million' -> 'mobile users'."""
+    subject = _before(text, lo, start, "count")
+    head = subject.split()[-1] if subject else ""
+    if head.islower() and is_plural(head) and head not in NOT_COUNTS:
+        return subject
     return None
 
 
