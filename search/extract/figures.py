@@ -6,21 +6,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 from .lexicon import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
+from .units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS, NOT_UNITS,
+                    RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
 from .measure import PHRASE_STOPS, REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 # Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
-ATOM_PATTERN = (
+ATOM = re.compile(
     r"(?<![\w.,/:$£€¥'’])(?<![a-z]-)(?P<cur>(?:us|a|c|hk|nz)\$|[$£€¥])?"
     rf"(?:(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![:/]\d|\.\d|,\d)|(?P<spelled>\b{SPELLED}\b))"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?P<glued>[a-z]+\b)?"
 )
-ATOM = re.compile(ATOM_PATTERN)
 MAYBE_NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred|million|billion)\b")
@@ -38,39 +39,7 @@ RANK_BEFORE = re.compile(
     r"series|season|episode|part|volume|vol\.?|version|mark|type|class|channel|radio|figure|table|"
     r"pp?\.|model|formula|windows|xbox|playstation|the\s+(?:big|fantastic|famous))\s+$")
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
-# Letters written on a number: a unit ('3km', '512kbps') or a sign it is no count ('2nd', '1990s', '10am').
-GLUED_UNITS = {"km": "kilometres", "kg": "kilograms", "cm": "centimetres", "mm": "millimetres",
-               "ft": "feet", "mph": "mph", "p": "pence", "gbps": "gbps", "mbps": "mbps", "kbps": "kbps",
-               "gb": "gb", "mb": "mb", "kb": "kb", "tb": "tb", "ghz": "ghz", "mhz": "mhz", "mw": "mw",
-               "kw": "kw", "gw": "gw", "bhp": "bhp", "cc": "cc", "kph": "kph", "kmh": "kmh"}
 MAX_DIGITS = 15
-RACE_DISTANCES = frozenset(map(Decimal, "60 100 110 200 400 800 1500 3000 5000 10000".split()))
-DISTANCE_UNITS = frozenset({"metres", "kilometres", "miles", "m"})
-# A distance named with these is an event ('the 6km race', '400m runners', '200m gold'), not a figure.
-RACE_WORDS = frozenset("""
-race races final finals heat heats hurdles hurdler hurdlers runner runners run sprint sprinter sprinters
-champion champions championship title titles record records gold silver bronze medal medals medallist
-event events relay freestyle backstroke breaststroke butterfly medley indoor outdoor winner course
-""".split())
-SCORE_WORDS = frozenset("""
-win wins victory victories defeat defeats draw draws lead loss losses scoreline success triumph
-thrashing home away result aggregate
-""".split())
-# Words read after a number that are not a counted noun ('two other', 'five more').
-NOT_NOUNS = frozenset("""
-other others more less new old main major key top best ahead behind apart clear biggest largest different separate extra
-additional further remaining previous last first next such same own whole few many much several
-various respective consecutive straight successive times's former current way
-""".split())
-# Money written out ('1.6bn euros', '5bn rupees'): like '£', it says what kind of number, not what it measures.
-CURRENCY_WORDS = frozenset("""
-pounds pound dollars dollar euros euro yen yuan rupees rupee roubles rouble rubles ruble cents cent pence
-francs franc kronor krona kroner krone rand pesos peso won rupiah baht ringgit lira dinars riyals real reais
-""".split())
-FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
-DURATIONS = frozenset("year years month months week weeks day days hour hours minute minutes second "
-                      "seconds decade decades century centuries".split())
-NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|against|versus|vs\.?)\s*$"
                        r"|[^.;:!?\d]{0,60},\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
