@@ -165,6 +165,8 @@ def test_a_bracketed_conversion_shares_the_qualifier_and_measure():
     ("Growth was 1.2%, below the 2.5% which the French government had predicted.", "French government"),
     ("Her lawyer told the court that Acme had claimed it moved $27m abroad.", "Acme"),
     ("The spokesman said firms will have three months to reply.", "the spokesman"),
+    ("Prices rose 3% in May, the statistics office said on Tuesday.", "the statistics office"),
+    ("Prices rose 3% in May, said the Office for National Statistics.", "Office for National Statistics"),
 ])
 def test_figure_claimer_from_its_sentence(body, claimer):
     figure = figures_of(body)[-1]
@@ -217,6 +219,9 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Shares in Acme were up 1.76% at noon.", "Shares in Acme"),
     ("Sales in the UK rose 3% last year.", "Sales in the UK"),
     ("The economy grew, with unemployment at 5%.", "unemployment"),
+    ("Figures from the statistics office show prices rose 3%.", "prices"),
+    ("Analysts expect sales to reach £5bn.", "sales"),
+    ("The agency believes the plan will cost £4bn.", "plan"),
 ])
 def test_measure_names_what_the_figure_quantifies(body, measure):
     assert figures_of(body)[0].measure == measure

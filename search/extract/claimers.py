@@ -9,7 +9,7 @@ from ..models import Claim, Quote
 from .context import Context
 from .cues import cue_at, cue_source
 from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS
-from .phrases import is_cap
+from .phrases import is_cap, np_after
 from .sentences import Token, tokens
 from .speakers import NAME_OR_WORD, Resolver, strip_name
 
@@ -112,9 +112,16 @@ def _cues(toks: list[Token]):
         cue = " ".join(t.text for t in toks[k:k + size]).lower()
         if cue not in CLAIM_CUES and cue not in ESTIMATE_CUES and cue not in ("according to", "as per"):
             continue
-        np = cue_source(toks, k, size)
+        np = cue_source(toks, k, size) or _inverted_source(toks, k, size)
         if np is not None and not _object_of_preposition(toks, np):
             yield k, size, cue, np
+
+
+def _inverted_source(toks: list[Token], k: int, size: int) -> tuple[int, int] | None:
+    """Return X in '..., said X.' (a tag after what it reports, subject after the verb)."""
+    if k == 0 or toks[k - 1].text != "," or k + size >= len(toks):
+        return None
+    return np_after(toks, k + size)
 
 
 def sentence_source(toks: list[Token], cues, starts: list[int], pos: int) -> tuple[int, int, int] | None:
@@ -158,8 +165,9 @@ def _covers(toks: list[Token], k: int, size: int, np: tuple[int, int], pos: int,
         return True  # 'the 2.5% which the government had predicted'
     if np[0] > k:  # 'said Mr Smith': a tag after the reported words
         return pos < toks[k].start
-    if len(toks) - (k + size) <= TAIL and np[0] > 0 and toks[np[0] - 1].text == ",":
-        return pos < toks[np[0]].start  # ', the company said.'
+    first = np[0] - 1 if np[0] > 0 and toks[np[0] - 1].text.lower() in DETERMINERS else np[0]
+    if len(toks) - (k + size) <= TAIL and first > 0 and toks[first - 1].text == ",":
+        return pos < toks[first].start  # ', the company said.'
     return pos >= toks[k + size - 1].end
 
 

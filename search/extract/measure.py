@@ -37,7 +37,10 @@ shares prices rates sales profits earnings revenues costs savings losses takings
 ratings points scores results odds stocks bonds yields exports imports returns values volumes balances
 """.split())
 # Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
-VERBS_BEFORE = frozenset("forecasts forecast expects expected predicts predicted sees targets wants plans".split())
+VERBS_BEFORE = frozenset("""
+forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
+show shows showed suggest suggests suggested find finds found believe believes estimate estimates
+""".split())
 LINKS = frozenset("by to at of from around".split())
 # Nouns of change: in 'a 52% rise in profits' the measure is profits.
 CHANGE_NOUNS = frozenset("""
@@ -47,9 +50,12 @@ reduction reductions slump fall rebound hike hikes boost surge
 SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
 to will would could may might should must set expected likely forecast predicted due being
+""".split())
+# Verbs of aiming skipped before 'to' ('the firm hopes to reach 1,000': the subject is the firm).
+AIM_VERBS = frozenset("""
 hopes hoped aims aimed plans planned wants wanted needs needed intends intended seeks sought tries tried
 expects hope aim plan want need intend seek try expect
-""".split())  # 'the firm hopes to reach 1,000': the subject is the firm
+""".split())
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 MONEY_IN = re.compile(r"\s+in\s")
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
@@ -182,7 +188,7 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         k -= 1
     if k >= 0 and toks[k].lower() in CHANGE_VERBS:
         k -= 1
-        while k >= 0 and (toks[k].lower() in SKIP_BACK or toks[k].lower() in CHANGE_VERBS or toks[k].endswith("ly")):
+        while k >= 0 and (_skippable(toks, k) or toks[k].lower() in CHANGE_VERBS or toks[k].endswith("ly")):
             k -= 1
         return _subject(toks, k)
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
@@ -197,6 +203,12 @@ def counted_subject(text: str, lo: int, start: int) -> str | None:
     if head.islower() and is_plural(head) and head not in NOT_COUNTS:
         return subject
     return None
+
+
+def _skippable(toks: list[str], k: int) -> bool:
+    """Return True for auxiliaries and adverbs between a subject and its verb, and 'hopes' in 'hopes to'."""
+    lower = toks[k].lower()
+    return lower in SKIP_BACK or (lower in AIM_VERBS and k + 1 < len(toks) and toks[k + 1].lower() == "to")
 
 
 def _unhedged(window: str) -> str:
