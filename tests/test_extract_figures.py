@@ -188,8 +188,18 @@ def test_the_company_said_resolves_to_the_company():
     assert figure.claimed_by == "Acmecorp"
 
 
+def test_a_described_source_the_article_named_resolves_to_the_name():
+    body = ("Chancellor Gordon Brown spoke on Monday. Mr Brown was upbeat. "
+            "The chancellor said growth would reach 3%.")
+    [figure] = figures_of(body)
+    assert (figure.claimed_by, figure.claimer) == ("Mr Brown", "Gordon Brown")
+
+
 @pytest.mark.parametrize("body", [
     "Mr Pound, who has two teenage children, said he was happy.",  # the writer's aside
+    "A previous estimate of 0.1% growth was revised.",  # 'estimate' as a noun
+    "Total revenues added 4% to the total.",  # 'added' as a rise
+    "Like-for-like sales showed a growth rate of 0.1%.",  # sales show, they do not claim
     "The plan is estimated to have cost up to £8bn.",  # a passive with no agent
     "The firm hopes to reach more than 1,000 towns.",  # hoping is not claiming
 ])

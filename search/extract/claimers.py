@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..models import Claim, Quote
 from .context import Context
 from .cues import cue_at, cue_source
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS
+from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
 from .phrases import is_cap, np_after
 from .sentences import Token, tokens
 from .speakers import NAME_OR_WORD, Resolver, strip_name
@@ -22,6 +22,13 @@ suggested reveal reveals revealed report reports reported
 """.split())
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
+# Cues whose subject must be evidence or someone: 'figures show', 'the study found', not 'sales showed growth'.
+EVIDENCE_CUES = frozenset("show shows showed find finds found reveal reveals revealed suggest suggests suggested".split())
+EVIDENCE_NOUNS = frozenset("""
+figures data statistics survey surveys study studies poll polls report reports research analysis results
+numbers records documents accounts evidence estimates forecasts calculations tests findings review audit
+census index investigation inquiry experts analysts economists researchers scientists officials
+""".split())
 PREPOSITIONS = frozenset("in of for on at with from to as about into over under than".split())
 PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
@@ -113,8 +120,19 @@ def _cues(toks: list[Token]):
         if cue not in CLAIM_CUES and cue not in ESTIMATE_CUES and cue not in ("according to", "as per"):
             continue
         np = cue_source(toks, k, size) or _inverted_source(toks, k, size)
-        if np is not None and not _object_of_preposition(toks, np):
+        if np is not None and not _object_of_preposition(toks, np) and _speaks(toks, k, cue, np):
             yield k, size, cue, np
+
+
+def _speaks(toks: list[Token], k: int, cue: str, np: tuple[int, int]) -> bool:
+    """Return False for cues that here say a thing moved or was seen: 'revenues added 4%', 'sales showed growth'."""
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    if cue in ("add", "added", "adds") and (nxt[:1].isdigit() or nxt[:1] in "$£€¥"):
+        return False
+    if cue in EVIDENCE_CUES:
+        head = toks[np[1]].text
+        return head.lower() in EVIDENCE_NOUNS or is_cap(head) or head.lower() in PRONOUNS
+    return True
 
 
 def _inverted_source(toks: list[Token], k: int, size: int) -> tuple[int, int] | None:
@@ -153,6 +171,8 @@ def _noun_use(toks: list[Token], k: int) -> bool:
         return True
     if prev.isupper() and len(prev) <= 3:
         return True  # 'TV show', 'PC report': an acronym before it makes a compound
+    if k + 1 < len(toks) and toks[k + 1].text == "of":
+        return True  # 'a previous estimate of 0.1%'
     # a singular noun before it makes a compound ('profit forecasts'); a plural is a subject ('analysts expect')
     return prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and not lower.endswith("s")
 
@@ -186,7 +206,10 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
             return None
         return Source(_naming_mention(ctx.text, canonical, start or 0) or canonical, canonical)
     if words[0].lower() in ("the", "a", "an") and len(words) > 1 and words[1][:1].islower():
-        return Source(" ".join(["the"] + words[1:]), canonical)  # a description keeps 'the': 'the spokesman'
+        named = _named_before(ctx.text, words[-1], start or 0) if words[0].lower() == "the" else None
+        if named:  # 'the chancellor' after 'Chancellor Gordon Brown': the article named him
+            return Source(_naming_mention(ctx.text, named, start or 0) or named, named)
+        return Source(" ".join(["the"] + words[1:]), canonical)  # an unnamed source as written: 'the spokesman'
     return Source(_as_written(mention), canonical)
 
 
@@ -223,6 +246,17 @@ def _is_organisation(ctx: Context, resolver: Resolver, name: str) -> bool:
     if any(w.lower() in ORG_WORDS for w in words) or name.isupper():
         return True
     return len(words) == 1 and name not in resolver.full  # 'Reuters'; a lone surname is a person
+
+
+def _named_before(text: str, role: str, pos: int) -> str | None:
+    """Return the name an earlier 'Chancellor Gordon Brown' or 'spokesman Tom Hill' gives the role."""
+    if role.lower() not in TITLES:
+        return None
+    pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’-]+ ?){{2,3}})")
+    found = None
+    for found in pattern.finditer(text, max(0, pos - REACH), pos):
+        pass
+    return strip_name(found.group(1)) if found else None
 
 
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:

@@ -18,7 +18,7 @@ hit hits reached reach reaches stood stands stand was is were are be been remain
 totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
 shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
 accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
-ranged ranges range varied
+ranged ranges range varied added
 """.split())
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
