@@ -232,6 +232,7 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Figures from the statistics office show prices rose 3%.", "prices"),
     ("Analysts expect sales to reach £5bn.", "sales"),
     ("The agency believes the plan will cost £4bn.", "plan"),
+    ("They back an increase in the minimum wage to £5.60 an hour.", "minimum wage"),
 ])
 def test_measure_names_what_the_figure_quantifies(body, measure):
     assert figures_of(body)[0].measure == measure

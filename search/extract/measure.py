@@ -183,6 +183,9 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
     if toks[k].lower() in LINKS:
+        changed = _changed_thing(toks, k - 1)
+        if changed:
+            return changed  # 'an increase in the minimum wage to £5.60'
         k -= 1
     while k >= 0 and toks[k].lower() in SKIP_BACK:
         k -= 1
@@ -201,6 +204,19 @@ def counted_subject(text: str, lo: int, start: int) -> str | None:
     subject = _before(text, lo, start, "count")
     head = subject.split()[-1] if subject else ""
     if head.islower() and is_plural(head) and head not in NOT_COUNTS:
+        return subject
+    return None
+
+
+def _changed_thing(toks: list[str], k: int) -> str | None:
+    """Return X in 'a rise in X' / 'a cut of X' ending at toks[k], else None."""
+    subject = _subject(toks, k)
+    if not subject:
+        return None
+    j = k - len(WORD_BEFORE.findall(subject))
+    while j >= 0 and toks[j].lower() in DETERMINERS:
+        j -= 1
+    if j >= 1 and toks[j].lower() in ("in", "of") and toks[j - 1].lower() in CHANGE_NOUNS:
         return subject
     return None
 
