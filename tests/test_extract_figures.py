@@ -233,7 +233,9 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Analysts expect sales to reach £5bn.", "sales"),
     ("The agency believes the plan will cost £4bn.", "plan"),
     ("They back an increase in the minimum wage to £5.60 an hour.", "minimum wage"),
+    ("Oil prices surged back above the $47 a barrel mark.", "Oil prices"),
 ])
+
 def test_measure_names_what_the_figure_quantifies(body, measure):
     assert figures_of(body)[0].measure == measure
 
@@ -280,3 +282,12 @@ def test_a_figure_document_is_found_by_its_measure():
     [doc] = [d for d in documents_for(article, extract(article)) if d["kind"] == "figure"]
     assert "Oil prices" in doc["body"] and doc["detail"]["measure"] == "Oil prices"
     assert doc["speaker"] == "traders"
+
+
+@pytest.mark.parametrize("body, measures", [
+    ("US light crude rose $1.64 to $47.10.", ["light crude", "light crude"]),
+    ("Brent crude closed down 51 cents at $44.38 a barrel.", ["Brent crude", "Brent crude"]),
+    ("The firm earned $54.9m (£29.5m) last year.", ["earnings", "earnings"]),
+])
+def test_a_change_and_its_level_share_a_measure(body, measures):
+    assert [f.measure for f in figures_of(body)] == measures

@@ -41,7 +41,7 @@ RANK_BEFORE = re.compile(
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
 MAX_DIGITS = 15
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
-FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|compared\s+with|against|versus|vs\.?)\s*$"
+FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
                        r"|[^.;:!?\d]{0,60},\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
@@ -109,7 +109,10 @@ def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
 def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
     """Set what each figure measures, sharing it along lists, conversions and ranges."""
     for atom in atoms:
-        if atom.measure is None:
+        leader = atom.partner if atom.partner and atom.partner.start < atom.start else None
+        if atom.measure is None and leader and leader.measure and leader.kind == atom.kind:
+            atom.measure = leader.measure  # 'rose $1.64 to $47.10', 'up $2.80 at $51.15': one thing measured
+        elif atom.measure is None:
             atom.measure = measure_of(text, lo, hi, atom.start, max(atom.end, atom.unit_end), atom.kind)
     for first, second in zip(atoms, atoms[1:]):
         if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):

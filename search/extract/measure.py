@@ -18,7 +18,7 @@ hit hits reached reach reaches stood stands stand was is were are be been remain
 totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
 shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
 accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
-ranged ranges range varied added
+ranged ranges range varied added closed closing opened ended finished traded trading settled
 """.split())
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
@@ -41,7 +41,7 @@ VERBS_BEFORE = frozenset("""
 forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
 show shows showed suggest suggests suggested find finds found believe believes estimate estimates
 """.split())
-LINKS = frozenset("by to at of from around".split())
+LINKS = frozenset("by to at of from around above below past beyond over under".split())
 # Nouns of change: in 'a 52% rise in profits' the measure is profits.
 CHANGE_NOUNS = frozenset("""
 rise rises fall falls increase increases drop drops jump jumps cut cuts decline declines growth gain gains
@@ -49,7 +49,7 @@ reduction reductions slump fall rebound hike hikes boost surge
 """.split())
 SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
-to will would could may might should must set expected likely forecast predicted due being
+to will would could may might should must set expected likely forecast predicted due being back
 """.split())
 # Verbs of aiming skipped before 'to' ('the firm hopes to reach 1,000': the subject is the firm).
 AIM_VERBS = frozenset("""
@@ -57,7 +57,8 @@ hopes hoped aims aimed plans planned wants wanted needs needed intends intended 
 expects hope aim plan want need intend seek try expect
 """.split())
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
-MONEY_IN = re.compile(r"\s+in\s")
+MONEY_IN = re.compile(r"\s+in\s(?=[a-z])")  # 'in weekend ticket sales', not 'in New York'
+UNIT_NOUNS = frozenset("cents pence pounds dollars euros percent points cent".split())
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
 PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
 # Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
@@ -178,9 +179,12 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
     toks = WORD_BEFORE.findall(_unhedged(text[max(lo, start - REACH):start]))
     k = len(toks) - 1
+    while k >= 0 and toks[k].lower() in ("the", "a", "an"):
+        k -= 1  # 'above the $47 a barrel mark'
     if k < 0:
         return None
-    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])):
+    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
+                                   and toks[k - 1].lower() not in UNIT_NOUNS):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
     if toks[k].lower() in LINKS:
         changed = _changed_thing(toks, k - 1)
