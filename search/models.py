@@ -72,7 +72,7 @@ class Claim:
 class Figure:
     """A number with the thing counted, its qualifier and who claims it."""
 
-    value: float
+    value: int | float  # exact: an int, or the float that reads back as the written decimal
     unit: str
     text: str
     start: int
@@ -80,6 +80,8 @@ class Figure:
     qualifier: str | None = None
     claimed_by: str | None = None
     topic: str | None = None
+    measure: str | None = None  # what the number quantifies: 'house prices', 'North Korean troops in Russia'
+    claimer: str | None = None  # canonical name of who claims it; claimed_by is as the article names them
 
 
 class Extraction(NamedTuple):

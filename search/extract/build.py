@@ -8,9 +8,10 @@ from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
-from .figures import find_figures, topic_key
+from .claimers import FigureSources
+from .figures import find_figures, places_in, topic_key
 from .quotes import Found
-from .speakers import Resolver, strip_name
+from .speakers import Resolver
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2
@@ -124,30 +125,23 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
     return claims
 
 
-def build_figures(ctx: Context, claims: list[Claim]) -> list[Figure]:
-    """Return the figures of every kept sentence, with the claim that carries each."""
+def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolver: Resolver) -> list[Figure]:
+    """Return the figures of every kept sentence, with who claims each and what it measures."""
+    sources = FigureSources(ctx, quotes, claims, resolver)
     figures = []
-    for para, sentences in zip(ctx.paragraphs, ctx.sentences):
+    for sentences in ctx.sentences:
         for lo, hi in sentences:
-            for raw in find_figures(ctx.text, lo, hi):
-                claim = _claim_over(claims, lo, hi, raw.start)
-                skip = (claim.claimer_start, claim.claimer_end) if claim else None
-                figures.append(Figure(
-                    value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end],
-                    start=raw.start, end=raw.end, qualifier=raw.qualifier,
-                    claimed_by=_claimer_name(claim), topic=topic_key(raw.lemma, ctx.text, lo, hi, skip)))
+            raws = find_figures(ctx.text, lo, hi)
+            places = places_in(ctx.text, lo, hi) if raws else None
+            figures += [_figure(ctx, raw, sources, places, (lo, hi)) for raw in raws]
     return figures
 
 
-def _claim_over(claims: list[Claim], lo: int, hi: int, pos: int) -> Claim | None:
-    """Return the claim of the sentence [lo, hi) whose content holds pos."""
-    inside = [c for c in claims if lo <= c.start < hi and c.start <= pos < c.end]
-    return inside[0] if inside else None
-
-
-def _claimer_name(claim: Claim | None) -> str | None:
-    if claim is None or not claim.claimer_mention:
-        return None
-    mention = strip_name(claim.claimer_mention)
-    # Named sources read better resolved; descriptions ("Western intelligence reports") as written.
-    return claim.claimer if claim.claimer and " and " not in mention else mention
+def _figure(ctx: Context, raw, sources: FigureSources, places, sentence: tuple[int, int]) -> Figure:
+    source = sources.source(raw.start, sentence)
+    claim = sources.claim_over(raw.start, sentence)
+    skip = (claim.claimer_start, claim.claimer_end) if claim else None
+    return Figure(value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
+                  qualifier=raw.qualifier, claimed_by=source.written if source else None,
+                  topic=topic_key(raw, places, skip), measure=raw.measure,
+                  claimer=source.canonical if source else None)

@@ -51,8 +51,10 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
         docs.append(_statement(shared, doc_id, "claim", claim.text, claim.claimer,
                                claim, title, mention=claim.claimer_mention, cue=claim.cue))
     for doc_id, fig in figures:
-        doc = _statement(shared, doc_id, "figure", fig.text, fig.claimed_by, fig,
-                         title, value=fig.value, unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic)
+        # The measure joins the indexed text, so 'oil price' finds '$50 a barrel'.
+        text = f"{fig.text} ({fig.measure})" if fig.measure else fig.text
+        doc = _statement(shared, doc_id, "figure", text, fig.claimer or fig.claimed_by, fig, title, value=fig.value,
+                         unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic, measure=fig.measure)
         doc.update(value=float(fig.value), topic=fig.topic)
         docs.append(_clean(doc))
     return docs
