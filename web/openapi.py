@@ -5,7 +5,7 @@ import re
 
 from search import __version__, settings
 from search.index.schema import FACETS, STATEMENT_KINDS
-from search.query.parse import SORTS
+from search.query.parse import COPIES, SORTS
 
 
 def _param(name, description, schema, repeat=False, where="query"):
@@ -42,6 +42,8 @@ def search_params(config) -> list[dict]:
         _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
         _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
         _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+        _param("copies", "one: each story once, its copies folded into it (hits carry story and copies); "
+               "all: every copy is a hit and counts in facets", {"type": "string", "enum": list(COPIES), "default": "one"}),
     ]
 
 

@@ -43,3 +43,15 @@ def compatible_speakers(a: str | None, b: str | None) -> bool | None:
     if not ta or not tb:
         return None
     return ta <= tb or tb <= ta
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+MAX_SENTENCE = 400  # characters kept on each side of a figure: a run-on list is not one claim
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """Return the sentence of ``text`` holding [start, end), as a figure's context."""
+    lo = max(0, start - MAX_SENTENCE)
+    before = [m.end() for m in SENTENCE_END.finditer(text, lo, start)]
+    after = SENTENCE_END.search(text, end, min(len(text), end + MAX_SENTENCE))
+    return " ".join(text[before[-1] if before else lo:after.start() + 1 if after else end + MAX_SENTENCE].split())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from whoosh.qparser import QueryParser
 
@@ -24,19 +25,21 @@ class Matched:
 
 
 def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None,
-          facet_time_limit: float | None = None) -> Matched:
-    """Find the matching docs and count the facets over them (for at most ``facet_time_limit`` s)."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs)
+          facet_time_limit: float | None = None, hidden=frozenset()) -> Matched:
+    """Find the matching docs, except ``hidden`` ones, and count the facets over them (for at most ``facet_time_limit`` s)."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, hidden)
     facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
     suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan, filter_docs=None):
-    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+def matching(searcher, plan, filter_docs=None, hidden=frozenset()):
+    """Return the docs matching the text (less ``hidden``), each facet's filter set, and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
     base = sorted(matching_docs(searcher, plan.text))
+    if hidden:  # copies of a story already shown: the story is one result and counts once
+        base = list(filterfalse(hidden.__contains__, base))
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 

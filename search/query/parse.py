@@ -23,6 +23,9 @@ OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")
 SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
 
 
+COPIES = ("one", "all")
+
+
 @dataclass(frozen=True)
 class SearchParams:
     """A validated search request."""
@@ -34,6 +37,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    copies: str = "one"  # "one": each story once (copies folded into it); "all": every copy counts
 
     def selected(self, facet: str) -> tuple[str, ...]:
         """Return the values selected for one facet."""

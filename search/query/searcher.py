@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from .. import compare
-from ..compare.views import other_versions
+from ..compare.views import brief, other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
 from ..index.records import article_record, export_record, hit_record, statement_record
@@ -63,6 +63,7 @@ class WhooshSearcher:
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
+        self._hidden = LRU(2)
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -97,11 +98,12 @@ class WhooshSearcher:
         searcher, _ = self._pool.get(name, ix)
         plan = build_query(params, ix.schema)
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
-               params.date_from, params.date_to)
+               params.date_from, params.date_to, params.copies)
         matched = self._matches.get(key)
         if matched is None:
+            hidden = self._copy_docs(key[:2], searcher) if params.copies != "all" else frozenset()
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher), self.facet_time_limit)
+                            self._filter_docs(key[:2], searcher), self.facet_time_limit, hidden)
             if not any(facet.timed_out for facet in matched.facets):  # a quieter moment may count them
                 self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
@@ -112,7 +114,9 @@ class WhooshSearcher:
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
-            hit["versions"] = other_versions(comps, hit)
+            hit["versions"], hit["versions_label"] = other_versions(comps, hit)
+            hit["story"] = comps.story(hit["article_id"])
+            hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
                     notes=list(plan.notes), suggestion=matched.suggestion)
 
@@ -127,6 +131,17 @@ class WhooshSearcher:
                     columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
                     self._facet_columns.put(version, columns)
         return columns
+
+    def _copy_docs(self, version, searcher) -> frozenset:
+        """Return the docs of every story copy but the first (earliest) one, read once per build version."""
+        found = self._hidden.get(version)
+        if found is None:
+            comps = self.comparisons()
+            hidden = [a for ids in comps.stories.values() for a in _later_copies(comps, ids)]
+            found = frozenset(matching_docs(searcher, wq.Or([wq.Term("article_id", a) for a in hidden])))\
+                if hidden else frozenset()
+            self._hidden.put(version, found)
+        return found
 
     def _filter_docs(self, version, searcher):
         """Return a function giving a filter query's doc set, cached per build version."""
@@ -183,6 +198,14 @@ class WhooshSearcher:
         with self._lock:
             self._ix = self._name = None
         self._pool.reset()
+
+
+def _later_copies(comps, article_ids: list[str]) -> list[str]:
+    """Return a story's articles but the one shown for it: the earliest, then the first by id."""
+    def when(aid):
+        date = (comps.articles.get(aid) or {}).get("date")
+        return (date is None, date or "", aid)
+    return sorted(article_ids, key=when)[1:]
 
 
 def _sorting(params) -> dict:
