@@ -50,9 +50,10 @@ def draw_disagreements(comps) -> list[dict]:
 
 
 def draw_quote_clusters(comps) -> list[dict]:
-    """Return 30 random clusters whose versions' texts differ."""
+    """Return 30 random clusters whose versions' texts differ, across two stories or more (not copies only)."""
     differing = sorted(cid for cid, ids in comps.clusters.items()
-                       if len({comps.quotes[i]["text"] for i in ids}) > 1)
+                       if len({comps.quotes[i]["text"] for i in ids}) > 1
+                       and len({comps.story(comps.quotes[i]["article_id"]) for i in ids}) > 1)
     chosen = random.Random(SEED).sample(differing, min(30, len(differing)))
     out = []
     for cid in chosen:
@@ -78,6 +79,14 @@ def draw_copies(comps) -> tuple[list[dict], list[dict]]:
         if len(negatives) == 20:
             break
     return rng.sample(groups, min(20, len(groups))), negatives
+
+
+def recomputed(comps):
+    """Return the comparisons computed again by this code from the build's records (--reuse after a change)."""
+    fresh = Comparisons()
+    fresh.quotes, fresh.figures, fresh.articles, fresh.signatures = \
+        comps.quotes, comps.figures, comps.articles, comps.signatures
+    return fresh.compute()
 
 
 def timed_compute(comps, scale: int) -> dict:
@@ -124,7 +133,7 @@ def judged_share(sample: dict) -> dict:
 def main() -> None:
     if "--reuse" not in sys.argv or not (INDEX / "CURRENT").exists():
         indexer.build(CORPUS, INDEX)
-    comps = WhooshSearcher(INDEX).comparisons()
+    comps = recomputed(WhooshSearcher(INDEX).comparisons())
     groups, negatives = draw_copies(comps)
     sample = {"corpus": str(CORPUS), "seed": SEED, "disagreements": draw_disagreements(comps),
               "close_total": disagreements(comps)["close_total"], "quote_clusters": draw_quote_clusters(comps),

@@ -160,14 +160,26 @@ def test_a_bare_unit_is_no_quantity(unit):
 
 def test_an_extracted_measure_groups_figures_whatever_their_unit_word():
     comps = compare.Comparisons()
-    comps.add([], [figure("a#f1", 50, "Oil rose to $50 a barrel on Monday.", topic="dollar", measure="oil price",
-                          date="2025-01-06"),
-                   figure("b#f1", 48, "Traders put crude at $48 a barrel.", topic="dollar", measure="Oil price",
-                          date="2025-01-06"),
-                   figure("c#f1", 30, "Oil was $30 a barrel back then.", topic="dollar", measure="oil price",
-                          date="2025-06-30")])
+    comps.add([], [figure("a#f1", 50, "Oil rose to $50 a barrel on Monday, traders at Brent said.", topic="dollar",
+                          measure="oil price", date="2025-01-06"),
+                   figure("b#f1", 48, "Traders said Brent crude stood at $48 a barrel.", topic="dollar",
+                          measure="Oil price", date="2025-01-06"),
+                   figure("c#f1", 30, "Traders said Brent crude stood at $30 a barrel.", topic="dollar",
+                          measure="oil price", date="2025-06-30"),
+                   figure("d#f1", 9, "Profits at Brent rose by $9 a barrel, traders said.", topic="dollar",
+                          measure="profit", date="2025-01-06")])
     comps.compute()
     assert list(comps.quantities.values()) == [["a#f1", "b#f1"]]  # half a year later: another time
+    assert comps.quantity_of["a#f1"] == comps.quantity_of["b#f1"] and "d#f1" not in comps.quantity_of
+
+
+def test_one_measure_of_two_subjects_is_two_quantities():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 2, "Profits at Avelin Foods rose to £2m, the firm said.", topic="pound",
+                          measure="profits"),
+                   figure("b#f1", 5, "Profits at Kessford Mills rose to £5m, the firm said.", topic="pound",
+                          measure="profits")])
+    assert comps.compute().quantities == {}
 
 
 def test_a_yearly_and_a_monthly_rate_are_different_quantities():

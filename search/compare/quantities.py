@@ -21,7 +21,7 @@ NOT_QUANTITIES = frozenset("""
 SAME_SENTENCE = (0.4, 1)
 SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
-SAME_MEASURE = (0.1, 0)
+SAME_MEASURE = (0.15, 1)  # a shared name or place: "profits" of two firms are two quantities
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
@@ -138,11 +138,11 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
         if len({story(f["article_id"]) for f in block}) > 1:
             need = SAME_MEASURE if key[0] else SAME_RELATION if "+" in key[2] else \
                 SAME_PLACES if key[2] else SAME_SENTENCE
-            groups.extend(_group_block(block, story, need))
+            groups.extend(_group_block(block, story, need, placed=bool(key[0] and key[2])))
     return sorted(groups)
 
 
-def _group_block(block: list, story, need: tuple[int, int]) -> list[list[str]]:
+def _group_block(block: list, story, need: tuple[float, int], placed: bool = False) -> list[list[str]]:
     """Join the figures of one block whose sentences, times and stories say they are one quantity."""
     stems = [content_stems(f.get("sentence") or f.get("text") or "") for f in block]
     parent = list(range(len(block)))
@@ -157,7 +157,7 @@ def _group_block(block: list, story, need: tuple[int, int]) -> list[list[str]]:
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
-        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], need):
+        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], (need[0], 0) if placed else need):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
     for i, fig in enumerate(block):

@@ -6,16 +6,17 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .text import compatible_speakers, content_stems
+from .text import compatible_speakers, content_stems, narrated, numbers
 
 RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest shared stems
 MAX_POSTING = 64        # a stem in more quotes than this is not rare: it proposes no pairs
 MAX_PARTNERS = 24       # compare each quote with at most this many candidates, most shared first
 MIN_STEMS = 3           # shorter quotes are too thin to match on content
-SAME_SPEAKER = (65, 4)  # (token-set score, shared stems) needed when speakers agree
+SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
 SAME_SPEAKER_SHORT = (90, 2)  # ... or a near-identical short quote
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
 NO_SPEAKER_SHORT = (95, 3)
+NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
 
 
 def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
@@ -52,11 +53,24 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
     if speakers is False:
         return False
     shared = len(set(sa) & set(sb))
-    score = fuzz.token_set_ratio(" ".join(sa), " ".join(sb))
+    ta, tb = " ".join(sa), " ".join(sb)
+    # The same transcript twice, or cut short: what one outlet does when it quotes its own story again.
+    if max(fuzz.ratio(ta, tb), fuzz.partial_ratio(ta, tb)) >= NEAR_IDENTICAL and shared >= (2 if speakers else 3):
+        return True
+    if same_outlet(a, b) or numbers(a["text"]) != numbers(b["text"]):
+        # One outlet words one utterance one way, and translations keep the numbers and dates:
+        # new wording in one outlet, or a date one version adds, is another occasion.
+        return False
+    score = fuzz.token_set_ratio(ta, tb)
     loose, close = (SAME_SPEAKER, SAME_SPEAKER_SHORT) if speakers else (NO_SPEAKER, NO_SPEAKER_SHORT)
     # Long quotes may differ in wording (translations); short ones must be nearly identical
     # ("neighborhoods" / "neighbourhoods"), since a few shared words prove little.
     return any(score >= need_score and shared >= need_shared for need_score, need_shared in (loose, close))
+
+
+def same_outlet(a, b) -> bool:
+    """Return True when two quotes come from one named outlet."""
+    return bool(a.get("source") and b.get("source") and a["source"].lower() == b["source"].lower())
 
 
 def utterances(quotes: list) -> list[tuple[dict, list[str]]]:
@@ -98,7 +112,7 @@ class _Groups:
 def cluster_quotes(quotes: list) -> list[list[str]]:
     """Return clusters (lists of quote ids, two or more) of quotes rendering one utterance."""
     # A quote nobody is credited with is most often the reporter's own words set in quote marks.
-    items = [(item, ids) for item, ids in utterances(quotes) if item.get("speaker")]
+    items = [(item, ids) for item, ids in utterances(quotes) if item.get("speaker") and not narrated(item["text"])]
     stems = [content_stems(item["text"]) for item, _ in items]
     groups = _Groups([item for item, _ in items])
     # Exact copies (wire stories, syndication) join at once and are compared only once.
