@@ -7,7 +7,7 @@ Builds an index of BENCH_CORPUS (default ../shared/data/bbc-news) into bench/wor
 for 20 random articles, the most alike article of the same folder that is NOT grouped with it.
 Excerpts are at most 25 words (no article text). Judgments live in bench/judged/judgments.json
 ({"<item id>": ["real"|"noise", "why"]}); this script reports the share judged real.
-Also times copy detection and comparison at 1x and 4x (replicated articles with new ids).
+Also times copy detection and comparison at 1x, 4x and 10x (replicated articles with new ids).
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from search.compare import Comparisons  # noqa: E402
 from search.compare.copies import _sketch  # noqa: E402
+from search.compare.text import content_stems  # noqa: E402
 from search.compare.views import disagreements, quote_versions  # noqa: E402
 from search.index import indexer  # noqa: E402
 from search.query.searcher import WhooshSearcher  # noqa: E402
@@ -65,20 +66,27 @@ def draw_quote_clusters(comps) -> list[dict]:
 
 
 def draw_copies(comps) -> tuple[list[dict], list[dict]]:
-    """Return 20 random story groups and 20 same-folder nearest articles that are not grouped."""
+    """Return 20 random story groups, and 20 random articles each with the same-folder article sharing
+    the most content words that is NOT grouped with it (same topic, the hardest pairs not to group)."""
     rng = random.Random(SEED)
-    groups = [{"id": sid, "articles": ids} for sid, ids in sorted(comps.stories.items())]
+    groups = [{"id": sid, "articles": ids, "titles": [comps.articles[a]["title"] for a in ids]}
+              for sid, ids in sorted(comps.stories.items())]
+    words = {a: set(content_stems(_text(a))) for a in sorted(comps.articles) if (CORPUS / (a + ".txt")).is_file()}
     sketches = {a: _sketch(s) for a, s in comps.signatures.items() if s}
     negatives = []
-    for aid in rng.sample(sorted(sketches), len(sketches)):
+    for aid in rng.sample(sorted(words), 20):
         folder = aid.split("/")[0]
-        others = [o for o in sketches if o.split("/")[0] == folder and comps.story(o) != comps.story(aid)]
-        best = max(others, key=lambda o: sketches[aid].jaccard(sketches[o]))
-        negatives.append({"pair": [aid, best], "jaccard": round(sketches[aid].jaccard(sketches[best]), 3),
-                          "titles": [comps.articles[aid]["title"], comps.articles[best]["title"]]})
-        if len(negatives) == 20:
-            break
+        others = [o for o in words if o.split("/")[0] == folder and comps.story(o) != comps.story(aid)]
+        best = max(others, key=lambda o: len(words[aid] & words[o]) / len(words[aid] | words[o] or {1}))
+        negatives.append({"pair": [aid, best], "titles": [comps.articles[aid]["title"], comps.articles[best]["title"]],
+                          "word_jaccard": round(len(words[aid] & words[best]) / len(words[aid] | words[best]), 3),
+                          "minhash_jaccard": round(sketches[aid].jaccard(sketches[best]), 3)
+                          if aid in sketches and best in sketches else None})
     return rng.sample(groups, min(20, len(groups))), negatives
+
+
+def _text(article_id: str) -> str:
+    return (CORPUS / (article_id + ".txt")).read_text(encoding="utf-8", errors="replace")
 
 
 def recomputed(comps):
@@ -123,8 +131,10 @@ def judged_share(sample: dict) -> dict:
         return {}
     verdicts = json.loads(path.read_text(encoding="utf-8"))
     shares = {}
-    for name, key in (("disagreements", "id"), ("quote_clusters", "id"), ("story_groups", "id")):
-        marks = [verdicts[item[key]][0] for item in sample[name] if item[key] in verdicts]
+    keys = {"disagreements": lambda item: item["id"], "quote_clusters": lambda item: item["id"],
+            "story_groups": lambda item: item["id"], "not_grouped": lambda item: " ".join(item["pair"])}
+    for name, key in keys.items():
+        marks = [verdicts[key(item)][0] for item in sample[name] if key(item) in verdicts]
         shares[name] = {"judged": len(marks), "real": marks.count("real"),
                         "percent_real": round(100 * marks.count("real") / len(marks), 1) if marks else None}
     return shares
@@ -139,7 +149,7 @@ def main() -> None:
               "close_total": disagreements(comps)["close_total"], "quote_clusters": draw_quote_clusters(comps),
               "story_groups_total": len(comps.stories), "story_groups": groups, "not_grouped": negatives,
               "timing": {"sketch_seconds_1x": sketch_seconds(),
-                         "compute": [timed_compute(comps, s) for s in (1, 4)]}}
+                         "compute": [timed_compute(comps, s) for s in (1, 4, 10)]}}
     sample["judged"] = judged_share(sample)
     OUT.mkdir(exist_ok=True)
     (OUT / "sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")

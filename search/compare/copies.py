@@ -12,7 +12,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64      # 64 hash values: 256 bytes per article kept in the build
 SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
 THRESHOLD = 0.6    # Jaccard of the shingle sets above which two articles are one story
-MIN_SHINGLES = 20  # shorter texts (a headline, a stub) are too thin to call a copy
+MIN_SHINGLES = 50  # shorter texts (briefs, stubs) share boilerplate too easily to call copies
 SEED = 7
 WORD = re.compile(r"\w+", re.UNICODE)
 
