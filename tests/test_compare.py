@@ -302,3 +302,22 @@ def test_short_quotes_cluster_only_when_nearly_identical():
         {"id": "radio#q1", "text": "This budget invests in our schools,", "speaker": "Jane Roe"},
     )]
     assert cluster_quotes(items) == [["gazette#q1", "wire#q1"]]
+
+
+def test_narration_in_a_quote_never_joins():
+    told = "Mr Dunmore said voters faced a clear choice between higher rents and the new housing plan."
+    items = [{"id": "a#q1", "article_id": "a", "speaker": "Tom Dunmore", "text": told},
+             {"id": "b#q1", "article_id": "b", "speaker": "Tom Dunmore", "text": told.replace("Mr Dunmore said ", "")}]
+    assert cluster_quotes(items) == []
+
+
+def test_one_outlet_rewording_a_remark_is_another_occasion():
+    a = ("Our schools have waited far too long for the repairs the county promised them, and the "
+         "children deserve classrooms that are warm and dry this winter.")
+    b = ("The county promised repairs long ago and our schools are still waiting; children deserve "
+         "warm, dry classrooms before the winter comes.")
+    items = [{"id": "a#q1", "article_id": "a", "speaker": "Ann Bell", "text": a, "source": "Kessford Post"},
+             {"id": "b#q1", "article_id": "b", "speaker": "Ann Bell", "text": b, "source": "Kessford Post"}]
+    assert cluster_quotes(items) == []
+    items[1]["source"] = "Avelin Radio"  # two outlets transcribe or translate one remark their own way
+    assert cluster_quotes(items) == [["a#q1", "b#q1"]]
