@@ -33,7 +33,8 @@ Volunteers spent the winter drying and scanning damaged parish records, and most
 
 def corpus(root):
     write(root / "wire" / "strike.txt", "Source: Wire Agency\n\n" + STORY)
-    write(root / "gazette" / "strike.txt", "Source: Coast Gazette\n\n" + STORY.replace("Tuesday", "Tuesday morning"))
+    write(root / "gazette" / "strike.txt", "Source: Coast Gazette\n\n" + STORY.replace("Tuesday", "Tuesday morning")
+          + "\nThe gazette's lighthouse correspondent added that ferries were unaffected.\n")
     write(root / "gazette" / "library.txt", "Source: Coast Gazette\n\n" + OTHER)
     return root
 
@@ -59,6 +60,8 @@ def test_search_folds_copies_into_one_result(tmp_path):
     html = client.get("/?q=harbour&kind=article").get_data(as_text=True)
     assert "+1 copy" in html and "<details" in html
     assert client.get("/api/search?q=harbour&copies=some").get_json()["error"]["status"] == 400
+    only_copy = client.get("/api/search?q=lighthouse&kind=article").get_json()  # words only a copy has
+    assert only_copy["total"] == 1 and only_copy["hits"][0]["article_id"].startswith("gazette")
 
 
 def test_copies_are_not_independent_versions(tmp_path):

@@ -97,6 +97,7 @@ class Comparisons:
         self.story_of: dict[str, str] = {}
         self.quantities: dict[str, list[str]] = {}  # quantity id -> figures reporting one quantity
         self.quantity_of: dict[str, str] = {}
+        self.derived: dict = {}  # views worked out on first request (ranked disagreements), never saved
 
     def add(self, quotes: list[dict], figures: list[dict], article: dict | None = None) -> None:
         """Add statement records (see QUOTE_KEYS and FIGURE_KEYS) and their article (with its text)."""
@@ -130,6 +131,7 @@ class Comparisons:
             if fig.get("topic"):
                 topics[fig["topic"]].append(fig["id"])
         self.topics = dict(topics)
+        self.derived = {}
         return self
 
     def story(self, article_id: str) -> str:

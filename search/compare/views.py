@@ -148,7 +148,7 @@ def _measure_label(figures: list) -> str:
 
 def ranked_quantities(comps: Comparisons, conflict: bool = True) -> list[dict]:
     """Return the quantities in conflict (or only close), most independent outlets, then widest spread, first."""
-    cache = comps.__dict__.setdefault("_ranked", {})
+    cache = comps.derived.setdefault("ranked", {})
     if conflict not in cache:
         views = [quantity(comps, qid) for qid in sorted(comps.quantities)]
         cache[conflict] = sorted((v for v in views if v["conflict"] == conflict),

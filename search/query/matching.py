@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from itertools import filterfalse
 
 from whoosh.qparser import QueryParser
 
@@ -25,21 +24,24 @@ class Matched:
 
 
 def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None,
-          facet_time_limit: float | None = None, hidden=frozenset()) -> Matched:
-    """Find the matching docs, except ``hidden`` ones, and count the facets over them (for at most ``facet_time_limit`` s)."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs, hidden)
+          facet_time_limit: float | None = None, twins=None) -> Matched:
+    """Find the matching docs (a copy's doc folded into its ``twins`` one) and count the facets over them."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, twins)
     facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
     suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan, filter_docs=None, hidden=frozenset()):
-    """Return the docs matching the text (less ``hidden``), each facet's filter set, and the docs passing all."""
+def matching(searcher, plan, filter_docs=None, twins=None):
+    """Return the docs matching the text (copies folded), each facet's filter set, and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
     base = sorted(matching_docs(searcher, plan.text))
-    if hidden:  # copies of a story already shown: the story is one result and counts once
-        base = list(filterfalse(hidden.__contains__, base))
+    if twins:
+        # A copy's doc goes when its twin in the story's first article matched too: the story is
+        # one result and counts once, yet words only a copy has still find it.
+        found = frozenset(base)
+        base = [doc for doc in base if twins.get(doc) not in found]
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 

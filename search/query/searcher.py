@@ -63,7 +63,7 @@ class WhooshSearcher:
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
-        self._hidden = LRU(2)
+        self._twins = LRU(2)
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -101,9 +101,9 @@ class WhooshSearcher:
                params.date_from, params.date_to, params.copies)
         matched = self._matches.get(key)
         if matched is None:
-            hidden = self._copy_docs(key[:2], searcher) if params.copies != "all" else frozenset()
+            twins = self._copy_twins(key[:2], searcher) if params.copies != "all" else None
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher), self.facet_time_limit, hidden)
+                            self._filter_docs(key[:2], searcher), self.facet_time_limit, twins)
             if not any(facet.timed_out for facet in matched.facets):  # a quieter moment may count them
                 self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
@@ -132,15 +132,18 @@ class WhooshSearcher:
                     self._facet_columns.put(version, columns)
         return columns
 
-    def _copy_docs(self, version, searcher) -> frozenset:
-        """Return the docs of every story copy but the first (earliest) one, read once per build version."""
-        found = self._hidden.get(version)
+    def _copy_twins(self, version, searcher) -> dict[int, int]:
+        """Return each copy's doc -> the same doc (article, q1, f2...) of its story's first article, per build version."""
+        found = self._twins.get(version)
         if found is None:
-            comps = self.comparisons()
-            hidden = [a for ids in comps.stories.values() for a in _later_copies(comps, ids)]
-            found = frozenset(matching_docs(searcher, wq.Or([wq.Term("article_id", a) for a in hidden])))\
-                if hidden else frozenset()
-            self._hidden.put(version, found)
+            comps, found = self.comparisons(), {}
+            for ids in comps.stories.values():
+                first, *later = _first_copy(comps, ids)
+                shown = _docs_by_statement(searcher, first)
+                for article_id in later:
+                    found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
+                                 if n in shown)
+            self._twins.put(version, found)
         return found
 
     def _filter_docs(self, version, searcher):
@@ -200,12 +203,18 @@ class WhooshSearcher:
         self._pool.reset()
 
 
-def _later_copies(comps, article_ids: list[str]) -> list[str]:
-    """Return a story's articles but the one shown for it: the earliest, then the first by id."""
+def _first_copy(comps, article_ids: list[str]) -> list[str]:
+    """Return a story's articles, the one shown for it first: the earliest, then the first by id."""
     def when(aid):
         date = (comps.articles.get(aid) or {}).get("date")
         return (date is None, date or "", aid)
-    return sorted(article_ids, key=when)[1:]
+    return sorted(article_ids, key=when)
+
+
+def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
+    """Return an article's docs by statement number ('' for the article, 'q1', 'f2'...)."""
+    docs = matching_docs(searcher, wq.Term("article_id", article_id))
+    return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
 
 
 def _sorting(params) -> dict:
