@@ -321,3 +321,29 @@ def test_one_outlet_rewording_a_remark_is_another_occasion():
     assert cluster_quotes(items) == []
     items[1]["source"] = "Avelin Radio"  # two outlets transcribe or translate one remark their own way
     assert cluster_quotes(items) == [["a#q1", "b#q1"]]
+
+
+def test_appearances_run_by_date_undated_last_and_name_the_first():
+    from search.compare.views import appearances
+
+    records = [{"id": "c#q1", "article_id": "c", "source": "Radio North", "date": None},
+               {"id": "b#q1", "article_id": "b", "source": "Coast Gazette", "date": "2025-02-03"},
+               {"id": "a#q1", "article_id": "a", "source": "Wire Agency", "date": "2025-02-01"}]
+    listed, first = appearances(records)
+    assert [a["article_id"] for a in listed] == ["a", "b", "c"] and [a["first"] for a in listed] == [True, False, False]
+    assert first["label"] == "first reported by Wire Agency on 2025-02-01"
+
+
+def test_disagreements_rank_more_outlets_first_then_wider_spread():
+    def fig(fid, value, source, sentence):
+        return figure(fid, value, sentence, topic="ferry:norway", source=source)
+
+    ferries = "The Fjord Line ferry operator said {} ferries crossed to Norway in the storm season."
+    buses = "Nordbus said {} ferry crossings to Norway were cancelled by the Nordbus strike."
+    comps = compare.Comparisons()
+    comps.add([], [fig("a#f1", 40, "Wire", ferries.format(40)), fig("b#f1", 60, "Post", ferries.format(60)),
+                   fig("c#f1", 90, "Radio", ferries.format(90)),
+                   fig("d#f1", 10, "Wire", buses.format(10)), fig("e#f1", 500, "Post", buses.format(500))])
+    comps.compute()
+    ranked = disagreements(comps)["disagreements"]
+    assert [d["outlets"] for d in ranked] == [3, 2] and ranked[1]["spread"] == 50

@@ -125,7 +125,7 @@ def quantity(comps: Comparisons, qid: str) -> dict:
             "positions": [[r["id"] for r in p] for p in positions],
             "conflict": _conflict(positions),
             "stories": len(stories), "outlets": len(outlets) or len(stories),
-            "spread": round(max(values) / min(values), 3) if min(values) > 0 else math.inf,
+            "spread": round(max(values) / min(values), 3) if min(values) > 0 else None,  # None: a zero among them
             "appearances": listed, "first_appearance": first}
 
 
@@ -152,7 +152,7 @@ def ranked_quantities(comps: Comparisons, conflict: bool = True) -> list[dict]:
     if conflict not in cache:
         views = [quantity(comps, qid) for qid in sorted(comps.quantities)]
         cache[conflict] = sorted((v for v in views if v["conflict"] == conflict),
-                                 key=lambda v: (-v["outlets"], -v["stories"], -min(v["spread"], 1e12), v["id"]))
+                                 key=lambda v: (-v["outlets"], -v["stories"], -(v["spread"] or math.inf), v["id"]))
     return cache[conflict]
 
 
