@@ -347,3 +347,11 @@ def test_disagreements_rank_more_outlets_first_then_wider_spread():
     comps.compute()
     ranked = disagreements(comps)["disagreements"]
     assert [d["outlets"] for d in ranked] == [3, 2] and ranked[1]["spread"] == 50
+
+
+def test_values_written_as_decimal_strings_compare_as_numbers():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", "12000", TROOPS_A, qualifier="about"), figure("b#f1", "9500.5", TROOPS_B)])
+    comps.compute()
+    found = disagreements(comps)["disagreements"]
+    assert len(found) == 1 and found[0]["positions"] == [["b#f1"], ["a#f1"]]

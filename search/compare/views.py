@@ -96,7 +96,7 @@ def _row(comps: Comparisons, records: list) -> dict:
 def _positions(rows: list[dict]) -> list[list[dict]]:
     """Return the rows in runs of values that agree within their qualifiers, smallest first."""
     positions: list[list[dict]] = []
-    for row in sorted(rows, key=lambda r: (r["value"], _by_date(r))):
+    for row in sorted(rows, key=lambda r: (float(r["value"]), _by_date(r))):  # values may be decimal strings
         if positions and any(close(row, other) for other in positions[-1]):
             positions[-1].append(row)
         else:
