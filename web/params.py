@@ -5,7 +5,7 @@ import datetime as dt
 
 from search.errors import BadParameter
 from search.index.schema import FACETS
-from search.query.parse import SORTS, SearchParams
+from search.query.parse import COPIES, SORTS, SearchParams
 
 
 def parse_q(args, max_length: int) -> str:
@@ -83,4 +83,13 @@ def parse_search_params(args, config) -> SearchParams:
         date_from=date_from, date_to=date_to, sort=parse_sort(args),
         page=parse_page(args, config["MAX_PAGE"]),
         per_page=parse_per_page(args, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"]),
+        copies=parse_copies(args),
     )
+
+
+def parse_copies(args) -> str:
+    """Return 'one' (each story once, the default) or 'all' (every copy is a hit and counts)."""
+    raw = args.get("copies", "one").strip() or "one"
+    if raw not in COPIES:
+        raise BadParameter("copies", raw, f"must be one of {', '.join(COPIES)}")
+    return raw

@@ -24,9 +24,10 @@ class Matched:
 
 
 def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None, expired=None,
-          facet_time_limit: float | None = None) -> Matched:
-    """Find the matching docs and count the facets (for at most ``facet_time_limit`` s); ``expired()`` stops the matching early."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired)
+          facet_time_limit: float | None = None, twins=None) -> Matched:
+    """Find the matching docs (a copy's doc folded into its ``twins`` one) and count the facets
+    (for at most ``facet_time_limit`` s); ``expired()`` stops the matching early."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired, twins)
     facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
     stopped = expired is not None and expired()
     suggestion = _suggest(searcher, params.q) if not allowed and params.q and not stopped else None
@@ -34,10 +35,15 @@ def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None,
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan, filter_docs=None, expired=None):
-    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+def matching(searcher, plan, filter_docs=None, expired=None, twins=None):
+    """Return the docs matching the text (copies folded), each facet's filter set, and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
     base = sorted(matching_docs(searcher, plan.text, expired))
+    if twins:
+        # A copy's doc goes when its twin in the story's first article matched too: the story is
+        # one result and counts once, yet words only a copy has still find it.
+        found = frozenset(base)
+        base = [doc for doc in base if twins.get(doc) not in found]
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 

@@ -27,6 +27,9 @@ LEADING_WILDCARDS = ("*", "?")
 SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
 
 
+COPIES = ("one", "all")
+
+
 @dataclass(frozen=True)
 class SearchParams:
     """A validated search request."""
@@ -38,6 +41,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    copies: str = "one"  # "one": each story once (copies folded into it); "all": every copy counts
 
     def selected(self, facet: str) -> tuple[str, ...]:
         """Return the values selected for one facet."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from .. import compare
-from ..compare.views import other_versions
+from ..compare.views import brief, other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
 from ..index.records import article_record, export_record, hit_record, statement_record
@@ -66,6 +66,7 @@ class WhooshSearcher:
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
+        self._twins = LRU(2)
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -101,11 +102,12 @@ class WhooshSearcher:
         deadline = Deadline(self.time_budget)
         plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
-               params.date_from, params.date_to)
+               params.date_from, params.date_to, params.copies)
         matched = self._matches.get(key)
         if matched is None:
+            twins = self._copy_twins(key[:2], searcher) if params.copies != "all" else None
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit)
+                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit, twins)
             # A partial answer is never served again as if it were whole; a quieter moment may count the facets.
             if not deadline.hit and not any(facet.timed_out for facet in matched.facets):
                 self._matches.put(key, matched)
@@ -118,7 +120,9 @@ class WhooshSearcher:
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
-            hit["versions"] = other_versions(comps, hit)
+            hit["versions"], hit["versions_label"] = other_versions(comps, hit)
+            hit["story"] = comps.story(hit["article_id"])
+            hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
                     suggestion=matched.suggestion)
@@ -134,6 +138,20 @@ class WhooshSearcher:
                     columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
                     self._facet_columns.put(version, columns)
         return columns
+
+    def _copy_twins(self, version, searcher) -> dict[int, int]:
+        """Return each copy's doc -> the same doc (article, q1, f2...) of its story's first article, per build version."""
+        found = self._twins.get(version)
+        if found is None:
+            comps, found = self.comparisons(), {}
+            for ids in comps.stories.values():
+                first, *later = _first_copy(comps, ids)
+                shown = _docs_by_statement(searcher, first)
+                for article_id in later:
+                    found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
+                                 if n in shown)
+            self._twins.put(version, found)
+        return found
 
     def _filter_docs(self, version, searcher):
         """Return a function giving a filter query's doc set, cached per build version."""
@@ -191,6 +209,20 @@ class WhooshSearcher:
         with self._lock:
             self._ix = self._name = None
         self._pool.reset()
+
+
+def _first_copy(comps, article_ids: list[str]) -> list[str]:
+    """Return a story's articles, the one shown for it first: the earliest, then the first by id."""
+    def when(aid):
+        date = (comps.articles.get(aid) or {}).get("date")
+        return (date is None, date or "", aid)
+    return sorted(article_ids, key=when)
+
+
+def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
+    """Return an article's docs by statement number ('' for the article, 'q1', 'f2'...)."""
+    docs = matching_docs(searcher, wq.Term("article_id", article_id))
+    return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
 
 
 def _sorting(params) -> dict:
