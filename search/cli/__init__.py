@@ -77,9 +77,12 @@ def index_cmd(corpus, index_root, silent):
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
 @silent_option
-def update_cmd(corpus, index_root, silent):
+@click.option("--allow-mass-removal", is_flag=True,
+              help="Allow removing more than half of the indexed articles (or all of them).")
+def update_cmd(corpus, index_root, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus)
+    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                             allow_mass_removal=allow_mass_removal)
     print_summary(summary, f"Updated {index_root}")
 
 

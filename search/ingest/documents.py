@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LoadError
 from ..models import Article
+from . import corpus
 from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 
 __all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "load_file",
-           "load_jsonl", "load_markdown", "load_plain", "read_text"]
+           "load_jsonl", "load_markdown", "load_plain", "read_file", "read_text", "relative_path", "scan_corpus"]
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl"}
 MAX_BYTES = 20 * 1024 * 1024  # bigger files are not articles; skip rather than stall a build
@@ -18,23 +22,58 @@ FALLBACK_ENCODING = "cp1252"  # documented: non-UTF-8 files are read as Windows-
 
 def corpus_files(root: Path) -> list[Path]:
     """Return the article files under root, sorted, hidden files excluded."""
-    if root.is_file():
-        return [root]
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    return scan_corpus(root).files
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """Read a file as text; return it with warnings (e.g. the encoding fallback)."""
-    size = path.stat().st_size
+def scan_corpus(root: Path) -> corpus.Listing:
+    """List the article files under root with what was skipped (links leaving it, pipes, unreadable folders)."""
+    if Path(root).is_file():
+        return corpus.Listing(files=[Path(root)])
+    return corpus.scan(Path(root), is_article_file)
+
+
+def is_article_file(path: Path) -> bool:
+    """Return True for a file name the loaders read."""
+    return path.suffix.lower() in SUFFIXES
+
+
+@dataclass(frozen=True)
+class FileData:
+    """A file's bytes as read once, their SHA-1, and the file's size and mtime before the read."""
+
+    data: bytes
+    size: int
+    mtime_ns: int
+    sha1: str
+
+
+def read_file(path: Path) -> FileData:
+    """Read a regular file once; the digest is of these bytes, so the index and manifest agree."""
+    # O_NONBLOCK: a named pipe that slipped in after listing must not hang the build.
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError("not a regular file")
+        _check_size(info.st_size)
+        data = handle.read(MAX_BYTES + 1)
+    _check_size(len(data))  # it may have grown since the stat
+    return FileData(data, info.st_size, info.st_mtime_ns, hashlib.sha1(data).hexdigest())
+
+
+def _check_size(size: int) -> None:
     if size == 0:
         raise LoadError("empty file")
     if size > MAX_BYTES:
         raise LoadError(f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
-    data = path.read_bytes()
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """Read a file as text; return it with warnings (e.g. the encoding fallback)."""
+    return decode(read_file(path).data)
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Return a file's bytes as text with warnings (e.g. the encoding fallback)."""
     if b"\x00" in data[:8192]:
         raise LoadError("binary file (contains NUL bytes)")
     try:
@@ -44,10 +83,11 @@ def read_text(path: Path) -> tuple[str, list[str]]:
         return text, [f"not UTF-8 (byte {exc.start}); read as {FALLBACK_ENCODING}"]
 
 
-def load_file(path: Path, root: Path | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
-    """Load one file; return its articles, skipped JSONL lines and warnings."""
-    rel = _relative(path, root)
-    text, warnings = read_text(path)
+def load_file(path: Path, root: Path | None = None,
+              data: bytes | None = None) -> tuple[list[Article], list[Skipped], list[str]]:
+    """Load one file (or its bytes already read); return its articles, skipped JSONL lines and warnings."""
+    rel = relative_path(path, root)
+    text, warnings = read_text(path) if data is None else decode(data)
     kind = SUFFIXES.get(path.suffix.lower(), "txt")
     if kind == "jsonl":
         articles, skipped = load_jsonl(text, rel)
@@ -59,7 +99,8 @@ def load_file(path: Path, root: Path | None = None) -> tuple[list[Article], list
     return [article], [], warnings
 
 
-def _relative(path: Path, root: Path | None) -> str:
+def relative_path(path: Path, root: Path | None) -> str:
+    """Return path relative to the corpus folder root, as the index names it ('sub/a.txt')."""
     if root is not None and root.is_dir():
         return path.relative_to(root).as_posix()
     return path.name
