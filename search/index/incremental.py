@@ -5,6 +5,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh.reading import SegmentReader
+
 from .. import compare
 from ..errors import ClaimsearchError
 from ..ingest import documents
@@ -14,6 +16,7 @@ from .indexer import Batch, Summary, check_corpus, open_index, read_manifest, sa
 from .store import IndexStore
 
 STAGES = ("copied", "committed", "compared", "written")  # on_stage is told each, in this order
+MAX_SEGMENTS = 8  # bounds the files each open searcher holds, whatever the number of updates
 
 
 @dataclass
@@ -99,6 +102,7 @@ def _apply(build_dir: Path, live: Path, corpus: Path, manifest: dict, changes: C
     try:
         # Plain segment files: searchers would copy a compound segment into memory.
         with committing(ix.writer(limitmb=128, compound=False)) as writer:
+            writer.mergetype = merge_smallest  # Whoosh's documented alternative to commit(mergetype=)
             batch.remove(writer, changes.changed + changes.removed)
             batch.add(writer, to_index, prepare.workers_for(len(to_index)))
     finally:
@@ -108,3 +112,16 @@ def _apply(build_dir: Path, live: Path, corpus: Path, manifest: dict, changes: C
     on_stage("compared")
     write_manifest(build_dir, manifest)
     on_stage("written")
+
+
+def merge_smallest(writer, segments) -> list:
+    """Whoosh merge policy: fold emptied segments and the smallest ones into the new, keeping MAX_SEGMENTS."""
+    # Whoosh's MERGE_SMALL never merges a segment of 500 documents or more, so each update left
+    # one more segment: 30 updates, 30 sets of files per searcher.
+    ordered = sorted(segments, key=lambda segment: segment.doc_count())
+    excess = max(len(ordered) - (MAX_SEGMENTS - 1), sum(1 for segment in ordered if not segment.doc_count()))
+    for segment in ordered[:excess]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return ordered[excess:]
