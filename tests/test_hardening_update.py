@@ -43,12 +43,12 @@ def fresh_digest(corpus: Path, tmp_path: Path) -> str:
 
 
 def answers(searcher: WhooshSearcher) -> list:
-    """Return what each query answers: total and hit ids, and every hit's article read back."""
+    """Return what each query answers: total and hit ids, and the first hits' articles read back."""
     out = []
     for params in QUERIES:
         page = searcher.search(params)
         out.append((page.total, [h["id"] for h in page.hits]))
-        out.append(sorted(searcher.article(h["article_id"])["article"]["doc_id"] for h in page.hits))
+        out.append([searcher.article(h["article_id"])["article"]["doc_id"] for h in page.hits[:3]])
     return out
 
 

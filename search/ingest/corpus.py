@@ -56,7 +56,8 @@ def _visit(path: Path, root: Path, real_root: str, wanted, listing: Listing, fol
             # A link may point anywhere (/etc/passwd): follow it only while it stays in the corpus, and
             # never into a folder, where it would repeat files or loop.
             if not _inside(os.path.realpath(path), real_root):
-                return _skip(path, root, wanted, listing, "symbolic link leading outside the corpus (not followed)")
+                return _skip(path, root, wanted, listing, "symbolic link leading outside the corpus (not followed)",
+                             folder=path.is_dir())
             info = path.stat()
             if stat.S_ISDIR(info.st_mode):
                 return None
@@ -72,8 +73,8 @@ def _visit(path: Path, root: Path, real_root: str, wanted, listing: Listing, fol
     return None
 
 
-def _skip(path: Path, root: Path, wanted, listing: Listing, reason: str) -> None:
-    if wanted(path):  # a pipe named notes.fifo is none of the corpus's business
+def _skip(path: Path, root: Path, wanted, listing: Listing, reason: str, folder: bool = False) -> None:
+    if folder or wanted(path):  # a pipe named notes.fifo is none of the corpus's business
         listing.skipped.append(Skipped(path.relative_to(root).as_posix(), reason))
 
 
