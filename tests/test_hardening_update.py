@@ -19,6 +19,7 @@ from search.index.store import IN_PROGRESS, IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
 from tests.conftest import ROOT, write
+from web import create_app
 
 QUERIES = [SearchParams(q=""), SearchParams(q="Matsegora"), SearchParams(q="said", filters={"kind": ("quote",)}),
            SearchParams(q="Zanzibar OR harbour", per_page=50)]
@@ -103,6 +104,23 @@ def test_update_never_writes_into_a_published_build(corpus, tmp_path):
     assert summary.build != live.name and live.is_dir()  # the previous build is kept for open readers
     after = {p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in live.iterdir() if p.is_file()}
     assert after == before
+    new = IndexStore(root).current_dir()
+    shared = [p.name for p in live.glob("*.trm") if (new / p.name).exists()]
+    assert shared and all((new / n).stat().st_ino == (live / n).stat().st_ino for n in shared)  # linked
+
+
+def test_an_update_copies_where_it_cannot_link(corpus, tmp_path, monkeypatch):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+
+    def cross_device(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cross_device)
+    (corpus / "000_1c0211945ba58556.txt").unlink()
+    edit(corpus, 2)
+    assert incremental.update(root).removed == 1
+    assert stored_digest(root) == fresh_digest(corpus, tmp_path)
 
 
 @pytest.mark.parametrize("stage", incremental.STAGES)
@@ -277,3 +295,21 @@ def test_a_full_disk_is_one_line_and_keeps_the_live_index(corpus, tmp_path):
         assert done.stderr.strip().splitlines() == [
             f"Error: Cannot write the index at {root}: File too large; the live index is unchanged"]
         assert IndexStore(root).current_name() == live and stored_digest(root) == digest
+
+
+def test_the_web_app_follows_updates_without_errors(corpus, tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    assert client.get("/api/search?q=Matsegora").status_code == 200
+    for n, name in enumerate(["003_904a09ff17ee81d7.txt", "001_2bbd235ae9a8e014.txt"]):
+        (corpus / name).unlink()
+        edit(corpus, n)
+        incremental.update(root)
+        served = client.get("/api/search?q=Matsegora&per_page=50")
+        assert served.status_code == 200
+        fresh = WhooshSearcher(root).search(SearchParams(q="Matsegora", per_page=50))
+        assert served.get_json()["total"] == fresh.total
+        assert [h["id"] for h in served.get_json()["hits"]] == [h["id"] for h in fresh.hits]
+        gone = client.get(f"/api/articles/{name.removesuffix('.txt')}")
+        assert gone.status_code == 404

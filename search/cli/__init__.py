@@ -68,7 +68,7 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
 @silent_option
 def index_cmd(corpus, index_root, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
-    files = documents.corpus_files(corpus)
+    files = _run(documents.corpus_files, corpus)
     summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root)
     print_summary(summary, f"Indexed {corpus} into {index_root}")
 
