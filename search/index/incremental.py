@@ -12,7 +12,7 @@ from ..errors import ClaimsearchError
 from ..ingest import documents
 from ..whoosh_ext.storage import committing
 from . import prepare
-from .indexer import Batch, Summary, check_corpus, open_index, read_manifest, save_comparisons, write_manifest
+from .indexer import Batch, Summary, check_corpus, open_index, read_manifest, write_manifest
 from .store import IndexStore
 
 STAGES = ("copied", "committed", "compared", "written")  # on_stage is told each, in this order
@@ -108,7 +108,7 @@ def _apply(build_dir: Path, live: Path, corpus: Path, manifest: dict, changes: C
     finally:
         ix.close()
     on_stage("committed")
-    save_comparisons(build_dir, batch.comparisons)
+    compare.save(batch.comparisons.compute(), build_dir)
     on_stage("compared")
     write_manifest(build_dir, manifest)
     on_stage("written")

@@ -89,11 +89,6 @@ def _save_comparisons(comparisons, build_dir: Path) -> None:
     compare.save(comparisons.compute(), build_dir)
 
 
-def save_comparisons(build_dir: Path, comparisons) -> None:
-    """Cluster the quotes and group the figures of a build, and write them beside its index."""
-    _save_comparisons(comparisons, build_dir)
-
-
 class Batch:
     """One build's or update's files going into a Whoosh writer, with their manifest, comparisons and summary."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..models import Article
-from . import corpus
+from . import listing
 from .formats import Skipped, article_id, fingerprint, load_jsonl, load_markdown, load_plain
 
 __all__ = ["Skipped", "article_id", "corpus_files", "file_digest", "fingerprint", "load_file",
@@ -25,11 +25,11 @@ def corpus_files(root: Path) -> list[Path]:
     return scan_corpus(root).files
 
 
-def scan_corpus(root: Path) -> corpus.Listing:
+def scan_corpus(root: Path) -> listing.Listing:
     """List the article files under root with what was skipped (links leaving it, pipes, unreadable folders)."""
     if Path(root).is_file():
-        return corpus.Listing(files=[Path(root)])
-    return corpus.scan(Path(root), is_article_file)
+        return listing.Listing(files=[Path(root)])
+    return listing.scan(Path(root), is_article_file)
 
 
 def is_article_file(path: Path) -> bool:
