@@ -50,10 +50,9 @@ def update(index_root, corpus=None, on_file=None, allow_mass_removal: bool = Fal
                                                                     changes.removed))
         summary.build = live.name
         if changes:
+            batch = Batch(corpus, manifest, summary, on_file, compare.load(live))
             summary.build = store.publish(
-                lambda build_dir: _apply(build_dir, live, corpus, manifest, changes, summary, on_file,
-                                         on_stage or (lambda stage: None)),
-                base=live)
+                lambda build_dir: _apply(build_dir, batch, changes, on_stage or (lambda stage: None)), base=live)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -92,11 +91,9 @@ def _refuse_mass_removal(changes: Changes, files: dict, corpus: Path, allowed: b
                            "pass --allow-mass-removal.", 1)
 
 
-def _apply(build_dir: Path, live: Path, corpus: Path, manifest: dict, changes: Changes, summary: Summary,
-           on_file, on_stage) -> None:
+def _apply(build_dir: Path, batch: Batch, changes: Changes, on_stage) -> None:
     """Apply the changes to build_dir, a copy of the live build, ready for the swap."""
     on_stage("copied")
-    batch = Batch(corpus, manifest, summary, on_file, compare.load(live))
     to_index = [changes.paths[rel] for rel in changes.added + changes.changed]
     ix = open_index(build_dir)
     try:
@@ -110,7 +107,7 @@ def _apply(build_dir: Path, live: Path, corpus: Path, manifest: dict, changes: C
     on_stage("committed")
     compare.save(batch.comparisons.compute(), build_dir)
     on_stage("compared")
-    write_manifest(build_dir, manifest)
+    write_manifest(build_dir, batch.manifest)
     on_stage("written")
 
 
