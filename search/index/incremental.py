@@ -33,11 +33,9 @@ class Changes:
 
 
 def update(index_root, corpus=None, on_file=None, allow_mass_removal: bool = False, on_stage=None) -> Summary:
-    """Bring the index in line with the corpus (default: the one it was built from) in a new build.
-
-    The new build starts as hard links to the live one's files and is swapped in whole, so an
-    update interrupted anywhere leaves the live build as it was, and a server sees a new build.
-    """
+    """Bring the index in line with the corpus (default: the one it was built from) in a new build."""
+    # The new build starts as hard links to the live one's files and is swapped in whole: an update
+    # interrupted anywhere leaves the live build as it was, and a server sees a new build name.
     store, started = IndexStore(index_root), time.monotonic()
     with store.lock():
         live = store.current_dir()
