@@ -90,6 +90,7 @@ def test_a_searcher_opened_before_updates_answers_like_a_fresh_one_with_constant
     # searcher holds stop growing once the segment limit is reached.
     assert max(fds[incremental.MAX_SEGMENTS + 2:]) <= fds[incremental.MAX_SEGMENTS + 1] + 2, fds
     assert max(fds) - fds[0] <= incremental.MAX_SEGMENTS * 6, fds
+    assert len(list(IndexStore(root).current_dir().glob("*.trm"))) <= incremental.MAX_SEGMENTS
     assert stored_digest(root) == fresh_digest(corpus, tmp_path)
 
 
