@@ -5,12 +5,11 @@ import os
 
 import pytest
 
+from search.cli import cli
 from search.errors import LoadError
-from search.index import indexer
 from search.ingest import documents, formats, metadata
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from search.cli import cli
 from tests.conftest import write
 
 BODY = "The harbour board met on Monday.\n\nThe chair said \"the harbour will reopen in May\".\n"
