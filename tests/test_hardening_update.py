@@ -296,6 +296,8 @@ def test_a_full_disk_is_one_line_and_keeps_the_live_index(corpus, tmp_path):
         assert done.stderr.strip().splitlines() == [
             f"Error: Cannot write the index at {root}: File too large; the live index is unchanged"]
         assert IndexStore(root).current_name() == live and stored_digest(root) == digest
+    assert incremental.update(root).added == 3  # with room again, the next update completes
+    assert stored_digest(root) == fresh_digest(corpus, tmp_path)
 
 
 def test_the_web_app_follows_updates_without_errors(corpus, tmp_path):
