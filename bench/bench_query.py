@@ -1,4 +1,4 @@
-"""Query latency through the real servers: claimsearch (waitress) vs Datasette over SQLite FTS5.
+"""Query latency through the real servers: claimsearch (gunicorn) vs Datasette over SQLite FTS5.
 
 Usage: bench/work/venv/bin/python bench/bench_query.py   (or `make bench`)
 Env: BENCH_QUERY_SCALES=1,10  BENCH_CLIENTS=1,8,32  BENCH_MAX_SECONDS=60 (per cell),
@@ -35,7 +35,7 @@ PHRASES = ("prime minister", "interest rates", "mobile phone", "world cup", "box
 # (word, topic): the source facet narrows a word to the outlet of one topic.
 FACETED = (("growth", "business"), ("award", "entertainment"), ("tax", "politics"),
            ("injury", "sport"), ("broadband", "tech"))
-# The claimsearch server: processes sharing the port and waitress threads in each (serve's defaults
+# The claimsearch server: gunicorn processes sharing the port and threads in each (serve's defaults
 # on this 2-core machine).
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "2")
@@ -240,7 +240,7 @@ def main() -> None:
         finally:
             stop(proc)
     write_result("query-cold" if cold else "query", {"mix": "cold" if cold else "repeated", "machine": machine_state(), "rows": rows, "checks": checks(rows),
-                           "servers": {"claimsearch": f"claimsearch serve --workers {WORKERS} --threads {THREADS} (waitress)",
+                           "servers": {"claimsearch": f"claimsearch serve --workers {WORKERS} --threads {THREADS} (gunicorn; waitress for 1 worker)",
                                        "datasette": "datasette serve DB (default settings)"}})
 
 

@@ -1,22 +1,27 @@
-"""One exception family for claimsearch; each carries the HTTP-style status it maps to."""
+"""One exception family for claimsearch; each class carries the HTTP status it answers with.
+
+Exit codes are not kept here: the CLI maps exception classes to them (search/cli/).
+"""
 
 
 class ClaimsearchError(Exception):
-    """Base of every error claimsearch raises on purpose."""
+    """Base of every error claimsearch raises on purpose; a failed run unless a subclass says otherwise."""
 
     status = 500
 
-    def __init__(self, message, status=None):
+    def __init__(self, message):
         super().__init__(message)
         self.message = message
-        if status is not None:
-            self.status = status
 
 
-class BadParameter(ClaimsearchError):
-    """A request or command parameter failed validation."""
+class BadUsage(ClaimsearchError):
+    """A command or request asked for something malformed or absent, such as a missing corpus folder."""
 
     status = 400
+
+
+class BadParameter(BadUsage):
+    """A request or command parameter failed validation."""
 
     def __init__(self, name, value, reason=None):
         self.name, self.value = name, value

@@ -8,10 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from search.index import indexer
+from tests.helpers import SEEDS
 from web import create_app
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -52,13 +50,3 @@ def client(app):
 def runner():
     """A click CLI runner."""
     return CliRunner(mix_stderr=False)
-
-
-def write(path: Path, content, mode: str = "w") -> Path:
-    """Write text or bytes to path, creating parents."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path

@@ -8,7 +8,7 @@ from whoosh.analysis import StemmingAnalyzer
 
 from search.index.schema import make_schema
 from search.whoosh_ext.analysis import FastStemmingAnalyzer
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 STANDARD, FAST = StemmingAnalyzer(), FastStemmingAnalyzer()
 CALLS = [{"positions": True, "mode": "index", "boosts": True}, {"positions": True, "mode": "index"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from search.cli import cli
-from tests.conftest import write
+from tests.helpers import write
 
 
 def test_index_then_search_json(runner, corpus, tmp_path):

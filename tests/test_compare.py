@@ -14,7 +14,7 @@ from search.compare.text import compatible_speakers, content_stems
 from search.compare.views import figure_topic, quote_versions
 from search.errors import NotFound
 from search.index import incremental, indexer
-from tests.conftest import write
+from tests.helpers import write
 
 GOLD = json.loads((Path(__file__).parent / "data" / "gold_seeds.json").read_text(encoding="utf-8"))
 M = "Alexander Matsegora"

@@ -8,7 +8,7 @@ import pytest
 
 from search.errors import LoadError
 from search.ingest import documents
-from tests.conftest import write
+from tests.helpers import write
 
 
 def load_seed(seeds_dir, name):

@@ -10,7 +10,7 @@ from search.errors import LoadError
 from search.ingest import documents, formats, metadata
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.conftest import write
+from tests.helpers import write
 
 BODY = "The harbour board met on Monday.\n\nThe chair said \"the harbour will reopen in May\".\n"
 
@@ -68,13 +68,14 @@ def test_hostile_files_are_skipped_and_the_rest_indexed(tmp_path, runner):
     os.symlink(tmp_path, corpus / "outside")  # a folder link leaving the corpus
     os.symlink(corpus / "good.txt", corpus / "same.txt")  # a link within it is followed
     os.mkfifo(corpus / "pipe.txt")  # reading it would block the build forever
-    os.mkfifo(corpus / "notes.fifo")  # not an article name: none of the corpus's business
+    os.mkfifo(corpus / "notes.fifo")  # not an article name: reported as such
     result = runner.invoke(cli, ["index", str(corpus), "--index", str(tmp_path / "ix"), "--silent"])
     assert result.exit_code == 0, result.stderr
     skipped = sorted(line.strip() for line in result.stderr.splitlines() if line.strip().startswith("skipped:"))
     assert skipped == [
         "skipped: bomb.md: front matter uses YAML aliases (*name), which are not supported",
         "skipped: deep.md: front matter too deeply nested or too large",
+        "skipped: notes.fifo: not an article format (.fifo)",
         "skipped: outside: symbolic link leading outside the corpus (not followed)",
         "skipped: passwd.txt: symbolic link leading outside the corpus (not followed)",
         "skipped: pipe.txt: not a regular file (a named pipe)",

@@ -8,6 +8,9 @@ from urllib.parse import quote
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
+
 # Printable and hostile text alike, but no lone surrogates: a client cannot send those as UTF-8.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 SYNTAX = st.sampled_from(['"', '"unclosed', "(", ")", "AND", "OR", "NOT", "*", "?", "~", "^2", ":",
@@ -81,3 +84,21 @@ def test_valid_searches_return_a_consistent_page(client, q, page, per_page, kind
         data = response.get_json()
         assert len(data["hits"]) <= per_page and data["total"] >= len(data["hits"])
         assert all("<script" not in h["snippet"] for h in data["hits"])
+
+
+# Every schema field (stored-only ones too), the kind pseudo-fields and unknown names, as prefixes.
+FIELD = st.sampled_from(["url", "start", "end", "path", "paragraphs", "date", "topic", "body", "title",
+                         "speaker", "source", "kind", "month", "value", "detail", "doc_id", "quotes",
+                         "claims", "figures", "nosuch", "*"]).map(lambda name: name + ":")
+WORD = st.sampled_from(["x", "matsegra", "brotherly", "troops", "Matsegora", '""', '"sent troops"', "a*",
+                        "*e*", "*", "?", "[a TO b]", "{1 TO}", "(troops", ")", "~", "~2", "^2", "AND",
+                        "OR", "NOT", "2025-02", "-", "body:", ""])
+QUERY = st.lists(st.one_of(st.tuples(FIELD, WORD).map("".join), WORD, TEXT.filter(lambda t: len(t) < 12)),
+                 min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=QUERY)
+def test_any_query_string_searches_without_an_exception(seeds_index, q):
+    page = WhooshSearcher(seeds_index).search(SearchParams(q=q))
+    assert page.total >= len(page.hits) and (page.suggestion is None or isinstance(page.suggestion, str))

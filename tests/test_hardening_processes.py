@@ -1,7 +1,6 @@
 """The real `claimsearch index` as a subprocess: killed mid-build, run twice at once, fed bad files."""
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -15,21 +14,8 @@ from search.index import indexer
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
 from search.index.store import IN_PROGRESS, IndexStore
-from tests.conftest import SEEDS, write
-
-SPEAKERS = ("Jane Harbour", "Omar Quayside", "Lena Tidewater", "Piet Marina")
-
-
-def synthetic_corpus(root: Path, count: int) -> Path:
-    """Write `count` distinct small articles with quotes and figures, big enough to index slowly."""
-    for n in range(count):
-        who = SPEAKERS[n % len(SPEAKERS)]
-        paragraphs = [f"Harbour plan vote {n} splits the council"]
-        paragraphs += [f"{who} said \"the harbour plan number {n} part {k} will bring {n * 7 + k} jobs "
-                       f"to the town of Portwick{n % 13}\" at a meeting on Monday, adding that the cost "
-                       f"was about {k + 2} million pounds for stage {k} of {n}." for k in range(6)]
-        write(root / f"batch{n % 10}" / f"{n:04d}.txt", "\n\n".join(paragraphs) + "\n")
-    return root
+from tests.helpers import SEEDS, write
+from tests.helpers import live_children, still_running, synthetic_corpus, wait_until
 
 
 def cli(*args, **popen) -> subprocess.Popen:
@@ -43,22 +29,6 @@ def hits(root, q: str) -> list[str]:
     return sorted(h["id"] for h in page.hits)
 
 
-def children(pid: int) -> set[int]:
-    """Return the ids of a process's children (the build's extraction workers)."""
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found.update(int(c) for c in task.read_text().split())
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def wait_for_build_dir(root: Path, proc: subprocess.Popen, timeout: float = 30) -> Path:
     """Return the in-progress build directory once the subprocess has started writing it."""
     deadline = time.monotonic() + timeout
@@ -67,7 +37,7 @@ def wait_for_build_dir(root: Path, proc: subprocess.Popen, timeout: float = 30) 
         if found:
             return found[0]
         assert proc.poll() is None, f"build ended before it could be interrupted: {proc.communicate()}"
-        time.sleep(0.01)
+        time.sleep(0.01)  # a polling interval: the directory decides
     proc.kill()
     pytest.fail("no build directory appeared")
 
@@ -86,16 +56,13 @@ def test_sigkill_mid_build_keeps_the_previous_index_and_the_next_run_sweeps(big_
     live, before = IndexStore(root).current_name(), hits(root, "Matsegora")
     proc = cli("index", big_corpus, "--index", root, "--silent")
     leftover = wait_for_build_dir(root, proc)
-    time.sleep(0.3)  # well into extraction and writing
-    assert proc.poll() is None
-    workers = children(proc.pid) if Path("/proc").is_dir() else set()
+    # Well into the build: it is writing and its extraction workers are running.
+    assert wait_until(lambda: live_children(proc.pid), 60), proc.communicate()
+    workers = live_children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
     assert leftover.is_dir()  # nothing cleaned up: the process died without a chance to
-    deadline = time.monotonic() + 10
-    while any(alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(alive(w) for w in workers), "extraction workers outlived the killed build"
+    assert not still_running(workers, 10), "extraction workers outlived the killed build"
     assert IndexStore(root).current_name() == live
     assert hits(root, "Matsegora") == before and hits(root, "Portwick3") == []
     rerun = cli("index", SEEDS, "--index", root, "--silent")

@@ -7,7 +7,7 @@ from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
 from search.whoosh_ext import storage
-from tests.test_hardening_processes import synthetic_corpus
+from tests.helpers import synthetic_corpus
 
 
 def test_a_build_that_outgrows_the_pool_commits_segments_and_loses_nothing(tmp_path, monkeypatch):

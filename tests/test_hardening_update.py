@@ -18,7 +18,7 @@ from search.index import incremental, indexer
 from search.index.store import IN_PROGRESS, IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.conftest import ROOT, write
+from tests.helpers import ROOT, write
 from web import create_app
 
 QUERIES = [SearchParams(q=""), SearchParams(q="Matsegora"), SearchParams(q="said", filters={"kind": ("quote",)}),
@@ -49,7 +49,7 @@ def answers(searcher: WhooshSearcher) -> list:
     for params in QUERIES:
         page = searcher.search(params)
         out.append((page.total, [h["id"] for h in page.hits]))
-        out.append([searcher.article(h["article_id"])["article"]["doc_id"] for h in page.hits[:3]])
+        out.append([searcher.article(h["article_id"])["article"]["id"] for h in page.hits[:3]])
     return out
 
 

@@ -5,12 +5,13 @@ import threading
 
 import pytest
 
+from search import compare
 from search.errors import ClaimsearchError, IndexBusy
 from search.index import incremental, indexer
 from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.conftest import write
+from tests.helpers import write
 
 
 def ids(root, q, **filters):
@@ -32,15 +33,15 @@ def test_failed_rebuild_leaves_the_previous_index_serving(corpus, tmp_path):
     indexer.build(corpus, root)
     before, live = ids(root, "Matsegora"), IndexStore(root).current_name()
     write(corpus / "005_new.txt", "A new headline about Matsegora\n\nMatsegora said nothing new.\n")
-    done = []
+    indexed = []
 
-    def crash_on_third(path):
-        done.append(path)
-        if len(done) == 3:
+    def interrupt_on_third(path):  # the build's public per-file hook, as the progress bar uses it
+        indexed.append(path)
+        if len(indexed) == 3:
             raise KeyboardInterrupt  # Ctrl-C mid-build
 
     with pytest.raises(KeyboardInterrupt):
-        indexer.build(corpus, root, on_file=crash_on_third)
+        indexer.build(corpus, root, on_file=interrupt_on_third)
     assert IndexStore(root).current_name() == live
     assert ids(root, "Matsegora") == before
     assert [p.name for p in (root / "builds").iterdir()] == [live]  # the half build is gone
@@ -155,10 +156,10 @@ def test_a_failure_beside_the_flush_fails_the_build_and_keeps_the_live_one(corpu
     indexer.build(corpus, root)
     live = IndexStore(root).current_name()
 
-    def broken(comparisons, build_dir):
+    def broken(*args, **kwargs):
         raise RuntimeError("clustering broke")
 
-    monkeypatch.setattr(indexer, "_save_comparisons", broken)  # runs in the forked child
+    monkeypatch.setattr(compare, "save", broken)  # the comparisons are saved in the forked child
     with pytest.raises(ClaimsearchError, match="Comparing quotes"):
         indexer.build(corpus, root)
     assert IndexStore(root).current_name() == live

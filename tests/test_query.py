@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from whoosh import query as wq
 
-from search.query.parse import SearchParams, build_query, parse_text, restrict_prefixes, syntax_problem
+from search.query.parse import SearchParams, build_query, parse_text, syntax_problem
 from search.index.schema import make_schema
 
 SCHEMA = make_schema()
@@ -26,9 +26,18 @@ def test_field_prefixes_search_one_field():
 
 
 def test_unknown_prefixes_become_plain_words():
-    assert restrict_prefixes("doc_id:abc speaker:x") == "doc_id abc speaker:x"
+    assert terms(parse_text("doc_id:abc speaker:matsegora", SCHEMA)[0]) == [
+        ("body", "abc"), ("body", "doc_id"), ("speaker", "abc"), ("speaker", "doc_id"),
+        ("speaker", "matsegora"), ("title", "abc"), ("title", "doc_id")]
     fields = {f for f, _ in terms(parse_text("detail:secret", SCHEMA)[0])}
     assert "detail" not in fields and "title" in fields
+
+
+@pytest.mark.parametrize("q", ["url:x", "start:x", "end:x", "path:x", "paragraphs:x", "date:[a TO b]",
+                               'topic:""~body:', "doc_id:zz", "value:[1 TO 5]"])
+def test_only_user_fields_reach_the_query(q):
+    parsed, _ = parse_text(q, SCHEMA)
+    assert {f for f, _ in terms(parsed)} <= {"title", "body", "speaker", "topic"}
 
 
 def test_stopwords_do_not_empty_an_and_query():
@@ -74,3 +83,39 @@ def test_kind_prefixes_search_the_text_of_that_kind_only(q, field_terms, kind):
 def test_a_query_whoosh_cannot_parse_falls_back_with_a_note():
     parsed, notes = parse_text("* NOT AND *", SCHEMA)  # Whoosh's parser raises IndexError here
     assert notes and "syntax" in notes[0]
+
+
+@pytest.mark.parametrize("q, words", [('"NORTH KOREA', ["north", "korea"]), ("(ANDERSON", ["anderson"]),
+                                      ("ORDER AND (NOTE", ["order", "note"])])
+def test_the_fallback_drops_operators_as_whole_words_only(q, words):
+    parsed, notes = parse_text(q, SCHEMA)
+    assert sorted({t for f, t in terms(parsed) if f == "speaker"}) == sorted(words)
+    assert "searched for the words" in notes[0]
+
+
+@pytest.mark.parametrize("q", ["*", "*:*", "troops OR *"])
+def test_a_lone_star_is_the_match_all(q):
+    assert parse_text(q, SCHEMA) == (wq.Every(), [])
+
+
+def test_a_star_in_a_kind_field_is_every_statement_of_that_kind():
+    assert parse_text("claims:*", SCHEMA) == (wq.Term("kind", "claim"), [])
+
+
+def test_a_star_beside_words_does_not_widen_them():
+    parsed, _ = parse_text("troops *", SCHEMA)
+    assert {t for _, t in terms(parsed)} == {"troop", "troops"}
+
+
+def test_leading_wildcards_are_left_out_with_a_note():
+    parsed, notes = parse_text("*a* troops ?e", SCHEMA)
+    assert {t for _, t in terms(parsed)} == {"troop", "troops"}
+    assert notes == ["Words cannot start with a wildcard; left out: *a*, ?e"]
+    scoped, notes = parse_text("quotes:?e troops", SCHEMA)
+    assert {t for f, t in terms(scoped) if f != "kind"} == {"troop", "troops"} and "?e" in notes[0]
+    only, notes = parse_text("*a* *e* *i* *o*", SCHEMA)
+    assert only is wq.NullQuery and "wildcard" in notes[0]
+
+
+def test_brackets_inside_a_phrase_are_not_broken_syntax():
+    assert not syntax_problem('"troops (sent" home') and syntax_problem("(troops")

@@ -63,3 +63,14 @@ def test_queries_the_corrector_cannot_handle_get_no_suggestion(seeds_index):
     for q in ["[aardvark TO aardwolf]", "title:[zz TO zzz]", "zzqx~ [a TO b]", 'NOT AND "']:
         page = search(seeds_index, q)
         assert page.total == 0 and page.suggestion is None
+
+
+def test_an_unclosed_phrase_finds_its_words_with_a_note(seeds_index):
+    broken = search(seeds_index, '"NORTH KOREA')
+    words = search(seeds_index, "north korea")
+    assert broken.total == words.total > 0 and "NORTH KOREA" in broken.notes[0]
+
+
+def test_wildcards_are_limited_and_say_so(seeds_index):
+    page = search(seeds_index, " OR ".join(f"{c}*" for c in "abcdefghijklmnopqrstuvwxyz"))
+    assert page.total > 0 and page.hits and any("at most" in note for note in page.notes)

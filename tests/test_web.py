@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from search.index import indexer
-from tests.conftest import write
+from tests.helpers import write
 from web import create_app
 
 

@@ -1,14 +1,18 @@
 """The claimsearch web app: faceted search pages and a JSON API over the core library."""
 from __future__ import annotations
 
-from flask import Flask
-from markupsafe import Markup
+from urllib.parse import urlsplit, urlunsplit
 
+from flask import Flask, request
+from markupsafe import Markup
+from werkzeug.exceptions import MethodNotAllowed
+
+from search import settings
 from search.errors import ClaimsearchError
 from search.query.searcher import WhooshSearcher
-from search.render.export import MAX_EXPORT
 
 from . import api, compare, errors, views
+from .display import shown
 from .marking import anchor
 from .urls import safe_href
 
@@ -23,23 +27,26 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(test_config=None):
-    """Build the app: defaults, then CLAIMSEARCH_* env or ``test_config``, then blueprints."""
+def create_app(test_config=None, overrides=None):
+    """Build the app: search.settings defaults, CLAIMSEARCH_* env or ``test_config``, ``overrides``, blueprints."""
     app = Flask(__name__)
-    app.config.from_mapping(INDEX="index", PAGE_SIZE=20, MAX_PAGE_SIZE=100, MAX_QUERY_LENGTH=500,
-                            MAX_EXPORT=MAX_EXPORT, WARM_UP=False)
-    if test_config is None:
-        app.config.from_prefixed_env("CLAIMSEARCH")
-    else:
-        app.config.update(test_config)
-    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"])
+    # Every {{ }} in every template passes through `shown` (set before the environment is made).
+    app.jinja_options = dict(app.jinja_options, finalize=shown)
+    app.config.from_mapping(settings.defaults())
+    # As flaskr: tests pass their own config instead of the environment. A server passes
+    # settings.resolve(its options), which is the environment with its options applied after it.
+    app.config.update(settings.from_env() if test_config is None else test_config)
+    app.config.update(overrides or {})  # a command's own options win over the environment
+    app.extensions["claimsearch"] = WhooshSearcher(app.config["INDEX"], app.config["FACET_TIME_LIMIT_MS"])
     if app.config["WARM_UP"]:
         _warm_up(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(compare.bp)
     errors.register(app)
+    app.before_request(_refuse_options)
     app.after_request(_secure)
+    app.after_request(_relative_location)
     app.add_template_filter(_trusted_snippet, "trusted_snippet")
     app.add_template_filter(safe_href, "safe_href")
     app.add_template_filter(anchor, "anchor")
@@ -52,6 +59,8 @@ def _warm_up(app) -> None:
         app.extensions["claimsearch"].warm()
     except ClaimsearchError as exc:  # e.g. no index yet: the app still starts and answers 503
         app.logger.warning("not warmed up: %s", exc.message)
+    except Exception:  # noqa: BLE001 - a damaged index must not stop the server: requests report it
+        app.logger.exception("not warmed up")
 
 
 def _trusted_snippet(html: str) -> Markup:
@@ -62,4 +71,22 @@ def _trusted_snippet(html: str) -> Markup:
 def _secure(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    return response
+
+
+def _refuse_options():
+    """Answer OPTIONS with 405 like any method but GET (Flask would answer 200 by itself)."""
+    if request.method == "OPTIONS" and request.url_rule is not None:
+        raise MethodNotAllowed(valid_methods=sorted(request.url_rule.methods - {"OPTIONS"}))
+
+
+def _relative_location(response):
+    """Make redirects (Werkzeug's slash merging) relative: an absolute one names the Host header's host."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.netloc and parts.netloc == request.host:
+            # One leading slash: "//host/x" would be read as another site.
+            path = "/" + parts.path.lstrip("/")
+            response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
     return response

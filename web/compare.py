@@ -8,6 +8,9 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from search.compare import views as compare_views
 from search.errors import BadParameter
 
+from .params import parse_page, parse_per_page
+from .urls import page_window, with_args
+
 bp = Blueprint("compare", __name__)
 STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qf]\d+)$")
 
@@ -35,21 +38,30 @@ def _comparisons():
 
 def _topic() -> str:
     topic = request.args.get("topic", "").strip()
-    if not topic or len(topic) > 200:
+    if not topic or len(topic) > current_app.config["MAX_VALUE_LENGTH"]:
         raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
     return topic
 
 
+def _quote_data(ref: str) -> dict:
+    page = parse_page(request.args, current_app.config["MAX_PAGE"]) if "page" in request.args else None  # default: the quote's own page
+    per_page = parse_per_page(request.args, compare_views.VERSIONS_PER_PAGE, compare_views.MAX_VERSIONS_PER_PAGE)
+    return compare_views.quote_versions(_comparisons(), statement_id(ref), page, per_page)
+
+
 @bp.get("/quotes/<path:ref>")
 def quote(ref):
-    """A quote and every outlet's version of it, with the words that differ marked."""
-    return render_template("compare_quote.html", data=compare_views.quote_versions(_comparisons(), statement_id(ref)))
+    """A quote and one page of the outlets' versions of it, with the words that differ marked."""
+    data = _quote_data(ref)
+    pager = {"url": lambda n: with_args(request.path, request.args, page=n),
+             "window": page_window(data["page"], data["pages"])}
+    return render_template("compare_quote.html", data=data, pager=pager)
 
 
 @bp.get("/api/quotes/<path:ref>")
 def quote_json(ref):
     """JSON twin of the quote page."""
-    return jsonify(compare_views.quote_versions(_comparisons(), statement_id(ref)))
+    return jsonify(_quote_data(ref))
 
 
 @bp.get("/figures")

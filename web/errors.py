@@ -1,8 +1,8 @@
 """Map every error to one JSON shape under /api/ and a friendly page elsewhere."""
 from __future__ import annotations
 
-from flask import jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from search.errors import ClaimsearchError
 
@@ -34,7 +34,11 @@ def register(app) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc):
-        return _respond(exc.code or 500, exc.description or TITLES.get(exc.code, "Error"))
+        response = make_response(_respond(exc.code or 500, exc.description or TITLES.get(exc.code, "Error")))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            # OPTIONS is refused too (web._refuse_options), whatever the routing lists.
+            response.headers["Allow"] = ", ".join(sorted(set(exc.valid_methods) - {"OPTIONS"}))
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(exc):

@@ -6,12 +6,18 @@ from markupsafe import Markup, escape
 
 def mark_paragraphs(paragraphs: list[dict], statements: list[dict]) -> tuple[list[Markup], set[str]]:
     """Return each paragraph as HTML with statements wrapped in <mark>, and the ids placed."""
-    out, placed = [], set()
+    # One merge of paragraphs (stored in text order) with statements sorted by start: linear after the sort.
+    ordered = sorted((s for s in statements if _has_span(s)), key=lambda s: s["start"])
+    out, placed, i = [], set(), 0
     for para in paragraphs:
         start, text = para["start"], para["text"]
         end = start + len(text)
-        inside = sorted((s for s in statements if _within(s, start, end)), key=lambda s: s["start"])
-        kept = _non_overlapping(inside)
+        while i < len(ordered) and ordered[i]["start"] < start:
+            i += 1  # starts before this paragraph: between paragraphs, never placed
+        first = i
+        while i < len(ordered) and ordered[i]["start"] < end:
+            i += 1
+        kept = _non_overlapping(ordered[first:i])
         placed.update(s["id"] for s in kept)
         out.append(_mark(text, start, kept))
     return out, placed
@@ -22,9 +28,8 @@ def anchor(statement_id: str) -> str:
     return statement_id.rsplit("#", 1)[-1]
 
 
-def _within(statement: dict, start: int, end: int) -> bool:
-    s, e = statement.get("start"), statement.get("end")
-    return s is not None and e is not None and start <= s < end
+def _has_span(statement: dict) -> bool:
+    return statement.get("start") is not None and statement.get("end") is not None
 
 
 def _non_overlapping(statements: list[dict]) -> list[dict]:

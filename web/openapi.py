@@ -1,10 +1,10 @@
-"""The OpenAPI 3 document served at /api/openapi.json; it mirrors web/params.py."""
+"""The OpenAPI 3 document served at /api/openapi.json; it mirrors web/params.py and the app's settings."""
 from __future__ import annotations
 
 import re
 
-from search import __version__
-from search.index.schema import KINDS, STATEMENT_KINDS
+from search import __version__, settings
+from search.index.schema import FACETS, STATEMENT_KINDS
 from search.query.parse import SORTS
 
 
@@ -18,25 +18,43 @@ def _param(name, description, schema, repeat=False, where="query"):
 
 
 ROUTE_ARG = re.compile(r"<(?:\w+:)?(\w+)>")
-STRING = {"type": "string", "maxLength": 200}
-SEARCH_PARAMS = [
-    _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
-           "claims: figures: author:. Broken syntax is searched as plain words, with a note.",
-           {"type": "string", "maxLength": 500}),
-    _param("source", "Outlet; repeat for OR", STRING, repeat=True),
-    _param("speaker", "Canonical speaker name; repeat for OR", STRING, repeat=True),
-    _param("kind", "Document kind; repeat for OR", {"type": "string", "enum": list(KINDS)}, repeat=True),
-    _param("author", "Byline; repeat for OR", STRING, repeat=True),
-    _param("month", "Publication month YYYY-MM; repeat for OR",
-           {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}, repeat=True),
-    _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
-    _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
-    _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
-]
-PAGING = [
-    _param("page", "1-based page", {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1}),
-    _param("per_page", "Hits per page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
-]
+
+
+def facet_schema(facet, config) -> dict:
+    """Return the JSON schema of one value of a facet from the registry."""
+    schema = {"type": "string", "maxLength": config["MAX_VALUE_LENGTH"]}
+    if facet.choices:
+        schema["enum"] = list(facet.choices)
+    if facet.pattern:
+        schema["pattern"] = facet.pattern
+    return schema
+
+
+def search_params(config) -> list[dict]:
+    """Return the parameters of a search (and an export): the query, every facet, dates and sort."""
+    facets = [_param(f.name, f"{f.description}; repeat for OR", facet_schema(f, config), repeat=True)
+              for f in FACETS]
+    return [
+        _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
+               "claims: figures: author:. Broken syntax is searched as plain words, with a note.",
+               {"type": "string", "maxLength": config["MAX_QUERY_LENGTH"]}),
+        *facets,
+        _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
+        _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
+        _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+    ]
+
+
+def paging(config, default: int, maximum: int, what: str = "Hits") -> list[dict]:
+    """Return the page and per_page parameters with the app's limits."""
+    return [
+        _param("page", "1-based page", {"type": "integer", "minimum": 1, "maximum": config["MAX_PAGE"],
+                                        "default": 1}),
+        _param("per_page", f"{what} per page", {"type": "integer", "minimum": 1, "maximum": maximum,
+                                                "default": default}),
+    ]
+
+
 ERRORS = {str(status): {"$ref": f"#/components/responses/{name}"} for status, name in
           ((400, "BadParameter"), (405, "MethodNotAllowed"), (500, "InternalError"), (503, "NoIndex"))}
 
@@ -47,7 +65,10 @@ def _get(summary, params, content="application/json", extra=None):
 
 
 def openapi_document(app=None) -> dict:
-    """Return the OpenAPI document of the JSON API; ``app`` adds its other /api/ routes."""
+    """Return the OpenAPI document of the JSON API; ``app`` adds its settings and other /api/ routes."""
+    config = app.config if app is not None else settings.defaults()
+    search = search_params(config)
+    source = next(p for p in search if p["name"] == "source")
     not_found = {"404": {"$ref": "#/components/responses/NotFound"}}
     error = {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["status", "message"],
@@ -65,17 +86,17 @@ def openapi_document(app=None) -> dict:
                  "description": "Search news articles by who said what. Every HTML page has a twin here."},
         "servers": [{"url": "/api"}],
         "paths": {
-            "/search": _get("Search statements and articles, with facets", SEARCH_PARAMS + PAGING),
+            "/search": _get("Search statements and articles, with facets",
+                            search + paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"])),
             "/articles/{article_id}": _get("One article with its statements and speakers", [
                 _param("article_id", "Article id", {"type": "string"}, where="path")], extra=not_found),
             "/speakers": _get("Who is quoted most, by outlet", [
-                _param("source", "Count only these outlets", STRING, repeat=True), browse_kind,
-                _param("page", "1-based page", {"type": "integer", "minimum": 1, "default": 1}),
-                _param("per_page", "Speakers per page", {"type": "integer", "minimum": 1, "maximum": 500,
-                                                         "default": 50})]),
+                dict(source, description="Count only these outlets"), browse_kind,
+                *paging(config, config["BROWSE_PAGE_SIZE"], config["MAX_BROWSE_PAGE_SIZE"], "Speakers")]),
             "/sources": _get("The outlets with their articles, statements and speakers", []),
-            "/export.csv": _get("All results of a search as CSV (formula-safe)", SEARCH_PARAMS, "text/csv"),
-            "/export.json": _get("All results of a search as JSON", SEARCH_PARAMS),
+            "/export.csv": _get(f"All results of a search (at most {config['MAX_EXPORT']}) as CSV "
+                                "(formula-safe)", search, "text/csv"),
+            "/export.json": _get(f"All results of a search (at most {config['MAX_EXPORT']}) as JSON", search),
             "/openapi.json": _get("This document", []),
         },
         "components": {"schemas": {"Error": error}, "responses": responses},

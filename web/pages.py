@@ -11,8 +11,6 @@ from search.render.serialize import page_to_dict, params_to_dict
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_toggle_url
 
-BROWSE_PAGE_SIZE = 50
-
 
 def searcher():
     """Return the app's searcher."""
@@ -38,11 +36,13 @@ def export_data() -> tuple[dict, list[dict]]:
 
 def speakers_data() -> dict:
     """Return who is quoted most, by outlet; ``source`` and ``kind`` narrow what is counted."""
-    filters = parse_filters(request.args)
+    config = current_app.config
+    filters = parse_filters(request.args, config)
     kinds = filters.get("kind", STATEMENT_KINDS)
     if "article" in kinds:
         raise BadParameter("kind", "article", f"must be one of {', '.join(STATEMENT_KINDS)}")
-    page, per_page = parse_page(request.args), parse_per_page(request.args, BROWSE_PAGE_SIZE, 500)
+    page = parse_page(request.args, config["MAX_PAGE"])
+    per_page = parse_per_page(request.args, config["BROWSE_PAGE_SIZE"], config["MAX_BROWSE_PAGE_SIZE"])
     rows = searcher().browse(browse.speaker_counts, sources=filters.get("source", ()), kinds=kinds)
     pages = max(1, -(-len(rows) // per_page))
     return {"filters": {k: list(filters[k]) for k in ("source", "kind") if k in filters},
@@ -59,21 +59,5 @@ def sources_data() -> dict:
 def article_data(article_id: str) -> dict:
     """Return an article with its statements, JSON-ready."""
     found = searcher().article(article_id)
-    head = found["article"]
-    article = {
-        "id": head["article_id"], "title": head.get("title"), "source": head.get("source"),
-        "author": head.get("author"), "url": head.get("url"), "path": head.get("path"),
-        "date": head["date"].date().isoformat() if head.get("date") else None,
-        "paragraphs": [{"start": start, "text": text} for start, text in head.get("paragraphs") or []],
-    }
-    statements = [_statement(s) for s in found["statements"]]
-    speakers = sorted({s["speaker"] for s in statements if s.get("speaker")})
-    return {"article": article, "statements": statements, "speakers": speakers}
-
-
-def _statement(stored: dict) -> dict:
-    detail = stored.get("detail") or {}
-    out = {"id": stored["doc_id"], "kind": stored["kind"], "text": stored.get("body"),
-           "speaker": stored.get("speaker"), "start": stored.get("start"), "end": stored.get("end")}
-    out.update({k: v for k, v in detail.items() if k != "article_title"})
-    return out
+    speakers = sorted({s["speaker"] for s in found["statements"] if s.get("speaker")})
+    return dict(found, speakers=speakers)

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from search.errors import BadParameter
-from search.query.parse import FILTER_FIELDS, SORTS, SearchParams
-from search.index.schema import KINDS
-
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-MAX_VALUE_LENGTH = 200
-MAX_VALUES = 20
+from search.index.schema import FACETS
+from search.query.parse import SORTS, SearchParams
 
 
-def parse_q(args, max_length: int = 500) -> str:
+def parse_q(args, max_length: int) -> str:
     """Return the query box text (may be empty)."""
     q = args.get("q", "")
     if len(q) > max_length:
@@ -26,15 +21,15 @@ def _whole_number(raw: str) -> bool:
     return raw.isascii() and raw.isdigit()
 
 
-def parse_page(args) -> int:
-    """Return the 1-based page number."""
+def parse_page(args, maximum: int) -> int:
+    """Return the 1-based page number, at most ``maximum``."""
     raw = args.get("page", "1").strip()
-    if not _whole_number(raw) or not 1 <= int(raw) <= 10_000:
-        raise BadParameter("page", raw, "must be a whole number from 1 to 10000")
+    if not _whole_number(raw) or not 1 <= int(raw) <= maximum:
+        raise BadParameter("page", raw, f"must be a whole number from 1 to {maximum}")
     return int(raw)
 
 
-def parse_per_page(args, default: int = 20, maximum: int = 100) -> int:
+def parse_per_page(args, default: int, maximum: int) -> int:
     """Return the page size, at most ``maximum``."""
     raw = args.get("per_page", str(default)).strip()
     if not _whole_number(raw) or not 1 <= int(raw) <= maximum:
@@ -50,20 +45,20 @@ def parse_sort(args) -> str:
     return raw
 
 
-def parse_filters(args) -> dict[str, tuple[str, ...]]:
-    """Return the selected facet values; kinds and months are checked."""
+def parse_filters(args, config) -> dict[str, tuple[str, ...]]:
+    """Return the selected values of each facet in the registry, each value checked by its facet."""
     filters = {}
-    for name in FILTER_FIELDS:
-        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(name) if v.strip()))
-        if len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_LENGTH for v in values):
-            raise BadParameter(name, values[0][:40], "too many or too long values")
+    for facet in FACETS:
+        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(facet.name) if v.strip()))
+        too_long = any(len(v) > config["MAX_VALUE_LENGTH"] for v in values)
+        if len(values) > config["MAX_FILTER_VALUES"] or too_long:
+            raise BadParameter(facet.name, values[0][:40], "too many or too long values")
         for value in values:
-            if name == "kind" and value not in KINDS:
-                raise BadParameter("kind", value, f"must be one of {', '.join(KINDS)}")
-            if name == "month" and not MONTH.match(value):
-                raise BadParameter("month", value, "must look like 2025-02")
+            problem = facet.problem(value)
+            if problem:
+                raise BadParameter(facet.name, value, problem)
         if values:
-            filters[name] = values
+            filters[facet.name] = values
     return filters
 
 
@@ -79,12 +74,13 @@ def parse_date(args, name: str) -> dt.date | None:
 
 
 def parse_search_params(args, config) -> SearchParams:
-    """Return validated SearchParams from request args."""
+    """Return validated SearchParams from request args; limits come from the app's settings."""
     date_from, date_to = parse_date(args, "from"), parse_date(args, "to")
     if date_from and date_to and date_from > date_to:
         raise BadParameter("from", date_from.isoformat(), "is after 'to'")
     return SearchParams(
-        q=parse_q(args, config["MAX_QUERY_LENGTH"]), filters=parse_filters(args),
-        date_from=date_from, date_to=date_to, sort=parse_sort(args), page=parse_page(args),
+        q=parse_q(args, config["MAX_QUERY_LENGTH"]), filters=parse_filters(args, config),
+        date_from=date_from, date_to=date_to, sort=parse_sort(args),
+        page=parse_page(args, config["MAX_PAGE"]),
         per_page=parse_per_page(args, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"]),
     )

@@ -3,11 +3,24 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
+from werkzeug.datastructures import MultiDict
+
+from search.query.parse import FILTER_FIELDS
+
 SAFE_SCHEMES = ("http", "https")
+# Only these are carried from one page's links to the next: anything else a client sends
+# (a typo, or 200 KB of junk) would otherwise be copied into every link of the page.
+CARRIED = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_FIELDS})
 
 
 def _pairs(args):
-    return [(k, v) for k in args for v in args.getlist(k)] if hasattr(args, "getlist") else list(args)
+    pairs = [(k, v) for k in args for v in args.getlist(k)] if hasattr(args, "getlist") else list(args)
+    return [(k, v) for k, v in pairs if k in CARRIED]
+
+
+def carried(args) -> MultiDict:
+    """Return the request args that links and forms carry on: the known parameters only."""
+    return MultiDict(_pairs(args))
 
 
 def with_args(path: str, args, **changes) -> str:

@@ -5,7 +5,7 @@ from flask import Blueprint, make_response, render_template, request, url_for
 
 from .marking import mark_paragraphs
 from .pages import article_data, search_data, sources_data, speakers_data
-from .urls import page_window, with_args
+from .urls import carried, page_window, with_args
 
 bp = Blueprint("views", __name__)
 
@@ -27,7 +27,7 @@ def search():
     """The search page: query box, facets, highlighted results, export links."""
     data = search_data(url_for("views.search"))
     return _render("search.html", with_args(url_for("api.search"), request.args), data=data,
-                   args=request.args, pager=_pager("views.search", data),
+                   args=carried(request.args), pager=_pager("views.search", data),
                    export_url=lambda ext: with_args(url_for(f"api.export_{ext}"), request.args,
                                                     page=None, per_page=None),
                    suggestion_url=with_args(url_for("views.search"), request.args,

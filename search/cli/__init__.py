@@ -3,54 +3,30 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from .. import serving
+from .. import settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
 from ..index import incremental as updater, indexer
-from ..index.schema import STATEMENT_KINDS
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
 from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
-
-MAX_DEFAULT_WORKERS = 4  # each server process holds its own caches (about 230 MB at 10x BBC)
-
-DEFAULT_INDEX = "index"
-DEFAULT_CORPUS = "seeds"
-index_option = click.option("--index", "index_root", envvar="CLAIMSEARCH_INDEX", default=DEFAULT_INDEX,
-                            show_default=True, type=click.Path(file_okay=False),
-                            help="Index directory (env CLAIMSEARCH_INDEX).")
-silent_option = click.option("--silent", is_flag=True, help="No progress bar.")
-
-
-class CLIError(click.ClickException):
-    """A ClaimsearchError shown as one line, with exit 2 for bad usage and 1 otherwise."""
-
-    def __init__(self, error: ClaimsearchError):
-        super().__init__(error.message)
-        self.exit_code = 2 if error.status in (2, 400) else 1
+from .exit_codes import CLIError, run as _run
+from .options import facet_options, index_option, setting_argument, setting_option, silent_option
 
 
 @click.group()
 @click.version_option(package_name="claimsearch")
 def cli():
     """Search news articles by who said what and what was claimed."""
-
-
-def _run(func, *args, **kwargs):
-    try:
-        return func(*args, **kwargs)
-    except ClaimsearchError as exc:
-        raise CLIError(exc) from None
 
 
 def _with_progress(func, files: list[Path], silent: bool, **kwargs):
@@ -62,8 +38,7 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
 
 
 @cli.command("index")
-@click.argument("corpus", envvar="CLAIMSEARCH_CORPUS", default=DEFAULT_CORPUS,
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@setting_argument("corpus", "CORPUS", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
 @silent_option
 def index_cmd(corpus, index_root, silent):
@@ -88,19 +63,19 @@ def update_cmd(corpus, index_root, silent, allow_mass_removal):
 
 @cli.command("search")
 @click.argument("query", default="")
-@click.option("--source", multiple=True, help="Only this outlet (repeatable).")
-@click.option("--speaker", multiple=True, help="Only this canonical speaker (repeatable).")
-@click.option("--kind", multiple=True, type=click.Choice(("article",) + STATEMENT_KINDS))
+@facet_options
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1)
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@setting_option("--limit", name="CLI_PAGE_SIZE", help="How many hits to print.",
+                type=click.IntRange(1, settings.setting("MAX_PAGE_SIZE").default_value()))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
-def search_cmd(query, source, speaker, kind, sort, page, limit, as_json, index_root):
+def search_cmd(query, sort, page, limit, as_json, index_root, **facet_values):
     """Search the index: words, "phrases", AND/OR/NOT, speaker:NAME, source:DOMAIN."""
-    filters = {k: tuple(v) for k, v in (("source", source), ("speaker", speaker), ("kind", kind)) if v}
+    filters = {name: tuple(values) for name, values in facet_values.items() if values}
     params = SearchParams(q=query, filters=filters, sort=sort, page=page, per_page=limit)
-    result = _run(WhooshSearcher(index_root).search, params)
+    searcher = WhooshSearcher(index_root, _run(settings.resolve)["FACET_TIME_LIMIT_MS"])
+    result = _run(searcher.search, params)
     if as_json:
         click.echo(json.dumps(page_to_dict(result), ensure_ascii=False, indent=1))
     else:
@@ -172,7 +147,8 @@ def extraction_json(path: str, article) -> dict:
     return {
         "path": path, "id": article.id, "title": article.title, "source": article.source,
         "author": article.author, "date": article.date.isoformat() if article.date else None,
-        "url": article.url, "quotes": [to_dict(q) for q in quotes],
+        "url": article.url, "text": article.text,  # every offset below refers to this text
+        "quotes": [to_dict(q) for q in quotes],
         "claims": [to_dict(c) for c in claims], "figures": [to_dict(f) for f in figures],
     }
 
@@ -186,29 +162,29 @@ def _extraction_text(record: dict) -> str:
 
 
 @cli.command("serve")
-@click.option("--host", envvar="CLAIMSEARCH_HOST", default="127.0.0.1", show_default=True)
-@click.option("--port", envvar="CLAIMSEARCH_PORT", type=click.IntRange(1, 65535), default=8000,
-              show_default=True)
-@click.option("--workers", envvar="CLAIMSEARCH_WORKERS", type=click.IntRange(1, 64),
-              default=lambda: min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS), show_default="CPUs, at most 4",
-              help="Server processes sharing the port: searching is CPU-bound Python, one core each.")
-@click.option("--threads", envvar="CLAIMSEARCH_THREADS", type=click.IntRange(1, 64), default=2,
-              show_default=True, help="Request threads per process.")
-@click.option("--app", "app_factory", envvar="CLAIMSEARCH_APP", default="web:create_app",
-              show_default=True, help="The WSGI app factory, as module:function.")
+@setting_option("--host", name="HOST")
+@setting_option("--port", name="PORT")
+@setting_option("--workers", name="WORKERS")
+@setting_option("--threads", name="THREADS")
+@setting_option("--timeout", name="TIMEOUT")
+@setting_option("--app", "app_factory", name="APP")
 @index_option
-def serve_cmd(host, port, workers, threads, app_factory, index_root):
-    """Serve the web app and JSON API with waitress."""
+def serve_cmd(host, port, workers, threads, timeout, app_factory, index_root):
+    """Serve the web app and JSON API (gunicorn; waitress for one process)."""
     module_name, _, func = app_factory.partition(":")
-    # Imported by name: the core package never depends on the web package.
+    # Imported by name: the core package never depends on the web package or its servers.
     factory = getattr(importlib.import_module(module_name), func)
+    server = importlib.import_module("web.server")
     try:
-        sock = serving.claim_port(host, port, workers)
+        sock = server.claim_port(host, port, workers)
     except OSError as exc:
-        raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}", 1)) from exc
+        raise CLIError(ClaimsearchError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}")) from exc
     click.echo(f"Serving claimsearch on http://{host}:{port}/ with {workers} process(es) x {threads} "
                f"thread(s) (index: {index_root})", err=True)
-    serving.serve(lambda: factory({"INDEX": index_root, "WARM_UP": True}), sock, workers, threads)
+    # The environment's CLAIMSEARCH_* settings apply, checked here so a bad value exits 2 before
+    # any worker starts; the options given here win over them.
+    config = _run(settings.resolve, {"INDEX": index_root, "WARM_UP": True})
+    server.serve(lambda: factory(overrides=config), sock, workers, threads, timeout)
 
 
 def main():

@@ -1,6 +1,7 @@
 """Line up the same quote and the same figure across outlets; computed at index time."""
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from .quotes import cluster_id, cluster_quotes
 
 FILENAME = "comparisons.pickle"
+log = logging.getLogger(__name__)
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text")
 FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
                "claimed_by", "topic", "text")
@@ -150,9 +152,14 @@ def save(comparisons: Comparisons, build_dir: Path) -> None:
 
 def load(build_dir: Path) -> Comparisons:
     """Read a build's comparisons; an index built without them (or by an older version) has none."""
+    path = Path(build_dir) / FILENAME
     try:
-        with (Path(build_dir) / FILENAME).open("rb") as source:
+        with path.open("rb") as source:
             return Comparisons.from_json(pickle.load(source))
+    # Search still works without comparisons, so a server keeps serving; the log says why pages
+    # show no other versions, and rebuilding the index writes the file again.
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            KeyError, ImportError):
+            KeyError, ImportError) as exc:
+        log.warning("No quote or figure comparisons from %s (%s: %s); rebuild the index to compare again",
+                    path, type(exc).__name__, exc)
         return Comparisons()

@@ -3,13 +3,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..errors import NotFound
+from ..errors import BadParameter, NotFound
 from . import Comparisons
 from .diff import word_diff
 
+VERSIONS_PER_PAGE = 20
+MAX_VERSIONS_PER_PAGE = 100
 
-def quote_versions(comps: Comparisons, quote_id: str) -> dict:
-    """Return a quote with every version of it in other articles, differences marked."""
+
+def quote_versions(comps: Comparisons, quote_id: str, page: int | None = None,
+                   per_page: int = VERSIONS_PER_PAGE) -> dict:
+    """Return a quote with one page of its versions, differences marked among the versions shown.
+
+    ``page`` defaults to the page that holds the quote itself.
+    """
     quote = comps.quotes.get(quote_id)
     if quote is None:
         raise NotFound(f"No quote with id {quote_id!r}")
@@ -17,10 +24,19 @@ def quote_versions(comps: Comparisons, quote_id: str) -> dict:
     members = comps.clusters.get(cid, [quote_id])
     versions = sorted((comps.quotes[m] for m in members if m in comps.quotes),
                       key=lambda q: (q.get("date") or "", q.get("source") or "", q["id"]))
-    diffs = word_diff([v["text"] for v in versions])
+    # The word diff compares every shown version with every other: the page size bounds that work.
+    per_page = max(1, min(per_page, MAX_VERSIONS_PER_PAGE))
+    pages = max(1, -(-len(versions) // per_page))
+    if page is None:
+        page = next((n for n, v in enumerate(versions) if v["id"] == quote_id), 0) // per_page + 1
+    if page > pages:
+        raise BadParameter("page", str(page), f"this quote has {pages} page(s) of versions")
+    shown = versions[(page - 1) * per_page:page * per_page]
+    diffs = word_diff([v["text"] for v in shown])
     return {
-        "quote": dict(quote), "cluster": cid,
-        "versions": [dict(v, words=d, this=v["id"] == quote_id) for v, d in zip(versions, diffs)],
+        "quote": dict(quote), "cluster": cid, "total": len(versions),
+        "page": page, "per_page": per_page, "pages": pages,
+        "versions": [dict(v, words=d, this=v["id"] == quote_id) for v, d in zip(shown, diffs)],
     }
 
 

@@ -86,7 +86,7 @@ def _refuse_mass_removal(changes: Changes, files: dict, corpus: Path, allowed: b
     found = "has no article files" if not changes.paths else f"lacks {len(changes.removed)} indexed files"
     raise ClaimsearchError(f"Refusing to update: the corpus {corpus} {found}, which would remove {gone} "
                            f"of {total} indexed articles. Check that it is complete and mounted, or "
-                           "pass --allow-mass-removal.", 1)
+                           "pass --allow-mass-removal.")
 
 
 def _apply(build_dir: Path, batch: Batch, changes: Changes, on_stage) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -10,10 +11,10 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .. import compare
-from ..errors import ClaimsearchError, IndexMissing
+from ..errors import BadUsage, ClaimsearchError, IndexMissing
 from ..extract import extract
 from ..ingest import documents
-from ..processes import Forked
+from ..processes import end_with_parent
 from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
@@ -45,7 +46,7 @@ def check_corpus(corpus) -> Path:
     """Return corpus as a Path, or fail with a usage error when it does not exist."""
     corpus = Path(corpus)
     if not corpus.exists():
-        raise ClaimsearchError(f"Corpus directory not found: {corpus}", 2)
+        raise BadUsage(f"Corpus directory not found: {corpus}")
     return corpus
 
 
@@ -76,13 +77,22 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
             batch.add(writer, paths, workers, after_file=writer.roll_if_full)
             # The last segment's flush and the quote clustering are both a few seconds of pure
             # Python: the clustering runs in a child process while this one flushes.
-            saving = Forked(_save_comparisons, comparisons, index_dir)
-        if not saving.wait():
-            raise ClaimsearchError("Comparing quotes across articles failed (see the error above)", 1)
+            saving = multiprocessing.get_context("fork").Process(
+                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir), daemon=True)
+            saving.start()
+        saving.join()
+        if saving.exitcode != 0:
+            raise ClaimsearchError("Comparing quotes across articles failed (see the error above)")
     finally:
-        if saving is not None:
-            saving.kill()
+        if saving is not None and saving.is_alive():
+            saving.kill()  # the build failed or was interrupted while the child still worked
+            saving.join()
         ix.close()
+
+
+def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path) -> None:
+    end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
+    _save_comparisons(comparisons, build_dir)
 
 
 def _save_comparisons(comparisons, build_dir: Path) -> None:
@@ -173,7 +183,7 @@ def read_manifest(build_dir: Path) -> dict:
     try:
         return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise ClaimsearchError(f"Index at {build_dir} has no readable manifest; rebuild it", 1) from None
+        raise ClaimsearchError(f"Index at {build_dir} has no readable manifest; rebuild it") from None
 
 
 def open_index(build_dir: Path):

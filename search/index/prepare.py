@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -60,7 +59,7 @@ def workers_for(file_count: int) -> int:
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+                               initializer=end_with_parent, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for start in range(0, len(items), CHUNK_FILES):
@@ -76,8 +75,3 @@ def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: in
 def _prepare_chunk(items, corpus) -> list[Prepared]:
     return [prepare(path, corpus, rel) for path, rel in items]
 
-
-def _die_with_parent(parent: int) -> None:
-    """Make a worker end with the build: a SIGKILLed build must not leave workers behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    end_with_parent(parent)

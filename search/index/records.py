@@ -1,9 +1,19 @@
-"""Turn an Article and its Extraction into the Whoosh documents that represent them."""
+"""Documents in both directions: an Article and its Extraction as Whoosh documents, and stored
+documents as the public records of hits, exports and article pages.
+
+The only module that knows which stored field gives which public key.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
 from ..models import Article, Extraction
+from .schema import TEXT_FIELD
+
+# The public record of any document, in the export's column order.
+EXPORT_COLUMNS = ("id", "article_id", "kind", "speaker", "text", "title", "source", "author", "date",
+                  "url", "start", "end", "value", "unit")
+HIT_KEYS = ("id", "article_id", "kind", "title", "source", "author", "date", "url", "text", "speaker")
 
 
 def article_fields(article: Article) -> dict:
@@ -76,3 +86,55 @@ def comparison_records(article: Article, extraction: Extraction) -> tuple[list[d
     return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text) for i, q in quotes],
             [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, claimed_by=f.claimed_by,
                   topic=f.topic, text=f.text) for i, f in figures])
+
+
+def export_record(stored: dict) -> dict:
+    """Return the flat public record of one stored document, keys in EXPORT_COLUMNS order."""
+    kind = stored["kind"]
+    detail = stored.get("detail") or {}
+    statement = kind != "article"
+    record = {
+        "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,
+        "speaker": stored.get("speaker") if statement else None,
+        "text": stored.get(TEXT_FIELD) if statement else None,
+        "title": stored.get("title") or detail.get("article_title"),
+        "source": stored.get("source"), "author": stored.get("author"), "date": _iso_date(stored),
+        "url": stored.get("url"),
+        "start": stored.get("start") if statement else None,
+        "end": stored.get("end") if statement else None,
+        "value": detail.get("value"), "unit": detail.get("unit"),
+    }
+    return {name: record[name] for name in EXPORT_COLUMNS}
+
+
+def hit_record(stored: dict) -> dict:
+    """Return a search hit's public fields (no score or snippet): a statement adds its offsets and details."""
+    record = export_record(stored)
+    out = {key: record[key] for key in HIT_KEYS}
+    if out["kind"] != "article":
+        out.update(start=stored.get("start"), end=stored.get("end"), **_details(stored))
+    return out
+
+
+def statement_record(stored: dict) -> dict:
+    """Return a statement as its article's page lists it."""
+    return {"id": stored["doc_id"], "kind": stored["kind"], "text": stored.get(TEXT_FIELD),
+            "speaker": stored.get("speaker"), "start": stored.get("start"), "end": stored.get("end"),
+            **_details(stored)}
+
+
+def article_record(stored: dict) -> dict:
+    """Return an article's metadata and paragraphs (with offsets) as its page shows them."""
+    return {"id": stored["article_id"], "title": stored.get("title"), "source": stored.get("source"),
+            "author": stored.get("author"), "url": stored.get("url"), "path": stored.get("path"),
+            "date": _iso_date(stored),
+            "paragraphs": [{"start": start, "text": text} for start, text in stored.get("paragraphs") or []]}
+
+
+def _iso_date(stored: dict) -> str | None:
+    return stored["date"].date().isoformat() if stored.get("date") else None
+
+
+def _details(stored: dict) -> dict:
+    """Return a statement's kind-specific extras (mention, cue, value, unit...), not its article's title."""
+    return {k: v for k, v in (stored.get("detail") or {}).items() if k != "article_title"}

@@ -1,6 +1,9 @@
 """The Whoosh schema: one document per article and one per quote, claim or figure."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, SchemaClass
 
 from ..whoosh_ext.analysis import FastStemmingAnalyzer
@@ -13,25 +16,54 @@ TEXT_FIELD = "body"
 # Fields searched when a query names none; boosts favour headlines and who said it.
 SEARCH_FIELDS = ("title", "body", "speaker")
 FIELD_BOOSTS = {"title": 2.0, "speaker": 1.5}
-FACET_FIELDS = ("source", "speaker_facet", "kind", "author", "month")
+
+
+@dataclass(frozen=True)
+class FacetField:
+    """A facet: its name in the API, the indexed column its filter matches and its counts read."""
+
+    name: str
+    column: str
+    description: str  # what a value is, for the API reference
+    stored: bool = True  # also shown with each hit
+    choices: tuple[str, ...] = ()  # the only values allowed, when the set is closed
+    pattern: str | None = None  # a regex every value must match
+    example: str | None = None
+
+    def problem(self, value: str) -> str | None:
+        """Return why ``value`` is not a valid value of this facet, or None when it is."""
+        if self.choices and value not in self.choices:
+            return f"must be one of {', '.join(self.choices)}"
+        if self.pattern and not re.match(self.pattern, value):
+            return f"must look like {self.example}"
+        return None
+
+
+# The one registry of facets: the schema's columns, the facet counts, the filters, the web
+# parameters and the OpenAPI document all come from here. A new facet is one entry (and a value
+# for its column in index/records.py); old indexes then ask for a rebuild.
+FACETS = (
+    FacetField("source", "source", "Outlet"),
+    # The speaker filter and counts cover statements only: an article lists several speakers.
+    FacetField("speaker", "speaker_facet", "Canonical speaker name", stored=False),
+    FacetField("kind", "kind", "Document kind", choices=KINDS),
+    FacetField("author", "author", "Byline"),
+    FacetField("month", "month", "Publication month YYYY-MM", pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+               example="2025-02"),
+)
+FACET_COLUMNS = {facet.name: facet.column for facet in FACETS}
 
 
 class ClaimsearchSchema(SchemaClass):
-    """Articles and their statements share one flat index, told apart by ``kind``."""
+    """Articles and their statements share one flat index, told apart by ``kind`` (a facet column)."""
 
     doc_id = ID(stored=True, unique=True)
     article_id = ID(stored=True)
-    kind = ID(stored=True, sortable=True)
     title = TEXT(analyzer=FastStemmingAnalyzer(), stored=True, sortable=False)
     body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
-    # speaker: words, for `speaker:matsegora`; speaker_facet: the canonical name of a
-    # statement's speaker, for filters and (as a column) fast facet counts.
+    # speaker: words, for `speaker:matsegora`; the speaker facet's column holds the canonical name.
     speaker = TEXT(stored=True)
-    speaker_facet = ID(sortable=True)
-    source = ID(stored=True, sortable=True)
-    author = ID(stored=True, sortable=True)
     date = DATETIME(stored=True, sortable=True)
-    month = ID(stored=True, sortable=True)
     url = STORED()
     path = STORED()
     start = STORED()
@@ -44,5 +76,8 @@ class ClaimsearchSchema(SchemaClass):
 
 
 def make_schema():
-    """Return a fresh schema instance."""
-    return ClaimsearchSchema()
+    """Return a fresh schema: the fields above plus one sortable column per facet in FACETS."""
+    schema = ClaimsearchSchema()
+    for facet in FACETS:
+        schema.add(facet.column, ID(stored=facet.stored, sortable=True))
+    return schema

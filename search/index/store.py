@@ -52,9 +52,9 @@ class IndexStore:
         try:
             self.builds.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ClaimsearchError(f"Cannot write index at {self.root}: {exc.strerror}", 1) from None
+            raise ClaimsearchError(f"Cannot write index at {self.root}: {exc.strerror}") from None
         if not os.access(self.builds, os.W_OK | os.X_OK) or not os.access(self.root, os.W_OK):
-            raise ClaimsearchError(f"Cannot write index at {self.root}: permission denied", 1)
+            raise ClaimsearchError(f"Cannot write index at {self.root}: permission denied")
 
     @contextlib.contextmanager
     def lock(self):
@@ -92,7 +92,7 @@ class IndexStore:
             self.sweep(keep_previous=previous)
             if isinstance(exc, OSError):
                 raise ClaimsearchError(f"Cannot write the index at {self.root}: {exc.strerror or exc}; "
-                                       "the live index is unchanged", 1) from None
+                                       "the live index is unchanged") from None
             raise
         self.sweep(keep_previous=previous)
         return name

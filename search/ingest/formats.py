@@ -36,7 +36,9 @@ class Skipped:
 def article_id(rel: str) -> str:
     """Return a stable id from a relative path: 'politics/001.txt' -> 'politics/001'."""
     stem = rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
-    return re.sub(r"[^\w./-]+", "-", stem).strip("-/") or "article"
+    # No empty, "." or ".." segments: a browser resolves those in the article's URL to another page.
+    segments = [s for s in re.sub(r"[^\w./-]+", "-", stem).split("/") if s.strip(".")]
+    return "/".join(segments).strip("-/") or "article"
 
 
 def fingerprint(text: str) -> str:

@@ -26,8 +26,8 @@ class Listing:
         return any(rel.startswith(folder + "/") for folder in self.unread_folders)
 
 
-def scan(root: Path, wanted) -> Listing:
-    """List the files under root for which wanted(path) holds; hidden entries are never visited."""
+def scan(root: Path, not_article) -> Listing:
+    """List the files under root; not_article(path) says why a file is none (or None); hidden entries are not entered."""
     listing, real_root, folders = Listing(), os.path.realpath(root), [Path(root)]
     while folders:
         folder = folders.pop()
@@ -36,19 +36,22 @@ def scan(root: Path, wanted) -> Listing:
                 entries = sorted(found, key=lambda e: e.name)
         except OSError as exc:
             if folder == Path(root):
-                raise ClaimsearchError(f"Cannot read the corpus folder {root}: {exc.strerror or exc}", 1) from None
+                raise ClaimsearchError(f"Cannot read the corpus folder {root}: {exc.strerror or exc}") from None
             rel = folder.relative_to(root).as_posix()
             listing.unread_folders.append(rel)
             listing.skipped.append(Skipped(rel + "/", f"folder not readable ({exc.strerror or exc})"))
             continue
         for entry in entries:
-            if not entry.name.startswith("."):
-                _visit(Path(entry.path), root, real_root, wanted, listing, folders)
+            path = Path(entry.path)
+            if entry.name.startswith("."):  # a hidden folder (.git) is reported once, not file by file
+                listing.skipped.append(Skipped(path.relative_to(root).as_posix(), "hidden file or folder"))
+            else:
+                _visit(path, root, real_root, not_article, listing, folders)
     listing.files.sort()
     return listing
 
 
-def _visit(path: Path, root: Path, real_root: str, wanted, listing: Listing, folders: list[Path]) -> None:
+def _visit(path: Path, root: Path, real_root: str, not_article, listing: Listing, folders: list[Path]) -> None:
     """Sort one directory entry into a folder to visit, a file to load, or a skip with its reason."""
     try:
         info = path.lstat()
@@ -56,25 +59,29 @@ def _visit(path: Path, root: Path, real_root: str, wanted, listing: Listing, fol
             # A link may point anywhere (/etc/passwd): follow it only while it stays in the corpus, and
             # never into a folder, where it would repeat files or loop.
             if not _inside(os.path.realpath(path), real_root):
-                return _skip(path, root, wanted, listing, "symbolic link leading outside the corpus (not followed)",
-                             folder=path.is_dir())
+                return _skip(path, root, not_article, listing,
+                             "symbolic link leading outside the corpus (not followed)", folder=path.is_dir())
             info = path.stat()
             if stat.S_ISDIR(info.st_mode):
                 return None
     except OSError as exc:
-        return _skip(path, root, wanted, listing, f"vanished or unreadable while listing ({exc.strerror or exc})")
+        return _skip(path, root, not_article, listing, f"vanished or unreadable while listing ({exc.strerror or exc})")
     if stat.S_ISDIR(info.st_mode):
         folders.append(path)
     elif stat.S_ISREG(info.st_mode):
-        if wanted(path):
-            listing.files.append(path)
+        _skip(path, root, not_article, listing, None)
     else:
-        _skip(path, root, wanted, listing, f"not a regular file ({KINDS.get(stat.S_IFMT(info.st_mode), 'special')})")
+        _skip(path, root, not_article, listing,
+              f"not a regular file ({KINDS.get(stat.S_IFMT(info.st_mode), 'special')})")
     return None
 
 
-def _skip(path: Path, root: Path, wanted, listing: Listing, reason: str, folder: bool = False) -> None:
-    if folder or wanted(path):  # a pipe named notes.fifo is none of the corpus's business
+def _skip(path: Path, root: Path, not_article, listing: Listing, reason: str | None, folder: bool = False) -> None:
+    """Keep a usable article file; report anything else, a non-article name first (notes.fifo is not news)."""
+    reason = reason if folder else not_article(path) or reason
+    if reason is None:
+        listing.files.append(path)
+    else:
         listing.skipped.append(Skipped(path.relative_to(root).as_posix(), reason))
 
 

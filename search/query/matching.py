@@ -4,12 +4,12 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
-from whoosh.qparser import QueryParser
+from whoosh import query as wq
 
-from ..index.schema import SEARCH_FIELDS
+from ..index.schema import SEARCH_FIELDS, TEXT_FIELD
 from ..whoosh_ext.postings import matching_docs
 from .facets import Facet, count_facets, passing
-from .parse import SearchParams, syntax_problem, text_parser, try_parse
+from .parse import SearchParams, parse_tree
 from .spelling import suggest
 
 
@@ -23,46 +23,47 @@ class Matched:
     suggestion: str | None
 
 
-def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None) -> Matched:
-    """Find the matching docs and count the facets over them."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs)
-    facets = count_facets(base, columns, filter_sets, params.filters)
-    suggestion = _suggest(searcher, params.q, searcher.schema) if not allowed and params.q else None
+def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None, expired=None,
+          facet_time_limit: float | None = None) -> Matched:
+    """Find the matching docs and count the facets (for at most ``facet_time_limit`` s); ``expired()`` stops the matching early."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired)
+    facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
+    stopped = expired is not None and expired()
+    suggestion = _suggest(searcher, params.q) if not allowed and params.q and not stopped else None
     return Matched(allowed=array("I", allowed), total=len(allowed),
                    facets=facets, suggestion=suggestion)
 
 
-def matching(searcher, plan, filter_docs=None):
+def matching(searcher, plan, filter_docs=None, expired=None):
     """Return the docs matching the text, each facet's filter set, and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
-    base = sorted(matching_docs(searcher, plan.text))
+    base = sorted(matching_docs(searcher, plan.text, expired))
     filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
     return base, filter_sets, passing(base, filter_sets.values())
 
 
-def _suggest(searcher, q, schema) -> str | None:
-    if syntax_problem(q):
-        return None  # the page already notes the broken syntax; Whoosh's parser may fail on it
-    parsed = try_parse(text_parser(schema), q)
-    if parsed is None:
-        return None
+def _suggest(searcher, q: str) -> str | None:
+    """Return a corrected query string for a query without matches, or None."""
+    q = q.strip()
+    # The same parser and rewrite as the search, with the text field as the default: each extra
+    # field is another scan of its terms, and title and speaker words also occur in the text.
+    parsed, _ = parse_tree(q, searcher.schema, fields=(TEXT_FIELD,))
+    if parsed is None or parsed is wq.NullQuery:
+        return None  # the page already notes the broken syntax
     if _every_word_known(searcher, parsed):
         return None  # e.g. a phrase whose words never meet: there is nothing to correct
-    # Correct against the text field only (plus any field the user named): each extra field
-    # is another scan of its terms, and title and speaker words also occur in the text.
-    return suggest(searcher, QueryParser("body", schema).parse(q), q)
+    return suggest(searcher, parsed, q)
 
 
 def _every_word_known(searcher, parsed) -> bool:
-    """Return True when each query term, stemmed, is in some stemmed search field of the index."""
+    """Return True when each query term is in its field, or in a search field analysed alike."""
     # Correcting scans a field's terms (tens of ms even with a one-letter prefix), and a zero-hit
     # query made only of known words (a phrase whose words never meet) has nothing to correct.
-    reader, analyzer = searcher.reader(), searcher.schema["body"].analyzer
-    fields = [f for f in SEARCH_FIELDS if f in searcher.schema and searcher.schema[f].analyzer == analyzer]
-    for _, text in parsed.iter_all_terms():
+    reader, schema = searcher.reader(), searcher.schema
+    for fieldname, text in parsed.iter_all_terms():
         if not isinstance(text, str):
             return False
-        for stem in (token.text for token in analyzer(text)):
-            if not any((f, stem) in reader for f in fields):
-                return False
+        alike = [f for f in SEARCH_FIELDS if f in schema and schema[f].analyzer == schema[fieldname].analyzer]
+        if not any((f, text) in reader for f in [fieldname, *alike]):
+            return False
     return True

@@ -1,27 +1,29 @@
 """Turn validated search parameters into Whoosh queries; never touches an index."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
+from whoosh.fields import Schema
 from whoosh.qparser import MultifieldParser
 
-from ..index.schema import FIELD_BOOSTS, SEARCH_FIELDS
+from ..index.schema import FACET_COLUMNS, FIELD_BOOSTS, SEARCH_FIELDS, TEXT_FIELD
 
 SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.
+USER_FIELDS = ("title", "body", "speaker", "source", "author", "kind", "topic", "month")
 # `quotes:word` means the word in a quote: statements share the body field, told apart by kind.
-KIND_PREFIXES = {"quotes": "quote", "claims": "claim", "figures": "figure"}
-USER_FIELDS = {"title", "body", "speaker", "source", "author", "kind", "topic", "month"} | set(KIND_PREFIXES)
-# Facet name in the API -> the indexed field its filter matches. The speaker filter matches
-# statements only, like the speaker facet's counts (articles list several speakers).
-FILTER_FIELDS = {"source": "source", "speaker": "speaker_facet", "kind": "kind",
-                 "author": "author", "month": "month"}
-PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
-KIND_PREFIX = re.compile(r"(?<![\w\"])(quotes|claims|figures):", re.IGNORECASE)
+# The parser reads these as fields of their own; the tree rewrite scopes them to body and kind.
+KIND_FIELDS = {"quotes": "quote", "claims": "claim", "figures": "figure"}
+# Facet name in the API -> the indexed field its filter matches (the registry in index/schema.py).
+FILTER_FIELDS = FACET_COLUMNS
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})  # Whoosh's operator words
 OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR|NOT)\b|\b(AND|OR|NOT)\s*$")
+PHRASE = re.compile(r'"[^"]*"')
+LEADING_WILDCARDS = ("*", "?")
 SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
 
 
@@ -49,6 +51,12 @@ class QueryPlan:
     text: wq.Query
     filters: dict[str, wq.Query]
     notes: tuple[str, ...] = ()
+    scoring: wq.Query | None = None  # what orders the hits, where it is not the text query itself
+
+    @property
+    def ranking(self) -> wq.Query:
+        """Return the query whose scores order the hits."""
+        return self.text if self.scoring is None else self.scoring
 
 
 def build_query(params: SearchParams, schema) -> QueryPlan:
@@ -69,16 +77,31 @@ def parse_text(q: str, schema) -> tuple[wq.Query, list[str]]:
     q = q.strip()
     if not q:
         return wq.Every(), []
-    parser = text_parser(schema)
-    if not syntax_problem(q):
-        parsed = try_parse(parser, restrict_prefixes(scope_kind_prefixes(q)))
-        if parsed is not None and not isinstance(parsed, type(wq.NullQuery)):
-            return parsed, []
-    words = " ".join(SYNTAX_CHARS.sub(" ", q).replace("AND", " ").replace("OR", " ").split())
-    note = f"Could not read the query syntax; searched for the words: {words or '(none)'}"
-    if not words.strip():
-        return wq.NullQuery, [note]
-    return parser.parse(words.replace("NOT", " ")), [note]
+    parsed, notes = parse_tree(q, schema)
+    if parsed is not None and (parsed is not wq.NullQuery or notes):  # notes: the rewrite emptied it
+        return parsed, notes
+    words = plain_words(q)
+    note = f"Could not read the query syntax; searched for the words: {' '.join(words) or '(none)'}"
+    parsed = parse_tree(" ".join(words), schema)[0] if words else None
+    return (wq.NullQuery if parsed is None else parsed), [note]
+
+
+def parse_tree(q: str, schema, fields=SEARCH_FIELDS) -> tuple[wq.Query | None, list[str]]:
+    """Parse once and rewrite the tree; None when the syntax is broken or Whoosh cannot read it."""
+    if syntax_problem(q):
+        return None, []
+    parsed = try_parse(text_parser(schema, tuple(fields)), q)
+    if parsed is None:
+        return None, []
+    dropped: list[str] = []
+    parsed = rewrite(parsed, dropped).normalize()
+    patterns = ", ".join(dict.fromkeys(dropped))  # one per field the word was searched in
+    return parsed, [f"Words cannot start with a wildcard; left out: {patterns}"] if dropped else []
+
+
+def plain_words(q: str) -> list[str]:
+    """Return the query's words without syntax: whole tokens, so `NORTH` keeps its `OR`."""
+    return [word for word in SYNTAX_CHARS.sub(" ", q).split() if word not in OPERATORS]
 
 
 def try_parse(parser, text: str):
@@ -89,44 +112,70 @@ def try_parse(parser, text: str):
         return None
 
 
-def text_parser(schema) -> MultifieldParser:
-    """Return the parser for the query box: all words must match, in any text field."""
-    return MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+def text_parser(schema, fields: tuple[str, ...] = SEARCH_FIELDS) -> MultifieldParser:
+    """Return the parser for the query box: all words must match, in any of ``fields``."""
+    return MultifieldParser(list(fields), query_schema(schema), fieldboosts=FIELD_BOOSTS)
 
 
-def scope_kind_prefixes(q: str) -> str:
-    """Rewrite `quotes:X` as `(body:X AND kind:quote)`; X is a word, a "phrase" or a (group)."""
-    out, pos = [], 0
-    for match in KIND_PREFIX.finditer(q):
-        if match.start() < pos:
-            continue  # inside an operand already rewritten
-        end = _operand_end(q, match.end())
-        kind = KIND_PREFIXES[match.group(1).lower()]
-        out += [q[pos:match.start()], f"(body:{q[match.end():end]} AND kind:{kind})"]
-        pos = end
-    return "".join(out) + q[pos:]
+def query_schema(schema) -> Schema:
+    """Return the fields a query may name; the parser turns any other `name:` into plain text."""
+    named = Schema()
+    for name in USER_FIELDS:
+        if name in schema:
+            named.add(name, schema[name])
+    for name in KIND_FIELDS:  # analysed like the text they search
+        named.add(name, schema[TEXT_FIELD])
+    return named
 
 
-def _operand_end(q: str, i: int) -> int:
-    """Return where the operand starting at i ends: its closing quote or bracket, or a space."""
-    if q[i:i + 1] == '"':
-        close = q.find('"', i + 1)
-        return len(q) if close < 0 else close + 1
-    depth, j = 0, i
-    while j < len(q) and (depth or not (q[j].isspace() or q[j] == ")")):
-        depth += {"(": 1, ")": -1}.get(q[j], 0)
-        j += 1
-    return j
+def rewrite(query: wq.Query, dropped: list[str]) -> wq.Query:
+    """Return the parsed tree with kind fields scoped, `*` as match-all and leading wildcards dropped."""
+    kind = _kind_field(query)
+    if isinstance(query, wq.Every):  # `*` in a field: every document (of that kind), not every word
+        return wq.Term("kind", KIND_FIELDS[kind], boost=query.boost) if kind else wq.Every()
+    if kind:
+        inner = rewrite(query.accept(_in_text_field), dropped)  # now in body: its own rules apply
+        return wq.And([inner, wq.Term("kind", KIND_FIELDS[kind])], boost=query.boost)
+    if isinstance(query, (wq.Wildcard, wq.Prefix)) and query.text[:1] in LEADING_WILDCARDS:
+        # Expanding `*a*` reads a field's whole vocabulary; the note says the word was left out.
+        dropped.append(query.text)
+        return wq.NullQuery
+    if query.is_leaf():
+        return query
+    return _fold_every(query.apply(lambda sub: rewrite(sub, dropped)))
 
 
-def restrict_prefixes(q: str) -> str:
-    """Turn `unknown:word` into plain words so only user-facing fields can be named."""
-    return PREFIX.sub(lambda m: m.group(0) if m.group(1).lower() in USER_FIELDS else m.group(1) + " ", q)
+def _fold_every(query):
+    """Return an Or holding `*` as `*`, and an And without it (Whoosh would fold the And into `*`)."""
+    if not isinstance(query, (wq.And, wq.Or)) or not any(isinstance(s, wq.Every) for s in query.subqueries):
+        return query
+    kept = [sub for sub in query.subqueries if not isinstance(sub, wq.Every)]
+    if isinstance(query, wq.Or) or not kept:
+        return wq.Every()
+    return wq.And(kept, boost=query.boost)
+
+
+def _kind_field(query) -> str | None:
+    """Return the kind field (`quotes`...) when every leaf of ``query`` names that one."""
+    fields = {leaf.field() for leaf in query.leaves()}  # a leaf lists itself
+    return fields.pop() if len(fields) == 1 and next(iter(fields)) in KIND_FIELDS else None
+
+
+def _in_text_field(query):
+    """Return a kind field's leaf as the same query on the text field."""
+    if not query.is_leaf() or query.field() not in KIND_FIELDS:
+        return query
+    moved = copy.copy(query)
+    moved.fieldname = TEXT_FIELD
+    return moved
 
 
 def syntax_problem(q: str) -> bool:
     """Return True for unbalanced quotes or brackets, or a dangling operator."""
-    if q.count('"') % 2 or q.count("(") != q.count(")") or q.count("[") != q.count("]"):
+    if q.count('"') % 2:
+        return True
+    bare = PHRASE.sub(" ", q)  # brackets inside a phrase are words
+    if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]"):
         return True
     return bool(OPERATOR_AT_EDGE.search(q))
 

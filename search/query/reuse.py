@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+
+from cachetools import LRUCache
 
 
 class SearcherPool:
@@ -37,24 +38,19 @@ class LRU:
     """A thread-safe least-recently-used map with a fixed number of entries."""
 
     def __init__(self, size: int):
-        self.size, self._data, self._lock = size, OrderedDict(), threading.Lock()
-        self.hits = self.misses = 0
+        # cachetools' caches are not thread-safe: reads reorder entries, so they take the lock too.
+        self.size, self._data, self._lock = size, LRUCache(maxsize=size), threading.Lock()
 
     def get(self, key):
         """Return the cached value or None."""
         with self._lock:
-            value = self._data.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self.hits += 1
-            self._data.move_to_end(key)
-            return value
+            return self._data.get(key)
 
     def put(self, key, value) -> None:
         """Remember value under key, forgetting the least recently used entry when full."""
         with self._lock:
             self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._data)

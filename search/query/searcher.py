@@ -10,12 +10,14 @@ from .. import compare
 from ..compare.views import other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
-from ..index.schema import TEXT_FIELD
+from ..index.records import article_record, export_record, hit_record, statement_record
+from ..index.schema import FACET_COLUMNS, TEXT_FIELD
 from ..index.store import IndexStore
-from ..render.export import export_record
 from ..whoosh_ext.postings import matching_docs
 from ..whoosh_ext.ranking import ranked
-from .facets import FACET_COLUMNS, Facet, column_values
+from .budget import SEARCH_SECONDS, Deadline
+from .expansion import bounded
+from .facets import Facet, column_values
 from .matching import match, matching
 from .parse import SearchParams, build_query
 from .reuse import LRU, SearcherPool
@@ -37,6 +39,11 @@ class Page:
     def pages(self) -> int:
         return max(1, -(-self.total // self.params.per_page))
 
+    @property
+    def facets_timed_out(self) -> list[str]:
+        """Return the facets not counted because the facet time limit ran out."""
+        return [facet.name for facet in self.facets if facet.timed_out]
+
 
 MATCH_CACHE = 128  # recent queries' match sets and facet counts
 FILTER_CACHE = 16  # recent facet filters' doc sets: few values are popular, each set may be big
@@ -46,8 +53,11 @@ PAGE_CACHE = 256  # recent result pages with their snippets
 class WhooshSearcher:
     """The Whoosh backend; reopens the index when a rebuild swaps in a new build."""
 
-    def __init__(self, index_root):
+    def __init__(self, index_root, facet_time_limit_ms: int | None = None, time_budget: float = SEARCH_SECONDS):
+        """Search ``index_root``; facets get ``facet_time_limit_ms`` per search (None: no limit)."""
         self.store = IndexStore(index_root)
+        self.facet_time_limit = None if facet_time_limit_ms is None else facet_time_limit_ms / 1000
+        self.time_budget = time_budget
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
@@ -88,25 +98,30 @@ class WhooshSearcher:
         """Return the requested page of hits and the facets over all matches."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
-        plan = build_query(params, ix.schema)
+        deadline = Deadline(self.time_budget)
+        plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
                params.date_from, params.date_to)
         matched = self._matches.get(key)
         if matched is None:
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher))
-            self._matches.put(key, matched)
+                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit)
+            # A partial answer is never served again as if it were whole; a quieter moment may count the facets.
+            if not deadline.hit and not any(facet.timed_out for facet in matched.facets):
+                self._matches.put(key, matched)
         page_key = key + (params.sort, params.page, params.per_page)
         hits = self._pages.get(page_key)
         if hits is None:
-            hits = self._hits(searcher, plan.text, params, matched) if matched.total else []
-            self._pages.put(page_key, hits)
+            hits = self._hits(searcher, plan, params, matched, deadline) if matched.total else []
+            if not deadline.hit:
+                self._pages.put(page_key, hits)
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
             hit["versions"] = other_versions(comps, hit)
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
-                    notes=list(plan.notes), suggestion=matched.suggestion)
+                    notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
+                    suggestion=matched.suggestion)
 
     def _columns(self, version, searcher) -> dict:
         """Return each facet's per-document values for this build version, read once and shared."""
@@ -135,12 +150,12 @@ class WhooshSearcher:
     def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
         """Return the total and up to ``limit`` matching records in the requested order."""
         ix = self._index()
-        plan = build_query(params, ix.schema)
         with ix.searcher() as searcher:
+            plan = bounded(build_query(params, ix.schema), searcher.reader())
             allowed = matching(searcher, plan)[2]
             if not allowed:
                 return 0, []
-            results = ranked(searcher, plan.text, allowed, limit, **_sorting(params))
+            results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params))
             return len(allowed), [export_record(hit.fields()) for hit in results]
 
     def browse(self, count, **options):
@@ -149,26 +164,27 @@ class WhooshSearcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
 
-    def _hits(self, searcher, text_query, params, matched) -> list[dict]:
+    def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
         if start >= matched.total:
             return []  # Whoosh would clamp to the last page; past the end is empty
         # Not search_page: it counts the matches by running the query once more.
-        results = ranked(searcher, text_query, matched.allowed, start + params.per_page, **_sorting(params))
-        terms = query_terms(results, TEXT_FIELD)  # once per page: wildcard expansion reads the index
+        results = ranked(searcher, plan.ranking, matched.allowed, start + params.per_page, **_sorting(params),
+                         expired=expired)
+        terms = query_terms(plan.text, searcher.reader(), TEXT_FIELD)  # once per page
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
 
     def article(self, article_id: str) -> dict:
-        """Return an article's stored fields and its statements in reading order."""
+        """Return an article's public record and its statements' records in reading order."""
         ix = self._index()
         with ix.searcher() as searcher:
             head = searcher.document(doc_id=article_id, kind="article")
             if head is None:
                 raise NotFound(f"No article with id {article_id!r}")
             found = searcher.search(wq.Term("article_id", article_id), limit=None)
-            statements = [dict(hit.fields()) for hit in found if hit["kind"] != "article"]
-        statements.sort(key=lambda s: s.get("start", 0))
-        return {"article": dict(head), "statements": statements}
+            statements = [statement_record(hit.fields()) for hit in found if hit["kind"] != "article"]
+        statements.sort(key=lambda s: s["start"] or 0)
+        return {"article": article_record(head), "statements": statements}
 
     def close(self) -> None:
         """Release the open index."""
@@ -183,15 +199,9 @@ def _sorting(params) -> dict:
 
 
 def hit_dict(hit, terms: frozenset[str]) -> dict:
-    """Return the JSON-ready view of one hit, with its snippet."""
+    """Return the JSON-ready view of one hit, with its score and snippet."""
     stored = hit.fields()
-    record = export_record(stored)  # the fields an export row and a hit share
-    out = {k: record[k] for k in ("id", "article_id", "kind", "title", "source", "author", "date", "url",
-                                  "text", "speaker")}
+    out = hit_record(stored)
     out["score"] = round(hit.score, 4) if hit.score is not None else None
     out["snippet"] = snippet(stored.get(TEXT_FIELD), terms)
-    if out["kind"] != "article":
-        detail = stored.get("detail") or {}
-        out.update(start=stored.get("start"), end=stored.get("end"),
-                   **{k: v for k, v in detail.items() if k != "article_title"})
     return out

@@ -18,9 +18,10 @@ SPACE = re.compile(r"\s")
 TO_LAST_SPACE = re.compile(r".*\s", re.S)
 
 
-def query_terms(results, field: str) -> frozenset[str]:
-    """Return the query's terms in ``field`` (wildcards expanded) from Whoosh ``results``."""
-    return frozenset(text.decode("utf-8") for _, text in results.query_terms(expand=True, fieldname=field))
+def query_terms(query, reader, field: str) -> frozenset[str]:
+    """Return the query's terms in ``field`` that the index holds (any pattern expanded)."""
+    found = query.existing_terms(reader, expand=True, fieldname=field)
+    return frozenset(text.decode("utf-8") for _, text in found)
 
 
 def excerpt(text: str | None, limit: int = SNIPPET_CHARS) -> str:

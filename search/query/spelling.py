@@ -1,8 +1,14 @@
 """'Did you mean' in words people write: stemmed index terms mapped back to a surface form."""
 from __future__ import annotations
 
+from itertools import islice
+
+from rapidfuzz.distance import OSA
 from whoosh import query as wq
 from whoosh.spelling import Corrector
+
+CANDIDATES = 50  # words within the edit distance, most frequent first, that are ranked by nearness
+WORDS_CORRECTED = 4  # unknown words of one query given a correction: a long query of typos stays cheap
 
 
 class SurfaceCorrector(Corrector):
@@ -14,9 +20,14 @@ class SurfaceCorrector(Corrector):
         self.analyzer = searcher.schema[fieldname].analyzer
 
     def suggest(self, text, limit=5, maxdist=2, prefix=0):
-        """Return the base corrector's best stems as words, best first (stems never seen are dropped)."""
-        words = (self.surface(stem) for stem in self.base.suggest(text, limit, maxdist, prefix))
-        return [word for word in words if word]
+        """Return the nearest stems as words, best first (stems never seen are dropped)."""
+        # Whoosh 2.7.5 ranks every candidate within maxdist by frequency alone, so "gordn" got
+        # "good" before "gordon" and "ipdo" "into" before "ipod". Nearest first (a swap of two
+        # letters counts as one edit), then the most frequent: the sort is stable.
+        stems = self.base.suggest(text, CANDIDATES, maxdist, prefix)
+        stems.sort(key=lambda stem: OSA.distance(text, stem))
+        words = (self.surface(stem) for stem in stems)
+        return list(islice(filter(None, words), limit))
 
     def surface(self, stem: str) -> str | None:
         """Return the first word in a stored document that the analyzer turns into ``stem``."""
@@ -33,13 +44,19 @@ class SurfaceCorrector(Corrector):
 
 def suggest(searcher, parsed, q: str) -> str | None:
     """Return the corrected query string, or None when every word is known."""
+    reader = searcher.reader()
     fields = {name for name, _ in parsed.iter_all_terms() if name in searcher.schema}
     stemmed = {name: SurfaceCorrector(searcher, name) for name in fields
                if searcher.schema[name].analyzer is not None and searcher.schema[name].stored}
+    # Only words of a field with a corrector are corrected (Whoosh would look up a corrector for
+    # any unknown term and fail on a field without one).
+    unknown = [(name, text) for name, text in parsed.iter_all_terms()
+               if name in stemmed and isinstance(text, str) and text and (name, text) not in reader]
+    unknown = list(dict.fromkeys(unknown))[:WORDS_CORRECTED]  # each is a scan of one letter's words
     try:
         # prefix=1: candidates share the first letter, which turns a scan of every term
         # into a scan of one letter's range (typos rarely hit the first letter).
-        corrected = searcher.correct_query(parsed, q, correctors=stemmed, prefix=1)
+        corrected = searcher.correct_query(parsed, q, correctors=stemmed, terms=unknown, prefix=1)
     except (TypeError, AttributeError):
         # Whoosh's corrector breaks on range queries (no .text) and on terms without
         # character positions; a suggestion is optional, so offer none.

@@ -37,5 +37,6 @@ def page_to_dict(page, toggle_url=None) -> dict:
         "total": page.total, "pages": page.pages,
         "notes": page.notes, "suggestion": page.suggestion,
         "hits": page.hits,
-        "facets": [facet_to_dict(f, toggle_url) for f in page.facets],
+        "facets": [facet_to_dict(f, toggle_url) for f in page.facets if not f.timed_out],
+        "facets_timed_out": page.facets_timed_out,
     }

@@ -1,38 +1,45 @@
 """Which documents a query matches, read a posting block at a time where Whoosh goes doc by doc."""
 from __future__ import annotations
 
+from itertools import takewhile
+
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Not, Or, Term
 
 
-def matching_docs(searcher, query) -> set[int]:
+def matching_docs(searcher, query, expired=None) -> set[int]:
     """Return the global docnums matching ``query``; same answer as ``searcher.docs_for_query``."""
+    # ``expired()``, when given, is asked at each node and each document Whoosh steps: once it
+    # says True the answer is partial (the request's time budget is spent).
     # Whoosh finds a word's matches by stepping a union of three field matchers one document
     # at a time in Python. Terms, OR, AND and NOT are plain set algebra over whole posting
     # blocks; anything else (phrases, prefixes, ranges) is left to Whoosh.
+    if expired is not None and expired():
+        return set()
     if isinstance(query, Term):
         return _term_docs(searcher, query.fieldname, query.text)
     if isinstance(query, Or) and not query.minmatch:
-        return set().union(*(matching_docs(searcher, sub) for sub in query.subqueries))
+        return set().union(*(matching_docs(searcher, sub, expired) for sub in query.subqueries))
     if isinstance(query, And):
         wanted = [sub for sub in query.subqueries if not isinstance(sub, Not)]
         unwanted = [sub.query for sub in query.subqueries if isinstance(sub, Not)]
         if wanted:
-            docs = _intersection(searcher, wanted)
+            docs = _intersection(searcher, wanted, expired)
             for sub in unwanted:
                 if docs:
-                    docs -= matching_docs(searcher, sub)
+                    docs -= matching_docs(searcher, sub, expired)
             return docs
-    return set(searcher.docs_for_query(query))
+    docs = searcher.docs_for_query(query)  # a generator: stepped one document at a time
+    return set(docs if expired is None else takewhile(lambda _: not expired(), docs))
 
 
-def _intersection(searcher, queries) -> set[int]:
-    docs = matching_docs(searcher, queries[0])
+def _intersection(searcher, queries, expired) -> set[int]:
+    docs = matching_docs(searcher, queries[0], expired)
     for sub in queries[1:]:
         if not docs:
             break
-        docs &= matching_docs(searcher, sub)
+        docs &= matching_docs(searcher, sub, expired)
     return docs
 
 

@@ -11,19 +11,27 @@ from whoosh.query import And, Phrase, Term
 SKIP_TO_MAX = 2000
 
 
-def ranked(searcher, query, known, limit: int, sortedby: str | None = None, reverse: bool = False):
+def ranked(searcher, query, known, limit: int, sortedby: str | None = None, reverse: bool = False,
+           expired=None):
     """Return Whoosh Results holding the first ``limit`` of ``known`` (sorted docnums matching ``query``)."""
+    # ``expired()``, when given, is asked before each document: once it says True the ranking
+    # stops with the documents scored so far (the request's time budget is spent).
     # A phrase scores as the sum of its words' scores (Whoosh's span matchers pass the words'
     # score through); only *which* docs match needs positions, and that is already known.
     scoring = without_positions(query)
+    expired = expired or _never
     if sortedby:
-        collector = _KnownSorted(known, sortedby, limit=limit, reverse=reverse)
+        collector = _KnownSorted(known, expired, sortedby, limit=limit, reverse=reverse)
     elif len(known) <= SKIP_TO_MAX:
-        collector = _KnownTop(known, limit=limit, usequality=False)  # every known match is scored
+        collector = _KnownTop(known, expired, limit=limit, usequality=False)  # every known match is scored
     else:
-        return searcher.search(scoring, limit=limit, filter=set(known))
+        collector = _AllowedTop(frozenset(known), expired, limit=limit)
     searcher.search_with_collector(scoring, collector)
     return collector.results()
+
+
+def _never() -> bool:
+    return False
 
 
 def without_positions(query):
@@ -38,9 +46,9 @@ def without_positions(query):
 class _KnownMatches:
     """A collector mix-in that visits only the known matching docnums of each segment."""
 
-    def __init__(self, known, *args, **kwargs):
+    def __init__(self, known, expired, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.known = known
+        self.known, self.expired = known, expired
 
     def run(self):
         try:
@@ -57,7 +65,7 @@ class _KnownMatches:
         matcher = self.matcher
         for docnum in docnums:
             local = docnum - offset
-            if not matcher.is_active():
+            if not matcher.is_active() or self.expired():
                 break
             matcher.skip_to(local)  # jumps over whole posting blocks between the docs we need
             if matcher.is_active() and matcher.id() == local:
@@ -70,3 +78,19 @@ class _KnownTop(_KnownMatches, TopCollector):
 
 class _KnownSorted(_KnownMatches, SortingCollector):
     """Known matches in the order of a sort field."""
+
+
+class _AllowedTop(TopCollector):
+    """Whoosh's top collector (skipping blocks that cannot reach the page) over the known matches only."""
+
+    def __init__(self, allowed: frozenset, expired, **kwargs):
+        super().__init__(**kwargs)
+        self.allowed, self.expired = allowed, expired
+
+    def matches(self):
+        """Yield the current segment's matching docnums that are known matches, until the budget is spent."""
+        for local in super().matches():
+            if self.expired():
+                return
+            if local + self.offset in self.allowed:
+                yield local

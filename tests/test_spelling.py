@@ -1,0 +1,40 @@
+"""Did-you-mean offers the nearest word in the index, not merely the most frequent one nearby."""
+from __future__ import annotations
+
+import pytest
+
+from search.index import indexer
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
+from tests.helpers import write
+
+COMMON = "It was a good day, and into the night it was good again. " * 20
+
+
+@pytest.fixture(scope="module")
+def names_index(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("names")
+    write(corpus / "a.txt", f"A good week for the minister\n\n{COMMON}\n")
+    write(corpus / "b.txt", "Gordon Ramsey sells the Zune\n\nGordon Ramsey said the Zune and the iPod "
+                            "will sell into the new year.\n")
+    root = tmp_path_factory.mktemp("names-index")
+    indexer.build(corpus, root)
+    return root
+
+
+@pytest.mark.parametrize("q, suggestion", [("Gordn Ramsey", "gordon Ramsey"), ("iPdo", "ipod"),
+                                           ("Zuen", "zune"), ("goood", "good")])
+def test_the_nearest_word_wins_over_a_more_frequent_one(names_index, q, suggestion):
+    page = WhooshSearcher(names_index).search(SearchParams(q=q))
+    assert page.total == 0 and page.suggestion == suggestion
+
+
+@pytest.mark.parametrize("q", ["url:gordn", "start:x", "date:[a TO b]", 'topic:""~body:', "quotes:Gordn"])
+def test_field_prefixes_never_break_the_suggestion(names_index, q):
+    page = WhooshSearcher(names_index).search(SearchParams(q=q))
+    assert page.suggestion is None or "gordon" in page.suggestion
+
+
+def test_only_the_first_few_unknown_words_are_corrected(names_index):
+    page = WhooshSearcher(names_index).search(SearchParams(q="Gordn goood Zuen iPdo Ramsy"))
+    assert page.suggestion == "gordon good zune ipod Ramsy"  # the fifth typo stays
