@@ -43,7 +43,7 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
 @silent_option
 def index_cmd(corpus, index_root, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
-    files = documents.corpus_files(corpus)
+    files = _run(documents.corpus_files, corpus)
     summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root)
     print_summary(summary, f"Indexed {corpus} into {index_root}")
 
@@ -52,9 +52,12 @@ def index_cmd(corpus, index_root, silent):
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
 @silent_option
-def update_cmd(corpus, index_root, silent):
+@click.option("--allow-mass-removal", is_flag=True,
+              help="Allow removing more than half of the indexed articles (or all of them).")
+def update_cmd(corpus, index_root, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus)
+    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                             allow_mass_removal=allow_mass_removal)
     print_summary(summary, f"Updated {index_root}")
 
 
