@@ -39,7 +39,8 @@ def mask_quotes(text: str, spans) -> str:
         parts.append(re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail)
         pos = end
     parts.append(text[pos:])
-    return "".join(parts)
+    # Two apostrophes are a double quote mark (NYT style): tokens then see one mark each.
+    return "".join(parts).replace("''", '""')
 
 
 def is_abbreviation(text: str, stop: int) -> bool:

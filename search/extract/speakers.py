@@ -65,6 +65,11 @@ class Resolver:
         if name and name.lower() not in PRONOUNS:
             bisect.insort(self.events, (pos, name))
 
+    def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
+        """Return the canonical speaker of a mention and whether it is named."""
+        name = self.canonical(mention, pos)
+        return name, (None if name is None else is_named(name))
+
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
         if not mention:
@@ -103,6 +108,11 @@ class Resolver:
             if not want_person or is_person(name):
                 return name
         return None
+
+
+def is_named(name: str) -> bool:
+    """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('a spokesman')."""
+    return name[:1].isupper() and name.lower() not in PRONOUNS
 
 
 def strip_name(mention: str) -> str:
