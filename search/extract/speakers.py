@@ -1,4 +1,4 @@
-"""Resolve a speaker mention ('he', 'Matsegora', 'ISW') to a canonical name in the article."""
+"""Resolve a speaker mention ('he', 'Mr Blair', 'the prime minister', 'ISW') to a canonical name in the article."""
 from __future__ import annotations
 
 import bisect
@@ -6,13 +6,23 @@ import re
 from collections import Counter
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
+from .names import DESCRIPTORS, LEADING, clean_name, descriptor_of, is_named
 
-NAME = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])+")
-NAME_OR_WORD = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])*")
+NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
+NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
+NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
+APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|[\"“]\s*)$")
 JOINS = frozenset("of for the de van von al bin".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+INDEFINITE = frozenset("a an one another some".split())
+NOT_DESCRIPTION = frozenset("the a an his her their its this that of in on at for and or".split())
+GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
 def _initials(name: str) -> str:
@@ -34,34 +44,58 @@ def is_person(name: str) -> bool:
     words = name.split()
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
             and all(w[:1].isupper() or w in JOINS for w in words)
-            and not any(w.lower() in ORG_WORDS for w in words))
+            and not any(w.lower() in ORG_WORDS for w in words) and is_named(name))
 
 
 class Resolver:
-    """Canonical names for one article: full names, acronyms and who spoke last."""
+    """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
     def __init__(self, text: str, paragraph_texts):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
         self.names: list[str] = []
-        for _, chunk in paragraph_texts:
-            self._scan(chunk)
-        self.events: list[tuple[int, str]] = []  # (position, canonical) of named speakers
+        self.roles: list[tuple[int, str, frozenset[str]]] = []  # (position, person, descriptor words)
+        self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
+        self.events: list[tuple[int, str]] = []  # (position, canonical) of speakers and subjects
+        chunks = list(paragraph_texts)
+        for span, chunk in chunks:
+            self._scan(span.start, chunk)
+        for span, chunk in chunks:
+            self._subjects(span.start, chunk)
 
-    def _scan(self, chunk: str) -> None:
+    def _scan(self, offset: int, chunk: str) -> None:
         for match in ACRONYM.finditer(chunk):
             full = _defined(chunk[max(0, match.start() - 150):match.start()], match.group(1))
             if full:
                 self.acronyms[match.group(1)] = full
+        for match in HONORIFIC.finditer(chunk):
+            self.gender[match.group(2)] = GENDER[match.group(1)]
         for match in NAME.finditer(chunk):
             name = strip_name(match.group())
-            if len(name.split()) > 1:
-                self.full.setdefault(name.split()[-1], Counter())[name] += 1
-                self.names.append(name)
+            if len(name.split()) < 2 or not is_named(name):
+                continue
+            self.full.setdefault(name.split()[-1], Counter())[name] += 1
+            self.names.append(name)
+            if is_person(name):
+                words = descriptor_of(match.group(), name) + _described_around(chunk, match)
+                if words:
+                    self.roles.append((offset + match.start(), name, frozenset(words)))
+
+    def _subjects(self, offset: int, chunk: str) -> None:
+        """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
+        for match in NAME_OR_WORD.finditer(chunk):
+            if not SENTENCE_START.search(chunk, max(0, match.start() - 3), match.start()):
+                continue
+            first = match.group().split()[0].lower()
+            if first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
+                continue
+            name = self.canonical(match.group(), offset + match.start())
+            if name and is_person(name) and (len(name.split()) > 1 or name in self.gender):
+                self.note(offset + match.start(), name)
 
     def note(self, pos: int, name: str | None) -> None:
-        """Record that ``name`` spoke at ``pos`` (for resolving later pronouns)."""
+        """Record that ``name`` spoke or acted at ``pos`` (for resolving later pronouns)."""
         if name and name.lower() not in PRONOUNS:
             bisect.insort(self.events, (pos, name))
 
@@ -75,17 +109,55 @@ class Resolver:
         if not mention:
             return None
         name = strip_name(mention)
-        if name.lower() in ("who", "which", "that"):
+        lower = name.lower()
+        if lower in ("who", "which", "that"):
             return self._antecedent(pos)
-        if name.lower() in PRONOUNS:
-            return self._pronoun(name.lower(), pos)
+        if lower in PRONOUNS:
+            return self._pronoun(lower, pos)
         if name in self.acronyms:
             return self.acronyms[name]
         if name.isupper() and len(name) > 1:
             return self._upper(name)
-        if " " not in name and name in self.full:
+        if not is_named(name):
+            return self._role(mention, name, pos) or name or None
+        if " " not in name:
+            return self._surname(name, mention) or name
+        return self._fullest(name)
+
+    def _fullest(self, name: str) -> str:
+        """Return the longest full name the article gives that ends with this one."""
+        known = self.full.get(name.split()[-1], {})
+        longer = [n for n in known if n.endswith(" " + name) and is_person(n)]
+        return max(longer, key=lambda n: (known[n], len(n))) if longer else name
+
+    def _surname(self, name: str, mention: str) -> str | None:
+        """Return 'Tony Blair' for 'Blair', 'John Bourn' for 'Sir John', 'Diane Abbot' for 'Abbott'."""
+        if name in self.full:
             return self.full[name].most_common(1)[0][0]
-        return name or None
+        if mention.split()[0] in ("Sir", "Dame"):
+            firsts = {n for n in self.names if n.split()[0] == name and is_person(n)}
+            return firsts.pop() if len(firsts) == 1 else None
+        if len(name) >= SURNAME_TYPO:
+            close = [k for k in self.full if _one_letter_apart(k, name)]
+            if len(close) == 1:
+                return self.full[close[0]].most_common(1)[0][0]
+        return None
+
+    def _role(self, mention: str, name: str, pos: int) -> str | None:
+        """Return the person a definite description names: 'the England coach' -> 'Sven Smith'."""
+        words = mention.lower().split()
+        if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
+            return None
+        asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
+        head = name.lower().split()[-1]
+        best, best_key = None, None
+        for at, person, described in self.roles:
+            if head not in described:
+                continue
+            key = (len(asked & described), at <= pos, -abs(pos - at))
+            if best_key is None or key > best_key:
+                best, best_key = person, key
+        return self._fullest(best) if best else None
 
     def _upper(self, name: str) -> str:
         """Resolve 'ISW' to a name with those initials, 'WALLACE' to 'Chris Wallace'."""
@@ -104,19 +176,40 @@ class Resolver:
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         want_person = pronoun in PERSON_PRONOUNS
+        wanted = "she" if pronoun in ("she", "her") else "he"
         for _, name in reversed(self.events[:bisect.bisect_left(self.events, (pos, ""))]):
-            if not want_person or is_person(name):
+            if not want_person:
+                return name
+            if is_person(name) and self.gender.get(name.split()[-1], wanted) == wanted:
                 return name
         return None
 
 
-def is_named(name: str) -> bool:
-    """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('a spokesman')."""
-    return name[:1].isupper() and name.lower() not in PRONOUNS
+def _described_around(chunk: str, match: re.Match) -> list[str]:
+    """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
+    words = []
+    before = DESCRIPTION_BEFORE.search(chunk, max(0, match.start() - 40), match.start())
+    if before:
+        for word in reversed(before.group(1).split()):
+            if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
+                break
+            words.append(word.lower())
+    after = APPOSITIVE_AFTER.match(chunk, match.end())
+    if after and after.group(1).split()[-1].lower() in DESCRIPTORS:
+        words += [w.lower() for w in after.group(1).split()]
+    return words
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Return True when one letter added to the shorter gives the longer ('Abbot', 'Abbott')."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def strip_name(mention: str) -> str:
-    """Return a mention without titles, determiners, possessives and stray punctuation."""
+    """Return a mention without titles, determiners, possessives, leading junk and stray punctuation."""
     words = LEADING_THE.sub("", " ".join(mention.split())).strip(" ,.:;-–—()").split()
     words = [w for w in words if w]
     if words:
@@ -126,7 +219,7 @@ def strip_name(mention: str) -> str:
     previous = None
     while len(words) > 1 and _has_name(words[1:]) and (_is_title_word(words) or previous in ("of", "for")):
         previous, words = words[0].lower(), words[1:]  # "Secretary of State John Kerry" loses "State" too
-    return " ".join(words)
+    return clean_name(" ".join(words))
 
 
 def _is_title_word(words: list[str]) -> bool:

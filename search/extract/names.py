@@ -1,0 +1,106 @@
+"""Canonical names: a mention without leading junk, job titles, party labels or possessives."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import ORG_WORDS, TITLES
+
+# Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
+LEADING = frozenset("""
+but and or so yet however meanwhile earlier later also then now still both either if when while
+as on in at by last this next after before since speaking asked instead moreover indeed
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+january february march april may june july august september october november december
+""".split())
+# Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
+TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
+# Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
+POSTNOMINALS = frozenset("mp mep msp am mla qc kc mbe obe cbe jr jr. sr sr.".split())
+# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
+DESCRIPTORS = TITLES | POSTNOMINALS | frozenset("""
+labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
+green greens plaid cymru republican republicans democratic gop independent shadow backbencher
+peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
+manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
+writer director producer presenter host author chief executive secretary minister mayor
+""".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
+KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
+POSSESSIVE = re.compile(r"[’']s?$")
+WORDS = re.compile(r"\S+")
+JOINS = frozenset("of for the de van von al bin and".split())
+
+
+def clean_name(mention: str) -> str:
+    """Return the name in a mention: 'On Wednesday Tony Blair' -> 'Tony Blair'."""
+    words = [w for w in (w.strip(",:;()\"“”–—") for w in WORDS.findall(mention)) if w.strip(".-")]
+    if words and len(words[-1]) > 2:
+        words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
+    while len(words) > 1 and words[0].lower() in LEADING:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in TRAILING:
+        words = words[:-1]
+    words = _after_possessive(words)
+    while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
+        words = words[:-1]
+    return " ".join(_after_descriptor(_before_of(words)))
+
+
+def is_named(name: str) -> bool:
+    """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('Tory MP')."""
+    last = name.split()[-1] if name.split() else ""
+    return last[:1].isupper() and last.lower().rstrip(".") not in DESCRIPTORS
+
+
+def _after_possessive(words: list[str]) -> list[str]:
+    """Return 'Paul Flynn' of "Labour's Paul Flynn"; "Blair's spokesman" stays a description."""
+    for k in range(len(words) - 2, -1, -1):
+        if POSSESSIVE.search(words[k]) and words[k][:1].isupper() and _capitalised(words[k + 1:]):
+            return words[k + 1:]
+    return words
+
+
+def _before_of(words: list[str]) -> list[str]:
+    """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council'."""
+    if "of" not in words:
+        return words
+    k = words.index("of")
+    head, tail = words[:k], words[k + 1:]
+    if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail[:1] == ["the"]
+            and not any(w.lower().rstrip(".") in DESCRIPTORS for w in head)):
+        return head
+    return words
+
+
+def _after_descriptor(words: list[str]) -> list[str]:
+    """Return the person's name after a job or party ('Lifelong Learning Minister Jim Wallace')."""
+    cut = None
+    for k in range(len(words) - 1):
+        lower = words[k].lower().rstrip(".")
+        # 'campaign spokesman Brian Fallon': a lower-case word also ends a description.
+        if lower in DESCRIPTORS or lower in HONORIFICS or (words[k].islower() and lower not in JOINS
+                                                            and len(words) - k > 2):
+            cut = k
+    if cut is None:
+        return words
+    name = words[cut + 1:]
+    if not _capitalised(name) or _has_org(name) or name[0].lower() in JOINS or not is_named(" ".join(name)):
+        return words
+    if words[cut].lower() in KEEP_TITLES and len(name) == 1:
+        return words[cut:]
+    return name
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() or w.lower() in JOINS for w in words)
+
+
+def _has_org(words: list[str]) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS for w in words)
+
+
+def descriptor_of(mention: str, name: str) -> list[str]:
+    """Return the lower-cased words a mention puts before a name ('labour', 'mp')."""
+    words = WORDS.findall(mention)
+    size = len(name.split())
+    return [w.lower().strip(",.") for w in words[:len(words) - size] if w.lower() not in LEADING]
