@@ -15,15 +15,17 @@ january february march april may june july august september october november dec
 # Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
 TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
 # Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
-POSTNOMINALS = frozenset("mp mep msp am mla qc kc mbe obe cbe jr jr. sr sr.".split())
+POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
+# A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
+MEMBERS = frozenset("mp mep msp am mla".split())
 # Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
-DESCRIPTORS = TITLES | POSTNOMINALS | frozenset("""
+DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | frozenset("""
 labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
 green greens plaid cymru republican republicans democratic gop independent shadow backbencher
 peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
-writer director producer presenter host author chief executive secretary minister mayor
-""".split())
+writer director producer presenter host author chief secretary minister mayor
+""".split())) - {"executive"}  # 'Scottish Executive' is a government
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
 POSSESSIVE = re.compile(r"[’']s?$")

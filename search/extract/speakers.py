@@ -21,6 +21,13 @@ POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 INDEFINITE = frozenset("a an one another some".split())
 NOT_DESCRIPTION = frozenset("the a an his her their its this that of in on at for and or".split())
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
+BODY_NOUNS = frozenset("""
+company firm group operator seller retailer maker bank giant carrier airline chain business lender
+insurer manufacturer producer supplier provider club side team organisation organization body
+agency watchdog regulator broadcaster network publisher studio label developer
+""".split())
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
@@ -58,6 +65,8 @@ class Resolver:
         self.roles: list[tuple[int, str, frozenset[str]]] = []  # (position, person, descriptor words)
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.events: list[tuple[int, str]] = []  # (position, canonical) of speakers and subjects
+        self.bodies: list[tuple[int, str]] = []  # (position, name) of firms and bodies opening a sentence
+        self.lower = frozenset(LOWER_WORD.findall(text))
         chunks = list(paragraph_texts)
         for span, chunk in chunks:
             self._scan(span.start, chunk)
@@ -91,8 +100,13 @@ class Resolver:
             if first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
                 continue
             name = self.canonical(match.group(), offset + match.start())
-            if name and is_person(name) and (len(name.split()) > 1 or name in self.gender):
+            if not name or not is_named(name):
+                continue
+            # Only people the article calls Mr or Ms: a capitalised subject may be a firm.
+            if is_person(name) and name.split()[-1] in self.gender:
                 self.note(offset + match.start(), name)
+            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
+                self.bodies.append((offset + match.start(), name))
 
     def note(self, pos: int, name: str | None) -> None:
         """Record that ``name`` spoke or acted at ``pos`` (for resolving later pronouns)."""
@@ -146,10 +160,16 @@ class Resolver:
     def _role(self, mention: str, name: str, pos: int) -> str | None:
         """Return the person a definite description names: 'the England coach' -> 'Sven Smith'."""
         words = mention.lower().split()
+        head = name.lower().split()[-1] if name else ""
+        if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
+            named = {n for n in self.names if n.lower().split()[-1] == head}
+            return named.pop() if len(named) == 1 else None
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
+        if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
+            before = [name for at, name in self.bodies if at < pos]
+            return before[-1] if before else None
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
-        head = name.lower().split()[-1]
         best, best_key = None, None
         for at, person, described in self.roles:
             if head not in described:
@@ -225,7 +245,7 @@ def strip_name(mention: str) -> str:
 def _is_title_word(words: list[str]) -> bool:
     """Return True when words[0] is a title, or qualifies one ("Council member", "Press secretary")."""
     first = words[0].lower()
-    return first in TITLES or words[0].islower() or words[1].lower() in TITLES | {"member"}
+    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLES | {"member"})
 
 
 def _has_name(words: list[str]) -> bool:
