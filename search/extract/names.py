@@ -9,6 +9,8 @@ from .lexicon import ORG_WORDS, TITLES
 LEADING = frozenset("""
 but and or so yet however meanwhile earlier later also then now still both either if when while
 as on in at by last this next after before since speaking asked instead moreover indeed
+for with from to of according like unlike despite although though because even only just
+elsewhere separately similarly nevertheless nonetheless many several most all few so-called
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december
 """.split())
@@ -38,7 +40,8 @@ def clean_name(mention: str) -> str:
     words = [w for w in (w.strip(",:;()\"“”–—") for w in WORDS.findall(mention)) if w.strip(".-")]
     if words and len(words[-1]) > 2:
         words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
-    while len(words) > 1 and words[0].lower() in LEADING:
+    # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
+    while len(words) > 1 and (words[0].lower() in LEADING or (len(words[0]) > 5 and words[0].endswith("ing"))):
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in TRAILING:
         words = words[:-1]
@@ -51,7 +54,12 @@ def clean_name(mention: str) -> str:
 def is_named(name: str) -> bool:
     """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('Tory MP')."""
     last = name.split()[-1] if name.split() else ""
-    return last[:1].isupper() and last.lower().rstrip(".") not in DESCRIPTORS
+    return last[:1].isupper() and last.lower().rstrip(".") not in DESCRIPTORS and not is_junk(name)
+
+
+def is_junk(name: str) -> bool:
+    """Return True for what is left of a mention that holds no name ('The', 'But')."""
+    return name.lower() in LEADING or name.lower() in ("the", "a", "an")
 
 
 def _after_possessive(words: list[str]) -> list[str]:
@@ -68,8 +76,9 @@ def _before_of(words: list[str]) -> list[str]:
         return words
     k = words.index("of")
     head, tail = words[:k], words[k + 1:]
-    if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail[:1] == ["the"]
-            and not any(w.lower().rstrip(".") in DESCRIPTORS for w in head)):
+    # 'Doug Williams of BT', 'Hannah Ward of the Refugee Council': a person and where they work.
+    if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail
+            and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in JOINS for w in head)):
         return head
     return words
 

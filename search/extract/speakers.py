@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
-from .names import DESCRIPTORS, LEADING, clean_name, descriptor_of, is_named
+from .names import DESCRIPTORS, LEADING, clean_name, descriptor_of, is_junk, is_named
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -124,6 +124,8 @@ class Resolver:
             return None
         name = strip_name(mention)
         lower = name.lower()
+        if is_junk(name):
+            return None
         if lower in ("who", "which", "that"):
             return self._antecedent(pos)
         if lower in PRONOUNS:
