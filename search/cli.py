@@ -12,6 +12,7 @@ import click
 from . import documents, indexer, serving, update as updater
 from .errors import ClaimsearchError
 from .extract import extract
+from .extract.identities import fill_speaker_ids
 from .models import to_dict
 from .compare import views as compare_views
 from .output import print_figure_topic, print_hits, print_quote_versions, print_summary
@@ -144,7 +145,7 @@ def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 def extract_cmd(files, as_json):
     """Print the quotes, claims and figures found in FILES."""
-    failed = 0
+    failed, records = 0, []
     for name in files:
         try:
             articles, skipped, warnings = documents.load_file(Path(name))
@@ -154,9 +155,10 @@ def extract_cmd(files, as_json):
             continue
         for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
             click.echo(f"Warning: {name}: {warning}", err=True)
-        for article in articles:
-            record = extraction_json(name if article.format != "jsonl" else article.path, article)
-            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
+        records += [extraction_json(name if a.format != "jsonl" else a.path, a) for a in articles]
+    fill_speaker_ids(records)  # one id per speaker over all the files given
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
     if failed == len(files):
         raise click.ClickException("No file could be read")
 

@@ -54,7 +54,9 @@ def clean_name(mention: str) -> str:
 def is_named(name: str) -> bool:
     """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('Tory MP')."""
     last = name.split()[-1] if name.split() else ""
-    return last[:1].isupper() and last.lower().rstrip(".") not in DESCRIPTORS and not is_junk(name)
+    word = last.lower().rstrip(".")
+    described = word in DESCRIPTORS or (word.endswith("s") and word[:-1] in DESCRIPTORS)  # 'MPs'
+    return last[:1].isupper() and not described and not is_junk(name)
 
 
 def is_junk(name: str) -> bool:
