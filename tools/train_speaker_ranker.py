@@ -122,6 +122,7 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
+    parser.add_argument("--out", type=Path, default=ROOT / "search" / "extract" / WEIGHTS_FILE)
     args = parser.parse_args()
     scorer = load_scorer()
     groups = load_groups(args.split, scorer)
@@ -135,7 +136,7 @@ def main() -> int:
         print(json.dumps({"out_of_fold": out_of_fold(args.split, scorer, groups, args.margin, **options)}))
     if args.write:
         weights = train(groups, **options)
-        out = ROOT / "search" / "extract" / WEIGHTS_FILE
+        out = args.out
         data = {"trained_on": "PolNeAR train", "options": options, "margin": args.margin, "weights": weights}
         out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(json.dumps({"full_fit": score_split(args.split, scorer, Ranker(weights, args.margin)),

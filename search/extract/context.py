@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..models import Span
 from .sentences import Token
+
+WORD = re.compile(r"[^\W_][\w’'-]*")
+POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,14 @@ class Context:
     paragraphs: list[Span]
     sentences: list[list[tuple[int, int]]]
     common: frozenset[str] = frozenset()  # words the article writes in lower case
+    starts: list[int] = field(default_factory=list)  # paragraph starts, for bisecting
+
+    words: Counter = field(default_factory=Counter)  # how often each word occurs, possessives folded
+
+    def __post_init__(self):
+        self.starts = [p.start for p in self.paragraphs]
+        # Counted once: counting a name in the whole text per candidate is quadratic.
+        self.words = Counter(POSSESSIVE.sub("", w) for w in WORD.findall(self.text))
 
 
 def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
@@ -48,5 +61,4 @@ def cue_text(toks: list[Token], i: int, size: int) -> str:
 
 def paragraph_of(ctx: Context, pos: int) -> int:
     """Return the index of the kept paragraph holding pos."""
-    starts = [p.start for p in ctx.paragraphs]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
+    return max(0, bisect.bisect_right(ctx.starts, pos) - 1)

@@ -1,6 +1,8 @@
 """Speakers found outside a quote's own sentence: the sentence before, dash lines, transcripts."""
 from __future__ import annotations
 
+import bisect
+import math
 import re
 
 from ..models import Span
@@ -20,7 +22,7 @@ DASHES = frozenset("-–—")
 def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
     """Return the speaker set up by the sentence before a quote ('Clinton touted ... "We ..."')."""
     sentences = ctx.sentences[quote.para]
-    here = sentences.index(sentence_at(sentences, quote.outer_start))
+    here = max(0, bisect.bisect_right(sentences, (quote.outer_start, math.inf)) - 1)
     if here == 0:
         if quote.para == 0 or ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
             return None

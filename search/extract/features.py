@@ -7,6 +7,7 @@ from .lexicon import ADVERBS, ORG_WORDS, PLACES, TITLES
 from .phrases import CONNECTIVES
 from .quotes import Found
 from .sentences import Token
+from .work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
 PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
@@ -30,6 +31,7 @@ def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
 def candidate_features(ctx: Context, quote: Found, cands: list[Candidate], flags: list[str],
                        cache: dict | None = None) -> list[list[str]]:
     """Return the feature names of each candidate (binary features, conjoined with the quote)."""
+    step("candidates", len(cands) ** 2)  # _ranks compares every pair: the window keeps it small
     ranks = _ranks(quote, cands)
     return [_features(ctx, quote, c, rank, flags, cache) for c, rank in zip(cands, ranks)]
 
@@ -96,7 +98,7 @@ def _shape(ctx: Context, cand: Candidate) -> list[str]:
         return []
     last = ctx.text[cand.start:cand.end].split()[-1].strip(".,;:'’")
     lower = last.lower().removesuffix("'s").removesuffix("’s")
-    seen = ctx.text.count(last)
+    seen = ctx.words[last]
     shape = ["once" if seen < 2 else "few" if seen < 4 else "often"]
     if lower in ctx.common:
         shape.append("common-word")

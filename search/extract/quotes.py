@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..models import Span
 from .lexicon import CUE_WORDS
+from .work import step
 
 # Opening mark -> closing marks it accepts. Single quotes are never marks: they are
 # apostrophes far more often than quotes, and nested quotes stay inside their parent.
@@ -78,6 +79,7 @@ def pair_marks(text: str, paragraphs: list[Span]) -> list[Piece]:
     for index, span in enumerate(paragraphs):
         opener, start = None, 0
         for match in MARK.finditer(text, span.start, span.end):
+            step("marks")
             mark, pos = match.group(), match.start()
             role = _role(text, pos, len(mark), span)
             if opener is None:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
+from .work import step
 from .names import DESCRIPTORS, LEADING, clean_name, descriptor_of, is_junk, is_named
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
@@ -29,6 +30,8 @@ insurer manufacturer producer supplier provider club side team organisation orga
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
+ROLE_REACH = 8  # people described that way looked at on each side of a description
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
@@ -61,8 +64,11 @@ class Resolver:
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
-        self.names: list[str] = []
-        self.roles: list[tuple[int, str, frozenset[str]]] = []  # (position, person, descriptor words)
+        self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
+        self.by_first: dict[str, set[str]] = {}  # first word -> people
+        self.by_head: dict[str, set[str]] = {}  # last word, lower-cased -> names ('committee')
+        self.by_initials: dict[str, str] = {}
+        self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.events: list[tuple[int, str]] = []  # (position, canonical) of speakers and subjects
         self.bodies: list[tuple[int, str]] = []  # (position, name) of firms and bodies opening a sentence
@@ -84,12 +90,22 @@ class Resolver:
             name = strip_name(match.group())
             if len(name.split()) < 2 or not is_named(name):
                 continue
-            self.full.setdefault(name.split()[-1], Counter())[name] += 1
-            self.names.append(name)
+            self._add_name(name)
             if is_person(name):
-                words = descriptor_of(match.group(), name) + _described_around(chunk, match)
-                if words:
-                    self.roles.append((offset + match.start(), name, frozenset(words)))
+                words = frozenset(descriptor_of(match.group(), name) + _described_around(chunk, match))
+                for word in words:
+                    self.roles.setdefault(word, []).append((offset + match.start(), name, words))
+
+    def _add_name(self, name: str) -> None:
+        last = name.split()[-1]
+        if last not in self.full:
+            for k in range(len(last)):
+                self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
+        self.full.setdefault(last, Counter())[name] += 1
+        self.by_head.setdefault(last.lower(), set()).add(name)
+        self.by_initials.setdefault(_initials(name), name)
+        if is_person(name):
+            self.by_first.setdefault(name.split()[0], set()).add(name)
 
     def _subjects(self, offset: int, chunk: str) -> None:
         """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
@@ -122,6 +138,7 @@ class Resolver:
         """Return the canonical name for a mention found at pos."""
         if not mention:
             return None
+        step("mentions")
         name = strip_name(mention)
         lower = name.lower()
         if is_junk(name):
@@ -151,12 +168,13 @@ class Resolver:
         if name in self.full:
             return self.full[name].most_common(1)[0][0]
         if mention.split()[0] in ("Sir", "Dame"):
-            firsts = {n for n in self.names if n.split()[0] == name and is_person(n)}
-            return firsts.pop() if len(firsts) == 1 else None
+            firsts = self.by_first.get(name, set())
+            return next(iter(firsts)) if len(firsts) == 1 else None
         if len(name) >= SURNAME_TYPO:
-            close = [k for k in self.full if _one_letter_apart(k, name)]
+            close = self.typos.get(name, set()) | {k for k in (name[:i] + name[i + 1:] for i in range(len(name)))
+                                                   if k in self.full}
             if len(close) == 1:
-                return self.full[close[0]].most_common(1)[0][0]
+                return self.full[close.pop()].most_common(1)[0][0]
         return None
 
     def _role(self, mention: str, name: str, pos: int) -> str | None:
@@ -164,18 +182,19 @@ class Resolver:
         words = mention.lower().split()
         head = name.lower().split()[-1] if name else ""
         if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
-            named = {n for n in self.names if n.lower().split()[-1] == head}
-            return named.pop() if len(named) == 1 else None
+            named = self.by_head.get(head, set())
+            return next(iter(named)) if len(named) == 1 else None
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
         if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
-            before = [name for at, name in self.bodies if at < pos]
-            return before[-1] if before else None
+            k = bisect.bisect_left(self.bodies, (pos, ""))
+            return self.bodies[k - 1][1] if k else None
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
         best, best_key = None, None
-        for at, person, described in self.roles:
-            if head not in described:
-                continue
+        roles = self.roles.get(head, [])
+        k = bisect.bisect_left(roles, (pos, ""))
+        for at, person, described in roles[max(0, k - ROLE_REACH):k + ROLE_REACH]:  # the nearest only
+            step("roles")
             key = (len(asked & described), at <= pos, -abs(pos - at))
             if best_key is None or key > best_key:
                 best, best_key = person, key
@@ -183,9 +202,8 @@ class Resolver:
 
     def _upper(self, name: str) -> str:
         """Resolve 'ISW' to a name with those initials, 'WALLACE' to 'Chris Wallace'."""
-        matches = [n for n in self.names if len(n.split()) > 1 and _initials(n) == name]
-        if matches and " " not in name:
-            return matches[0]
+        if name in self.by_initials and " " not in name:
+            return self.by_initials[name]
         titled = name.title()
         if titled.split()[-1] in self.full:
             return self.full[titled.split()[-1]].most_common(1)[0][0]
@@ -199,7 +217,9 @@ class Resolver:
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         want_person = pronoun in PERSON_PRONOUNS
         wanted = "she" if pronoun in ("she", "her") else "he"
-        for _, name in reversed(self.events[:bisect.bisect_left(self.events, (pos, ""))]):
+        k = bisect.bisect_left(self.events, (pos, ""))
+        for _, name in reversed(self.events[max(0, k - PRONOUN_REACH):k]):
+            step("antecedents")
             if not want_person:
                 return name
             if is_person(name) and self.gender.get(name.split()[-1], wanted) == wanted:
@@ -220,14 +240,6 @@ def _described_around(chunk: str, match: re.Match) -> list[str]:
     if after and after.group(1).split()[-1].lower() in DESCRIPTORS:
         words += [w.lower() for w in after.group(1).split()]
     return words
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Return True when one letter added to the shorter gives the longer ('Abbot', 'Abbott')."""
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def strip_name(mention: str) -> str:
