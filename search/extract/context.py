@@ -13,6 +13,11 @@ WORD = re.compile(r"[^\W_][\w’'-]*")
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
+# The rules that attribute a quote, in the order they are tried; each names ranker features.
+RULES = ("gap", "after", "before", "dash", "after-loose", "colon", "possessive", "subject", "continued",
+         "previous", "neighbour")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A speaker mention (offsets into the text) and the cue that links it."""
@@ -51,6 +56,8 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
 
 def found_by(attr: Attribution | None, how: str) -> Attribution | None:
     """Return attr tagged with the rule that found it (None stays None)."""
+    if how not in RULES:
+        raise ValueError(f"unknown attribution rule {how!r}: add it to RULES (a ranker feature)")
     return None if attr is None else replace(attr, how=how)
 
 
