@@ -34,7 +34,8 @@ def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
 
 @pytest.mark.parametrize("name, named", [
     ("Peter Wimsey", True), ("Ferry Society", True), ("spokesman", False), ("Tory MP", False),
-    ("MPs", False), ("The", False), ("Scottish Executive", True)])
+    ("MPs", False), ("The", False), ("Scottish Executive", True), ("Labour", True), ("Lib Dems", True),
+    ("Damian Vane", True), ("Harriet Green", True), ("American", False)])
 def test_names_and_descriptions(name, named):
     assert is_named(name) is named
 
@@ -51,6 +52,18 @@ def test_pronoun_follows_the_person_opening_the_sentence_not_the_last_speaker():
             f'Tom Bell, the treasurer, said last week it would be "a huge boost". Ms Vane became mayor '
             f'at 30. She said: "{SPEECH}."')
     assert speakers_of(text)[-1] == "Harriet Vane"
+
+
+def test_the_aged_or_national_description_is_the_person_last_in_view():
+    text = ("Headline\n\nMr Tom Bell won the race in Oslo.\n\n"
+            f'"{SPEECH}," the 22-year-old said. "It is fine," the Briton added.')
+    assert speakers_of(text)[0] == "Tom Bell"
+
+
+def test_capitalised_common_word_is_no_named_speaker():
+    text = f'Headline\n\nCritics said the bridge was "far too costly for a town of this size". Few critics agree.'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.named is False
 
 
 def test_unnamed_source_is_a_description_marked_unnamed():

@@ -52,6 +52,14 @@ def test_reporter_text_between_two_quotes_is_never_a_quote():
     assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee", "Bob Ray"]
 
 
+def test_missing_closing_mark_before_a_new_intro_keeps_the_intro_out():
+    text = ('Headline\n\nAnn Lee said: "We lost three years of our lives. She added: "We will not stop '
+            'until the bridge is built."')
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["We lost three years of our lives.", "We will not stop until the bridge is built."]
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee"]
+
+
 def test_two_apostrophes_quote_like_a_double_mark():
     text = ("Headline\n\n''It has the virtue of being fiscally sound,'' said Ada Moss, an economist. "
             "She called the plan ''a modest step.''")

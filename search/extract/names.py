@@ -11,6 +11,7 @@ but and or so yet however meanwhile earlier later also then now still both eithe
 as on in at by last this next after before since speaking asked instead moreover indeed
 for with from to of according like unlike despite although though because even only just
 elsewhere separately similarly nevertheless nonetheless many several most all few so-called
+within usually others
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december
 """.split())
@@ -21,13 +22,23 @@ POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
 # A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
 MEMBERS = frozenset("mp mep msp am mla".split())
 # Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
-DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | frozenset("""
+# Parties: before a name they describe ('Labour's Ann Lee'); alone they name a speaker ('Labour said').
+PARTIES = frozenset("""
 labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
-green greens plaid cymru republican republicans democratic gop independent shadow backbencher
+green greens plaid cymru republican republicans democratic gop
+""".split())
+DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
+independent shadow backbencher
 peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
 writer director producer presenter host author chief secretary minister mayor
 """.split())) - {"executive"}  # 'Scottish Executive' is a government
+# 'the American said', 'the Scot added': a person described by where they are from.
+DEMONYMS = frozenset("""
+american australian british briton french frenchman german spaniard spanish italian scot scottish
+welsh welshman irish irishman english englishman dutch dutchman swede swiss dane finn russian
+brazilian argentine argentinian kenyan ethiopian moroccan belgian portuguese greek canadian
+""".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -56,7 +67,9 @@ def is_named(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
     word = last.lower().rstrip(".")
     described = word in DESCRIPTORS or (word.endswith("s") and word[:-1] in DESCRIPTORS)  # 'MPs'
-    return last[:1].isupper() and not described and not is_junk(name)
+    if word in PARTIES:
+        described = False  # 'Labour said', 'the Lib Dems', 'Damian Green'
+    return last[:1].isupper() and not described and not is_junk(name) and word not in DEMONYMS
 
 
 def is_junk(name: str) -> bool:

@@ -19,7 +19,8 @@ GAP_MAX = 90  # an attribution that interrupts a quote is short ("he said, addin
 OPEN, CLOSE, EITHER = "open", "close", "either"
 LEFT_OPEN = "([{—–-/"  # a mark after a space or one of these opens a quote
 RIGHT_CLOSE = ",;:!?)]}"  # a mark before a space or one of these closes one
-PIECE_END = ".!?…:"  # '... published. "And ...': a paragraph of a flattened long quote ended here
+PIECE_END = ".!?…"  # '... published. "And ...': a paragraph of a flattened long quote ended here
+SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+(?=[A-Z])")
 
 
 @dataclass
@@ -89,16 +90,29 @@ def pair_marks(text: str, paragraphs: list[Span]) -> list[Piece]:
                 _add(pieces, text, start, pos, pos + len(mark), index, opener)
                 opener = None
             elif role == OPEN:
-                # '... published. "And this ...': the paragraph break of a long quote was
-                # flattened; the open piece ends here. Otherwise the earlier mark was stray.
-                if text[start:pos].rstrip()[-1:] in PIECE_END:
-                    _add(pieces, text, start, _rstrip(text, start, pos), _rstrip(text, start, pos), index,
-                         opener, continues=True)
+                _unclosed(pieces, text, start, pos, index, opener)
                 opener, start = mark, match.end()
         if opener is not None:
             end = _rstrip(text, start, span.end)
             _add(pieces, text, start, end, end, index, opener, continues=_reopens(text, paragraphs, index + 1))
     return pieces
+
+
+def _unclosed(pieces, text: str, start: int, pos: int, para: int, opener: str) -> None:
+    """End a quote left open when another opens at pos.
+
+    '... published. "And this ...': the paragraph break of a long quote was flattened, so the
+    piece ends there and the quote goes on. '... a Muslim. He added: "The ...': the closing
+    mark is missing, and the sentence introducing the next quote is the reporter's. Otherwise
+    the earlier mark was stray.
+    """
+    end = _rstrip(text, start, pos)
+    if text[end - 1:end] == ":":
+        stops = list(SENTENCE_END.finditer(text, start, end))
+        if stops:
+            _add(pieces, text, start, stops[-1].start() + 1, stops[-1].start() + 1, para, opener)
+    elif text[end - 1:end] in PIECE_END:
+        _add(pieces, text, start, end, end, para, opener, continues=True)
 
 
 def _add(pieces, text, start, end, outer_end, para, opener, continues=False) -> None:

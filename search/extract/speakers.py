@@ -7,13 +7,13 @@ from collections import Counter
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
 from .work import step
-from .names import DESCRIPTORS, LEADING, clean_name, descriptor_of, is_junk, is_named
+from .names import DEMONYMS, DESCRIPTORS, LEADING, clean_name, descriptor_of, is_junk, is_named
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
 NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|[\"“]\s*)$")
@@ -29,6 +29,7 @@ company firm group operator seller retailer maker bank giant carrier airline cha
 insurer manufacturer producer supplier provider club side team organisation organization body
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
+AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
 ROLE_REACH = 8  # people described that way looked at on each side of a description
@@ -85,7 +86,7 @@ class Resolver:
             if full:
                 self.acronyms[match.group(1)] = full
         for match in HONORIFIC.finditer(chunk):
-            self.gender[match.group(2)] = GENDER[match.group(1)]
+            self.gender[match.group(2).split()[-1]] = GENDER[match.group(1)]
         for match in NAME.finditer(chunk):
             name = strip_name(match.group())
             if len(name.split()) < 2 or not is_named(name):
@@ -132,7 +133,11 @@ class Resolver:
     def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
         """Return the canonical speaker of a mention and whether it is named."""
         name = self.canonical(mention, pos)
-        return name, (None if name is None else is_named(name))
+        if name is None:
+            return None, None
+        # 'Critics said': a common word opening a sentence, which the article writes in lower case too.
+        common = " " not in name and name.lower() in self.lower and name not in self.full
+        return name, is_named(name) and not common
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
@@ -186,6 +191,8 @@ class Resolver:
             return next(iter(named)) if len(named) == 1 else None
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
+        if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
+            return self._pronoun("he", pos) if self.events else None
         if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
             k = bisect.bisect_left(self.bodies, (pos, ""))
             return self.bodies[k - 1][1] if k else None
