@@ -66,6 +66,13 @@ def test_capitalised_common_word_is_no_named_speaker():
     assert quote.named is False
 
 
+def test_pronoun_in_a_tag_skips_the_person_the_reported_words_are_about():
+    text = ("Headline\n\nMr Tom Bell spoke on Monday about Ms Harriet Vane.\n\n"
+            f'Ms Vane\'s plan was "a costly mistake for the town," he added. Ms Vane has failed, he claimed, '
+            f'saying she had the "wrong idea".')
+    assert set(speakers_of(text)) == {"Tom Bell"}
+
+
 def test_unnamed_source_is_a_description_marked_unnamed():
     text = f'Headline\n\nA harbour board spokesman said: "{SPEECH}."'
     [quote] = extract(load_plain(text, "t.txt")).quotes

@@ -29,6 +29,12 @@ company firm group operator seller retailer maker bank giant carrier airline cha
 insurer manufacturer producer supplier provider club side team organisation organization body
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
+SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
+SAME_SENTENCE = 400  # characters: a subject further back than this is in an earlier sentence
+TIME_WORDS = frozenset("""
+year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
+sunday january february march april june july august september october november december
+""".split())  # 'New Year', 'Boxing Day': capitalised, but nobody
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
@@ -55,7 +61,7 @@ def is_person(name: str) -> bool:
     words = name.split()
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
             and all(w[:1].isupper() or w in JOINS for w in words)
-            and not any(w.lower() in ORG_WORDS for w in words) and is_named(name))
+            and not any(w.lower() in ORG_WORDS or w.lower() in TIME_WORDS for w in words) and is_named(name))
 
 
 class Resolver:
@@ -71,7 +77,7 @@ class Resolver:
         self.by_initials: dict[str, str] = {}
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
-        self.events: list[tuple[int, str]] = []  # (position, canonical) of speakers and subjects
+        self.events: list[tuple[int, str, bool]] = []  # (position, canonical, is a subject) of speakers and subjects
         self.bodies: list[tuple[int, str]] = []  # (position, name) of firms and bodies opening a sentence
         self.lower = frozenset(LOWER_WORD.findall(text))
         chunks = list(paragraph_texts)
@@ -114,21 +120,21 @@ class Resolver:
             if not SENTENCE_START.search(chunk, max(0, match.start() - 3), match.start()):
                 continue
             first = match.group().split()[0].lower()
-            if first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
+            if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
                 continue
             name = self.canonical(match.group(), offset + match.start())
             if not name or not is_named(name):
                 continue
             # Only people the article calls Mr or Ms: a capitalised subject may be a firm.
             if is_person(name) and name.split()[-1] in self.gender:
-                self.note(offset + match.start(), name)
+                self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
                 self.bodies.append((offset + match.start(), name))
 
-    def note(self, pos: int, name: str | None) -> None:
-        """Record that ``name`` spoke or acted at ``pos`` (for resolving later pronouns)."""
+    def note(self, pos: int, name: str | None, subject: bool = False) -> None:
+        """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
         if name and name.lower() not in PRONOUNS:
-            bisect.insort(self.events, (pos, name))
+            bisect.insort(self.events, (pos, name, subject))
 
     def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
         """Return the canonical speaker of a mention and whether it is named."""
@@ -225,8 +231,11 @@ class Resolver:
         want_person = pronoun in PERSON_PRONOUNS
         wanted = "she" if pronoun in ("she", "her") else "he"
         k = bisect.bisect_left(self.events, (pos, ""))
-        for _, name in reversed(self.events[max(0, k - PRONOUN_REACH):k]):
+        for at, name, subject in reversed(self.events[max(0, k - PRONOUN_REACH):k]):
             step("antecedents")
+            # 'Mr Blair has failed, he claimed': the subject of the reported words is not the 'he'.
+            if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos):
+                continue
             if not want_person:
                 return name
             if is_person(name) and self.gender.get(name.split()[-1], wanted) == wanted:
