@@ -73,6 +73,11 @@ def test_pronoun_in_a_tag_skips_the_person_the_reported_words_are_about():
     assert set(speakers_of(text)) == {"Tom Bell"}
 
 
+def test_passive_agent_said_it_not_the_subject():
+    text = 'Headline\n\nThe ferry scheme has been branded "a shameful waste" by Ms Harriet Vane.'
+    assert speakers_of(text) == ["Harriet Vane"]
+
+
 def test_unnamed_source_is_a_description_marked_unnamed():
     text = f'Headline\n\nA harbour board spokesman said: "{SPEECH}."'
     [quote] = extract(load_plain(text, "t.txt")).quotes

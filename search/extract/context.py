@@ -14,8 +14,8 @@ POSSESSIVE = re.compile(r"[’']s?$")
 
 
 # The rules that attribute a quote, in the order they are tried; each names ranker features.
-RULES = ("gap", "after", "before", "dash", "after-loose", "colon", "possessive", "subject", "continued",
-         "previous", "neighbour")
+RULES = ("gap", "after", "before", "dash", "after-loose", "colon", "possessive", "passive", "subject",
+         "continued", "previous", "neighbour")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
 DASHES = frozenset("-–—")
+PASSIVE_BE = frozenset("is are was were been be being".split())
 
 
 def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
@@ -54,6 +55,19 @@ def possessive_source(ctx: Context, quote: Found) -> Attribution | None:
             return make_attribution(toks, (k - 1, k - 1), None)
         if owner.endswith(("'s", "’s")) and owner[:1].isupper():
             return make_attribution(toks, np_back(toks, k - 1, 0), None)
+    return None
+
+
+def passive_agent(ctx: Context, quote: Found) -> Attribution | None:
+    """Return 'MPs' of 'the scheme was branded a "waste" by MPs': the speaker, not the subject."""
+    lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    before = tokens(ctx.masked, lo, quote.outer_start)
+    if not any(t.text.lower() in PASSIVE_BE for t in before):
+        return None
+    after = tokens(ctx.masked, quote.outer_end, hi)
+    k = 1 if after[:1] and after[0].text == "," else 0
+    if len(after) > k + 1 and after[k].text == "by":
+        return make_attribution(after, np_after(after, k + 1), None)
     return None
 
 
