@@ -6,7 +6,7 @@ import re
 from .lexicon import PARTICIPLE_CUES, TITLES
 from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
-from .fallbacks import DASHES, dash_line
+from .fallbacks import DASHES, dash_line, passive_agent
 from .names import DESCRIPTORS
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
@@ -25,6 +25,9 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
         found = _after(ctx, gap[0], gap[1])
         if found and found[0]:
             return found_by(found[0], "gap")
+    passive = passive_agent(ctx, quote)  # 'was branded a "waste" by MPs': the agent said it
+    if passive:
+        return found_by(passive, "passive")
     para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
     after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
     if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):

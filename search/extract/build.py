@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
-from .fallbacks import passive_agent, possessive_source, previous_subject, sentence_subject, transcript_speaker
+from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
@@ -89,7 +89,6 @@ def _inherit(ctx, found, attributions, kinds):
         if result[i] is not None:
             continue
         result[i] = (found_by(possessive_source(ctx, quote), "possessive")
-                     or found_by(passive_agent(ctx, quote), "passive")
                      or found_by(sentence_subject(ctx, quote), "subject"))
         if result[i] is not None or kinds[i] != "quote":
             continue
