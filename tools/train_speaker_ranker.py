@@ -25,7 +25,7 @@ from search.documents import load_file  # noqa: E402
 from search.extract import extract  # noqa: E402
 from search.extract.candidates import candidates  # noqa: E402
 from search.extract.features import candidate_features, feature_space, quote_flags  # noqa: E402
-from search.extract.ranker import TRUSTED, WEIGHTS_FILE, Ranker, RulePick  # noqa: E402
+from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, trusts  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"
@@ -44,7 +44,7 @@ class Recorder(RulePick):
         self.ctx = ctx
         cands = candidates(ctx, quote, rule, cache)
         feats = candidate_features(ctx, quote, cands, quote_flags(ctx, quote, rule), cache)
-        self.seen.append((quote, cands, feats, rule is not None and rule.how in TRUSTED))
+        self.seen.append((quote, cands, feats, trusts(ctx, quote, rule)))
         return rule
 
 
