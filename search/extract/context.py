@@ -39,12 +39,17 @@ class Context:
     common: frozenset[str] = frozenset()  # words the article writes in lower case
     starts: list[int] = field(default_factory=list)  # paragraph starts, for bisecting
 
-    words: Counter = field(default_factory=Counter)  # how often each word occurs, possessives folded
+    _words: Counter | None = None
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
-        # Counted once: counting a name in the whole text per candidate is quadratic.
-        self.words = Counter(POSSESSIVE.sub("", w) for w in WORD.findall(self.text))
+
+    @property
+    def words(self) -> Counter:
+        """Return how often each word occurs, possessives folded (counted once, when first asked)."""
+        if self._words is None:  # counting a name in the whole text per candidate is quadratic
+            self._words = Counter(POSSESSIVE.sub("", w) for w in WORD.findall(self.text))
+        return self._words
 
 
 def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:

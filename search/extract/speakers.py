@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
 from .work import step
@@ -16,7 +17,8 @@ ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
-SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|[\"“]\s*)$")
+# A capitalised phrase opening a sentence (or a quotation).
+SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 JOINS = frozenset("of for the de van von al bin".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -116,9 +118,7 @@ class Resolver:
 
     def _subjects(self, offset: int, chunk: str) -> None:
         """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
-        for match in NAME_OR_WORD.finditer(chunk):
-            if not SENTENCE_START.search(chunk, max(0, match.start() - 3), match.start()):
-                continue
+        for match in SUBJECT.finditer(chunk):
             first = match.group().split()[0].lower()
             if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
                 continue
@@ -258,6 +258,7 @@ def _described_around(chunk: str, match: re.Match) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def strip_name(mention: str) -> str:
     """Return a mention without titles, determiners, possessives, leading junk and stray punctuation."""
     words = LEADING_THE.sub("", " ".join(mention.split())).strip(" ,.:;-–—()").split()
