@@ -52,12 +52,13 @@ def window(ctx: Context, quote: Found) -> list[tuple[str, tuple[int, int]]]:
         first = max(0, bisect.bisect_right(para, (quote.outer_start, math.inf)) - 1)
         inside = [para[first]]
     regions = [("quote", s) for s in inside]
-    before = para[:_first_ending_after(para, inside[0][0])][-2:]
+    cut = _first_ending_after(para, inside[0][0])
+    before = para[max(0, cut - 2):cut]
     regions += [(name, s) for name, s in zip(("prev", "prev2"), reversed(before))]
     ending = ctx.sentences[end_para]
-    after = ending[bisect.bisect_left(ending, (inside[-1][1],)):][:1]
-    if after:
-        regions.append(("next", after[0]))
+    nxt = bisect.bisect_left(ending, (inside[-1][1],))
+    if nxt < len(ending):
+        regions.append(("next", ending[nxt]))
     # The paragraph before introduces the speaker of a quote that opens its own paragraph.
     if quote.para > 0 and not before and not ctx.masked[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
         regions.append(("prevpara", ctx.sentences[quote.para - 1][-1]))

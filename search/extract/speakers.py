@@ -79,7 +79,9 @@ class Resolver:
         self.by_initials: dict[str, str] = {}
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
-        self.events: list[tuple[int, str, bool]] = []  # (position, canonical, is a subject) of speakers and subjects
+        # Runs of (position, canonical, is a subject) of speakers and subjects, each run in text
+        # order (subjects, then cue subjects, then quote speakers are noted in passes over the text).
+        self.events: list[list[tuple[int, str, bool]]] = []
         self.bodies: list[tuple[int, str]] = []  # (position, name) of firms and bodies opening a sentence
         self.lower = frozenset(LOWER_WORD.findall(text))
         chunks = list(paragraph_texts)
@@ -134,7 +136,9 @@ class Resolver:
     def note(self, pos: int, name: str | None, subject: bool = False) -> None:
         """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
         if name and name.lower() not in PRONOUNS:
-            bisect.insort(self.events, (pos, name, subject))
+            if not self.events or self.events[-1][-1][0] > pos:
+                self.events.append([])
+            self.events[-1].append((pos, name, subject))
 
     def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
         """Return the canonical speaker of a mention and whether it is named."""
@@ -227,11 +231,18 @@ class Resolver:
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
+    def _before(self, pos: int) -> list[tuple[int, str, bool]]:
+        """Return the nearest events before pos, nearest first."""
+        found = []
+        for run in self.events:
+            k = bisect.bisect_left(run, (pos, ""))
+            found += run[max(0, k - PRONOUN_REACH):k]
+        return sorted(found, reverse=True)[:PRONOUN_REACH]
+
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         want_person = pronoun in PERSON_PRONOUNS
         wanted = "she" if pronoun in ("she", "her") else "he"
-        k = bisect.bisect_left(self.events, (pos, ""))
-        for at, name, subject in reversed(self.events[max(0, k - PRONOUN_REACH):k]):
+        for at, name, subject in self._before(pos):
             step("antecedents")
             # 'Mr Blair has failed, he claimed': the subject of the reported words is not the 'he'.
             if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos):
