@@ -60,6 +60,12 @@ def test_missing_closing_mark_before_a_new_intro_keeps_the_intro_out():
     assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee"]
 
 
+@pytest.mark.parametrize("narration", ["He said that the council must act.", "It had failed, he said."])
+def test_reporter_sentence_inside_an_unclosed_quote_is_left_out(narration):
+    text = f'Headline\n\nAnn Lee said: "The bridge was badly built. {narration} "We will fix it."'
+    assert [q.text for q in quotes_of(text)] == ["The bridge was badly built.", "We will fix it."]
+
+
 def test_two_apostrophes_quote_like_a_double_mark():
     text = ("Headline\n\n''It has the virtue of being fiscally sound,'' said Ada Moss, an economist. "
             "She called the plan ''a modest step.''")

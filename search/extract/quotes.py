@@ -20,6 +20,9 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 LEFT_OPEN = "([{—–-/"  # a mark after a space or one of these opens a quote
 RIGHT_CLOSE = ",;:!?)]}"  # a mark before a space or one of these closes one
 PIECE_END = ".!?…"  # '... published. "And ...': a paragraph of a flattened long quote ended here
+# '... He said that police ...', '... had not happened, he said.': the reporter's sentences.
+NARRATION = re.compile(r"(?:He|She|They|Mr|Mrs|Ms)\b[^.!?]{0,40}?\b(?:said|says|added|told|argued|insisted) (?:that|it|he|she|the)\b")
+TAG_AT_END = re.compile(r", (?:he|she|they) (?:said|says|added)\.$")  # searched with endpos: $ is the sentence end
 SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+(?=[A-Z])")
 
 
@@ -94,7 +97,9 @@ def pair_marks(text: str, paragraphs: list[Span]) -> list[Piece]:
                 opener, start = mark, match.end()
         if opener is not None:
             end = _rstrip(text, start, span.end)
-            _add(pieces, text, start, end, end, index, opener, continues=_reopens(text, paragraphs, index + 1))
+            cut = _narration(text, start, end)
+            _add(pieces, text, start, cut, cut, index, opener,
+                 continues=cut == end and _reopens(text, paragraphs, index + 1))
     return pieces
 
 
@@ -112,7 +117,21 @@ def _unclosed(pieces, text: str, start: int, pos: int, para: int, opener: str) -
         if stops:
             _add(pieces, text, start, stops[-1].start() + 1, stops[-1].start() + 1, para, opener)
     elif text[end - 1:end] in PIECE_END:
-        _add(pieces, text, start, end, end, para, opener, continues=True)
+        cut = _narration(text, start, end)
+        _add(pieces, text, start, cut, cut, para, opener, continues=cut == end)
+
+
+def _narration(text: str, start: int, end: int) -> int:
+    """Return where the reporter takes over inside an unclosed quote ('He said that ...'), else end.
+
+    Only unclosed quotes are read this way: a closing mark settles where the quote ends.
+    """
+    stops = [stop.start() + 1 for stop in SENTENCE_END.finditer(text, start, end)]
+    for cut, close in zip(stops, stops[1:] + [end]):
+        begin = cut + len(text[cut:cut + 3]) - len(text[cut:cut + 3].lstrip())  # skip the space
+        if NARRATION.match(text, begin, close) or TAG_AT_END.search(text, max(begin, close - 30), close):
+            return cut
+    return end
 
 
 def _add(pieces, text, start, end, outer_end, para, opener, continues=False) -> None:
