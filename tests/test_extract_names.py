@@ -78,6 +78,13 @@ def test_passive_agent_said_it_not_the_subject():
     assert speakers_of(text) == ["Harriet Vane"]
 
 
+def test_pronoun_after_an_unnamed_source_stays_unnamed():
+    text = ("Headline\n\nFerrylink says it has plans. Mr Tom Bell welcomed them.\n\n"
+            f'But a spokeswoman said its powers were limited. "{SPEECH}," she said.')
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert (quote.speaker, quote.named) == ("spokeswoman", False)
+
+
 def test_unnamed_source_is_a_description_marked_unnamed():
     text = f'Headline\n\nA harbour board spokesman said: "{SPEECH}."'
     [quote] = extract(load_plain(text, "t.txt")).quotes

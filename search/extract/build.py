@@ -39,7 +39,7 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
 def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver) -> list[Quote]:
     """Return one Quote per piece of an utterance, all with its speaker."""
     pieces = [_quote(ctx, start, end, kind, attr, resolver) for start, end in found.parts()]
-    if attr is not None and pieces[0].named:
+    if attr is not None and pieces[0].speaker:
         resolver.note(attr.start, pieces[0].speaker)  # a later 'he said' may mean this speaker
     return pieces
 

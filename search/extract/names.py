@@ -100,6 +100,8 @@ def _before_of(words: list[str]) -> list[str]:
 
 def _after_descriptor(words: list[str]) -> list[str]:
     """Return the person's name after a job or party ('Lifelong Learning Minister Jim Wallace')."""
+    if all(w.lower() in PARTIES for w in words):
+        return words  # 'Lib Dems' is the party's name
     cut = None
     for k in range(len(words) - 1):
         lower = words[k].lower().rstrip(".")

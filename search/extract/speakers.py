@@ -249,9 +249,22 @@ class Resolver:
                 continue
             if not want_person:
                 return name
-            if is_person(name) and self.gender.get(name.split()[-1], wanted) == wanted:
+            # A lone capitalised word is a person only when the article calls it Mr or Ms ('Ofcom').
+            known = name.split()[-1] in self.gender
+            if is_person(name) and (known or " " in name) and self.gender.get(name.split()[-1], wanted) == wanted:
+                return name
+            if _described_person(name, wanted):  # 'a spokesman said ... "...," he said'
                 return name
         return None
+
+
+def _described_person(name: str, pronoun: str) -> bool:
+    """Return True for a description of one person a pronoun may stand for ('spokeswoman' for 'she')."""
+    head = name.lower().split()[-1] if name.split() else ""
+    if is_named(name) or head not in DESCRIPTORS:
+        return False
+    sex = "she" if head.endswith("woman") else "he" if head.endswith("man") else pronoun
+    return sex == pronoun
 
 
 def _described_around(chunk: str, match: re.Match) -> list[str]:
