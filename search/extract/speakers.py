@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
 from .work import step
-from .names import DEMONYMS, DESCRIPTORS, LEADING, clean_name, descriptor_of, is_junk, is_named
+from .names import DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_junk, is_named
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -37,6 +37,7 @@ TIME_WORDS = frozenset("""
 year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
 sunday january february march april june july august september october november december
 """.split())  # 'New Year', 'Boxing Day': capitalised, but nobody
+ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
@@ -63,7 +64,7 @@ def is_person(name: str) -> bool:
     words = name.split()
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
             and all(w[:1].isupper() or w in JOINS for w in words)
-            and not any(w.lower() in ORG_WORDS or w.lower() in TIME_WORDS for w in words) and is_named(name))
+            and not any(w.lower() in ORG_NAMES or w.lower() in TIME_WORDS for w in words) and is_named(name))
 
 
 class Resolver:
@@ -127,8 +128,9 @@ class Resolver:
             name = self.canonical(match.group(), offset + match.start())
             if not name or not is_named(name):
                 continue
-            # Only people the article calls Mr or Ms: a capitalised subject may be a firm.
-            if is_person(name) and name.split()[-1] in self.gender:
+            # Only people the article calls Mr, Ms or Dr: a capitalised subject may be a firm.
+            titled = first.rstrip(".") in HONORIFICS
+            if is_person(name) and (name.split()[-1] in self.gender or titled):
                 self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
                 self.bodies.append((offset + match.start(), name))
