@@ -25,7 +25,9 @@ def speakers_of(text: str) -> list[str | None]:
     ("Lifelong Learning Minister Peter Wimsey", "Peter Wimsey"), ("Backbencher Peter Wimsey", "Peter Wimsey"),
     ("Labour's Peter Wimsey", "Peter Wimsey"), ("Tory MP Peter Wimsey", "Peter Wimsey"),
     ("Ferry Society's Peter Wimsey", "Peter Wimsey"), ("Peter Wimsey of the Ferry Society", "Peter Wimsey"),
-    ("Mr R. Vane", "R. Vane"), ("Lord Bunter", "Lord Bunter"),
+    ("Mr R. Vane", "R. Vane"), ("Lord Bunter", "Lord Bunter"), ("Teenager Peter Wimsey", "Peter Wimsey"),
+    ("Dutchman Peter Wimsey", "Peter Wimsey"), ("Scottish Executive", "Scottish Executive"), ("Lib Dems", "Lib Dems"),
+    ("Harriet Vane of Ferrylink", "Harriet Vane"), ("Fuming Vane", "Vane"),
     ("Institute for the Study of Ferries", "Institute for the Study of Ferries"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
@@ -45,6 +47,12 @@ def test_title_surname_and_description_resolve_to_the_fullest_name():
             f'"{SPEECH}," Mr Wimsey said. "It will open in June," the prime minister added.\n\n'
             f'Wimsey later met engineers. He said: "{SPEECH}."')
     assert speakers_of(text) == ["Peter Wimsey"] * 3
+
+
+def test_surname_opening_a_sentence_is_the_antecedent_of_he():
+    text = ("Headline\n\nPeter Wimsey won in Oslo on Sunday.\n\nThe crowd cheered loudly. But Wimsey was not "
+            f'satisfied. "{SPEECH}," he said.')
+    assert speakers_of(text) == ["Peter Wimsey"]
 
 
 def test_pronoun_follows_the_person_opening_the_sentence_not_the_last_speaker():

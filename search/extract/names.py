@@ -22,6 +22,12 @@ POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
 # A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
 MEMBERS = frozenset("mp mep msp am mla".split())
 # Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
+# 'the American said', 'the Scot added': a person described by where they are from.
+DEMONYMS = frozenset("""
+american australian british briton french frenchman german spaniard spanish italian scot scottish
+welsh welshman irish irishman english englishman dutch dutchman swede swiss dane finn russian
+brazilian argentine argentinian kenyan ethiopian moroccan belgian portuguese greek canadian
+""".split())
 # Parties: before a name they describe ('Labour's Ann Lee'); alone they name a speaker ('Labour said').
 PARTIES = frozenset("""
 labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
@@ -31,14 +37,11 @@ DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
 independent shadow backbencher
 peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
-writer director producer presenter host author chief secretary minister mayor
-""".split())) - {"executive"}  # 'Scottish Executive' is a government
-# 'the American said', 'the Scot added': a person described by where they are from.
-DEMONYMS = frozenset("""
-american australian british briton french frenchman german spaniard spanish italian scot scottish
-welsh welshman irish irishman english englishman dutch dutchman swede swiss dane finn russian
-brazilian argentine argentinian kenyan ethiopian moroccan belgian portuguese greek canadian
-""".split())
+writer director producer presenter host author chief secretary minister mayor teenager veteran
+youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
+comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
+scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
+""".split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
 POSSESSIVE = re.compile(r"[’']s?$")

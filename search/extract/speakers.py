@@ -128,9 +128,13 @@ class Resolver:
             name = self.canonical(match.group(), offset + match.start())
             if not name or not is_named(name):
                 continue
-            # Only people the article calls Mr, Ms or Dr: a capitalised subject may be a firm.
+            # Only people the article calls Mr, Ms or Dr, or names in full elsewhere ('Roddick'
+            # for 'Andy Roddick'): a capitalised subject may be a firm.
             titled = first.rstrip(".") in HONORIFICS
-            if is_person(name) and (name.split()[-1] in self.gender or titled):
+            alone = strip_name(match.group())
+            by_surname = (" " not in alone and " " in name and not alone.isupper()
+                          and not {alone.lower(), name.split()[0].lower()} & self.lower)
+            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
                 self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
                 self.bodies.append((offset + match.start(), name))
