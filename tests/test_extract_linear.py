@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from search.documents import load_plain
 from search.extract import extract
-from search.extract.work import STEPS
+from search.extract.work import counting
 
 SMALL, LARGE = 20_000, 200_000
 SLACK = 1.25  # ten times the text may take at most 12.5 times the steps
@@ -25,10 +25,10 @@ def quote_heavy(size: int) -> str:
 
 def steps_for(size: int) -> dict[str, int]:
     article = load_plain(quote_heavy(size), "t.txt")
-    STEPS.clear()
-    found = extract(article)
+    with counting() as steps:
+        found = extract(article)
     assert len(found.quotes) > size // 200  # the text really is quote-heavy
-    return dict(STEPS)
+    return dict(steps)
 
 
 def test_extraction_steps_grow_linearly_with_text_length():
