@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_WORDS, TITLES
+from .lexicon import ORG_WORDS, PLACES, TITLES
 
 # Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
 LEADING = frozenset("""
@@ -44,6 +44,11 @@ scot spaniard briton frenchman englishman welshman irishman dutchman swede dane 
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
+TIME_WORDS = frozenset("""
+year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
+sunday january february march april june july august september october november december
+""".split())  # 'New Year', 'Boxing Day': capitalised, but nobody
+ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
 JOINS = frozenset("of for the de van von al bin and".split())
@@ -135,3 +140,11 @@ def descriptor_of(mention: str, name: str) -> list[str]:
     words = WORDS.findall(mention)
     size = len(name.split())
     return [w.lower().strip(",.") for w in words[:len(words) - size] if w.lower() not in LEADING]
+
+
+def is_person(name: str) -> bool:
+    """Return True when a canonical name looks like a person, not an organisation or place."""
+    words = name.split()
+    return (bool(words) and not name.isupper() and name.lower() not in PLACES
+            and all(w[:1].isupper() or (w in JOINS and w != "and") for w in words)
+            and not any(w.lower() in ORG_NAMES or w.lower() in TIME_WORDS for w in words) and is_named(name))

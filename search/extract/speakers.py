@@ -6,9 +6,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
+from .lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from .work import step
-from .names import DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_junk, is_named
+from .antecedents import Antecedents
+from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_junk, is_named,
+                    is_person)
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -19,7 +21,6 @@ DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
-JOINS = frozenset("of for the de van von al bin".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 INDEFINITE = frozenset("a an one another some".split())
@@ -31,16 +32,8 @@ company firm group operator seller retailer maker bank giant carrier airline cha
 insurer manufacturer producer supplier provider club side team organisation organization body
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
-SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
-SAME_SENTENCE = 400  # characters: a subject further back than this is in an earlier sentence
-TIME_WORDS = frozenset("""
-year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
-sunday january february march april june july august september october november december
-""".split())  # 'New Year', 'Boxing Day': capitalised, but nobody
-ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
-PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
 ROLE_REACH = 8  # people described that way looked at on each side of a description
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
@@ -59,14 +52,6 @@ def _defined(before: str, acronym: str) -> str | None:
     return None
 
 
-def is_person(name: str) -> bool:
-    """Return True when a canonical name looks like a person, not an organisation or place."""
-    words = name.split()
-    return (bool(words) and not name.isupper() and name.lower() not in PLACES
-            and all(w[:1].isupper() or w in JOINS for w in words)
-            and not any(w.lower() in ORG_NAMES or w.lower() in TIME_WORDS for w in words) and is_named(name))
-
-
 class Resolver:
     """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
@@ -80,10 +65,7 @@ class Resolver:
         self.by_initials: dict[str, str] = {}
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
-        # Runs of (position, canonical, is a subject) of speakers and subjects, each run in text
-        # order (subjects, then cue subjects, then quote speakers are noted in passes over the text).
-        self.events: list[list[tuple[int, str, bool]]] = []
-        self.bodies: list[tuple[int, str]] = []  # (position, name) of firms and bodies opening a sentence
+        self.seen = Antecedents(text, self.gender)
         self.lower = frozenset(LOWER_WORD.findall(text))
         chunks = list(paragraph_texts)
         for span, chunk in chunks:
@@ -137,14 +119,12 @@ class Resolver:
             if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
                 self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
-                self.bodies.append((offset + match.start(), name))
+                self.seen.add_body(offset + match.start(), name)
 
     def note(self, pos: int, name: str | None, subject: bool = False) -> None:
         """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
         if name and name.lower() not in PRONOUNS:
-            if not self.events or self.events[-1][-1][0] > pos:
-                self.events.append([])
-            self.events[-1].append((pos, name, subject))
+            self.seen.note(pos, name, subject)
 
     def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
         """Return the canonical speaker of a mention and whether it is named."""
@@ -167,7 +147,7 @@ class Resolver:
         if lower in ("who", "which", "that"):
             return self._antecedent(pos)
         if lower in PRONOUNS:
-            return self._pronoun(lower, pos)
+            return self.seen.pronoun(lower, pos)
         if name in self.acronyms:
             return self.acronyms[name]
         if name.isupper() and len(name) > 1:
@@ -208,10 +188,9 @@ class Resolver:
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
         if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
-            return self._pronoun("he", pos) if self.events else None
+            return self.seen.pronoun("he", pos)
         if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
-            k = bisect.bisect_left(self.bodies, (pos, ""))
-            return self.bodies[k - 1][1] if k else None
+            return self.seen.body_before(pos)
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
         best, best_key = None, None
         roles = self.roles.get(head, [])
@@ -236,42 +215,6 @@ class Resolver:
         """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
-
-    def _before(self, pos: int) -> list[tuple[int, str, bool]]:
-        """Return the nearest events before pos, nearest first."""
-        found = []
-        for run in self.events:
-            k = bisect.bisect_left(run, (pos, ""))
-            found += run[max(0, k - PRONOUN_REACH):k]
-        return sorted(found, reverse=True)[:PRONOUN_REACH]
-
-    def _pronoun(self, pronoun: str, pos: int) -> str | None:
-        want_person = pronoun in PERSON_PRONOUNS
-        wanted = "she" if pronoun in ("she", "her") else "he"
-        for at, name, subject in self._before(pos):
-            step("antecedents")
-            # 'Mr Blair has failed, he claimed': the subject of the reported words is not the 'he'.
-            if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos):
-                continue
-            if not want_person:
-                return name
-            # A lone capitalised word is a person only when the article calls it Mr or Ms ('Ofcom').
-            known = name.split()[-1] in self.gender
-            if is_person(name) and (known or " " in name) and self.gender.get(name.split()[-1], wanted) == wanted:
-                return name
-            if _described_person(name, wanted):  # 'a spokesman said ... "...," he said'
-                return name
-        return None
-
-
-def _described_person(name: str, pronoun: str) -> bool:
-    """Return True for a description of one person a pronoun may stand for ('spokeswoman' for 'she')."""
-    head = name.lower().split()[-1] if name.split() else ""
-    if is_named(name) or head not in DESCRIPTORS:
-        return False
-    sex = "she" if head.endswith("woman") else "he" if head.endswith("man") else pronoun
-    return sex == pronoun
-
 
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
