@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_WORDS, PLACES, TITLES
+from .lexicon import CUE_WORDS, ORG_WORDS, PLACES, TITLES
 
 # Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
 LEADING = frozenset("""
@@ -17,6 +17,8 @@ january february march april may june july august september october november dec
 """.split())
 # Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
 TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
+EVIDENCE = frozenset("found showed suggested".split())  # 'the report found'
+PRONOUN_WORDS = frozenset("i i'm i’m we you".split())  # 'I'm playing': a scrap of speech, not a speaker
 # Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
 POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
 # A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
@@ -62,7 +64,9 @@ def clean_name(mention: str) -> str:
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
     while len(words) > 1 and (words[0].lower() in LEADING or (len(words[0]) > 5 and words[0].endswith("ing"))):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in TRAILING:
+    # 'Tony Blair himself', 'the select committee found': what follows the name is no part of it.
+    while len(words) > 1 and (words[-1].lower() in TRAILING or words[-1] in EVIDENCE
+                              or (words[-1] in CUE_WORDS and not words[-1].endswith("s"))):  # 'reports' may be a noun
         words = words[:-1]
     words = _after_possessive(words)
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
@@ -81,8 +85,10 @@ def is_named(name: str) -> bool:
 
 
 def is_junk(name: str) -> bool:
-    """Return True for what is left of a mention that holds no name ('The', 'But')."""
-    return name.lower() in LEADING or name.lower() in ("the", "a", "an")
+    """Return True for what is left of a mention that holds no name ('The', 'But', "I'm playing")."""
+    first = name.lower().split()[0] if name.split() else ""
+    scrap = first in ("i'm", "i’m") or (first in PRONOUN_WORDS and " " in name)
+    return name.lower() in LEADING or name.lower() in ("the", "a", "an") or scrap
 
 
 def _after_possessive(words: list[str]) -> list[str]:
