@@ -38,7 +38,8 @@ def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
 @pytest.mark.parametrize("name, named", [
     ("Peter Wimsey", True), ("Ferry Society", True), ("spokesman", False), ("Tory MP", False),
     ("MPs", False), ("The", False), ("Scottish Executive", True), ("Labour", True), ("Lib Dems", True),
-    ("Damian Vane", True), ("Harriet Green", True), ("American", False), ("I'm playing", False)])
+    ("Damian Vane", True), ("Harriet Green", True), ("American", False), ("I'm playing", False),
+    ("Peter King", True), ("the King", False)])
 def test_names_and_descriptions(name, named):
     assert is_named(name) is named
 
@@ -54,6 +55,12 @@ def test_surname_opening_a_sentence_is_the_antecedent_of_he():
     text = ("Headline\n\nPeter Wimsey won in Oslo on Sunday.\n\nThe crowd cheered loudly. But Wimsey was not "
             f'satisfied. "{SPEECH}," he said.')
     assert speakers_of(text) == ["Peter Wimsey"]
+
+
+def test_surname_that_is_also_a_title_resolves_to_the_full_name():
+    text = f'Headline\n\nPeter King, the ferry board chairman, spoke.\n\n"{SPEECH}," said Mr King.'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert (quote.speaker, quote.named) == ("Peter King", True)
 
 
 def test_pronoun_follows_the_person_opening_the_sentence_not_the_last_speaker():

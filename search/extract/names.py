@@ -17,7 +17,7 @@ january february march april may june july august september october november dec
 """.split())
 # Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
 TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
-EVIDENCE = frozenset("found showed suggested".split())  # 'the report found'
+EVIDENCE = frozenset("found said told wrote thought".split())  # 'the report found': past tenses without -ed
 PRONOUN_WORDS = frozenset("i i'm i’m we you".split())  # 'I'm playing': a scrap of speech, not a speaker
 # Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
 POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
@@ -44,6 +44,8 @@ youngster rookie champion winner holder finalist seed skipper rival compatriot g
 comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
+# Titles that are also surnames ('Mervyn King', 'John Bishop').
+SURNAME_TITLES = frozenset("king judge bishop dean marshal pope prince sheriff major knight chamberlain".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
 TIME_WORDS = frozenset("""
@@ -66,7 +68,7 @@ def clean_name(mention: str) -> str:
         words = words[1:]
     # 'Tony Blair himself', 'the select committee found': what follows the name is no part of it.
     while len(words) > 1 and (words[-1].lower() in TRAILING or words[-1] in EVIDENCE
-                              or (words[-1] in CUE_WORDS and not words[-1].endswith("s"))):  # 'reports' may be a noun
+                              or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))):  # 'report' may be a noun
         words = words[:-1]
     words = _after_possessive(words)
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
@@ -81,6 +83,9 @@ def is_named(name: str) -> bool:
     described = word in DESCRIPTORS or (word.endswith("s") and word[:-1] in DESCRIPTORS)  # 'MPs'
     if word in PARTIES:
         described = False  # 'Labour said', 'the Lib Dems', 'Damian Green'
+    elif word in SURNAME_TITLES and len(name.split()) > 1:
+        before = name.split()[-2]  # 'Paul King', 'Mr King': a surname; 'the King' stays a title
+        described = not before[:1].isupper() or (before.lower().rstrip(".") in DESCRIPTORS - HONORIFICS)
     return last[:1].isupper() and not described and not is_junk(name) and word not in DEMONYMS
 
 
@@ -126,6 +131,8 @@ def _after_descriptor(words: list[str]) -> list[str]:
     if cut is None:
         return words
     name = words[cut + 1:]
+    if words[cut].lower().rstrip(".") in HONORIFICS and _capitalised(name) and len(name) == 1:
+        return name  # 'Mr King': the surname, even one that is also a title
     if not _capitalised(name) or _has_org(name) or name[0].lower() in JOINS or not is_named(" ".join(name)):
         return words
     if words[cut].lower() in KEEP_TITLES and len(name) == 1:

@@ -152,11 +152,12 @@ class Resolver:
             return self.acronyms[name]
         if name.isupper() and len(name) > 1:
             return self._upper(name)
+        surname = self._surname(name, mention) if " " not in name else None
+        if surname:  # before descriptions: 'King' may be Mervyn King's surname, not a title
+            return surname
         if not is_named(name):
             return self._role(mention, name, pos) or name or None
-        if " " not in name:
-            return self._surname(name, mention) or name
-        return self._fullest(name)
+        return self._fullest(name) if " " in name else name
 
     def _fullest(self, name: str) -> str:
         """Return the longest full name the article gives that ends with this one."""
