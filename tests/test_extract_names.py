@@ -29,6 +29,7 @@ def speakers_of(text: str) -> list[str | None]:
     ("Dutchman Peter Wimsey", "Peter Wimsey"), ("Scottish Executive", "Scottish Executive"), ("Lib Dems", "Lib Dems"),
     ("Harriet Vane of Ferrylink", "Harriet Vane"), ("Fuming Vane", "Vane"),
     ("select committee found", "select committee"), ("Western ferry reports", "Western ferry reports"),
+    ("16 May and a harbour spokesman", "harbour spokesman"), ("Tory co-chairman Peter Wimsey", "Peter Wimsey"),
     ("Institute for the Study of Ferries", "Institute for the Study of Ferries"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
@@ -61,6 +62,18 @@ def test_surname_that_is_also_a_title_resolves_to_the_full_name():
     text = f'Headline\n\nPeter King, the ferry board chairman, spoke.\n\n"{SPEECH}," said Mr King.'
     [quote] = extract(load_plain(text, "t.txt")).quotes
     assert (quote.speaker, quote.named) == ("Peter King", True)
+
+
+def test_described_subject_named_between_commas_is_the_antecedent():
+    text = (f"Headline\n\nMr Tom Bell spoke first. The Ferry Party's harbour leader, Harriet Vane, welcomed the "
+            f'plan. She said: "{SPEECH}."')
+    assert speakers_of(text) == ["Harriet Vane"]
+
+
+def test_job_between_a_party_and_the_name_joins_the_mention():
+    text = f'Headline\n\nConservative co-chairman Peter Wimsey mocked the plan, saying: "{SPEECH}."'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.speaker_mention.endswith("Peter Wimsey") and quote.speaker == "Peter Wimsey"
 
 
 def test_pronoun_follows_the_person_opening_the_sentence_not_the_last_speaker():

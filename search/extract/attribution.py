@@ -7,7 +7,7 @@ from .lexicon import PARTICIPLE_CUES, TITLES
 from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
 from .fallbacks import DASHES, dash_line, passive_agent
-from .names import DESCRIPTORS
+from .names import is_descriptor
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
 from .quotes import Found
@@ -91,7 +91,7 @@ def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | 
     if np is None:
         return None
     j = np[1] + 1
-    while j < len(toks) and toks[j].text.islower() and toks[j].text in DESCRIPTORS | TITLES:
+    while j < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text):
         j += 1
     name = np_after(toks, j) if j > np[1] + 1 and j < len(toks) and is_cap(toks[j].text) else None
     return (np[0], name[1]) if name else np
@@ -172,8 +172,9 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
         for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
             if found:
-                return make_attribution(toks, found, cue_text(toks, k, cue_at(toks, k)))
-        return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), cue_text(toks, cues[-1], 1))
+                return make_attribution(toks, _titled(toks, found), cue_text(toks, k, cue_at(toks, k)))
+        subject = _titled(toks, first_subject(toks, 0, len(toks), ctx.common))  # 'Tory co-chairman Liam Fox'
+        return make_attribution(toks, subject, cue_text(toks, cues[-1], 1))
     if toks and toks[-1].text == ":":
         return make_attribution(toks, _colon_speaker(toks, ctx.common), None)
     return None

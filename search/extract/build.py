@@ -11,6 +11,7 @@ from .fallbacks import possessive_source, previous_subject, sentence_subject, tr
 from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
+from .names import titled_end
 from .speakers import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
@@ -47,6 +48,7 @@ def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver
 def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver) -> Quote:
     if attr is None:
         return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind)
+    attr = replace(attr, end=titled_end(ctx.text, attr.end)) if ctx.text[attr.start:attr.start + 1].isupper() else attr
     mention = ctx.text[attr.start:attr.end]
     speaker, named = resolver.speaker(mention, attr.start)
     return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind,

@@ -53,6 +53,7 @@ year years day week month christmas easter eve monday tuesday wednesday thursday
 sunday january february march april june july august september october november december
 """.split())  # 'New Year', 'Boxing Day': capitalised, but nobody
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
+TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
 JOINS = frozenset("of for the de van von al bin and".split())
@@ -64,8 +65,13 @@ def clean_name(mention: str) -> str:
     if words and len(words[-1]) > 2:
         words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
-    while len(words) > 1 and (words[0].lower() in LEADING or (len(words[0]) > 5 and words[0].endswith("ing"))):
+    while len(words) > 1 and (words[0].lower() in LEADING or words[0].lower() in ("the", "a", "an")
+                              or (len(words[0]) > 5 and words[0].endswith("ing"))):
         words = words[1:]
+    # '16 December and an IAAF spokesman': a time coordinated before the speaker.
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] == "and" and words[k + 1].lower() in ("a", "an", "the"):
+            return clean_name(" ".join(words[k + 1:]))
     # 'Tony Blair himself', 'the select committee found': what follows the name is no part of it.
     while len(words) > 1 and (words[-1].lower() in TRAILING or words[-1] in EVIDENCE
                               or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))):  # 'report' may be a noun
@@ -145,7 +151,7 @@ def _capitalised(words: list[str]) -> bool:
 
 
 def _has_org(words: list[str]) -> bool:
-    return any(w.lower().strip(".,") in ORG_WORDS for w in words)
+    return any(w.lower().strip(".,") in ORG_NAMES for w in words)
 
 
 def descriptor_of(mention: str, name: str) -> list[str]:
@@ -161,3 +167,17 @@ def is_person(name: str) -> bool:
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
             and all(w[:1].isupper() or (w in JOINS and w != "and") for w in words)
             and not any(w.lower() in ORG_NAMES or w.lower() in TIME_WORDS for w in words) and is_named(name))
+
+
+def titled_end(text: str, end: int) -> int:
+    """Return where 'Conservative' + ' co-chairman Liam Fox' ends: a job after a name-like word, then a name."""
+    match = TITLED_NAME.match(text, end)
+    if match and all(is_descriptor(w) for w in match.group(1).split()):
+        return match.end()
+    return end
+
+
+def is_descriptor(word: str) -> bool:
+    """Return True for a lower-case job or role word ('chairman', 'co-chairman', 'vice-president')."""
+    lower = word.lower()
+    return lower in DESCRIPTORS or lower in TITLES or lower.split("-")[-1] in DESCRIPTORS | TITLES

@@ -9,8 +9,8 @@ from functools import lru_cache
 from .lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from .work import step
 from .antecedents import Antecedents
-from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_junk, is_named,
-                    is_person)
+from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_descriptor,
+                    is_junk, is_named, is_person)
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -21,6 +21,8 @@ DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
+# A description opening a sentence, then the person's name between commas.
+APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 INDEFINITE = frozenset("a an one another some".split())
@@ -103,6 +105,10 @@ class Resolver:
 
     def _subjects(self, offset: int, chunk: str) -> None:
         """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
+        for match in APPOSITIVE_SUBJECT.finditer(chunk):  # "The party's leader, Ann Lee, said"
+            name = self.canonical(match.group(2), offset + match.start(2))
+            if name and is_descriptor(match.group(1)) and is_person(name) and " " in name:
+                self.note(offset + match.start(2), name, subject=True)
         for match in SUBJECT.finditer(chunk):
             first = match.group().split()[0].lower()
             if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
