@@ -36,6 +36,16 @@ serve: $(STAMP) $(INDEX)/CURRENT
 test: $(TEST_STAMP)
 	$(BIN)/pytest
 
+# The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
+# same commit and data give the same weights; models-check retrains and fails if they differ.
+POLNEAR_TRAIN ?= ../shared/data/polnear/train
+.PHONY: models models-check
+models: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --write
+
+models-check: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --check
+
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock
 

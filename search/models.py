@@ -52,6 +52,9 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    utterance: int | None = None        # shared by the pieces of one quote (paragraphs, interruptions)
+    named: bool | None = None           # False for an unnamed source ('a spokesman')
+    speaker_id: str | None = None       # the corpus-wide canonical id (identities.assign_ids)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from .. import settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
+from ..extract.identities import fill_speaker_ids
 from ..index import incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
@@ -124,7 +125,7 @@ def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 def extract_cmd(files, as_json):
     """Print the quotes, claims and figures found in FILES."""
-    failed = 0
+    failed, records = 0, []
     for name in files:
         try:
             articles, skipped, warnings = documents.load_file(Path(name))
@@ -134,9 +135,10 @@ def extract_cmd(files, as_json):
             continue
         for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
             click.echo(f"Warning: {name}: {warning}", err=True)
-        for article in articles:
-            record = extraction_json(name if article.format != "jsonl" else article.path, article)
-            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
+        records += [extraction_json(name if a.format != "jsonl" else a.path, a) for a in articles]
+    fill_speaker_ids(records)  # one id per speaker over all the files given
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
     if failed == len(files):
         raise click.ClickException("No file could be read")
 

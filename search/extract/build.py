@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
@@ -11,7 +12,8 @@ from .claims import RawClaim
 from .claimers import FigureSources
 from .figures import find_figures, places_in, topic_key
 from .quotes import Found
-from .speakers import Resolver
+from .names import titled_end
+from .speakers import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2
@@ -26,19 +28,32 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
     cache: dict = {}
     # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
     # sentence, a show's title) is left out: it is no one's words.
-    quotes = [_quote(ctx, q.start, q.end, kind, ranker.choose(ctx, q, attr, cache), resolver)
-              for q, attr, kind in zip(found, attributions, kinds)
-              if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
-    quotes += _transcript_quotes(ctx, found, resolver)
+    kept = [(q, attr, kind) for q, attr, kind in zip(found, attributions, kinds)
+            if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
+    quotes = [replace(piece, utterance=number)
+              for number, (q, attr, kind) in enumerate(kept, 1)
+              for piece in _pieces(ctx, q, kind, ranker.choose(ctx, q, attr, cache), resolver)]
+    quotes += [replace(q, utterance=number) for number, q in enumerate(_transcript_quotes(ctx, found, resolver),
+                                                                       len(kept) + 1)]
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver) -> list[Quote]:
+    """Return one Quote per piece of an utterance, all with its speaker."""
+    pieces = [_quote(ctx, start, end, kind, attr, resolver) for start, end in found.parts()]
+    if attr is not None and pieces[0].speaker:
+        resolver.note(attr.start, pieces[0].speaker)  # a later 'he said' may mean this speaker
+    return pieces
 
 
 def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver) -> Quote:
     if attr is None:
         return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind)
+    attr = replace(attr, end=titled_end(ctx.text, attr.end)) if ctx.text[attr.start:attr.start + 1].isupper() else attr
     mention = ctx.text[attr.start:attr.end]
+    speaker, named = resolver.speaker(mention, attr.start)
     return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind,
-                 speaker=resolver.canonical(mention, attr.start), speaker_mention=mention,
+                 speaker=speaker, speaker_mention=mention, named=named,
                  speaker_start=attr.start, speaker_end=attr.end, cue=attr.cue)
 
 
