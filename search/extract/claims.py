@@ -1,20 +1,34 @@
-"""Attributed claims ('X said that ...', 'according to X, ...') and the speaker history."""
+"""Attributed claims: one ordered table of rules finds what a source asserts and who the source is."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .context import Context
-from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
-from .cues import cue_at, cue_source
-from .phrases import QUOTE_MARKS, np_after, subject_before
+from .claim_verbs import ADJUNCT_HEADS, FIRST_WORDS, QUESTION_WORDS, classes_of, is_participle
+from .context import Context, cue_text
+from .cues import claim_cue_at, cue_at, cue_source
+from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
+from .phrases import CONNECTIVES, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
-SAY_CUES = frozenset("said says told tells say tell".split())
 WORD = re.compile(r"[a-z]+")
-THAT_REACH = 7  # 'announced on Monday that': 'that' may come a few words after the cue
+SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
+THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
+OPENER_WORDS = 6  # an opening phrase this short before ', X said' is an adjunct, not content
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
+OPENERS = frozenset("in on at when after before while as during speaking asked following despite since "
+                    "if although though because once until for".split())
+TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
+BOUNDARIES = frozenset(", and but while whereas ; --".split())
+# A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
+EVIDENCE_NOUNS = frozenset("""
+study studies poll polls survey surveys report reports research analysis data figures numbers review
+investigation inquiry audit census statistics researchers scientists evidence estimates results findings
+models tests test experts economists analysts forecast forecasts projections documents records
+""".split())
+SAYING = ("say", "tell", "belief")
 
 
 @dataclass(frozen=True)
@@ -28,27 +42,57 @@ class RawClaim:
     cue: str
 
 
+@dataclass(frozen=True)
+class Match:
+    """What a rule found: content tokens [lo, hi), the source's character span, the cue tokens."""
+
+    lo: int
+    hi: int
+    source: tuple[int, int]
+    k: int
+    size: int
+
+
+@dataclass
+class Sentence:
+    """One cued sentence as the rules see it."""
+
+    toks: list[Token]
+    cues: list[tuple[int, int]]
+    cuts: frozenset[int]  # token indexes where a later, coordinated attribution starts
+    source: tuple[int, int] | None = None  # the source of the sentence's last claim
+
+
 def cue_sentences(ctx: Context) -> list[tuple[list[Token], list[tuple[int, int]]]]:
-    """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a cue."""
+    """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a claim or quote cue."""
     lowered = ctx.masked.lower()
     found = []
-    for sentences in ctx.sentences:
+    for p, sentences in enumerate(ctx.sentences):
         for lo, hi in sentences:
-            if CUE_FIRST_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if SENTENCE_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
             toks = tokens(ctx.masked, lo, hi)
-            cues = [(k, size) for k in range(len(toks)) if (size := cue_at(toks, k))]
+            headline = p == 0 and _title_case(toks)
+            cues = [(k, size) for k in range(len(toks))
+                    if (size := claim_cue_at(toks, k, headline) or cue_at(toks, k))]
             if cues:
                 found.append((toks, cues))
     return found
 
 
+def _title_case(toks: list[Token]) -> bool:
+    """Return True for 'Trump Says Wall Will Rise': most longer words capitalised."""
+    words = [t.text for t in toks if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def cue_subjects(cued) -> list[tuple[int, int]]:
-    """Return (start, end) of every named subject of a cue verb, in text order."""
+    """Return (start, end) of every named subject of a quote cue verb, in text order."""
     found = []
     for toks, cues in cued:
-        for k, size in cues:
-            if toks[k].text.lower() not in PARTICIPLE_CUES:
+        for k, _ in cues:
+            size = cue_at(toks, k)
+            if size and toks[k].text.lower() not in PARTICIPLE_CUES:
                 np = cue_source(toks, k, size)
                 if np and toks[np[0]].text.lower() not in PRONOUNS:
                     found.append((toks[np[0]].start, toks[np[1]].end))
@@ -57,51 +101,212 @@ def cue_subjects(cued) -> list[tuple[int, int]]:
 
 def find_claims(ctx: Context, cued) -> list[RawClaim]:
     """Return the attributed claims in the sentences that hold a cue."""
-    return [claim for claim in (_sentence_claim(ctx, *item) for item in cued) if claim]
+    return [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues)]
 
 
-def _sentence_claim(ctx: Context, toks: list[Token], cues) -> RawClaim | None:
+def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
+    """Try the rules in order on each cue; a cue inside an earlier claim reports nested speech: skipped."""
+    cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
+    sent = Sentence(toks, cues, _cuts(toks, cues))
+    claims, taken = [], []
     for k, size in cues:
-        cue = " ".join(t.text for t in toks[k:k + size]).lower()
-        if cue in ("according to", "as per"):
-            claim = _according(ctx, toks, k, size, cue)
-        elif cue in CLAIM_CUES:
-            claim = _cue_claim(ctx, toks, k, size, cue)
-        else:
+        if any(a <= k < b for a, b in taken):
             continue
-        if claim:
-            return claim
-    return None
+        cue = cue_text(toks, k, size).lower()
+        for rule in RULES:
+            match = rule(ctx, sent, k, size, cue)
+            claim = match and _claim(ctx, toks, match, cue)
+            if claim:
+                claims.append(claim)
+                taken.append((min(match.lo, k), max(match.hi, k + size)))
+                sent.source = match.source
+                break
+    return claims
 
 
-def _according(ctx, toks, k, size, cue) -> RawClaim | None:
-    """'according to X, CONTENT' or 'CONTENT, according to X'."""
-    who = _clause(ctx, toks, k + size)
+def _claim_cue(toks, k, size) -> bool:
+    """Return True for cues that can carry a claim (quote-only cues such as 'joked' cannot)."""
+    cue = cue_text(toks, k, size).lower()
+    return cue in ("according to", "as per") or bool(classes_of(cue))
+
+
+def _cuts(toks: list[Token], cues) -> frozenset[int]:
+    """Return where coordinated attributions start: 'A said X, but B said Y' cuts before 'but'."""
+    cuts = set()
+    for k, size in cues:
+        subject = subject_before(toks, k, 0) if not is_participle(cue_text(toks, k, size).lower()) else None
+        if subject and subject[0] > 0 and toks[subject[0] - 1].text.lower() in BOUNDARIES:
+            cuts.add(subject[0] - 1)
+    return frozenset(cuts)
+
+
+# ---- the rules, in the order they are tried on each cue ----
+
+def _according(ctx, sent, k, size, cue) -> Match | None:
+    """'according to X, CONTENT', 'CONTENT, according to X' and 'CONTENT, according to X, MORE'."""
+    if cue not in ("according to", "as per"):
+        return None
+    toks = sent.toks
+    who = _according_clause(ctx, toks, k + size)
     if who is None:
         return None
+    comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
     if k == 0 or (k == 1 and toks[0].text[:1].isupper()):
-        comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
         if comma is None:
             return None
         who, comma = _appositive_name(ctx, toks, who, comma)
-        return _claim(ctx, toks, comma + 1, len(toks), who, cue)
+        return Match(comma + 1, _clause_end(sent, comma + 1), who, k, size)
     end = k - 1 if toks[k - 1].text == "," else k
-    return _claim(ctx, toks, 0, end, who, cue)
+    lo = _clause_start(toks, end)
+    if comma is not None and toks[k - 1].text == ",":  # mid-sentence: the content goes on after X
+        return Match(lo, _clause_end(sent, comma + 1), who, k, size)
+    return Match(lo, end, who, k, size)
 
 
-def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
-    """Prefer the name in 'according to the finance director, Maria Gomez, CONTENT'."""
-    role = ctx.text[who[0]:who[1]].split()
-    if not role or role[-1].lower() not in TITLES:
-        return who, comma
-    end = next((i for i in range(comma + 1, min(comma + 6, len(toks))) if toks[i].text == ","), None)
-    name = toks[comma + 1:end] if end else []
-    if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
-        return (name[0].start, name[-1].end), end
-    return who, comma
+def _participle(ctx, sent, k, size, cue) -> Match | None:
+    """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
+    toks = sent.toks
+    if not is_participle(cue) or k == 0 or toks[k - 1].text not in (",", "and", "--", "—"):
+        return None
+    lo = _complement(toks, k + size, classes_of(cue), None)
+    if lo is None:
+        return None
+    source = sent.source or _token_span(toks, first_subject(toks, 0, k, ctx.common))
+    if source is None:
+        return None
+    return Match(lo, _clause_end(sent, lo), source, k, size)
 
 
-def _clause(ctx, toks, i) -> tuple[int, int] | None:
+def _tag(ctx, sent, k, size, cue) -> Match | None:
+    """'CONTENT, X said (on Friday).', 'CONTENT, said X.' and the mid tag 'CONTENT, X said, MORE.'."""
+    toks = sent.toks
+    if not classes_of(cue) & {"say", "tell", "belief"} or is_participle(cue):
+        return None
+    subject = subject_before(toks, k, 0)
+    if subject is not None:
+        comma, after = subject[0] - 1, k + size
+    elif k > 0 and toks[k - 1].text == ",":
+        subject = np_after(toks, k + size)  # 'CONTENT, said Maria Lopez.'
+        if subject is None:
+            return None
+        comma, after = k - 1, subject[1] + 1
+    else:
+        return None
+    if comma < 1 or toks[comma].text != ",":
+        return None
+    tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+    if tail is None:
+        return None
+    lo = _clause_start(toks, comma)
+    if toks[lo].text.lower() in OPENERS and comma - lo <= OPENER_WORDS:
+        return None  # 'On Monday, X said ...': an opening adjunct, not content
+    hi = comma
+    if tail < len(toks) and toks[tail].text == "," and subject[0] < k:  # 'The plan, he said, will fail.'
+        hi = _clause_end(sent, tail + 1)
+    return Match(lo, hi, _token_span(toks, subject), k, size)
+
+
+def _forward(ctx, sent, k, size, cue) -> Match | None:
+    """'X said (on Monday) (that) CONTENT', 'X told Y CONTENT', 'X vowed to CONTENT', 'a poll found CONTENT'."""
+    toks = sent.toks
+    if is_participle(cue):
+        return None
+    subject = subject_before(toks, k, 0)
+    if subject is None:
+        return None
+    lo = _complement(toks, k + size, classes_of(cue), toks[subject[1]].text.lower())
+    if lo is None:
+        return None
+    return Match(lo, _clause_end(sent, lo), _token_span(toks, subject), k, size)
+
+
+RULES = (_according, _participle, _tag, _forward)
+
+
+# ---- pieces the rules share ----
+
+def _complement(toks: list[Token], i: int, classes, subject_head: str | None) -> int | None:
+    """Return where the cue's content starts after the cue ending at i, by its verb classes."""
+    i = _skip_adjuncts(toks, i)
+    if i >= len(toks) or toks[i].text in QUOTE_MARKS:
+        return None  # nothing reported, or a direct quote (a Quote already)
+    if toks[i].text == "that":
+        return i + 1
+    if classes & {"tell", "ask", "stance"} and (obj := np_after(toks, i)):
+        j = _skip_adjuncts(toks, obj[1] + 1)
+        if j < len(toks) and toks[j].text == "that" and "tell" in classes:
+            return j + 1  # 'told reporters on Monday that ...'
+        if j < len(toks) and toks[j].text.lower() in QUESTION_WORDS and "ask" in classes:
+            return j  # 'asked voters whether ...'
+        if "tell" in classes and j < len(toks) and np_after(toks, j):
+            return j  # 'told reporters the plan ...'
+    if "ask" in classes and toks[i].text.lower() in QUESTION_WORDS:
+        return i
+    if classes & {"intent", "belief"} and toks[i].text.lower() in ("to", "not"):
+        return i
+    if classes & {"say", "belief"} and np_after(toks, i):
+        return i
+    if "evidence" in classes and (subject_head in EVIDENCE_NOUNS) and np_after(toks, i):
+        return i
+    if classes & {"stance", "tell"} and np_after(toks, i):
+        return i
+    return None
+
+
+def _skip_adjuncts(toks: list[Token], i: int) -> int:
+    """Skip 'on Monday', 'in a statement', 'also', ',' between a cue and its content, when 'that' follows."""
+    j = i
+    while j < len(toks) and (toks[j].text in ADVERBS or toks[j].text in TIME_WORDS
+                             or (toks[j].text.endswith("ly") and toks[j].text.islower())):
+        j += 1
+    if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text == ","):
+        that = next((m for m in range(j, min(j + THAT_REACH, len(toks))) if toks[m].text == "that"), None)
+        if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
+            return that
+    return j
+
+
+def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
+    """Return where a tag's adjuncts end ('said on Friday.', 'told reporters,'), None if a clause follows."""
+    if tell and (obj := np_after(toks, i)):
+        i = obj[1] + 1
+    j = i
+    if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
+            and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
+        return None  # 'said the plan fails': content follows, not adjuncts
+    while j < len(toks) and j - i < TAG_TAIL and toks[j].text not in (",", ".", "!", "?", ";") \
+            and toks[j].text != "that" and toks[j].text not in QUOTE_MARKS:
+        j += 1
+    if j < len(toks) and (toks[j].text == "that" or toks[j].text in QUOTE_MARKS or j - i >= TAG_TAIL):
+        return None
+    return j
+
+
+def _clause_start(toks: list[Token], end: int) -> int:
+    """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
+    lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
+    while lo < end - 1 and toks[lo].text in CONNECTIVES:
+        lo += 1
+    return lo
+
+
+def _clause_end(sent: Sentence, lo: int) -> int:
+    """Return where content from lo stops: a coordinated attribution, ', which', ', according to', ';'."""
+    toks = sent.toks
+    for j in range(lo, len(toks)):
+        word = toks[j].text
+        if j > lo and j in sent.cuts:
+            return j
+        if word == ";":
+            return j
+        if word == "," and j + 1 < len(toks):
+            nxt = toks[j + 1].text.lower()
+            if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
+                return j
+    return len(toks)
+
+
+def _according_clause(ctx, toks, i) -> tuple[int, int] | None:
     """Return the claimer clause after 'according to': up to a comma, date or bracket."""
     j = i
     while j < len(toks) and toks[j].text not in ",.;:!?" and toks[j].text not in QUOTE_MARKS:
@@ -116,23 +321,24 @@ def _clause(ctx, toks, i) -> tuple[int, int] | None:
     return start, end
 
 
-def _cue_claim(ctx, toks, k, size, cue) -> RawClaim | None:
-    """'X said (on Monday) that CONTENT', 'X said CONTENT' or 'CONTENT, X said.'."""
-    subject = subject_before(toks, k, 0)
-    if subject is None:
+def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
+    """Prefer the name in 'according to the finance director, Maria Gomez, CONTENT'."""
+    role = ctx.text[who[0]:who[1]].split()
+    if not role or role[-1].lower() not in TITLES:
+        return who, comma
+    end = next((i for i in range(comma + 1, min(comma + 6, len(toks))) if toks[i].text == ","), None)
+    name = toks[comma + 1:end] if end else []
+    if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
+        return (name[0].start, name[-1].end), end
+    return who, comma
+
+
+def _token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the character span of token span np, leaving out a leading 'the'/'a'."""
+    if np is None:
         return None
-    who = (toks[subject[0]].start, toks[subject[1]].end)
-    rest = k + size
-    that = next((i for i in range(rest, min(rest + THAT_REACH, len(toks)))
-                 if toks[i].text == "that"), None)
-    if that is not None and not any(t.text in QUOTE_MARKS for t in toks[rest:that]):
-        return _claim(ctx, toks, that + 1, len(toks), who, cue)
-    if cue.lower() in SAY_CUES and rest < len(toks) and np_after(toks, rest):
-        if cue.lower() not in ("told", "tells") and toks[rest].text not in QUOTE_MARKS:
-            return _claim(ctx, toks, rest, len(toks), who, cue)
-    if subject[0] > 1 and toks[subject[0] - 1].text == "," and rest >= len(toks) - 1:
-        return _claim(ctx, toks, 0, subject[0] - 1, who, cue)
-    return None
+    first = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an"))
+    return toks[first].start, toks[np[1]].end
 
 
 def _trim_end(toks, lo: int, hi: int) -> int:
@@ -145,24 +351,24 @@ def _trim_end(toks, lo: int, hi: int) -> int:
     while hi > lo:
         last = toks[hi - 1].text
         marks = sum(t.text in QUOTE_MARKS for t in toks[lo:hi])
-        if last in ".,;:" or (last in QUOTE_MARKS and marks % 2):
+        if last in ".,;:-—" or (last in QUOTE_MARKS and marks % 2):
             hi -= 1  # an unpaired mark at the end opens the quote that follows
         elif hi - lo > 2 and last.lower() in PARTICIPLE_CUES and toks[hi - 2].text == ",":
             hi -= 2
-        elif hi - lo > 2 and last.lower() in ("and", "but", "or"):
+        elif hi - lo > 2 and last.lower() in ("and", "but", "or", "while", "whereas"):
             hi -= 1  # the sentence went on past the claim: "…from North Korea, and"
         else:
             return hi
     return hi
 
 
-def _claim(ctx, toks, lo, hi, who, cue) -> RawClaim | None:
-    """Build a claim over toks[lo:hi] unless it is too short or only a quotation."""
-    hi = _trim_end(toks, lo, hi)
+def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
+    """Build a claim over the match's content unless it is too short or only a quotation."""
+    lo, hi = match.lo, _trim_end(toks, match.lo, match.hi)
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
-    if len(words) < MIN_CONTENT:
+    if len(words) < MIN_CONTENT or match.source is None:
         return None
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, who[0], who[1], cue)
+    return RawClaim(start, end, match.source[0], match.source[1], cue)

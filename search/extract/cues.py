@@ -1,7 +1,8 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
+from .claim_verbs import HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
+from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
 
@@ -24,6 +25,31 @@ def cue_at(toks: list[Token], i: int) -> int:
     if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
         return 0
     return 1
+
+
+def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
+    """Return how many tokens form a claim cue at i (0 if none): 'said', 'called for', 'Says' in a headline."""
+    word = toks[i].text.lower()
+    if i + 1 < len(toks):
+        pair = f"{word} {toks[i + 1].text.lower()}"
+        if pair in PAIRS or pair in ("according to", "as per"):
+            return 2
+    if not classes_of(word):
+        return 0
+    if not toks[i].text[:1].islower():
+        return 1 if headline and i > 0 and word in HEADLINE_FORMS else 0
+    if i and _modifies_noun(toks[i - 1].text):
+        return 0
+    if i and word in NOUN_FORMS and _noun_before(toks[i - 1].text) and not _determined(toks, i - 1):
+        return 0  # 'election fears', but 'the study finds'
+    return 1
+
+
+def _determined(toks: list[Token], j: int) -> bool:
+    """Return True when a determiner opens the phrase ending at j ('a new poll'): a subject, so a verb follows."""
+    if toks[j].text.endswith("ing"):
+        return False  # 'growing fears'
+    return any(toks[m].text.lower() in DETERMINERS for m in range(max(0, j - 3), j))
 
 
 def _noun_before(prev: str) -> bool:
