@@ -82,12 +82,26 @@ def _table() -> dict[str, frozenset[str]]:
 VERB_CLASSES = _table()
 PAIRS = frozenset(f for f in VERB_CLASSES if " " in f)  # 'pointed out', 'called for'
 FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | {"according", "per"}
-# Forms that are nouns at least as often ('his hopes', 'growing fears', 'the plans').
+# Forms that are nouns at least as often ('his hopes', 'growing fears', 'swing state'): a verb
+# only after a subject-like word.
 NOUN_FORMS = frozenset("""
 hopes fears plans worries doubts shows finds claims reports notes states answers replies posts
 tweets estimates forecasts promises pledges offers backs calls attacks questions challenges
 supports reasons counters signals projects wishes thoughts guesses remarks
+hope fear plan worry doubt show find claim report note state answer reply post tweet estimate
+forecast promise pledge offer back call attack question challenge support reason counter signal
+project wish guess remark want need view trust welcome project aim
 """.split())
+# Auxiliaries and negations between a subject and its verb ('I don't think', 'she has long argued').
+AUXILIARIES = frozenset("""
+do does did don't doesn't didn't has have had hasn't haven't hadn't will would won't wouldn't can
+could can't couldn't should shouldn't may might must not never is are was were isn't aren't wasn't
+weren't be been being
+""".replace("'", "’").split()) | frozenset("""
+don't doesn't didn't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't isn't aren't
+wasn't weren't
+""".split())
+BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
 # Cue forms a headline writes capitalised: 'Trump Says ...', 'Poll Finds ...'.
 HEADLINE_FORMS = frozenset("""
 says say said warns warn tells claims claim insists urges admits denies vows believes thinks

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claim_verbs import ADJUNCT_HEADS, FIRST_WORDS, QUESTION_WORDS, classes_of, is_participle
+from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, classes_of,
+                          is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
 from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
-from .phrases import CONNECTIVES, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
+from .phrases import CONNECTIVES, abbrev_dot, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -28,7 +29,16 @@ study studies poll polls survey surveys report reports research analysis data fi
 investigation inquiry audit census statistics researchers scientists evidence estimates results findings
 models tests test experts economists analysts forecast forecasts projections documents records
 """.split())
-SAYING = ("say", "tell", "belief")
+# Irregular past forms that show a reported clause has its verb ('said the economy grew').
+PAST_VERBS = frozenset("""
+grew rose fell won lost made went came took gave got saw knew thought left ran began became kept held
+brought paid met sent spent built led cut put hit set let hurt cost beat fought sought bought caught
+taught sold stood understood meant felt dealt found told said wrote drove broke chose spoke wore
+""".split())
+CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
+OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
+NOT_CONTENT = frozenset("yes no so nothing something anything this that it".split())
+SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
 
 
 @dataclass(frozen=True)
@@ -182,14 +192,13 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     toks = sent.toks
     if not classes_of(cue) & {"say", "tell", "belief"} or is_participle(cue):
         return None
-    subject = subject_before(toks, k, 0)
-    if subject is not None:
+    inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
+    if inverted and toks[inverted[0]].text[:1].isupper() and _tag_ends(toks, inverted[1] + 1):
+        subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
+        while after < len(toks) and toks[after].text not in (".", "!", "?"):
+            after += 1  # ', the city's director.': the appositive is the tag's
+    elif (subject := _subject(toks, k)) is not None:
         comma, after = subject[0] - 1, k + size
-    elif k > 0 and toks[k - 1].text == ",":
-        subject = np_after(toks, k + size)  # 'CONTENT, said Maria Lopez.'
-        if subject is None:
-            return None
-        comma, after = k - 1, subject[1] + 1
     else:
         return None
     if comma < 1 or toks[comma].text != ",":
@@ -198,10 +207,14 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    if toks[lo].text.lower() in OPENERS and comma - lo <= OPENER_WORDS:
-        return None  # 'On Monday, X said ...': an opening adjunct, not content
+    if toks[lo].text.lower() in OPENERS:
+        inner = next((m for m in range(lo, comma) if toks[m].text == ","), None)
+        if inner is None:
+            return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
+        lo = inner + 1
     hi = comma
-    if tail < len(toks) and toks[tail].text == "," and subject[0] < k:  # 'The plan, he said, will fail.'
+    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES
+    if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
     return Match(lo, hi, _token_span(toks, subject), k, size)
 
@@ -211,7 +224,7 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     toks = sent.toks
     if is_participle(cue):
         return None
-    subject = subject_before(toks, k, 0)
+    subject = _subject(toks, k)
     if subject is None:
         return None
     lo = _complement(toks, k + size, classes_of(cue), toks[subject[1]].text.lower())
@@ -232,25 +245,73 @@ def _complement(toks: list[Token], i: int, classes, subject_head: str | None) ->
         return None  # nothing reported, or a direct quote (a Quote already)
     if toks[i].text == "that":
         return i + 1
-    if classes & {"tell", "ask", "stance"} and (obj := np_after(toks, i)):
+    if classes & {"tell", "ask"} and (obj := np_after(toks, i)):
         j = _skip_adjuncts(toks, obj[1] + 1)
         if j < len(toks) and toks[j].text == "that" and "tell" in classes:
             return j + 1  # 'told reporters on Monday that ...'
         if j < len(toks) and toks[j].text.lower() in QUESTION_WORDS and "ask" in classes:
             return j  # 'asked voters whether ...'
-        if "tell" in classes and j < len(toks) and np_after(toks, j):
+        if "tell" in classes and _reported(toks, j):
             return j  # 'told reporters the plan ...'
     if "ask" in classes and toks[i].text.lower() in QUESTION_WORDS:
         return i
     if classes & {"intent", "belief"} and toks[i].text.lower() in ("to", "not"):
         return i
-    if classes & {"say", "belief"} and np_after(toks, i):
+    if classes & {"say", "belief"} and _reported(toks, i):
         return i
-    if "evidence" in classes and (subject_head in EVIDENCE_NOUNS) and np_after(toks, i):
+    if "evidence" in classes and subject_head in EVIDENCE_NOUNS and np_after(toks, i):
         return i
-    if classes & {"stance", "tell"} and np_after(toks, i):
+    if "stance" in classes and np_after(toks, i) and toks[i].text.lower() not in PRONOUNS:
         return i
     return None
+
+
+def _reported(toks: list[Token], i: int) -> bool:
+    """Return True when what follows a cue of saying is reported content, not an adjunct or object."""
+    if _clause_at(toks, i):
+        return True
+    first = toks[i].text.lower() if i < len(toks) else ""
+    if first in ADJUNCT_HEADS or first in NOT_CONTENT or toks[i].text in TIME_WORDS:
+        return False
+    words = 0
+    for tok in toks[i:]:
+        if tok.text in (",", ";", ".", ":"):
+            break
+        words += tok.text[:1].isalnum()
+    return words >= OBJECT_WORDS and np_after(toks, i) is not None
+
+
+def _clause_at(toks: list[Token], i: int) -> bool:
+    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads'."""
+    if i >= len(toks) or not toks[i].text[:1].isalnum():
+        return False
+    first = toks[i].text.lower()
+    if first in SUBJECT_PRONOUNS or first.endswith(("’ll", "'ll", "’d", "'d", "’s", "'s", "’re", "'re")) and first.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:
+        return True
+    for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):
+        word = toks[j].text
+        lower = word.lower()
+        if word in QUOTE_MARKS or word == "'":
+            return True  # the clause goes on inside a quotation: 'said the senator “can't win”'
+        if abbrev_dot(toks, j) or word in "$£€%'’-":
+            continue  # 'Mr.', 'U.S.', '$4.5 billion'
+        if not word[:1].isalnum():
+            return False
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
+            return True
+        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
+            return True  # 'Clinton leads'
+    return False
+
+
+def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """Return the cue's subject past auxiliaries ('I don't think'); None for a passive ('is expected')."""
+    j = k
+    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in ("also", "not", "never")):
+        if toks[j - 1].text.lower() in BE_FORMS:
+            return None  # 'was told', 'is expected to': the subject is not the source
+        j -= 1
+    return subject_before(toks, j, 0)
 
 
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
@@ -280,6 +341,11 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
     if j < len(toks) and (toks[j].text == "that" or toks[j].text in QUOTE_MARKS or j - i >= TAG_TAIL):
         return None
     return j
+
+
+def _tag_ends(toks: list[Token], i: int) -> bool:
+    """Return True when the sentence ends at i or an appositive follows (', the mayor.')."""
+    return i >= len(toks) or toks[i].text in (",", ".", "!", "?", "(")
 
 
 def _clause_start(toks: list[Token], end: int) -> int:

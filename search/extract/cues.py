@@ -1,7 +1,7 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .claim_verbs import HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
+from .claim_verbs import AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
 from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
@@ -40,9 +40,18 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
         return 1 if headline and i > 0 and word in HEADLINE_FORMS else 0
     if i and _modifies_noun(toks[i - 1].text):
         return 0
-    if i and word in NOUN_FORMS and _noun_before(toks[i - 1].text) and not _determined(toks, i - 1):
-        return 0  # 'election fears', but 'the study finds'
+    if i and word in NOUN_FORMS and not _subject_like(toks, i - 1):
+        return 0  # 'election fears', 'swing state'; but 'the study finds', 'officials fear'
     return 1
+
+
+def _subject_like(toks: list[Token], j: int) -> bool:
+    """Return True when toks[j] can end a verb's subject: a pronoun, a name, a plural or a determined noun."""
+    word = toks[j].text
+    lower = word.lower()
+    return (lower in PRONOUNS or lower in ("who", "that", "which", "you") or lower in ADVERBS
+            or lower in AUXILIARIES or word[:1].isupper() or word.endswith("ly")
+            or (lower.endswith("s") and not lower.endswith("ss")) or _determined(toks, j))
 
 
 def _determined(toks: list[Token], j: int) -> bool:
