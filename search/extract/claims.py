@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, classes_of,
-                          is_participle)
+from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PARTICIPLES_ONLY, QUESTION_WORDS,
+                          classes_of, is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
 from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
@@ -21,6 +21,7 @@ CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
 OPENERS = frozenset("in on at when after before while as during speaking asked following despite since "
                     "if although though because once until for".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
 BOUNDARIES = frozenset(", and but while whereas ; --".split())
 # A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
@@ -37,7 +38,9 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 """.split())
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
-NOT_CONTENT = frozenset("yes no so nothing something anything this that it".split())
+NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
+MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
+TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
 SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
 
 
@@ -230,7 +233,10 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     lo = _complement(toks, k + size, classes_of(cue), toks[subject[1]].text.lower())
     if lo is None:
         return None
-    return Match(lo, _clause_end(sent, lo), _token_span(toks, subject), k, size)
+    hi = _clause_end(sent, lo)
+    if toks[subject[0]].text.lower() in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
+        hi = next((m for m in range(lo, hi) if toks[m].text == ","), hi)
+    return Match(lo, hi, _token_span(toks, subject), k, size)
 
 
 RULES = (_according, _participle, _tag, _forward)
@@ -307,11 +313,21 @@ def _clause_at(toks: list[Token], i: int) -> bool:
 def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     """Return the cue's subject past auxiliaries ('I don't think'); None for a passive ('is expected')."""
     j = k
-    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in ("also", "not", "never")):
+    if toks[k].text.lower() in PARTICIPLES_ONLY and (k == 0 or toks[k - 1].text.lower() not in ("has", "have", "had")):
+        return None  # 'the option, seen by many as ...'
+    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
         if toks[j - 1].text.lower() in BE_FORMS:
             return None  # 'was told', 'is expected to': the subject is not the source
         j -= 1
-    return subject_before(toks, j, 0)
+    found = subject_before(toks, j, 0)
+    if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
+            and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
+        return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
+    return found
+
+
+def _time_word(word: str) -> bool:
+    return word in TIME_WORDS or word in MONTHS or word.isdigit()
 
 
 def _skip_adjuncts(toks: list[Token], i: int) -> int:

@@ -1,12 +1,14 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .claim_verbs import AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS
+from .claim_verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
+from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
 
 OPENING_CUES = frozenset("said says added asked wrote writes".split())
+ARTICLES = frozenset("the a an this that these those one another".split())
+ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
 NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
 VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
 
@@ -32,15 +34,18 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
     word = toks[i].text.lower()
     if i + 1 < len(toks):
         pair = f"{word} {toks[i + 1].text.lower()}"
-        if pair in PAIRS or pair in ("according to", "as per"):
+        if pair in ("according to", "as per"):
             return 2
+        if pair in PAIRS:
+            return 0 if i and not _subject_like(toks, i - 1) else 2  # 'an unprompted call for'
     if not classes_of(word):
         return 0
     if not toks[i].text[:1].islower():
         return 1 if headline and i > 0 and word in HEADLINE_FORMS else 0
     if i and _modifies_noun(toks[i - 1].text):
         return 0
-    if i and word in NOUN_FORMS and not _subject_like(toks, i - 1):
+    to_follows = i + 1 < len(toks) and toks[i + 1].text == "to"  # 'plans to', 'hopes to'
+    if i and word in NOUN_FORMS and not to_follows and not _subject_like(toks, i - 1):
         return 0  # 'election fears', 'swing state'; but 'the study finds', 'officials fear'
     return 1
 
@@ -55,10 +60,15 @@ def _subject_like(toks: list[Token], j: int) -> bool:
 
 
 def _determined(toks: list[Token], j: int) -> bool:
-    """Return True when a determiner opens the phrase ending at j ('a new poll'): a subject, so a verb follows."""
-    if toks[j].text.endswith("ing"):
-        return False  # 'growing fears'
-    return any(toks[m].text.lower() in DETERMINERS for m in range(max(0, j - 3), j))
+    """Return True for 'the study', 'a new poll' ending at j: a subject, so a verb follows it."""
+    word = toks[j].text.lower()
+    if word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS):
+        return False  # 'an unprompted call', 'the growing fears'
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].text.lower() not in ARTICLES and (toks[k].text.lower() in ADJECTIVES or toks[k].text[:1].isupper()
+                                     or toks[k].text.lower().endswith(ADJECTIVE_ENDINGS)):
+        k -= 1  # 'the Republican presidential candidate plans'
+    return k >= 0 and toks[k].text.lower() in ARTICLES
 
 
 def _noun_before(prev: str) -> bool:
