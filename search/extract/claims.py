@@ -148,8 +148,11 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
     cuts = set()
     for k, size in cues:
         subject = subject_before(toks, k, 0) if not is_participle(cue_text(toks, k, size).lower()) else None
-        if subject and subject[0] > 0 and toks[subject[0] - 1].text.lower() in BOUNDARIES:
-            cuts.add(subject[0] - 1)
+        first = subject[0] if subject else 0
+        while first > 0 and toks[first - 1].text.lower() in ("the", "a", "an"):
+            first -= 1  # 'while the Liberal Democrats said'
+        if first > 0 and toks[first - 1].text.lower() in BOUNDARIES:
+            cuts.add(first - 1)
     return frozenset(cuts)
 
 
@@ -251,6 +254,9 @@ def _complement(toks: list[Token], i: int, classes, subject_head: str | None) ->
         return None  # nothing reported, or a direct quote (a Quote already)
     if toks[i].text == "that":
         return i + 1
+    that = next((m for m in range(i, min(i + THAT_REACH, len(toks))) if toks[m].text == "that"), None)
+    if "tell" in classes and that is not None and not any(t.text in QUOTE_MARKS or t.text == "," for t in toks[i:that]):
+        return that + 1  # 'told delegates that ...', 'told the BBC's Today programme that ...'
     if classes & {"tell", "ask"} and (obj := np_after(toks, i)):
         j = _skip_adjuncts(toks, obj[1] + 1)
         if j < len(toks) and toks[j].text == "that" and "tell" in classes:
@@ -419,8 +425,10 @@ def _token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int
     """Return the character span of token span np, leaving out a leading 'the'/'a'."""
     if np is None:
         return None
-    first = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an"))
-    return toks[first].start, toks[np[1]].end
+    first, last = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an")), np[1]
+    if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].text.lower() in ("last", "this", "next"):
+        last -= 2  # 'the EOC last year'
+    return toks[first].start, toks[last].end
 
 
 def _trim_end(toks, lo: int, hi: int) -> int:
