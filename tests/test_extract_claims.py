@@ -55,3 +55,73 @@ def test_a_direct_quote_is_not_also_a_claim():
 
 def test_noun_uses_of_cue_words_are_not_claims():
     assert claims_of("Moscow's official claims that soldiers are treated abroad are doubtful.") == []
+
+
+@pytest.mark.parametrize("body, content, claimer, cue", [
+    # reporting verbs in every position
+    ("The bridge will reopen in June, Maria Lopez said on Friday.",
+     "The bridge will reopen in June", "Maria Lopez", "said"),
+    ("The bridge will reopen in June, said Maria Lopez, the city's transport director.",
+     "The bridge will reopen in June", "Maria Lopez", "said"),
+    ("The new bridge, the mayor said, will open to traffic in June.",
+     "The new bridge, the mayor said, will open to traffic in June", "mayor", "said"),
+    ("Mr Okafor, who chairs the transport committee, said the tunnel would cost more than planned.",
+     "the tunnel would cost more than planned", "Okafor", "said"),
+    ("The minister told delegates on Monday that the tax would not rise.",
+     "the tax would not rise", "minister", "told"),
+    # other reporting verbs
+    ("The unions warned that the strike could spread to the ports.",
+     "the strike could spread to the ports", "unions", "warned"),
+    ("The company denied that it had misled its investors.", "it had misled its investors", "company", "denied"),
+    ("The minister insisted the tax would not rise.", "the tax would not rise", "minister", "insisted"),
+    # participles: the main clause's subject is the source
+    ("Campaigners attacked the plan, saying it would destroy the wetlands.",
+     "it would destroy the wetlands", "Campaigners", "saying"),
+    ("The mayor thanked the volunteers, arguing that the town owed them a great deal.",
+     "the town owed them a great deal", "mayor", "arguing"),
+    # nominal and evidence sources
+    ("A study found that most commuters cycle less in winter.", "most commuters cycle less in winter", "study", "found"),
+    ("Figures show unemployment fell for a third month.", "unemployment fell for a third month", "Figures", "show"),
+    ("Polls suggest the mayor has lost ground since spring.", "the mayor has lost ground since spring", "Polls", "suggest"),
+    ("Officials believe the dam can hold another metre of water.",
+     "the dam can hold another metre of water", "Officials", "believe"),
+    # belief and intention
+    ("Residents fear the new road will split the village.", "the new road will split the village", "Residents", "fear"),
+    ("The council expects the works to finish by autumn.", "the works to finish by autumn", "council", "expects"),
+    ("Mr Okafor hopes to finish the report before the summer.",
+     "to finish the report before the summer", "Okafor", "hopes"),
+    # content stops where the attributed content stops
+    ("Mr Okafor argued that the tunnel was too expensive, which angered the council.",
+     "the tunnel was too expensive", "Okafor", "argued"),
+    ("The tunnel will open next year, according to the mayor, and tolls will follow.",
+     "The tunnel will open next year", "mayor", "according to"),
+])
+def test_claim_cues_and_positions(body, content, claimer, cue):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer, claim.cue) == (content, claimer, cue)
+
+
+def test_coordinated_claims_split_at_the_second_source():
+    claims = claims_of("Mr Okafor said the plan was sound, but Ms Lopez said it was reckless.")
+    assert [(c.text, c.claimer) for c in claims] == [("the plan was sound", "Okafor"), ("it was reckless", "Lopez")]
+
+
+@pytest.mark.parametrize("title, content, claimer", [
+    ("Mayor Says Tunnel Will Open Next Year", "Tunnel Will Open Next Year", "Mayor"),
+    ("Poll Finds Voters Back New Tunnel", "Voters Back New Tunnel", "Poll"),
+    ("Lopez says bridge will reopen in June", "bridge will reopen in June", "Lopez"),
+])
+def test_headline_says(title, content, claimer):
+    [claim] = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims
+    assert (claim.text, claim.claimer) == (content, claimer)
+
+
+@pytest.mark.parametrize("body", [
+    "The tunnel is expected to open next year.",  # a passive subject is not a source
+    "Growing fears over the tunnel have hit house prices in the town.",  # 'fears' as a noun
+    "The swing state, which both parties want, votes in March.",
+    "He said so.",  # an object, not content
+    "The minister told reporters in Leeds on Monday.",  # only the hearer and adjuncts
+])
+def test_not_claims(body):
+    assert claims_of(body) == []

@@ -8,7 +8,7 @@ from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PAR
                           classes_of, is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
-from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
+from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
 from .phrases import CONNECTIVES, abbrev_dot, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
@@ -174,7 +174,8 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
         return Match(comma + 1, _clause_end(sent, comma + 1), who, k, size)
     end = k - 1 if toks[k - 1].text == "," else k
     lo = _clause_start(toks, end)
-    if comma is not None and toks[k - 1].text == ",":  # mid-sentence: the content goes on after X
+    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].text.lower() not in BOUNDARIES
+    if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
 
@@ -283,7 +284,7 @@ def _reported(toks: list[Token], i: int) -> bool:
     if _clause_at(toks, i):
         return True
     first = toks[i].text.lower() if i < len(toks) else ""
-    if first in ADJUNCT_HEADS or first in NOT_CONTENT or toks[i].text in TIME_WORDS:
+    if first in ADJUNCT_HEADS or first in NOT_CONTENT or first in STOP_WORDS or toks[i].text in TIME_WORDS:
         return False
     words = 0
     for tok in toks[i:]:

@@ -55,7 +55,8 @@ def _subject_like(toks: list[Token], j: int) -> bool:
     word = toks[j].text
     lower = word.lower()
     return (lower in PRONOUNS or lower in ("who", "that", "which", "you") or lower in ADVERBS
-            or lower in AUXILIARIES or word[:1].isupper() or word.endswith("ly")
+            or lower in AUXILIARIES or word.endswith("ly")
+            or (word[:1].isupper() and not (j == 0 and lower.endswith(ADJECTIVE_ENDINGS)))  # not 'Growing fears'
             or (lower.endswith("s") and not lower.endswith("ss")) or _determined(toks, j))
 
 
