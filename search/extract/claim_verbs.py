@@ -31,7 +31,8 @@ wish prefer propose
     "stance": """
 deny admit announce confirm reject dismiss criticize criticise praise defend blame accuse
 endorse support oppose back call_for urge condemn welcome question challenge dispute slam
-attack blast applaud hail describe
+attack blast applaud hail describe cite denounce tout decry mock echo express discuss
+refer_to talk_about point_to call_on warn_against accuse blame favor favour
 """,
     "ask": "ask wonder question",
 }
@@ -50,7 +51,9 @@ _IRREGULAR = {
     "worry": ["worried", "worries", "worrying"], "agree": ["agreed", "agrees", "agreeing"],
     "disagree": ["disagreed", "disagrees"], "back": ["backed", "backs", "backing"], "signal": ["signalled", "signaled", "signals"],
 "call_for": ["called_for", "calls_for", "calling_for"],
-    "point_out": ["pointed_out", "points_out", "pointing_out"], "guess": ["guessed", "guesses"],
+    "point_out": ["pointed_out", "points_out", "pointing_out"], "refer_to": ["referred_to", "refers_to", "referring_to"],
+    "point_to": ["pointed_to", "points_to", "pointing_to"], "talk_about": ["talked_about", "talks_about", "talking_about"],
+    "call_on": ["called_on", "calls_on", "calling_on"], "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
 }
 
 

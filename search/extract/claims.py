@@ -8,7 +8,7 @@ from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PAR
                           classes_of, is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
-from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from .lexicon import ADVERBS, CUE_FIRST_WORDS, NUMBER_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
 from .phrases import CONNECTIVES, abbrev_dot, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
@@ -39,6 +39,9 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
+NUMBER_REACH = 6
+NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
+                         "majority".split()) | frozenset(NUMBER_WORDS)
 MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
 TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
 SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
@@ -229,9 +232,10 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
 def _forward(ctx, sent, k, size, cue) -> Match | None:
     """'X said (on Monday) (that) CONTENT', 'X told Y CONTENT', 'X vowed to CONTENT', 'a poll found CONTENT'."""
     toks = sent.toks
-    if is_participle(cue):
+    progressive = is_participle(cue) and k > 0 and toks[k - 1].text.lower() in BE_FORMS
+    if is_participle(cue) and not progressive:
         return None
-    subject = _subject(toks, k)
+    subject = subject_before(toks, k - 1, 0) if progressive else _subject(toks, k)  # 'He is suggesting that
     if subject is None:
         return None
     lo = _complement(toks, k + size, classes_of(cue), toks[subject[1]].text.lower())
@@ -258,24 +262,34 @@ def _complement(toks: list[Token], i: int, classes, subject_head: str | None) ->
     that = next((m for m in range(i, min(i + THAT_REACH, len(toks))) if toks[m].text == "that"), None)
     if "tell" in classes and that is not None and not any(t.text in QUOTE_MARKS or t.text == "," for t in toks[i:that]):
         return that + 1  # 'told delegates that ...', 'told the BBC's Today programme that ...'
-    if classes & {"tell", "ask"} and (obj := np_after(toks, i)):
+    if "ask" in classes and (question := _question(toks, i)) is not None:
+        return question  # 'asked the candidate whether ...'
+    if "tell" in classes and (obj := np_after(toks, i)):
         j = _skip_adjuncts(toks, obj[1] + 1)
-        if j < len(toks) and toks[j].text == "that" and "tell" in classes:
-            return j + 1  # 'told reporters on Monday that ...'
-        if j < len(toks) and toks[j].text.lower() in QUESTION_WORDS and "ask" in classes:
-            return j  # 'asked voters whether ...'
-        if "tell" in classes and _reported(toks, j):
+        if _reported(toks, j):
             return j  # 'told reporters the plan ...'
-    if "ask" in classes and toks[i].text.lower() in QUESTION_WORDS:
+    if classes & {"intent", "belief", "tell", "ask"} and toks[i].text.lower() in ("to", "not"):
         return i
-    if classes & {"intent", "belief"} and toks[i].text.lower() in ("to", "not"):
-        return i
+    if classes & {"intent", "belief", "tell", "ask", "stance"} and (obj := np_after(toks, i)) \
+            and obj[1] + 1 < len(toks) and toks[obj[1] + 1].text == "to" and toks[i].text.lower() not in STOP_WORDS:
+        return i  # 'wants voters to know ...', 'urged Congress to act'
+
     if classes & {"say", "belief"} and _reported(toks, i):
         return i
     if "evidence" in classes and subject_head in EVIDENCE_NOUNS and np_after(toks, i):
         return i
     if "stance" in classes and np_after(toks, i) and toks[i].text.lower() not in PRONOUNS:
         return i
+    return None
+
+
+def _question(toks: list[Token], i: int) -> int | None:
+    """Return where the question starts in 'asked (the senator) whether ...', within a few words."""
+    for m in range(i, min(i + THAT_REACH, len(toks))):
+        if toks[m].text.lower() in QUESTION_WORDS - {"who", "which", "when", "where"} or (m == i and toks[m].text.lower() in QUESTION_WORDS):
+            return m
+        if not toks[m].text[:1].isalnum():
+            return None
     return None
 
 
@@ -326,11 +340,20 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
         if toks[j - 1].text.lower() in BE_FORMS:
             return None  # 'was told', 'is expected to': the subject is not the source
         j -= 1
-    found = subject_before(toks, j, 0)
+    found = subject_before(toks, j, 0) or _number_subject(toks, j)
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
             and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
         return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
     return found
+
+
+def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """Return a poll's share as a subject: '64 percent say', 'Six in 10 say', 'Nearly 30% of voters said'."""
+    k = j
+    while k > 0 and j - k < NUMBER_REACH and (toks[k - 1].text.lower() in NUMBER_PARTS or toks[k - 1].text[:1].isdigit()):
+        k -= 1
+    has_number = any(t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS for t in toks[k:j])
+    return (k, j - 1) if has_number and k < j and toks[j - 1].text.lower() not in ("in", "of", "than") else None
 
 
 def _time_word(word: str) -> bool:
