@@ -39,7 +39,9 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
+POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
+EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
 NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
                          "majority".split()) | frozenset(NUMBER_WORDS)
 MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
@@ -186,9 +188,9 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
 def _participle(ctx, sent, k, size, cue) -> Match | None:
     """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
     toks = sent.toks
-    if not is_participle(cue) or k == 0 or toks[k - 1].text not in (",", "and", "--", "—"):
+    if not is_participle(cue) or k == 0 or toks[k - 1].text.lower() not in (",", "and", "--", "—", "while", "before", "after"):
         return None
-    lo = _complement(toks, k + size, classes_of(cue), None)
+    lo = _complement(toks, k + size, classes_of(cue), False)
     if lo is None:
         return None
     source = sent.source or _token_span(toks, first_subject(toks, 0, k, ctx.common))
@@ -200,7 +202,7 @@ def _participle(ctx, sent, k, size, cue) -> Match | None:
 def _tag(ctx, sent, k, size, cue) -> Match | None:
     """'CONTENT, X said (on Friday).', 'CONTENT, said X.' and the mid tag 'CONTENT, X said, MORE.'."""
     toks = sent.toks
-    if not classes_of(cue) & {"say", "tell", "belief"} or is_participle(cue):
+    if not classes_of(cue) & {"say", "tell", "belief", "evidence"} or is_participle(cue):
         return None
     inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
     if inverted and toks[inverted[0]].text[:1].isupper() and _tag_ends(toks, inverted[1] + 1):
@@ -217,11 +219,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    if toks[lo].text.lower() in OPENERS:
-        inner = next((m for m in range(lo, comma) if toks[m].text == ","), None)
-        if inner is None:
-            return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
-        lo = inner + 1
+    if toks[lo].text.lower() in OPENERS and not any(toks[m].text == "," for m in range(lo, comma)):
+        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
     mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
@@ -235,10 +234,14 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     progressive = is_participle(cue) and k > 0 and toks[k - 1].text.lower() in BE_FORMS
     if is_participle(cue) and not progressive:
         return None
-    subject = subject_before(toks, k - 1, 0) if progressive else _subject(toks, k)  # 'He is suggesting that
+    subject = subject_before(toks, k - 1, 0) if progressive else _subject(toks, k)  # 'He is suggesting that'
+    if subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+        source = sent.source or _token_span(toks, first_subject(toks, 0, k, ctx.common))  # '... and said that'
+        lo = _complement(toks, k + size, classes_of(cue), False)
+        return Match(lo, _clause_end(sent, lo), source, k, size) if source and lo is not None else None
     if subject is None:
         return None
-    lo = _complement(toks, k + size, classes_of(cue), toks[subject[1]].text.lower())
+    lo = _complement(toks, k + size, classes_of(cue), _evidence_subject(toks, subject[0], k))
     if lo is None:
         return None
     hi = _clause_end(sent, lo)
@@ -252,7 +255,12 @@ RULES = (_according, _participle, _tag, _forward)
 
 # ---- pieces the rules share ----
 
-def _complement(toks: list[Token], i: int, classes, subject_head: str | None) -> int | None:
+def _evidence_subject(toks: list[Token], first: int, k: int) -> bool:
+    """Return True when the subject names evidence: 'a poll (from X released Monday) found'."""
+    return any(t.text.lower() in EVIDENCE_NOUNS for t in toks[max(0, first - EVIDENCE_REACH):k])
+
+
+def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | None:
     """Return where the cue's content starts after the cue ending at i, by its verb classes."""
     i = _skip_adjuncts(toks, i)
     if i >= len(toks) or toks[i].text in QUOTE_MARKS:
@@ -276,11 +284,18 @@ def _complement(toks: list[Token], i: int, classes, subject_head: str | None) ->
 
     if classes & {"say", "belief"} and _reported(toks, i):
         return i
-    if "evidence" in classes and subject_head in EVIDENCE_NOUNS and np_after(toks, i):
+    if "evidence" in classes and evidence and np_after(toks, i):
         return i
-    if "stance" in classes and np_after(toks, i) and toks[i].text.lower() not in PRONOUNS:
+    if "stance" in classes and _object_at(toks, i):
         return i
     return None
+
+
+def _object_at(toks: list[Token], i: int) -> bool:
+    """Return True for an object noun phrase at i: 'his proposal', 'the deal'; not a bare 'him'."""
+    if toks[i].text.lower() in POSSESSIVES:
+        return i + 1 < len(toks) and toks[i + 1].text[:1].isalnum()
+    return np_after(toks, i) is not None and toks[i].text.lower() not in PRONOUNS
 
 
 def _question(toks: list[Token], i: int) -> int | None:
@@ -340,7 +355,14 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
         if toks[j - 1].text.lower() in BE_FORMS:
             return None  # 'was told', 'is expected to': the subject is not the source
         j -= 1
+    if j > 1 and toks[j - 1].text == "to" and toks[j - 2].text.islower():
+        j -= 2  # 'he seems to feel', 'Trump went on to say'
+        while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
+            j -= 1
+    if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
+        j -= 2  # 'a poll released Wednesday found'
     found = subject_before(toks, j, 0) or _number_subject(toks, j)
+
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
             and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
         return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
