@@ -127,19 +127,27 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
     cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
     sent = Sentence(toks, cues, _cuts(toks, cues))
     claims, taken = [], []
-    for k, size in cues:
-        if any(a <= k < b for a, b in taken):
-            continue
+
+    def tried(k, size, rules, closing=False) -> None:
         cue = cue_text(toks, k, size).lower()
-        for rule in RULES:
+        for rule in rules:
             match = rule(ctx, sent, k, size, cue)
-            claim = match and _claim(ctx, toks, match, cue)
+            claim = match and (not closing or match.hi <= k) and _claim(ctx, toks, match, cue)
             if claim:
                 claims.append(claim)
                 taken.append((min(match.lo, k), max(match.hi, k + size)))
                 sent.source = match.source
-                break
-    return claims
+                return
+
+    # A frame that closes the sentence ('CONTENT, X said.', 'CONTENT, according to X.') is the
+    # outermost attribution: cues inside its content are nested in it, not claims of their own.
+    for k, size in reversed(cues):
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, FRAMES, closing=True)
+    for k, size in cues:
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, RULES)
+    return sorted(claims, key=lambda c: c.start)
 
 
 def _claim_cue(toks, k, size) -> bool:
@@ -211,6 +219,11 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             after += 1  # ', the city's director.': the appositive is the tag's
     elif (subject := _subject(toks, k)) is not None:
         comma, after = subject[0] - 1, k + size
+        if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
+            tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+            if tail is None or tail >= len(toks) or toks[tail].text != ",":
+                return None
+            return Match(tail + 1, _clause_end(sent, tail + 1), _token_span(toks, subject), k, size)
     else:
         return None
     if comma < 1 or toks[comma].text != ",":
@@ -251,6 +264,7 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
 
 
 RULES = (_according, _participle, _tag, _forward)
+FRAMES = (_according, _tag)
 
 
 # ---- pieces the rules share ----
