@@ -324,9 +324,11 @@ def _question(toks: list[Token], i: int) -> int | None:
 
 def _reported(toks: list[Token], i: int) -> bool:
     """Return True when what follows a cue of saying is reported content, not an adjunct or object."""
+    if i >= len(toks):
+        return False
     if _clause_at(toks, i):
         return True
-    first = toks[i].text.lower() if i < len(toks) else ""
+    first = toks[i].text.lower()
     if first in ADJUNCT_HEADS or first in NOT_CONTENT or first in STOP_WORDS or toks[i].text in TIME_WORDS:
         return False
     words = 0
