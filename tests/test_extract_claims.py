@@ -125,3 +125,13 @@ def test_headline_says(title, content, claimer):
 ])
 def test_not_claims(body):
     assert claims_of(body) == []
+
+
+def test_a_negated_cue_keeps_its_negation():
+    [claim] = claims_of("The minister did not say whether the tax would rise.")
+    assert (claim.text, claim.cue) == ("whether the tax would rise", "did not say")
+
+
+def test_the_source_keeps_its_prepositional_phrases():
+    [claim] = claims_of("A spokesman for the water company said the reservoir was full.")
+    assert (claim.text, claim.claimer_mention) == ("the reservoir was full", "spokesman for the water company")

@@ -9,7 +9,7 @@ from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PAR
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
 from .lexicon import ADVERBS, CUE_FIRST_WORDS, NUMBER_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import CONNECTIVES, abbrev_dot, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
+from .phrases import CONNECTIVES, abbrev_dot, np_back, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -38,9 +38,13 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 """.split())
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
+NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
+NEGATIONS = frozenset("not never n't".split())
+PP_HEADS = frozenset("of for at in from with".split())
+PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
 EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
 NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
                          "majority".split()) | frozenset(NUMBER_WORDS)
@@ -331,6 +335,8 @@ def _reported(toks: list[Token], i: int) -> bool:
     first = toks[i].text.lower()
     if first in ADJUNCT_HEADS or first in NOT_CONTENT or first in STOP_WORDS or toks[i].text in TIME_WORDS:
         return False
+    if toks[i - 1].text.lower() in NO_OBJECT_CUES:
+        return False  # 'add the record', 'wrote a book': an object, not what was said
     words = 0
     for tok in toks[i:]:
         if tok.text in (",", ";", ".", ":"):
@@ -378,6 +384,7 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
         j -= 2  # 'a poll released Wednesday found'
     found = subject_before(toks, j, 0) or _number_subject(toks, j)
+    found = _with_modifiers(toks, found)
 
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
             and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
@@ -392,6 +399,18 @@ def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
         k -= 1
     has_number = any(t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS for t in toks[k:j])
     return (k, j - 1) if has_number and k < j and toks[j - 1].text.lower() not in ("in", "of", "than") else None
+
+
+def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Extend 'the company' to 'A spokesman for the company', 'Jakarta' to 'an economist in Jakarta'."""
+    for _ in range(PP_CHAIN):
+        if found is None or found[0] < 2 or toks[found[0] - 1].text.lower() not in PP_HEADS:
+            break
+        head = np_back(toks, found[0] - 2, 0)
+        if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
+            break
+        found = head[0], found[1]
+    return found
 
 
 def _time_word(word: str) -> bool:
@@ -523,4 +542,14 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, match.source[0], match.source[1], cue)
+    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue))
+
+
+def _polar_cue(toks: list[Token], k: int, cue: str) -> str:
+    """Return the cue with its negation ('did not say', "don't think"): the content is then denied, not claimed."""
+    j = k
+    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
+        j -= 1
+    if any(t.text.lower() in NEGATIONS or t.text.lower().endswith(("n't", "n’t")) for t in toks[j:k]):
+        return " ".join(t.text.lower() for t in toks[j:k]) + " " + cue
+    return cue
