@@ -13,26 +13,27 @@ _CLASSES = {
     "say": """
 say add write explain note state declare argue insist claim tweet post reply respond answer
 recall acknowledge admit concede announce suggest complain conclude predict observe allege
-assert contend maintain mention emphasize emphasise stress reiterate testify report reveal
+assert contend mention emphasize emphasise stress reiterate testify report reveal
 disclose confirm deny estimate forecast counter retort joke quip remark boast lament
 speculate suspect concur affirm reaffirm clarify underscore point_out go_on hint imply
 acknowledge caution signal indicate
 """,
-    "tell": "tell warn assure inform remind advise promise convince",
+    "tell": "tell warn assure inform remind advise promise convince encourage order persuade",
     "belief": """
 believe think expect hope fear feel know worry doubt reckon assume guess wonder trust
-understand realize realise recognize recognise see agree disagree
+understand realize realise recognize recognise see agree disagree learn remember consider
 """,
     "evidence": "show find suggest indicate reveal estimate project",
     "intent": """
 want plan vow pledge promise threaten refuse decline agree decide seek intend hope expect
-wish prefer propose
+wish prefer propose seem appear
 """,
     "stance": """
 deny admit announce confirm reject dismiss criticize criticise praise defend blame accuse
-endorse support oppose back call_for urge condemn welcome question challenge dispute slam
-attack blast applaud hail describe cite denounce tout decry mock echo express discuss
+endorse support oppose call_for urge condemn welcome question challenge dispute slam
+blast applaud hail describe cite denounce tout decry mock echo express discuss
 refer_to talk_about point_to call_on warn_against accuse blame favor favour
+request recommend advocate portray compare identify list deem view share
 """,
     "ask": "ask wonder question",
 }

@@ -38,7 +38,7 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 """.split())
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
-NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written".split())
+NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
