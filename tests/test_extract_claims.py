@@ -135,3 +135,13 @@ def test_a_negated_cue_keeps_its_negation():
 def test_the_source_keeps_its_prepositional_phrases():
     [claim] = claims_of("A spokesman for the water company said the reservoir was full.")
     assert (claim.text, claim.claimer_mention) == ("the reservoir was full", "spokesman for the water company")
+
+
+@pytest.mark.parametrize("title, content, claimer", [
+    ("Lopez: Bridge Will Reopen in June", "Bridge Will Reopen in June", "Lopez"),
+    ("EXCLUSIVE – Maria Lopez: The Tunnel Is Two Years Late", "The Tunnel Is Two Years Late", "Maria Lopez"),
+    ("Analysis: The Tunnel Is Two Years Late", None, None),  # a label, not a speaker
+])
+def test_headline_name_colon(title, content, claimer):
+    claims = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims
+    assert [(c.text, c.claimer_mention) for c in claims] == ([(content, claimer)] if content else [])

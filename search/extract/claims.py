@@ -9,7 +9,7 @@ from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PAR
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
 from .lexicon import ADVERBS, CUE_FIRST_WORDS, NUMBER_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import CONNECTIVES, abbrev_dot, np_back, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
+from .phrases import CONNECTIVES, NAME_JOIN, abbrev_dot, is_cap, np_back, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
 from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -42,6 +42,12 @@ NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written pos
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
+HEADLINE_NAME = 4  # words of a name before a headline's colon
+# Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
+HEADLINE_LABELS = frozenset("""
+analysis review interview comment opinion exclusive update live watch video profile timeline factbox
+explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a
+""".split())
 NEGATIONS = frozenset("not never n't".split())
 PP_HEADS = frozenset("of for at in from with".split())
 PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
@@ -122,8 +128,33 @@ def cue_subjects(cued) -> list[tuple[int, int]]:
 
 
 def find_claims(ctx: Context, cued) -> list[RawClaim]:
-    """Return the attributed claims in the sentences that hold a cue."""
-    return [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues)]
+    """Return the attributed claims in the sentences that hold a cue, and a headline's 'Name: CONTENT'."""
+    found = [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues)]
+    headline = _headline_colon(ctx)
+    if headline and not any(c.start < headline.end and headline.start < c.end for c in found):
+        found.insert(0, headline)
+    return found
+
+
+def _headline_colon(ctx: Context) -> RawClaim | None:
+    """Return the claim of a headline 'Obama: Americans Will Say No' (a name, a colon, what they said)."""
+    if not ctx.sentences or not ctx.sentences[0]:
+        return None
+    lo, hi = ctx.sentences[0][0]
+    toks = tokens(ctx.masked, lo, hi)
+    first = 2 if len(toks) > 2 and toks[0].text.isupper() and toks[1].text in "-–—" else 0  # 'EXCLUSIVE – '
+    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + 1)) if toks[m].text == ":"), None)
+    if colon is None:
+        return None
+    name = toks[first:colon]
+    if not name or not all(is_cap(t.text) or t.text in NAME_JOIN for t in name) \
+            or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS):
+        return None
+    words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
+    if len(words) < MIN_CONTENT:
+        return None
+    end = toks[-1].end if toks[-1].text not in ".!?" else toks[-2].end
+    return RawClaim(toks[colon + 1].start, end, name[0].start, name[-1].end, ":")
 
 
 def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
