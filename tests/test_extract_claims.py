@@ -145,3 +145,13 @@ def test_the_source_keeps_its_prepositional_phrases():
 def test_headline_name_colon(title, content, claimer):
     claims = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims
     assert [(c.text, c.claimer_mention) for c in claims] == ([(content, claimer)] if content else [])
+
+
+@pytest.mark.parametrize("body, claimer, named", [
+    ("Maria Lopez said the dam would hold.", "Maria Lopez", True),
+    ("Officials said the dam would hold.", "Officials", False),
+    ("An engineer at the water board in Leeds said the dam would hold.", "engineer at the water board in Leeds", False),
+])
+def test_named_and_unnamed_claimers(body, claimer, named):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.named) == (claimer, named)

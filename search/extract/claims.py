@@ -42,11 +42,18 @@ NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written pos
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
+# Plural and generic sources that open a sentence capitalised but name nobody: 'Officials said'.
+UNNAMED_SOURCES = EVIDENCE_NOUNS | frozenset("""
+officials experts critics residents voters sources campaigners protesters supporters opponents
+observers insiders diplomats aides advisers advisors lawmakers analysts economists investors
+officers police doctors teachers workers parents people many some others most few he she they it
+who which that i we you
+""".split())
 HEADLINE_NAME = 4  # words of a name before a headline's colon
 # Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
 HEADLINE_LABELS = frozenset("""
 analysis review interview comment opinion exclusive update live watch video profile timeline factbox
-explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a
+explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
 """.split())
 NEGATIONS = frozenset("not never n't".split())
 PP_HEADS = frozenset("of for at in from with".split())
@@ -134,6 +141,23 @@ def find_claims(ctx: Context, cued) -> list[RawClaim]:
     if headline and not any(c.start < headline.end and headline.start < c.end for c in found):
         found.insert(0, headline)
     return found
+
+
+def described(mention: str) -> bool:
+    """Return True for a source given as a description ('a spokesman for the company'), not a name."""
+    words = mention.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    head = next((i for i, w in enumerate(words) if w.lower() in PP_HEADS), len(words))
+    return bool(words) and head < len(words) and all(w.islower() for w in words[:head])
+
+
+def is_named(canonical: str | None) -> bool:
+    """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials'."""
+    words = (canonical or "").split()
+    if not words or not all(w[:1].isupper() or w in NAME_JOIN for w in words):
+        return False
+    return not (len(words) == 1 and words[0].lower() in UNNAMED_SOURCES)
 
 
 def _headline_colon(ctx: Context) -> RawClaim | None:
