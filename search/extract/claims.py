@@ -412,8 +412,8 @@ def _clause_at(toks: list[Token], i: int) -> bool:
         lower = word.lower()
         if word in QUOTE_MARKS or word == "'":
             return True  # the clause goes on inside a quotation: 'said the senator “can't win”'
-        if abbrev_dot(toks, j) or word in "$£€%'’-":
-            continue  # 'Mr.', 'U.S.', '$4.5 billion'
+        if abbrev_dot(toks, j) or word in "$£€%'’-,":
+            continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
         if not word[:1].isalnum():
             return False
         if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
@@ -436,6 +436,8 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
         j -= 2  # 'he seems to feel', 'Trump went on to say'
         while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
             j -= 1
+    if j > 1 and abbrev_dot(toks, j - 1):
+        j -= 1  # 'Joseph R. Biden Jr. warned'
     if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
         j -= 2  # 'a poll released Wednesday found'
     found = subject_before(toks, j, 0) or _number_subject(toks, j)
