@@ -11,7 +11,7 @@ from __future__ import annotations
 #   ask:       a question ('asked whether ...')
 _CLASSES = {
     "say": """
-say add write explain note state declare argue insist claim tweet post reply respond answer
+say add write explain note state declare argue insist claim tweet post reply answer
 recall acknowledge admit concede announce suggest complain conclude predict observe allege
 assert contend mention emphasize emphasise stress reiterate testify report reveal
 disclose confirm deny estimate forecast counter retort joke quip remark boast lament

@@ -39,6 +39,7 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets".split())
+NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
@@ -291,10 +292,12 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    if toks[lo].text.lower() in OPENERS and not any(toks[m].text == "," for m in range(lo, comma)):
+    opener = toks[lo].text.lower() in OPENERS or toks[lo].text.endswith("ing")  # 'Holding open a book, X said'
+    if opener and not any(toks[m].text == "," for m in range(lo, comma)):
         return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
-    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES
+    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES \
+        and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
     return Match(lo, hi, _token_span(toks, subject), k, size)
@@ -385,11 +388,12 @@ def _reported(toks: list[Token], i: int) -> bool:
     """Return True when what follows a cue of saying is reported content, not an adjunct or object."""
     if i >= len(toks):
         return False
+    first = toks[i].text.lower()
+    if first not in SUBJECT_PRONOUNS and (first in ADJUNCT_HEADS or first in NOT_CONTENT or first in NOT_OPENING
+                                          or toks[i].text in TIME_WORDS):
+        return False  # 'said at a town hall on Monday', 'said when asked'
     if _clause_at(toks, i):
         return True
-    first = toks[i].text.lower()
-    if first in ADJUNCT_HEADS or first in NOT_CONTENT or first in STOP_WORDS or toks[i].text in TIME_WORDS:
-        return False
     if toks[i - 1].text.lower() in NO_OBJECT_CUES:
         return False  # 'add the record', 'wrote a book': an object, not what was said
     words = 0
@@ -407,11 +411,13 @@ def _clause_at(toks: list[Token], i: int) -> bool:
     first = toks[i].text.lower()
     if first in SUBJECT_PRONOUNS or first.endswith(("’ll", "'ll", "’d", "'d", "’s", "'s", "’re", "'re")) and first.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:
         return True
+    commas = 0
     for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):
         word = toks[j].text
         lower = word.lower()
+        commas += word == ","
         if word in QUOTE_MARKS or word == "'":
-            return True  # the clause goes on inside a quotation: 'said the senator “can't win”'
+            return not commas  # the clause goes on inside a quotation: 'said the senator “can't win”'
         if abbrev_dot(toks, j) or word in "$£€%'’-,":
             continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
         if not word[:1].isalnum():
