@@ -155,3 +155,8 @@ def test_headline_name_colon(title, content, claimer):
 def test_named_and_unnamed_claimers(body, claimer, named):
     [claim] = claims_of(body)
     assert (claim.claimer, claim.named) == (claimer, named)
+
+
+def test_a_speech_noun_credits_its_owner():
+    claims = claims_of("Voters rejected the mayor's claim that the tunnel was safe.")
+    assert ("the tunnel was safe", "mayor", "claim") in [(c.text, c.claimer_mention, c.cue) for c in claims]

@@ -92,8 +92,15 @@ def _table() -> dict[str, frozenset[str]]:
 
 
 VERB_CLASSES = _table()
+# Nouns that carry what someone asserts when 'that' follows: "Trump's claim that ...", 'his warning that ...'.
+SPEECH_NOUNS = frozenset("""
+claim claims assertion assertions contention allegation allegations accusation accusations charge
+warning warnings belief beliefs view argument arguments suggestion insistence promise pledge
+prediction admission announcement denial fear fears hope hopes concern concerns conclusion
+statement statements remark remarks comment comments message suspicion insinuation
+""".split())
 PAIRS = frozenset(f for f in VERB_CLASSES if " " in f)  # 'pointed out', 'called for'
-FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | {"according", "per"}
+FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | SPEECH_NOUNS | {"according", "per"}
 # Forms that are nouns at least as often ('his hopes', 'growing fears', 'swing state'): a verb
 # only after a subject-like word.
 NOUN_FORMS = frozenset("""

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PARTICIPLES_ONLY, QUESTION_WORDS,
-                          classes_of, is_participle)
+                          SPEECH_NOUNS, classes_of, is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
 from .lexicon import ADVERBS, CUE_FIRST_WORDS, NUMBER_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
@@ -204,6 +204,9 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
     for k, size in reversed(cues):
         if not any(a <= k < b for a, b in taken):
             tried(k, size, FRAMES, closing=True)
+    for k, size in cues:  # "Trump's claim that ...": the claim's owner, whoever rejects or repeats it
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, (_speech_noun,))
     for k, size in cues:
         if not any(a <= k < b for a, b in taken):
             tried(k, size, RULES)
@@ -213,7 +216,7 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
 def _claim_cue(toks, k, size) -> bool:
     """Return True for cues that can carry a claim (quote-only cues such as 'joked' cannot)."""
     cue = cue_text(toks, k, size).lower()
-    return cue in ("according to", "as per") or bool(classes_of(cue))
+    return cue in ("according to", "as per") or cue in SPEECH_NOUNS or bool(classes_of(cue))
 
 
 def _cuts(toks: list[Token], cues) -> frozenset[int]:
@@ -251,6 +254,32 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
+
+
+def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
+    """"Trump's claim that CONTENT", 'his warning that CONTENT': the owner is the source."""
+    toks = sent.toks
+    if cue not in SPEECH_NOUNS or k + 1 >= len(toks) or toks[k + 1].text != "that":
+        return None
+    owner = toks[k - 1].text
+    if owner.lower() in POSSESSIVES:
+        source = (k - 1, k - 1)
+    else:
+        source = np_back(toks, k - 1, 0)
+        if source is None or not is_cap(toks[source[0]].text):
+            return None
+    lo = k + 2
+    return Match(lo, _clause_end(sent, lo), _owner_span(toks, source), k, size)
+
+
+def _owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """Return the characters of an owner without its possessive ending ("Trump's" -> 'Trump')."""
+    start, end = toks[np[0]].start, toks[np[1]].end
+    last = toks[np[1]].text
+    for ending in ("’s", "'s", "’", "'"):
+        if last.endswith(ending) and len(last) > len(ending):
+            return start, end - len(ending)
+    return start, end
 
 
 def _participle(ctx, sent, k, size, cue) -> Match | None:
@@ -325,7 +354,7 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     return Match(lo, hi, _token_span(toks, subject), k, size)
 
 
-RULES = (_according, _participle, _tag, _forward)
+RULES = (_according, _speech_noun, _participle, _tag, _forward)
 FRAMES = (_according, _tag)
 
 

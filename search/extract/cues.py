@@ -1,7 +1,7 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .claim_verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, classes_of
+from .claim_verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, SPEECH_NOUNS, classes_of
 from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
@@ -38,6 +38,8 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
             return 2
         if pair in PAIRS:
             return 0 if i and not _subject_like(toks, i - 1) else 2  # 'an unprompted call for'
+    if word in SPEECH_NOUNS and i + 1 < len(toks) and toks[i + 1].text == "that" and i and _owned(toks[i - 1].text):
+        return 1  # "Trump's claim that ...", 'his warning that ...'
     if not classes_of(word):
         return 0
     if not toks[i].text[:1].islower():
@@ -48,6 +50,11 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
     if i and word in NOUN_FORMS and not to_follows and not _subject_like(toks, i - 1):
         return 0  # 'election fears', 'swing state'; but 'the study finds', 'officials fear'
     return 1
+
+
+def _owned(word: str) -> bool:
+    """Return True for 'his', 'their' or "Trump's": whose the speech noun after it is."""
+    return word.lower() in ("his", "her", "their", "its", "our", "my") or word.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _subject_like(toks: list[Token], j: int) -> bool:
