@@ -266,8 +266,10 @@ def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
         source = (k - 1, k - 1)
     else:
         source = np_back(toks, k - 1, 0)
-        if source is None or not is_cap(toks[source[0]].text):
+        if source is None or not (is_cap(toks[source[0]].text) or toks[source[0]].text.lower() in ("the", "a", "an")):
             return None
+        if toks[source[0]].text.lower() in ("the", "a", "an") and source[1] > source[0]:
+            source = source[0] + 1, source[1]
     lo = k + 2
     return Match(lo, _clause_end(sent, lo), _owner_span(toks, source), k, size)
 
