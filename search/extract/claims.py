@@ -43,6 +43,12 @@ NOT_OPENING = frozenset("by with for of about into over under when while as afte
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
+# Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.
+RAISING_VERBS = frozenset("""
+seem seems seemed appear appears appeared continue continues continued go goes went tried tries try
+began begins start starts started used need needs needed failed fails managed struggled able unable likely
+unlikely willing ready eager quick set moved rushed
+""".split())
 # Plural and generic sources that open a sentence capitalised but name nobody: 'Officials said'.
 UNNAMED_SOURCES = EVIDENCE_NOUNS | frozenset("""
 officials experts critics residents voters sources campaigners protesters supporters opponents
@@ -229,6 +235,8 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
             first -= 1  # 'while the Liberal Democrats said'
         if first > 0 and toks[first - 1].text.lower() in BOUNDARIES:
             cuts.add(first - 1)
+        elif subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+            cuts.add(k - 1)  # '... went down on one knee and added
     return frozenset(cuts)
 
 
@@ -454,7 +462,7 @@ def _clause_at(toks: list[Token], i: int) -> bool:
         if not word[:1].isalnum():
             return False
         if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
-            return True
+            return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
         if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
             return True  # 'Clinton leads'
     return False
@@ -469,7 +477,7 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
         if toks[j - 1].text.lower() in BE_FORMS:
             return None  # 'was told', 'is expected to': the subject is not the source
         j -= 1
-    if j > 1 and toks[j - 1].text == "to" and toks[j - 2].text.islower():
+    if j > 1 and toks[j - 1].text == "to" and _raises(toks[j - 2].text):
         j -= 2  # 'he seems to feel', 'Trump went on to say'
         while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
             j -= 1
@@ -503,8 +511,18 @@ def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[i
         head = np_back(toks, found[0] - 2, 0)
         if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
             break
+        first = toks[head[0]].text
+        if not (first.lower() in ("the", "a", "an") or is_cap(first) or first.lower() in UNNAMED_SOURCES
+                or first.lower() in TITLES):
+            break  # 'support come from the business': no noun phrase heads the preposition
         found = head[0], found[1]
     return found
+
+
+def _raises(word: str) -> bool:
+    """Return True for the verb in 'seems to feel', 'went on to say': its subject says; not 'sustainable to'."""
+    lower = word.lower()
+    return lower in RAISING_VERBS or "intent" in classes_of(lower)
 
 
 def _time_word(word: str) -> bool:
