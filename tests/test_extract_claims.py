@@ -160,3 +160,23 @@ def test_named_and_unnamed_claimers(body, claimer, named):
 def test_a_speech_noun_credits_its_owner():
     claims = claims_of("Voters rejected the mayor's claim that the tunnel was safe.")
     assert ("the tunnel was safe", "mayor", "claim") in [(c.text, c.claimer_mention, c.cue) for c in claims]
+
+
+def test_claim_work_grows_linearly_with_run_on_text(monkeypatch):
+    from search.extract import claims as claims_module
+    scanned = []
+    clause_end = claims_module._clause_end
+
+    def counting(sent, lo):
+        end = clause_end(sent, lo)
+        scanned.append(end - lo)
+        return end
+
+    monkeypatch.setattr(claims_module, "_clause_end", counting)
+    work = []
+    for size in (20_000, 200_000):
+        scanned.clear()
+        unit = 'the mayor said that the bridge, which is old, will close and officials believe it, '
+        claims_of(unit * (size // len(unit)))  # no full stop: one run-on sentence
+        work.append(sum(scanned))
+    assert work[0] > 0 and work[1] / work[0] < 15

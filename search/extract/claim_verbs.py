@@ -100,7 +100,7 @@ prediction admission announcement denial fear fears hope hopes concern concerns 
 statement statements remark remarks comment comments message suspicion insinuation
 """.split())
 PAIRS = frozenset(f for f in VERB_CLASSES if " " in f)  # 'pointed out', 'called for'
-FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | SPEECH_NOUNS | {"according", "per"}
+FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | SPEECH_NOUNS | {"according", "as"}  # "as per"
 # Forms that are nouns at least as often ('his hopes', 'growing fears', 'swing state'): a verb
 # only after a subject-like word.
 NOUN_FORMS = frozenset("""

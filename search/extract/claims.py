@@ -14,6 +14,7 @@ from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
+WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 OPENER_WORDS = 6  # an opening phrase this short before ', X said' is an adjunct, not content
@@ -113,13 +114,20 @@ def cue_sentences(ctx: Context) -> list[tuple[list[Token], list[tuple[int, int]]
         for lo, hi in sentences:
             if SENTENCE_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
-            toks = tokens(ctx.masked, lo, hi)
-            headline = p == 0 and _title_case(toks)
-            cues = [(k, size) for k in range(len(toks))
-                    if (size := claim_cue_at(toks, k, headline) or cue_at(toks, k))]
-            if cues:
-                found.append((toks, cues))
+            for toks in _windows(tokens(ctx.masked, lo, hi)):
+                headline = p == 0 and _title_case(toks)
+                cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in SENTENCE_WORDS
+                        and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k))]
+                if cues:
+                    found.append((toks, cues))
     return found
+
+
+def _windows(toks: list[Token]) -> list[list[Token]]:
+    """Cut a run-on 'sentence' (a page without stops) into bounded windows, so work stays linear."""
+    if len(toks) <= WINDOW:
+        return [toks]
+    return [toks[i:i + WINDOW] for i in range(0, len(toks), WINDOW)]
 
 
 def _title_case(toks: list[Token]) -> bool:
