@@ -180,3 +180,16 @@ def test_claim_work_grows_linearly_with_run_on_text(monkeypatch):
         claims_of(unit * (size // len(unit)))  # no full stop: one run-on sentence
         work.append(sum(scanned))
     assert work[0] > 0 and work[1] / work[0] < 15
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("Ana Ruiz, 60, a retired nurse, said she was relieved but still feared the river.",
+     "she was relieved but still feared the river", "Ana Ruiz"),
+    ("Ms Ruiz said on Thursday during a visit to the flood defences in Leeds, West Yorkshire, that the wall held.",
+     "the wall held", "Ruiz"),
+    ("The contractor boasted of its record in finishing every bridge early.",
+     "its record in finishing every bridge early", "contractor"),
+])
+def test_more_subject_and_content_shapes(body, content, claimer):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)

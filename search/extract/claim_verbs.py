@@ -33,7 +33,8 @@ deny admit announce confirm reject dismiss criticize criticise praise defend bla
 endorse support oppose call_for urge condemn welcome question challenge dispute slam
 blast applaud hail describe cite denounce tout decry mock echo express discuss
 refer_to talk_about point_to call_on warn_against accuse blame favor favour
-request recommend advocate portray compare identify list deem view share
+request recommend advocate portray compare identify list deem view share propose boast_of warn_of
+complain_about speak_of
 """,
     "ask": "ask wonder question",
 }
@@ -54,7 +55,7 @@ _IRREGULAR = {
 "call_for": ["called_for", "calls_for", "calling_for"],
     "point_out": ["pointed_out", "points_out", "pointing_out"], "refer_to": ["referred_to", "refers_to", "referring_to"],
     "point_to": ["pointed_to", "points_to", "pointing_to"], "talk_about": ["talked_about", "talks_about", "talking_about"],
-    "call_on": ["called_on", "calls_on", "calling_on"], "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
+    "call_on": ["called_on", "calls_on", "calling_on"], "speak_of": ["spoke_of", "speaks_of", "speaking_of"], "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
 }
 
 

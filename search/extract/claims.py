@@ -14,6 +14,9 @@ from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
+APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
+APPOSITIVES = 3
+ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
@@ -494,6 +497,8 @@ def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
         j -= 2  # 'a poll released Wednesday found'
     found = subject_before(toks, j, 0) or _number_subject(toks, j)
+    if found is None and j > 1 and toks[j - 1].text == ",":
+        found = _appositive_subject(toks, j - 1)
     found = _with_modifiers(toks, found)
 
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
@@ -527,6 +532,23 @@ def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[i
     return found
 
 
+def _appositive_subject(toks: list[Token], comma: int) -> tuple[int, int] | None:
+    """Return the name before a chain of appositives: 'Yin Myint May, 60, a doctor, said'."""
+    commas = [m for m in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1) if toks[m].text == ","]
+    for m in commas[:APPOSITIVES]:
+        if m > 0 and toks[m - 1].text[:1].isupper():
+            return _name_span(toks, m - 1)
+    return None
+
+
+def _name_span(toks: list[Token], last: int) -> tuple[int, int]:
+    """Return the capitalised run ending at last ('Yin Myint May')."""
+    first = last
+    while first > 0 and toks[first - 1].text[:1].isupper() and toks[first - 1].text not in CONNECTIVES:
+        first -= 1
+    return first, last
+
+
 def _raises(word: str) -> bool:
     """Return True for the verb in 'seems to feel', 'went on to say': its subject says; not 'sustainable to'."""
     lower = word.lower()
@@ -544,7 +566,7 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
                              or (toks[j].text.endswith("ly") and toks[j].text.islower())):
         j += 1
     if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text == ","):
-        that = next((m for m in range(j, min(j + THAT_REACH, len(toks))) if toks[m].text == "that"), None)
+        that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
         if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
             return that
     return j
