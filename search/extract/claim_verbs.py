@@ -15,7 +15,7 @@ say add write explain note state declare argue insist claim tweet post reply ans
 recall acknowledge admit concede announce suggest complain conclude predict observe allege
 assert contend mention emphasize emphasise stress reiterate testify report reveal
 disclose confirm deny estimate forecast counter retort joke quip remark boast lament
-speculate suspect concur affirm reaffirm clarify underscore point_out go_on hint imply
+speculate suspect concur affirm reaffirm clarify underscore point_out hint imply
 acknowledge caution signal indicate
 """,
     "tell": "tell warn assure inform remind advise promise convince encourage order persuade",
@@ -33,7 +33,7 @@ deny admit announce confirm reject dismiss criticize criticise praise defend bla
 endorse support oppose call_for urge condemn welcome question challenge dispute slam
 blast applaud hail describe cite denounce tout decry mock echo express discuss
 refer_to talk_about point_to call_on warn_against accuse blame favor favour
-request recommend advocate portray compare identify list deem view share propose boast_of warn_of
+request recommend advocate portray compare identify list deem view propose boast_of warn_of
 complain_about speak_of
 """,
     "ask": "ask wonder question",

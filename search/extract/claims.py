@@ -43,6 +43,7 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets".split())
+CONTRASTS = frozenset("but although though whereas".split())
 NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 POSSESSIVES = frozenset("his her their its our my your".split())
@@ -614,6 +615,8 @@ def _clause_end(sent: Sentence, lo: int) -> int:
             nxt = toks[j + 1].text.lower()
             if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
                 return j
+            if nxt in CONTRASTS:
+                return j  # 'to call up a replacement, but it is unlikely ...': the writer's turn
     return len(toks)
 
 
