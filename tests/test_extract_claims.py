@@ -193,3 +193,8 @@ def test_claim_work_grows_linearly_with_run_on_text(monkeypatch):
 def test_more_subject_and_content_shapes(body, content, claimer):
     [claim] = claims_of(body)
     assert (claim.text, claim.claimer) == (content, claimer)
+
+
+def test_first_person_beliefs_are_a_speakers_words_not_claims():
+    # a quote running over paragraphs leaves "I think" unmasked; it is not the writer's attribution
+    assert claims_of("I think the club must explore a new stadium in the north of the city.") == []

@@ -43,6 +43,7 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets".split())
+FIRST_PERSON = frozenset("i we you".split())
 CONTRASTS = frozenset("but although though whereas".split())
 NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
@@ -684,10 +685,19 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT or match.source is None:
         return None
+    if _speaking_voice(ctx, match, cue):
+        return None
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
     return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue))
+
+
+def _speaking_voice(ctx, match: Match, cue: str) -> bool:
+    """Return True for 'I think', 'we want': a speaker's own words inside a quotation whose marks
+    were not paired (a quote running over paragraphs), not the writer reporting a belief."""
+    who = ctx.text[match.source[0]:match.source[1]].lower()
+    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"})
 
 
 def _polar_cue(toks: list[Token], k: int, cue: str) -> str:
