@@ -7,7 +7,8 @@ from ..models import Claim, Figure, Quote
 from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
-from .claims import RawClaim, described, is_named
+from .claim_sources import described, is_named
+from .claims import RawClaim
 from .figures import find_figures, topic_key
 from .quotes import Found
 from .speakers import Resolver, strip_name

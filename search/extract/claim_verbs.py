@@ -51,11 +51,15 @@ _IRREGULAR = {
     "imply": ["implied", "implies", "implying"], "deny": ["denied", "denies", "denying"],
     "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
     "worry": ["worried", "worries", "worrying"], "agree": ["agreed", "agrees", "agreeing"],
-    "disagree": ["disagreed", "disagrees"], "back": ["backed", "backs", "backing"], "signal": ["signalled", "signaled", "signals"],
+    "disagree": ["disagreed", "disagrees"], "back": ["backed", "backs", "backing"],
+    "signal": ["signalled", "signaled", "signals"],
 "call_for": ["called_for", "calls_for", "calling_for"],
-    "point_out": ["pointed_out", "points_out", "pointing_out"], "refer_to": ["referred_to", "refers_to", "referring_to"],
-    "point_to": ["pointed_to", "points_to", "pointing_to"], "talk_about": ["talked_about", "talks_about", "talking_about"],
-    "call_on": ["called_on", "calls_on", "calling_on"], "speak_of": ["spoke_of", "speaks_of", "speaking_of"], "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
+    "point_out": ["pointed_out", "points_out", "pointing_out"],
+    "refer_to": ["referred_to", "refers_to", "referring_to"],
+    "point_to": ["pointed_to", "points_to", "pointing_to"],
+    "talk_about": ["talked_about", "talks_about", "talking_about"],
+    "call_on": ["called_on", "calls_on", "calling_on"], "speak_of": ["spoke_of", "speaks_of", "speaking_of"],
+    "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
 }
 
 

@@ -1,39 +1,31 @@
-"""Attributed claims: one ordered table of rules finds what a source asserts and who the source is."""
+"""Attributed claims: one ordered table of rules (RULES) finds what a source asserts, and where it stops."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, PARTICIPLES_ONLY, QUESTION_WORDS,
-                          SPEECH_NOUNS, classes_of, is_participle)
+from .claim_sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS, cue_subject, evidence_subject, owner_span, token_span
+from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS, classes_of,
+                          is_participle)
 from .context import Context, cue_text
 from .cues import claim_cue_at, cue_at, cue_source
-from .lexicon import ADVERBS, CUE_FIRST_WORDS, NUMBER_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import CONNECTIVES, NAME_JOIN, abbrev_dot, is_cap, np_back, QUOTE_MARKS, WEEKDAYS, first_subject, np_after, subject_before
+from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from .phrases import (CONNECTIVES, NAME_JOIN, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
+                      subject_before)
 from .sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
+CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
-APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
-APPOSITIVES = 3
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
-OPENER_WORDS = 6  # an opening phrase this short before ', X said' is an adjunct, not content
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
 OPENERS = frozenset("in on at when after before while as during speaking asked following despite since "
                     "if although though because once until for".split())
-MONTHS = frozenset("January February March April May June July August September October November December".split())
-TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
 BOUNDARIES = frozenset(", and but while whereas ; --".split())
-# A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
-EVIDENCE_NOUNS = frozenset("""
-study studies poll polls survey surveys report reports research analysis data figures numbers review
-investigation inquiry audit census statistics researchers scientists evidence estimates results findings
-models tests test experts economists analysts forecast forecasts projections documents records
-""".split())
 # Irregular past forms that show a reported clause has its verb ('said the economy grew').
 PAST_VERBS = frozenset("""
 grew rose fell won lost made went came took gave got saw knew thought left ran began became kept held
@@ -42,26 +34,13 @@ taught sold stood understood meant felt dealt found told said wrote drove broke 
 """.split())
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
-NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets".split())
+NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets"
+                           .split())
 FIRST_PERSON = frozenset("i we you".split())
+PARTICIPLE_OPENERS = frozenset(", and -- — while before after".split())
 CONTRASTS = frozenset("but although though whereas".split())
 NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
 NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
-POSSESSIVES = frozenset("his her their its our my your".split())
-NUMBER_REACH = 6
-# Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.
-RAISING_VERBS = frozenset("""
-seem seems seemed appear appears appeared continue continues continued go goes went tried tries try
-began begins start starts started used need needs needed failed fails managed struggled able unable likely
-unlikely willing ready eager quick set moved rushed
-""".split())
-# Plural and generic sources that open a sentence capitalised but name nobody: 'Officials said'.
-UNNAMED_SOURCES = EVIDENCE_NOUNS | frozenset("""
-officials experts critics residents voters sources campaigners protesters supporters opponents
-observers insiders diplomats aides advisers advisors lawmakers analysts economists investors
-officers police doctors teachers workers parents people many some others most few he she they it
-who which that i we you
-""".split())
 HEADLINE_NAME = 4  # words of a name before a headline's colon
 # Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
 HEADLINE_LABELS = frozenset("""
@@ -69,13 +48,6 @@ analysis review interview comment opinion exclusive update live watch video prof
 explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
 """.split())
 NEGATIONS = frozenset("not never n't".split())
-PP_HEADS = frozenset("of for at in from with".split())
-PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
-EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
-NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
-                         "majority".split()) | frozenset(NUMBER_WORDS)
-MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
-TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
 SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
 
 
@@ -161,23 +133,6 @@ def find_claims(ctx: Context, cued) -> list[RawClaim]:
     if headline and not any(c.start < headline.end and headline.start < c.end for c in found):
         found.insert(0, headline)
     return found
-
-
-def described(mention: str) -> bool:
-    """Return True for a source given as a description ('a spokesman for the company'), not a name."""
-    words = mention.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    head = next((i for i, w in enumerate(words) if w.lower() in PP_HEADS), len(words))
-    return bool(words) and head < len(words) and all(w.islower() for w in words[:head])
-
-
-def is_named(canonical: str | None) -> bool:
-    """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials'."""
-    words = (canonical or "").split()
-    if not words or not all(w[:1].isupper() or w in NAME_JOIN for w in words):
-        return False
-    return not (len(words) == 1 and words[0].lower() in UNNAMED_SOURCES)
 
 
 def _headline_colon(ctx: Context) -> RawClaim | None:
@@ -292,28 +247,18 @@ def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
         if toks[source[0]].text.lower() in ("the", "a", "an") and source[1] > source[0]:
             source = source[0] + 1, source[1]
     lo = k + 2
-    return Match(lo, _clause_end(sent, lo), _owner_span(toks, source), k, size)
-
-
-def _owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-    """Return the characters of an owner without its possessive ending ("Trump's" -> 'Trump')."""
-    start, end = toks[np[0]].start, toks[np[1]].end
-    last = toks[np[1]].text
-    for ending in ("’s", "'s", "’", "'"):
-        if last.endswith(ending) and len(last) > len(ending):
-            return start, end - len(ending)
-    return start, end
+    return Match(lo, _clause_end(sent, lo), owner_span(toks, source), k, size)
 
 
 def _participle(ctx, sent, k, size, cue) -> Match | None:
     """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
     toks = sent.toks
-    if not is_participle(cue) or k == 0 or toks[k - 1].text.lower() not in (",", "and", "--", "—", "while", "before", "after"):
+    if not is_participle(cue) or k == 0 or toks[k - 1].text.lower() not in PARTICIPLE_OPENERS:
         return None
     lo = _complement(toks, k + size, classes_of(cue), False)
     if lo is None:
         return None
-    source = sent.source or _token_span(toks, first_subject(toks, 0, k, ctx.common))
+    source = sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common))
     if source is None:
         return None
     return Match(lo, _clause_end(sent, lo), source, k, size)
@@ -329,13 +274,13 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
         while after < len(toks) and toks[after].text not in (".", "!", "?"):
             after += 1  # ', the city's director.': the appositive is the tag's
-    elif (subject := _subject(toks, k)) is not None:
+    elif (subject := cue_subject(toks, k)) is not None:
         comma, after = subject[0] - 1, k + size
         if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
             if tail is None or tail >= len(toks) or toks[tail].text != ",":
                 return None
-            return Match(tail + 1, _clause_end(sent, tail + 1), _token_span(toks, subject), k, size)
+            return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
     else:
         return None
     if comma < 1 or toks[comma].text != ",":
@@ -352,7 +297,7 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
-    return Match(lo, hi, _token_span(toks, subject), k, size)
+    return Match(lo, hi, token_span(toks, subject), k, size)
 
 
 def _forward(ctx, sent, k, size, cue) -> Match | None:
@@ -361,20 +306,20 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     progressive = is_participle(cue) and k > 0 and toks[k - 1].text.lower() in BE_FORMS
     if is_participle(cue) and not progressive:
         return None
-    subject = subject_before(toks, k - 1, 0) if progressive else _subject(toks, k)  # 'He is suggesting that'
+    subject = subject_before(toks, k - 1, 0) if progressive else cue_subject(toks, k)  # 'He is suggesting that'
     if subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
-        source = sent.source or _token_span(toks, first_subject(toks, 0, k, ctx.common))  # '... and said that'
+        source = sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common))  # '... and said that'
         lo = _complement(toks, k + size, classes_of(cue), False)
         return Match(lo, _clause_end(sent, lo), source, k, size) if source and lo is not None else None
     if subject is None:
         return None
-    lo = _complement(toks, k + size, classes_of(cue), _evidence_subject(toks, subject[0], k))
+    lo = _complement(toks, k + size, classes_of(cue), evidence_subject(toks, subject[0], k))
     if lo is None:
         return None
     hi = _clause_end(sent, lo)
     if toks[subject[0]].text.lower() in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
         hi = next((m for m in range(lo, hi) if toks[m].text == ","), hi)
-    return Match(lo, hi, _token_span(toks, subject), k, size)
+    return Match(lo, hi, token_span(toks, subject), k, size)
 
 
 RULES = (_according, _speech_noun, _participle, _tag, _forward)
@@ -382,10 +327,6 @@ FRAMES = (_according, _tag)
 
 
 # ---- pieces the rules share ----
-
-def _evidence_subject(toks: list[Token], first: int, k: int) -> bool:
-    """Return True when the subject names evidence: 'a poll (from X released Monday) found'."""
-    return any(t.text.lower() in EVIDENCE_NOUNS for t in toks[max(0, first - EVIDENCE_REACH):k])
 
 
 def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | None:
@@ -429,7 +370,8 @@ def _object_at(toks: list[Token], i: int) -> bool:
 def _question(toks: list[Token], i: int) -> int | None:
     """Return where the question starts in 'asked (the senator) whether ...', within a few words."""
     for m in range(i, min(i + THAT_REACH, len(toks))):
-        if toks[m].text.lower() in QUESTION_WORDS - {"who", "which", "when", "where"} or (m == i and toks[m].text.lower() in QUESTION_WORDS):
+        word = toks[m].text.lower()
+        if word in QUESTION_WORDS and (m == i or word not in ("who", "which", "when", "where")):
             return m
         if not toks[m].text[:1].isalnum():
             return None
@@ -461,7 +403,7 @@ def _clause_at(toks: list[Token], i: int) -> bool:
     if i >= len(toks) or not toks[i].text[:1].isalnum():
         return False
     first = toks[i].text.lower()
-    if first in SUBJECT_PRONOUNS or first.endswith(("’ll", "'ll", "’d", "'d", "’s", "'s", "’re", "'re")) and first.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:
+    if first in SUBJECT_PRONOUNS or CONTRACTION.sub("", first) in SUBJECT_PRONOUNS:  # 'he', "she’ll"
         return True
     commas = 0
     for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):
@@ -479,86 +421,6 @@ def _clause_at(toks: list[Token], i: int) -> bool:
         if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
             return True  # 'Clinton leads'
     return False
-
-
-def _subject(toks: list[Token], k: int) -> tuple[int, int] | None:
-    """Return the cue's subject past auxiliaries ('I don't think'); None for a passive ('is expected')."""
-    j = k
-    if toks[k].text.lower() in PARTICIPLES_ONLY and (k == 0 or toks[k - 1].text.lower() not in ("has", "have", "had")):
-        return None  # 'the option, seen by many as ...'
-    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
-        if toks[j - 1].text.lower() in BE_FORMS:
-            return None  # 'was told', 'is expected to': the subject is not the source
-        j -= 1
-    if j > 1 and toks[j - 1].text == "to" and _raises(toks[j - 2].text):
-        j -= 2  # 'he seems to feel', 'Trump went on to say'
-        while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
-            j -= 1
-    if j > 1 and abbrev_dot(toks, j - 1):
-        j -= 1  # 'Joseph R. Biden Jr. warned'
-    if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
-        j -= 2  # 'a poll released Wednesday found'
-    found = subject_before(toks, j, 0) or _number_subject(toks, j)
-    if found is None and j > 1 and toks[j - 1].text == ",":
-        found = _appositive_subject(toks, j - 1)
-    found = _with_modifiers(toks, found)
-
-    if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
-            and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
-        return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
-    return found
-
-
-def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
-    """Return a poll's share as a subject: '64 percent say', 'Six in 10 say', 'Nearly 30% of voters said'."""
-    k = j
-    while k > 0 and j - k < NUMBER_REACH and (toks[k - 1].text.lower() in NUMBER_PARTS or toks[k - 1].text[:1].isdigit()):
-        k -= 1
-    has_number = any(t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS for t in toks[k:j])
-    return (k, j - 1) if has_number and k < j and toks[j - 1].text.lower() not in ("in", "of", "than") else None
-
-
-def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Extend 'the company' to 'A spokesman for the company', 'Jakarta' to 'an economist in Jakarta'."""
-    for _ in range(PP_CHAIN):
-        if found is None or found[0] < 2 or toks[found[0] - 1].text.lower() not in PP_HEADS:
-            break
-        head = np_back(toks, found[0] - 2, 0)
-        if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
-            break
-        first = toks[head[0]].text
-        if not (first.lower() in ("the", "a", "an") or is_cap(first) or first.lower() in UNNAMED_SOURCES
-                or first.lower() in TITLES):
-            break  # 'support come from the business': no noun phrase heads the preposition
-        found = head[0], found[1]
-    return found
-
-
-def _appositive_subject(toks: list[Token], comma: int) -> tuple[int, int] | None:
-    """Return the name before a chain of appositives: 'Yin Myint May, 60, a doctor, said'."""
-    commas = [m for m in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1) if toks[m].text == ","]
-    for m in commas[:APPOSITIVES]:
-        if m > 0 and toks[m - 1].text[:1].isupper():
-            return _name_span(toks, m - 1)
-    return None
-
-
-def _name_span(toks: list[Token], last: int) -> tuple[int, int]:
-    """Return the capitalised run ending at last ('Yin Myint May')."""
-    first = last
-    while first > 0 and toks[first - 1].text[:1].isupper() and toks[first - 1].text not in CONNECTIVES:
-        first -= 1
-    return first, last
-
-
-def _raises(word: str) -> bool:
-    """Return True for the verb in 'seems to feel', 'went on to say': its subject says; not 'sustainable to'."""
-    lower = word.lower()
-    return lower in RAISING_VERBS or "intent" in classes_of(lower)
-
-
-def _time_word(word: str) -> bool:
-    return word in TIME_WORDS or word in MONTHS or word.isdigit()
 
 
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
@@ -646,16 +508,6 @@ def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
     if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
         return (name[0].start, name[-1].end), end
     return who, comma
-
-
-def _token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Return the character span of token span np, leaving out a leading 'the'/'a'."""
-    if np is None:
-        return None
-    first, last = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an")), np[1]
-    if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].text.lower() in ("last", "this", "next"):
-        last -= 2  # 'the EOC last year'
-    return toks[first].start, toks[last].end
 
 
 def _trim_end(toks, lo: int, hi: int) -> int:

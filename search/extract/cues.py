@@ -73,8 +73,9 @@ def _determined(toks: list[Token], j: int) -> bool:
     if word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS):
         return False  # 'an unprompted call', 'the growing fears'
     k = j - 1
-    while k >= 0 and j - k <= 3 and toks[k].text.lower() not in ARTICLES and (toks[k].text.lower() in ADJECTIVES or toks[k].text[:1].isupper()
-                                     or toks[k].text.lower().endswith(ADJECTIVE_ENDINGS)):
+    while k >= 0 and j - k <= 3 and toks[k].text.lower() not in ARTICLES and (
+            toks[k].text.lower() in ADJECTIVES or toks[k].text[:1].isupper()
+            or toks[k].text.lower().endswith(ADJECTIVE_ENDINGS)):
         k -= 1  # 'the Republican presidential candidate plans'
     return k >= 0 and toks[k].text.lower() in ARTICLES
 
