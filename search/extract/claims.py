@@ -233,7 +233,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
 
 
 def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
-    """"Trump's claim that CONTENT", 'his warning that CONTENT': the owner is the source."""
+    """Find "Trump's claim that CONTENT" and 'his warning that CONTENT': the owner is the source."""
     toks = sent.toks
     if cue not in SPEECH_NOUNS or k + 1 >= len(toks) or toks[k + 1].text != "that":
         return None
@@ -546,8 +546,8 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 
 def _speaking_voice(ctx, match: Match, cue: str) -> bool:
-    """Return True for 'I think', 'we want': a speaker's own words inside a quotation whose marks
-    were not paired (a quote running over paragraphs), not the writer reporting a belief."""
+    """Return True for 'I think', 'we want': a speaker's own words, not the writer reporting a belief."""
+    # They sit inside a quotation whose marks were not paired (a quote running over paragraphs).
     who = ctx.text[match.source[0]:match.source[1]].lower()
     return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"})
 
