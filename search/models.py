@@ -69,6 +69,8 @@ class Claim:
     claimer_start: int | None = None
     claimer_end: int | None = None
     cue: str | None = None
+    claimer_id: str | None = None  # the corpus-wide canonical id, where the corpus step knows one
+    named: bool = False  # False for unnamed sources ('officials', 'a report', an unresolved 'he')
 
 
 @dataclass(frozen=True)

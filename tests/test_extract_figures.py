@@ -157,7 +157,7 @@ def test_a_bracketed_conversion_shares_the_qualifier_and_measure():
     ("Analysts said the bank lost £5m in March.", "Analysts"),
     ("The bank lost £5m in March, analysts said.", "analysts"),
     ("According to the Office for National Statistics, prices rose 3%.", "Office for National Statistics"),
-    ("Prices rose 3% in May, according to the statistics office.", "statistics office"),
+    ("Prices rose 3% in May, according to the statistics office.", "the statistics office"),
     ("Figures from the Land Registry show prices rose 3%.", "Land Registry"),
     ("The Treasury estimates the scheme will cost £4bn.", "Treasury"),
     ("Early business plans forecast profits of at least £110m.", "Early business plans"),

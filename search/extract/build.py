@@ -8,6 +8,7 @@ from ..models import Claim, Figure, Quote
 from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
+from .claim_sources import described, is_named
 from .claims import RawClaim
 from .claimers import FigureSources
 from .figures import find_figures, places_in, topic_key
@@ -133,10 +134,12 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
     claims = []
     for c in raw:
         mention = ctx.text[c.claimer_start:c.claimer_end]
+        # 'an analyst at a bank in Jakarta' is that analyst, not the name inside the description
+        claimer = mention if described(mention) else resolver.canonical(mention, c.claimer_start)
         claims.append(Claim(
             text=ctx.text[c.start:c.end], start=c.start, end=c.end,
-            claimer=resolver.canonical(mention, c.claimer_start), claimer_mention=mention,
-            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue))
+            claimer=claimer, claimer_mention=mention,
+            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue, named=is_named(claimer)))
     return claims
 
 

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ..models import Claim, Quote
 from .context import Context
+from .claim_verbs import classes_of
 from .cues import cue_at, cue_source
 from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
 from .phrases import is_cap, np_after
@@ -22,6 +23,7 @@ suggested reveal reveals revealed report reports reported
 """.split())
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
+WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
 # Cues whose subject must be evidence or someone: 'figures show', 'the study found', not 'sales showed growth'.
 EVIDENCE_CUES = frozenset("show shows showed find finds found reveal reveals revealed suggest suggests suggested".split())
 EVIDENCE_NOUNS = frozenset("""
@@ -77,8 +79,12 @@ class FigureSources:
             return None  # the writer's own 'who ...' clause: 'Mr Smith, who has two children, said'
         found = sentence_source(*self._sentence_cues(sentence), pos)
         claim = self.claim_over(pos, sentence)
+        if claim and _wishes(claim.cue):
+            claim = None  # 'the firm hopes to reach 1,000 towns' is an aim, nobody's figure
         if claim and not (found and claim.start <= found[2] < pos):  # a cue inside the claim is nested
-            return _source(self.ctx, claim.claimer_mention, claim.claimer_start, claim.claimer, self.resolver)
+            # An unnamed claimer ('the company', 'the chancellor') is resolved here as a cue's would be.
+            mention, start = _with_determiner(self.ctx.text, claim.claimer_mention, claim.claimer_start)
+            return _source(self.ctx, mention, start, claim.claimer if claim.named else None, self.resolver)
         if found is None:
             return None
         return _source(self.ctx, self.ctx.text[found[0]:found[1]], found[0], None, self.resolver)
@@ -91,6 +97,24 @@ class FigureSources:
             cues = list(_cues(toks))
             self._cues = toks, cues, [toks[cue[0]].start for cue in cues]
         return self._cues
+
+
+def _wishes(cue: str | None) -> bool:
+    """Return True for a cue of hope or intention only ('hopes', 'plans'), not of estimate ('expects')."""
+    verb = (cue or "").lower().split()[-1:] or [""]
+    kinds = classes_of(verb[0])
+    return bool(kinds) and kinds <= WISHES and verb[0] not in ESTIMATE_CUES
+
+
+def _with_determiner(text: str, mention: str, start: int | None) -> tuple[str, int | None]:
+    """Return the claim's mention with the determiner claims leave out ('the company'), as written."""
+    if start is None:
+        return mention, start
+    before = text[max(0, start - 6):start]
+    word = before.split()[-1] if before.strip() else ""
+    if before.endswith(" ") and word.lower() in DETERMINERS and before.endswith(word + " "):
+        return f"{word} {mention}", start - len(word) - 1
+    return mention, start
 
 
 def _holding(records, starts: list[int], pos: int):
