@@ -9,7 +9,7 @@ from search.query import browse
 from search.render.serialize import page_to_dict, params_to_dict
 
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
-from .urls import facet_toggle_url
+from .urls import facet_exclude_url, facet_toggle_url, period_url
 
 
 def searcher():
@@ -21,7 +21,10 @@ def search_data(path: str) -> dict:
     """Run the search described by the request args; facets carry toggle URLs for ``path``."""
     params = parse_search_params(request.args, current_app.config)
     page = searcher().search(params)
-    return page_to_dict(page, lambda name, value: facet_toggle_url(path, request.args, name, value))
+    args = request.args
+    return page_to_dict(page, lambda name, value: facet_toggle_url(path, args, name, value),
+                        lambda name, value: facet_exclude_url(path, args, name, value),
+                        lambda start, end: period_url(path, args, start, end))
 
 
 def export_data() -> tuple[dict, list[dict]]:
