@@ -5,6 +5,7 @@ from flask import current_app, request
 
 from search.errors import BadParameter
 from search.index.schema import STATEMENT_KINDS
+from search.compare.views import other_versions
 from search.query import browse
 from search.render.serialize import page_to_dict, params_to_dict
 
@@ -63,4 +64,7 @@ def article_data(article_id: str) -> dict:
     """Return an article with its statements, JSON-ready."""
     found = searcher().article(article_id)
     speakers = sorted({s["speaker"] for s in found["statements"] if s.get("speaker")})
+    comparisons = searcher().comparisons()
+    for statement in found["statements"]:
+        statement["versions"] = other_versions(comparisons, statement)
     return dict(found, speakers=speakers)

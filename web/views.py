@@ -6,7 +6,7 @@ from flask import Blueprint, make_response, render_template, request, url_for
 from .marking import mark_paragraphs
 from .pages import article_data, search_data, sources_data, speakers_data
 from .pages import searcher
-from .urls import carried, facet_exclude_url, facet_toggle_url, page_window, with_args
+from .urls import carried, facet_exclude_url, facet_toggle_url, page_window, speaker_url, with_args
 
 bp = Blueprint("views", __name__)
 
@@ -53,7 +53,17 @@ def article(article_id):
     paragraphs, placed = mark_paragraphs(data["article"]["paragraphs"], data["statements"])
     unplaced = [s for s in data["statements"] if s["id"] not in placed]
     return _render("article.html", url_for("api.article", article_id=article_id), data=data,
-                   paragraphs=paragraphs, unplaced=unplaced)
+                   paragraphs=paragraphs, unplaced=unplaced, by_speaker=_by_speaker(data["statements"]))
+
+
+def _by_speaker(statements: list[dict]) -> list[dict]:
+    """Return the statements grouped by speaker (most statements first), unattributed ones last."""
+    groups: dict = {}
+    for statement in statements:
+        groups.setdefault(statement.get("speaker") or None, []).append(statement)
+    named = sorted((name for name in groups if name), key=lambda name: (-len(groups[name]), name))
+    return [{"speaker": name, "url": speaker_url(name), "statements": groups[name]} for name in named] + (
+        [{"speaker": None, "url": None, "statements": groups[None]}] if None in groups else [])
 
 
 @bp.get("/speakers")
