@@ -33,7 +33,13 @@ index: $(STAMP)
 serve: $(STAMP) $(INDEX)/CURRENT
 	$(BIN)/claimsearch serve --host $(HOST) --port $(PORT) --index $(INDEX)
 
-test: $(TEST_STAMP)
+# The accessibility check injects axe-core (pinned in package.json) into the browser tests; without npm it is skipped.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility check (tests/browser/test_accessibility.py) will be skipped"; fi
+
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
 
 clean:

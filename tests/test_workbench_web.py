@@ -153,3 +153,20 @@ def test_date_controls_hidden_when_no_article_is_dated(tmp_path):
     html = client.get("/?q=harbour").get_data(as_text=True)
     assert 'id="from"' not in html and "<svg" not in html
     assert client.get("/api/search?q=harbour").get_json()["histogram"] is None
+
+
+def test_article_page_labels_each_statement_with_its_speaker_in_the_text(client):
+    data = client.get("/api/articles/daily1").get_json()
+    html = client.get("/articles/daily1").get_data(as_text=True)
+    assert 'title="quote by' not in html  # a tooltip is not a label
+    for statement in data["statements"]:
+        assert f'id="{statement["id"].rsplit("#", 1)[1]}"' in html
+    named = [s for s in data["statements"] if s.get("speaker")]
+    assert named and all(f'<span class="by-kind">{s["kind"]}</span> {s["speaker"]}</span>' in html for s in named)
+    assert f'href="/speakers/{named[0]["speaker"].replace(" ", "%20")}"' in html
+
+
+def test_speaker_url_is_one_path_segment():
+    from web.urls import speaker_url
+    assert speaker_url("Jane Roe") == "/speakers/Jane%20Roe"
+    assert speaker_url("AC/DC & co?") == "/speakers/AC%2FDC%20%26%20co%3F"

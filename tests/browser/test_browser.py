@@ -36,7 +36,7 @@ def test_search_then_a_facet_changes_the_counts(page, base_url):
     assert facet_counts(page, "kind") != before_kinds
     assert sum(facet_counts(page, "kind").values()) == total(page)
     link = page.locator('section.facet[data-facet="source"] a', has_text="herald.example")
-    assert link.get_attribute("aria-pressed") == "true"
+    assert link.get_attribute("aria-current") == "true"
     assert {page.locator("li.hit .source").nth(i).inner_text() for i in range(page.locator("li.hit").count())} \
         == {"herald.example"}
     link.click()  # toggles the filter off again
