@@ -36,8 +36,10 @@ serve: $(STAMP) $(INDEX)/CURRENT
 # The accessibility check injects axe-core (pinned in package.json) into the browser tests; without npm it is skipped.
 AXE := node_modules/axe-core/axe.min.js
 $(AXE): package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: the accessibility check (tests/browser/test_accessibility.py) will be skipped"; fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the accessibility check (tests/browser/test_accessibility.py) will be skipped"; \
+	elif ! npm ci --no-audit --no-fund --loglevel=error; then \
+		echo "npm ci failed (see above): the accessibility check will be skipped"; fi
 
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
