@@ -7,6 +7,8 @@ from search import __version__, settings
 from search.index.schema import FACETS, STATEMENT_KINDS
 from search.query.parse import COPIES, SORTS
 
+from .params import exclude_param
+
 
 def _param(name, description, schema, repeat=False, where="query"):
     out = {"name": name, "in": where, "description": description, "required": where == "path"}
@@ -34,6 +36,8 @@ def search_params(config) -> list[dict]:
     """Return the parameters of a search (and an export): the query, every facet, dates and sort."""
     facets = [_param(f.name, f"{f.description}; repeat for OR", facet_schema(f, config), repeat=True)
               for f in FACETS]
+    facets += [_param(exclude_param(f.name), f"Leave out hits with this {f.description.lower()}; repeat to "
+                      "leave out several", facet_schema(f, config), repeat=True) for f in FACETS]
     return [
         _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
                "claims: figures: author:. Broken syntax is searched as plain words, with a note.",

@@ -1,6 +1,7 @@
 """Run searches against the live Whoosh build: hits with snippets, facets, articles."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from ..whoosh_ext.ranking import ranked
 from .budget import SEARCH_SECONDS, Deadline
 from .expansion import bounded
 from .facets import Facet, column_values
+from .histogram import DATE_COLUMN, Histogram
 from .matching import match, matching
 from .parse import SearchParams, build_query
 from .reuse import LRU, SearcherPool
@@ -34,6 +36,7 @@ class Page:
     facets: list[Facet]
     notes: list[str] = field(default_factory=list)
     suggestion: str | None = None
+    histogram: Histogram | None = None  # matches per period; None when none is dated
 
     @property
     def pages(self) -> int:
@@ -102,12 +105,13 @@ class WhooshSearcher:
         deadline = Deadline(self.time_budget)
         plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
-               params.date_from, params.date_to, params.copies)
+               tuple(sorted(params.excluded.items())), params.date_from, params.date_to, params.copies)
         matched = self._matches.get(key)
         if matched is None:
             twins = self._copy_twins(key[:2], searcher) if params.copies != "all" else None
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit, twins)
+                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit,
+                            twins=twins, dates=self._dates(key[:2], searcher))
             # A partial answer is never served again as if it were whole; a quieter moment may count the facets.
             if not deadline.hit and not any(facet.timed_out for facet in matched.facets):
                 self._matches.put(key, matched)
@@ -125,17 +129,25 @@ class WhooshSearcher:
             hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
         return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
-                    suggestion=matched.suggestion)
+                    suggestion=matched.suggestion, histogram=matched.histogram)
 
     def _columns(self, version, searcher) -> dict:
         """Return each facet's per-document values for this build version, read once and shared."""
+        return self._read_columns(version, searcher)[0]
+
+    def _dates(self, version, searcher):
+        """Return each document's date column value (see query.histogram), read with the facet columns."""
+        return self._read_columns(version, searcher)[1]
+
+    def _read_columns(self, version, searcher) -> tuple:
         columns = self._facet_columns.get(version)
         if columns is None:
             with self._columns_lock:  # one thread reads the columns; the others wait and reuse them
                 columns = self._facet_columns.get(version)
                 if columns is None:
                     reader = searcher.reader()
-                    columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
+                    columns = ({n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()},
+                               column_values(reader, DATE_COLUMN).__getitem__)
                     self._facet_columns.put(version, columns)
         return columns
 
@@ -191,6 +203,19 @@ class WhooshSearcher:
                          expired=expired)
         terms = query_terms(plan.text, searcher.reader(), TEXT_FIELD)  # once per page
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
+
+    def has_dates(self) -> bool:
+        """Return True when any document of the live build has a date (date controls are shown then)."""
+        name, ix = self._live()
+        searcher, scratch = self._pool.get(name, ix)
+        if "dated" not in scratch:  # per searcher: an update that adds dates refreshes the searcher
+            scratch["dated"] = next(iter(searcher.reader().lexicon(DATE_COLUMN)), None) is not None
+        return scratch["dated"]
+
+    def updated(self):
+        """Return when the live build last changed (a build or an update), as an aware datetime."""
+        path = self.store.builds / self._live()[0]
+        return dt.datetime.fromtimestamp(max(p.stat().st_mtime for p in [path, *path.iterdir()]), dt.timezone.utc)
 
     def article(self, article_id: str) -> dict:
         """Return an article's public record and its statements' records in reading order."""
