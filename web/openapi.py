@@ -5,7 +5,9 @@ import re
 
 from search import __version__, settings
 from search.index.schema import FACETS, STATEMENT_KINDS
-from search.query.parse import SORTS
+from search.query.parse import COPIES, SORTS
+
+from .params import exclude_param
 
 
 def _param(name, description, schema, repeat=False, where="query"):
@@ -34,6 +36,8 @@ def search_params(config) -> list[dict]:
     """Return the parameters of a search (and an export): the query, every facet, dates and sort."""
     facets = [_param(f.name, f"{f.description}; repeat for OR", facet_schema(f, config), repeat=True)
               for f in FACETS]
+    facets += [_param(exclude_param(f.name), f"Leave out hits with this {f.description.lower()}; repeat to "
+                      "leave out several", facet_schema(f, config), repeat=True) for f in FACETS]
     return [
         _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
                "claims: figures: author:. Broken syntax is searched as plain words, with a note.",
@@ -42,6 +46,8 @@ def search_params(config) -> list[dict]:
         _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
         _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
         _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+        _param("copies", "one: each story once, its copies folded into it (hits carry story and copies); "
+               "all: every copy is a hit and counts in facets", {"type": "string", "enum": list(COPIES), "default": "one"}),
     ]
 
 
@@ -98,6 +104,14 @@ def openapi_document(app=None) -> dict:
                                 "(formula-safe)", search, "text/csv"),
             "/export.json": _get(f"All results of a search (at most {config['MAX_EXPORT']}) as JSON", search),
             "/openapi.json": _get("This document", []),
+            "/disagreements": _get("Quantities different stories report with conflicting values, most outlets first", [
+                *paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"], "Disagreements"),
+                _param("close", "1: the quantities whose values agree within their qualifiers instead",
+                       {"type": "string", "enum": ["0", "1"]})]),
+            "/figures": _get("Every figure of one measure (or of one topic key), first appearance marked", [
+                _param("measure", "What the figures quantify, e.g. oil price", {"type": "string"}),
+                _param("topic", "A figure topic key, e.g. troop:north-korea+russia", {"type": "string"})],
+                extra=not_found),
         },
         "components": {"schemas": {"Error": error}, "responses": responses},
     }

@@ -1,16 +1,18 @@
 """Pure helpers that build links from the current query string."""
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 
 from search.query.parse import FILTER_FIELDS
 
+from .params import EXCLUDE_PARAMS, exclude_param
+
 SAFE_SCHEMES = ("http", "https")
 # Only these are carried from one page's links to the next: anything else a client sends
 # (a typo, or 200 KB of junk) would otherwise be copied into every link of the page.
-CARRIED = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_FIELDS})
+CARRIED = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_FIELDS, *EXCLUDE_PARAMS})
 
 
 def _pairs(args):
@@ -31,13 +33,32 @@ def with_args(path: str, args, **changes) -> str:
 
 
 def facet_toggle_url(path: str, args, name: str, value: str) -> str:
-    """Return the URL with ``name=value`` added, or removed if selected; back to page 1."""
-    pairs = [(k, v) for k, v in _pairs(args) if k != "page"]
-    if (name, value) in pairs:
-        pairs.remove((name, value))
+    """Return the URL with ``name=value`` added (and no longer excluded), or removed if selected; page 1."""
+    return _toggle(path, args, name, value, exclude_param(name))
+
+
+def facet_exclude_url(path: str, args, name: str, value: str) -> str:
+    """Return the URL with ``exclude_<name>=value`` added (and no longer selected), or removed; page 1."""
+    return _toggle(path, args, exclude_param(name), value, name)
+
+
+def _toggle(path: str, args, key: str, value: str, opposite: str) -> str:
+    pairs = [(k, v) for k, v in _pairs(args) if k != "page" and (k, v) != (opposite, value)]
+    if (key, value) in pairs:
+        pairs.remove((key, value))
     else:
-        pairs.append((name, value))
+        pairs.append((key, value))
     return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def period_url(path: str, args, start, end) -> str:
+    """Return the URL of the same search narrowed to the dates from ``start`` to ``end``; page 1."""
+    return with_args(path, args, page=None, **{"from": start.isoformat(), "to": end.isoformat()})
+
+
+def speaker_url(name: str) -> str:
+    """Return the page of a speaker: the one place that knows its URL."""
+    return "/speakers/" + quote(name, safe="")
 
 
 def page_window(current: int, pages: int, width: int = 2) -> list[int | None]:

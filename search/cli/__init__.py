@@ -13,6 +13,7 @@ from .. import backends, settings
 from ..compare import views as compare_views
 from ..errors import BadUsage, ClaimsearchError
 from ..extract import extract
+from ..extract.identities import fill_speaker_ids
 from ..index import dask_prepare, incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
@@ -63,7 +64,7 @@ def _preparer(scheduler: str, dask_workers: int):
 @silent_option
 def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
-    files = documents.corpus_files(corpus)
+    files = _run(documents.corpus_files, corpus)
     with _preparer(scheduler, dask_workers) as preparer:
         if backend == "typesense":
             from ..typesense import store  # an optional extra, imported only when chosen
@@ -81,14 +82,16 @@ def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
 @index_option
 @dask_options
 @silent_option
-def update_cmd(corpus, index_root, scheduler, dask_workers, silent):
+@click.option("--allow-mass-removal", is_flag=True,
+              help="Allow removing more than half of the indexed articles (or all of them).")
+def update_cmd(corpus, index_root, scheduler, dask_workers, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
     if _run(settings.resolve)["BACKEND"] == "typesense":
         raise CLIError(BadUsage("`update` works on the Whoosh index only; rebuild the Typesense collection "
                                 "with `claimsearch index --backend typesense`"))
     with _preparer(scheduler, dask_workers) as preparer:
         summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
-                                 preparer=preparer)
+                                 allow_mass_removal=allow_mass_removal, preparer=preparer)
     print_summary(summary, f"Updated {index_root}")
 
 
@@ -156,7 +159,7 @@ def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 def extract_cmd(files, as_json):
     """Print the quotes, claims and figures found in FILES."""
-    failed = 0
+    failed, records = 0, []
     for name in files:
         try:
             articles, skipped, warnings = documents.load_file(Path(name))
@@ -166,9 +169,10 @@ def extract_cmd(files, as_json):
             continue
         for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
             click.echo(f"Warning: {name}: {warning}", err=True)
-        for article in articles:
-            record = extraction_json(name if article.format != "jsonl" else article.path, article)
-            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
+        records += [extraction_json(name if a.format != "jsonl" else a.path, a) for a in articles]
+    fill_speaker_ids(records)  # one id per speaker over all the files given
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
     if failed == len(files):
         raise click.ClickException("No file could be read")
 

@@ -1,7 +1,6 @@
 """Load and extract files ahead of the index writer, in worker processes for big corpora."""
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections import deque
@@ -42,14 +41,17 @@ class Loaded:
 
 
 def read(path: Path, rel: str) -> Loaded | Prepared:
-    """Read one file's bytes and fingerprint; a Prepared skip when it cannot be read."""
+    """Read one file once; a Prepared skip when it cannot be read."""
     try:
-        data = documents.read_bytes(path)
-        stat = path.stat()
-    except (ClaimsearchError, OSError) as exc:
-        return _skip(rel, exc)
-    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": hashlib.sha1(data).hexdigest()}
-    return Loaded(rel, path.suffix, data, entry)
+        read_ = documents.read_file(path)
+    except ClaimsearchError as exc:
+        return _skip(rel, exc.message)
+    except OSError as exc:  # vanished or unreadable since the corpus was listed
+        return _skip(rel, f"cannot read: {exc.strerror or exc}")
+    # The fingerprint is of the bytes indexed: a file rewritten during the build differs from it
+    # and is indexed again by the next update.
+    entry = {"size": read_.size, "mtime_ns": read_.mtime_ns, "sha1": read_.sha1}
+    return Loaded(rel, path.suffix, read_.data, entry)
 
 
 def prepare(path: Path, corpus: Path, rel: str, extracting: bool = True) -> Prepared:
@@ -63,13 +65,15 @@ def prepare_bytes(loaded: Loaded, extracting: bool = True) -> Prepared:
     try:
         articles, skipped, warnings = documents.load_bytes(loaded.data, loaded.suffix, loaded.rel)
     except ClaimsearchError as exc:
-        return _skip(loaded.rel, exc)
+        return _skip(loaded.rel, exc.message)
+    except RecursionError:
+        return _skip(loaded.rel, "nested too deeply to read")
     return Prepared(loaded.rel, [(a, extract(a) if extracting else None) for a in articles],
                     [(s.path, s.reason) for s in skipped], warnings, loaded.entry)
 
 
-def _skip(rel: str, exc: Exception) -> Prepared:
-    return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
+def _skip(rel: str, reason: str) -> Prepared:
+    return Prepared(rel, skipped=[(rel, reason)])
 
 
 def workers_for(file_count: int) -> int:

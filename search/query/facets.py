@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import filterfalse
 
 FACET_SIZE = 30
 
@@ -15,6 +16,14 @@ class FacetValue:
     value: str
     count: int
     selected: bool
+    excluded: bool = False
+
+
+@dataclass(frozen=True)
+class Without:
+    """An exclusion's doc set: a doc passes when it is NOT among ``docs``."""
+
+    docs: frozenset
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ def column_values(reader, column: str) -> list:
 
 
 def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: dict,
-                 size: int = FACET_SIZE, time_limit: float | None = None) -> list[Facet]:
+                 size: int = FACET_SIZE, time_limit: float | None = None, excluded: dict | None = None) -> list[Facet]:
     """Count each facet over the docs passing every *other* facet's filter, for ``time_limit`` s."""
     # Datasette's facet_time_limit_ms: a common word's facets on a big corpus must not hold the page
     # up; facets left when the time is up are marked timed out. A limit of 0 times out every facet.
@@ -52,25 +61,33 @@ def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: di
             continue
         others = tuple(other for other in filter_sets if other != name)
         if others not in passed:  # facets not filtered themselves share one doc list
-            passed[others] = passing(base, (filter_sets[other] for other in others))
+            passed[others] = passing(base, _flat(filter_sets[other] for other in others))
         counts = Counter(map(column, passed[others]))  # counted in C: a common word at 10x is 50k docs
         counts.pop(None, None)
-        facets.append(_facet(name, counts, selected.get(name, ()), size))
+        facets.append(_facet(name, counts, selected.get(name, ()), size, (excluded or {}).get(name, ())))
     return facets
 
 
 def passing(docs, filter_sets) -> list[int]:
-    """Return the docs (in their order) that are in every one of the filter sets."""
+    """Return the docs (in their order) that are in every one of the filter sets and in no Without."""
     for allowed in filter_sets:
-        docs = filter(allowed.__contains__, docs)  # membership tested in C, no Python loop
+        if isinstance(allowed, Without):
+            docs = filterfalse(allowed.docs.__contains__, docs)
+        else:
+            docs = filter(allowed.__contains__, docs)  # membership tested in C, no Python loop
     return list(docs)
 
 
-def _facet(name: str, counts: dict[str, int], chosen, size: int) -> Facet:
+def _flat(groups):
+    """Return the sets of several facets' filters as one sequence (a facet may both keep and exclude)."""
+    return [s for group in groups for s in group]
+
+
+def _facet(name: str, counts: dict[str, int], chosen, size: int, dropped=()) -> Facet:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     shown = ranked[:size]
-    shown += [(v, counts.get(v, 0)) for v in chosen if v not in dict(shown)]
+    shown += [(v, counts.get(v, 0)) for v in (*chosen, *dropped) if v not in dict(shown)]
     if name == "month":
         shown.sort(key=lambda kv: kv[0], reverse=True)
-    values = tuple(FacetValue(value=v, count=c, selected=v in chosen) for v, c in shown)
+    values = tuple(FacetValue(value=v, count=c, selected=v in chosen, excluded=v in dropped) for v, c in shown)
     return Facet(name=name, values=values, truncated=len(ranked) > size)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from .. import compare
 from ..errors import ClaimsearchError
 from ..index import indexer, prepare
 from ..index.schema import FACETS, TEXT_FIELD
@@ -66,17 +65,16 @@ def current_collection(conn) -> str | None:
 
 def build(corpus, conn, on_file=None, preparer=None) -> indexer.Summary:
     """Index every article under corpus into a new collection, swap the alias to it, drop the old one."""
-    corpus, started = indexer._check_corpus(corpus), time.monotonic()
-    paths, ignored = documents.list_corpus(corpus)
+    corpus, started = indexer.check_corpus(corpus), time.monotonic()
+    listing = documents.scan_corpus(corpus)
     name = f"{ALIAS}_{time.time_ns()}"
     conn.write(lambda c: c.collections.create(collection_schema(name)))
     summary, importer = indexer.Summary(), Importer(conn, name)
+    summary.skipped.extend((s.path, s.reason) for s in listing.skipped)
+    batch = indexer.Batch(corpus, {"corpus": str(corpus.resolve()), "files": {}}, summary, on_file,
+                          preparer=preparer)
     try:
-        files = indexer._indexed_files(importer, corpus, paths, prepare.workers_for(len(paths)), summary, set(),
-                                       compare.Comparisons(), preparer)
-        for path, _ in files:
-            if on_file:
-                on_file(path)
+        batch.add(importer, listing.files, prepare.workers_for(len(listing.files)))
         importer.flush()
         previous = current_collection(conn)
         conn.write(lambda c: c.aliases.upsert(ALIAS, {"collection_name": name}))
@@ -86,7 +84,6 @@ def build(corpus, conn, on_file=None, preparer=None) -> indexer.Summary:
         raise
     if previous:
         _drop(conn, previous)
-    summary.skipped.extend((s.path, s.reason) for s in ignored)
     summary.build, summary.seconds = name, time.monotonic() - started
     return summary
 
