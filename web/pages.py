@@ -30,7 +30,7 @@ def search_data(path: str) -> dict:
 
 
 def export_data() -> tuple[dict, list[dict]]:
-    """Return the export's head (query, totals, notes on what limited it) and every matching record up to the maximum."""
+    """Return the export's head (query, totals, notes on what limited it) and its records up to the maximum."""
     params = parse_search_params(request.args, current_app.config)
     limit = current_app.config["MAX_EXPORT"]
     total, records, notes = searcher().export(params, limit, cancelled=client_gone(request.environ))

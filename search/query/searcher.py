@@ -179,8 +179,7 @@ class WhooshSearcher:
         return docs
 
     def export(self, params: SearchParams, limit: int, cancelled=None) -> tuple[int, list[dict], list[str]]:
-        """Return the total, up to ``limit`` matching records in the requested order and notes saying
-        what limited them; under a search's time budget, and ``cancelled()`` True stops it."""
+        """Return the total, up to ``limit`` records in order and notes on what limited them (time, ``cancelled()``)."""
         ix = self._index()
         deadline, records = Deadline(self.time_budget, cancelled), []
         with ix.searcher() as searcher:
