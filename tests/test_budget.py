@@ -5,6 +5,7 @@ import pytest
 
 from search.index.indexer import open_index
 from search.index.store import IndexStore
+from search.query import budget
 from search.query.budget import Deadline
 from search.query.parse import SearchParams, parse_text
 from search.query.searcher import WhooshSearcher
@@ -49,3 +50,54 @@ def test_a_deadline_remembers_it_was_hit():
     deadline = Deadline(0)
     assert deadline() and deadline.hit and "0 s" in deadline.note()
     assert not Deadline(60)()
+
+
+class Flips:
+    """A cancellation check that says True from its n-th question on, and counts the questions."""
+
+    def __init__(self, after: int):
+        self.after, self.asked = after, 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked > self.after
+
+
+@pytest.fixture
+def every_question(monkeypatch):
+    monkeypatch.setattr(budget, "CANCEL_EVERY", 1)  # each of the deadline's questions asks the client
+
+
+def test_a_cancelled_search_stops_at_the_first_question_after_cancelling(seeds_index, every_question):
+    whole = WhooshSearcher(seeds_index, time_budget=60).search(SearchParams(q=""))
+    searcher, gone = WhooshSearcher(seeds_index, time_budget=60), Flips(after=5)
+    stopped = searcher.search(SearchParams(q=""), cancelled=gone)
+    assert gone.asked == 6 and stopped.total <= 5 < whole.total
+    assert "cancelled" in stopped.notes[-1] and stopped.suggestion is None
+    assert searcher.search(SearchParams(q="")).total == whole.total  # the cut answer was not cached
+
+
+def test_a_cancelled_export_stops_and_says_so(seeds_index, every_question):
+    searcher = WhooshSearcher(seeds_index, time_budget=60)  # exports are not cached
+    total, records, notes = searcher.export(SearchParams(q=""), 10_000)
+    assert len(records) == total > 10 and notes == []
+    gone = Flips(after=total + 3)  # the matching passes; the ranking or the reading is cut
+    cut_total, cut, notes = searcher.export(SearchParams(q=""), 10_000, cancelled=gone)
+    assert cut_total == total and len(cut) < total and "cancelled" in notes[-1]
+    assert gone.asked == total + 4
+
+
+def test_an_export_says_what_limited_it(seeds_index):
+    searcher = WhooshSearcher(seeds_index)
+    total, records, notes = searcher.export(SearchParams(q="*e*"), 10)
+    assert total == 0 and records == [] and any("wildcard" in n.lower() for n in notes)
+    total, records, notes = searcher.export(SearchParams(q=""), 3)
+    assert len(records) == 3 < total and notes == [f"Only the first 3 of {total} results were exported."]
+
+
+def test_a_cancellation_is_asked_once_per_stretch_of_questions(monkeypatch):
+    monkeypatch.setattr(budget, "CANCEL_EVERY", 4)
+    gone = Flips(after=1)
+    deadline = Deadline(60, gone)
+    answers = [deadline() for _ in range(6)]
+    assert answers == [False] * 4 + [True] * 2 and gone.asked == 2 and deadline.cancelled

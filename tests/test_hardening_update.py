@@ -300,6 +300,34 @@ def test_a_full_disk_is_one_line_and_keeps_the_live_index(corpus, tmp_path):
     assert stored_digest(root) == fresh_digest(corpus, tmp_path)
 
 
+# Only the clustering child meets the full disk: the parent's own writes have all been made.
+FULL_DISK_IN_CHILD = """
+import resource, signal, sys
+from search.cli import main
+from search.index import indexer
+save = indexer._save_comparisons
+def on_a_full_disk(*args):
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    save(*args)
+indexer._save_comparisons = on_a_full_disk
+sys.argv = ["claimsearch", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_full_disk_in_the_clustering_child_is_one_line(corpus, tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    live, digest = IndexStore(root).current_name(), stored_digest(root)
+    done = subprocess.run([sys.executable, "-c", FULL_DISK_IN_CHILD, "index", str(corpus), "--index", str(root),
+                           "--silent"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"Error: Cannot write the index at {root}: File too large; the live index is unchanged"]
+    assert IndexStore(root).current_name() == live and stored_digest(root) == digest
+
+
 def test_the_web_app_follows_updates_without_errors(corpus, tmp_path):
     root = tmp_path / "ix"
     indexer.build(corpus, root)

@@ -1,6 +1,8 @@
 """JSON twins of the HTML views, under /api/, plus exports and the OpenAPI document."""
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
 from search.render.export import csv_lines, json_chunks
@@ -60,4 +62,7 @@ def _download(chunks, head: dict, mimetype: str, ext: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="claimsearch-export.{ext}"'
     response.headers["X-Total-Count"] = str(head["total"])
     response.headers["X-Exported-Count"] = str(head["exported"])
+    if head["notes"]:
+        # A CSV body has no place for them: a JSON list, ASCII-escaped, is one safe header line.
+        response.headers["X-Claimsearch-Notes"] = json.dumps(head["notes"])
     return response

@@ -8,6 +8,7 @@ import re
 from feedgen.feed import FeedGenerator
 from flask import Blueprint, Response, current_app, request, url_for
 
+from .disconnect import client_gone
 from .marking import anchor
 from .pages import searcher
 from .params import parse_search_params
@@ -26,7 +27,7 @@ def search():
     params = parse_search_params(request.args, current_app.config)
     # Newest first, always one page: a feed is the latest matches, whatever order the page had.
     params = dataclasses.replace(params, sort="newest", page=1, per_page=current_app.config["FEED_SIZE"])
-    page = searcher().search(params)
+    page = searcher().search(params, cancelled=client_gone(request.environ))
     updated = searcher().updated()
     html_url = with_args(url_for("views.search", _external=True), request.args, page=None, per_page=None, sort=None)
     feed = FeedGenerator()

@@ -101,7 +101,8 @@ def openapi_document(app=None) -> dict:
                 *paging(config, config["BROWSE_PAGE_SIZE"], config["MAX_BROWSE_PAGE_SIZE"], "Speakers")]),
             "/sources": _get("The outlets with their articles, statements and speakers", []),
             "/export.csv": _get(f"All results of a search (at most {config['MAX_EXPORT']}) as CSV "
-                                "(formula-safe)", search, "text/csv"),
+                                "(formula-safe); what limited it in the X-Claimsearch-Notes header (a JSON list)",
+                                search, "text/csv"),
             "/export.json": _get(f"All results of a search (at most {config['MAX_EXPORT']}) as JSON", search),
             "/openapi.json": _get("This document", []),
             "/disagreements": _get("Quantities different stories report with conflicting values, most outlets first", [

@@ -9,6 +9,7 @@ from search.compare.views import other_versions
 from search.query import browse
 from search.render.serialize import page_to_dict, params_to_dict
 
+from .disconnect import client_gone
 from .params import parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_exclude_url, facet_toggle_url, period_url
 
@@ -21,7 +22,7 @@ def searcher():
 def search_data(path: str) -> dict:
     """Run the search described by the request args; facets carry toggle URLs for ``path``."""
     params = parse_search_params(request.args, current_app.config)
-    page = searcher().search(params)
+    page = searcher().search(params, cancelled=client_gone(request.environ))
     args = request.args
     return page_to_dict(page, lambda name, value: facet_toggle_url(path, args, name, value),
                         lambda name, value: facet_exclude_url(path, args, name, value),
@@ -29,12 +30,12 @@ def search_data(path: str) -> dict:
 
 
 def export_data() -> tuple[dict, list[dict]]:
-    """Return the export's head (query, totals) and every matching record up to the maximum."""
+    """Return the export's head (query, totals, notes on what limited it) and its records up to the maximum."""
     params = parse_search_params(request.args, current_app.config)
     limit = current_app.config["MAX_EXPORT"]
-    total, records = searcher().export(params, limit)
+    total, records, notes = searcher().export(params, limit, cancelled=client_gone(request.environ))
     head = dict(params_to_dict(params), total=total, exported=len(records),
-                truncated=total > len(records), max_export=limit)
+                truncated=total > len(records), max_export=limit, notes=notes)
     return head, records
 
 

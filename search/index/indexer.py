@@ -1,9 +1,11 @@
 """Build a fresh index and swap it in; the Batch of files both a build and an update write."""
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,15 +76,18 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
     """Index the files into a new Whoosh index, then save the batch's comparisons beside it."""
     ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
     comparisons, saving = batch.comparisons, None
+    failed = multiprocessing.get_context("fork").Value("i", 0)  # the child's OSError number, if any
     try:
         with committing(SegmentedWriter(ix)) as writer:
             batch.add(writer, paths, workers, after_file=writer.roll_if_full)
             # The last segment's flush and the quote clustering are both a few seconds of pure
             # Python: the clustering runs in a child process while this one flushes.
             saving = multiprocessing.get_context("fork").Process(
-                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir), daemon=True)
+                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir, failed), daemon=True)
             saving.start()
         saving.join()
+        if saving.exitcode != 0 and failed.value:
+            raise OSError(failed.value, os.strerror(failed.value))  # reported as the parent's own full disk
         if saving.exitcode != 0:
             raise ClaimsearchError("Comparing quotes across articles failed (see the error above)")
     finally:
@@ -92,9 +97,14 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
         ix.close()
 
 
-def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path) -> None:
+def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path, failed) -> None:
     end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
-    _save_comparisons(comparisons, build_dir)
+    try:
+        _save_comparisons(comparisons, build_dir)
+    except OSError as exc:
+        # A full disk is the parent's one-line message, not a traceback from the child.
+        failed.value = exc.errno or errno.EIO
+        sys.exit(1)
 
 
 def _save_comparisons(comparisons, build_dir: Path) -> None:

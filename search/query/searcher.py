@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -98,11 +99,11 @@ class WhooshSearcher:
                 self._comparisons_of = name
             return self._comparisons
 
-    def search(self, params: SearchParams) -> Page:
-        """Return the requested page of hits and the facets over all matches."""
+    def search(self, params: SearchParams, cancelled=None) -> Page:
+        """Return the requested page of hits and the facets over all matches; ``cancelled()`` True stops it."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
-        deadline = Deadline(self.time_budget)
+        deadline = Deadline(self.time_budget, cancelled)
         plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
                tuple(sorted(params.excluded.items())), params.date_from, params.date_to, params.copies)
@@ -177,16 +178,20 @@ class WhooshSearcher:
             return found
         return docs
 
-    def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
-        """Return the total and up to ``limit`` matching records in the requested order."""
+    def export(self, params: SearchParams, limit: int, cancelled=None) -> tuple[int, list[dict], list[str]]:
+        """Return the total, up to ``limit`` records in order and notes on what limited them (time, ``cancelled()``)."""
         ix = self._index()
+        deadline, records = Deadline(self.time_budget, cancelled), []
         with ix.searcher() as searcher:
             plan = bounded(build_query(params, ix.schema), searcher.reader())
-            allowed = matching(searcher, plan)[2]
-            if not allowed:
-                return 0, []
-            results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params))
-            return len(allowed), [export_record(hit.fields()) for hit in results]
+            allowed = matching(searcher, plan, expired=deadline)[2]
+            if allowed and not deadline():
+                results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params), expired=deadline)
+                records = [export_record(hit.fields()) for hit in takewhile(lambda _: not deadline(), results)]
+        notes = list(plan.notes) + ([deadline.note()] if deadline.hit else [])
+        if len(allowed) > limit:
+            notes.append(f"Only the first {limit} of {len(allowed)} results were exported.")
+        return len(allowed), records, notes
 
     def browse(self, count, **options):
         """Return ``count(reader, column, **options)`` over the live index (see search.query.browse)."""
