@@ -189,9 +189,7 @@ class WhooshSearcher:
                 results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params), expired=deadline)
                 records = [export_record(hit.fields()) for hit in takewhile(lambda _: not deadline(), results)]
         notes = list(plan.notes) + ([deadline.note()] if deadline.hit else [])
-        if len(allowed) > limit:
-            notes.append(f"Only the first {limit} of {len(allowed)} results were exported.")
-        return len(allowed), records, notes
+        return len(allowed), records, notes + truncation_notes(limit, len(allowed))
 
     def browse(self, count, **options):
         """Return ``count(reader, column, **options)`` over the live index (see search.query.browse)."""
@@ -258,6 +256,11 @@ def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
 def _sorting(params) -> dict:
     sort = {"newest": ("date", True), "oldest": ("date", False)}.get(params.sort)
     return {"sortedby": sort[0], "reverse": sort[1]} if sort else {}
+
+
+def truncation_notes(limit: int, total: int) -> list[str]:
+    """Return the note an export cut at ``limit`` of ``total`` results carries (none when whole)."""
+    return [f"Only the first {limit} of {total} results were exported."] if total > limit else []
 
 
 def hit_dict(hit, terms: frozenset[str]) -> dict:

@@ -12,7 +12,7 @@ from ..index.records import article_record, export_record, hit_record, statement
 from ..index.schema import FACETS, FIELD_BOOSTS, TEXT_FIELD
 from ..query.facets import FACET_SIZE, Facet, FacetValue
 from ..query.parse import SearchParams
-from ..query.searcher import Page
+from ..query.searcher import Page, truncation_notes
 from ..query.snippets import MARK, excerpt
 from .store import ALIAS, TEXT_FIELDS
 
@@ -29,8 +29,8 @@ class TypesenseSearcher:
     def __init__(self, conn):
         self.conn = conn
 
-    def search(self, params: SearchParams) -> Page:
-        """Return the requested page of hits and the facets over all matches."""
+    def search(self, params: SearchParams, cancelled=None) -> Page:
+        """Return the requested page of hits and the facets over all matches (one request: nothing to cancel)."""
         found = self.conn.read(lambda c: c.collections[ALIAS].documents.search(_request(params)))
         hits = [_hit(h) for h in found["hits"]]
         facets = [_facet(params, counts) for counts in found.get("facet_counts", [])]
@@ -53,10 +53,10 @@ class TypesenseSearcher:
         """Return no comparisons: Typesense builds do not store them yet."""
         return compare.Comparisons()
 
-    def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
-        """Return the total and up to ``limit`` matching records in the requested order, page by page."""
+    def export(self, params: SearchParams, limit: int, cancelled=None) -> tuple[int, list[dict], list[str]]:
+        """Return the total, up to ``limit`` matching records in the requested order, page by page, and notes."""
         records, total, page = [], 0, 1
-        while len(records) < limit:
+        while len(records) < limit and not (cancelled and cancelled()):
             request = dict(_request(replace(params, page=page, per_page=MAX_PER_PAGE)), facet_by="")
             found = self.conn.read(lambda c: c.collections[ALIAS].documents.search(request))
             total = found["found"]
@@ -64,7 +64,7 @@ class TypesenseSearcher:
             if len(found["hits"]) < MAX_PER_PAGE:
                 break
             page += 1
-        return total, records[:limit]
+        return total, records[:limit], truncation_notes(limit, total)
 
     def browse(self, count, **options):
         """Speaker and source lists read Whoosh columns: not on this backend yet."""
