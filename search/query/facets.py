@@ -5,6 +5,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
+from ..index.schema import FACETS_BY_NAME
+
 FACET_SIZE = 30
 
 
@@ -68,9 +70,14 @@ def passing(docs, filter_sets) -> list[int]:
 
 def _facet(name: str, counts: dict[str, int], chosen, size: int) -> Facet:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    shown = ranked[:size]
-    shown += [(v, counts.get(v, 0)) for v in chosen if v not in dict(shown)]
+    # A filter value matches as its facet compares it: `tony blair` selects "Tony Blair".
+    facet = FACETS_BY_NAME.get(name)
+    same = facet.filter_term if facet is not None else str
+    keys = {same(v) for v in chosen}
+    shown = ranked[:size] + [(v, c) for v, c in ranked[size:] if same(v) in keys]
+    found = {same(v) for v, _ in shown}
+    shown += [(v, 0) for v in chosen if same(v) not in found]  # selected, though nothing has it now
     if name == "month":
         shown.sort(key=lambda kv: kv[0], reverse=True)
-    values = tuple(FacetValue(value=v, count=c, selected=v in chosen) for v, c in shown)
+    values = tuple(FacetValue(value=v, count=c, selected=same(v) in keys) for v, c in shown)
     return Facet(name=name, values=values, truncated=len(ranked) > size)
