@@ -5,12 +5,12 @@ from urllib.parse import urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 
-from search.query.parse import FILTER_FIELDS
+from .params import search_names
 
 SAFE_SCHEMES = ("http", "https")
 # Only these are carried from one page's links to the next: anything else a client sends
 # (a typo, or 200 KB of junk) would otherwise be copied into every link of the page.
-CARRIED = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_FIELDS})
+CARRIED = frozenset(search_names())
 
 
 def _pairs(args):

@@ -81,7 +81,7 @@ class ClaimsearchSchema(SchemaClass):
     body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
     # speaker: words, for `speaker:matsegora`; the speaker facet's column holds the canonical name.
     speaker = TEXT(stored=True)
-    speaker_id = ID(stored=True)  # corpus-wide id: speaker pages and links
+    speaker_id = ID(stored=True, sortable=True)  # corpus-wide id: speaker pages, links, browse counts
     speaker_keys = KEYWORD(commas=True, scorable=False)  # speakers.filter_keys: the speaker filter
     context = TEXT(analyzer=FastStemmingAnalyzer())  # statements: their article's title and lead
     date = DATETIME(stored=True, sortable=True)

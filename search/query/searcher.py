@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -119,7 +120,8 @@ class WhooshSearcher:
         comps = self.comparisons()
         for hit in hits:
             hit["versions"] = other_versions(comps, hit)
-        return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
+            hit.setdefault("story", None)  # the cross-outlet story, once comparisons give one
+        return Page(params=params, total=matched.total, hits=grouped(hits), facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
                     suggestion=matched.suggestion)
 
@@ -147,22 +149,53 @@ class WhooshSearcher:
             return found
         return docs
 
-    def export(self, params: SearchParams, limit: int) -> tuple[int, list[dict]]:
-        """Return the total and up to ``limit`` matching records in the requested order."""
+    def export(self, params: SearchParams, limit: int, after: Cursor | None = None) -> Export:
+        """Return the total, the next ``limit`` records after the cursor (read as they are consumed) and the next cursor."""
         ix = self._index()
-        with ix.searcher() as searcher:
+        searcher = ix.searcher()
+        try:
             plan = bounded(build_query(params, ix.schema), searcher.reader())
             allowed = matching(searcher, plan)[2]
-            if not allowed:
-                return 0, []
-            results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params))
-            return len(allowed), [export_record(hit.fields()) for hit in results]
+            ranking = ranked(searcher, plan.ranking, allowed, len(allowed), **_sorting(params)) if allowed else []
+            order = [hit.docnum for hit in ranking]
+        except BaseException:
+            searcher.close()
+            raise
+        start = _resume_at(searcher, order, after)
+        chosen = order[start:start + limit]
+        more = start + len(chosen) < len(order)
+        following = Cursor(start + len(chosen), searcher.stored_fields(chosen[-1])["doc_id"]) if more else None
+        return Export(len(order), len(chosen), self._records(searcher, chosen), following)
+
+    def _records(self, searcher, docnums):
+        """Yield the export records of ``docnums`` with their versions, then close the searcher."""
+        comps = self.comparisons()
+        try:
+            for docnum in docnums:
+                record = export_record(searcher.stored_fields(docnum))
+                record["versions"] = other_versions(comps, record)
+                yield record
+        finally:
+            searcher.close()
 
     def browse(self, count, **options):
         """Return ``count(reader, column, **options)`` over the live index (see search.query.browse)."""
         with self._index().searcher() as searcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
+
+    def documents(self, field: str, value: str) -> list[dict]:
+        """Return the stored fields of every document whose ``field`` holds the term ``value``."""
+        with self._index().searcher() as searcher:
+            return [searcher.stored_fields(n) for n in sorted(matching_docs(searcher, wq.Term(field, value)))]
+
+    def statement(self, doc_id: str) -> dict:
+        """Return one statement's public record with its number of versions."""
+        found = [d for d in self.documents("doc_id", doc_id) if d["kind"] != "article"]
+        if not found:
+            raise NotFound(f"No statement with id {doc_id!r}")
+        record = hit_record(found[0])
+        return dict(record, versions=other_versions(self.comparisons(), record), story=None)
 
     def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
@@ -191,6 +224,48 @@ class WhooshSearcher:
         with self._lock:
             self._ix = self._name = None
         self._pool.reset()
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where an export continues: after the record ``doc_id``, which was at ``offset`` in the order."""
+
+    offset: int
+    doc_id: str
+
+
+@dataclass
+class Export:
+    """An export: every match's count, the records of this part (a generator) and where the next part starts."""
+
+    total: int
+    exported: int  # records in this part
+    records: Iterator[dict]
+    next: Cursor | None
+
+
+def _resume_at(searcher, order: list[int], after: Cursor | None) -> int:
+    """Return where in ``order`` the export continues: after the cursor's record, wherever it moved."""
+    if after is None:
+        return 0
+    # An update between two parts moves documents: the record itself is the anchor, its offset the fallback.
+    docnums = matching_docs(searcher, wq.Term("doc_id", after.doc_id))
+    where = {docnum: n for n, docnum in enumerate(order)}
+    found = [where[d] for d in docnums if d in where]
+    return found[0] + 1 if found else min(after.offset, len(order))
+
+
+def grouped(hits: list[dict]) -> list[dict]:
+    """Return the page's hits with each statement whose article is also on the page listed under it."""
+    # An article and its statements then answer together instead of crowding each other out.
+    articles = {hit["article_id"]: hit for hit in hits if hit["kind"] == "article"}
+    for article in articles.values():
+        article["statements"] = []
+    kept = []
+    for hit in hits:
+        parent = articles.get(hit["article_id"]) if hit["kind"] != "article" else None
+        (parent["statements"] if parent is not None else kept).append(hit)
+    return kept
 
 
 def _sorting(params) -> dict:
