@@ -12,7 +12,7 @@ from .params import parse_page, parse_per_page
 from .urls import page_window, with_args
 
 bp = Blueprint("compare", __name__)
-STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qf]\d+)$")
+STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qcf]\d+)$")
 
 
 def statement_ref(doc_id: str) -> str:
@@ -38,6 +38,8 @@ def _comparisons():
 
 def _topic() -> str:
     topic = request.args.get("topic", "").strip()
+    if topic not in _comparisons().topics:  # a `+` sent unencoded ("troop:north-korea+russia") arrives as a space
+        topic = topic.replace(" ", "+")
     if not topic or len(topic) > current_app.config["MAX_VALUE_LENGTH"]:
         raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
     return topic

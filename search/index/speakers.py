@@ -18,10 +18,23 @@ def identity(record, name: str | None) -> tuple[str | None, tuple[str, ...]]:
     sid = getattr(record, "speaker_id", None) or speaker_id(name)
     aliases = tuple(getattr(record, "speaker_aliases", None) or ())
     mention = getattr(record, "speaker_mention", None) or getattr(record, "claimer_mention", None)
-    # A mention as written ("Blair") is an alias; a pronoun or description ("he", "officials") is not.
-    named = mention if mention and any(c.isupper() for c in mention) else None
+    named = mention if is_alias(mention, name) else None
     names = tuple(dict.fromkeys(n for n in (name, *aliases, named) if n))
     return sid, names
+
+
+def is_alias(mention: str | None, name: str | None) -> bool:
+    """Return True when a mention as written names the speaker ("Blair", "Mr Blair"), not "he" or "officials"."""
+    if not mention or not name or mention == name:
+        return False
+    return bool(set(filter_key(mention).split()) & set(filter_key(name).split()))
+
+
+def role_in(mention: str | None, name: str | None) -> str | None:
+    """Return the role a mention gives before the name ("Ambassador" in "Ambassador Ada Quill"), or None."""
+    if not mention or not name or not filter_key(mention).endswith(" " + filter_key(name)):
+        return None
+    return mention[:len(mention) - len(name)].strip(" ,") or None
 
 
 def filter_key(name: str) -> str:

@@ -8,6 +8,7 @@ from whoosh.analysis import STOP_WORDS
 
 from ..index.records import export_record
 from ..index.schema import STATEMENT_KINDS
+from ..index.speakers import is_alias, role_in
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -68,8 +69,10 @@ def speaker_profile(docs: list[dict]) -> dict:
     statements = _newest_first(docs)
     names = Counter(r["speaker"] for r in statements if r["speaker"])
     canonical = names.most_common(1)[0][0] if names else None
-    aliases = Counter(r["mention"] for r in statements if r["mention"]) + names
+    aliases = Counter(r["mention"] for r in statements if is_alias(r["mention"], canonical)) + names
+    # A role extraction gives, else the words a mention puts before the name ("Ambassador ...").
     roles = Counter((d.get("detail") or {}).get("role") for d in docs)
+    roles.update(role_in(r["mention"], r["speaker"]) for r in statements)
     roles.pop(None, None)
     return {
         "id": statements[0]["speaker_id"] if statements else None, "speaker": canonical,
