@@ -15,7 +15,7 @@ FILENAME = "comparisons.pickle"
 log = logging.getLogger(__name__)
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text")
 FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
-               "claimed_by", "topic", "text")
+               "speaker", "topic", "text")  # speaker: who claims it, the one name hits use too
 
 
 class _Record(Mapping):

@@ -94,7 +94,7 @@ def comparison_records(article: Article, extraction: Extraction) -> tuple[list[d
             "date": article.date.isoformat() if article.date else None}
     quotes, _, figures = numbered(article, extraction)
     return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text) for i, q in quotes],
-            [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, claimed_by=f.claimed_by,
+            [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, speaker=f.claimed_by,
                   topic=f.topic, text=f.text) for i, f in figures])
 
 

@@ -76,4 +76,4 @@ def print_figure_topic(view: dict) -> None:
         for f in group["figures"]:
             value = f"{group['value']:,.0f}" if float(group["value"]).is_integer() else str(group["value"])
             click.echo(f"  {value:>12} {f['unit']:<20} {f.get('source') or 'unknown':<20} "
-                       f"{f.get('qualifier') or '':<14} claimed by {f.get('claimed_by') or '?'} ({f['article_id']})")
+                       f"{f.get('qualifier') or '':<14} claimed by {f.get('speaker') or '?'} ({f['article_id']})")
