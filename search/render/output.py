@@ -42,6 +42,9 @@ def print_hits(page) -> None:
         who = f" {hit['speaker']}:" if hit.get("speaker") else ""
         click.echo(f"\n[{hit['kind']}] {hit['title']} ({hit.get('source') or 'unknown source'})")
         click.echo(f"  {hit['id']}{who} {plain(hit['snippet'])}")
+        for statement in hit.get("statements") or ():  # matching statements of that article
+            who = f" {statement['speaker']}:" if statement.get("speaker") else ""
+            click.echo(f"    [{statement['kind']}] {statement['id']}{who} {plain(statement['snippet'])}")
 
 
 def _marked(words: list[dict], color: bool) -> str:
