@@ -7,6 +7,7 @@ import io
 import pytest
 
 from search.index.records import EXPORT_COLUMNS
+from search.render.export import encode_cursor
 from web import create_app
 
 
@@ -130,3 +131,12 @@ def test_jsonld_export_speaks_schema_org(client):
     assert claim["appearance"]["@type"] == claim["firstAppearance"]["@type"] == "NewsArticle"
     published = [n for n in data["@graph"] if n.get("isPartOf", {}).get("publisher")]
     assert published and published[0]["isPartOf"]["publisher"]["@type"] == "Organization"
+
+
+def test_a_cursor_resumes_after_its_record_even_where_the_offset_moved(client):
+    url = "/api/export.json?q=troops OR soldiers"
+    records = [r["id"] for r in get(client, url).get_json()["records"]]
+    after_third = get(client, f"{url}&cursor={encode_cursor(0, records[2])}").get_json()["records"]
+    assert [r["id"] for r in after_third] == records[3:]  # the record is the anchor, not the stale offset
+    gone = get(client, f"{url}&cursor={encode_cursor(4, 'deleted#q9')}").get_json()["records"]
+    assert [r["id"] for r in gone] == records[4:]  # a record gone since: its offset

@@ -156,16 +156,18 @@ class WhooshSearcher:
         try:
             plan = bounded(build_query(params, ix.schema), searcher.reader())
             allowed = matching(searcher, plan)[2]
-            ranking = ranked(searcher, plan.ranking, allowed, len(allowed), **_sorting(params)) if allowed else []
+            # Ranked only as far as this part reaches: the cursor's record is looked for up to there.
+            window = (after.offset if after else 0) + limit
+            ranking = ranked(searcher, plan.ranking, allowed, window, **_sorting(params)) if allowed else []
             order = [hit.docnum for hit in ranking]
+            start = _resume_at(searcher, order, after)
+            chosen = order[start:start + limit]
+            more = start + len(chosen) < len(allowed)
+            following = Cursor(start + len(chosen), searcher.stored_fields(chosen[-1])["doc_id"]) if more else None
         except BaseException:
             searcher.close()
             raise
-        start = _resume_at(searcher, order, after)
-        chosen = order[start:start + limit]
-        more = start + len(chosen) < len(order)
-        following = Cursor(start + len(chosen), searcher.stored_fields(chosen[-1])["doc_id"]) if more else None
-        return Export(len(order), len(chosen), self._records(searcher, chosen), following)
+        return Export(len(allowed), len(chosen), self._records(searcher, chosen), following)
 
     def _records(self, searcher, docnums):
         """Yield the export records of ``docnums`` with their versions, then close the searcher."""
