@@ -14,12 +14,12 @@ TEST_STAMP := $(VENV)/.installed-test
 # Serving needs only the runtime pins; tests add pytest, hypothesis and playwright.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade "pip>=24"
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)
@@ -33,8 +33,26 @@ index: $(STAMP)
 serve: $(STAMP) $(INDEX)/CURRENT
 	$(BIN)/claimsearch serve --host $(HOST) --port $(PORT) --index $(INDEX)
 
-test: $(TEST_STAMP)
+# The accessibility check injects axe-core (pinned in package.json) into the browser tests; without npm it is skipped.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the accessibility check (tests/browser/test_accessibility.py) will be skipped"; \
+	elif ! npm ci --no-audit --no-fund --loglevel=error; then \
+		echo "npm ci failed (see above): the accessibility check will be skipped"; fi
+
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
+
+# The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
+# same commit and data give the same weights; models-check retrains and fails if they differ.
+POLNEAR_TRAIN ?= ../shared/data/polnear/train
+.PHONY: models models-check
+models: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --write
+
+models-check: $(STAMP)
+	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --check
 
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock

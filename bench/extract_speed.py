@@ -1,7 +1,9 @@
 """Measure extraction speed (articles/s) over the BBC News corpus in ../shared/data/bbc-news.
 
-Usage: .venv/bin/python bench/extract_speed.py [CORPUS_DIR] [--repeat N]
+Usage: .venv/bin/python bench/extract_speed.py [CORPUS_DIR] [--repeat N] [--synthetic]
 Loading is timed apart from extraction: only ``extract()`` is what indexing adds.
+--synthetic times quote-heavy made-up text of 20 KB, 200 KB and 1.5 MB instead (the text of
+tests/test_extract_linear.py): seconds should grow linearly with size.
 """
 from __future__ import annotations
 
@@ -30,11 +32,28 @@ def load(corpus: Path):
     return articles
 
 
+def synthetic() -> int:
+    """Print extraction seconds for quote-heavy text of 20 KB, 200 KB and 1.5 MB."""
+    from search.ingest.documents import load_plain
+    from tests.test_extract_linear import quote_heavy
+
+    for size in (20_000, 200_000, 1_500_000):
+        article = load_plain(quote_heavy(size), "synthetic.txt")
+        started = time.perf_counter()
+        quotes = len(extract(article).quotes)
+        took = time.perf_counter() - started
+        print(f"{size / 1000:.0f} KB: {quotes} quotes in {took:.2f} s ({size / 1000 / took:.0f} KB/s)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3, help="best of N timed runs")
+    parser.add_argument("--synthetic", action="store_true", help="time quote-heavy text of growing size")
     args = parser.parse_args()
+    if args.synthetic:
+        return synthetic()
     if not args.corpus.is_dir():
         print(f"skipped: corpus {args.corpus} not found (needs ../shared/data/bbc-news)")
         return 0

@@ -52,6 +52,9 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    utterance: int | None = None        # shared by the pieces of one quote (paragraphs, interruptions)
+    named: bool | None = None           # False for an unnamed source ('a spokesman')
+    speaker_id: str | None = None       # the corpus-wide canonical id (identities.assign_ids)
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,15 @@ class Claim:
     claimer_start: int | None = None
     claimer_end: int | None = None
     cue: str | None = None
+    claimer_id: str | None = None  # the corpus-wide canonical id, where the corpus step knows one
+    named: bool = False  # False for unnamed sources ('officials', 'a report', an unresolved 'he')
 
 
 @dataclass(frozen=True)
 class Figure:
     """A number with the thing counted, its qualifier and who claims it."""
 
-    value: float
+    value: int | float  # exact: an int, or the float that reads back as the written decimal
     unit: str
     text: str
     start: int
@@ -80,6 +85,8 @@ class Figure:
     qualifier: str | None = None
     claimed_by: str | None = None
     topic: str | None = None
+    measure: str | None = None  # what the number quantifies: 'house prices', 'North Korean troops in Russia'
+    claimer: str | None = None  # canonical name of who claims it; claimed_by is as the article names them
 
 
 class Extraction(NamedTuple):

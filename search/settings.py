@@ -73,6 +73,7 @@ SETTINGS = (
     Setting("MAX_FILTER_VALUES", 20, "Most values one filter parameter may repeat.", 1),
     Setting("MAX_VALUE_LENGTH", 200, "Longest filter value accepted, in characters.", 1),
     Setting("MAX_EXPORT", 5000, "Most records one CSV or JSON export holds.", 1),
+    Setting("FEED_SIZE", 50, "Newest matches one Atom feed of a search holds.", 1, 10_000),
     Setting("BROWSE_PAGE_SIZE", 50, "Speakers per page on /speakers when the request does not say.", 1),
     Setting("MAX_BROWSE_PAGE_SIZE", 500, "Most speakers one /speakers page may ask for.", 1),
     Setting("FACET_TIME_LIMIT_MS", 200, "Milliseconds a search may spend counting facets; facets not "

@@ -11,7 +11,7 @@ from search import compare
 from search.compare.diff import word_diff
 from search.compare.quotes import candidate_pairs, cluster_quotes
 from search.compare.text import compatible_speakers, content_stems
-from search.compare.views import figure_topic, quote_versions
+from search.compare.views import disagreements, figure_topic, quote_versions
 from search.errors import NotFound
 from search.index import incremental, indexer
 from tests.helpers import write
@@ -41,13 +41,46 @@ QUOTES = {  # as the seed articles render them
 }
 
 
-def quotes(speakers=True):
-    return [{"id": k, "text": t, "speaker": s if speakers else None} for k, (t, s) in QUOTES.items()]
+def quotes():
+    return [{"id": k, "article_id": k.split("#")[0], "text": t, "speaker": s} for k, (t, s) in QUOTES.items()]
 
 
 def test_translations_and_truncations_of_one_utterance_cluster():
-    assert sorted(cluster_quotes(quotes())) == [
-        ["000#q1", "002#q1", "004#q1"], ["000#q2", "000#q3"], ["002#q2", "004#q2"]]
+    # 000#q2 and 000#q3 are alike but from one article: two things said, not two versions
+    assert sorted(cluster_quotes(quotes())) == [["000#q1", "002#q1", "004#q1"], ["002#q2", "004#q2"]]
+
+
+def test_a_cluster_never_holds_two_quotes_of_one_article():
+    text = "We will never accept the closure of the hospital in our town, whatever the ministry decides."
+    items = [{"id": i, "article_id": i.split("#")[0], "text": text, "speaker": "Ann Bell"}
+             for i in ("a#q1", "a#q2", "b#q1")]
+    assert cluster_quotes(items) == [["a#q1", "b#q1"]]
+
+
+def test_quotes_nobody_said_never_join():
+    text = "a landmark ruling for thousands of tenants facing eviction across the northern region"
+    items = [{"id": f"{a}#q1", "article_id": a, "text": text, "speaker": None} for a in "ab"]
+    assert cluster_quotes(items) == []
+
+
+def test_canonical_speaker_ids_decide_over_names():
+    text = "The harbour expansion will bring two thousand jobs to the coast within five years."
+    items = [{"id": "a#q1", "article_id": "a", "text": text, "speaker": "John Smith", "speaker_id": "p1"},
+             {"id": "b#q1", "article_id": "b", "text": text + " ", "speaker": "Smith", "speaker_id": "p2"},
+             {"id": "c#q1", "article_id": "c", "text": text.replace("two", "2"), "speaker": "Smith",
+              "speaker_id": "p1"}]
+    assert cluster_quotes(items) == [["a#q1", "c#q1"]]
+
+
+def test_pieces_of_one_utterance_cluster_as_one_quote():
+    items = [{"id": "a#q1", "article_id": "a", "utterance": "u1", "speaker": "Ann Bell",
+              "text": "The river defences failed at three points overnight."},
+             {"id": "a#q2", "article_id": "a", "utterance": "u1", "speaker": "Ann Bell",
+              "text": "Engineers are now rebuilding the embankment near the old mill."},
+             {"id": "b#q1", "article_id": "b", "speaker": "Ann Bell",
+              "text": "The river defences failed at three points overnight. Engineers are rebuilding the "
+                      "embankment near the old mill."}]
+    assert cluster_quotes(items) == [["a#q1", "a#q2", "b#q1"]]
 
 
 def test_a_different_speaker_keeps_quotes_apart():
@@ -86,32 +119,98 @@ def test_word_diff_marks_what_no_other_version_has():
     assert "examples" not in differs(b)  # the same word in another number is not a difference
 
 
-def test_figures_on_one_topic_with_different_values_are_a_disagreement():
+def figure(fid, value, sentence, topic="troop:north-korea+russia", **extra):
+    return dict({"id": fid, "article_id": fid.split("#")[0], "value": value, "unit": "troops", "topic": topic,
+                 "sentence": sentence, "text": f"{value} troops"}, **extra)
+
+
+TROOPS_A = "North Korea has sent about 12,000 troops to Russia, Ukrainian officials said."
+TROOPS_B = "Ukrainian officials said North Korea had sent 11,000 troops to Russia this winter."
+
+
+def test_figures_of_one_quantity_with_different_values_are_a_disagreement():
     comps = compare.Comparisons()
-    comps.add([], [
-        {"id": "a#f1", "article_id": "a", "value": 12000, "unit": "soldiers", "topic": "troop:nk"},
-        {"id": "b#f1", "article_id": "b", "value": 11000, "unit": "troops", "topic": "troop:nk"},
-        {"id": "c#f1", "article_id": "c", "value": 200, "unit": "pieces", "topic": "artillery"},
-        {"id": "c#f2", "article_id": "c", "value": 300, "unit": "pieces", "topic": "artillery"},
-    ])
+    comps.add([], [figure("a#f1", 12000, TROOPS_A, qualifier="about"), figure("b#f1", 11000, TROOPS_B),
+                   figure("c#f1", 200, "The army lost 200 tanks and 300 guns in Kursk.", topic="tank"),
+                   figure("c#f2", 300, "The army lost 200 tanks and 300 guns in Kursk.", topic="tank")])
     comps.compute()
-    assert comps.disagreements() == ["troop:nk"]  # one article alone is no dispute
-    view = figure_topic(comps, "troop:nk")
-    assert view["disagreement"] and [v["value"] for v in view["values"]] == [11000, 12000]
+    found = disagreements(comps)
+    assert found["total"] == 1  # one article alone is no dispute
+    assert sorted(v["value"] for v in found["disagreements"][0]["values"]) == [11000, 12000]
     with pytest.raises(NotFound):
         figure_topic(comps, "nothing")
 
 
+def test_values_within_their_qualifiers_are_close_not_a_conflict():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 12000, TROOPS_A, qualifier="about"), figure("b#f1", 11800, TROOPS_B)])
+    comps.compute()
+    assert disagreements(comps)["total"] == 0
+    close_ones = disagreements(comps, close_only=True)["disagreements"]
+    assert len(close_ones) == 1 and len(close_ones[0]["positions"]) == 1
+
+
+@pytest.mark.parametrize("unit", ["pound", "dollar", "percent", "euro"])
+def test_a_bare_unit_is_no_quantity(unit):
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 5, "The firm paid a dividend of 5 a share to its investors.", topic=unit),
+                   figure("b#f1", 7, "The firm paid a dividend of 7 a share to its investors.", topic=unit)])
+    assert comps.compute().quantities == {}
+
+
+def test_an_extracted_measure_groups_figures_whatever_their_unit_word():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 50, "Oil rose to $50 a barrel on Monday, traders at Brent said.", topic="dollar",
+                          measure="oil price", date="2025-01-06"),
+                   figure("b#f1", 48, "Traders said Brent crude stood at $48 a barrel.", topic="dollar",
+                          measure="Oil price", date="2025-01-06"),
+                   figure("c#f1", 30, "Traders said Brent crude stood at $30 a barrel.", topic="dollar",
+                          measure="oil price", date="2025-06-30"),
+                   figure("d#f1", 9, "Profits at Brent rose by $9 a barrel, traders said.", topic="dollar",
+                          measure="profit", date="2025-01-06")])
+    comps.compute()
+    assert list(comps.quantities.values()) == [["a#f1", "b#f1"]]  # half a year later: another time
+    assert comps.quantity_of["a#f1"] == comps.quantity_of["b#f1"] and "d#f1" not in comps.quantity_of
+
+
+def test_one_measure_of_two_subjects_is_two_quantities():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 2, "Profits at Avelin Foods rose to £2m, the firm said.", topic="pound",
+                          measure="profits"),
+                   figure("b#f1", 5, "Profits at Kessford Mills rose to £5m, the firm said.", topic="pound",
+                          measure="profits")])
+    assert comps.compute().quantities == {}
+
+
+def test_a_yearly_and_a_monthly_rate_are_different_quantities():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", 3000, "The border force stopped 3,000 migrants a month in Kent last year.",
+                          topic="migrant"),
+                   figure("b#f1", 36000, "The border force stopped 36,000 migrants a year in Kent last year.",
+                          topic="migrant")])
+    assert comps.compute().quantities == {}
+
+
+def test_copies_of_one_story_are_no_disagreement():
+    body = " ".join(f"Paragraph {n} of the wire story about the harbour strike and the union talks." for n in range(12))
+    comps = compare.Comparisons()
+    for aid, value in (("wire1", 400), ("wire2", 450)):
+        comps.add([], [figure(f"{aid}#f1", value, f"The union said {value} dockers walked out at the harbour.",
+                              topic="docker")], {"id": aid, "title": "Strike", "text": body})
+    comps.compute()
+    assert comps.stories and comps.quantities == {}
+
+
 def test_comparisons_survive_a_json_round_trip():
     comps = compare.Comparisons()
-    comps.add([dict(q, article_id=q["id"].split("#")[0]) for q in quotes()], [])
+    comps.add(quotes(), [])
     again = compare.Comparisons.from_json(json.loads(json.dumps(comps.compute().to_json())))
     assert again.clusters == comps.clusters and again.cluster_of == comps.cluster_of
 
 
 def test_comparisons_saved_beside_a_build_load_back(tmp_path):
     comps = compare.Comparisons()
-    comps.add([dict(q, article_id=q["id"].split("#")[0]) for q in quotes()], [])
+    comps.add(quotes(), [])
     compare.save(comps.compute(), tmp_path)
     again = compare.load(tmp_path)
     assert again.clusters == comps.clusters and again.quotes == comps.quotes
@@ -190,15 +289,69 @@ def test_each_quote_gets_a_bounded_number_of_candidates():
 
 def test_exact_copies_cluster_even_when_common():
     text = "We will defend every inch of our territory against any aggression whatsoever"
-    items = [{"id": f"wire{n}#q1", "text": text, "speaker": "Defence Minister"} for n in range(300)]
+    items = [{"id": f"wire{n}#q1", "article_id": f"wire{n}", "text": text, "speaker": "Defence Minister"}
+             for n in range(300)]
     assert cluster_quotes(items) == [sorted(i["id"] for i in items)]
 
 
 def test_short_quotes_cluster_only_when_nearly_identical():
-    items = [
+    items = [dict(q, article_id=q["id"].split("#")[0]) for q in (
         {"id": "gazette#q1", "text": "This budget invests in our neighborhoods,", "speaker": "Jane Roe"},
         {"id": "wire#q1", "text": "This budget invests in our neighbourhoods,", "speaker": "Mayor Jane Roe"},
         {"id": "gazette#q2", "text": "This budget hurts our neighborhoods badly.", "speaker": "Tom Lee"},
         {"id": "radio#q1", "text": "This budget invests in our schools,", "speaker": "Jane Roe"},
-    ]
+    )]
     assert cluster_quotes(items) == [["gazette#q1", "wire#q1"]]
+
+
+def test_narration_in_a_quote_never_joins():
+    told = "Mr Dunmore said voters faced a clear choice between higher rents and the new housing plan."
+    items = [{"id": "a#q1", "article_id": "a", "speaker": "Tom Dunmore", "text": told},
+             {"id": "b#q1", "article_id": "b", "speaker": "Tom Dunmore", "text": told.replace("Mr Dunmore said ", "")}]
+    assert cluster_quotes(items) == []
+
+
+def test_one_outlet_rewording_a_remark_is_another_occasion():
+    a = ("Our schools have waited far too long for the repairs the county promised them, and the "
+         "children deserve classrooms that are warm and dry this winter.")
+    b = ("The county promised repairs long ago and our schools are still waiting; children deserve "
+         "warm, dry classrooms before the winter comes.")
+    items = [{"id": "a#q1", "article_id": "a", "speaker": "Ann Bell", "text": a, "source": "Kessford Post"},
+             {"id": "b#q1", "article_id": "b", "speaker": "Ann Bell", "text": b, "source": "Kessford Post"}]
+    assert cluster_quotes(items) == []
+    items[1]["source"] = "Avelin Radio"  # two outlets transcribe or translate one remark their own way
+    assert cluster_quotes(items) == [["a#q1", "b#q1"]]
+
+
+def test_appearances_run_by_date_undated_last_and_name_the_first():
+    from search.compare.views import appearances
+
+    records = [{"id": "c#q1", "article_id": "c", "source": "Radio North", "date": None},
+               {"id": "b#q1", "article_id": "b", "source": "Coast Gazette", "date": "2025-02-03"},
+               {"id": "a#q1", "article_id": "a", "source": "Wire Agency", "date": "2025-02-01"}]
+    listed, first = appearances(records)
+    assert [a["article_id"] for a in listed] == ["a", "b", "c"] and [a["first"] for a in listed] == [True, False, False]
+    assert first["label"] == "first reported by Wire Agency on 2025-02-01"
+
+
+def test_disagreements_rank_more_outlets_first_then_wider_spread():
+    def fig(fid, value, source, sentence):
+        return figure(fid, value, sentence, topic="ferry:norway", source=source)
+
+    ferries = "The Fjord Line ferry operator said {} ferries crossed to Norway in the storm season."
+    buses = "Nordbus said {} ferry crossings to Norway were cancelled by the Nordbus strike."
+    comps = compare.Comparisons()
+    comps.add([], [fig("a#f1", 40, "Wire", ferries.format(40)), fig("b#f1", 60, "Post", ferries.format(60)),
+                   fig("c#f1", 90, "Radio", ferries.format(90)),
+                   fig("d#f1", 10, "Wire", buses.format(10)), fig("e#f1", 500, "Post", buses.format(500))])
+    comps.compute()
+    ranked = disagreements(comps)["disagreements"]
+    assert [d["outlets"] for d in ranked] == [3, 2] and ranked[1]["spread"] == 50
+
+
+def test_values_written_as_decimal_strings_compare_as_numbers():
+    comps = compare.Comparisons()
+    comps.add([], [figure("a#f1", "12000", TROOPS_A, qualifier="about"), figure("b#f1", "9500.5", TROOPS_B)])
+    comps.compute()
+    found = disagreements(comps)["disagreements"]
+    assert len(found) == 1 and found[0]["positions"] == [["b#f1"], ["a#f1"]]

@@ -55,3 +55,146 @@ def test_a_direct_quote_is_not_also_a_claim():
 
 def test_noun_uses_of_cue_words_are_not_claims():
     assert claims_of("Moscow's official claims that soldiers are treated abroad are doubtful.") == []
+
+
+@pytest.mark.parametrize("body, content, claimer, cue", [
+    # reporting verbs in every position
+    ("The bridge will reopen in June, Maria Lopez said on Friday.",
+     "The bridge will reopen in June", "Maria Lopez", "said"),
+    ("The bridge will reopen in June, said Maria Lopez, the city's transport director.",
+     "The bridge will reopen in June", "Maria Lopez", "said"),
+    ("The new bridge, the mayor said, will open to traffic in June.",
+     "The new bridge, the mayor said, will open to traffic in June", "mayor", "said"),
+    ("Mr Okafor, who chairs the transport committee, said the tunnel would cost more than planned.",
+     "the tunnel would cost more than planned", "Okafor", "said"),
+    ("The minister told delegates on Monday that the tax would not rise.",
+     "the tax would not rise", "minister", "told"),
+    # other reporting verbs
+    ("The unions warned that the strike could spread to the ports.",
+     "the strike could spread to the ports", "unions", "warned"),
+    ("The company denied that it had misled its investors.", "it had misled its investors", "company", "denied"),
+    ("The minister insisted the tax would not rise.", "the tax would not rise", "minister", "insisted"),
+    # participles: the main clause's subject is the source
+    ("Campaigners attacked the plan, saying it would destroy the wetlands.",
+     "it would destroy the wetlands", "Campaigners", "saying"),
+    ("The mayor thanked the volunteers, arguing that the town owed them a great deal.",
+     "the town owed them a great deal", "mayor", "arguing"),
+    # nominal and evidence sources
+    ("A study found that most commuters cycle less in winter.", "most commuters cycle less in winter", "study", "found"),
+    ("Figures show unemployment fell for a third month.", "unemployment fell for a third month", "Figures", "show"),
+    ("Polls suggest the mayor has lost ground since spring.", "the mayor has lost ground since spring", "Polls", "suggest"),
+    ("Officials believe the dam can hold another metre of water.",
+     "the dam can hold another metre of water", "Officials", "believe"),
+    # belief and intention
+    ("Residents fear the new road will split the village.", "the new road will split the village", "Residents", "fear"),
+    ("The council expects the works to finish by autumn.", "the works to finish by autumn", "council", "expects"),
+    ("Mr Okafor hopes to finish the report before the summer.",
+     "to finish the report before the summer", "Okafor", "hopes"),
+    # content stops where the attributed content stops
+    ("Mr Okafor argued that the tunnel was too expensive, which angered the council.",
+     "the tunnel was too expensive", "Okafor", "argued"),
+    ("The tunnel will open next year, according to the mayor, and tolls will follow.",
+     "The tunnel will open next year", "mayor", "according to"),
+])
+def test_claim_cues_and_positions(body, content, claimer, cue):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer, claim.cue) == (content, claimer, cue)
+
+
+def test_coordinated_claims_split_at_the_second_source():
+    claims = claims_of("Mr Okafor said the plan was sound, but Ms Lopez said it was reckless.")
+    assert [(c.text, c.claimer) for c in claims] == [("the plan was sound", "Okafor"), ("it was reckless", "Lopez")]
+
+
+@pytest.mark.parametrize("title, content, claimer", [
+    ("Mayor Says Tunnel Will Open Next Year", "Tunnel Will Open Next Year", "Mayor"),
+    ("Poll Finds Voters Back New Tunnel", "Voters Back New Tunnel", "Poll"),
+    ("Lopez says bridge will reopen in June", "bridge will reopen in June", "Lopez"),
+])
+def test_headline_says(title, content, claimer):
+    [claim] = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims
+    assert (claim.text, claim.claimer) == (content, claimer)
+
+
+@pytest.mark.parametrize("body", [
+    "The tunnel is expected to open next year.",  # a passive subject is not a source
+    "Growing fears over the tunnel have hit house prices in the town.",  # 'fears' as a noun
+    "The swing state, which both parties want, votes in March.",
+    "He said so.",  # an object, not content
+    "The minister told reporters in Leeds on Monday.",  # only the hearer and adjuncts
+])
+def test_not_claims(body):
+    assert claims_of(body) == []
+
+
+def test_a_negated_cue_keeps_its_negation():
+    [claim] = claims_of("The minister did not say whether the tax would rise.")
+    assert (claim.text, claim.cue) == ("whether the tax would rise", "did not say")
+
+
+def test_the_source_keeps_its_prepositional_phrases():
+    [claim] = claims_of("A spokesman for the water company said the reservoir was full.")
+    assert (claim.text, claim.claimer_mention) == ("the reservoir was full", "spokesman for the water company")
+
+
+@pytest.mark.parametrize("title, content, claimer", [
+    ("Lopez: Bridge Will Reopen in June", "Bridge Will Reopen in June", "Lopez"),
+    ("EXCLUSIVE – Maria Lopez: The Tunnel Is Two Years Late", "The Tunnel Is Two Years Late", "Maria Lopez"),
+    ("Analysis: The Tunnel Is Two Years Late", None, None),  # a label, not a speaker
+])
+def test_headline_name_colon(title, content, claimer):
+    claims = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims
+    assert [(c.text, c.claimer_mention) for c in claims] == ([(content, claimer)] if content else [])
+
+
+@pytest.mark.parametrize("body, claimer, named", [
+    ("Maria Lopez said the dam would hold.", "Maria Lopez", True),
+    ("Officials said the dam would hold.", "Officials", False),
+    ("An engineer at the water board in Leeds said the dam would hold.", "engineer at the water board in Leeds", False),
+])
+def test_named_and_unnamed_claimers(body, claimer, named):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.named) == (claimer, named)
+
+
+def test_a_speech_noun_credits_its_owner():
+    claims = claims_of("Voters rejected the mayor's claim that the tunnel was safe.")
+    assert ("the tunnel was safe", "mayor", "claim") in [(c.text, c.claimer_mention, c.cue) for c in claims]
+
+
+def test_claim_work_grows_linearly_with_run_on_text(monkeypatch):
+    from search.extract import claims as claims_module
+    scanned = []
+    clause_end = claims_module._clause_end
+
+    def counting(sent, lo):
+        end = clause_end(sent, lo)
+        scanned.append(end - lo)
+        return end
+
+    monkeypatch.setattr(claims_module, "_clause_end", counting)
+    work = []
+    for size in (20_000, 200_000):
+        scanned.clear()
+        unit = 'the mayor said that the bridge, which is old, will close and officials believe it, '
+        claims_of(unit * (size // len(unit)))  # no full stop: one run-on sentence
+        work.append(sum(scanned))
+    assert work[0] > 0 and work[1] / work[0] < 15
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("Ana Ruiz, 60, a retired nurse, said she was relieved but still feared the river.",
+     "she was relieved but still feared the river", "Ana Ruiz"),
+    ("Ms Ruiz said on Thursday during a visit to the flood defences in Leeds, West Yorkshire, that the wall held.",
+     "the wall held", "Ruiz"),
+    ("The contractor boasted of its record in finishing every bridge early.",
+     "its record in finishing every bridge early", "contractor"),
+])
+def test_more_subject_and_content_shapes(body, content, claimer):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)
+
+
+def test_first_person_beliefs_are_a_speakers_words_not_claims():
+    # a quote running over paragraphs leaves "I think" unmasked; it is not the writer's attribution
+    assert claims_of("I think the club must explore a new stadium in the north of the city.") == []

@@ -20,22 +20,63 @@ def test_each_quote_mark_style_gives_the_inner_text(opening, closing):
     assert quote.speaker == "mayor"
 
 
-def test_quote_interrupted_by_attribution_is_one_quote():
+def test_interrupted_quote_is_two_pieces_of_one_utterance():
     text = 'Headline\n\n"The first part is here," Jane Doe said, "and the second part follows it."'
-    [quote] = quotes_of(text)
-    assert quote.text.startswith("The first part")
-    assert quote.text.endswith("the second part follows it.")
-    assert quote.speaker == "Jane Doe"
-    assert text[quote.speaker_start:quote.speaker_end] == "Jane Doe"
+    first, second = quotes_of(text)
+    assert (first.text, second.text) == ("The first part is here,", "and the second part follows it.")
+    assert first.utterance == second.utterance
+    assert first.speaker == second.speaker == "Jane Doe"
+    assert text[first.speaker_start:first.speaker_end] == "Jane Doe"
 
 
-def test_quote_running_over_paragraphs_is_one_quote():
-    text = ("Headline\n\nJohn Smith said: “The first paragraph of my statement runs on.\n\n"
-            "“And the second paragraph ends it here.”\n\nOther news follows.")
-    [quote] = quotes_of(text)
-    assert quote.text.startswith("The first paragraph")
-    assert quote.text.endswith("ends it here.")
-    assert quote.speaker == "John Smith"
+@pytest.mark.parametrize("joint", ["\n\n", " "])
+def test_quote_running_over_paragraphs_is_one_utterance_in_pieces(joint):
+    # BBC style: each paragraph of a long quote opens with a mark, only the last one closes;
+    # the paragraphs may be flattened onto one line.
+    text = (f'Headline\n\nJohn Smith said: "The first paragraph of my statement runs on.{joint}'
+            '"And the second paragraph ends it here." The hall fell silent. "Next," he said.')
+    first, second, third = quotes_of(text)
+    assert first.text == "The first paragraph of my statement runs on."
+    assert second.text == "And the second paragraph ends it here."
+    assert first.utterance == second.utterance != third.utterance
+    assert first.speaker == second.speaker == "John Smith"
+    assert third.text == "Next,"
+
+
+def test_reporter_text_between_two_quotes_is_never_a_quote():
+    text = ('Headline\n\nAnn Lee said: "We lost the first one. "We will win the next one." '
+            'This view was rejected by Bob Ray, who said: "They will lose again."')
+    quotes = quotes_of(text, kind=None)
+    assert [q.text for q in quotes] == [
+        "We lost the first one.", "We will win the next one.", "They will lose again."]
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee", "Bob Ray"]
+
+
+def test_missing_closing_mark_before_a_new_intro_keeps_the_intro_out():
+    text = ('Headline\n\nAnn Lee said: "We lost three years of our lives. She added: "We will not stop '
+            'until the bridge is built."')
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["We lost three years of our lives.", "We will not stop until the bridge is built."]
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize("narration", ["He said that the council must act.", "It had failed, he said."])
+def test_reporter_sentence_inside_an_unclosed_quote_is_left_out(narration):
+    text = f'Headline\n\nAnn Lee said: "The bridge was badly built. {narration} "We will fix it."'
+    assert [q.text for q in quotes_of(text)] == ["The bridge was badly built.", "We will fix it."]
+
+
+def test_two_apostrophes_quote_like_a_double_mark():
+    text = ("Headline\n\n''It has the virtue of being fiscally sound,'' said Ada Moss, an economist. "
+            "She called the plan ''a modest step.''")
+    quotes = quotes_of(text, kind=None)
+    assert [q.text for q in quotes] == ["It has the virtue of being fiscally sound,", "a modest step."]
+    assert quotes[0].speaker == "Ada Moss"
+
+
+def test_single_marks_in_a_headline_are_not_quotes():
+    text = "Minister's 'lies' row grows\n\nThe row over the 'lies' grew on Monday, officials said."
+    assert quotes_of(text, kind=None) == []
 
 
 def test_apostrophes_and_single_quotes_are_not_quote_marks():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import subprocess
 import sys
 
@@ -9,10 +10,10 @@ from search.ingest.documents import load_plain
 from search.extract import extract
 from search.extract.candidates import candidates
 from search.extract.context import Attribution
-from search.extract.features import candidate_features, quote_flags
-from search.extract.ranker import Ranker, RulePick, default_ranker, load_ranker
+from search.extract.features import candidate_features, feature_space, quote_flags
+from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, default_ranker, load_ranker
 from tools.ranker_model import Group, cross_validate
-from tools.train_speaker_ranker import Recorder
+from tools.train_speaker_ranker import Recorder, space_hash
 
 SPEECH = "We will keep working for the people of this city every day"
 
@@ -109,3 +110,32 @@ def _fixture_groups() -> list[Group]:
         rule = next((i for i, c in enumerate(cands) if c.is_rule), None)
         groups.append(Group(f"doc{n // 4}", feats, labels, rule, trusted))
     return groups
+
+
+def _shipped() -> dict:
+    from importlib import resources
+
+    return json.loads(resources.files("search.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+
+
+def test_shipped_model_knows_exactly_the_codes_feature_names():
+    # Fails when features are added, renamed or dropped without `make models`: the shipped
+    # weights would silently ignore the new names and keep weights for names no longer made.
+    shipped = _shipped()
+    assert set(shipped["weights"]) <= feature_space()
+    assert shipped["provenance"]["feature_space_sha256"] == space_hash()
+
+
+def test_features_the_code_makes_are_in_the_feature_space():
+    text = (f"Headline\n\nThe ambassador, Ivan Petrov, spoke first. He said: \"{SPEECH}.\"\n\n"
+            f'"{SPEECH}," according to Ann Cole. Officials, said Tom Reed, called it "a plan". '
+            f'"{SPEECH}," Cole said, "and more."')
+    made = {f for _, _, feats, _ in _recorded(text).seen for names in feats for f in names}
+    assert made and made <= feature_space()
+
+
+def test_shipped_model_records_its_provenance():
+    provenance = _shipped()["provenance"]
+    assert len(provenance["code_commit"]) == 40 and provenance["code_dirty"] is False
+    assert len(provenance["data_sha256"]) == 64
+    assert provenance["scores"]["full_fit"]["speaker_accuracy"] > 0.9

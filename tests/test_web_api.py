@@ -49,8 +49,11 @@ def test_openapi_documents_every_api_route(app):
 
 def test_openapi_search_parameters_match_the_parsers(client):
     params = {p["name"]: p for p in client.get("/api/openapi.json").get_json()["paths"]["/search"]["get"]["parameters"]}
-    assert set(params) == {"q", "source", "speaker", "kind", "author", "month", "from", "to", "sort", "page",
-                           "per_page"}
+    facets = {"source", "speaker", "kind", "author", "month"}
+    assert set(params) == {"q", *facets, *(f"exclude_{f}" for f in facets), "from", "to", "sort", "page",
+                           "per_page", "copies"}
+    for copies in params["copies"]["schema"]["enum"]:
+        assert client.get(f"/api/search?copies={copies}").status_code == 200
     for kind in params["kind"]["schema"]["items"]["enum"]:
         assert client.get(f"/api/search?kind={kind}").status_code == 200
     for sort in params["sort"]["schema"]["enum"]:

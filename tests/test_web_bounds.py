@@ -113,4 +113,4 @@ def test_marking_skips_statements_between_paragraphs_and_overlaps():
                   {"id": "a#q4", "kind": "quote", "start": 29, "end": 33, "speaker": "Two"}]
     marked, placed = mark_paragraphs(paragraphs, statements)
     assert placed == {"a#q1", "a#q4"}
-    assert 'id="q4" title="quote by Two"' in marked[1]
+    assert 'id="q4" tabindex="-1">“no”</mark><span class="by by-quote"><span class="by-kind">quote</span> Two</span>' in marked[1]

@@ -1,15 +1,20 @@
 """Train the speaker-mention ranker on PolNeAR train; write search/extract/speaker_ranker.json.
 
 Usage: .venv/bin/python tools/train_speaker_ranker.py [../shared/data/polnear/train]
-       [--cv] [--margins 0,0.5,1] [--write]
+       [--cv] [--margins 0,0.5,1] [--write [--out FILE]] [--check]
+`make models` runs --write; `make models-check` retrains and fails unless the shipped weights
+come out again. Training is deterministic (fixed seed, sorted documents): the same code commit
+and data give the same weights, so the file records both, with the options and scores.
 Dev-time only, pure Python. Labels follow ../shared/tools/score_quotes.py: a candidate is
 right when it overlaps the Source of the gold attribution that best overlaps the quote.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from search.extract import extract  # noqa: E402
 from search.extract.candidates import candidates  # noqa: E402
-from search.extract.features import candidate_features, quote_flags  # noqa: E402
-from search.extract.ranker import TRUSTED, WEIGHTS_FILE, Ranker, RulePick  # noqa: E402
+from search.extract.features import candidate_features, feature_space, quote_flags  # noqa: E402
+from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, trusts  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
 
@@ -39,7 +44,7 @@ class Recorder(RulePick):
         self.ctx = ctx
         cands = candidates(ctx, quote, rule, cache)
         feats = candidate_features(ctx, quote, cands, quote_flags(ctx, quote, rule), cache)
-        self.seen.append((quote, cands, feats, rule is not None and rule.how in TRUSTED))
+        self.seen.append((quote, cands, feats, trusts(ctx, quote, rule)))
         return rule
 
 
@@ -111,6 +116,39 @@ def out_of_fold(split: Path, scorer, groups, margin: float, **options) -> dict:
     return scorer.score(docs, preds)
 
 
+def data_hash(split: Path) -> str:
+    """Return the SHA-256 of a split's files (relative paths and bytes, in sorted order)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in split.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(split)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def space_hash() -> str:
+    """Return the SHA-256 of the code's feature names (tests compare it with the shipped model's)."""
+    return hashlib.sha256("\n".join(sorted(feature_space())).encode()).hexdigest()
+
+
+def code_commit() -> dict:
+    """Return the commit the weights are trained at, and whether the extraction code differs from it."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    changed = [line for line in git("status", "--porcelain", "--", "search", "tools").splitlines()
+               if not line.endswith(WEIGHTS_FILE)]
+    return {"code_commit": git("rev-parse", "HEAD") or None, "code_dirty": bool(changed)}
+
+
+def write_model(args, scorer, groups, options) -> dict:
+    """Fit on the whole split; return the model file's data with its provenance and scores."""
+    weights = train(groups, **options)
+    full_fit = score_split(args.split, scorer, Ranker(weights, args.margin))
+    return {"trained_on": "PolNeAR train", "command": "make models", "options": options,
+            "margin": args.margin, "provenance": {
+                **code_commit(), "data": str(args.split.name), "data_sha256": data_hash(args.split),
+                "feature_space_sha256": space_hash(), "quotes": len(groups), "features": len(weights),
+                "scores": {"full_fit": full_fit}}, "weights": weights}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", type=Path, default=DEFAULT)
@@ -122,6 +160,8 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
+    parser.add_argument("--out", type=Path, default=ROOT / "search" / "extract" / WEIGHTS_FILE)
+    parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped weights result")
     args = parser.parse_args()
     scorer = load_scorer()
     groups = load_groups(args.split, scorer)
@@ -133,13 +173,16 @@ def main() -> int:
         print(json.dumps(cross_validate(groups, 5, margins, **options)))
     if args.oof:
         print(json.dumps({"out_of_fold": out_of_fold(args.split, scorer, groups, args.margin, **options)}))
+    if args.check:
+        shipped = json.loads(args.out.read_text(encoding="utf-8"))
+        same = train(groups, **shipped["options"]) == shipped["weights"]
+        print(json.dumps({"reproduced": same, "data_sha256_matches":
+                          shipped["provenance"]["data_sha256"] == data_hash(args.split)}))
+        return 0 if same else 1
     if args.write:
-        weights = train(groups, **options)
-        out = ROOT / "search" / "extract" / WEIGHTS_FILE
-        data = {"trained_on": "PolNeAR train", "options": options, "margin": args.margin, "weights": weights}
-        out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print(json.dumps({"full_fit": score_split(args.split, scorer, Ranker(weights, args.margin)),
-                          "features": len(weights)}))
+        data = write_model(args, scorer, groups, options)
+        args.out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(json.dumps(data["provenance"]))
     return 0
 
 

@@ -11,7 +11,7 @@ from search import settings
 from search.errors import ClaimsearchError
 from search.query.searcher import WhooshSearcher
 
-from . import api, compare, errors, views
+from . import api, compare, errors, feeds, views
 from .display import shown
 from .marking import anchor
 from .params import API_PARAMS, reject_unknown
@@ -44,6 +44,7 @@ def create_app(test_config=None, overrides=None):
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(compare.bp)
+    app.register_blueprint(feeds.bp)
     errors.register(app)
     app.before_request(_refuse_options)
     app.before_request(_known_params)

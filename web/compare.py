@@ -1,23 +1,16 @@
 """Cross-outlet comparison pages and their JSON twins: quote versions, figure topics, disagreements."""
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from search.compare import views as compare_views
 from search.errors import BadParameter
+from web.views import _pager
 
 from .params import parse_page, parse_per_page
-from .urls import page_window, with_args
+from .urls import page_window, statement_id, statement_ref, with_args
 
 bp = Blueprint("compare", __name__)
-STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qcf]\d+)$")
-
-
-def statement_ref(doc_id: str) -> str:
-    """Return the URL form of a statement id: 'a/b#q2' -> 'a/b/q2' (no '#' in paths)."""
-    return doc_id.replace("#", "/")
 
 
 @bp.app_template_filter("statement_ref")
@@ -26,23 +19,29 @@ def statement_ref_filter(doc_id: str) -> str:
     return statement_ref(doc_id)
 
 
-def statement_id(ref: str) -> str:
-    """Return the statement id of a URL form made by ``statement_ref``."""
-    match = STATEMENT_REF.match(ref)
-    return f"{match['article']}#{match['n']}" if match else ref
-
-
 def _comparisons():
     return current_app.extensions["claimsearch"].comparisons()
 
 
-def _topic() -> str:
-    topic = request.args.get("topic", "").strip()
-    if topic not in _comparisons().topics:  # a `+` sent unencoded ("troop:north-korea+russia") arrives as a space
-        topic = topic.replace(" ", "+")
-    if not topic or len(topic) > current_app.config["MAX_VALUE_LENGTH"]:
-        raise BadParameter("topic", topic, "give one figure topic, as listed at /api/disagreements")
-    return topic
+def _topic_or_measure(view, measure_view):
+    """Return the figures of ``?topic=`` (a figure topic key) or ``?measure=`` (what figures quantify)."""
+    limit = current_app.config["MAX_VALUE_LENGTH"]
+    for name, make in (("measure", measure_view), ("topic", view)):
+        value = request.args.get(name, "").strip()
+        if len(value) > limit:
+            raise BadParameter(name, value[:40], f"longer than {limit} characters")
+        if name == "topic" and value not in _comparisons().topics:
+            value = value.replace(" ", "+")  # a `+` sent unencoded ("troop:north-korea+russia") arrives as a space
+        if value:
+            return make(_comparisons(), value)
+    raise BadParameter("measure", "", "give a measure (e.g. ?measure=oil price) or a topic, as listed at /api/disagreements")
+
+
+def _paging(default: int = 20) -> dict:
+    config = current_app.config
+    return {"page": parse_page(request.args, config["MAX_PAGE"]),
+            "per_page": parse_per_page(request.args, default, config["MAX_PAGE_SIZE"]),
+            "close_only": request.args.get("close", "") in ("1", "true", "yes")}
 
 
 def _quote_data(ref: str) -> dict:
@@ -53,7 +52,7 @@ def _quote_data(ref: str) -> dict:
 
 @bp.get("/quotes/<path:ref>")
 def quote(ref):
-    """A quote and one page of the outlets' versions of it, with the words that differ marked."""
+    """A quote, one page of versions (one per other story) with the words that differ marked, and its first appearance."""
     data = _quote_data(ref)
     pager = {"url": lambda n: with_args(request.path, request.args, page=n),
              "window": page_window(data["page"], data["pages"])}
@@ -68,23 +67,49 @@ def quote_json(ref):
 
 @bp.get("/figures")
 def figures():
-    """Every value reported for one figure topic (``?topic=``)."""
-    return render_template("compare_figures.html", data=compare_views.figure_topic(_comparisons(), _topic()))
+    """Every figure of one measure (``?measure=``) or topic key (``?topic=``)."""
+    data = _topic_or_measure(compare_views.figure_topic, compare_views.figures_measuring)
+    return render_template("compare_figures.html", data=data)
 
 
 @bp.get("/api/figures")
 def figures_json():
-    """JSON twin of the figure topic page."""
-    return jsonify(compare_views.figure_topic(_comparisons(), _topic()))
+    """JSON twin of the figures page."""
+    return jsonify(_topic_or_measure(compare_views.figure_topic, compare_views.figures_measuring))
+
+
+@bp.get("/figures/<path:ref>")
+def figure(ref):
+    """A figure: every appearance of its value (the first marked) and the other values of its quantity."""
+    return render_template("compare_figure.html", data=compare_views.figure_reports(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/api/figures/<path:ref>")
+def figure_json(ref):
+    """JSON twin of the figure page."""
+    return jsonify(compare_views.figure_reports(_comparisons(), statement_id(ref)))
+
+
+@bp.get("/quantities/<qid>")
+def quantity(qid):
+    """Every value reported for one quantity."""
+    return render_template("compare_quantity.html", q=compare_views.quantity(_comparisons(), qid))
+
+
+@bp.get("/api/quantities/<qid>")
+def quantity_json(qid):
+    """JSON twin of the quantity page."""
+    return jsonify(compare_views.quantity(_comparisons(), qid))
 
 
 @bp.get("/disagreements")
 def disagreements():
-    """Topics on which outlets report different figures."""
-    return render_template("compare_disagreements.html", topics=compare_views.disagreements(_comparisons()))
+    """Quantities that different stories report with conflicting values, paged."""
+    data = compare_views.disagreements(_comparisons(), **_paging())
+    return render_template("compare_disagreements.html", data=data, pager=_pager("compare.disagreements", data))
 
 
 @bp.get("/api/disagreements")
 def disagreements_json():
-    """JSON twin of the disagreements page."""
-    return jsonify({"disagreements": compare_views.disagreements(_comparisons())})
+    """JSON twin of the disagreements page (``page``, ``per_page``, ``close=1`` for values that agree)."""
+    return jsonify(compare_views.disagreements(_comparisons(), **_paging()))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from flask import request, url_for
 
-from .compare import statement_ref
-from .urls import with_args
+from .urls import statement_ref, with_args
 
 
 def hit_links(hit: dict) -> dict:

@@ -28,6 +28,13 @@ def anchor(statement_id: str) -> str:
     return statement_id.rsplit("#", 1)[-1]
 
 
+def speaker_label(statement: dict) -> Markup:
+    """Return the visible note after a marked statement: its kind and who said it (read aloud in place)."""
+    who = statement.get("speaker") or "speaker unknown"
+    return Markup('<span class="by by-{}"><span class="by-kind">{}</span> {}</span>').format(
+        statement["kind"], statement["kind"], who)
+
+
 def _has_span(statement: dict) -> bool:
     return statement.get("start") is not None and statement.get("end") is not None
 
@@ -46,9 +53,9 @@ def _mark(text: str, offset: int, statements: list[dict]) -> Markup:
     for s in statements:
         a, b = s["start"] - offset, min(s["end"] - offset, len(text))
         parts.append(escape(text[pos:a]))
-        label = f"{s['kind']}" + (f" by {s['speaker']}" if s.get("speaker") else "")
-        parts.append(Markup('<mark class="stmt {}" id="{}" title="{}" tabindex="-1">{}</mark>').format(
-            s["kind"], anchor(s["id"]), label, text[a:b]))
+        parts.append(Markup('<mark class="stmt {}" id="{}" tabindex="-1">{}</mark>').format(
+            s["kind"], anchor(s["id"]), text[a:b]))
+        parts.append(speaker_label(s))
         pos = b
     parts.append(escape(text[pos:]))
     return Markup("").join(parts)

@@ -6,9 +6,10 @@ import re
 from search import __version__, settings
 from search.compare.views import MAX_VERSIONS_PER_PAGE, VERSIONS_PER_PAGE
 from search.index.schema import FACETS, STATEMENT_KINDS
-from search.query.parse import SORTS
+from search.query.parse import COPIES, SORTS
 
 from .openapi_schemas import SCHEMAS, ref
+from .params import exclude_param
 
 
 def _param(name, description, schema, repeat=False, where="query"):
@@ -37,6 +38,8 @@ def search_params(config) -> list[dict]:
     """Return the parameters of a search (and an export): the query, every facet, dates and sort."""
     facets = [_param(f.name, f"{f.description}; repeat for OR", facet_schema(f, config), repeat=True)
               for f in FACETS]
+    facets += [_param(exclude_param(f.name), f"Leave out hits with this {f.description.lower()}; repeat to "
+                      "leave out several", facet_schema(f, config), repeat=True) for f in FACETS]
     return [
         _param("q", 'Words, "phrases", AND/OR/NOT, prefixes speaker: source: title: quotes: '
                "claims: figures: author:. Broken syntax is searched as plain words, with a note.",
@@ -45,6 +48,8 @@ def search_params(config) -> list[dict]:
         _param("from", "Published on or after (ISO date)", {"type": "string", "format": "date"}),
         _param("to", "Published on or before (ISO date)", {"type": "string", "format": "date"}),
         _param("sort", "Order of hits", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+        _param("copies", "one: each story once, its copies folded into it (hits carry story and copies); "
+               "all: every copy is a hit and counts in facets", {"type": "string", "enum": list(COPIES), "default": "one"}),
     ]
 
 
@@ -90,8 +95,8 @@ def openapi_document(app=None) -> dict:
                          {"type": "string", "enum": list(STATEMENT_KINDS)}, repeat=True)
     browse_paging = paging(config, config["BROWSE_PAGE_SIZE"], config["MAX_BROWSE_PAGE_SIZE"], "Rows")
     # Exports check the paging parameters (a link may carry them) and then ignore them.
-    export = search + paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"]) + [_param("cursor", "The `next` cursor of the previous part of this export",
-                              {"type": "string"})]
+    export = search + paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"]) + [
+        _param("cursor", "The `next` cursor of the previous part of this export", {"type": "string"})]
     most = f"(at most {config['MAX_EXPORT']} per part; `next` continues)"
     document = {
         "openapi": "3.0.3",
@@ -124,10 +129,14 @@ def openapi_document(app=None) -> dict:
                 _path_arg("ref", "Quote id with / for # ('article/q1')"),
                 *paging(config, VERSIONS_PER_PAGE, MAX_VERSIONS_PER_PAGE, "Versions")], "QuoteVersions",
                 extra=NOT_FOUND),
-            "/figures": _get("Every value reported for one figure topic", [
-                dict(_param("topic", "Figure topic, as listed at /disagreements", {"type": "string", "minLength": 1}),
-                     required=True)], "FigureTopic", extra=NOT_FOUND),
-            "/disagreements": _get("Topics on which outlets report different figures", [], "Disagreements"),
+            "/figures": _get("Every figure of one measure (or of one topic key), first appearance marked", [
+                _param("measure", "What the figures quantify, e.g. oil price", {"type": "string"}),
+                _param("topic", "A figure topic key, e.g. troop:north-korea+russia", {"type": "string"})],
+                "Figures", extra=NOT_FOUND),
+            "/disagreements": _get("Quantities different stories report with conflicting values, most outlets first", [
+                *paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"], "Disagreements"),
+                _param("close", "1: the quantities whose values agree within their qualifiers instead",
+                       {"type": "string", "enum": ["0", "1"]})], "Disagreements"),
             "/openapi.json": _get("This document", [], "OpenAPI"),
         },
         "components": {"schemas": SCHEMAS, "responses": responses},
@@ -146,5 +155,5 @@ def _other_routes(app) -> dict:
         path = ROUTE_ARG.sub(r"{\1}", rule.rule[len("/api"):])
         doc = (app.view_functions[rule.endpoint].__doc__ or rule.endpoint).strip().splitlines()[0]
         params = [_param(name, name, {"type": "string"}, where="path") for name in rule.arguments]
-        paths[path] = _get(doc, params)
+        paths[path] = _get(doc, params, extra=NOT_FOUND if rule.arguments else None)  # an unknown id is a 404
     return paths

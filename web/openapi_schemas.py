@@ -35,7 +35,8 @@ PAGING = {"page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "links": ref("
 RECORD_TYPES = {"id": STRING, "article_id": STRING, "kind": {"type": "string", "enum": list(KINDS)},
                 "start": MAYBE_INTEGER, "end": MAYBE_INTEGER, "value": MAYBE_NUMBER, "versions": MAYBE_INTEGER,
                 "story": ANY}
-SEARCHED = {"query": STRING, "filters": {"type": "object", "additionalProperties": array(STRING)},
+VALUES_BY_FACET = {"type": "object", "additionalProperties": array(STRING)}
+SEARCHED = {"query": STRING, "filters": VALUES_BY_FACET, "excluded": VALUES_BY_FACET,
             "from": MAYBE_STRING, "to": MAYBE_STRING, "sort": STRING}
 EXPORT_HEAD = {**SEARCHED, "total": INTEGER, "exported": INTEGER, "max_export": INTEGER, "truncated": BOOLEAN,
                "next": MAYBE_STRING, "links": obj({"next": MAYBE_STRING})}
@@ -46,6 +47,9 @@ COMPARED = {"id": STRING, "article_id": STRING, "title": MAYBE_STRING, "source":
             "date": MAYBE_STRING, "speaker": MAYBE_STRING, "text": MAYBE_STRING}
 FIGURE_TOPIC = obj({"topic": STRING, "disagreement": BOOLEAN,
                     "values": array(obj({"value": NUMBER, "figures": array(obj(COMPARED))}))})
+FIGURES_MEASURING = obj({"measure": STRING, "figures": array(obj(COMPARED)), "quantities": array(STRING)})
+BRIEF = obj({"id": STRING, "article_id": MAYBE_STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
+             "date": MAYBE_STRING})
 
 SCHEMAS = {
     "Error": obj({"error": obj({"status": INTEGER, "message": STRING})}),
@@ -55,16 +59,18 @@ SCHEMAS = {
     "Hit": obj({"id": STRING, "article_id": STRING, "kind": RECORD_TYPES["kind"], "title": MAYBE_STRING,
                 "source": MAYBE_STRING, "author": MAYBE_STRING, "date": MAYBE_STRING, "url": MAYBE_STRING,
                 "text": MAYBE_STRING, "speaker": MAYBE_STRING, "speaker_id": MAYBE_STRING,
-                "versions": INTEGER, "story": ANY, "links": ref("HitLinks")},
+                "versions": INTEGER, "versions_label": MAYBE_STRING, "story": ANY, "copies": array(BRIEF),
+                "links": ref("HitLinks")},
                {"score": MAYBE_NUMBER, "snippet": MAYBE_STRING, "start": MAYBE_INTEGER, "end": MAYBE_INTEGER,
                 "statements": array(ref("Hit"))}),
     "Record": obj({name: RECORD_TYPES.get(name, MAYBE_STRING) for name in EXPORT_COLUMNS},
                   {"links": ref("HitLinks")}),
     "Facet": obj({"name": STRING, "truncated": BOOLEAN, "values": array(obj(
-        {"value": STRING, "count": INTEGER, "selected": BOOLEAN}, {"toggle_url": STRING}))}),
+        {"value": STRING, "count": INTEGER, "selected": BOOLEAN, "excluded": BOOLEAN},
+        {"toggle_url": STRING, "exclude_url": STRING}))}),
     "SearchPage": obj({**SEARCHED, **PAGING, "total": INTEGER, "notes": array(STRING),
                        "suggestion": MAYBE_STRING, "hits": array(ref("Hit")), "facets": array(ref("Facet")),
-                       "facets_timed_out": array(STRING)}),
+                       "facets_timed_out": array(STRING)}, {"histogram": {"type": "object", "nullable": True}}),
     "ArticlePage": obj({"article": obj({"id": STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
                                         "author": MAYBE_STRING, "url": MAYBE_STRING, "path": MAYBE_STRING,
                                         "date": MAYBE_STRING,
@@ -88,7 +94,9 @@ SCHEMAS = {
     "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, "page": INTEGER,
                           "per_page": INTEGER, "pages": INTEGER,
                           "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"})}))}),
-    "FigureTopic": FIGURE_TOPIC,
-    "Disagreements": obj({"disagreements": array(FIGURE_TOPIC)}),
+    "Figures": {"anyOf": [FIGURE_TOPIC, FIGURES_MEASURING]},
+    "Disagreements": obj({"disagreements": array(obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN})),
+                          "page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "total": INTEGER,
+                          "close": BOOLEAN, "close_total": INTEGER}),
     "OpenAPI": obj({"openapi": STRING, "paths": {"type": "object"}}),
 }

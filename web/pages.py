@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from flask import current_app, request, url_for
 
+from search.compare.views import other_versions
 from search.errors import BadParameter, NotFound
 from search.index.schema import STATEMENT_KINDS
 from search.query import browse
 from search.render.export import encode_cursor
 from search.render.serialize import page_to_dict, params_to_dict
 
-from .compare import statement_id
 from .links import page_links, with_links
 from .params import parse_cursor, parse_filters, parse_page, parse_per_page, parse_search_params
-from .urls import facet_toggle_url, with_args
+from .urls import facet_exclude_url, facet_toggle_url, period_url, statement_id, with_args
 
 
 def searcher():
@@ -24,7 +24,10 @@ def search_data(path: str) -> dict:
     """Run the search described by the request args; facets carry toggle URLs for ``path``."""
     params = parse_search_params(request.args, current_app.config)
     page = searcher().search(params)
-    data = page_to_dict(page, lambda name, value: facet_toggle_url(path, request.args, name, value))
+    args = request.args
+    data = page_to_dict(page, lambda name, value: facet_toggle_url(path, args, name, value),
+                        lambda name, value: facet_exclude_url(path, args, name, value),
+                        lambda start, end: period_url(path, args, start, end))
     with_links(data["hits"])
     return dict(data, links=page_links(data["page"], data["pages"]))
 
@@ -108,4 +111,8 @@ def article_data(article_id: str) -> dict:
     """Return an article with its statements, JSON-ready."""
     found = searcher().article(article_id)
     speakers = sorted({s["speaker"] for s in found["statements"] if s.get("speaker")})
+    comparisons = searcher().comparisons()
+    for statement in found["statements"]:
+        statement["versions"], statement["versions_label"] = other_versions(
+            comparisons, dict(statement, article_id=statement.get("article_id", article_id)))
     return dict(found, speakers=speakers)

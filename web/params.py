@@ -5,7 +5,7 @@ import datetime as dt
 
 from search.errors import BadParameter, BadUsage
 from search.index.schema import FACETS
-from search.query.parse import SORTS, SearchParams
+from search.query.parse import COPIES, SORTS, SearchParams
 from search.query.searcher import Cursor
 from search.render.export import decode_cursor
 
@@ -19,8 +19,8 @@ def filter_names() -> tuple[str, ...]:
 
 
 def search_names() -> tuple[str, ...]:
-    """Return every parameter parse_search_params reads."""
-    return ("q", *filter_names(), "from", "to", "sort", *PAGING)
+    """Return every parameter parse_search_params reads (pages, exports and the Atom feed)."""
+    return ("q", *filter_names(), *EXCLUDE_PARAMS, "from", "to", "sort", *PAGING, "copies")
 
 
 def export_names() -> tuple[str, ...]:
@@ -43,8 +43,8 @@ API_PARAMS = {
     "api.sources": tuple,
     "api.openapi": tuple,
     "compare.quote_json": lambda: PAGING,
-    "compare.figures_json": lambda: ("topic",),
-    "compare.disagreements_json": tuple,
+    "compare.figures_json": lambda: ("measure", "topic"),
+    "compare.disagreements_json": lambda: (*PAGING, "close"),
 }
 
 
@@ -93,18 +93,30 @@ def parse_sort(args) -> str:
     return raw
 
 
-def parse_filters(args, config) -> dict[str, tuple[str, ...]]:
-    """Return the selected values of each facet in the registry, each value checked by its facet."""
+EXCLUDE_PREFIX = "exclude_"  # exclude_source=x: hits from outlet x are left out
+
+
+def exclude_param(facet_name: str) -> str:
+    """Return the request parameter that excludes values of a facet (``exclude_source``)."""
+    return EXCLUDE_PREFIX + facet_name
+
+
+EXCLUDE_PARAMS = tuple(exclude_param(facet.name) for facet in FACETS)
+
+
+def parse_filters(args, config, param=lambda name: name) -> dict[str, tuple[str, ...]]:
+    """Return the values of each facet in the registry given as ``param(facet name)``, each checked by its facet."""
     filters = {}
     for facet in FACETS:
-        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(facet.name) if v.strip()))
+        key = param(facet.name)
+        values = tuple(dict.fromkeys(v.strip() for v in args.getlist(key) if v.strip()))
         too_long = any(len(v) > config["MAX_VALUE_LENGTH"] for v in values)
         if len(values) > config["MAX_FILTER_VALUES"] or too_long:
-            raise BadParameter(facet.name, values[0][:40], "too many or too long values")
+            raise BadParameter(key, values[0][:40], "too many or too long values")
         for value in values:
             problem = facet.problem(value)
             if problem:
-                raise BadParameter(facet.name, value, problem)
+                raise BadParameter(key, value, problem)
         if values:
             filters[facet.name] = values
     return filters
@@ -134,7 +146,17 @@ def parse_search_params(args, config) -> SearchParams:
         raise BadParameter("from", date_from.isoformat(), "is after 'to'")
     return SearchParams(
         q=parse_q(args, config["MAX_QUERY_LENGTH"]), filters=parse_filters(args, config),
+        excluded=parse_filters(args, config, exclude_param),
         date_from=date_from, date_to=date_to, sort=parse_sort(args),
         page=parse_page(args, config["MAX_PAGE"]),
         per_page=parse_per_page(args, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"]),
+        copies=parse_copies(args),
     )
+
+
+def parse_copies(args) -> str:
+    """Return 'one' (each story once, the default) or 'all' (every copy is a hit and counts)."""
+    raw = args.get("copies", "one").strip() or "one"
+    if raw not in COPIES:
+        raise BadParameter("copies", raw, f"must be one of {', '.join(COPIES)}")
+    return raw

@@ -1,11 +1,12 @@
 """Pure helpers that build links from the current query string."""
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+import re
+from urllib.parse import quote, urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 
-from .params import search_names
+from .params import exclude_param, search_names
 
 SAFE_SCHEMES = ("http", "https")
 # Only these are carried from one page's links to the next: anything else a client sends
@@ -31,13 +32,46 @@ def with_args(path: str, args, **changes) -> str:
 
 
 def facet_toggle_url(path: str, args, name: str, value: str) -> str:
-    """Return the URL with ``name=value`` added, or removed if selected; back to page 1."""
-    pairs = [(k, v) for k, v in _pairs(args) if k != "page"]
-    if (name, value) in pairs:
-        pairs.remove((name, value))
+    """Return the URL with ``name=value`` added (and no longer excluded), or removed if selected; page 1."""
+    return _toggle(path, args, name, value, exclude_param(name))
+
+
+def facet_exclude_url(path: str, args, name: str, value: str) -> str:
+    """Return the URL with ``exclude_<name>=value`` added (and no longer selected), or removed; page 1."""
+    return _toggle(path, args, exclude_param(name), value, name)
+
+
+def _toggle(path: str, args, key: str, value: str, opposite: str) -> str:
+    pairs = [(k, v) for k, v in _pairs(args) if k != "page" and (k, v) != (opposite, value)]
+    if (key, value) in pairs:
+        pairs.remove((key, value))
     else:
-        pairs.append((name, value))
+        pairs.append((key, value))
     return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def period_url(path: str, args, start, end) -> str:
+    """Return the URL of the same search narrowed to the dates from ``start`` to ``end``; page 1."""
+    return with_args(path, args, page=None, **{"from": start.isoformat(), "to": end.isoformat()})
+
+
+STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qcf]\d+)$")
+
+
+def statement_ref(doc_id: str) -> str:
+    """Return the URL form of a statement id: 'a/b#q2' -> 'a/b/q2' (no '#' in paths)."""
+    return doc_id.replace("#", "/")
+
+
+def statement_id(ref: str) -> str:
+    """Return the statement id of a URL form made by ``statement_ref``."""
+    match = STATEMENT_REF.match(ref)
+    return f"{match['article']}#{match['n']}" if match else ref
+
+
+def speaker_url(speaker_id: str) -> str:
+    """Return the page of a speaker (/speakers/<id>, views.speaker): the one place that knows its URL."""
+    return "/speakers/" + quote(speaker_id, safe="")
 
 
 def page_window(current: int, pages: int, width: int = 2) -> list[int | None]:

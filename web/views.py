@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, make_response, render_template, request, url_for
 
 from .marking import mark_paragraphs
-from .pages import article_data, search_data, source_data, sources_data, speaker_data, speakers_data
-from .urls import carried, page_window, with_args
+from .pages import (article_data, search_data, searcher, source_data, sources_data, speaker_data,
+                    speakers_data)
+from .urls import carried, facet_exclude_url, facet_toggle_url, page_window, speaker_url, with_args
 
 bp = Blueprint("views", __name__)
 
@@ -27,11 +28,22 @@ def search():
     """The search page: query box, facets, highlighted results, export links."""
     data = search_data(url_for("views.search"))
     return _render("search.html", with_args(url_for("api.search"), request.args), data=data,
-                   args=carried(request.args), pager=_pager("views.search", data),
+                   args=carried(request.args), pager=_pager("views.search", data), chips=_chips(data),
+                   dated=searcher().has_dates(),
+                   feed_url=with_args(url_for("feeds.search"), request.args, page=None, per_page=None),
                    export_url=lambda ext: with_args(url_for(f"api.export_{ext}"), request.args,
                                                     page=None, per_page=None),
                    suggestion_url=with_args(url_for("views.search"), request.args,
                                             q=data["suggestion"], page=None))
+
+
+def _chips(data: dict) -> list[dict]:
+    """Return each selected and each excluded facet value with the link that removes it."""
+    path, args = url_for("views.search"), request.args
+    chips = [{"name": n, "value": v, "excluded": False, "url": facet_toggle_url(path, args, n, v)}
+             for n, values in data["filters"].items() for v in values]
+    return chips + [{"name": n, "value": v, "excluded": True, "url": facet_exclude_url(path, args, n, v)}
+                    for n, values in data["excluded"].items() for v in values]
 
 
 @bp.get("/articles/<path:article_id>")
@@ -41,7 +53,19 @@ def article(article_id):
     paragraphs, placed = mark_paragraphs(data["article"]["paragraphs"], data["statements"])
     unplaced = [s for s in data["statements"] if s["id"] not in placed]
     return _render("article.html", url_for("api.article", article_id=article_id), data=data,
-                   paragraphs=paragraphs, unplaced=unplaced)
+                   paragraphs=paragraphs, unplaced=unplaced, by_speaker=_by_speaker(data["statements"]))
+
+
+def _by_speaker(statements: list[dict]) -> list[dict]:
+    """Return the statements grouped by speaker (most statements first), unattributed ones last."""
+    groups: dict = {}
+    for statement in statements:
+        groups.setdefault(statement.get("speaker") or None, []).append(statement)
+    named = sorted((name for name in groups if name), key=lambda name: (-len(groups[name]), name))
+    # The page is the speaker's id (extraction's, else the name), as on hits.
+    return [{"speaker": name, "url": speaker_url(groups[name][0].get("speaker_id") or name),
+             "statements": groups[name]} for name in named] + (
+        [{"speaker": None, "url": None, "statements": groups[None]}] if None in groups else [])
 
 
 @bp.get("/speakers")

@@ -12,6 +12,7 @@ from .. import settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
+from ..extract.identities import fill_speaker_ids
 from ..index import incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
@@ -43,7 +44,7 @@ def _with_progress(func, files: list[Path], silent: bool, **kwargs):
 @silent_option
 def index_cmd(corpus, index_root, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
-    files = documents.corpus_files(corpus)
+    files = _run(documents.corpus_files, corpus)
     summary = _with_progress(indexer.build, files, silent, corpus=corpus, index_root=index_root)
     print_summary(summary, f"Indexed {corpus} into {index_root}")
 
@@ -52,9 +53,12 @@ def index_cmd(corpus, index_root, silent):
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
 @silent_option
-def update_cmd(corpus, index_root, silent):
+@click.option("--allow-mass-removal", is_flag=True,
+              help="Allow removing more than half of the indexed articles (or all of them).")
+def update_cmd(corpus, index_root, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus)
+    summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                             allow_mass_removal=allow_mass_removal)
     print_summary(summary, f"Updated {index_root}")
 
 
@@ -121,7 +125,7 @@ def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article (JSON Lines).")
 def extract_cmd(files, as_json):
     """Print the quotes, claims and figures found in FILES."""
-    failed = 0
+    failed, records = 0, []
     for name in files:
         try:
             articles, skipped, warnings = documents.load_file(Path(name))
@@ -131,9 +135,10 @@ def extract_cmd(files, as_json):
             continue
         for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
             click.echo(f"Warning: {name}: {warning}", err=True)
-        for article in articles:
-            record = extraction_json(name if article.format != "jsonl" else article.path, article)
-            click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
+        records += [extraction_json(name if a.format != "jsonl" else a.path, a) for a in articles]
+    fill_speaker_ids(records)  # one id per speaker over all the files given
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
     if failed == len(files):
         raise click.ClickException("No file could be read")
 

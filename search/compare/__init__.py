@@ -9,13 +9,19 @@ from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
+from .copies import signature, story_groups, story_id
+from .quantities import quantity_groups
 from .quotes import cluster_id, cluster_quotes
 
 FILENAME = "comparisons.pickle"
 log = logging.getLogger(__name__)
-QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text")
+# utterance, speaker_id, named, measure and claimer come from newer extractions: None when absent.
+QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text",
+              "utterance", "speaker_id", "named")
 FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
-               "speaker", "topic", "text")  # speaker: who claims it, the one name hits use too
+               "claimed_by", "topic", "text", "measure", "claimer", "sentence",
+               "speaker")  # speaker: who claims it, the one name hits use too (claimer, else claimed_by)
+ARTICLE_KEYS = ("id", "title", "source", "date")
 
 
 class _Record(Mapping):
@@ -69,41 +75,85 @@ class FigureRecord(_Record):
     KEYS = FIGURE_KEYS
 
 
-class Comparisons:
-    """Quote clusters and figure topics of one build, with the statements they group."""
+class ArticleRecord(_Record):
+    """An article as copies and appearances list it (ARTICLE_KEYS)."""
 
-    def __init__(self, quotes=None, figures=None):
+    __slots__ = ()
+    KEYS = ARTICLE_KEYS
+
+
+class Comparisons:
+    """Quote clusters, story copies, figure quantities and topics of one build."""
+
+    def __init__(self, quotes=None, figures=None, articles=None):
         self.quotes: dict[str, QuoteRecord] = {k: QuoteRecord(v) for k, v in (quotes or {}).items()}
         self.figures: dict[str, FigureRecord] = {k: FigureRecord(v) for k, v in (figures or {}).items()}
+        self.articles: dict[str, ArticleRecord] = {k: ArticleRecord(v) for k, v in (articles or {}).items()}
+        self.signatures: dict[str, bytes] = {}  # article id -> MinHash values (None: too short)
+        self._texts: dict[str, str] = {}  # added since the last compute, sketched then (never saved)
         self.clusters: dict[str, list[str]] = {}
         self.cluster_of: dict[str, str] = {}
         self.topics: dict[str, list[str]] = {}
+        self.stories: dict[str, list[str]] = {}  # story id -> its articles (two or more copies)
+        self.story_of: dict[str, str] = {}
+        self.quantities: dict[str, list[str]] = {}  # quantity id -> figures reporting one quantity
+        self.quantity_of: dict[str, str] = {}
+        self.derived: dict = {}  # views worked out on first request (ranked disagreements), never saved
 
-    def add(self, quotes: list[dict], figures: list[dict]) -> None:
-        """Add statement records (see QUOTE_KEYS and FIGURE_KEYS)."""
+    def add(self, quotes: list[dict], figures: list[dict], article: dict | None = None) -> None:
+        """Add statement records (see QUOTE_KEYS and FIGURE_KEYS) and their article (with its text)."""
         self.quotes.update((q["id"], QuoteRecord(q)) for q in quotes)
         self.figures.update((f["id"], FigureRecord(f)) for f in figures)
+        if article is not None:
+            self.articles[article["id"]] = ArticleRecord(article)
+            self._texts[article["id"]] = article.get("text") or ""
 
     def drop_articles(self, article_ids) -> None:
         """Forget the statements of these articles (removed or about to be re-added)."""
         gone = set(article_ids)
         self.quotes = {k: v for k, v in self.quotes.items() if v["article_id"] not in gone}
         self.figures = {k: v for k, v in self.figures.items() if v["article_id"] not in gone}
+        for table in (self.articles, self.signatures, self._texts):
+            for aid in gone & table.keys():
+                del table[aid]
 
     def compute(self) -> "Comparisons":
-        """Cluster the quotes and group the figures by topic."""
+        """Find the story copies, then cluster the quotes and group the figures across stories."""
+        self.signatures.update((aid, signature(text)) for aid, text in self._texts.items())
+        self._texts = {}
+        self._set_stories({story_id(ids): ids for ids in
+                           story_groups({a: s for a, s in self.signatures.items() if s})})
         ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
         self._set_clusters({cluster_id(ids): ids for ids in cluster_quotes(ordered)})
+        figures = sorted(self.figures.values(), key=lambda f: f["id"])
+        self._set_quantities({"qn-" + cluster_id(ids)[3:]: ids for ids in quantity_groups(figures, self.story)})
         topics = defaultdict(list)
-        for fig in sorted(self.figures.values(), key=lambda f: f["id"]):
+        for fig in figures:
             if fig.get("topic"):
                 topics[fig["topic"]].append(fig["id"])
         self.topics = dict(topics)
+        self.derived = {}
         return self
+
+    def story(self, article_id: str) -> str:
+        """Return the story id of an article: its copy group's, or its own id when it has no copy."""
+        return self.story_of.get(article_id, article_id)
+
+    def copies(self, article_id: str) -> list[str]:
+        """Return the other articles of an article's story group."""
+        return [a for a in self.stories.get(self.story_of.get(article_id), ()) if a != article_id]
 
     def _set_clusters(self, clusters: dict[str, list[str]]) -> None:
         self.clusters = clusters
         self.cluster_of = {m: cid for cid, ids in clusters.items() for m in ids}
+
+    def _set_stories(self, stories: dict[str, list[str]]) -> None:
+        self.stories = stories
+        self.story_of = {a: sid for sid, ids in stories.items() for a in ids}
+
+    def _set_quantities(self, quantities: dict[str, list[str]]) -> None:
+        self.quantities = quantities
+        self.quantity_of = {f: qid for qid, ids in quantities.items() for f in ids}
 
     def spread(self, topic: str) -> tuple[int, int]:
         """Return how many distinct values and how many articles a figure topic has."""
@@ -115,26 +165,26 @@ class Comparisons:
         values, articles = self.spread(topic)
         return values > 1 and articles > 1
 
-    def disagreements(self) -> list[str]:
-        """Return the disputed topics, most values first, then most articles."""
-        disputed = [t for t in self.topics if self.disputed(t)]
-        return sorted(disputed, key=lambda t: tuple(-n for n in self.spread(t)) + (t,))
-
     def to_json(self) -> dict:
-        """Return plain data (JSON-compatible): records as value tuples in QUOTE_KEYS/FIGURE_KEYS order."""
-        return {"quote_keys": QUOTE_KEYS, "figure_keys": FIGURE_KEYS,
+        """Return plain data: records as value tuples in QUOTE_KEYS/FIGURE_KEYS/ARTICLE_KEYS order."""
+        return {"quote_keys": QUOTE_KEYS, "figure_keys": FIGURE_KEYS, "article_keys": ARTICLE_KEYS,
                 "quotes": {k: v._values for k, v in self.quotes.items()},
                 "figures": {k: v._values for k, v in self.figures.items()},
-                "clusters": self.clusters, "topics": self.topics}
+                "articles": {k: v._values for k, v in self.articles.items()},
+                "signatures": self.signatures, "clusters": self.clusters, "topics": self.topics,
+                "stories": self.stories, "quantities": self.quantities}
 
     @classmethod
     def from_json(cls, data: dict) -> "Comparisons":
         """Rebuild from ``to_json`` output (records as value lists, or as objects from older builds)."""
-        if list(data.get("quote_keys", QUOTE_KEYS)) != list(QUOTE_KEYS) or \
-                list(data.get("figure_keys", FIGURE_KEYS)) != list(FIGURE_KEYS):
+        keys = (("quote_keys", QUOTE_KEYS), ("figure_keys", FIGURE_KEYS), ("article_keys", ARTICLE_KEYS))
+        if any(list(data.get(name, ())) != list(wanted) for name, wanted in keys):
             return cls()  # written by another version with other fields: rebuild to compare again
-        made = cls(data.get("quotes"), data.get("figures"))
+        made = cls(data.get("quotes"), data.get("figures"), data.get("articles"))
+        made.signatures = dict(data.get("signatures", {}))
         made._set_clusters(data.get("clusters", {}))
+        made._set_stories(data.get("stories", {}))
+        made._set_quantities(data.get("quantities", {}))
         made.topics = data.get("topics", {})
         return made
 

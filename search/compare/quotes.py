@@ -6,16 +6,17 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .text import compatible_speakers, content_stems
+from .text import compatible_speakers, content_stems, narrated, numbers
 
 RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest shared stems
 MAX_POSTING = 64        # a stem in more quotes than this is not rare: it proposes no pairs
 MAX_PARTNERS = 24       # compare each quote with at most this many candidates, most shared first
 MIN_STEMS = 3           # shorter quotes are too thin to match on content
-SAME_SPEAKER = (65, 4)  # (token-set score, shared stems) needed when speakers agree
+SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
 SAME_SPEAKER_SHORT = (90, 2)  # ... or a near-identical short quote
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
 NO_SPEAKER_SHORT = (95, 3)
+NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
 
 
 def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
@@ -37,47 +38,100 @@ def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     return pairs
 
 
-def same_utterance(a: dict, b: dict, sa: tuple, sb: tuple) -> bool:
+def speakers_agree(a, b) -> bool | None:
+    """Return True for one speaker, False for two, None when unknown (an unnamed source, no name)."""
+    if a.get("named") is False or b.get("named") is False:
+        return None  # "a spokesman" in two articles need not be one person
+    if a.get("speaker_id") and b.get("speaker_id"):
+        return a["speaker_id"] == b["speaker_id"]
+    return compatible_speakers(a.get("speaker"), b.get("speaker"))
+
+
+def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
     """Return True when two quotes are one utterance: compatible speakers and shared content."""
-    speakers = compatible_speakers(a.get("speaker"), b.get("speaker"))
+    speakers = speakers_agree(a, b)
     if speakers is False:
         return False
     shared = len(set(sa) & set(sb))
-    score = fuzz.token_set_ratio(" ".join(sa), " ".join(sb))
+    ta, tb = " ".join(sa), " ".join(sb)
+    # The same transcript twice, or cut short: what one outlet does when it quotes its own story again.
+    if max(fuzz.ratio(ta, tb), fuzz.partial_ratio(ta, tb)) >= NEAR_IDENTICAL and shared >= (2 if speakers else 3):
+        return True
+    if same_outlet(a, b) or numbers(a["text"]) != numbers(b["text"]):
+        # One outlet words one utterance one way, and translations keep the numbers and dates:
+        # new wording in one outlet, or a date one version adds, is another occasion.
+        return False
+    score = fuzz.token_set_ratio(ta, tb)
     loose, close = (SAME_SPEAKER, SAME_SPEAKER_SHORT) if speakers else (NO_SPEAKER, NO_SPEAKER_SHORT)
     # Long quotes may differ in wording (translations); short ones must be nearly identical
     # ("neighborhoods" / "neighbourhoods"), since a few shared words prove little.
     return any(score >= need_score and shared >= need_shared for need_score, need_shared in (loose, close))
 
 
-def cluster_quotes(quotes: list[dict]) -> list[list[str]]:
-    """Return clusters (lists of quote ids, two or more) of quotes rendering one utterance."""
-    stems = [content_stems(q["text"]) for q in quotes]
-    # Exact copies (wire stories, syndication) join at once and are compared only once.
-    copies: dict[tuple, list[int]] = defaultdict(list)
-    for i, item in enumerate(stems):
-        copies[(item, (quotes[i].get("speaker") or "").lower())].append(i)
-    unique = [members[0] for members in copies.values()]
-    parent = list(range(len(quotes)))
+def same_outlet(a, b) -> bool:
+    """Return True when two quotes come from one named outlet."""
+    return bool(a.get("source") and b.get("source") and a["source"].lower() == b["source"].lower())
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+
+def utterances(quotes: list) -> list[tuple[dict, list[str]]]:
+    """Return one item per utterance (its pieces' texts joined) with the ids of its pieces."""
+    items: dict[tuple, tuple[dict, list[str]]] = {}
+    for quote in quotes:
+        key = (quote.get("article_id"), quote["utterance"]) if quote.get("utterance") else (quote["id"],)
+        if key in items:
+            first, ids = items[key]
+            items[key] = (dict(first, text=first["text"] + " " + quote["text"]), ids + [quote["id"]])
+        else:
+            items[key] = (dict(quote), [quote["id"]])
+    return list(items.values())
+
+
+class _Groups:
+    """Union-find over quotes where no group ever holds two utterances of one article."""
+
+    def __init__(self, items: list[dict]):
+        self.parent = list(range(len(items)))
+        self.articles = [{item.get("article_id") or item["id"]} for item in items]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj or self.articles[ri] & self.articles[rj]:
+            return  # two quotes of one article are two things said, never versions of one
+        if len(self.articles[ri]) < len(self.articles[rj]):
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.articles[ri] |= self.articles[rj]
+
+
+def cluster_quotes(quotes: list) -> list[list[str]]:
+    """Return clusters (lists of quote ids, two or more) of quotes rendering one utterance."""
+    # A quote nobody is credited with is most often the reporter's own words set in quote marks.
+    items = [(item, ids) for item, ids in utterances(quotes) if item.get("speaker") and not narrated(item["text"])]
+    stems = [content_stems(item["text"]) for item, _ in items]
+    groups = _Groups([item for item, _ in items])
+    # Exact copies (wire stories, syndication) join at once and are compared only once.
+    copies: dict[tuple, list[int]] = defaultdict(list)
+    for i, (item, _) in enumerate(items):
+        copies[(stems[i], (item.get("speaker") or "").lower())].append(i)
+    unique = [members[0] for members in copies.values()]
     for members in copies.values():
         if len(stems[members[0]]) >= MIN_STEMS:
             for other in members[1:]:
-                parent[find(other)] = find(members[0])
+                groups.join(members[0], other)
     for a, b in sorted(candidate_pairs([stems[i] for i in unique])):
         qa, qb = unique[a], unique[b]
-        if find(qa) != find(qb) and same_utterance(quotes[qa], quotes[qb], stems[qa], stems[qb]):
-            parent[find(qa)] = find(qb)
-    groups: dict[int, list[str]] = defaultdict(list)
-    for i, quote in enumerate(quotes):
-        groups[find(i)].append(quote["id"])
-    return [sorted(ids) for ids in groups.values() if len(ids) > 1]
+        if groups.find(qa) != groups.find(qb) and same_utterance(items[qa][0], items[qb][0], stems[qa], stems[qb]):
+            groups.join(qa, qb)
+    clusters: dict[int, list[str]] = defaultdict(list)
+    for i, (_, ids) in enumerate(items):
+        clusters[groups.find(i)].extend(ids)
+    return sorted(sorted(ids) for root, ids in clusters.items() if len(groups.articles[root]) > 1)
 
 
 def cluster_id(member_ids: list[str]) -> str:

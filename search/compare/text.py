@@ -43,3 +43,37 @@ def compatible_speakers(a: str | None, b: str | None) -> bool | None:
     if not ta or not tb:
         return None
     return ta <= tb or tb <= ta
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+MAX_SENTENCE = 400  # characters kept on each side of a figure: a run-on list is not one claim
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """Return the sentence of ``text`` holding [start, end), as a figure's context."""
+    lo = max(0, start - MAX_SENTENCE)
+    before = [m.end() for m in SENTENCE_END.finditer(text, lo, start)]
+    after = SENTENCE_END.search(text, end, min(len(text), end + MAX_SENTENCE))
+    return " ".join(text[before[-1] if before else lo:after.start() + 1 if after else end + MAX_SENTENCE].split())
+
+
+# "Mr Howard said voters faced..." inside a quote's text: the reporter's words were taken into it.
+NARRATION = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Sir|[A-Z][a-z]+)\.? [A-Z][\w'’-]+ "
+                       r"(?:said|says|told|added|argued|insisted|claimed|warned)\b")
+
+
+def narrated(text: str) -> bool:
+    """Return True when a quote's text holds the reporter's narration ("Mr X said ...")."""
+    return bool(NARRATION.search(text))
+
+
+# Not "one", "first", "second" or "half": as often a pronoun or an adverb as a number.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                    r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|third|fourth|fifth|thirds|"
+                    r"january|february|march|april|june|july|august|september|october|november|december)\b",
+                    re.IGNORECASE)
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Return the numbers, number words and months a text names: a version of a quote keeps them all."""
+    return frozenset(n.lower().replace(",", "") for n in NUMBER.findall(text))

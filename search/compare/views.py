@@ -1,19 +1,57 @@
-"""JSON-ready views of comparisons: a quote's versions, a figure topic, disagreements."""
+"""JSON-ready views of comparisons: a quote's versions, a figure's reports, disagreements, copies."""
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from ..errors import BadParameter, NotFound
 from . import Comparisons
 from .diff import word_diff
+from .quantities import close
+from .text import content_stems
+
+BRIEF_KEYS = ("id", "article_id", "title", "source", "date")
+
+
+def _by_date(record) -> tuple:
+    """Sort key: earliest first, undated last."""
+    return (record.get("date") is None, record.get("date") or "", record.get("source") or "", record["id"])
+
+
+def brief(record) -> dict:
+    """Return where a statement or article appears: id, article, title, outlet, date."""
+    return {key: record.get(key) for key in BRIEF_KEYS}
+
+
+def appearances(records: list) -> tuple[list[dict], dict | None]:
+    """Return every appearance sorted by date (undated last), the first marked, and that first one."""
+    ordered = [dict(brief(r), first=n == 0) for n, r in enumerate(sorted(records, key=_by_date))]
+    if not ordered:
+        return [], None
+    first = ordered[0]
+    label = f"first reported by {first['source'] or 'an unnamed outlet'}" + (f" on {first['date']}" if first["date"] else "")
+    return ordered, dict(first, label=label)
+
+
+def versions_label(articles: int, outlets: int, copies: int = 0) -> str:
+    """Return '2 other articles, 1 other outlet' (+ copies), counting only independent articles."""
+    text = f"{articles} other article{'' if articles == 1 else 's'}, {outlets} other outlet{'' if outlets == 1 else 's'}"
+    return text + (f" (+{copies} cop{'y' if copies == 1 else 'ies'})" if copies else "")
+
+
+def _per_story(comps: Comparisons, records: list, keep: str | None = None) -> dict[str, list]:
+    """Group records by story, earliest first (``keep`` first in its own story)."""
+    stories = defaultdict(list)
+    for record in sorted(records, key=lambda r: (r["id"] != keep, _by_date(r))):
+        stories[comps.story(record["article_id"])].append(record)
+    return stories
 
 VERSIONS_PER_PAGE = 20
 MAX_VERSIONS_PER_PAGE = 100
 
-
 def quote_versions(comps: Comparisons, quote_id: str, page: int | None = None,
                    per_page: int = VERSIONS_PER_PAGE) -> dict:
-    """Return a quote with one page of its versions, differences marked among the versions shown.
+    """Return a quote with one page of its versions (one per other story), its copies and first appearance.
 
     ``page`` defaults to the page that holds the quote itself.
     """
@@ -21,27 +59,42 @@ def quote_versions(comps: Comparisons, quote_id: str, page: int | None = None,
     if quote is None:
         raise NotFound(f"No quote with id {quote_id!r}")
     cid = comps.cluster_of.get(quote_id)
-    members = comps.clusters.get(cid, [quote_id])
-    versions = sorted((comps.quotes[m] for m in members if m in comps.quotes),
-                      key=lambda q: (q.get("date") or "", q.get("source") or "", q["id"]))
-    # The word diff compares every shown version with every other: the page size bounds that work.
+    members = [comps.quotes[m] for m in comps.clusters.get(cid, [quote_id]) if m in comps.quotes]
+    stories = _per_story(comps, members, keep=quote_id)
+    own = comps.story(quote["article_id"])
+    versions = sorted((recs[0] for recs in stories.values()), key=_by_date)
+    page, pages, shown = _page_of(versions, quote_id, page, per_page)
+    diffs = word_diff([v["text"] for v in shown])  # among the versions shown: the page bounds the work
+    listed, first = appearances(members)
+    others = [v for v in versions if v["id"] != quote_id]
+    outlets = {v["source"] for v in others if v.get("source") and v["source"] != quote.get("source")}
+    copies = [brief(r) for r in stories[own][1:]]
+    return {
+        "quote": dict(quote), "cluster": cid, "total": len(versions),
+        "page": page, "per_page": per_page, "pages": pages,
+        "versions": [dict(v, words=d, this=v["id"] == quote_id, speaker_as_written=v.get("mention") or v.get("speaker"),
+                          differs=[w["word"] for w in d if w["differs"]],
+                          copies=[brief(r) for r in stories[comps.story(v["article_id"])][1:]])
+                     for v, d in zip(shown, diffs)],
+        "copies": copies, "other_articles": len(others), "other_outlets": len(outlets),
+        "label": versions_label(len(others), len(outlets), len(copies)),
+        "appearances": listed, "first_appearance": first,
+    }
+
+
+def _page_of(versions: list, quote_id: str, page: int | None, per_page: int) -> tuple[int, int, list]:
+    """Return (page, pages, the versions on it); no page given means the one holding the quote."""
     per_page = max(1, min(per_page, MAX_VERSIONS_PER_PAGE))
     pages = max(1, -(-len(versions) // per_page))
     if page is None:
         page = next((n for n, v in enumerate(versions) if v["id"] == quote_id), 0) // per_page + 1
     if page > pages:
         raise BadParameter("page", str(page), f"this quote has {pages} page(s) of versions")
-    shown = versions[(page - 1) * per_page:page * per_page]
-    diffs = word_diff([v["text"] for v in shown])
-    return {
-        "quote": dict(quote), "cluster": cid, "total": len(versions),
-        "page": page, "per_page": per_page, "pages": pages,
-        "versions": [dict(v, words=d, this=v["id"] == quote_id) for v, d in zip(shown, diffs)],
-    }
+    return page, pages, versions[(page - 1) * per_page:page * per_page]
 
 
 def figure_topic(comps: Comparisons, topic: str) -> dict:
-    """Return every figure reported for one topic, grouped by value."""
+    """Return every figure reported for one topic key, grouped by value."""
     ids = comps.topics.get(topic)
     if not ids:
         raise NotFound(f"No figures with topic {topic!r}")
@@ -52,17 +105,126 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
     return {"topic": topic, "values": values, "disagreement": comps.disputed(topic)}
 
 
-def disagreements(comps: Comparisons) -> list[dict]:
-    """Return the topics on which articles report different values, with the figures."""
-    return [figure_topic(comps, topic) for topic in comps.disagreements()]
+def _row(comps: Comparisons, records: list) -> dict:
+    """Return one reported value: the earliest figure of a story with its copies."""
+    fig = records[0]
+    return dict(fig, claimer=fig.get("claimer") or fig.get("claimed_by"), story=comps.story(fig["article_id"]),
+                copies=[brief(r) for r in records[1:]])
 
 
-def other_versions(comps: Comparisons, hit: dict) -> int:
-    """Return how many other versions of a quote or figure hit exist."""
-    if hit.get("kind") == "quote":
-        cid = comps.cluster_of.get(hit["id"])
-        return len(comps.clusters[cid]) - 1 if cid else 0
-    if hit.get("kind") == "figure":
-        topic = (comps.figures.get(hit["id"]) or {}).get("topic")
-        return len(comps.topics.get(topic, [])) - 1 if topic else 0
-    return 0
+def _positions(rows: list[dict]) -> list[list[dict]]:
+    """Return the rows in runs of values that agree within their qualifiers, smallest first."""
+    positions: list[list[dict]] = []
+    for row in sorted(rows, key=lambda r: (float(r["value"]), _by_date(r))):  # values may be decimal strings
+        if positions and any(close(row, other) for other in positions[-1]):
+            positions[-1].append(row)
+        else:
+            positions.append([row])
+    return positions
+
+
+def quantity(comps: Comparisons, qid: str) -> dict:
+    """Return the values reported for one quantity, copies folded, close values grouped together."""
+    ids = comps.quantities.get(qid)
+    if not ids:
+        raise NotFound(f"No quantity with id {qid!r}")
+    figures = [comps.figures[f] for f in ids if f in comps.figures]
+    rows = []
+    for story_figs in _per_story(comps, figures).values():
+        by_value = defaultdict(list)
+        for fig in story_figs:
+            by_value[fig["value"]].append(fig)
+        rows.extend(_row(comps, recs) for recs in by_value.values())
+    positions = _positions(rows)
+    stories = {row["story"] for row in rows}
+    outlets = {row["source"] for row in rows if row.get("source")}
+    values = [abs(float(row["value"])) for row in rows]
+    listed, first = appearances(figures)
+    return {"id": qid, "measure": _measure_label(figures), "values": sorted(rows, key=_by_date),
+            "positions": [[r["id"] for r in p] for p in positions],
+            "conflict": _conflict(positions),
+            "stories": len(stories), "outlets": len(outlets) or len(stories),
+            "spread": round(max(values) / min(values), 3) if min(values) > 0 else None,  # None: a zero among them
+            "appearances": listed, "first_appearance": first}
+
+
+def _conflict(positions: list[list[dict]]) -> bool:
+    """Return True when two stories report values none of which agree (a story may give two values)."""
+    held = defaultdict(set)
+    for n, position in enumerate(positions):
+        for row in position:
+            held[row["story"]].add(n)
+    sets = list(held.values())
+    return any(not a & b for i, a in enumerate(sets) for b in sets[i + 1:])
+
+
+def _measure_label(figures: list) -> str:
+    measures = [f.get("measure") for f in figures if f.get("measure")]
+    if measures:
+        return max(set(measures), key=measures.count)
+    return figures[0].get("topic") or figures[0].get("unit") or ""
+
+
+def ranked_quantities(comps: Comparisons, conflict: bool = True) -> list[dict]:
+    """Return the quantities in conflict (or only close), most independent outlets, then widest spread, first."""
+    cache = comps.derived.setdefault("ranked", {})
+    if conflict not in cache:
+        views = [quantity(comps, qid) for qid in sorted(comps.quantities)]
+        cache[conflict] = sorted((v for v in views if v["conflict"] == conflict),
+                                 key=lambda v: (-v["outlets"], -v["stories"], -(v["spread"] or math.inf), v["id"]))
+    return cache[conflict]
+
+
+def disagreements(comps: Comparisons, page: int = 1, per_page: int = 20, close_only: bool = False) -> dict:
+    """Return one page of disagreements (or of close reports) with the paging totals."""
+    found = ranked_quantities(comps, conflict=not close_only)
+    start = (page - 1) * per_page
+    return {"disagreements": found[start:start + per_page], "page": page, "per_page": per_page,
+            "total": len(found), "pages": max(1, -(-len(found) // per_page)), "close": close_only,
+            "close_total": len(ranked_quantities(comps, conflict=False))}
+
+
+def figures_measuring(comps: Comparisons, measure: str) -> dict:
+    """Return every figure whose measure is ``measure`` (by its content words), earliest first."""
+    wanted = content_stems(measure)
+    found = [f for f in comps.figures.values() if f.get("measure") and content_stems(f["measure"]) == wanted]
+    if not wanted or not found:
+        raise NotFound(f"No figures measure {measure!r}")
+    listed, first = appearances(found)
+    qids = sorted({comps.quantity_of[f["id"]] for f in found if f["id"] in comps.quantity_of})
+    return {"measure": measure, "figures": [dict(f) for f in sorted(found, key=_by_date)],
+            "quantities": qids, "appearances": listed, "first_appearance": first}
+
+
+def figure_reports(comps: Comparisons, figure_id: str) -> dict:
+    """Return a figure, every appearance of its value (first marked) and its quantity's other values."""
+    fig = comps.figures.get(figure_id)
+    if fig is None:
+        raise NotFound(f"No figure with id {figure_id!r}")
+    qid = comps.quantity_of.get(figure_id)
+    group = [comps.figures[f] for f in comps.quantities.get(qid, ()) if f in comps.figures] or [fig]
+    same = [f for f in group if f["id"] == figure_id or close(f, fig)]
+    listed, first = appearances(same)
+    return {"figure": dict(fig, sentence=fig.get("sentence")), "quantity": quantity(comps, qid) if qid else None,
+            "appearances": listed, "first_appearance": first,
+            "copies": [brief(f) for f in same if comps.story(f["article_id"]) == comps.story(fig["article_id"])
+                       and f["id"] != figure_id]}
+
+
+def other_versions(comps: Comparisons, hit: dict) -> tuple[int, str | None]:
+    """Return how many other independent articles report a quote or figure hit, and its label."""
+    if hit.get("kind") == "quote" and hit["id"] in comps.cluster_of:
+        members = [comps.quotes[m] for m in comps.clusters[comps.cluster_of[hit["id"]]]]
+        return _count_others(comps, hit, members)
+    if hit.get("kind") == "figure" and hit["id"] in comps.quantity_of:
+        members = [comps.figures[m] for m in comps.quantities[comps.quantity_of[hit["id"]]]]
+        return _count_others(comps, hit, members)
+    return 0, None
+
+
+def _count_others(comps: Comparisons, hit: dict, members: list) -> tuple[int, str | None]:
+    own = comps.story(hit["article_id"])
+    others = {comps.story(m["article_id"]): m.get("source") for m in members}
+    others.pop(own, None)
+    outlets = {s for s in others.values() if s and s != hit.get("source")}
+    return len(others), versions_label(len(others), len(outlets)) if others else None

@@ -29,5 +29,5 @@ def extract(article: Article, ranker=None) -> Extraction:
         resolver.note(start, resolver.canonical(text[start:end], start))
     claims = build_claims(ctx, find_claims(ctx, cued), resolver)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
-    figures = build_figures(ctx, claims)
+    figures = build_figures(ctx, claims, quotes, resolver)
     return Extraction(quotes, claims, figures)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICIPLE_CUES
+from .lexicon import PARTICIPLE_CUES, TITLES
 from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
-from .fallbacks import DASHES, dash_line
+from .fallbacks import DASHES, dash_line, passive_agent
+from .names import is_descriptor
 from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
 from .quotes import Found
@@ -24,6 +25,9 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
         found = _after(ctx, gap[0], gap[1])
         if found and found[0]:
             return found_by(found[0], "gap")
+    passive = passive_agent(ctx, quote)  # 'was branded a "waste" by MPs': the agent said it
+    if passive:
+        return found_by(passive, "passive")
     para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
     after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
     if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):
@@ -61,10 +65,12 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         outer = k if cue.lower() in ("according to", "as per") else _according_after(toks, k + size)
         if k == first or outer is not None:
             k, size = (k, size) if outer is None else (outer, 2)
-            return make_attribution(toks, np_after(toks, k + size), cue_text(toks, k, size)), True
-        np = subject_before(toks, k, first)
-        if np is None and toks[k - 1].text == "," and toks[k].text.lower() in OPENING_CUES:
-            np = np_after(toks, k + size)  # '" was to be a "tale," said Susan Crawford'
+            return make_attribution(toks, _titled(toks, np_after(toks, k + size)), cue_text(toks, k, size)), True
+        inverted = toks[k - 1].text == "," and toks[k].text.lower() in OPENING_CUES
+        # '"...", which had "...", said the committee': a clause holding a quote is no aside.
+        np = None if inverted and _holds_quote(toks, first, k) else subject_before(toks, k, first)
+        if np is None and inverted:
+            np = _titled(toks, np_after(toks, k + size))  # '" was to be a "tale," said Susan Crawford'
             return (make_attribution(toks, np, cue), True) if np else None
         # Tight only when the subject opens the clause: '", the senator said', not
         # '" every time he thinks'
@@ -78,6 +84,21 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
         if np and is_cap(toks[np[1]].text) and (np[1] + 1 == len(toks) or toks[np[1] + 1].text in ",.;("):
             return make_attribution(toks, np, None), True
     return _tag(ctx, toks, first, lo)
+
+
+def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Extend 'Yukos' to 'Yukos chief executive Steven Theede': a job, then the person's name."""
+    if np is None:
+        return None
+    j = np[1] + 1
+    while j < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text):
+        j += 1
+    name = np_after(toks, j) if j > np[1] + 1 and j < len(toks) and is_cap(toks[j].text) else None
+    return (np[0], name[1]) if name else np
+
+
+def _holds_quote(toks: list[Token], lo: int, hi: int) -> bool:
+    return any(t.text in QUOTE_MARKS for t in toks[lo:hi])
 
 
 def _according_after(toks: list[Token], k: int) -> int | None:
@@ -151,8 +172,9 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
         for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
             if found:
-                return make_attribution(toks, found, cue_text(toks, k, cue_at(toks, k)))
-        return make_attribution(toks, first_subject(toks, 0, len(toks), ctx.common), cue_text(toks, cues[-1], 1))
+                return make_attribution(toks, _titled(toks, found), cue_text(toks, k, cue_at(toks, k)))
+        subject = _titled(toks, first_subject(toks, 0, len(toks), ctx.common))  # 'Tory co-chairman Liam Fox'
+        return make_attribution(toks, subject, cue_text(toks, cues[-1], 1))
     if toks and toks[-1].text == ":":
         return make_attribution(toks, _colon_speaker(toks, ctx.common), None)
     return None

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..models import Claim, Figure, Quote
 from .attribution import attribute
 from .context import Attribution, Context, found_by, paragraph_of
 from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
+from .claim_sources import described, is_named
 from .claims import RawClaim
-from .figures import find_figures, topic_key
+from .claimers import FigureSources
+from .figures import find_figures, places_in, topic_key
 from .quotes import Found
+from .names import titled_end
 from .speakers import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
@@ -25,19 +29,32 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
     cache: dict = {}
     # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
     # sentence, a show's title) is left out: it is no one's words.
-    quotes = [_quote(ctx, q.start, q.end, kind, ranker.choose(ctx, q, attr, cache), resolver)
-              for q, attr, kind in zip(found, attributions, kinds)
-              if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
-    quotes += _transcript_quotes(ctx, found, resolver)
+    kept = [(q, attr, kind) for q, attr, kind in zip(found, attributions, kinds)
+            if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
+    quotes = [replace(piece, utterance=number)
+              for number, (q, attr, kind) in enumerate(kept, 1)
+              for piece in _pieces(ctx, q, kind, ranker.choose(ctx, q, attr, cache), resolver)]
+    quotes += [replace(q, utterance=number) for number, q in enumerate(_transcript_quotes(ctx, found, resolver),
+                                                                       len(kept) + 1)]
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver) -> list[Quote]:
+    """Return one Quote per piece of an utterance, all with its speaker."""
+    pieces = [_quote(ctx, start, end, kind, attr, resolver) for start, end in found.parts()]
+    if attr is not None and pieces[0].speaker:
+        resolver.note(attr.start, pieces[0].speaker)  # a later 'he said' may mean this speaker
+    return pieces
 
 
 def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver) -> Quote:
     if attr is None:
         return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind)
+    attr = replace(attr, end=titled_end(ctx.text, attr.end)) if ctx.text[attr.start:attr.start + 1].isupper() else attr
     mention = ctx.text[attr.start:attr.end]
+    speaker, named = resolver.speaker(mention, attr.start)
     return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind,
-                 speaker=resolver.canonical(mention, attr.start), speaker_mention=mention,
+                 speaker=speaker, speaker_mention=mention, named=named,
                  speaker_start=attr.start, speaker_end=attr.end, cue=attr.cue)
 
 
@@ -117,37 +134,32 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
     claims = []
     for c in raw:
         mention = ctx.text[c.claimer_start:c.claimer_end]
+        # 'an analyst at a bank in Jakarta' is that analyst, not the name inside the description
+        claimer = mention if described(mention) else resolver.canonical(mention, c.claimer_start)
         claims.append(Claim(
             text=ctx.text[c.start:c.end], start=c.start, end=c.end,
-            claimer=resolver.canonical(mention, c.claimer_start), claimer_mention=mention,
-            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue))
+            claimer=claimer, claimer_mention=mention,
+            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue, named=is_named(claimer)))
     return claims
 
 
-def build_figures(ctx: Context, claims: list[Claim]) -> list[Figure]:
-    """Return the figures of every kept sentence, with the claim that carries each."""
+def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolver: Resolver) -> list[Figure]:
+    """Return the figures of every kept sentence, with who claims each and what it measures."""
+    sources = FigureSources(ctx, quotes, claims, resolver)
     figures = []
-    for para, sentences in zip(ctx.paragraphs, ctx.sentences):
+    for sentences in ctx.sentences:
         for lo, hi in sentences:
-            for raw in find_figures(ctx.text, lo, hi):
-                claim = _claim_over(claims, lo, hi, raw.start)
-                skip = (claim.claimer_start, claim.claimer_end) if claim else None
-                figures.append(Figure(
-                    value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end],
-                    start=raw.start, end=raw.end, qualifier=raw.qualifier,
-                    claimed_by=_claimer_name(claim), topic=topic_key(raw.lemma, ctx.text, lo, hi, skip)))
+            raws = find_figures(ctx.text, lo, hi)
+            places = places_in(ctx.text, lo, hi) if raws else None
+            figures += [_figure(ctx, raw, sources, places, (lo, hi)) for raw in raws]
     return figures
 
 
-def _claim_over(claims: list[Claim], lo: int, hi: int, pos: int) -> Claim | None:
-    """Return the claim of the sentence [lo, hi) whose content holds pos."""
-    inside = [c for c in claims if lo <= c.start < hi and c.start <= pos < c.end]
-    return inside[0] if inside else None
-
-
-def _claimer_name(claim: Claim | None) -> str | None:
-    if claim is None or not claim.claimer_mention:
-        return None
-    mention = strip_name(claim.claimer_mention)
-    # Named sources read better resolved; descriptions ("Western intelligence reports") as written.
-    return claim.claimer if claim.claimer and " and " not in mention else mention
+def _figure(ctx: Context, raw, sources: FigureSources, places, sentence: tuple[int, int]) -> Figure:
+    source = sources.source(raw.start, sentence)
+    claim = sources.claim_over(raw.start, sentence)
+    skip = (claim.claimer_start, claim.claimer_end) if claim else None
+    return Figure(value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
+                  qualifier=raw.qualifier, claimed_by=source.written if source else None,
+                  topic=topic_key(raw, places, skip), measure=raw.measure,
+                  claimer=source.canonical if source else None)

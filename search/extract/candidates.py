@@ -1,6 +1,8 @@
 """Candidate speaker mentions around one quote: names, pronouns and described sources."""
 from __future__ import annotations
 
+import bisect
+import math
 from typing import NamedTuple
 
 from .context import Attribution, Context, paragraph_of
@@ -40,21 +42,33 @@ def window(ctx: Context, quote: Found) -> list[tuple[str, tuple[int, int]]]:
     """Return (region, sentence span) pairs around a quote, nearest regions first."""
     para = ctx.sentences[quote.para]
     end_para = paragraph_of(ctx, quote.outer_end - 1)
-    inside = [s for s in para if s[1] > quote.outer_start and s[0] < quote.outer_end]
+    first = _first_ending_after(para, quote.outer_start)
+    last = bisect.bisect_left(para, (quote.outer_end,))
+    inside = para[first:last]
     if end_para != quote.para:
-        inside += [s for s in ctx.sentences[end_para] if s[0] < quote.outer_end]
+        ending = ctx.sentences[end_para]
+        inside += ending[:bisect.bisect_left(ending, (quote.outer_end,))]
     if not inside:
-        inside = [max((s for s in para if s[0] <= quote.outer_start), default=para[0])]
+        first = max(0, bisect.bisect_right(para, (quote.outer_start, math.inf)) - 1)
+        inside = [para[first]]
     regions = [("quote", s) for s in inside]
-    before = [s for s in para if s[1] <= inside[0][0]]
+    cut = _first_ending_after(para, inside[0][0])
+    before = para[max(0, cut - 2):cut]
     regions += [(name, s) for name, s in zip(("prev", "prev2"), reversed(before))]
-    after = [s for s in ctx.sentences[end_para] if s[0] >= inside[-1][1]]
-    if after:
-        regions.append(("next", after[0]))
+    ending = ctx.sentences[end_para]
+    nxt = bisect.bisect_left(ending, (inside[-1][1],))
+    if nxt < len(ending):
+        regions.append(("next", ending[nxt]))
     # The paragraph before introduces the speaker of a quote that opens its own paragraph.
     if quote.para > 0 and not before and not ctx.masked[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
         regions.append(("prevpara", ctx.sentences[quote.para - 1][-1]))
     return regions
+
+
+def _first_ending_after(sentences: list[tuple[int, int]], pos: int) -> int:
+    """Return the index of the first sentence that ends after pos (sentences are sorted, disjoint)."""
+    k = max(0, bisect.bisect_right(sentences, (pos, math.inf)) - 1)
+    return k + 1 if k < len(sentences) and sentences[k][1] <= pos else k
 
 
 def candidates(ctx: Context, quote: Found, rule: Attribution | None,

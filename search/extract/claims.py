@@ -1,20 +1,54 @@
-"""Attributed claims ('X said that ...', 'according to X, ...') and the speaker history."""
+"""Attributed claims: one ordered table of rules (RULES) finds what a source asserts, and where it stops."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .context import Context
-from .lexicon import CLAIM_CUES, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, TITLES
-from .cues import cue_at, cue_source
-from .phrases import QUOTE_MARKS, np_after, subject_before
+from .claim_sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS, cue_subject, evidence_subject, owner_span, token_span
+from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS, classes_of,
+                          is_participle)
+from .context import Context, cue_text
+from .cues import claim_cue_at, cue_at, cue_source
+from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from .phrases import (CONNECTIVES, NAME_JOIN, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
+                      subject_before)
 from .sentences import Token, tokens
 
-SAY_CUES = frozenset("said says told tells say tell".split())
 WORD = re.compile(r"[a-z]+")
-THAT_REACH = 7  # 'announced on Monday that': 'that' may come a few words after the cue
+CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")
+SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
+ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
+WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
+THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
+OPENERS = frozenset("in on at when after before while as during speaking asked following despite since "
+                    "if although though because once until for".split())
+BOUNDARIES = frozenset(", and but while whereas ; --".split())
+# Irregular past forms that show a reported clause has its verb ('said the economy grew').
+PAST_VERBS = frozenset("""
+grew rose fell won lost made went came took gave got saw knew thought left ran began became kept held
+brought paid met sent spent built led cut put hit set let hurt cost beat fought sought bought caught
+taught sold stood understood meant felt dealt found told said wrote drove broke chose spoke wore
+""".split())
+CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
+OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
+NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets"
+                           .split())
+FIRST_PERSON = frozenset("i we you".split())
+PARTICIPLE_OPENERS = frozenset(", and -- — while before after".split())
+CONTRASTS = frozenset("but although though whereas".split())
+NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
+NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
+HEADLINE_NAME = 4  # words of a name before a headline's colon
+# Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
+HEADLINE_LABELS = frozenset("""
+analysis review interview comment opinion exclusive update live watch video profile timeline factbox
+explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
+""".split())
+NEGATIONS = frozenset("not never n't".split())
+SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
 
 
 @dataclass(frozen=True)
@@ -28,27 +62,64 @@ class RawClaim:
     cue: str
 
 
+@dataclass(frozen=True)
+class Match:
+    """What a rule found: content tokens [lo, hi), the source's character span, the cue tokens."""
+
+    lo: int
+    hi: int
+    source: tuple[int, int]
+    k: int
+    size: int
+
+
+@dataclass
+class Sentence:
+    """One cued sentence as the rules see it."""
+
+    toks: list[Token]
+    cues: list[tuple[int, int]]
+    cuts: frozenset[int]  # token indexes where a later, coordinated attribution starts
+    source: tuple[int, int] | None = None  # the source of the sentence's last claim
+
+
 def cue_sentences(ctx: Context) -> list[tuple[list[Token], list[tuple[int, int]]]]:
-    """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a cue."""
+    """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a claim or quote cue."""
     lowered = ctx.masked.lower()
     found = []
-    for sentences in ctx.sentences:
+    for p, sentences in enumerate(ctx.sentences):
         for lo, hi in sentences:
-            if CUE_FIRST_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if SENTENCE_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
-            toks = tokens(ctx.masked, lo, hi)
-            cues = [(k, size) for k in range(len(toks)) if (size := cue_at(toks, k))]
-            if cues:
-                found.append((toks, cues))
+            for toks in _windows(tokens(ctx.masked, lo, hi)):
+                headline = p == 0 and _title_case(toks)
+                cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in SENTENCE_WORDS
+                        and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k))]
+                if cues:
+                    found.append((toks, cues))
     return found
 
 
+def _windows(toks: list[Token]) -> list[list[Token]]:
+    """Cut a run-on 'sentence' (a page without stops) into bounded windows, so work stays linear."""
+    if len(toks) <= WINDOW:
+        return [toks]
+    return [toks[i:i + WINDOW] for i in range(0, len(toks), WINDOW)]
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Return True for 'Trump Says Wall Will Rise': most longer words capitalised."""
+    words = [t.text for t in toks if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def cue_subjects(cued) -> list[tuple[int, int]]:
-    """Return (start, end) of every named subject of a cue verb, in text order."""
+    """Return (start, end) of every named subject of a quote cue verb, in text order."""
     found = []
     for toks, cues in cued:
-        for k, size in cues:
-            if toks[k].text.lower() not in PARTICIPLE_CUES:
+        for k, _ in cues:
+            size = cue_at(toks, k)
+            if size and toks[k].text.lower() not in PARTICIPLE_CUES:
                 np = cue_source(toks, k, size)
                 if np and toks[np[0]].text.lower() not in PRONOUNS:
                     found.append((toks[np[0]].start, toks[np[1]].end))
@@ -56,52 +127,363 @@ def cue_subjects(cued) -> list[tuple[int, int]]:
 
 
 def find_claims(ctx: Context, cued) -> list[RawClaim]:
-    """Return the attributed claims in the sentences that hold a cue."""
-    return [claim for claim in (_sentence_claim(ctx, *item) for item in cued) if claim]
+    """Return the attributed claims in the sentences that hold a cue, and a headline's 'Name: CONTENT'."""
+    found = [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues)]
+    headline = _headline_colon(ctx)
+    if headline and not any(c.start < headline.end and headline.start < c.end for c in found):
+        found.insert(0, headline)
+    return found
 
 
-def _sentence_claim(ctx: Context, toks: list[Token], cues) -> RawClaim | None:
+def _headline_colon(ctx: Context) -> RawClaim | None:
+    """Return the claim of a headline 'Obama: Americans Will Say No' (a name, a colon, what they said)."""
+    if not ctx.sentences or not ctx.sentences[0]:
+        return None
+    lo, hi = ctx.sentences[0][0]
+    toks = tokens(ctx.masked, lo, hi)
+    first = 2 if len(toks) > 2 and toks[0].text.isupper() and toks[1].text in "-–—" else 0  # 'EXCLUSIVE – '
+    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + 1)) if toks[m].text == ":"), None)
+    if colon is None:
+        return None
+    name = toks[first:colon]
+    if not name or not all(is_cap(t.text) or t.text in NAME_JOIN for t in name) \
+            or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS):
+        return None
+    words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
+    if len(words) < MIN_CONTENT:
+        return None
+    end = toks[-1].end if toks[-1].text not in ".!?" else toks[-2].end
+    return RawClaim(toks[colon + 1].start, end, name[0].start, name[-1].end, ":")
+
+
+def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
+    """Try the rules in order on each cue; a cue inside an earlier claim reports nested speech: skipped."""
+    cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
+    sent = Sentence(toks, cues, _cuts(toks, cues))
+    claims, taken = [], []
+
+    def tried(k, size, rules, closing=False) -> None:
+        cue = cue_text(toks, k, size).lower()
+        for rule in rules:
+            match = rule(ctx, sent, k, size, cue)
+            claim = match and (not closing or match.hi <= k) and _claim(ctx, toks, match, cue)
+            if claim:
+                claims.append(claim)
+                taken.append((min(match.lo, k), max(match.hi, k + size)))
+                sent.source = match.source
+                return
+
+    # A frame that closes the sentence ('CONTENT, X said.', 'CONTENT, according to X.') is the
+    # outermost attribution: cues inside its content are nested in it, not claims of their own.
+    for k, size in reversed(cues):
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, FRAMES, closing=True)
+    for k, size in cues:  # "Trump's claim that ...": the claim's owner, whoever rejects or repeats it
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, (_speech_noun,))
     for k, size in cues:
-        cue = " ".join(t.text for t in toks[k:k + size]).lower()
-        if cue in ("according to", "as per"):
-            claim = _according(ctx, toks, k, size, cue)
-        elif cue in CLAIM_CUES:
-            claim = _cue_claim(ctx, toks, k, size, cue)
-        else:
-            continue
-        if claim:
-            return claim
-    return None
+        if not any(a <= k < b for a, b in taken):
+            tried(k, size, RULES)
+    return sorted(claims, key=lambda c: c.start)
 
 
-def _according(ctx, toks, k, size, cue) -> RawClaim | None:
-    """'according to X, CONTENT' or 'CONTENT, according to X'."""
-    who = _clause(ctx, toks, k + size)
+def _claim_cue(toks, k, size) -> bool:
+    """Return True for cues that can carry a claim (quote-only cues such as 'joked' cannot)."""
+    cue = cue_text(toks, k, size).lower()
+    return cue in ("according to", "as per") or cue in SPEECH_NOUNS or bool(classes_of(cue))
+
+
+def _cuts(toks: list[Token], cues) -> frozenset[int]:
+    """Return where coordinated attributions start: 'A said X, but B said Y' cuts before 'but'."""
+    cuts = set()
+    for k, size in cues:
+        subject = subject_before(toks, k, 0) if not is_participle(cue_text(toks, k, size).lower()) else None
+        first = subject[0] if subject else 0
+        while first > 0 and toks[first - 1].text.lower() in ("the", "a", "an"):
+            first -= 1  # 'while the Liberal Democrats said'
+        if first > 0 and toks[first - 1].text.lower() in BOUNDARIES:
+            cuts.add(first - 1)
+        elif subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+            cuts.add(k - 1)  # '... went down on one knee and added
+    return frozenset(cuts)
+
+
+# ---- the rules, in the order they are tried on each cue ----
+
+def _according(ctx, sent, k, size, cue) -> Match | None:
+    """'according to X, CONTENT', 'CONTENT, according to X' and 'CONTENT, according to X, MORE'."""
+    if cue not in ("according to", "as per"):
+        return None
+    toks = sent.toks
+    who = _according_clause(ctx, toks, k + size)
     if who is None:
         return None
+    comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
     if k == 0 or (k == 1 and toks[0].text[:1].isupper()):
-        comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
         if comma is None:
             return None
         who, comma = _appositive_name(ctx, toks, who, comma)
-        return _claim(ctx, toks, comma + 1, len(toks), who, cue)
+        return Match(comma + 1, _clause_end(sent, comma + 1), who, k, size)
     end = k - 1 if toks[k - 1].text == "," else k
-    return _claim(ctx, toks, 0, end, who, cue)
+    lo = _clause_start(toks, end)
+    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].text.lower() not in BOUNDARIES
+    if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
+        return Match(lo, _clause_end(sent, comma + 1), who, k, size)
+    return Match(lo, end, who, k, size)
 
 
-def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
-    """Prefer the name in 'according to the finance director, Maria Gomez, CONTENT'."""
-    role = ctx.text[who[0]:who[1]].split()
-    if not role or role[-1].lower() not in TITLES:
-        return who, comma
-    end = next((i for i in range(comma + 1, min(comma + 6, len(toks))) if toks[i].text == ","), None)
-    name = toks[comma + 1:end] if end else []
-    if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
-        return (name[0].start, name[-1].end), end
-    return who, comma
+def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
+    """Find "Trump's claim that CONTENT" and 'his warning that CONTENT': the owner is the source."""
+    toks = sent.toks
+    if cue not in SPEECH_NOUNS or k + 1 >= len(toks) or toks[k + 1].text != "that":
+        return None
+    owner = toks[k - 1].text
+    if owner.lower() in POSSESSIVES:
+        source = (k - 1, k - 1)
+    else:
+        source = np_back(toks, k - 1, 0)
+        if source is None or not (is_cap(toks[source[0]].text) or toks[source[0]].text.lower() in ("the", "a", "an")):
+            return None
+        if toks[source[0]].text.lower() in ("the", "a", "an") and source[1] > source[0]:
+            source = source[0] + 1, source[1]
+    lo = k + 2
+    return Match(lo, _clause_end(sent, lo), owner_span(toks, source), k, size)
 
 
-def _clause(ctx, toks, i) -> tuple[int, int] | None:
+def _participle(ctx, sent, k, size, cue) -> Match | None:
+    """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
+    toks = sent.toks
+    if not is_participle(cue) or k == 0 or toks[k - 1].text.lower() not in PARTICIPLE_OPENERS:
+        return None
+    lo = _complement(toks, k + size, classes_of(cue), False)
+    if lo is None:
+        return None
+    source = sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common))
+    if source is None:
+        return None
+    return Match(lo, _clause_end(sent, lo), source, k, size)
+
+
+def _tag(ctx, sent, k, size, cue) -> Match | None:
+    """'CONTENT, X said (on Friday).', 'CONTENT, said X.' and the mid tag 'CONTENT, X said, MORE.'."""
+    toks = sent.toks
+    if not classes_of(cue) & {"say", "tell", "belief", "evidence"} or is_participle(cue):
+        return None
+    inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
+    if inverted and toks[inverted[0]].text[:1].isupper() and _tag_ends(toks, inverted[1] + 1):
+        subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
+        while after < len(toks) and toks[after].text not in (".", "!", "?"):
+            after += 1  # ', the city's director.': the appositive is the tag's
+    elif (subject := cue_subject(toks, k)) is not None:
+        comma, after = subject[0] - 1, k + size
+        if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
+            tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+            if tail is None or tail >= len(toks) or toks[tail].text != ",":
+                return None
+            return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
+    else:
+        return None
+    if comma < 1 or toks[comma].text != ",":
+        return None
+    tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+    if tail is None:
+        return None
+    lo = _clause_start(toks, comma)
+    opener = toks[lo].text.lower() in OPENERS or toks[lo].text.endswith("ing")  # 'Holding open a book, X said'
+    if opener and not any(toks[m].text == "," for m in range(lo, comma)):
+        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
+    hi = comma
+    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES \
+        and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
+    if mid and subject[0] < k:  # 'The plan, he said, will fail.'
+        hi = _clause_end(sent, tail + 1)
+    return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _forward(ctx, sent, k, size, cue) -> Match | None:
+    """'X said (on Monday) (that) CONTENT', 'X told Y CONTENT', 'X vowed to CONTENT', 'a poll found CONTENT'."""
+    toks = sent.toks
+    progressive = is_participle(cue) and k > 0 and toks[k - 1].text.lower() in BE_FORMS
+    if is_participle(cue) and not progressive:
+        return None
+    subject = subject_before(toks, k - 1, 0) if progressive else cue_subject(toks, k)  # 'He is suggesting that'
+    if subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+        source = sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common))  # '... and said that'
+        lo = _complement(toks, k + size, classes_of(cue), False)
+        return Match(lo, _clause_end(sent, lo), source, k, size) if source and lo is not None else None
+    if subject is None:
+        return None
+    lo = _complement(toks, k + size, classes_of(cue), evidence_subject(toks, subject[0], k))
+    if lo is None:
+        return None
+    hi = _clause_end(sent, lo)
+    if toks[subject[0]].text.lower() in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
+        hi = next((m for m in range(lo, hi) if toks[m].text == ","), hi)
+    return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+RULES = (_according, _speech_noun, _participle, _tag, _forward)
+FRAMES = (_according, _tag)
+
+
+# ---- pieces the rules share ----
+
+
+def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | None:
+    """Return where the cue's content starts after the cue ending at i, by its verb classes."""
+    i = _skip_adjuncts(toks, i)
+    if i >= len(toks) or toks[i].text in QUOTE_MARKS:
+        return None  # nothing reported, or a direct quote (a Quote already)
+    if toks[i].text == "that":
+        return i + 1
+    that = next((m for m in range(i, min(i + THAT_REACH, len(toks))) if toks[m].text == "that"), None)
+    if "tell" in classes and that is not None and not any(t.text in QUOTE_MARKS or t.text == "," for t in toks[i:that]):
+        return that + 1  # 'told delegates that ...', 'told the BBC's Today programme that ...'
+    if "ask" in classes and (question := _question(toks, i)) is not None:
+        return question  # 'asked the candidate whether ...'
+    if "tell" in classes and (obj := np_after(toks, i)):
+        j = _skip_adjuncts(toks, obj[1] + 1)
+        if _reported(toks, j):
+            return j  # 'told reporters the plan ...'
+    if classes & {"intent", "belief", "tell", "ask"} and toks[i].text.lower() in ("to", "not"):
+        return i
+    if classes & {"intent", "belief", "tell", "ask", "stance"} and (obj := np_after(toks, i)) \
+            and obj[1] + 1 < len(toks) and toks[obj[1] + 1].text == "to" and toks[i].text.lower() not in STOP_WORDS:
+        return i  # 'wants voters to know ...', 'urged Congress to act'
+
+    if classes & {"say", "belief"} and _reported(toks, i):
+        return i
+    if "evidence" in classes and evidence and np_after(toks, i):
+        return i
+    if "stance" in classes and _object_at(toks, i):
+        return i
+    return None
+
+
+def _object_at(toks: list[Token], i: int) -> bool:
+    """Return True for an object noun phrase at i: 'his proposal', 'the deal'; not a bare 'him'."""
+    if toks[i].text.lower() in POSSESSIVES:
+        return i + 1 < len(toks) and toks[i + 1].text[:1].isalnum()
+    return np_after(toks, i) is not None and toks[i].text.lower() not in PRONOUNS
+
+
+def _question(toks: list[Token], i: int) -> int | None:
+    """Return where the question starts in 'asked (the senator) whether ...', within a few words."""
+    for m in range(i, min(i + THAT_REACH, len(toks))):
+        word = toks[m].text.lower()
+        if word in QUESTION_WORDS and (m == i or word not in ("who", "which", "when", "where")):
+            return m
+        if not toks[m].text[:1].isalnum():
+            return None
+    return None
+
+
+def _reported(toks: list[Token], i: int) -> bool:
+    """Return True when what follows a cue of saying is reported content, not an adjunct or object."""
+    if i >= len(toks):
+        return False
+    first = toks[i].text.lower()
+    if first not in SUBJECT_PRONOUNS and (first in ADJUNCT_HEADS or first in NOT_CONTENT or first in NOT_OPENING
+                                          or toks[i].text in TIME_WORDS):
+        return False  # 'said at a town hall on Monday', 'said when asked'
+    if _clause_at(toks, i):
+        return True
+    if toks[i - 1].text.lower() in NO_OBJECT_CUES:
+        return False  # 'add the record', 'wrote a book': an object, not what was said
+    words = 0
+    for tok in toks[i:]:
+        if tok.text in (",", ";", ".", ":"):
+            break
+        words += tok.text[:1].isalnum()
+    return words >= OBJECT_WORDS and np_after(toks, i) is not None
+
+
+def _clause_at(toks: list[Token], i: int) -> bool:
+    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads'."""
+    if i >= len(toks) or not toks[i].text[:1].isalnum():
+        return False
+    first = toks[i].text.lower()
+    if first in SUBJECT_PRONOUNS or CONTRACTION.sub("", first) in SUBJECT_PRONOUNS:  # 'he', "she’ll"
+        return True
+    commas = 0
+    for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):
+        word = toks[j].text
+        lower = word.lower()
+        commas += word == ","
+        if word in QUOTE_MARKS or word == "'":
+            return not commas  # the clause goes on inside a quotation: 'said the senator “can't win”'
+        if abbrev_dot(toks, j) or word in "$£€%'’-,":
+            continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
+        if not word[:1].isalnum():
+            return False
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
+            return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
+        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
+            return True  # 'Clinton leads'
+    return False
+
+
+def _skip_adjuncts(toks: list[Token], i: int) -> int:
+    """Skip 'on Monday', 'in a statement', 'also', ',' between a cue and its content, when 'that' follows."""
+    j = i
+    while j < len(toks) and (toks[j].text in ADVERBS or toks[j].text in TIME_WORDS
+                             or (toks[j].text.endswith("ly") and toks[j].text.islower())):
+        j += 1
+    if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text == ","):
+        that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
+        if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
+            return that
+    return j
+
+
+def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
+    """Return where a tag's adjuncts end ('said on Friday.', 'told reporters,'), None if a clause follows."""
+    if tell and (obj := np_after(toks, i)):
+        i = obj[1] + 1
+    j = i
+    if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
+            and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
+        return None  # 'said the plan fails': content follows, not adjuncts
+    while j < len(toks) and j - i < TAG_TAIL and toks[j].text not in (",", ".", "!", "?", ";") \
+            and toks[j].text != "that" and toks[j].text not in QUOTE_MARKS:
+        j += 1
+    if j < len(toks) and (toks[j].text == "that" or toks[j].text in QUOTE_MARKS or j - i >= TAG_TAIL):
+        return None
+    return j
+
+
+def _tag_ends(toks: list[Token], i: int) -> bool:
+    """Return True when the sentence ends at i or an appositive follows (', the mayor.')."""
+    return i >= len(toks) or toks[i].text in (",", ".", "!", "?", "(")
+
+
+def _clause_start(toks: list[Token], end: int) -> int:
+    """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
+    lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
+    while lo < end - 1 and toks[lo].text in CONNECTIVES:
+        lo += 1
+    return lo
+
+
+def _clause_end(sent: Sentence, lo: int) -> int:
+    """Return where content from lo stops: a coordinated attribution, ', which', ', according to', ';'."""
+    toks = sent.toks
+    for j in range(lo, len(toks)):
+        word = toks[j].text
+        if j > lo and j in sent.cuts:
+            return j
+        if word == ";":
+            return j
+        if word == "," and j + 1 < len(toks):
+            nxt = toks[j + 1].text.lower()
+            if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
+                return j
+            if nxt in CONTRASTS:
+                return j  # 'to call up a replacement, but it is unlikely ...': the writer's turn
+    return len(toks)
+
+
+def _according_clause(ctx, toks, i) -> tuple[int, int] | None:
     """Return the claimer clause after 'according to': up to a comma, date or bracket."""
     j = i
     while j < len(toks) and toks[j].text not in ",.;:!?" and toks[j].text not in QUOTE_MARKS:
@@ -116,23 +498,16 @@ def _clause(ctx, toks, i) -> tuple[int, int] | None:
     return start, end
 
 
-def _cue_claim(ctx, toks, k, size, cue) -> RawClaim | None:
-    """'X said (on Monday) that CONTENT', 'X said CONTENT' or 'CONTENT, X said.'."""
-    subject = subject_before(toks, k, 0)
-    if subject is None:
-        return None
-    who = (toks[subject[0]].start, toks[subject[1]].end)
-    rest = k + size
-    that = next((i for i in range(rest, min(rest + THAT_REACH, len(toks)))
-                 if toks[i].text == "that"), None)
-    if that is not None and not any(t.text in QUOTE_MARKS for t in toks[rest:that]):
-        return _claim(ctx, toks, that + 1, len(toks), who, cue)
-    if cue.lower() in SAY_CUES and rest < len(toks) and np_after(toks, rest):
-        if cue.lower() not in ("told", "tells") and toks[rest].text not in QUOTE_MARKS:
-            return _claim(ctx, toks, rest, len(toks), who, cue)
-    if subject[0] > 1 and toks[subject[0] - 1].text == "," and rest >= len(toks) - 1:
-        return _claim(ctx, toks, 0, subject[0] - 1, who, cue)
-    return None
+def _appositive_name(ctx, toks, who, comma) -> tuple[tuple[int, int], int]:
+    """Prefer the name in 'according to the finance director, Maria Gomez, CONTENT'."""
+    role = ctx.text[who[0]:who[1]].split()
+    if not role or role[-1].lower() not in TITLES:
+        return who, comma
+    end = next((i for i in range(comma + 1, min(comma + 6, len(toks))) if toks[i].text == ","), None)
+    name = toks[comma + 1:end] if end else []
+    if 2 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
+        return (name[0].start, name[-1].end), end
+    return who, comma
 
 
 def _trim_end(toks, lo: int, hi: int) -> int:
@@ -145,24 +520,43 @@ def _trim_end(toks, lo: int, hi: int) -> int:
     while hi > lo:
         last = toks[hi - 1].text
         marks = sum(t.text in QUOTE_MARKS for t in toks[lo:hi])
-        if last in ".,;:" or (last in QUOTE_MARKS and marks % 2):
+        if last in ".,;:-—" or (last in QUOTE_MARKS and marks % 2):
             hi -= 1  # an unpaired mark at the end opens the quote that follows
         elif hi - lo > 2 and last.lower() in PARTICIPLE_CUES and toks[hi - 2].text == ",":
             hi -= 2
-        elif hi - lo > 2 and last.lower() in ("and", "but", "or"):
+        elif hi - lo > 2 and last.lower() in ("and", "but", "or", "while", "whereas"):
             hi -= 1  # the sentence went on past the claim: "…from North Korea, and"
         else:
             return hi
     return hi
 
 
-def _claim(ctx, toks, lo, hi, who, cue) -> RawClaim | None:
-    """Build a claim over toks[lo:hi] unless it is too short or only a quotation."""
-    hi = _trim_end(toks, lo, hi)
+def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
+    """Build a claim over the match's content unless it is too short or only a quotation."""
+    lo, hi = match.lo, _trim_end(toks, match.lo, match.hi)
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
-    if len(words) < MIN_CONTENT:
+    if len(words) < MIN_CONTENT or match.source is None:
+        return None
+    if _speaking_voice(ctx, match, cue):
         return None
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, who[0], who[1], cue)
+    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue))
+
+
+def _speaking_voice(ctx, match: Match, cue: str) -> bool:
+    """Return True for 'I think', 'we want': a speaker's own words, not the writer reporting a belief."""
+    # They sit inside a quotation whose marks were not paired (a quote running over paragraphs).
+    who = ctx.text[match.source[0]:match.source[1]].lower()
+    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"})
+
+
+def _polar_cue(toks: list[Token], k: int, cue: str) -> str:
+    """Return the cue with its negation ('did not say', "don't think"): the content is then denied, not claimed."""
+    j = k
+    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
+        j -= 1
+    if any(t.text.lower() in NEGATIONS or t.text.lower().endswith(("n't", "n’t")) for t in toks[j:k]):
+        return " ".join(t.text.lower() for t in toks[j:k]) + " " + cue
+    return cue

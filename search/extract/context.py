@@ -2,10 +2,20 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..models import Span
 from .sentences import Token
+
+WORD = re.compile(r"[^\W_][\w’'-]*")
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+# The rules that attribute a quote, in the order they are tried; each names ranker features.
+RULES = ("gap", "after", "before", "dash", "after-loose", "colon", "possessive", "passive", "subject",
+         "continued", "previous", "neighbour")
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,19 @@ class Context:
     paragraphs: list[Span]
     sentences: list[list[tuple[int, int]]]
     common: frozenset[str] = frozenset()  # words the article writes in lower case
+    starts: list[int] = field(default_factory=list)  # paragraph starts, for bisecting
+
+    _words: Counter | None = None
+
+    def __post_init__(self):
+        self.starts = [p.start for p in self.paragraphs]
+
+    @property
+    def words(self) -> Counter:
+        """Return how often each word occurs, possessives folded (counted once, when first asked)."""
+        if self._words is None:  # counting a name in the whole text per candidate is quadratic
+            self._words = Counter(POSSESSIVE.sub("", w) for w in WORD.findall(self.text))
+        return self._words
 
 
 def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
@@ -38,6 +61,8 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
 
 def found_by(attr: Attribution | None, how: str) -> Attribution | None:
     """Return attr tagged with the rule that found it (None stays None)."""
+    if how not in RULES:
+        raise ValueError(f"unknown attribution rule {how!r}: add it to RULES (a ranker feature)")
     return None if attr is None else replace(attr, how=how)
 
 
@@ -48,5 +73,4 @@ def cue_text(toks: list[Token], i: int, size: int) -> str:
 
 def paragraph_of(ctx: Context, pos: int) -> int:
     """Return the index of the kept paragraph holding pos."""
-    starts = [p.start for p in ctx.paragraphs]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
+    return max(0, bisect.bisect_right(ctx.starts, pos) - 1)

@@ -1,11 +1,14 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
+from .claim_verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, SPEECH_NOUNS, classes_of
 from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
 from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
 from .sentences import Token
 
 OPENING_CUES = frozenset("said says added asked wrote writes".split())
+ARTICLES = frozenset("the a an this that these those one another".split())
+ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
 NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
 VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
 
@@ -24,6 +27,57 @@ def cue_at(toks: list[Token], i: int) -> int:
     if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
         return 0
     return 1
+
+
+def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
+    """Return how many tokens form a claim cue at i (0 if none): 'said', 'called for', 'Says' in a headline."""
+    word = toks[i].text.lower()
+    if i + 1 < len(toks):
+        pair = f"{word} {toks[i + 1].text.lower()}"
+        if pair in ("according to", "as per"):
+            return 2
+        if pair in PAIRS:
+            return 0 if i and not _subject_like(toks, i - 1) else 2  # 'an unprompted call for'
+    if word in SPEECH_NOUNS and i + 1 < len(toks) and toks[i + 1].text == "that" and i and _owned(toks[i - 1].text):
+        return 1  # "Trump's claim that ...", 'his warning that ...'
+    if not classes_of(word):
+        return 0
+    if not toks[i].text[:1].islower():
+        return 1 if headline and i > 0 and word in HEADLINE_FORMS else 0
+    if i and _modifies_noun(toks[i - 1].text):
+        return 0
+    to_follows = i + 1 < len(toks) and toks[i + 1].text == "to"  # 'plans to', 'hopes to'
+    if i and word in NOUN_FORMS and not to_follows and not _subject_like(toks, i - 1):
+        return 0  # 'election fears', 'swing state'; but 'the study finds', 'officials fear'
+    return 1
+
+
+def _owned(word: str) -> bool:
+    """Return True for 'his', 'their' or "Trump's": whose the speech noun after it is."""
+    return word.lower() in ("his", "her", "their", "its", "our", "my") or word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _subject_like(toks: list[Token], j: int) -> bool:
+    """Return True when toks[j] can end a verb's subject: a pronoun, a name, a plural or a determined noun."""
+    word = toks[j].text
+    lower = word.lower()
+    return (lower in PRONOUNS or lower in ("who", "that", "which", "you") or lower in ADVERBS
+            or lower in AUXILIARIES or word.endswith("ly")
+            or (word[:1].isupper() and not (j == 0 and lower.endswith(ADJECTIVE_ENDINGS)))  # not 'Growing fears'
+            or (lower.endswith("s") and not lower.endswith("ss")) or _determined(toks, j))
+
+
+def _determined(toks: list[Token], j: int) -> bool:
+    """Return True for 'the study', 'a new poll' ending at j: a subject, so a verb follows it."""
+    word = toks[j].text.lower()
+    if word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS):
+        return False  # 'an unprompted call', 'the growing fears'
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].text.lower() not in ARTICLES and (
+            toks[k].text.lower() in ADJECTIVES or toks[k].text[:1].isupper()
+            or toks[k].text.lower().endswith(ADJECTIVE_ENDINGS)):
+        k -= 1  # 'the Republican presidential candidate plans'
+    return k >= 0 and toks[k].text.lower() in ARTICLES
 
 
 def _noun_before(prev: str) -> bool:

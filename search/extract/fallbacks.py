@@ -1,6 +1,8 @@
 """Speakers found outside a quote's own sentence: the sentence before, dash lines, transcripts."""
 from __future__ import annotations
 
+import bisect
+import math
 import re
 
 from ..models import Span
@@ -15,12 +17,13 @@ DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
 DASHES = frozenset("-–—")
+PASSIVE_BE = frozenset("is are was were been be being".split())
 
 
 def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
     """Return the speaker set up by the sentence before a quote ('Clinton touted ... "We ..."')."""
     sentences = ctx.sentences[quote.para]
-    here = sentences.index(sentence_at(sentences, quote.outer_start))
+    here = max(0, bisect.bisect_right(sentences, (quote.outer_start, math.inf)) - 1)
     if here == 0:
         if quote.para == 0 or ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip():
             return None
@@ -52,6 +55,19 @@ def possessive_source(ctx: Context, quote: Found) -> Attribution | None:
             return make_attribution(toks, (k - 1, k - 1), None)
         if owner.endswith(("'s", "’s")) and owner[:1].isupper():
             return make_attribution(toks, np_back(toks, k - 1, 0), None)
+    return None
+
+
+def passive_agent(ctx: Context, quote: Found) -> Attribution | None:
+    """Return 'MPs' of 'the scheme was branded a "waste" by MPs': the speaker, not the subject."""
+    lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    before = tokens(ctx.masked, lo, quote.outer_start)
+    if not any(t.text.lower() in PASSIVE_BE for t in before):
+        return None
+    after = tokens(ctx.masked, quote.outer_end, hi)
+    k = 1 if after[:1] and after[0].text == "," else 0
+    if len(after) > k + 1 and after[k].text == "by":
+        return make_attribution(after, np_after(after, k + 1), None)
     return None
 
 

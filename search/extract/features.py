@@ -2,15 +2,27 @@
 from __future__ import annotations
 
 from .candidates import Candidate, sentence_facts
-from .context import Context
+from .context import RULES, Context
 from .lexicon import ADVERBS, ORG_WORDS, PLACES, TITLES
 from .phrases import CONNECTIVES
 from .quotes import Found
 from .sentences import Token
+from .work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
 PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
 SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
+# Every value each feature part can take: feature_space() spells out the names a model may know.
+KINDS = ("pronoun-person", "pronoun-group", "pronoun-i", "pronoun-it", "relative", "outside", "described",
+         "described-org", "described-title", "described-place", "name-org", "name-title", "name-place",
+         "name-multi", "name-single")
+REGIONS = ("quote", "prev", "prev2", "next", "prevpara", "outside")
+SIDES = ("before", "after", "inside")
+LOCAL = ("cue-right", "cue-right-aside", "cue-left", "according", "by", "prep", "possessive", "initial",
+         "no-cue", "cue-subject", "cue-object", "outside")
+SHAPES = ("once", "few", "often", "common-word", "verb-like")
+FLAGS = ("q:short", "q:long", "q:opens", "q:colon", "q:inline", "q:comma", "q:stop", "q:gaps", "q:none") + tuple(
+    f"q:by-{how}" for how in RULES)
 
 
 def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
@@ -30,6 +42,7 @@ def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
 def candidate_features(ctx: Context, quote: Found, cands: list[Candidate], flags: list[str],
                        cache: dict | None = None) -> list[list[str]]:
     """Return the feature names of each candidate (binary features, conjoined with the quote)."""
+    step("candidates", len(cands) ** 2)  # _ranks compares every pair: the window keeps it small
     ranks = _ranks(quote, cands)
     return [_features(ctx, quote, c, rank, flags, cache) for c, rank in zip(cands, ranks)]
 
@@ -96,7 +109,7 @@ def _shape(ctx: Context, cand: Candidate) -> list[str]:
         return []
     last = ctx.text[cand.start:cand.end].split()[-1].strip(".,;:'’")
     lower = last.lower().removesuffix("'s").removesuffix("’s")
-    seen = ctx.text.count(last)
+    seen = ctx.words[last]
     shape = ["once" if seen < 2 else "few" if seen < 4 else "often"]
     if lower in ctx.common:
         shape.append("common-word")
@@ -153,3 +166,21 @@ def _cue_after_aside(toks: list[Token], k: int, cues: dict[int, int]) -> bool:
             after = _skip_adverbs(toks, j + 1)
             return after in cues
     return False
+
+
+def feature_space() -> frozenset[str]:
+    """Return every feature name the code can produce (a shipped model must know these, no others)."""
+    wheres = [f"{region}:{side}" for region in REGIONS for side in SIDES]
+    ranks = [f"{side}{n}" for side in SIDES for n in (1, 2, 3)]
+    names = {"bias", "rule"}
+    names |= {f"d:{side}{n}" for side in SIDES for n in range(len(DISTANCES) + 1)}
+    names |= {f"s:{shape}" for shape in SHAPES}
+    for kind in KINDS:
+        names |= {f"k:{kind}", f"rule|k:{kind}"} | {f"w:{w}|k:{kind}" for w in wheres}
+        names |= {f"r:{r}|k:{kind}" for r in ranks} | {f"l:{name}|k:{kind}" for name in LOCAL}
+    for where in wheres:
+        names |= {f"w:{where}", f"rule|w:{where}"} | {f"l:{name}|w:{where}" for name in LOCAL}
+        names |= {f"{flag}|w:{where}" for flag in FLAGS}
+    names |= {f"r:{r}" for r in ranks} | {f"l:{name}" for name in LOCAL}
+    names |= {f"{flag}|r:{r}" for flag in FLAGS for r in ranks} | {f"rule|{flag}" for flag in FLAGS}
+    return frozenset(names)

@@ -1,145 +1,340 @@
-"""Figures: a number with the thing counted, its qualifier, who claims it and a topic key."""
+"""Figures: a number with the thing counted, its qualifier, what it measures and a topic key."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from decimal import Decimal
+from typing import NamedTuple
 
-from .lexicon import CURRENCIES, NUMBER_WORDS, PLACES, QUALIFIERS, SCALES, STOP_WORDS, UNIT_LEMMAS
+from .lexicon import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
+from .units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS, NOT_UNITS,
+                    RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
+from .measure import PHRASE_STOPS, REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
+from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
-_SMALL = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_SPELLED = (rf"(?:(?:{_SMALL})(?:[- ](?:{_SMALL}))?\s+|an?\s+)?(?:hundred|thousand|million|billion)"
-            rf"(?:\s+(?:and\s+)?(?:{_SMALL}|hundred|thousand|million))*")
-NUMBER = re.compile(
-    rf"(?<![\w.,/:-])(?P<cur>[$£€¥])?(?:(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?P<scale>\s*(?:million|billion|trillion|thousand)\b|(?:bn|m|k)\b)?|(?P<spelled>\b{_SPELLED}\b))"
-    rf"(?![\w%]|[.,:/-]\d|\s*(?:per\s?cent|percent|am\b|pm\b|a\.m\.|p\.m\.|GMT))",
-    re.IGNORECASE,
+# Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
+ATOM = re.compile(
+    r"(?<![\w.,/:$£€¥'’])(?<![a-z]-)(?P<cur>(?:us|a|c|hk|nz)\$|[$£€¥])?"
+    rf"(?:(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![:/]\d|\.\d|,\d)|(?P<spelled>\b{SPELLED}\b))"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?P<glued>[a-z]+\b)?"
 )
-MAYBE_NUMBER = re.compile(r"\d|hundred|thousand|million|billion", re.IGNORECASE)
+MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|million|billion)\b")
 QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$")
-MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-UNIT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
-# Counts of time, age or rank say when or how old, not how many.
-NOT_UNITS = frozenset("""
-year years month months week weeks day days hour hours minute minutes second seconds decade
-decades century centuries times time percent per cent pc am pm gmt bst year-old years-old
-year-olds mph km kg
-""".split())
-# Words that end the counted noun phrase: 'residents now', 'pieces last year'.
-UNIT_STOPS = STOP_WORDS | frozenset("""
-now last next each every ago yesterday today tonight a an the so too also already still just
-more less than only even again
-""".split())
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")
+MONTH_AFTER = re.compile(rf"\s*{MONTH}(?:\s|,|\.|$)")
+AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bat)\s+$")
+APPOSED_BEFORE = re.compile(r"[A-Z][\w'’-]*, $")
+AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)olds?\b")
+# A number after these names or ranks a thing ('No 10', 'page 3', 'the top 12 films').
+RANK_BEFORE = re.compile(
+    r"\b(?:number|no\.?|nos\.?|top|bottom|ranked|rank|seeded|seed|page|chapter|section|article|clause|"
+    r"paragraph|item|room|flight|platform|route|junction|level|grade|category|division|group|round|stage|"
+    r"series|season|episode|part|volume|vol\.?|version|mark|type|class|channel|radio|figure|table|"
+    r"pp?\.|model|formula|windows|xbox|playstation|the\s+(?:big|fantastic|famous))\s+$")
+RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
+MAX_DIGITS = 15
+COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
+FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
+                       r"|[^.;:!?\d]{0,60},\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
+MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
+LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
+BRACKET = re.compile(r"\s*[(;]\s*")
+PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?(?:\w+['’]s?\s+)?")
+NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
                       r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?", re.IGNORECASE)
 PLACE = re.compile(r"\b(" + "|".join(sorted(
     (k.upper() if len(k) <= 4 else k.title() for k in PLACES), key=len, reverse=True)).replace(".", r"\.") + r")(?![\w])")
 _PLACE_KEYS = {(k.upper() if len(k) <= 4 else k.title()): v for k, v in PLACES.items()}
+SENTENCE_OPENING = re.compile(r"[\s\"“‘'(]*$")
 
 
 @dataclass(frozen=True)
 class RawFigure:
     """A figure before its claimer is attached."""
 
-    value: float
+    value: int | float
     unit: str
     start: int
     end: int
     qualifier: str | None
     lemma: str
+    measure: str | None = None
+    counted: bool = True  # the unit is a noun the text counts (not a currency, percent or duration)
+
+
+@dataclass
+class _Atom:
+    """A number found in a sentence while its unit, qualifier and measure are settled."""
+
+    match: re.Match
+    base: Decimal
+    scale: str | None
+    unit: str | None = None
+    unit_end: int = 0
+    kind: str = "count"  # count | currency | percent | glued | duration
+    qualifier: str | None = None
+    measure: str | None = None
+    dropped: bool = False
+    partner: "_Atom | None" = None  # the other number of a range or coordination: they share a measure
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
 
 
 def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     """Return the figures in text[lo:hi] (one sentence or paragraph)."""
-    figures = []
-    if not MAYBE_NUMBER.search(text, lo, hi):
-        return figures
-    for match in NUMBER.finditer(text, lo, hi):
-        figure = _figure(text, match, hi)
-        if figure:
-            figures.append(figure)
-    return figures
+    low = lowered(text)
+    if not MAYBE_NUMBER.search(low, lo, hi):
+        return []
+    atoms = [atom for match in ATOM.finditer(low, lo, hi) if (atom := _atom(text, low, match, lo, hi))]
+    _coordinate(text, atoms, lo)
+    kept = [atom for atom in atoms if atom.unit and not atom.dropped]
+    _measure(text, lo, hi, kept)
+    return [_raw(atom) for atom in kept]
 
 
-def _figure(text: str, match: re.Match, hi: int) -> RawFigure | None:
-    value = _value(match)
-    if value is None or _is_date_or_year(text, match):
+def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
+    """Set what each figure measures, sharing it along lists, conversions and ranges."""
+    for atom in atoms:
+        leader = atom.partner if atom.partner and atom.partner.start < atom.start else None
+        if atom.measure is None and leader and leader.measure and leader.kind == atom.kind:
+            atom.measure = leader.measure  # 'rose $1.64 to $47.10', 'up $2.80 at $51.15': one thing measured
+        elif atom.measure is None:
+            atom.measure = measure_of(text, lo, hi, atom.start, max(atom.end, atom.unit_end), atom.kind)
+    for first, second in zip(atoms, atoms[1:]):
+        if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):
+            second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
+    for atom in atoms:
+        atom.measure = atom.measure or (atom.partner.measure if atom.partner else None)
+
+
+def _raw(atom: _Atom) -> RawFigure:
+    qualifier = atom.qualifier
+    if atom.kind == "duration" and qualifier in ("over", "under"):
+        qualifier = None  # 'over eight years' says when, not how many
+    return RawFigure(exact(scaled(atom.base, atom.scale)), atom.unit, atom.start, max(atom.end, atom.unit_end),
+                     qualifier, _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count")
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """Return text in lower case with the same offsets (cached: an article's sentences come in turn)."""
+    low = text.lower()
+    if len(low) != len(text):  # 'İ' lowers to two characters: keep such letters as they are
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return low
+
+
+def _atom(text: str, low: str, match: re.Match, lo: int, hi: int) -> _Atom | None:
+    """Return the number at match with the unit written on or after it, or None for a non-figure."""
+    base = _base(match)
+    if base is None or _not_a_count(text, low, match, lo):
         return None
-    unit, unit_end, lemma = _unit(text, match.end(), hi)
-    if match.group("cur"):  # '$1.5bn' counts dollars, whatever noun follows
-        unit, unit_end = CURRENCIES[match.group("cur")], match.end()
-        lemma = unit.rstrip("s")
-    if not unit or unit.split()[0].lower() in NOT_UNITS or _is_age(text, match):
-        return None
-    return RawFigure(value, unit, match.start(), max(match.end(), unit_end),
-                     _qualifier(text, match.start()), lemma)
+    scale = (match.group("scale") or "").strip().lower() or None
+    atom = _Atom(match, base, scale, qualifier=_qualifier(text, match.start()))
+    if match.group("glued"):
+        return _glued(text, atom, hi)
+    if match.group("pct"):
+        atom.unit, atom.kind = "percent", "percent"
+    elif match.group("cur"):
+        atom.unit, atom.kind = CURRENCIES[match.group("cur")[-1]], "currency"
+    elif scale == "m" and not match.group("cur"):
+        return _metres_or_millions(text, atom, hi)
+    else:
+        _read_unit(text, atom, hi)
+    return atom
 
 
-def _value(match: re.Match) -> float | None:
+def _base(match: re.Match) -> Decimal | None:
     if match.group("spelled"):
-        return _spelled_value(match.group("spelled"))
-    digits = re.sub(r"[,\u00a0\u202f ]", "", match.group("num"))
-    value = float(digits)
-    scale = (match.group("scale") or "").strip().lower()
-    return value * SCALES.get(scale, 1)
+        words = match.group("spelled")
+        if words.lower() in ("one", "zero"):
+            return None  # 'one' is mostly a pronoun or article ('one of the', 'one day')
+        return spelled_value(words)
+    value = digits_value(match.group("num"))
+    return value if value.adjusted() < MAX_DIGITS else None  # a 20-digit run is an id or a code, not a count
 
 
-def _spelled_value(words: str) -> float | None:
-    """Return the value of 'four thousand' or 'two hundred and fifty'; None for 'a hundred'."""
-    total = current = 0
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word in NUMBER_WORDS:
-            current += NUMBER_WORDS[word]
-        elif word in ("hundred",):
-            current = (current or 1) * 100
-        elif word in SCALES:
-            total += (current or 1) * SCALES[word]
-            current = 0
-    value = total + current
-    return float(value) if value and not words.lower().startswith(("a ", "an ")) else None
-
-
-def _is_date_or_year(text: str, match: re.Match) -> bool:
-    raw = match.group("num") or ""
-    if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not match.group("cur"):
+def _not_a_count(text: str, low: str, match: re.Match, lo: int) -> bool:
+    """Return True for years, dates, ages, ranks, names ('Channel 4') and reciprocal 'the two'."""
+    raw, before = match.group("num") or "", low[max(lo, match.start() - 30):match.start()]
+    plain = not (match.group("cur") or match.group("pct") or match.group("scale"))
+    if plain and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
         return True
-    return bool(raw) and bool(MONTHS.search(text[max(0, match.start() - 12):match.start()])
-                              or MONTHS.search(text[match.end():match.end() + 12]))
+    if plain and (MONTH_BEFORE.search(before) or MONTH_AFTER.match(low, match.end())):
+        return True
+    if AGE_AFTER.match(low, match.end()) or (plain and AGE_BEFORE.search(before)) or _apposed_age(text, match):
+        return True
+    if RANK_BEFORE.search(before) or (match.group("spelled") and RECIPROCAL.search(before)):
+        return True
+    return not match.group("cur") and _after_name(text, match, lo)
 
 
-def _is_age(text: str, match: re.Match) -> bool:
-    """Return True for 'Smith, 45, said' and '45-year-old'."""
-    before, after = text[max(0, match.start() - 3):match.start()], text[match.end():match.end() + 2]
-    return before.endswith(", ") and after.startswith(",") and text[match.start() - 3:match.start() - 2].isalpha()
+def _apposed_age(text: str, match: re.Match) -> bool:
+    """Return True for 'John Smith, 45, said' and 'Emily, 16, and Pelham, 14.'."""
+    return (match.group("num") is not None and APPOSED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            is not None and text[match.end():match.end() + 1] in (",", ".", ";", ")")
+            and Decimal(match.group("num").replace(",", "")) < 120)
 
 
-def _unit(text: str, pos: int, hi: int) -> tuple[str, int, str]:
-    """Return the counted noun phrase after a number, its end and its lemma."""
-    words, end, places = [], pos, 0
-    pos += 3 if text.startswith(" of", pos) and words == [] and _scale_before(text, pos) else 0
-    for match in UNIT_WORD.finditer(text, pos, hi):
-        if match.start() != pos:
-            break
-        word = match.group(1)
-        if word.lower() in UNIT_STOPS or len(words) >= 4:
-            break
-        if word[0].isupper():
-            places += 1
-        elif words and word.endswith("ed") and not word.endswith("-based"):
-            break
-        if not word[0].isupper():
-            words.append(word)
-            end = match.end()
-        pos = match.end()
-    if not words:
-        return "", end, ""
-    if CASUALTY.match(text, end, hi) and _lemma(words[-1]) in ("troop", "person", "civilian"):
-        return "casualties", end, "casualty"
-    return " ".join(words), end, _lemma(words[-1])
+def _after_name(text: str, match: re.Match, lo: int) -> bool:
+    """Return True for a number that is part of a name: 'Channel 4', 'Boeing 747', 'Ocean's Twelve'."""
+    floor = max(lo, match.start() - 30)
+    word = re.search(r"([A-Za-z][\w'’.&-]*)\s$", text[floor:match.start()])
+    opening = SENTENCE_OPENING.fullmatch(text, lo, floor + word.start() if word else match.start()) is not None
+    if match.group("spelled") and text[match.start("spelled")].isupper() and not (opening and not word):
+        return True
+    if not word or not word.group(1)[0].isupper() or word.group(1).endswith(("'s", "’s", "s'", "s’")):
+        return False
+    lowered = word.group(1).lower()
+    return not (opening or lowered in QUALIFIER_WORDS or lowered in STOP_WORDS or word.group(1).isupper())
 
 
-def _scale_before(text: str, pos: int) -> bool:
-    return text[max(0, pos - 9):pos].lower().endswith(("million", "billion", "thousand"))
+QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())
+
+
+def _glued(text: str, atom: _Atom, hi: int) -> _Atom | None:
+    """Return the atom for '3km', '512kbps' or '10p'; None for '2nd', '1990s', '10am'."""
+    suffix = atom.match.group("glued").lower()
+    if suffix not in GLUED_UNITS or atom.match.group("spelled") or atom.match.group("pct"):
+        return None
+    atom.unit, atom.kind = GLUED_UNITS[suffix], "glued"
+    if atom.unit in DISTANCE_UNITS and _next_word(text, atom.end, hi) in RACE_WORDS:
+        return None
+    return atom
+
+
+def _metres_or_millions(text: str, atom: _Atom, hi: int) -> _Atom | None:
+    """Return '60m people' as millions; None for race names ('the 100m', '400m runners')."""
+    if MONEY_RANGE.search(text, max(0, atom.start - 20), atom.start):
+        return atom  # '£3-4m': the range gives it the currency
+    nxt = _next_word(text, atom.end, hi)
+    if not nxt or nxt in RACE_WORDS:
+        return None
+    _read_unit(text, atom, hi)
+    if atom.base in RACE_DISTANCES and not is_plural(atom.unit or ""):
+        return None  # '200m legend', '5,000m world record': millions count plurals ('100m people')
+    return atom if atom.unit else None
+
+
+def _next_word(text: str, pos: int, hi: int) -> str | None:
+    found = WORD_AFTER.match(text, pos, hi)
+    return found.group(1).lower() if found else None
+
+
+def _read_unit(text: str, atom: _Atom, hi: int) -> None:
+    """Set the atom's counted noun: 'soldiers', 'long-range artillery pieces', 'year' in 'three-year'."""
+    end = atom.end
+    if text.startswith("-", end) and not atom.match.group("cur"):
+        compound = re.match(r"-([a-z]+)\b", text[end:end + 20])
+        if compound and compound.group(1) not in NOT_NOUNS and compound.group(1) not in ("strong", "odd", "plus"):
+            word = compound.group(1)
+            if word in FRACTION_WORDS or word in ("nil", "all"):
+                atom.dropped = True
+                return
+            _set_unit(atom, word, end + compound.end())
+            return
+    unit, unit_end, measure = counted_measure(text, end, hi, PHRASE_STOPS)
+    if not unit:
+        partitive = PARTITIVE.match(text, end, hi)
+        if partitive and not ATOM.match(lowered(text), partitive.end(), hi):
+            unit, unit_end, measure = counted_measure(text, partitive.end() - 1, hi, PHRASE_STOPS)
+    first_word = unit.split()[0].lower() if unit else ""
+    if first_word in FRACTION_WORDS:
+        atom.dropped = True  # 'two thirds of': a fraction, not a count
+        return
+    if unit and unit.split()[-1].lower() not in NOT_NOUNS and first_word not in NOT_UNITS:
+        _set_unit(atom, unit, unit_end)
+        if atom.kind == "count":
+            atom.measure = measure
+        if CASUALTY.match(text, unit_end, hi) and _lemma(unit.split()[-1]) in ("troop", "person", "civilian"):
+            atom.unit = "casualties"
+
+
+def _set_unit(atom: _Atom, unit: str, end: int) -> None:
+    atom.unit, atom.unit_end = unit, end
+    head = unit.split()[-1].lower()
+    atom.kind = "duration" if head in DURATIONS else "currency" if head in CURRENCY_WORDS else "count"
+
+
+def _coordinate(text: str, atoms: list[_Atom], lo: int) -> None:
+    """Share units across ranges and coordinations ('between 10 and 15%', 'fell to 79,000 from 82,000')."""
+    for first, second in zip(atoms, atoms[1:]):
+        gap = text[(first.unit_end or first.end) if first.unit else first.end:second.start]
+        if COORDINATION.fullmatch(gap):
+            _range(first, second, gap.strip())
+        elif FOLLOW_ON.fullmatch(gap):
+            _share(first, second)
+        elif BRACKET.fullmatch(gap) and second.qualifier is None:
+            second.qualifier = first.qualifier  # a bracketed conversion: 'about £10m ($19m)'
+        elif PARTITIVE.fullmatch(gap) and not first.unit:
+            first.unit, first.kind = second.unit, second.kind  # 'just 13 of Britain's 659 MPs'
+    bare = [atom for atom in atoms if not atom.unit and not atom.dropped]
+    for atom in bare:
+        _number_of(text, atom, lo)
+    for first, second in zip(atoms, atoms[1:]):
+        gap = text[first.end:second.start]
+        if second in bare and first.unit and not second.unit and (COORDINATION.fullmatch(gap) or FOLLOW_ON.fullmatch(gap)):
+            _share(first, second)  # 'users grew by 1.4 million to 44.9 million'
+
+
+def _range(first: _Atom, second: _Atom, joint: str) -> None:
+    """Give both ends of a range or coordination the unit written once: '10-15%', '£3-4m', 'four or five'."""
+    hyphen = joint in ("-", "–", "—")
+    first.partner, second.partner = second, first
+    if first.scale and second.kind == "percent" and not first.unit:
+        return  # '4.1 million and 5.2%': two figures, not a range
+    if hyphen and second.kind in ("count", "duration") and not first.match.group("cur") and (
+            first.base >= second.base or _head(second.unit) in SCORE_WORDS):
+        first.dropped = second.dropped = True  # a score: 'a 3-1 win', 'drew 1-1'
+    elif not first.unit:
+        first.unit, first.unit_end, first.kind, first.measure = second.unit, first.end, second.kind, second.measure
+        if not first.scale and second.scale and first.base < second.base:
+            first.scale = second.scale  # 'between 2 and 3 million'
+    elif hyphen and first.kind == "currency" and not second.match.group("cur"):
+        second.unit, second.kind, second.unit_end = first.unit, first.kind, second.end
+        if not first.scale and second.scale and first.base < second.base:
+            first.scale = second.scale  # '£3-4m'
+    elif not second.unit:
+        _share(first, second)
+
+
+def _share(first: _Atom, second: _Atom) -> None:
+    """Give the second number of 'fell to 79,000 from 82,000' the first's unit and measure."""
+    second.partner = first
+    if not second.unit:
+        second.unit, second.kind, second.unit_end = first.unit, first.kind, second.end
+    second.measure = second.measure or first.measure
+
+
+def _head(unit: str | None) -> str:
+    return unit.split()[-1].lower() if unit else ""
+
+
+def _number_of(text: str, atom: _Atom, lo: int) -> None:
+    """Take the unit of a bare number from 'the number of jobless people fell to 79,000' or 'users grew by 1.4m'."""
+    found = None
+    for found in NUMBER_OF.finditer(text, max(lo, atom.start - REACH), atom.start):
+        pass
+    subject = None
+    if found:
+        unit, _, subject = counted_measure(text, found.end() - 1, atom.start, PHRASE_STOPS)
+    subject = subject or counted_subject(text, lo, atom.start)
+    if subject:
+        atom.unit, atom.unit_end, atom.kind, atom.measure = subject.split()[-1], atom.end, "count", subject
 
 
 def _lemma(word: str) -> str:
@@ -156,11 +351,35 @@ def _qualifier(text: str, start: int) -> str | None:
     return match.group(1) if match else None
 
 
-def topic_key(lemma: str, text: str, lo: int, hi: int, skip: tuple[int, int] | None) -> str:
-    """Return 'troop:north-korea+russia': the unit lemma and the places named around it."""
-    places = set()
-    for match in PLACE.finditer(text, lo, hi):
-        if skip and skip[0] <= match.start() < skip[1]:
-            continue  # the claimer ("according to South Korea") is not what is counted
-        places.add(_PLACE_KEYS[match.group(1)])
-    return ":".join([lemma, "+".join(sorted(places))]) if places else lemma
+class Places(NamedTuple):
+    """The countries and capitals a sentence names: offsets, keys in order, and how often each."""
+
+    starts: list[int]
+    keys: list[str]
+    counts: Counter
+
+
+def places_in(text: str, lo: int, hi: int) -> Places:
+    """Return the places named in text[lo:hi]."""
+    found = [(m.start(), _PLACE_KEYS[m.group(1)]) for m in PLACE.finditer(text, lo, hi)]
+    keys = [key for _, key in found]
+    return Places([pos for pos, _ in found], keys, Counter(keys))
+
+
+def topic_key(raw: RawFigure, places: Places, skip: tuple[int, int] | None) -> str | None:
+    """Return 'troop:north-korea+russia' or 'percent/house-price:uk': what is counted and where.
+
+    A count names its own topic (soldiers); a currency, percent or duration says nothing by
+    itself, so it needs its measure ('oil price'), or it has no topic at all. The places are
+    those of the figure's sentence, except the claimer's ('according to South Korea').
+    """
+    head = raw.lemma
+    if not raw.counted:
+        if not raw.measure:
+            return None
+        head = f"{raw.lemma}/{measure_key(raw.measure)}"
+    left = Counter()
+    if skip:
+        left = Counter(places.keys[bisect.bisect_left(places.starts, skip[0]):bisect.bisect_left(places.starts, skip[1])])
+    keys = sorted(key for key, n in places.counts.items() if n > left[key])
+    return ":".join([head, "+".join(keys)]) if keys else head

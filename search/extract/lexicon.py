@@ -124,8 +124,8 @@ QUALIFIERS = (
     "approximately", "around", "about", "nearly", "almost", "roughly", "some", "over",
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "an estimated", "estimated", "close to", "just over", "just under", "upwards of",
-    "as few as", "under", "exactly", "only", "a further", "another",
-)
+    "as few as", "under",
+)  # hedges only: 'only', 'just', 'another' and 'a further' say nothing about how exact a figure is
 
 NUMBER_WORDS = {
     w: i for i, w in enumerate(
@@ -135,7 +135,8 @@ NUMBER_WORDS = {
 NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())})
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+          "mn": 1_000_000, "tn": 1_000_000_000_000}
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 
 # Unit lemmas, so the same count lines up across outlets that word it differently.

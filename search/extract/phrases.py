@@ -21,6 +21,7 @@ June July August September October November December
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Sentence openers that join to what came before without opening a phrase of their own.
 CONNECTIVES = frozenset("And But So Then Yet Still Also Now Meanwhile However Instead Later Earlier Moreover".split())
+LY_NOUNS = frozenset("ally allies family assembly rally supply monopoly anomaly bully belly".split())  # not adverbs
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
 
@@ -100,7 +101,8 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
 def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= floor:
-        if toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower()):
+        if toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower()
+                                       and toks[j].text not in LY_NOUNS):
             j -= 1
         elif j - 1 >= floor and toks[j].text in WEEKDAYS and toks[j - 1].text in ("on", "last", "this", "late", "early"):
             j -= 2  # 'Sanders on Saturday criticized'

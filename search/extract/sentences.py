@@ -1,8 +1,12 @@
 """Tokens and sentence boundaries over text whose quotations are masked out."""
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from typing import NamedTuple
+
+from .work import step
 
 TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
 END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n")
@@ -23,7 +27,9 @@ class Token(NamedTuple):
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of text[start:end] with absolute offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    found = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    step("tokens", len(found))
+    return found
 
 
 def mask_quotes(text: str, spans) -> str:
@@ -39,7 +45,8 @@ def mask_quotes(text: str, spans) -> str:
         parts.append(re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail)
         pos = end
     parts.append(text[pos:])
-    return "".join(parts)
+    # Two apostrophes are a double quote mark (NYT style): tokens then see one mark each.
+    return "".join(parts).replace("''", '""')
 
 
 def is_abbreviation(text: str, stop: int) -> bool:
@@ -67,10 +74,5 @@ def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def sentence_at(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """Return the sentence span containing pos (or the nearest one before it)."""
-    best = sentences[0]
-    for span in sentences:
-        if span[0] <= pos:
-            best = span
-        else:
-            break
-    return best
+    k = bisect.bisect_right(sentences, (pos, math.inf)) - 1
+    return sentences[max(k, 0)]

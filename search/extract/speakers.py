@@ -1,18 +1,43 @@
-"""Resolve a speaker mention ('he', 'Matsegora', 'ISW') to a canonical name in the article."""
+"""Resolve a speaker mention ('he', 'Mr Blair', 'the prime minister', 'ISW') to a canonical name in the article."""
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
-from .lexicon import ORG_WORDS, PERSON_PRONOUNS, PLACES, PRONOUNS, TITLES
+from .lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from .work import step
+from .antecedents import Antecedents
+from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_descriptor,
+                    is_junk, is_named, is_person)
 
-NAME = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])+")
-NAME_OR_WORD = re.compile(r"[A-Z][\w’'.-]*[\w](?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}[A-Z][\w’'.-]*[\w])*")
+NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
+NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
+NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-JOINS = frozenset("of for the de van von al bin".split())
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
+DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
+APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
+# A capitalised phrase opening a sentence (or a quotation).
+SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
+# A description opening a sentence, then the person's name between commas.
+APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+INDEFINITE = frozenset("a an one another some".split())
+NOT_DESCRIPTION = frozenset("the a an his her their its this that of in on at for and or".split())
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
+BODY_NOUNS = frozenset("""
+company firm group operator seller retailer maker bank giant carrier airline chain business lender
+insurer manufacturer producer supplier provider club side team organisation organization body
+agency watchdog regulator broadcaster network publisher studio label developer
+""".split())
+AGED = re.compile(r"\d+-year-old")
+GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+ROLE_REACH = 8  # people described that way looked at on each side of a description
+SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
 def _initials(name: str) -> str:
@@ -29,64 +54,165 @@ def _defined(before: str, acronym: str) -> str | None:
     return None
 
 
-def is_person(name: str) -> bool:
-    """Return True when a canonical name looks like a person, not an organisation or place."""
-    words = name.split()
-    return (bool(words) and not name.isupper() and name.lower() not in PLACES
-            and all(w[:1].isupper() or w in JOINS for w in words)
-            and not any(w.lower() in ORG_WORDS for w in words))
-
-
 class Resolver:
-    """Canonical names for one article: full names, acronyms and who spoke last."""
+    """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
     def __init__(self, text: str, paragraph_texts):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
-        self.names: list[str] = []
-        for _, chunk in paragraph_texts:
-            self._scan(chunk)
-        self.events: list[tuple[int, str]] = []  # (position, canonical) of named speakers
+        self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
+        self.by_first: dict[str, set[str]] = {}  # first word -> people
+        self.by_head: dict[str, set[str]] = {}  # last word, lower-cased -> names ('committee')
+        self.by_initials: dict[str, str] = {}
+        self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
+        self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
+        self.seen = Antecedents(text, self.gender)
+        self.lower = frozenset(LOWER_WORD.findall(text))
+        chunks = list(paragraph_texts)
+        for span, chunk in chunks:
+            self._scan(span.start, chunk)
+        for span, chunk in chunks:
+            self._subjects(span.start, chunk)
 
-    def _scan(self, chunk: str) -> None:
+    def _scan(self, offset: int, chunk: str) -> None:
         for match in ACRONYM.finditer(chunk):
             full = _defined(chunk[max(0, match.start() - 150):match.start()], match.group(1))
             if full:
                 self.acronyms[match.group(1)] = full
+        for match in HONORIFIC.finditer(chunk):
+            self.gender[match.group(2).split()[-1]] = GENDER[match.group(1)]
         for match in NAME.finditer(chunk):
             name = strip_name(match.group())
-            if len(name.split()) > 1:
-                self.full.setdefault(name.split()[-1], Counter())[name] += 1
-                self.names.append(name)
+            if len(name.split()) < 2 or not is_named(name):
+                continue
+            self._add_name(name)
+            if is_person(name):
+                words = frozenset(descriptor_of(match.group(), name) + _described_around(chunk, match))
+                for word in words:
+                    self.roles.setdefault(word, []).append((offset + match.start(), name, words))
 
-    def note(self, pos: int, name: str | None) -> None:
-        """Record that ``name`` spoke at ``pos`` (for resolving later pronouns)."""
+    def _add_name(self, name: str) -> None:
+        last = name.split()[-1]
+        if last not in self.full:
+            for k in range(len(last)):
+                self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
+        self.full.setdefault(last, Counter())[name] += 1
+        self.by_head.setdefault(last.lower(), set()).add(name)
+        self.by_initials.setdefault(_initials(name), name)
+        if is_person(name):
+            self.by_first.setdefault(name.split()[0], set()).add(name)
+
+    def _subjects(self, offset: int, chunk: str) -> None:
+        """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
+        for match in APPOSITIVE_SUBJECT.finditer(chunk):  # "The party's leader, Ann Lee, said"
+            name = self.canonical(match.group(2), offset + match.start(2))
+            if name and is_descriptor(match.group(1)) and is_person(name) and " " in name:
+                self.note(offset + match.start(2), name, subject=True)
+        for match in SUBJECT.finditer(chunk):
+            first = match.group().split()[0].lower()
+            if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
+                continue
+            name = self.canonical(match.group(), offset + match.start())
+            if not name or not is_named(name):
+                continue
+            # Only people the article calls Mr, Ms or Dr, or names in full elsewhere ('Roddick'
+            # for 'Andy Roddick'): a capitalised subject may be a firm.
+            titled = first.rstrip(".") in HONORIFICS
+            alone = strip_name(match.group())
+            by_surname = (" " not in alone and " " in name and not alone.isupper()
+                          and not {alone.lower(), name.split()[0].lower()} & self.lower)
+            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
+                self.note(offset + match.start(), name, subject=True)
+            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
+                self.seen.add_body(offset + match.start(), name)
+
+    def note(self, pos: int, name: str | None, subject: bool = False) -> None:
+        """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
         if name and name.lower() not in PRONOUNS:
-            bisect.insort(self.events, (pos, name))
+            self.seen.note(pos, name, subject)
+
+    def speaker(self, mention: str, pos: int) -> tuple[str | None, bool | None]:
+        """Return the canonical speaker of a mention and whether it is named."""
+        name = self.canonical(mention, pos)
+        if name is None:
+            return None, None
+        # 'Critics said': a common word opening a sentence, which the article writes in lower case too.
+        common = " " not in name and name.lower() in self.lower and name not in self.full
+        return name, is_named(name) and not common
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
         if not mention:
             return None
+        step("mentions")
         name = strip_name(mention)
-        if name.lower() in ("who", "which", "that"):
+        lower = name.lower()
+        if is_junk(name):
+            return None
+        if lower in ("who", "which", "that"):
             return self._antecedent(pos)
-        if name.lower() in PRONOUNS:
-            return self._pronoun(name.lower(), pos)
+        if lower in PRONOUNS:
+            return self.seen.pronoun(lower, pos)
         if name in self.acronyms:
             return self.acronyms[name]
         if name.isupper() and len(name) > 1:
             return self._upper(name)
-        if " " not in name and name in self.full:
+        surname = self._surname(name, mention) if " " not in name else None
+        if surname:  # before descriptions: 'King' may be Mervyn King's surname, not a title
+            return surname
+        if not is_named(name):
+            return self._role(mention, name, pos) or name or None
+        return self._fullest(name) if " " in name else name
+
+    def _fullest(self, name: str) -> str:
+        """Return the longest full name the article gives that ends with this one."""
+        known = self.full.get(name.split()[-1], {})
+        longer = [n for n in known if n.endswith(" " + name) and is_person(n)]
+        return max(longer, key=lambda n: (known[n], len(n))) if longer else name
+
+    def _surname(self, name: str, mention: str) -> str | None:
+        """Return 'Tony Blair' for 'Blair', 'John Bourn' for 'Sir John', 'Diane Abbot' for 'Abbott'."""
+        if name in self.full:
             return self.full[name].most_common(1)[0][0]
-        return name or None
+        if mention.split()[0] in ("Sir", "Dame"):
+            firsts = self.by_first.get(name, set())
+            return next(iter(firsts)) if len(firsts) == 1 else None
+        if len(name) >= SURNAME_TYPO:
+            close = self.typos.get(name, set()) | {k for k in (name[:i] + name[i + 1:] for i in range(len(name)))
+                                                   if k in self.full}
+            if len(close) == 1:
+                return self.full[close.pop()].most_common(1)[0][0]
+        return None
+
+    def _role(self, mention: str, name: str, pos: int) -> str | None:
+        """Return the person a definite description names: 'the England coach' -> 'Sven Smith'."""
+        words = mention.lower().split()
+        head = name.lower().split()[-1] if name else ""
+        if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
+            named = self.by_head.get(head, set())
+            return next(iter(named)) if len(named) == 1 else None
+        if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
+            return None
+        if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
+            return self.seen.pronoun("he", pos)
+        if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
+            return self.seen.body_before(pos)
+        asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
+        best, best_key = None, None
+        roles = self.roles.get(head, [])
+        k = bisect.bisect_left(roles, (pos, ""))
+        for at, person, described in roles[max(0, k - ROLE_REACH):k + ROLE_REACH]:  # the nearest only
+            step("roles")
+            key = (len(asked & described), at <= pos, -abs(pos - at))
+            if best_key is None or key > best_key:
+                best, best_key = person, key
+        return self._fullest(best) if best else None
 
     def _upper(self, name: str) -> str:
         """Resolve 'ISW' to a name with those initials, 'WALLACE' to 'Chris Wallace'."""
-        matches = [n for n in self.names if len(n.split()) > 1 and _initials(n) == name]
-        if matches and " " not in name:
-            return matches[0]
+        if name in self.by_initials and " " not in name:
+            return self.by_initials[name]
         titled = name.title()
         if titled.split()[-1] in self.full:
             return self.full[titled.split()[-1]].most_common(1)[0][0]
@@ -97,16 +223,24 @@ class Resolver:
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
-    def _pronoun(self, pronoun: str, pos: int) -> str | None:
-        want_person = pronoun in PERSON_PRONOUNS
-        for _, name in reversed(self.events[:bisect.bisect_left(self.events, (pos, ""))]):
-            if not want_person or is_person(name):
-                return name
-        return None
+def _described_around(chunk: str, match: re.Match) -> list[str]:
+    """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
+    words = []
+    before = DESCRIPTION_BEFORE.search(chunk, max(0, match.start() - 40), match.start())
+    if before:
+        for word in reversed(before.group(1).split()):
+            if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
+                break
+            words.append(word.lower())
+    after = APPOSITIVE_AFTER.match(chunk, match.end())
+    if after and after.group(1).split()[-1].lower() in DESCRIPTORS:
+        words += [w.lower() for w in after.group(1).split()]
+    return words
 
 
+@lru_cache(maxsize=8192)
 def strip_name(mention: str) -> str:
-    """Return a mention without titles, determiners, possessives and stray punctuation."""
+    """Return a mention without titles, determiners, possessives, leading junk and stray punctuation."""
     words = LEADING_THE.sub("", " ".join(mention.split())).strip(" ,.:;-–—()").split()
     words = [w for w in words if w]
     if words:
@@ -116,13 +250,13 @@ def strip_name(mention: str) -> str:
     previous = None
     while len(words) > 1 and _has_name(words[1:]) and (_is_title_word(words) or previous in ("of", "for")):
         previous, words = words[0].lower(), words[1:]  # "Secretary of State John Kerry" loses "State" too
-    return " ".join(words)
+    return clean_name(" ".join(words))
 
 
 def _is_title_word(words: list[str]) -> bool:
     """Return True when words[0] is a title, or qualifies one ("Council member", "Press secretary")."""
     first = words[0].lower()
-    return first in TITLES or words[0].islower() or words[1].lower() in TITLES | {"member"}
+    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLES | {"member"})
 
 
 def _has_name(words: list[str]) -> bool:

@@ -1,4 +1,4 @@
-"""Index: Articles and their extractions -> Whoosh builds, swapped in atomically or updated in place."""
+"""Index: Articles and their extractions -> Whoosh builds, each (full or updated) swapped in atomically."""
 from .incremental import update
 from .indexer import build, open_index
 

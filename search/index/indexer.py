@@ -1,4 +1,4 @@
-"""Build a fresh index and swap it in, or update the live one with changed files only."""
+"""Build a fresh index and swap it in; the Batch of files both a build and an update write."""
 from __future__ import annotations
 
 import json
@@ -42,7 +42,8 @@ class Summary:
     build: str | None = None
 
 
-def _check_corpus(corpus: Path) -> Path:
+def check_corpus(corpus) -> Path:
+    """Return corpus as a Path, or fail with a usage error when it does not exist."""
     corpus = Path(corpus)
     if not corpus.exists():
         raise BadUsage(f"Corpus directory not found: {corpus}")
@@ -51,45 +52,29 @@ def _check_corpus(corpus: Path) -> Path:
 
 def build(corpus, index_root, on_file=None) -> Summary:
     """Index every article under corpus into a fresh build, then make it live atomically."""
-    corpus, store, started = _check_corpus(corpus), IndexStore(index_root), time.monotonic()
+    corpus, store, started = check_corpus(corpus), IndexStore(index_root), time.monotonic()
+    summary = Summary()
     with store.lock():
-        previous = store.current_name()
-        store.sweep(keep_previous=None if previous is None else previous)
-        build_dir = store.new_build_dir()
-        try:
-            summary, manifest = _write_build(corpus, build_dir, on_file)
-            summary.build = store.swap_in(build_dir)
-        except BaseException:
-            # Ctrl-C or a crash: the half-written build goes, the live one stays.
-            store.sweep(keep_previous=previous)
-            raise
-        store.sweep(keep_previous=previous)
+        summary.build = store.publish(lambda build_dir: _write_build(corpus, build_dir, summary, on_file))
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _write_build(corpus: Path, build_dir: Path, on_file):
-    paths, ignored = documents.list_corpus(corpus)
-    summary, manifest = write_index(corpus, build_dir, paths, on_file, prepare.workers_for(len(paths)))
-    summary.skipped.extend((s.path, s.reason) for s in ignored)
-    _write_manifest(build_dir, manifest)  # last: a build with a manifest is complete
-    return summary, manifest
+def _write_build(corpus: Path, build_dir: Path, summary: Summary, on_file) -> None:
+    listing = documents.scan_corpus(corpus)
+    summary.skipped.extend((s.path, s.reason) for s in listing.skipped)
+    batch = Batch(corpus, {"corpus": str(corpus.resolve()), "files": {}}, summary, on_file)
+    write_index(batch, build_dir, listing.files, prepare.workers_for(len(listing.files)))
+    write_manifest(build_dir, batch.manifest)  # last: a build with a manifest is complete
 
 
-def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, workers: int):
-    """Index the files into a new Whoosh index with its comparisons; return the summary and manifest."""
+def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) -> None:
+    """Index the files into a new Whoosh index, then save the batch's comparisons beside it."""
     ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
-    summary, manifest = Summary(), {"corpus": str(corpus.resolve()), "files": {}}
-    taken: set[str] = set()
-    comparisons, saving = compare.Comparisons(), None
+    comparisons, saving = batch.comparisons, None
     try:
         with committing(SegmentedWriter(ix)) as writer:
-            for path, entry in _indexed_files(writer, corpus, paths, workers, summary, taken, comparisons):
-                if entry is not None:
-                    manifest["files"][_rel(path, corpus)] = entry
-                if on_file:
-                    on_file(path)
-                writer.roll_if_full()
+            batch.add(writer, paths, workers, after_file=writer.roll_if_full)
             # The last segment's flush and the quote clustering are both a few seconds of pure
             # Python: the clustering runs in a child process while this one flushes.
             saving = multiprocessing.get_context("fork").Process(
@@ -103,7 +88,6 @@ def write_index(corpus: Path, index_dir: Path, paths: list[Path], on_file, worke
             saving.kill()  # the build failed or was interrupted while the child still worked
             saving.join()
         ix.close()
-    return summary, manifest
 
 
 def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path) -> None:
@@ -115,48 +99,67 @@ def _save_comparisons(comparisons, build_dir: Path) -> None:
     compare.save(comparisons.compute(), build_dir)
 
 
-def save_build_data(build_dir: Path, comparisons, manifest: dict) -> None:
-    """Write what lives beside the Whoosh index: comparisons, then the manifest."""
-    _save_comparisons(comparisons, build_dir)
-    _write_manifest(build_dir, manifest)
+class Batch:
+    """One build's or update's files going into a Whoosh writer, with their manifest, comparisons and summary."""
 
+    def __init__(self, corpus: Path, manifest: dict, summary: Summary, on_file=None, comparisons=None):
+        self.corpus, self.manifest, self.summary, self.on_file = corpus, manifest, summary, on_file
+        self.comparisons = comparisons if comparisons is not None else compare.Comparisons()
+        self.files: dict = manifest["files"]
+        self.taken = {a for entry in self.files.values() for a in entry["articles"]}
 
-def _rel(path: Path, corpus: Path) -> str:
-    return path.relative_to(corpus).as_posix() if corpus.is_dir() else path.name
+    def rel(self, path: Path) -> str:
+        """Return the manifest's name for a corpus file."""
+        return documents.relative_path(path, self.corpus)
 
+    def remove(self, writer, rels: list[str]) -> None:
+        """Delete the documents and comparisons of these manifest files."""
+        for rel in rels:
+            gone = self.files.pop(rel)["articles"]
+            for article_id in gone:
+                writer.delete_by_term("article_id", article_id)
+            self.comparisons.drop_articles(gone)
+            self.taken.difference_update(gone)
 
-def _indexed_files(writer, corpus: Path, paths: list[Path], workers: int, summary: Summary,
-                   taken: set[str], comparisons):
-    """Add the files; yield (path, manifest entry or None) in corpus order."""
-    if not workers:
-        for path in paths:
-            yield path, _index_file(writer, path, corpus, summary, taken, comparisons)
-        return
-    # Extraction runs in worker processes while this one writes: on two cores the build takes
-    # about as long as the writing alone.
-    items = [(path, _rel(path, corpus)) for path in paths]
-    for path, ready in zip(paths, prepare.prepared_in_workers(items, corpus, workers)):
-        yield path, _add_prepared(writer, ready, summary, taken, comparisons)
+    def add(self, writer, paths: list[Path], workers: int = 0, after_file=None) -> None:
+        """Load, extract and add the files in order; a file that cannot be read is a skip, not a failure."""
+        for path, ready in zip(paths, self._prepared(paths, workers)):
+            self._add_prepared(writer, ready)
+            if self.on_file:
+                self.on_file(path)
+            if after_file:
+                after_file()
 
+    def _prepared(self, paths: list[Path], workers: int):
+        if not workers:
+            return (prepare.prepare(path, self.corpus, self.rel(path), extracting=False) for path in paths)
+        # Extraction runs in worker processes while this one writes: on two cores the build takes
+        # about as long as the writing alone.
+        return prepare.prepared_in_workers([(path, self.rel(path)) for path in paths], self.corpus, workers)
 
-def _index_file(writer, path: Path, corpus: Path, summary: Summary, taken: set[str],
-                comparisons) -> dict | None:
-    """Load, extract and add one file's articles; record a skip instead of failing."""
-    ready = prepare.prepare(path, corpus, _rel(path, corpus), extracting=False)
-    return _add_prepared(writer, ready, summary, taken, comparisons)
+    def _add_prepared(self, writer, ready) -> None:
+        self.summary.skipped.extend(ready.skipped)
+        self.summary.warnings.extend((ready.rel, w) for w in ready.warnings)
+        if ready.entry is None:
+            return
+        ids = []
+        for article, extraction in ready.articles:
+            article.id = _unique_id(article.id, self.taken)
+            self._add_article(writer, article, extraction)
+            ids.append(article.id)
+        self.files[ready.rel] = dict(ready.entry, articles=ids)
 
-
-def _add_prepared(writer, ready, summary: Summary, taken: set[str], comparisons) -> dict | None:
-    summary.skipped.extend(ready.skipped)
-    summary.warnings.extend((ready.rel, w) for w in ready.warnings)
-    if ready.entry is None:
-        return None
-    ids = []
-    for article, extraction in ready.articles:
-        article.id = _unique_id(article.id, taken)
-        _add_article(writer, article, summary, comparisons, extraction)
-        ids.append(article.id)
-    return dict(ready.entry, articles=ids)
+    def _add_article(self, writer, article, extraction=None) -> None:
+        if extraction is None:
+            extraction = extract(article)
+        for doc in documents_for(article, extraction):
+            writer.add_document(**doc)
+        self.comparisons.add(*comparison_records(article, extraction))
+        summary = self.summary
+        summary.articles += 1
+        summary.quotes += sum(1 for q in extraction.quotes if q.kind == "quote")
+        summary.claims += len(extraction.claims)
+        summary.figures += len(extraction.figures)
 
 
 def _unique_id(article_id: str, taken: set[str]) -> str:
@@ -168,19 +171,8 @@ def _unique_id(article_id: str, taken: set[str]) -> str:
     return candidate
 
 
-def _add_article(writer, article, summary: Summary, comparisons, extraction=None) -> None:
-    if extraction is None:
-        extraction = extract(article)
-    for doc in documents_for(article, extraction):
-        writer.add_document(**doc)
-    comparisons.add(*comparison_records(article, extraction))
-    summary.articles += 1
-    summary.quotes += sum(1 for q in extraction.quotes if q.kind == "quote")
-    summary.claims += len(extraction.claims)
-    summary.figures += len(extraction.figures)
-
-
-def _write_manifest(build_dir: Path, manifest: dict) -> None:
+def write_manifest(build_dir: Path, manifest: dict) -> None:
+    """Write a build's manifest (corpus path and per-file fingerprints) atomically."""
     tmp = build_dir / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     os.replace(tmp, build_dir / MANIFEST)

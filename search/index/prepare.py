@@ -33,11 +33,17 @@ class Prepared:
 def prepare(path: Path, corpus: Path, rel: str, extracting: bool = True) -> Prepared:
     """Load one file and extract its articles (or pair them with None); record why a file was skipped."""
     try:
-        articles, skipped, warnings = documents.load_file(path, corpus)
-    except (ClaimsearchError, OSError) as exc:
-        return Prepared(rel, skipped=[(rel, getattr(exc, "message", None) or str(exc))])
-    stat = path.stat()
-    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": documents.file_digest(path)}
+        read = documents.read_file(path)
+        articles, skipped, warnings = documents.load_file(path, corpus, read.data)
+    except ClaimsearchError as exc:
+        return Prepared(rel, skipped=[(rel, exc.message)])
+    except OSError as exc:  # vanished or unreadable since the corpus was listed
+        return Prepared(rel, skipped=[(rel, f"cannot read: {exc.strerror or exc}")])
+    except RecursionError:
+        return Prepared(rel, skipped=[(rel, "nested too deeply to read")])
+    # The fingerprint is of the bytes indexed: a file rewritten during the build differs from it
+    # and is indexed again by the next update.
+    entry = {"size": read.size, "mtime_ns": read.mtime_ns, "sha1": read.sha1}
     return Prepared(rel, [(a, extract(a) if extracting else None) for a in articles],
                     [(s.path, s.reason) for s in skipped],
                     warnings, entry)

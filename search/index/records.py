@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..compare.text import sentence_around
 from ..models import Article, Extraction
 from .schema import CONTEXT_FIELD, TEXT_FIELD
 from .speakers import filter_keys, identity
@@ -55,8 +56,10 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
         docs.append(_statement(shared, doc_id, "claim", claim.text, claim.claimer,
                                claim, title, mention=claim.claimer_mention, cue=claim.cue))
     for doc_id, fig in figures:
-        doc = _statement(shared, doc_id, "figure", fig.text, fig.claimed_by, fig,
-                         title, value=fig.value, unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic)
+        # The measure joins the indexed text, so 'oil price' finds '$50 a barrel'.
+        text = f"{fig.text} ({fig.measure})" if fig.measure else fig.text
+        doc = _statement(shared, doc_id, "figure", text, fig.claimer or fig.claimed_by, fig, title, value=fig.value,
+                         unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic, measure=fig.measure)
         doc.update(value=float(fig.value), topic=fig.topic)
         docs.append(_clean(doc))
     return docs
@@ -88,14 +91,20 @@ def _clean(doc: dict) -> dict:
     return {k: v for k, v in doc.items() if v not in (None, "", [])}
 
 
-def comparison_records(article: Article, extraction: Extraction) -> tuple[list[dict], list[dict]]:
-    """Return the quote and figure records the cross-outlet comparison needs, ids as indexed."""
+def comparison_records(article: Article, extraction: Extraction) -> tuple[list[dict], list[dict], dict]:
+    """Return the quote and figure records the cross-outlet comparison needs (ids as indexed), and the article's."""
     base = {"article_id": article.id, "title": article.title or article.path, "source": article.source,
             "date": article.date.isoformat() if article.date else None}
     quotes, _, figures = numbered(article, extraction)
-    return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text) for i, q in quotes],
-            [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, speaker=f.claimed_by,
-                  topic=f.topic, text=f.text) for i, f in figures])
+    # utterance, speaker_id, named, measure and claimer: from newer extractors, None before them
+    new = lambda record, *names: {n: getattr(record, n, None) for n in names}  # noqa: E731
+    return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text,
+                  **new(q, "utterance", "speaker_id", "named")) for i, q in quotes],
+            [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, claimed_by=f.claimed_by,
+                  speaker=f.claimer or f.claimed_by,
+                  topic=f.topic, text=f.text, sentence=sentence_around(article.text, f.start, f.end),
+                  **new(f, "measure", "claimer")) for i, f in figures],
+            dict(base, id=article.id, text=article.text))
 
 
 def export_record(stored: dict) -> dict:

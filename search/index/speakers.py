@@ -8,14 +8,14 @@ SPACES = re.compile(r"\s+")
 
 
 def speaker_id(name: str | None) -> str | None:
-    """Return the corpus-wide id of a canonical speaker name (today the name itself)."""
-    # Extraction will give each statement a canonical speaker_id; identity() prefers it.
+    """Return the id of a speaker name that extraction gave no corpus-wide id (the name itself)."""
     return name or None
 
 
 def identity(record, name: str | None) -> tuple[str | None, tuple[str, ...]]:
     """Return a statement's speaker id and every name it goes by (canonical name, aliases, mention)."""
-    sid = getattr(record, "speaker_id", None) or speaker_id(name)
+    # Extraction's corpus-wide id (quotes' speaker_id, claims' claimer_id) decides; figures have none.
+    sid = getattr(record, "speaker_id", None) or getattr(record, "claimer_id", None) or speaker_id(name)
     aliases = tuple(getattr(record, "speaker_aliases", None) or ())
     mention = getattr(record, "speaker_mention", None) or getattr(record, "claimer_mention", None)
     named = mention if is_alias(mention, name) else None

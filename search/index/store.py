@@ -15,6 +15,7 @@ POINTER = "CURRENT"
 BUILDS = "builds"
 LOCK = ".lock"
 IN_PROGRESS = ".building-"  # prefix of a build not yet swapped in; swept by the next run
+LOCK_SUFFIX = "LOCK"  # Whoosh's MAIN_WRITELOCK
 
 
 class IndexStore:
@@ -69,12 +70,32 @@ class IndexStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def new_build_dir(self) -> Path:
-        """Create and return an empty directory for a build in progress."""
+    def new_build_dir(self, base: Path | None = None) -> Path:
+        """Create a directory for a build in progress: empty, or holding the files of build ``base``."""
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
         path = self.builds / f"{IN_PROGRESS}{stamp}-{secrets.token_hex(4)}"
         path.mkdir(parents=True)
+        if base is not None:
+            _link_files(base, path)
         return path
+
+    def publish(self, write, base: Path | None = None) -> str:
+        """Fill a new build with ``write(build_dir)`` and make it live; on any failure the live one stays."""
+        previous = self.current_name()
+        self.sweep(keep_previous=previous)
+        build_dir = self.new_build_dir(base)
+        try:
+            write(build_dir)
+            name = self.swap_in(build_dir)
+        except BaseException as exc:
+            # Ctrl-C, a crash or a full disk: the half-written build goes, the live one stays.
+            self.sweep(keep_previous=previous)
+            if isinstance(exc, OSError):
+                raise ClaimsearchError(f"Cannot write the index at {self.root}: {exc.strerror or exc}; "
+                                       "the live index is unchanged") from None
+            raise
+        self.sweep(keep_previous=previous)
+        return name
 
     def swap_in(self, build_dir: Path) -> str:
         """Name the finished build live with one atomic rename; return its name."""
@@ -100,3 +121,18 @@ class IndexStore:
         for stale in self.root.glob(f"{POINTER}.*.tmp"):
             stale.unlink(missing_ok=True)
         return removed
+
+
+def _link_files(source: Path, target: Path) -> None:
+    """Give target the files of build source: hard links, or copies on a filesystem without them."""
+    # Safe because nothing rewrites a file of a build in place: Whoosh writes each segment and
+    # each generation's TOC under a new name (deletions live in the TOC) and only unlinks old
+    # ones, and the manifest and comparisons are replaced by rename. Lock and temporary files
+    # are the exceptions, so they are not shared.
+    for path in source.iterdir():
+        if path.name.endswith((LOCK_SUFFIX, ".tmp")) or not path.is_file():
+            continue
+        try:
+            os.link(path, target / path.name)
+        except OSError:
+            shutil.copy2(path, target / path.name)

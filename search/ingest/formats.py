@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import frontmatter
 import markdown as markdown_lib
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from ..errors import LoadError
 from ..models import Article
@@ -18,6 +19,10 @@ from . import clean, metadata
 
 TEXT_KEYS = ("text", "body", "content")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FRONT_MATTER = 64 * 1024  # characters; real front matter is a few hundred
+MAX_YAML_NODES = 2000
+MAX_YAML_DEPTH = 20
 
 
 @dataclass(frozen=True)
@@ -68,16 +73,18 @@ def _body(article: Article, title: str | None) -> str:
 def load_markdown(text: str, rel: str) -> Article:
     """Build an Article from Markdown with optional YAML front matter."""
     try:
-        meta, content = frontmatter.parse(text)
+        meta, content = frontmatter.parse(text, handler=_front_matter_handler(text))
     except (yaml.YAMLError, ValueError) as exc:
-        raise LoadError(f"broken front matter: {str(exc).splitlines()[0]}") from None
+        raise LoadError(f"broken front matter: {(str(exc).splitlines() or [type(exc).__name__])[0]}") from None
+    except RecursionError:
+        raise LoadError("broken front matter: nested too deeply") from None
     if not isinstance(meta, dict):
         raise LoadError("front matter is not a mapping")
     offset = text.find(content) if content else len(text)
     spans = clean.split_paragraphs(content, offset=max(offset, 0), markdown=True)
     kept = clean.keep_paragraphs(text, spans)
-    title = _meta_str(meta, ("title", "headline")) or _strip_md_heading(text, kept)
-    url = _meta_str(meta, ("url", "link", "canonical_url"))
+    title = _meta_str(meta, ("title", "headline"), metadata.MAX_TITLE) or _strip_md_heading(text, kept)
+    url = _meta_str(meta, ("url", "link", "canonical_url"), metadata.MAX_URL)
     article = Article(
         id=article_id(rel), path=rel, text=text, title=title, url=url,
         source=_source(meta, url), author=_author(meta),
@@ -94,19 +101,43 @@ def _strip_md_heading(text, spans):
     return title.lstrip("#").strip() if title else None
 
 
-def _meta_str(meta: dict, keys) -> str | None:
+class _BoundedYAML(YAMLHandler):
+    """YAML front matter read without aliases: 400 bytes of nested aliases expand to gigabytes."""
+
+    def load(self, fm, **kwargs):
+        if len(fm) > MAX_FRONT_MATTER:
+            raise LoadError(f"front matter too long ({len(fm)} characters > {MAX_FRONT_MATTER})")
+        # The event stream is read in constant memory: aliases, depth and size are refused
+        # before any object is built.
+        depth = 0
+        for count, event in enumerate(yaml.parse(fm, Loader=YAML_LOADER)):
+            if isinstance(event, yaml.AliasEvent):
+                raise LoadError("front matter uses YAML aliases (*name), which are not supported")
+            depth += isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+            depth -= isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+            if depth > MAX_YAML_DEPTH or count > MAX_YAML_NODES:
+                raise LoadError("front matter too deeply nested or too large")
+        return yaml.load(fm, Loader=YAML_LOADER)
+
+
+def _front_matter_handler(text: str):
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    return _BoundedYAML() if isinstance(handler, YAMLHandler) else handler
+
+
+def _meta_str(meta: dict, keys, limit: int = metadata.MAX_META) -> str | None:
     for key in keys:
         value = meta.get(key)
         if value not in (None, ""):
-            return str(value).strip()
+            return metadata.clip(str(value).strip(), limit)
     return None
 
 
 def _author(meta: dict) -> str | None:
     value = meta.get("author") or meta.get("authors") or meta.get("byline")
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) or None
-    return str(value).strip() if value else None
+        value = ", ".join(str(v) for v in value)
+    return metadata.clip(str(value).strip(), metadata.MAX_META) if value else None
 
 
 def _source(meta: dict, url: str | None) -> str | None:
@@ -144,6 +175,8 @@ def load_jsonl(text: str, rel: str) -> tuple[list[Article], list[Skipped]]:
             articles.append(_jsonl_article(json.loads(line), rel, lineno))
         except json.JSONDecodeError as exc:
             skipped.append(Skipped(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+        except RecursionError:
+            skipped.append(Skipped(where, "JSON nested too deeply"))
         except LoadError as exc:
             skipped.append(Skipped(where, exc.message))
     return articles, skipped
@@ -155,13 +188,13 @@ def _jsonl_article(record, rel: str, lineno: int) -> Article:
     body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
     if not body or not body.strip():
         raise LoadError("record has no text/body field")
-    url = _meta_str(record, ("url", "link"))
+    url = _meta_str(record, ("url", "link"), metadata.MAX_URL)
     own_id = _meta_str(record, ("id",))
     key = own_id or (hashlib.sha1(url.encode()).hexdigest()[:12] if url else str(lineno))
     stem = article_id(rel)
     spans = clean.split_paragraphs(body)
     kept = clean.keep_paragraphs(body, spans)
-    title = _meta_str(record, ("title", "headline")) or metadata.infer_title(body, kept)
+    title = _meta_str(record, ("title", "headline"), metadata.MAX_TITLE) or metadata.infer_title(body, kept)
     article = Article(
         id=f"{stem}/{article_id(key)}", path=f"{rel}:{lineno}", text=body, title=title, url=url,
         source=_source(record, url), author=_author(record),

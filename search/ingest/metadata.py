@@ -19,6 +19,9 @@ DATE_PREFIX = re.compile(
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_TITLE = 300
+MAX_META = 200  # author, outlet: a name or a short list of names
+MAX_URL = 2048
+MAX_DATE = 100  # longer strings are not dates, and dateutil's work grows with them
 
 
 def infer_title(text: str, spans: list[Span]) -> str | None:
@@ -37,6 +40,11 @@ def infer_source(text: str, url: str | None = None) -> str | None:
         if match:
             return domain_of(match.group(1)) or match.group(1)
     return domain_of(url) if url else None
+
+
+def clip(value: str, limit: int) -> str:
+    """Return value cut to at most limit characters, an ellipsis marking the cut."""
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
 
 
 def domain_of(value: str) -> str | None:
@@ -83,7 +91,7 @@ def parse_date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_DATE:
         return None
     try:
         return dateparser.parse(value, default=dt.datetime(1900, 1, 1)).date()

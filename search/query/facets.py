@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from ..index.schema import FACETS_BY_NAME
 
@@ -17,6 +18,14 @@ class FacetValue:
     value: str
     count: int
     selected: bool
+    excluded: bool = False
+
+
+@dataclass(frozen=True)
+class Without:
+    """An exclusion's doc set: a doc passes when it is NOT among ``docs``."""
+
+    docs: frozenset
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,7 @@ def column_values(reader, column: str) -> list:
 
 
 def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: dict,
-                 size: int = FACET_SIZE, time_limit: float | None = None) -> list[Facet]:
+                 size: int = FACET_SIZE, time_limit: float | None = None, excluded: dict | None = None) -> list[Facet]:
     """Count each facet over the docs passing every *other* facet's filter, for ``time_limit`` s."""
     # Datasette's facet_time_limit_ms: a common word's facets on a big corpus must not hold the page
     # up; facets left when the time is up are marked timed out. A limit of 0 times out every facet.
@@ -54,30 +63,40 @@ def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: di
             continue
         others = tuple(other for other in filter_sets if other != name)
         if others not in passed:  # facets not filtered themselves share one doc list
-            passed[others] = passing(base, (filter_sets[other] for other in others))
+            passed[others] = passing(base, _flat(filter_sets[other] for other in others))
         counts = Counter(map(column, passed[others]))  # counted in C: a common word at 10x is 50k docs
         counts.pop(None, None)
-        facets.append(_facet(name, counts, selected.get(name, ()), size))
+        facets.append(_facet(name, counts, selected.get(name, ()), size, (excluded or {}).get(name, ())))
     return facets
 
 
 def passing(docs, filter_sets) -> list[int]:
-    """Return the docs (in their order) that are in every one of the filter sets."""
+    """Return the docs (in their order) that are in every one of the filter sets and in no Without."""
     for allowed in filter_sets:
-        docs = filter(allowed.__contains__, docs)  # membership tested in C, no Python loop
+        if isinstance(allowed, Without):
+            docs = filterfalse(allowed.docs.__contains__, docs)
+        else:
+            docs = filter(allowed.__contains__, docs)  # membership tested in C, no Python loop
     return list(docs)
 
 
-def _facet(name: str, counts: dict[str, int], chosen, size: int) -> Facet:
+def _flat(groups):
+    """Return the sets of several facets' filters as one sequence (a facet may both keep and exclude)."""
+    return [s for group in groups for s in group]
+
+
+def _facet(name: str, counts: dict[str, int], chosen, size: int, dropped=()) -> Facet:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     # A filter value matches as its facet compares it: `tony blair` selects "Tony Blair".
     facet = FACETS_BY_NAME.get(name)
     same = facet.filter_term if facet is not None else str
-    keys = {same(v) for v in chosen}
-    shown = ranked[:size] + [(v, c) for v, c in ranked[size:] if same(v) in keys]
+    keys, dropped_keys = {same(v) for v in chosen}, {same(v) for v in dropped}
+    shown = ranked[:size] + [(v, c) for v, c in ranked[size:] if same(v) in keys | dropped_keys]
     found = {same(v) for v, _ in shown}
-    shown += [(v, 0) for v in chosen if same(v) not in found]  # selected, though nothing has it now
+    # chosen or excluded, though nothing (left) has it now
+    shown += [(v, counts.get(v, 0)) for v in dict.fromkeys((*chosen, *dropped)) if same(v) not in found]
     if name == "month":
         shown.sort(key=lambda kv: kv[0], reverse=True)
-    values = tuple(FacetValue(value=v, count=c, selected=same(v) in keys) for v, c in shown)
+    values = tuple(FacetValue(value=v, count=c, selected=same(v) in keys, excluded=same(v) in dropped_keys)
+                   for v, c in shown)
     return Facet(name=name, values=values, truncated=len(ranked) > size)

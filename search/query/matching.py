@@ -8,7 +8,8 @@ from whoosh import query as wq
 
 from ..index.schema import SEARCH_FIELDS, TEXT_FIELD
 from ..whoosh_ext.postings import matching_docs
-from .facets import Facet, count_facets, passing
+from .facets import Facet, Without, count_facets, passing
+from .histogram import Histogram, date_histogram
 from .parse import SearchParams, parse_tree
 from .spelling import suggest
 
@@ -21,25 +22,37 @@ class Matched:
     total: int
     facets: list[Facet]
     suggestion: str | None
+    histogram: Histogram | None = None  # None when no match is dated
 
 
 def match(searcher, columns: dict, plan, params: SearchParams, filter_docs=None, expired=None,
-          facet_time_limit: float | None = None) -> Matched:
-    """Find the matching docs and count the facets (for at most ``facet_time_limit`` s); ``expired()`` stops the matching early."""
-    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired)
-    facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit)
+          facet_time_limit: float | None = None, twins=None, dates=None) -> Matched:
+    """Find the matching docs (a copy's doc folded into its ``twins`` one), count the facets (for at
+    most ``facet_time_limit`` s) and, given the date column ``dates``, the matches per period;
+    ``expired()`` stops the matching early."""
+    base, filter_sets, allowed = matching(searcher, plan, filter_docs, expired, twins)
+    facets = count_facets(base, columns, filter_sets, params.filters, time_limit=facet_time_limit,
+                          excluded=params.excluded)
     stopped = expired is not None and expired()
     suggestion = _suggest(searcher, params.q) if not allowed and params.q and not stopped else None
-    return Matched(allowed=array("I", allowed), total=len(allowed),
-                   facets=facets, suggestion=suggestion)
+    return Matched(allowed=array("I", allowed), total=len(allowed), facets=facets, suggestion=suggestion,
+                   # As much work as one facet's count: skipped once the search's time is spent.
+                   histogram=date_histogram(allowed, dates) if dates is not None and not stopped else None)
 
 
-def matching(searcher, plan, filter_docs=None, expired=None):
-    """Return the docs matching the text, each facet's filter set, and the docs passing all."""
+def matching(searcher, plan, filter_docs=None, expired=None, twins=None):
+    """Return the docs matching the text (copies folded), each facet's filter sets (kept, Without), and the docs passing all."""
     filter_docs = filter_docs or (lambda query: frozenset(matching_docs(searcher, query)))
     base = sorted(matching_docs(searcher, plan.text, expired))
-    filter_sets = {n: filter_docs(q) for n, q in plan.filters.items()}
-    return base, filter_sets, passing(base, filter_sets.values())
+    if twins:
+        # A copy's doc goes when its twin in the story's first article matched too: the story is
+        # one result and counts once, yet words only a copy has still find it.
+        found = frozenset(base)
+        base = [doc for doc in base if twins.get(doc) not in found]
+    filter_sets = {n: (filter_docs(q),) for n, q in plan.filters.items()}
+    for n, q in plan.exclusions.items():
+        filter_sets[n] = filter_sets.get(n, ()) + (Without(filter_docs(q)),)
+    return base, filter_sets, passing(base, [s for sets in filter_sets.values() for s in sets])
 
 
 def _suggest(searcher, q: str) -> str | None:

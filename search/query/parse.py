@@ -27,17 +27,22 @@ LEADING_WILDCARDS = ("*", "?")
 SYNTAX_CHARS = re.compile(r"[\"()\[\]{}^~*?:+\-!\\/]")
 
 
+COPIES = ("one", "all")
+
+
 @dataclass(frozen=True)
 class SearchParams:
     """A validated search request."""
 
     q: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    excluded: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet values a hit must NOT have
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    copies: str = "one"  # "one": each story once (copies folded into it); "all": every copy counts
 
     def selected(self, facet: str) -> tuple[str, ...]:
         """Return the values selected for one facet."""
@@ -52,6 +57,7 @@ class QueryPlan:
     filters: dict[str, wq.Query]
     notes: tuple[str, ...] = ()
     scoring: wq.Query | None = None  # what orders the hits, where it is not the text query itself
+    exclusions: dict[str, wq.Query] = field(default_factory=dict)  # per facet: what a hit must NOT match
 
     @property
     def ranking(self) -> wq.Query:
@@ -65,12 +71,15 @@ def build_query(params: SearchParams, schema) -> QueryPlan:
     dates = date_range(params.date_from, params.date_to)
     if dates is not None:
         text = wq.And([text, dates]) if not isinstance(text, wq.Every) else dates
-    filters = {
-        name: wq.Or([wq.Term(FACETS_BY_NAME[name].filter_column, FACETS_BY_NAME[name].filter_term(v))
-                     for v in values])
-        for name, values in params.filters.items() if values
-    }
-    return QueryPlan(text=text, filters=filters, notes=tuple(notes))
+    return QueryPlan(text=text, filters=facet_queries(params.filters), notes=tuple(notes),
+                     exclusions=facet_queries(params.excluded))
+
+
+def facet_queries(chosen: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
+    """Return, per facet with values, the query matching any of its values as the facet compares them."""
+    return {name: wq.Or([wq.Term(FACETS_BY_NAME[name].filter_column, FACETS_BY_NAME[name].filter_term(v))
+                         for v in values])
+            for name, values in chosen.items() if values}
 
 
 def parse_text(q: str, schema) -> tuple[wq.Query, list[str]]:

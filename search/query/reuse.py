@@ -7,23 +7,23 @@ from cachetools import LRUCache
 
 
 class SearcherPool:
-    """Give each thread its own searcher on the live build, reopened only when the index changed."""
+    """Give each thread its own searcher on the live build, reopened when another build is swapped in."""
 
     def __init__(self):
         self._local = threading.local()
 
     def get(self, name: str, ix):
-        """Return (searcher, per-searcher scratch dict) for build ``name`` at its latest generation."""
+        """Return (searcher, per-searcher scratch dict) for build ``name``."""
         local = self._local
         current = getattr(local, "searcher", None)
+        # A build never changes once live (`index` and `update` both swap in a new one), so its name
+        # is the whole test: Whoosh's refresh() kept stale readers and deletions, and leaked files.
         if current is None or local.name != name:
             # Opening a searcher reads the segment's term index; doing it once per thread and build
             # instead of once per request is most of the saving.
             if current is not None:
                 current.close()
             local.searcher, local.name, local.scratch = ix.searcher(), name, {}
-        elif not current.up_to_date():  # `claimsearch update` committed into the live build
-            local.searcher, local.scratch = current.refresh(), {}
         return local.searcher, local.scratch
 
     def reset(self) -> None:

@@ -1,6 +1,7 @@
 """Run searches against the live Whoosh build: hits with snippets, facets, articles."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from .. import compare
-from ..compare.views import other_versions
+from ..compare.views import brief, other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
 from ..index.records import article_record, export_record, hit_record, statement_record
@@ -19,6 +20,7 @@ from ..whoosh_ext.ranking import ranked
 from .budget import SEARCH_SECONDS, Deadline
 from .expansion import bounded
 from .facets import Facet, column_values
+from .histogram import DATE_COLUMN, Histogram
 from .matching import match, matching
 from .parse import SearchParams, build_query
 from .reuse import LRU, SearcherPool
@@ -35,6 +37,7 @@ class Page:
     facets: list[Facet]
     notes: list[str] = field(default_factory=list)
     suggestion: str | None = None
+    histogram: Histogram | None = None  # matches per period; None when none is dated
 
     @property
     def pages(self) -> int:
@@ -67,6 +70,7 @@ class WhooshSearcher:
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
+        self._twins = LRU(2)
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -102,11 +106,13 @@ class WhooshSearcher:
         deadline = Deadline(self.time_budget)
         plan = bounded(build_query(params, ix.schema), searcher.reader())
         key = (name, searcher.reader().generation(), params.q, tuple(sorted(params.filters.items())),
-               params.date_from, params.date_to)
+               tuple(sorted(params.excluded.items())), params.date_from, params.date_to, params.copies)
         matched = self._matches.get(key)
         if matched is None:
+            twins = self._copy_twins(key[:2], searcher) if params.copies != "all" else None
             matched = match(searcher, self._columns(key[:2], searcher), plan, params,
-                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit)
+                            self._filter_docs(key[:2], searcher), deadline, self.facet_time_limit,
+                            twins=twins, dates=self._dates(key[:2], searcher))
             # A partial answer is never served again as if it were whole; a quieter moment may count the facets.
             if not deadline.hit and not any(facet.timed_out for facet in matched.facets):
                 self._matches.put(key, matched)
@@ -119,23 +125,46 @@ class WhooshSearcher:
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
         comps = self.comparisons()
         for hit in hits:
-            hit["versions"] = other_versions(comps, hit)
-            hit.setdefault("story", None)  # the cross-outlet story, once comparisons give one
+            hit["versions"], hit["versions_label"] = other_versions(comps, hit)
+            hit["story"] = comps.story(hit["article_id"])
+            hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
         return Page(params=params, total=matched.total, hits=grouped(hits), facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
-                    suggestion=matched.suggestion)
+                    suggestion=matched.suggestion, histogram=matched.histogram)
 
     def _columns(self, version, searcher) -> dict:
         """Return each facet's per-document values for this build version, read once and shared."""
+        return self._read_columns(version, searcher)[0]
+
+    def _dates(self, version, searcher):
+        """Return each document's date column value (see query.histogram), read with the facet columns."""
+        return self._read_columns(version, searcher)[1]
+
+    def _read_columns(self, version, searcher) -> tuple:
         columns = self._facet_columns.get(version)
         if columns is None:
             with self._columns_lock:  # one thread reads the columns; the others wait and reuse them
                 columns = self._facet_columns.get(version)
                 if columns is None:
                     reader = searcher.reader()
-                    columns = {n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()}
+                    columns = ({n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()},
+                               column_values(reader, DATE_COLUMN).__getitem__)
                     self._facet_columns.put(version, columns)
         return columns
+
+    def _copy_twins(self, version, searcher) -> dict[int, int]:
+        """Return each copy's doc -> the same doc (article, q1, f2...) of its story's first article, per build version."""
+        found = self._twins.get(version)
+        if found is None:
+            comps, found = self.comparisons(), {}
+            for ids in comps.stories.values():
+                first, *later = _first_copy(comps, ids)
+                shown = _docs_by_statement(searcher, first)
+                for article_id in later:
+                    found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
+                                 if n in shown)
+            self._twins.put(version, found)
+        return found
 
     def _filter_docs(self, version, searcher):
         """Return a function giving a filter query's doc set, cached per build version."""
@@ -170,13 +199,11 @@ class WhooshSearcher:
         return Export(len(allowed), len(chosen), self._records(searcher, chosen), following)
 
     def _records(self, searcher, docnums):
-        """Yield the export records of ``docnums`` with their versions, then close the searcher."""
+        """Yield the export records of ``docnums`` with their versions and story, then close the searcher."""
         comps = self.comparisons()
         try:
             for docnum in docnums:
-                record = export_record(searcher.stored_fields(docnum))
-                record["versions"] = other_versions(comps, record)
-                yield record
+                yield _compared(comps, export_record(searcher.stored_fields(docnum)))
         finally:
             searcher.close()
 
@@ -197,7 +224,7 @@ class WhooshSearcher:
         if not found:
             raise NotFound(f"No statement with id {doc_id!r}")
         record = hit_record(found[0])
-        return dict(record, versions=other_versions(self.comparisons(), record), story=None)
+        return _compared(self.comparisons(), record)
 
     def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
@@ -208,6 +235,19 @@ class WhooshSearcher:
                          expired=expired)
         terms = query_terms(plan.text, searcher.reader(), TEXT_FIELD)  # once per page
         return [hit_dict(hit, terms) for hit in results[start:start + params.per_page]]
+
+    def has_dates(self) -> bool:
+        """Return True when any document of the live build has a date (date controls are shown then)."""
+        name, ix = self._live()
+        searcher, scratch = self._pool.get(name, ix)
+        if "dated" not in scratch:  # per searcher: an update that adds dates refreshes the searcher
+            scratch["dated"] = next(iter(searcher.reader().lexicon(DATE_COLUMN)), None) is not None
+        return scratch["dated"]
+
+    def updated(self):
+        """Return when the live build last changed (a build or an update), as an aware datetime."""
+        path = self.store.builds / self._live()[0]
+        return dt.datetime.fromtimestamp(max(p.stat().st_mtime for p in [path, *path.iterdir()]), dt.timezone.utc)
 
     def article(self, article_id: str) -> dict:
         """Return an article's public record and its statements' records in reading order."""
@@ -268,6 +308,25 @@ def grouped(hits: list[dict]) -> list[dict]:
         parent = articles.get(hit["article_id"]) if hit["kind"] != "article" else None
         (parent["statements"] if parent is not None else kept).append(hit)
     return kept
+
+
+def _compared(comps, record: dict) -> dict:
+    """Return a public record with what the comparisons know: its number of other versions and its story."""
+    return dict(record, versions=other_versions(comps, record)[0], story=comps.story(record["article_id"]))
+
+
+def _first_copy(comps, article_ids: list[str]) -> list[str]:
+    """Return a story's articles, the one shown for it first: the earliest, then the first by id."""
+    def when(aid):
+        date = (comps.articles.get(aid) or {}).get("date")
+        return (date is None, date or "", aid)
+    return sorted(article_ids, key=when)
+
+
+def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
+    """Return an article's docs by statement number ('' for the article, 'q1', 'f2'...)."""
+    docs = matching_docs(searcher, wq.Term("article_id", article_id))
+    return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
 
 
 def _sorting(params) -> dict:

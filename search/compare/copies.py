@@ -1,0 +1,71 @@
+"""Copies of one story (wire copies, reprints, the same file twice) found by MinHash/LSH, never all pairs."""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64      # 64 hash values: 256 bytes per article kept in the build
+SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
+THRESHOLD = 0.6    # Jaccard of the shingle sets above which two articles are one story
+MIN_SHINGLES = 50  # shorter texts (briefs, stubs) share boilerplate too easily to call copies
+SEED = 7
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+
+
+def signature(text: str) -> bytes | None:
+    """Return the MinHash values of a text's word shingles, or None for a text too short to compare."""
+    words = WORD.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    template = _template()
+    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+                     permutations=template.permutations, scheme=template.scheme)
+    sketch.update_batch(list(shingles))
+    return sketch.hashvalues.tobytes()
+
+
+def _sketch(values: bytes) -> MinHash:
+    template = _template()
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+                   hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
+
+
+def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
+    """Return the groups (two or more article ids, sorted) whose texts are near copies."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
+    parent = {aid: aid for aid in sketches}
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for aid, sketch in sketches.items():
+        # LSH proposes candidates in bands; the estimate confirms them (band collisions can be chance)
+        for other in lsh.query(sketch):
+            if sketch.jaccard(sketches[other]) >= THRESHOLD:
+                parent[find(aid)] = find(other)
+        lsh.insert(aid, sketch)
+    groups: dict[str, list[str]] = {}
+    for aid in sketches:
+        groups.setdefault(find(aid), []).append(aid)
+    return sorted(sorted(ids) for ids in groups.values() if len(ids) > 1)
+
+
+def story_id(article_ids: list[str]) -> str:
+    """Return a stable id for a story group, derived from its first article."""
+    return "st-" + hashlib.sha1(min(article_ids).encode("utf-8")).hexdigest()[:10]

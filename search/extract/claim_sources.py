@@ -1,0 +1,163 @@
+"""Who a claim is by: the cue's subject, with its appositives, modifiers and poll shares."""
+from __future__ import annotations
+
+from .claim_verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
+from .lexicon import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
+from .phrases import CONNECTIVES, NAME_JOIN, WEEKDAYS, abbrev_dot, is_cap, np_back, subject_before
+from .sentences import Token
+
+APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
+APPOSITIVES = 3
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
+# A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
+EVIDENCE_NOUNS = frozenset("""
+study studies poll polls survey surveys report reports research analysis data figures numbers review
+investigation inquiry audit census statistics researchers scientists evidence estimates results findings
+models tests test experts economists analysts forecast forecasts projections documents records
+""".split())
+POSSESSIVES = frozenset("his her their its our my your".split())
+NUMBER_REACH = 6
+# Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.
+RAISING_VERBS = frozenset("""
+seem seems seemed appear appears appeared continue continues continued go goes went tried tries try
+began begins start starts started used need needs needed failed fails managed struggled able unable likely
+unlikely willing ready eager quick set moved rushed
+""".split())
+# Plural and generic sources that open a sentence capitalised but name nobody: 'Officials said'.
+UNNAMED_SOURCES = EVIDENCE_NOUNS | frozenset("""
+officials experts critics residents voters sources campaigners protesters supporters opponents
+observers insiders diplomats aides advisers advisors lawmakers analysts economists investors
+officers police doctors teachers workers parents people many some others most few he she they it
+who which that i we you
+""".split())
+PP_HEADS = frozenset("of for at in from with".split())
+PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
+EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
+NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
+                         "majority".split()) | frozenset(NUMBER_WORDS)
+MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
+TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
+
+
+def described(mention: str) -> bool:
+    """Return True for a source given as a description ('a spokesman for the company'), not a name."""
+    words = mention.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    head = next((i for i, w in enumerate(words) if w.lower() in PP_HEADS), len(words))
+    return bool(words) and head < len(words) and all(w.islower() for w in words[:head])
+
+
+def is_named(canonical: str | None) -> bool:
+    """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials'."""
+    words = (canonical or "").split()
+    if not words or not all(w[:1].isupper() or w in NAME_JOIN for w in words):
+        return False
+    return not (len(words) == 1 and words[0].lower() in UNNAMED_SOURCES)
+
+
+def owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """Return the characters of an owner without its possessive ending ("Trump's" -> 'Trump')."""
+    start, end = toks[np[0]].start, toks[np[1]].end
+    last = toks[np[1]].text
+    for ending in ("’s", "'s", "’", "'"):
+        if last.endswith(ending) and len(last) > len(ending):
+            return start, end - len(ending)
+    return start, end
+
+
+def evidence_subject(toks: list[Token], first: int, k: int) -> bool:
+    """Return True when the subject names evidence: 'a poll (from X released Monday) found'."""
+    return any(t.text.lower() in EVIDENCE_NOUNS for t in toks[max(0, first - EVIDENCE_REACH):k])
+
+
+def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """Return the cue's subject past auxiliaries ('I don't think'); None for a passive ('is expected')."""
+    j = k
+    if toks[k].text.lower() in PARTICIPLES_ONLY and (k == 0 or toks[k - 1].text.lower() not in ("has", "have", "had")):
+        return None  # 'the option, seen by many as ...'
+    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
+        if toks[j - 1].text.lower() in BE_FORMS:
+            return None  # 'was told', 'is expected to': the subject is not the source
+        j -= 1
+    if j > 1 and toks[j - 1].text == "to" and _raises(toks[j - 2].text):
+        j -= 2  # 'he seems to feel', 'Trump went on to say'
+        while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
+            j -= 1
+    if j > 1 and abbrev_dot(toks, j - 1):
+        j -= 1  # 'Joseph R. Biden Jr. warned'
+    if j > 2 and toks[j - 1].text in TIME_WORDS and toks[j - 2].text.endswith("ed"):
+        j -= 2  # 'a poll released Wednesday found'
+    found = subject_before(toks, j, 0) or _number_subject(toks, j)
+    if found is None and j > 1 and toks[j - 1].text == ",":
+        found = _appositive_subject(toks, j - 1)
+    found = _with_modifiers(toks, found)
+
+    if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
+            and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
+        return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
+    return found
+
+
+def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """Return a poll's share as a subject: '64 percent say', 'Six in 10 say', 'Nearly 30% of voters said'."""
+    k = j
+    while k > 0 and j - k < NUMBER_REACH and (toks[k - 1].text.lower() in NUMBER_PARTS
+                                               or toks[k - 1].text[:1].isdigit()):
+        k -= 1
+    has_number = any(t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS for t in toks[k:j])
+    return (k, j - 1) if has_number and k < j and toks[j - 1].text.lower() not in ("in", "of", "than") else None
+
+
+def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Extend 'the company' to 'A spokesman for the company', 'Jakarta' to 'an economist in Jakarta'."""
+    for _ in range(PP_CHAIN):
+        if found is None or found[0] < 2 or toks[found[0] - 1].text.lower() not in PP_HEADS:
+            break
+        head = np_back(toks, found[0] - 2, 0)
+        if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
+            break
+        first = toks[head[0]].text
+        if not (first.lower() in ("the", "a", "an") or is_cap(first) or first.lower() in UNNAMED_SOURCES
+                or first.lower() in TITLES):
+            break  # 'support come from the business': no noun phrase heads the preposition
+        found = head[0], found[1]
+    return found
+
+
+def _appositive_subject(toks: list[Token], comma: int) -> tuple[int, int] | None:
+    """Return the name before a chain of appositives: 'Yin Myint May, 60, a doctor, said'."""
+    commas = [m for m in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1) if toks[m].text == ","]
+    for m in commas[:APPOSITIVES]:
+        if m > 0 and toks[m - 1].text[:1].isupper():
+            return _name_span(toks, m - 1)
+    return None
+
+
+def _name_span(toks: list[Token], last: int) -> tuple[int, int]:
+    """Return the capitalised run ending at last ('Yin Myint May')."""
+    first = last
+    while first > 0 and toks[first - 1].text[:1].isupper() and toks[first - 1].text not in CONNECTIVES:
+        first -= 1
+    return first, last
+
+
+def _raises(word: str) -> bool:
+    """Return True for the verb in 'seems to feel', 'went on to say': its subject says; not 'sustainable to'."""
+    lower = word.lower()
+    return lower in RAISING_VERBS or "intent" in classes_of(lower)
+
+
+def _time_word(word: str) -> bool:
+    return word in TIME_WORDS or word in MONTHS or word.isdigit()
+
+
+def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the character span of token span np, leaving out a leading 'the'/'a'."""
+    if np is None:
+        return None
+    first, last = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an")), np[1]
+    if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].text.lower() in ("last", "this", "next"):
+        last -= 2  # 'the EOC last year'
+    return toks[first].start, toks[last].end

@@ -1,0 +1,155 @@
+"""Verbs that attribute content to a source, by the shape of what follows them (claims only)."""
+from __future__ import annotations
+
+# Each class names how the verb takes its content; the rules in claims.py read it.
+#   say:       a clause, with or without 'that' ('said the deal failed')
+#   tell:      a hearer first, then the clause ('told reporters that ...', 'warned voters ...')
+#   belief:    a clause or an infinitive ('believes the plan works', 'expects to win')
+#   evidence:  what a study, poll or figure shows ('a poll found that ...', 'figures show ...')
+#   intent:    an infinitive only ('vowed to repeal', 'refused to comment')
+#   stance:    an object: a judgement or speech act about something ('denied the charges')
+#   ask:       a question ('asked whether ...')
+_CLASSES = {
+    "say": """
+say add write explain note state declare argue insist claim tweet post reply answer
+recall acknowledge admit concede announce suggest complain conclude predict observe allege
+assert contend mention emphasize emphasise stress reiterate testify report reveal
+disclose confirm deny estimate forecast counter retort joke quip remark boast lament
+speculate suspect concur affirm reaffirm clarify underscore point_out hint imply
+acknowledge caution signal indicate
+""",
+    "tell": "tell warn assure inform remind advise promise convince encourage order persuade",
+    "belief": """
+believe think expect hope fear feel know worry doubt reckon assume guess wonder trust
+understand realize realise recognize recognise see agree disagree learn remember consider
+""",
+    "evidence": "show find suggest indicate reveal estimate project",
+    "intent": """
+want plan vow pledge promise threaten refuse decline agree decide seek intend hope expect
+wish prefer propose seem appear
+""",
+    "stance": """
+deny admit announce confirm reject dismiss criticize criticise praise defend blame accuse
+endorse support oppose call_for urge condemn welcome question challenge dispute slam
+blast applaud hail describe cite denounce tout decry mock echo express discuss
+refer_to talk_about point_to call_on warn_against accuse blame favor favour
+request recommend advocate portray compare identify list deem view propose boast_of warn_of
+complain_about speak_of
+""",
+    "ask": "ask wonder question",
+}
+_IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"], "think": ["thought", "thinks", "thinking"],
+    "know": ["knew", "knows", "known", "knowing"], "feel": ["felt", "feels", "feeling"],
+    "find": ["found", "finds", "finding"], "show": ["showed", "shows", "shown", "showing"],
+    "seek": ["sought", "seeks", "seeking"], "see": ["sees", "saw", "seen", "seeing"],
+    "understand": ["understood", "understands", "understanding"], "plan": ["planned", "plans", "planning"],
+    "admit": ["admitted", "admits", "admitting"], "quip": ["quipped", "quips", "quipping"],
+    "slam": ["slammed", "slams", "slamming"], "forecast": ["forecasts", "forecasting"],
+    "regret": ["regretted", "regrets"], "go_on": ["went_on", "goes_on"], "concur": ["concurred", "concurs"],
+    "imply": ["implied", "implies", "implying"], "deny": ["denied", "denies", "denying"],
+    "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
+    "worry": ["worried", "worries", "worrying"], "agree": ["agreed", "agrees", "agreeing"],
+    "disagree": ["disagreed", "disagrees"], "back": ["backed", "backs", "backing"],
+    "signal": ["signalled", "signaled", "signals"],
+"call_for": ["called_for", "calls_for", "calling_for"],
+    "point_out": ["pointed_out", "points_out", "pointing_out"],
+    "refer_to": ["referred_to", "refers_to", "referring_to"],
+    "point_to": ["pointed_to", "points_to", "pointing_to"],
+    "talk_about": ["talked_about", "talks_about", "talking_about"],
+    "call_on": ["called_on", "calls_on", "calling_on"], "speak_of": ["spoke_of", "speaks_of", "speaking_of"],
+    "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
+}
+
+
+def _forms(base: str) -> list[str]:
+    """Return base and its inflections; '_' joins a particle ('point_out' -> 'pointed out')."""
+    if base in _IRREGULAR:
+        return [base] + _IRREGULAR[base]
+    head, _, rest = base.partition("_")
+    tail = " " + rest if rest else ""
+    stem = head[:-1] if head.endswith("e") else head
+    if head.endswith("y") and head[-2] not in "aeiou":
+        forms = [head[:-1] + "ied", head[:-1] + "ies", head + "ing"]
+    else:
+        third = head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s"
+        forms = [stem + "ed", third, stem + "ing"]
+    return [f + tail for f in [head] + forms]
+
+
+# Forms read as nouns far more often than as cues ('swing state', 'a Facebook post').
+_NOUNS_FIRST = frozenset("""
+state states post posts note call calls project projects counter counters signal signals remark
+remarks answer answers reply report tweet tweets comment back
+""".split())
+
+
+def _table() -> dict[str, frozenset[str]]:
+    """Return form -> the classes it belongs to."""
+    table: dict[str, set[str]] = {}
+    for name, bases in _CLASSES.items():
+        for base in bases.split():
+            for form in _forms(base):
+                if form not in _NOUNS_FIRST:
+                    table.setdefault(form.replace("_", " "), set()).add(name)
+    return {form: frozenset(classes) for form, classes in table.items()}
+
+
+VERB_CLASSES = _table()
+# Nouns that carry what someone asserts when 'that' follows: "Trump's claim that ...", 'his warning that ...'.
+SPEECH_NOUNS = frozenset("""
+claim claims assertion assertions contention allegation allegations accusation accusations charge
+warning warnings belief beliefs view argument arguments suggestion insistence promise pledge
+prediction admission announcement denial fear fears hope hopes concern concerns conclusion
+statement statements remark remarks comment comments message suspicion insinuation
+""".split())
+PAIRS = frozenset(f for f in VERB_CLASSES if " " in f)  # 'pointed out', 'called for'
+FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | SPEECH_NOUNS | {"according", "as"}  # "as per"
+# Forms that are nouns at least as often ('his hopes', 'growing fears', 'swing state'): a verb
+# only after a subject-like word.
+NOUN_FORMS = frozenset("""
+hopes fears plans worries doubts shows finds claims reports notes states answers replies posts
+tweets estimates forecasts promises pledges offers backs calls attacks questions challenges
+supports reasons counters signals projects wishes thoughts guesses remarks
+hope fear plan worry doubt show find claim report note state answer reply post tweet estimate
+forecast promise pledge offer back call attack question challenge support reason counter signal
+project wish guess remark want need view trust welcome project aim
+""".split())
+# Auxiliaries and negations between a subject and its verb ('I don't think', 'she has long argued').
+AUXILIARIES = frozenset("""
+do does did don't doesn't didn't has have had hasn't haven't hadn't will would won't wouldn't can
+could can't couldn't should shouldn't may might must not never is are was were isn't aren't wasn't
+weren't be been being
+""".replace("'", "’").split()) | frozenset("""
+don't doesn't didn't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't isn't aren't
+wasn't weren't
+""".split())
+# Past participles that, without 'has'/'have', describe ('the option, seen by many as'), not report.
+PARTICIPLES_ONLY = frozenset("seen known shown written understood".split())
+BE_FORMS = frozenset("is are was were be been being isn't aren't wasn't weren't".split())
+# Cue forms a headline writes capitalised: 'Trump Says ...', 'Poll Finds ...'.
+HEADLINE_FORMS = frozenset("""
+says say said warns warn tells claims claim insists urges admits denies vows believes thinks
+wants fears hopes predicts expects argues suggests finds shows reveals concedes announces
+""".split())
+# Adjectives that sit between a determiner and a noun: 'a new report', 'the latest claims'.
+ADJECTIVES = frozenset("""
+new recent latest early final first last previous former official separate similar annual internal
+public private full initial long short big major other brief joint special written widespread
+growing unprompted
+""".split())
+# Particles that open a question for 'ask'.
+QUESTION_WORDS = frozenset("whether if why how what when where who which about".split())
+# Adjuncts that may sit between the cue and its content: 'said on Monday that', 'told CNN that'.
+ADJUNCT_HEADS = frozenset("on in at during last this earlier late early after before from to via".split())
+
+
+def classes_of(form: str) -> frozenset[str]:
+    """Return the classes of a lower-case cue form ('said' -> {'say'}), empty if none."""
+    return VERB_CLASSES.get(form, frozenset())
+
+
+def is_participle(form: str) -> bool:
+    """Return True for 'saying', 'arguing', 'pointing out': a cue whose subject is the main clause's."""
+    return form.split()[0].endswith("ing") and form in VERB_CLASSES

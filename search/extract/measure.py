@@ -1,0 +1,288 @@
+"""What a figure measures: 'house prices' in 'House prices rose 4%', 'oil prices' for '$50 a barrel'."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
+
+WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
+WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
+MAX_WORDS = 4
+# Verbs that say a measure moved or stood somewhere: 'prices rose 4%', 'GDP up 2.3%', 'sales hit $5m'.
+CHANGE_VERBS = frozenset("""
+rose rise rises rising fell fall falls falling grew grow grows growing jumped jump jumps slipped slip slips
+climbed climb climbs dropped drop drops declined decline declines increased increase increases decreased
+slumped slump soared soar soars surged surge surges plunged plunge tumbled tumble edged eased ease
+hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
+totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
+shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
+accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
+ranged ranges range varied added closed closing opened ended finished traded trading settled
+""".split())
+# Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
+MONEY_VERBS = {
+    "earned": "earnings", "earns": "earnings", "earn": "earnings", "grossed": "takings", "took": "takings",
+    "paid": "payment", "pays": "payment", "pay": "payment", "spent": "spending", "spend": "spending",
+    "spends": "spending", "raised": "funds raised", "raise": "funds raised", "borrowed": "borrowing",
+    "invested": "investment", "invest": "investment", "invests": "investment", "saved": "savings",
+    "save": "savings", "owed": "debt", "owes": "debt", "fined": "fine", "donated": "donation",
+    "bid": "bid", "offered": "offer", "lost": "loss", "lose": "loss",
+    "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
+    "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
+}
+# Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
+NOT_COUNTS = frozenset("""
+shares prices rates sales profits earnings revenues costs savings losses takings funds figures numbers levels
+ratings points scores results odds stocks bonds yields exports imports returns values volumes balances
+""".split())
+# Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
+VERBS_BEFORE = frozenset("""
+forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
+show shows showed suggest suggests suggested find finds found believe believes estimate estimates
+""".split())
+LINKS = frozenset("by to at of from around above below past beyond over under".split())
+# Nouns of change: in 'a 52% rise in profits' the measure is profits.
+CHANGE_NOUNS = frozenset("""
+rise rises fall falls increase increases drop drops jump jumps cut cuts decline declines growth gain gains
+reduction reductions slump fall rebound hike hikes boost surge
+""".split())
+SKIP_BACK = frozenset("""
+also only have has had been already just now still reportedly sharply slightly further nearly almost
+to will would could may might should must set expected likely forecast predicted due being back
+""".split())
+# Verbs of aiming skipped before 'to' ('the firm hopes to reach 1,000': the subject is the firm).
+AIM_VERBS = frozenset("""
+hopes hoped aims aimed plans planned wants wanted needs needed intends intended seeks sought tries tried
+expects hope aim plan want need intend seek try expect
+""".split())
+QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
+MONEY_IN = re.compile(r"\s+in\s(?=[a-z])")  # 'in weekend ticket sales', not 'in New York'
+UNIT_NOUNS = frozenset("cents pence pounds dollars euros percent points cent".split())
+TIME_UNITS = frozenset("year month week day hour minute second head".split())
+PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
+# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
+PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
+now last next each every ago yesterday today tonight a an the so too also already still just more less
+than only even again up down off out back across away apiece respectively per cent percent
+won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
+cut set put beat became began shut stood kept brought bought thought found died fought
+later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
+them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
+""".split())
+IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle mice geese feet teeth".split())
+
+
+def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
+    """Return the counted noun after a number, its end, and the phrase it measures.
+
+    'sent 12,000 North Korean troops to Russia' gives ('troops', end, 'North Korean troops to Russia');
+    capitalised modifiers stay out of the unit but in the measure.
+    """
+    words, all_words, end = [], [], pos
+    for match in _words_after(text, pos, hi):
+        word = match.group(1)
+        lower = word.lower()
+        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
+        if stop or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
+            break
+        plural_acronym = word[:-1].isupper() and len(word) > 2 and word.endswith("s")
+        if word[0].isupper() and not plural_acronym and not word.isupper():
+            if words:
+                break
+            all_words.append(word)
+            continue
+        if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
+            break
+        if words and is_plural(words[-1]) and not is_plural(word):
+            break  # a count's head noun is its last plural: 'two countries appear', '100 hours community service'
+        if word.endswith(("'", "’")):
+            words.append(word[:-1])
+            all_words.append(word[:-1])
+            end = match.end() - 1
+            break  # 'two years' time'
+        words.append(word)
+        all_words.append(word)
+        end = match.end()
+    if not words:
+        return "", end, ""
+    return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
+
+
+def is_plural(word: str) -> bool:
+    """Return True for "countries", "people": a word that reads as a plural noun."""
+    lower = word.lower()
+    return lower in IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+
+
+def _words_after(text: str, pos: int, hi: int):
+    """Yield the words that follow pos, each after a single space, until punctuation."""
+    while (match := WORD_AFTER.match(text, pos, hi)) is not None:
+        yield match
+        pos = match.end()
+
+
+def _place_after(text: str, pos: int, hi: int) -> str:
+    """Return ' in Russia' when a capitalised place follows the counted noun."""
+    found = re.match(r" (in|to|at|from) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})\b", text[pos:min(hi, pos + 40)])
+    return f" {found.group(1)} {found.group(2)}" if found else ""
+
+
+def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> str | None:
+    """Return what a currency, percent or duration figure measures, or None when the sentence does not say."""
+    after = _after(text, end, hi)
+    if after:
+        return after
+    money_in = MONEY_IN.match(text, end, hi) if kind == "currency" else None
+    if money_in:
+        found = _phrase(text, money_in.end() - 1, hi)
+        if found:
+            return found  # '$40.8m in weekend ticket sales'
+    if kind == "duration":
+        return None
+    before = _before(text, lo, start, kind)
+    if before:
+        return before
+    per = PER.match(text, end, hi)
+    if per and kind == "currency" and per.group(1) not in TIME_UNITS:
+        return f"price per {per.group(1)}"  # '$50 a barrel' with no subject that names the price
+    return None
+
+
+def _after(text: str, end: int, hi: int) -> str | None:
+    """'97% of the budget' -> 'budget'; 'a 52% rise in profits' -> 'profits'; 'a £65,000 settlement'."""
+    partitive = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?",
+                         text[end:min(hi, end + 40)])
+    if partitive:
+        return _phrase(text, end + partitive.end() - 1, hi)
+    phrase = _phrase(text, end, hi)
+    if phrase and phrase.split()[-1].lower() in CHANGE_NOUNS:
+        linked = re.match(r"\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?", text[end + len(phrase) + 1:][:30])
+        if linked:
+            return _phrase(text, end + len(phrase) + 1 + linked.end() - 1, hi)
+    return phrase
+
+
+def _phrase(text: str, pos: int, hi: int) -> str | None:
+    words = []
+    for match in _words_after(text, pos, hi):
+        lower = match.group(1).lower()
+        if lower in PHRASE_STOPS or lower in DETERMINERS or len(words) >= MAX_WORDS:
+            break
+        if (words and lower.endswith("ing")) or lower.endswith(("ed", "ly", "'", "’")):
+            break  # 'the 60% allowed', '42% backed': a participle, not what is measured
+        words.append(match.group(1))
+    return " ".join(words) or None
+
+
+def _before(text: str, lo: int, start: int, kind: str) -> str | None:
+    """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
+    toks = WORD_BEFORE.findall(_unhedged(text[max(lo, start - REACH):start]))
+    k = len(toks) - 1
+    while k >= 0 and toks[k].lower() in ("the", "a", "an"):
+        k -= 1  # 'above the $47 a barrel mark'
+    if k < 0:
+        return None
+    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
+                                   and toks[k - 1].lower() not in UNIT_NOUNS):
+        return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
+    if toks[k].lower() in LINKS:
+        changed = _changed_thing(toks, k - 1)
+        if changed:
+            return changed  # 'an increase in the minimum wage to £5.60'
+        k -= 1
+    while k >= 0 and toks[k].lower() in SKIP_BACK:
+        k -= 1
+    if k >= 0 and toks[k].lower() in CHANGE_VERBS:
+        k -= 1
+        while k >= 0 and (_skippable(toks, k) or toks[k].lower() in CHANGE_VERBS or toks[k].endswith("ly")):
+            k -= 1
+        return _subject(toks, k)
+    if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
+        return MONEY_VERBS[toks[k].lower()]
+    return None
+
+
+def counted_subject(text: str, lo: int, start: int) -> str | None:
+    """Return the plural count a bare number measures: 'mobile users grew by 1.4 million' -> 'mobile users'."""
+    subject = _before(text, lo, start, "count")
+    head = subject.split()[-1] if subject else ""
+    if head.islower() and is_plural(head) and head not in NOT_COUNTS:
+        return subject
+    return None
+
+
+def _changed_thing(toks: list[str], k: int) -> str | None:
+    """Return X in 'a rise in X' / 'a cut of X' ending at toks[k], else None."""
+    subject = _subject(toks, k)
+    if not subject:
+        return None
+    j = k - len(WORD_BEFORE.findall(subject))
+    while j >= 0 and toks[j].lower() in DETERMINERS:
+        j -= 1
+    if j >= 1 and toks[j].lower() in ("in", "of") and toks[j - 1].lower() in CHANGE_NOUNS:
+        return subject
+    return None
+
+
+def _skippable(toks: list[str], k: int) -> bool:
+    """Return True for auxiliaries and adverbs between a subject and its verb, and 'hopes' in 'hopes to'."""
+    lower = toks[k].lower()
+    return lower in SKIP_BACK or (lower in AIM_VERBS and k + 1 < len(toks) and toks[k + 1].lower() == "to")
+
+
+def _unhedged(window: str) -> str:
+    """Return the words before a number without its hedge ('rose by about' -> 'rose by')."""
+    lowered = window.rstrip().lower()
+    for tail in QUALIFIER_TAILS:
+        if lowered.endswith(" " + tail) or lowered == tail:
+            return window.rstrip()[:-len(tail)]
+    return window
+
+
+def _nominal(word: str) -> bool:
+    """Return True for a word that may end a noun phrase ('unemployment', 'GDP'), not a verb or function word."""
+    lower = word.lower()
+    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS
+            and lower not in PHRASE_STOPS and not lower.endswith("ed"))
+
+
+def _subject(toks: list[str], k: int) -> str | None:
+    """Return the noun phrase ending at toks[k], read backwards ('the price of oil' -> 'price of oil')."""
+    words: list[str] = []
+    while k >= 0 and len(words) < MAX_WORDS + 1:
+        word, lower = toks[k], toks[k].lower()
+        if words and k > 0 and _joins(toks, k):
+            words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
+        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
+            break
+        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in VERBS_BEFORE):
+            break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
+        else:
+            words.insert(0, word)
+        k -= 1
+    while words and (words[0].lower() in ("of", "in") or words[0].lower() in DETERMINERS):
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return None
+    return " ".join(words)
+
+
+def _joins(toks: list[str], k: int) -> bool:
+    """Return True when toks[k] links two nouns of one phrase: 'of'/'in', or 'the' right after them."""
+    lower = toks[k].lower()
+    if lower in ("of", "in"):
+        return _nominal(toks[k - 1])
+    return lower in ("the", "its", "their") and k > 1 and toks[k - 1].lower() in ("of", "in") and _nominal(toks[k - 2])
+
+
+def measure_key(measure: str) -> str:
+    """Return 'oil-price' for 'oil prices' and 'price of oil': content words, singular, sorted."""
+    words = {_singular(w) for w in re.findall(r"[a-z]+", measure.lower()) if w not in STOP_WORDS and w not in DETERMINERS}
+    return "-".join(sorted(words))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word

@@ -1,0 +1,37 @@
+"""What a number can count: units written on it, currencies, durations, and words that are no unit."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+# Letters written on a number: a unit ('3km', '512kbps') or a sign it is no count ('2nd', '1990s', '10am').
+GLUED_UNITS = {"km": "kilometres", "kg": "kilograms", "cm": "centimetres", "mm": "millimetres",
+               "ft": "feet", "mph": "mph", "p": "pence", "gbps": "gbps", "mbps": "mbps", "kbps": "kbps",
+               "gb": "gb", "mb": "mb", "kb": "kb", "tb": "tb", "ghz": "ghz", "mhz": "mhz", "mw": "mw",
+               "kw": "kw", "gw": "gw", "bhp": "bhp", "cc": "cc", "kph": "kph", "kmh": "kmh"}
+RACE_DISTANCES = frozenset(map(Decimal, "60 100 110 200 400 800 1500 3000 5000 10000".split()))
+DISTANCE_UNITS = frozenset({"metres", "kilometres", "miles", "m"})
+# A distance named with these is an event ('the 6km race', '400m runners', '200m gold'), not a figure.
+RACE_WORDS = frozenset("""
+race races final finals heat heats hurdles hurdler hurdlers runner runners run sprint sprinter sprinters
+champion champions championship title titles record records gold silver bronze medal medals medallist
+event events relay freestyle backstroke breaststroke butterfly medley indoor outdoor winner course
+""".split())
+SCORE_WORDS = frozenset("""
+win wins victory victories defeat defeats draw draws lead loss losses scoreline success triumph
+thrashing home away result aggregate
+""".split())
+# Words read after a number that are not a counted noun ('two other', 'five more').
+NOT_NOUNS = frozenset("""
+other others more less new old main major key top best ahead behind apart clear biggest largest different
+separate extra additional further remaining previous last first next such same own whole few many much several
+various respective consecutive straight successive former current way
+""".split())
+# Money written out ('1.6bn euros', '5bn rupees'): like '£', it says what kind of number, not what it measures.
+CURRENCY_WORDS = frozenset("""
+pounds pound dollars dollar euros euro yen yuan rupees rupee roubles rouble rubles ruble cents cent pence
+francs franc kronor krona kroner krone rand pesos peso won rupiah baht ringgit lira dinars riyals real reais
+""".split())
+FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
+DURATIONS = frozenset("year years month months week weeks day days hour hours minute minutes second "
+                      "seconds decade decades century centuries".split())
+NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())

@@ -1,0 +1,88 @@
+"""Copies of one story: found at index time, folded in search and facets, kept in step by update."""
+from __future__ import annotations
+
+from search.compare.copies import signature, story_groups
+from search.index import incremental, indexer
+from tests.helpers import write
+from web import create_app
+
+STORY = """Harbour strike closes the port
+
+Dock workers at Port Avelin walked out on Tuesday after talks over night shifts collapsed, leaving
+forty container ships waiting offshore and hauliers queuing along the coast road.
+
+The union's regional secretary, Mara Tellen, said: "Our members have been patient for two years and
+the company has offered nothing but longer hours for the same pay."
+
+The port authority said it regretted the action and hoped both sides would return to talks within
+the week, adding that perishable cargo would be moved to the northern terminal where possible.
+
+Local traders warned that a long stoppage would hurt the fishing fleet and the town's markets.
+"""
+OTHER = """Library reopens after flood repairs
+
+The central library in Kessford reopened its doors on Saturday after eight months of repairs to the
+basement archive, which was flooded when the river burst its banks last spring.
+
+Head librarian Owen Prask said: "The children's section is bigger than before and the local history
+room finally has the dry shelves it always needed."
+
+Volunteers spent the winter drying and scanning damaged parish records, and most are now online.
+"""
+
+
+def corpus(root):
+    write(root / "wire" / "strike.txt", "Source: Wire Agency\n\n" + STORY)
+    write(root / "gazette" / "strike.txt", "Source: Coast Gazette\n\n" + STORY.replace("Tuesday", "Tuesday morning")
+          + "\nThe gazette's lighthouse correspondent added that ferries were unaffected.\n")
+    write(root / "gazette" / "library.txt", "Source: Coast Gazette\n\n" + OTHER)
+    return root
+
+
+def test_near_copies_group_and_other_stories_do_not():
+    sigs = {"a": signature(STORY), "b": signature(STORY.replace("forty", "forty-one")), "c": signature(OTHER)}
+    assert story_groups(sigs) == [["a", "b"]]
+    assert signature("too short to compare") is None
+
+
+def test_search_folds_copies_into_one_result(tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(corpus(tmp_path / "corpus"), root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    one = client.get("/api/search?q=harbour&kind=article").get_json()
+    assert one["total"] == 1
+    hit = one["hits"][0]
+    assert hit["story"].startswith("st-") and len(hit["copies"]) == 1
+    every = client.get("/api/search?q=harbour&kind=article&copies=all").get_json()
+    assert every["total"] == 2
+    kinds = lambda page: {v["value"]: v["count"] for f in page["facets"] if f["name"] == "kind" for v in f["values"]}  # noqa: E731
+    assert kinds(one)["article"] == 1 and kinds(every)["article"] == 2
+    html = client.get("/?q=harbour&kind=article").get_data(as_text=True)
+    assert "+1 copy" in html and "<details" in html
+    assert client.get("/api/search?q=harbour&copies=some").get_json()["error"]["status"] == 400
+    only_copy = client.get("/api/search?q=lighthouse&kind=article").get_json()  # words only a copy has
+    assert only_copy["total"] == 1 and only_copy["hits"][0]["article_id"].startswith("gazette")
+
+
+def test_copies_are_not_independent_versions(tmp_path):
+    root = tmp_path / "ix"
+    indexer.build(corpus(tmp_path / "corpus"), root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    hit = client.get("/api/search?q=patient&kind=quote&copies=all").get_json()["hits"][0]
+    assert hit["versions"] == 0  # the same quote in a copy confirms nothing
+    data = client.get("/api/quotes/" + hit["id"].replace("#", "/")).get_json()
+    assert len(data["versions"]) == 1 and len(data["copies"]) == 1 and data["other_articles"] == 0
+    assert data["first_appearance"]["article_id"] and len(data["appearances"]) == 2
+
+
+def test_update_keeps_story_groups_in_step(tmp_path):
+    source, root = corpus(tmp_path / "corpus"), tmp_path / "ix"
+    indexer.build(source, root)
+    (source / "gazette" / "strike.txt").unlink()
+    incremental.update(root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    assert client.get("/api/search?q=harbour&kind=article").get_json()["hits"][0]["copies"] == []
+    write(source / "radio" / "strike.txt", "Source: Radio North\n\n" + STORY)
+    incremental.update(root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    assert len(client.get("/api/search?q=harbour&kind=article").get_json()["hits"][0]["copies"]) == 1

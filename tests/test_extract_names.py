@@ -1,0 +1,171 @@
+"""Canonical speakers: names without junk, coreference in an article, one id across articles."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+from search.ingest.documents import load_plain
+from search.extract import extract
+from search.extract.identities import Speaker, assign_ids
+from search.extract.names import clean_name, is_named
+
+SPEECH = "We will build the new bridge before the winter comes"
+
+
+def speakers_of(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(load_plain(text, "t.txt")).quotes]
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("On Wednesday Harriet Vane", "Harriet Vane"), ("But Harriet Vane", "Harriet Vane"),
+    ("Earlier Harriet Vane", "Harriet Vane"), ("Harriet Vane himself", "Harriet Vane"),
+    ("Lifelong Learning Minister Peter Wimsey", "Peter Wimsey"), ("Backbencher Peter Wimsey", "Peter Wimsey"),
+    ("Labour's Peter Wimsey", "Peter Wimsey"), ("Tory MP Peter Wimsey", "Peter Wimsey"),
+    ("Ferry Society's Peter Wimsey", "Peter Wimsey"), ("Peter Wimsey of the Ferry Society", "Peter Wimsey"),
+    ("Mr R. Vane", "R. Vane"), ("Lord Bunter", "Lord Bunter"), ("Teenager Peter Wimsey", "Peter Wimsey"),
+    ("Dutchman Peter Wimsey", "Peter Wimsey"), ("Scottish Executive", "Scottish Executive"), ("Lib Dems", "Lib Dems"),
+    ("Harriet Vane of Ferrylink", "Harriet Vane"), ("Fuming Vane", "Vane"),
+    ("select committee found", "select committee"), ("Western ferry reports", "Western ferry reports"),
+    ("16 May and a harbour spokesman", "harbour spokesman"), ("Tory co-chairman Peter Wimsey", "Peter Wimsey"),
+    ("Institute for the Study of Ferries", "Institute for the Study of Ferries"),
+])
+def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
+    assert clean_name(mention) == name
+
+
+@pytest.mark.parametrize("name, named", [
+    ("Peter Wimsey", True), ("Ferry Society", True), ("spokesman", False), ("Tory MP", False),
+    ("MPs", False), ("The", False), ("Scottish Executive", True), ("Labour", True), ("Lib Dems", True),
+    ("Damian Vane", True), ("Harriet Green", True), ("American", False), ("I'm playing", False),
+    ("Peter King", True), ("the King", False)])
+def test_names_and_descriptions(name, named):
+    assert is_named(name) is named
+
+
+def test_title_surname_and_description_resolve_to_the_fullest_name():
+    text = ("Headline\n\nPrime Minister Peter Wimsey visited the harbour on Monday.\n\n"
+            f'"{SPEECH}," Mr Wimsey said. "It will open in June," the prime minister added.\n\n'
+            f'Wimsey later met engineers. He said: "{SPEECH}."')
+    assert speakers_of(text) == ["Peter Wimsey"] * 3
+
+
+def test_surname_opening_a_sentence_is_the_antecedent_of_he():
+    text = ("Headline\n\nPeter Wimsey won in Oslo on Sunday.\n\nThe crowd cheered loudly. But Wimsey was not "
+            f'satisfied. "{SPEECH}," he said.')
+    assert speakers_of(text) == ["Peter Wimsey"]
+
+
+def test_surname_that_is_also_a_title_resolves_to_the_full_name():
+    text = f'Headline\n\nPeter King, the ferry board chairman, spoke.\n\n"{SPEECH}," said Mr King.'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert (quote.speaker, quote.named) == ("Peter King", True)
+
+
+def test_described_subject_named_between_commas_is_the_antecedent():
+    text = (f"Headline\n\nMr Tom Bell spoke first. The Ferry Party's harbour leader, Harriet Vane, welcomed the "
+            f'plan. She said: "{SPEECH}."')
+    assert speakers_of(text) == ["Harriet Vane"]
+
+
+def test_job_between_a_party_and_the_name_joins_the_mention():
+    text = f'Headline\n\nConservative co-chairman Peter Wimsey mocked the plan, saying: "{SPEECH}."'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.speaker_mention.endswith("Peter Wimsey") and quote.speaker == "Peter Wimsey"
+
+
+def test_pronoun_follows_the_person_opening_the_sentence_not_the_last_speaker():
+    text = ("Headline\n\nMs Harriet Vane, the mayor, spoke first.\n\n"
+            f'Tom Bell, the treasurer, said last week it would be "a huge boost". Ms Vane became mayor '
+            f'at 30. She said: "{SPEECH}."')
+    assert speakers_of(text)[-1] == "Harriet Vane"
+
+
+def test_the_aged_or_national_description_is_the_person_last_in_view():
+    text = ("Headline\n\nMr Tom Bell won the race in Oslo.\n\n"
+            f'"{SPEECH}," the 22-year-old said. "It is fine," the Briton added.')
+    assert speakers_of(text)[0] == "Tom Bell"
+
+
+def test_capitalised_common_word_is_no_named_speaker():
+    text = f'Headline\n\nCritics said the bridge was "far too costly for a town of this size". Few critics agree.'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.named is False
+
+
+def test_pronoun_in_a_tag_skips_the_person_the_reported_words_are_about():
+    text = ("Headline\n\nMr Tom Bell spoke on Monday about Ms Harriet Vane.\n\n"
+            f'Ms Vane\'s plan was "a costly mistake for the town," he added. Ms Vane has failed, he claimed, '
+            f'saying she had the "wrong idea".')
+    assert set(speakers_of(text)) == {"Tom Bell"}
+
+
+def test_passive_agent_said_it_not_the_subject():
+    text = 'Headline\n\nThe ferry scheme has been branded "a shameful waste" by Ms Harriet Vane.'
+    assert speakers_of(text) == ["Harriet Vane"]
+
+
+def test_pronoun_after_an_unnamed_source_stays_unnamed():
+    text = ("Headline\n\nFerrylink says it has plans. Mr Tom Bell welcomed them.\n\n"
+            f'But a spokeswoman said its powers were limited. "{SPEECH}," she said.')
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert (quote.speaker, quote.named) == ("spokeswoman", False)
+
+
+def test_unnamed_source_is_a_description_marked_unnamed():
+    text = f'Headline\n\nA harbour board spokesman said: "{SPEECH}."'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.named is False
+    assert "spokesman" in quote.speaker
+
+
+def test_acronym_defined_in_the_article_expands():
+    text = ("Headline\n\nThe Ferry Users Association (FUA) met on Monday.\n\n"
+            f'"{SPEECH}," the FUA said.')
+    assert speakers_of(text) == ["Ferry Users Association"]
+
+
+def test_firm_description_resolves_to_the_firm_opening_a_sentence():
+    text = ("Headline\n\nHarbourco raised its forecast on Monday.\n\n"
+            f'The ferry operator said it expected "a further gradual rise" in bookings.')
+    assert speakers_of(text) == ["Harbourco"]
+
+
+def test_quote_about_a_person_is_credited_to_who_said_it():
+    text = f'Headline\n\nPeter Wimsey should resign, Tom Bell said. "{SPEECH}," Mr Bell added.'
+    assert speakers_of(text) == ["Tom Bell"]
+
+
+def test_surname_joins_the_one_full_name_of_its_outlet():
+    ids = assign_ids([Speaker("Peter Wimsey", "a1", "paper"), Speaker("Wimsey", "a2", "paper"),
+                      Speaker("Mr Wimsey", "a3", "paper")])
+    assert {ids[k].id for k in ids} == {"peter-wimsey"}
+    assert set(ids[("a2", "Wimsey")].aliases) == {"Peter Wimsey", "Wimsey", "Mr Wimsey"}
+
+
+def test_two_different_smiths_stay_apart_and_the_lone_surname_joins_neither():
+    ids = assign_ids([Speaker("John Smith", "a1", "paper"), Speaker("Jane Smith", "a2", "paper"),
+                      Speaker("Smith", "a3", "paper")])
+    assert len({i.id for i in ids.values()}) == 3
+    assert ids[("a3", "Smith")].id == "smith"
+
+
+def test_story_decides_before_the_outlet():
+    ids = assign_ids([Speaker("John Smith", "a1", "paper", "s1"), Speaker("Jane Smith", "a2", "paper", "s2"),
+                      Speaker("Smith", "a3", "paper", "s2")])
+    assert ids[("a3", "Smith")].id == "jane-smith"
+
+
+def test_unnamed_sources_get_no_id():
+    assert assign_ids([Speaker("spokesman", "a1", "paper")]) == {}
+
+
+def test_extract_json_fills_speaker_id_over_the_files_given(tmp_path):
+    (tmp_path / "a.txt").write_text(f'Ferry news\n\n"{SPEECH}," said Harbour Minister Peter Wimsey.\n')
+    (tmp_path / "b.txt").write_text(f'Ferry again\n\n"{SPEECH}," Wimsey said.\n')
+    result = CliRunner().invoke(cli, ["extract", "--json", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["quotes"][0]["speaker_id"] for r in records] == ["peter-wimsey", "peter-wimsey"]
