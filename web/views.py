@@ -9,6 +9,7 @@ from .pages import (article_data, search_data, searcher, source_data, sources_da
 from .urls import carried, facet_exclude_url, facet_toggle_url, page_window, speaker_url, with_args
 
 bp = Blueprint("views", __name__)
+bp.add_app_template_global(speaker_url)  # speaker links in templates go through the one place too
 
 
 def _render(template: str, json_url: str, **context):
