@@ -52,9 +52,9 @@ def run(searcher: WhooshSearcher, what: str, q: str) -> tuple[int, list[str]]:
     """Run one request as the web app would; return its total and notes."""
     params = SearchParams(q=q)
     if what == "export.csv":
-        total, records, notes = searcher.export(params, MAX_EXPORT)
-        sum(map(len, csv_lines(records)))  # the body the client would be sent
-        return total, notes
+        found = searcher.export(params, MAX_EXPORT)
+        sum(map(len, csv_lines(found.records)))  # the body the client would be sent
+        return found.total, found.notes
     page = searcher.search(params)
     return page.total, page.notes
 

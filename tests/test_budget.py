@@ -79,20 +79,22 @@ def test_a_cancelled_search_stops_at_the_first_question_after_cancelling(seeds_i
 
 def test_a_cancelled_export_stops_and_says_so(seeds_index, every_question):
     searcher = WhooshSearcher(seeds_index, time_budget=60)  # exports are not cached
-    total, records, notes = searcher.export(SearchParams(q=""), 10_000)
-    assert len(records) == total > 10 and notes == []
-    gone = Flips(after=total + 3)  # the matching passes; the ranking or the reading is cut
-    cut_total, cut, notes = searcher.export(SearchParams(q=""), 10_000, cancelled=gone)
-    assert cut_total == total and len(cut) < total and "cancelled" in notes[-1]
+    whole = searcher.export(SearchParams(q=""), 10_000)
+    total = whole.total
+    assert len(list(whole.records)) == total > 10 and whole.notes == []
+    gone = Flips(after=total + 3)  # the matching passes; the ranking is cut
+    cut = searcher.export(SearchParams(q=""), 10_000, cancelled=gone)
+    assert cut.total == total and len(list(cut.records)) == cut.exported < total and "cancelled" in cut.notes[-1]
     assert gone.asked == total + 4
 
 
 def test_an_export_says_what_limited_it(seeds_index):
     searcher = WhooshSearcher(seeds_index)
-    total, records, notes = searcher.export(SearchParams(q="*e*"), 10)
-    assert total == 0 and records == [] and any("wildcard" in n.lower() for n in notes)
-    total, records, notes = searcher.export(SearchParams(q=""), 3)
-    assert len(records) == 3 < total and notes == [f"Only the first 3 of {total} results were exported."]
+    found = searcher.export(SearchParams(q="*e*"), 10)
+    assert found.total == 0 and list(found.records) == [] and any("wildcard" in n.lower() for n in found.notes)
+    found = searcher.export(SearchParams(q=""), 3)
+    assert len(list(found.records)) == 3 < found.total
+    assert found.notes == [f"Only the first 3 of {found.total} results were exported."]
 
 
 def test_a_cancellation_is_asked_once_per_stretch_of_questions(monkeypatch):

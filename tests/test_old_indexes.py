@@ -19,7 +19,7 @@ def build_naming(corpus, root, monkeypatch, module: str, name: str) -> None:
     # What moving a class does to every index built before: its table of contents names the old place.
     gone = type(name, (analysis.FastStemmingAnalyzer,), {"__module__": module})
     schema = copy.deepcopy(make_schema())
-    for field in ("title", "body"):
+    for field in ("title", "body", "context"):
         schema[field].analyzer = gone()
     with monkeypatch.context() as patch:
         patch.setitem(sys.modules, module, types.SimpleNamespace(**{name: gone}))

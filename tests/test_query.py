@@ -27,8 +27,8 @@ def test_field_prefixes_search_one_field():
 
 def test_unknown_prefixes_become_plain_words():
     assert terms(parse_text("doc_id:abc speaker:matsegora", SCHEMA)[0]) == [
-        ("body", "abc"), ("body", "doc_id"), ("speaker", "abc"), ("speaker", "doc_id"),
-        ("speaker", "matsegora"), ("title", "abc"), ("title", "doc_id")]
+        ("body", "abc"), ("body", "doc_id"), ("context", "abc"), ("context", "doc_id"), ("speaker", "abc"),
+        ("speaker", "doc_id"), ("speaker", "matsegora"), ("title", "abc"), ("title", "doc_id")]
     fields = {f for f, _ in terms(parse_text("detail:secret", SCHEMA)[0])}
     assert "detail" not in fields and "title" in fields
 
@@ -37,7 +37,7 @@ def test_unknown_prefixes_become_plain_words():
                                'topic:""~body:', "doc_id:zz", "value:[1 TO 5]"])
 def test_only_user_fields_reach_the_query(q):
     parsed, _ = parse_text(q, SCHEMA)
-    assert {f for f, _ in terms(parsed)} <= {"title", "body", "speaker", "topic"}
+    assert {f for f, _ in terms(parsed)} <= {"title", "body", "speaker", "topic", "context"}
 
 
 def test_stopwords_do_not_empty_an_and_query():
@@ -60,7 +60,7 @@ def test_fallback_keeps_the_words():
 def test_facet_filters_or_within_and_across():
     plan = build_query(SearchParams(filters={"source": ("a.com", "b.com"), "speaker": ("X Y",)}), SCHEMA)
     assert terms(plan.filters["source"]) == [("source", "a.com"), ("source", "b.com")]
-    assert terms(plan.filters["speaker"]) == [("speaker_facet", "X Y")]
+    assert terms(plan.filters["speaker"]) == [("speaker_keys", "x y")]  # any alias, any case
 
 
 def test_date_range_joins_the_text_query():

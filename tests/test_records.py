@@ -1,6 +1,7 @@
 """Documents in both directions (index/records.py): an article's documents read back as its public records."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from search.extract import extract
@@ -8,6 +9,7 @@ from search.index.records import (EXPORT_COLUMNS, article_record, documents_for,
                                   statement_record)
 from search.index.schema import make_schema
 from search.ingest.formats import load_plain
+from search.models import Extraction
 
 TEXT = ("Harbour vote splits Portwick council\n\nPublished: 3 May 2024\n\n"
         "Mayor Ada Quill said \"the harbour plan will bring 300 jobs to Portwick\" on Monday.\n")
@@ -43,3 +45,13 @@ def test_hits_statements_and_articles_share_the_mapping():
     for key in ("id", "kind", "text", "speaker", "start", "end"):
         assert hit[key] == listed[key] == export_record(statement)[key]
     assert "article_title" not in hit and "article_title" not in listed
+
+
+def test_extractions_speaker_id_decides_a_statements_speaker_id_and_the_name_is_the_fallback():
+    article = load_plain(TEXT, "portwick.txt")
+    found = extract(article)
+    quote = next(q for q in found.quotes if q.kind == "quote")
+    with_id = Extraction([dataclasses.replace(quote, speaker_id="ada-quill")], [], [])
+    without = Extraction([dataclasses.replace(quote, speaker_id=None)], [], [])
+    assert documents_for(article, with_id)[1]["speaker_id"] == "ada-quill"
+    assert documents_for(article, without)[1]["speaker_id"] == quote.speaker

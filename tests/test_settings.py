@@ -33,7 +33,8 @@ def test_create_app_reads_the_environment_unless_given_a_config(seeds_index, mon
     monkeypatch.setenv("CLAIMSEARCH_INDEX", str(seeds_index))
     monkeypatch.setenv("CLAIMSEARCH_PAGE_SIZE", "5")
     from_env = create_app().test_client().get("/api/search?q=Matsegora").get_json()
-    assert from_env["per_page"] == 5 and len(from_env["hits"]) == 5
+    shown = [h for hit in from_env["hits"] for h in [hit, *hit.get("statements", [])]]
+    assert from_env["per_page"] == 5 and len(shown) == 5
     given = create_app({"TESTING": True, "INDEX": str(seeds_index)}).test_client()
     assert given.get("/api/search?q=Matsegora").get_json()["per_page"] == settings.setting("PAGE_SIZE").default
 

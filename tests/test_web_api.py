@@ -31,7 +31,7 @@ def test_readme_has_curl_examples_for_every_endpoint():
 def test_readme_curl_examples_work(client, url):
     parts = urlsplit(url)
     response = client.get(parts.path + ("?" + parts.query if parts.query else ""))
-    if "page=0" in parts.query:
+    if "page=0" in parts.query or "kinds=" in parts.query:  # the examples of a 400
         assert response.status_code == 400 and response.get_json()["error"]["status"] == 400
     else:
         assert response.status_code == 200, response.get_data(as_text=True)

@@ -88,7 +88,7 @@ def test_date_range_and_month_filters_agree(client):
     by_month = api(client, kind="article", month="2025-02")
     by_range = api(client, kind="article", **{"from": "2025-02-01", "to": "2025-02-28"})
     assert by_month["total"] == by_range["total"] == ARTICLES_BY_MONTH["2025-02"]
-    assert by_range["date_from"] == "2025-02-01" and by_range["date_to"] == "2025-02-28"
+    assert by_range["from"] == "2025-02-01" and by_range["to"] == "2025-02-28"
 
 
 @pytest.mark.parametrize("sort, reverse", [("newest", True), ("oldest", False)])
@@ -100,9 +100,12 @@ def test_sort_by_date(client, sort, reverse):
 def test_pages_cover_every_result_once(client):
     first = api(client, q="harbour", per_page=3)
     assert first["pages"] == -(-first["total"] // 3) > 2
-    ids = [h["id"] for n in range(1, first["pages"] + 1)
-           for h in api(client, q="harbour", per_page=3, page=n)["hits"]]
+    hits = [h for n in range(1, first["pages"] + 1) for h in api(client, q="harbour", per_page=3, page=n)["hits"]]
+    # A statement whose article is on the same page is listed under that article.
+    ids = [h["id"] for hit in hits for h in [hit, *hit.get("statements", [])]]
     assert len(ids) == len(set(ids)) == first["total"]
+    nested = [(hit["id"], s["article_id"]) for hit in hits for s in hit.get("statements", [])]
+    assert nested and all(article == parent for parent, article in nested)
     assert api(client, q="harbour", per_page=3, page=first["pages"] + 1)["hits"] == []
 
 

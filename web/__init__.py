@@ -14,6 +14,7 @@ from search.backends import searcher_for
 from . import api, compare, errors, feeds, views
 from .display import shown
 from .marking import anchor
+from .params import API_PARAMS, reject_unknown
 from .urls import safe_href
 
 SECURITY_HEADERS = {
@@ -46,6 +47,7 @@ def create_app(test_config=None, overrides=None):
     app.register_blueprint(feeds.bp)
     errors.register(app)
     app.before_request(_refuse_options)
+    app.before_request(_known_params)
     app.after_request(_secure)
     app.after_request(_relative_location)
     app.add_template_filter(_trusted_snippet, "trusted_snippet")
@@ -79,6 +81,13 @@ def _refuse_options():
     """Answer OPTIONS with 405 like any method but GET (Flask would answer 200 by itself)."""
     if request.method == "OPTIONS" and request.url_rule is not None:
         raise MethodNotAllowed(valid_methods=sorted(request.url_rule.methods - {"OPTIONS"}))
+
+
+def _known_params():
+    """Answer 400 to a JSON request with a parameter its endpoint does not read (web/params.API_PARAMS)."""
+    names = API_PARAMS.get(request.endpoint)
+    if names is not None:
+        reject_unknown(request.args, names())
 
 
 def _relative_location(response):

@@ -6,9 +6,11 @@ import json
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
 from search.render.export import csv_lines, json_chunks
+from search.render.jsonld import jsonld_chunks
 
 from .openapi import openapi_document
-from .pages import article_data, export_data, search_data, sources_data, speakers_data
+from .pages import (article_data, export_data, search_data, source_data, sources_data, speaker_data,
+                    speakers_data, statement_data)
 
 bp = Blueprint("api", __name__)
 
@@ -25,10 +27,22 @@ def article(article_id):
     return jsonify(article_data(article_id))
 
 
+@bp.get("/statements/<path:ref>")
+def statement(ref):
+    """One quote, claim or figure ('article/q1') with its links."""
+    return jsonify(statement_data(ref))
+
+
 @bp.get("/speakers")
 def speakers():
     """Who is quoted most, by outlet."""
     return jsonify(speakers_data())
+
+
+@bp.get("/speakers/<path:speaker_id>")
+def speaker(speaker_id):
+    """One speaker: names, roles, statements over time, outlets, topics and their statements."""
+    return jsonify(speaker_data(speaker_id))
 
 
 @bp.get("/sources")
@@ -37,18 +51,34 @@ def sources():
     return jsonify(sources_data())
 
 
+@bp.get("/sources/<path:name>")
+def source(name):
+    """One outlet: articles over time, statements, most quoted speakers, topics and its articles."""
+    return jsonify(source_data(name))
+
+
 @bp.get("/export.csv")
 def export_csv():
-    """Every result of a search (up to the maximum) as CSV; paging parameters are ignored."""
+    """Every result of a search (up to the maximum per part) as CSV; paging parameters are ignored."""
     head, records = export_data()
-    return _download(csv_lines(records), head, "text/csv; charset=utf-8", "csv")
+    response = _download(csv_lines(records), head, "text/csv; charset=utf-8", "csv")
+    if head["links"]["next"]:  # CSV has no head: the next part is a Link header
+        response.headers["Link"] = f'<{head["links"]["next"]}>; rel="next"'
+    return response
 
 
 @bp.get("/export.json")
 def export_json():
-    """Every result of a search (up to the maximum) as one JSON document."""
+    """Every result of a search (up to the maximum per part) as one JSON document."""
     head, records = export_data()
     return _download(json_chunks(head, records), head, "application/json", "json")
+
+
+@bp.get("/export.jsonld")
+def export_jsonld():
+    """Every result of a search (up to the maximum per part) as schema.org JSON-LD."""
+    head, records = export_data()
+    return _download(jsonld_chunks(head, records), head, "application/ld+json", "jsonld")
 
 
 @bp.get("/openapi.json")
@@ -65,4 +95,6 @@ def _download(chunks, head: dict, mimetype: str, ext: str) -> Response:
     if head["notes"]:
         # A CSV body has no place for them: a JSON list, ASCII-escaped, is one safe header line.
         response.headers["X-Claimsearch-Notes"] = json.dumps(head["notes"])
+    if head["next"]:
+        response.headers["X-Next-Cursor"] = head["next"]
     return response

@@ -1,8 +1,6 @@
 """Cross-outlet comparison pages and their JSON twins: quote versions, figure topics, disagreements."""
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from search.compare import views as compare_views
@@ -10,27 +8,15 @@ from search.errors import BadParameter
 from web.views import _pager
 
 from .params import parse_page, parse_per_page
-from .urls import page_window, with_args
+from .urls import page_window, statement_id, statement_ref, with_args
 
 bp = Blueprint("compare", __name__)
-STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qf]\d+)$")
-
-
-def statement_ref(doc_id: str) -> str:
-    """Return the URL form of a statement id: 'a/b#q2' -> 'a/b/q2' (no '#' in paths)."""
-    return doc_id.replace("#", "/")
 
 
 @bp.app_template_filter("statement_ref")
 def statement_ref_filter(doc_id: str) -> str:
     """Template filter: the URL form of a statement id."""
     return statement_ref(doc_id)
-
-
-def statement_id(ref: str) -> str:
-    """Return the statement id of a URL form made by ``statement_ref``."""
-    match = STATEMENT_REF.match(ref)
-    return f"{match['article']}#{match['n']}" if match else ref
 
 
 def _comparisons():
@@ -44,6 +30,8 @@ def _topic_or_measure(view, measure_view):
         value = request.args.get(name, "").strip()
         if len(value) > limit:
             raise BadParameter(name, value[:40], f"longer than {limit} characters")
+        if name == "topic" and value not in _comparisons().topics:
+            value = value.replace(" ", "+")  # a `+` sent unencoded ("troop:north-korea+russia") arrives as a space
         if value:
             return make(_comparisons(), value)
     raise BadParameter("measure", "", "give a measure (e.g. ?measure=oil price) or a topic, as listed at /api/disagreements")

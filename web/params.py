@@ -3,9 +3,57 @@ from __future__ import annotations
 
 import datetime as dt
 
-from search.errors import BadParameter
+from search.errors import BadParameter, BadUsage
 from search.index.schema import FACETS
 from search.query.parse import COPIES, SORTS, SearchParams
+from search.query.searcher import Cursor
+from search.render.export import decode_cursor
+
+PAGING = ("page", "per_page")
+CURSOR = "cursor"  # where an export continues (render.export's opaque cursor)
+
+
+def filter_names() -> tuple[str, ...]:
+    """Return the filter parameters parse_filters reads: one per facet in the registry."""
+    return tuple(facet.name for facet in FACETS)
+
+
+def search_names() -> tuple[str, ...]:
+    """Return every parameter parse_search_params reads (pages, exports and the Atom feed)."""
+    return ("q", *filter_names(), *EXCLUDE_PARAMS, "from", "to", "sort", *PAGING, "copies")
+
+
+def export_names() -> tuple[str, ...]:
+    """Return an export's parameters: a search's (paging ignored) and the cursor."""
+    return (*search_names(), CURSOR)
+
+
+# The query parameters each JSON endpoint reads, from the parsers above; path arguments aside.
+# An endpoint not listed here is not checked.
+API_PARAMS = {
+    "api.search": search_names,
+    "api.export_csv": export_names,
+    "api.export_json": export_names,
+    "api.export_jsonld": export_names,
+    "api.speakers": lambda: ("source", "kind", *PAGING),
+    "api.speaker": lambda: PAGING,
+    "api.source": lambda: PAGING,
+    "api.article": tuple,
+    "api.statement": tuple,
+    "api.sources": tuple,
+    "api.openapi": tuple,
+    "compare.quote_json": lambda: PAGING,
+    "compare.figures_json": lambda: ("measure", "topic"),
+    "compare.disagreements_json": lambda: (*PAGING, "close"),
+}
+
+
+def reject_unknown(args, known) -> None:
+    """Raise BadUsage naming every parameter in ``args`` that is not in ``known`` (a typo: `kinds`)."""
+    unknown = [name for name in args if name not in known]
+    if unknown:
+        names = ", ".join(repr(name[:40]) for name in unknown[:10])
+        raise BadUsage(f"Unknown parameter(s) {names}; this endpoint takes: {', '.join(known) or 'none'}")
 
 
 def parse_q(args, max_length: int) -> str:
@@ -72,6 +120,12 @@ def parse_filters(args, config, param=lambda name: name) -> dict[str, tuple[str,
         if values:
             filters[facet.name] = values
     return filters
+
+
+def parse_cursor(args) -> Cursor | None:
+    """Return where an export continues (its ``next`` cursor), or None to start at the first record."""
+    raw = args.get(CURSOR, "").strip()
+    return Cursor(*decode_cursor(raw)) if raw else None
 
 
 def parse_date(args, name: str) -> dt.date | None:

@@ -1,18 +1,17 @@
 """Pure helpers that build links from the current query string."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 
-from search.query.parse import FILTER_FIELDS
-
-from .params import EXCLUDE_PARAMS, exclude_param
+from .params import exclude_param, search_names
 
 SAFE_SCHEMES = ("http", "https")
 # Only these are carried from one page's links to the next: anything else a client sends
 # (a typo, or 200 KB of junk) would otherwise be copied into every link of the page.
-CARRIED = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_FIELDS, *EXCLUDE_PARAMS})
+CARRIED = frozenset(search_names())
 
 
 def _pairs(args):
@@ -56,9 +55,23 @@ def period_url(path: str, args, start, end) -> str:
     return with_args(path, args, page=None, **{"from": start.isoformat(), "to": end.isoformat()})
 
 
-def speaker_url(name: str) -> str:
-    """Return the page of a speaker: the one place that knows its URL."""
-    return "/speakers/" + quote(name, safe="")
+STATEMENT_REF = re.compile(r"^(?P<article>.+)/(?P<n>[qcf]\d+)$")
+
+
+def statement_ref(doc_id: str) -> str:
+    """Return the URL form of a statement id: 'a/b#q2' -> 'a/b/q2' (no '#' in paths)."""
+    return doc_id.replace("#", "/")
+
+
+def statement_id(ref: str) -> str:
+    """Return the statement id of a URL form made by ``statement_ref``."""
+    match = STATEMENT_REF.match(ref)
+    return f"{match['article']}#{match['n']}" if match else ref
+
+
+def speaker_url(speaker_id: str) -> str:
+    """Return the page of a speaker (/speakers/<id>, views.speaker): the one place that knows its URL."""
+    return "/speakers/" + quote(speaker_id, safe="")
 
 
 def page_window(current: int, pages: int, width: int = 2) -> list[int | None]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, make_response, render_template, request, url_for
 
 from .marking import mark_paragraphs
-from .pages import article_data, search_data, sources_data, speakers_data
-from .pages import searcher
+from .pages import (article_data, search_data, searcher, source_data, sources_data, speaker_data,
+                    speakers_data)
 from .urls import carried, facet_exclude_url, facet_toggle_url, page_window, speaker_url, with_args
 
 bp = Blueprint("views", __name__)
+bp.add_app_template_global(speaker_url)  # speaker links in templates go through the one place too
 
 
 def _render(template: str, json_url: str, **context):
@@ -17,8 +18,8 @@ def _render(template: str, json_url: str, **context):
     return response
 
 
-def _pager(endpoint: str, data: dict) -> dict:
-    path = url_for(endpoint)
+def _pager(endpoint: str, data: dict, **values) -> dict:
+    path = url_for(endpoint, **values)
     return {"url": lambda n: with_args(path, request.args, page=n),
             "window": page_window(data["page"], data["pages"])}
 
@@ -62,7 +63,9 @@ def _by_speaker(statements: list[dict]) -> list[dict]:
     for statement in statements:
         groups.setdefault(statement.get("speaker") or None, []).append(statement)
     named = sorted((name for name in groups if name), key=lambda name: (-len(groups[name]), name))
-    return [{"speaker": name, "url": speaker_url(name), "statements": groups[name]} for name in named] + (
+    # The page is the speaker's id (extraction's, else the name), as on hits.
+    return [{"speaker": name, "url": speaker_url(groups[name][0].get("speaker_id") or name),
+             "statements": groups[name]} for name in named] + (
         [{"speaker": None, "url": None, "statements": groups[None]}] if None in groups else [])
 
 
@@ -78,3 +81,19 @@ def speakers():
 def sources():
     """The outlets, with what each published."""
     return _render("sources.html", url_for("api.sources"), data=sources_data())
+
+
+@bp.get("/speakers/<path:speaker_id>")
+def speaker(speaker_id):
+    """One speaker: names, roles, statements over time, outlets, frequent topics and statements."""
+    data = speaker_data(speaker_id)
+    return _render("speaker.html", with_args(url_for("api.speaker", speaker_id=speaker_id), request.args),
+                   data=data, pager=_pager("views.speaker", data, speaker_id=speaker_id))
+
+
+@bp.get("/sources/<path:name>")
+def source(name):
+    """One outlet: articles over time, statements, most quoted speakers, topics and articles."""
+    data = source_data(name)
+    return _render("source.html", with_args(url_for("api.source", name=name), request.args),
+                   data=data, pager=_pager("views.source", data, name=name))

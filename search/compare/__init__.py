@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text",
               "utterance", "speaker_id", "named")
 FIGURE_KEYS = ("id", "article_id", "title", "source", "date", "value", "unit", "qualifier",
-               "claimed_by", "topic", "text", "measure", "claimer", "sentence")
+               "claimed_by", "topic", "text", "measure", "claimer", "sentence",
+               "speaker")  # speaker: who claims it, the one name hits use too (claimer, else claimed_by)
 ARTICLE_KEYS = ("id", "title", "source", "date")
 
 

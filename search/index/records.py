@@ -9,12 +9,15 @@ import datetime as dt
 
 from ..compare.text import sentence_around
 from ..models import Article, Extraction
-from .schema import TEXT_FIELD
+from .schema import CONTEXT_FIELD, TEXT_FIELD
+from .speakers import filter_keys, identity
 
 # The public record of any document, in the export's column order.
-EXPORT_COLUMNS = ("id", "article_id", "kind", "speaker", "text", "title", "source", "author", "date",
-                  "url", "start", "end", "value", "unit")
-HIT_KEYS = ("id", "article_id", "kind", "title", "source", "author", "date", "url", "text", "speaker")
+# versions and story come from the build's comparisons (None where not known), filled by the caller.
+EXPORT_COLUMNS = ("id", "article_id", "kind", "speaker", "speaker_id", "mention", "text", "title", "source",
+                  "author", "date", "url", "start", "end", "value", "unit", "versions", "story")
+HIT_KEYS = ("id", "article_id", "kind", "title", "source", "author", "date", "url", "text", "speaker",
+            "speaker_id")
 
 
 def article_fields(article: Article) -> dict:
@@ -45,6 +48,7 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     )
     docs = [_clean(head)]
     title = article.title or article.path
+    shared = dict(shared, **{CONTEXT_FIELD: " ".join([title, lead(article)])})
     for doc_id, quote in quotes:
         docs.append(_statement(shared, doc_id, "quote", quote.text, quote.speaker,
                                quote, title, mention=quote.speaker_mention, cue=quote.cue))
@@ -61,6 +65,11 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     return docs
 
 
+def lead(article: Article) -> str:
+    """Return the article's first kept paragraph: with the title, what the story is about."""
+    return next((text for _, text in article.paragraph_texts()), "")
+
+
 def numbered(article: Article, extraction: Extraction):
     """Return (id, record) pairs for the quotes (not fragments), claims and figures, ids as indexed."""
     quotes = [q for q in extraction.quotes if q.kind == "quote"]
@@ -72,7 +81,8 @@ def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
     doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end, body=text,
                detail=dict(detail, article_title=title))
     if speaker:
-        doc.update(speaker=speaker, speaker_facet=speaker)
+        sid, names = identity(record, speaker)
+        doc.update(speaker=speaker, speaker_facet=speaker, speaker_id=sid, speaker_keys=filter_keys(names))
     return _clean(doc)
 
 
@@ -91,6 +101,7 @@ def comparison_records(article: Article, extraction: Extraction) -> tuple[list[d
     return ([dict(base, id=i, speaker=q.speaker, mention=q.speaker_mention, text=q.text,
                   **new(q, "utterance", "speaker_id", "named")) for i, q in quotes],
             [dict(base, id=i, value=f.value, unit=f.unit, qualifier=f.qualifier, claimed_by=f.claimed_by,
+                  speaker=f.claimer or f.claimed_by,
                   topic=f.topic, text=f.text, sentence=sentence_around(article.text, f.start, f.end),
                   **new(f, "measure", "claimer")) for i, f in figures],
             dict(base, id=article.id, text=article.text))
@@ -104,13 +115,15 @@ def export_record(stored: dict) -> dict:
     record = {
         "id": stored["doc_id"], "article_id": stored["article_id"], "kind": kind,
         "speaker": stored.get("speaker") if statement else None,
+        "speaker_id": stored.get("speaker_id") if statement else None,
+        "mention": detail.get("mention"),
         "text": stored.get(TEXT_FIELD) if statement else None,
         "title": stored.get("title") or detail.get("article_title"),
         "source": stored.get("source"), "author": stored.get("author"), "date": _iso_date(stored),
         "url": stored.get("url"),
         "start": stored.get("start") if statement else None,
         "end": stored.get("end") if statement else None,
-        "value": detail.get("value"), "unit": detail.get("unit"),
+        "value": detail.get("value"), "unit": detail.get("unit"), "versions": None, "story": None,
     }
     return {name: record[name] for name in EXPORT_COLUMNS}
 
@@ -127,8 +140,8 @@ def hit_record(stored: dict) -> dict:
 def statement_record(stored: dict) -> dict:
     """Return a statement as its article's page lists it."""
     return {"id": stored["doc_id"], "kind": stored["kind"], "text": stored.get(TEXT_FIELD),
-            "speaker": stored.get("speaker"), "start": stored.get("start"), "end": stored.get("end"),
-            **_details(stored)}
+            "speaker": stored.get("speaker"), "speaker_id": stored.get("speaker_id"),
+            "start": stored.get("start"), "end": stored.get("end"), **_details(stored)}
 
 
 def article_record(stored: dict) -> dict:

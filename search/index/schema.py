@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, SchemaClass
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
 
 from ..whoosh_ext.analysis import FastStemmingAnalyzer
+from .speakers import filter_key
 
 KINDS = ("article", "quote", "claim", "figure")
 STATEMENT_KINDS = KINDS[1:]
 # Every document's words live in one field (an article's body, a statement's text): a query
 # term then needs one posting list per field below instead of one per kind, several times faster.
 TEXT_FIELD = "body"
+# A statement's article title and lead: found through its story, ranked below its own words.
+CONTEXT_FIELD = "context"
 # Fields searched when a query names none; boosts favour headlines and who said it.
-SEARCH_FIELDS = ("title", "body", "speaker")
-FIELD_BOOSTS = {"title": 2.0, "speaker": 1.5}
+SEARCH_FIELDS = ("title", "body", "speaker", CONTEXT_FIELD)
+FIELD_BOOSTS = {"title": 2.0, "speaker": 1.5, CONTEXT_FIELD: 0.5}
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,17 @@ class FacetField:
     choices: tuple[str, ...] = ()  # the only values allowed, when the set is closed
     pattern: str | None = None  # a regex every value must match
     example: str | None = None
+    filter_field: str | None = None  # an indexed field the filter matches instead of the column
+    key: Callable[[str], str] | None = None  # how a filter value and an indexed key are compared
+
+    @property
+    def filter_column(self) -> str:
+        """Return the field the filter's terms are looked up in."""
+        return self.filter_field or self.column
+
+    def filter_term(self, value: str) -> str:
+        """Return the term a filter value looks up."""
+        return self.key(value) if self.key else value
 
     def problem(self, value: str) -> str | None:
         """Return why ``value`` is not a valid value of this facet, or None when it is."""
@@ -45,13 +60,16 @@ class FacetField:
 FACETS = (
     FacetField("source", "source", "Outlet"),
     # The speaker filter and counts cover statements only: an article lists several speakers.
-    FacetField("speaker", "speaker_facet", "Canonical speaker name", stored=False),
+    # Filtered through every name a speaker goes by, case-insensitively; counted by canonical name.
+    FacetField("speaker", "speaker_facet", "Speaker name or alias (any case)", stored=False,
+               filter_field="speaker_keys", key=filter_key),
     FacetField("kind", "kind", "Document kind", choices=KINDS),
     FacetField("author", "author", "Byline"),
     FacetField("month", "month", "Publication month YYYY-MM", pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
                example="2025-02"),
 )
 FACET_COLUMNS = {facet.name: facet.column for facet in FACETS}
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
 class ClaimsearchSchema(SchemaClass):
@@ -63,6 +81,9 @@ class ClaimsearchSchema(SchemaClass):
     body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
     # speaker: words, for `speaker:matsegora`; the speaker facet's column holds the canonical name.
     speaker = TEXT(stored=True)
+    speaker_id = ID(stored=True, sortable=True)  # corpus-wide id: speaker pages, links, browse counts
+    speaker_keys = KEYWORD(commas=True, scorable=False)  # speakers.filter_keys: the speaker filter
+    context = TEXT(analyzer=FastStemmingAnalyzer())  # statements: their article's title and lead
     date = DATETIME(stored=True, sortable=True)
     url = STORED()
     path = STORED()

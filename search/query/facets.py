@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import filterfalse
 
+from ..index.schema import FACETS_BY_NAME
+
 FACET_SIZE = 30
 
 
@@ -85,9 +87,16 @@ def _flat(groups):
 
 def _facet(name: str, counts: dict[str, int], chosen, size: int, dropped=()) -> Facet:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    shown = ranked[:size]
-    shown += [(v, counts.get(v, 0)) for v in (*chosen, *dropped) if v not in dict(shown)]
+    # A filter value matches as its facet compares it: `tony blair` selects "Tony Blair".
+    facet = FACETS_BY_NAME.get(name)
+    same = facet.filter_term if facet is not None else str
+    keys, dropped_keys = {same(v) for v in chosen}, {same(v) for v in dropped}
+    shown = ranked[:size] + [(v, c) for v, c in ranked[size:] if same(v) in keys | dropped_keys]
+    found = {same(v) for v, _ in shown}
+    # chosen or excluded, though nothing (left) has it now
+    shown += [(v, counts.get(v, 0)) for v in dict.fromkeys((*chosen, *dropped)) if same(v) not in found]
     if name == "month":
         shown.sort(key=lambda kv: kv[0], reverse=True)
-    values = tuple(FacetValue(value=v, count=c, selected=v in chosen, excluded=v in dropped) for v, c in shown)
+    values = tuple(FacetValue(value=v, count=c, selected=same(v) in keys, excluded=same(v) in dropped_keys)
+                   for v, c in shown)
     return Facet(name=name, values=values, truncated=len(ranked) > size)

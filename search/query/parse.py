@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import MultifieldParser
 
-from ..index.schema import FACET_COLUMNS, FIELD_BOOSTS, SEARCH_FIELDS, TEXT_FIELD
+from ..index.schema import CONTEXT_FIELD, FACET_COLUMNS, FACETS_BY_NAME, FIELD_BOOSTS, SEARCH_FIELDS, TEXT_FIELD
 
 SORTS = ("relevance", "newest", "oldest")
 # Field prefixes a user may write; anything else before a colon is plain text.
@@ -76,8 +76,9 @@ def build_query(params: SearchParams, schema) -> QueryPlan:
 
 
 def facet_queries(chosen: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
-    """Return, per facet with values, the query matching any of its values."""
-    return {name: wq.Or([wq.Term(FILTER_FIELDS[name], v) for v in values])
+    """Return, per facet with values, the query matching any of its values as the facet compares them."""
+    return {name: wq.Or([wq.Term(FACETS_BY_NAME[name].filter_column, FACETS_BY_NAME[name].filter_term(v))
+                         for v in values])
             for name, values in chosen.items() if values}
 
 
@@ -103,7 +104,7 @@ def parse_tree(q: str, schema, fields=SEARCH_FIELDS) -> tuple[wq.Query | None, l
     if parsed is None:
         return None, []
     dropped: list[str] = []
-    parsed = rewrite(parsed, dropped).normalize()
+    parsed = title_reaches_statements(rewrite(parsed, dropped)).normalize()
     patterns = ", ".join(dict.fromkeys(dropped))  # one per field the word was searched in
     return parsed, [f"Words cannot start with a wildcard; left out: {patterns}"] if dropped else []
 
@@ -134,6 +135,8 @@ def query_schema(schema) -> Schema:
             named.add(name, schema[name])
     for name in KIND_FIELDS:  # analysed like the text they search
         named.add(name, schema[TEXT_FIELD])
+    if CONTEXT_FIELD in schema:  # searched by default, never named by users
+        named.add(CONTEXT_FIELD, schema[CONTEXT_FIELD])
     return named
 
 
@@ -162,6 +165,22 @@ def _fold_every(query):
     if isinstance(query, wq.Or) or not kept:
         return wq.Every()
     return wq.And(kept, boost=query.boost)
+
+
+def title_reaches_statements(query):
+    """Return the tree with each `title:` leaf also finding statements by their article's title (and lead)."""
+    if query.is_leaf():
+        return _with_context(query) if query.field() == "title" else query
+    if isinstance(query, wq.Or) and any(s.is_leaf() and s.field() == CONTEXT_FIELD for s in query.subqueries):
+        return query  # a word in the default fields: that group already searches the context
+    return query.apply(title_reaches_statements)
+
+
+def _with_context(query):
+    moved = copy.copy(query)
+    moved.fieldname = CONTEXT_FIELD
+    moved.boost = query.boost * FIELD_BOOSTS[CONTEXT_FIELD]
+    return wq.Or([query, moved])
 
 
 def _kind_field(query) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from itertools import takewhile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -128,7 +128,7 @@ class WhooshSearcher:
             hit["versions"], hit["versions_label"] = other_versions(comps, hit)
             hit["story"] = comps.story(hit["article_id"])
             hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
-        return Page(params=params, total=matched.total, hits=hits, facets=matched.facets,
+        return Page(params=params, total=matched.total, hits=grouped(hits), facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
                     suggestion=matched.suggestion, histogram=matched.histogram)
 
@@ -178,24 +178,57 @@ class WhooshSearcher:
             return found
         return docs
 
-    def export(self, params: SearchParams, limit: int, cancelled=None) -> tuple[int, list[dict], list[str]]:
-        """Return the total, up to ``limit`` records in order and notes on what limited them (time, ``cancelled()``)."""
+    def export(self, params: SearchParams, limit: int, after: Cursor | None = None, cancelled=None) -> Export:
+        """Return the total, the next ``limit`` records after the cursor (read as they are consumed), the
+        next cursor and notes on what limited the export (time, ``cancelled()``, the maximum)."""
         ix = self._index()
-        deadline, records = Deadline(self.time_budget, cancelled), []
-        with ix.searcher() as searcher:
+        deadline = Deadline(self.time_budget, cancelled)
+        searcher = ix.searcher()
+        try:
             plan = bounded(build_query(params, ix.schema), searcher.reader())
             allowed = matching(searcher, plan, expired=deadline)[2]
-            if allowed and not deadline():
-                results = ranked(searcher, plan.ranking, allowed, limit, **_sorting(params), expired=deadline)
-                records = [export_record(hit.fields()) for hit in takewhile(lambda _: not deadline(), results)]
-        notes = list(plan.notes) + ([deadline.note()] if deadline.hit else [])
-        return len(allowed), records, notes + truncation_notes(limit, len(allowed))
+            # Ranked only as far as this part reaches: the cursor's record is looked for up to there.
+            window = (after.offset if after else 0) + limit
+            ranking = ranked(searcher, plan.ranking, allowed, window, **_sorting(params), expired=deadline) \
+                if allowed and not deadline() else []
+            order = [hit.docnum for hit in ranking]
+            start = _resume_at(searcher, order, after)
+            chosen = order[start:start + limit]
+            more = bool(chosen) and start + len(chosen) < len(allowed)
+            following = Cursor(start + len(chosen), searcher.stored_fields(chosen[-1])["doc_id"]) if more else None
+        except BaseException:
+            searcher.close()
+            raise
+        notes = list(plan.notes) + ([deadline.note()] if deadline.hit else []) + truncation_notes(limit, len(allowed))
+        return Export(len(allowed), len(chosen), self._records(searcher, chosen), following, notes)
+
+    def _records(self, searcher, docnums):
+        """Yield the export records of ``docnums`` with their versions and story, then close the searcher."""
+        comps = self.comparisons()
+        try:
+            for docnum in docnums:
+                yield _compared(comps, export_record(searcher.stored_fields(docnum)))
+        finally:
+            searcher.close()
 
     def browse(self, count, **options):
         """Return ``count(reader, column, **options)`` over the live index (see search.query.browse)."""
         with self._index().searcher() as searcher:
             reader = searcher.reader()
             return count(reader, lambda name: column_values(reader, name).__getitem__, **options)
+
+    def documents(self, field: str, value: str) -> list[dict]:
+        """Return the stored fields of every document whose ``field`` holds the term ``value``."""
+        with self._index().searcher() as searcher:
+            return [searcher.stored_fields(n) for n in sorted(matching_docs(searcher, wq.Term(field, value)))]
+
+    def statement(self, doc_id: str) -> dict:
+        """Return one statement's public record with its number of versions."""
+        found = [d for d in self.documents("doc_id", doc_id) if d["kind"] != "article"]
+        if not found:
+            raise NotFound(f"No statement with id {doc_id!r}")
+        record = hit_record(found[0])
+        return _compared(self.comparisons(), record)
 
     def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
@@ -237,6 +270,54 @@ class WhooshSearcher:
         with self._lock:
             self._ix = self._name = None
         self._pool.reset()
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where an export continues: after the record ``doc_id``, which was at ``offset`` in the order."""
+
+    offset: int
+    doc_id: str
+
+
+@dataclass
+class Export:
+    """An export: every match's count, the records of this part (a generator) and where the next part starts."""
+
+    total: int
+    exported: int  # records in this part
+    records: Iterator[dict]
+    next: Cursor | None
+    notes: list[str] = field(default_factory=list)  # what limited it: a dropped wildcard, time, the maximum
+
+
+def _resume_at(searcher, order: list[int], after: Cursor | None) -> int:
+    """Return where in ``order`` the export continues: after the cursor's record, wherever it moved."""
+    if after is None:
+        return 0
+    # An update between two parts moves documents: the record itself is the anchor, its offset the fallback.
+    docnums = matching_docs(searcher, wq.Term("doc_id", after.doc_id))
+    where = {docnum: n for n, docnum in enumerate(order)}
+    found = [where[d] for d in docnums if d in where]
+    return found[0] + 1 if found else min(after.offset, len(order))
+
+
+def grouped(hits: list[dict]) -> list[dict]:
+    """Return the page's hits with each statement whose article is also on the page listed under it."""
+    # An article and its statements then answer together instead of crowding each other out.
+    articles = {hit["article_id"]: hit for hit in hits if hit["kind"] == "article"}
+    for article in articles.values():
+        article["statements"] = []
+    kept = []
+    for hit in hits:
+        parent = articles.get(hit["article_id"]) if hit["kind"] != "article" else None
+        (parent["statements"] if parent is not None else kept).append(hit)
+    return kept
+
+
+def _compared(comps, record: dict) -> dict:
+    """Return a public record with what the comparisons know: its number of other versions and its story."""
+    return dict(record, versions=other_versions(comps, record)[0], story=comps.story(record["article_id"]))
 
 
 def _first_copy(comps, article_ids: list[str]) -> list[str]:

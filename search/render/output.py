@@ -42,6 +42,9 @@ def print_hits(page) -> None:
         who = f" {hit['speaker']}:" if hit.get("speaker") else ""
         click.echo(f"\n[{hit['kind']}] {hit['title']} ({hit.get('source') or 'unknown source'})")
         click.echo(f"  {hit['id']}{who} {plain(hit['snippet'])}")
+        for statement in hit.get("statements") or ():  # matching statements of that article
+            who = f" {statement['speaker']}:" if statement.get("speaker") else ""
+            click.echo(f"    [{statement['kind']}] {statement['id']}{who} {plain(statement['snippet'])}")
 
 
 def _marked(words: list[dict], color: bool) -> str:
@@ -76,4 +79,4 @@ def print_figure_topic(view: dict) -> None:
         for f in group["figures"]:
             value = f"{group['value']:,.0f}" if float(group["value"]).is_integer() else str(group["value"])
             click.echo(f"  {value:>12} {f['unit']:<20} {f.get('source') or 'unknown':<20} "
-                       f"{f.get('qualifier') or '':<14} claimed by {f.get('claimed_by') or '?'} ({f['article_id']})")
+                       f"{f.get('qualifier') or '':<14} claimed by {f.get('speaker') or '?'} ({f['article_id']})")

@@ -26,8 +26,9 @@ def params_to_dict(params) -> dict:
         "query": params.q,
         "filters": {k: list(v) for k, v in params.filters.items()},
         "excluded": {k: list(v) for k, v in params.excluded.items()},
-        "date_from": params.date_from.isoformat() if params.date_from else None,
-        "date_to": params.date_to.isoformat() if params.date_to else None,
+        # The names the request takes: one name per concept in and out.
+        "from": params.date_from.isoformat() if params.date_from else None,
+        "to": params.date_to.isoformat() if params.date_to else None,
         "sort": params.sort,
     }
 

@@ -12,7 +12,7 @@ from ..index.records import article_record, export_record, hit_record, statement
 from ..index.schema import FACETS, FIELD_BOOSTS, TEXT_FIELD
 from ..query.facets import FACET_SIZE, Facet, FacetValue
 from ..query.parse import SearchParams
-from ..query.searcher import Page, truncation_notes
+from ..query.searcher import Export, Page, truncation_notes
 from ..query.snippets import MARK, excerpt
 from .store import ALIAS, TEXT_FIELDS
 
@@ -53,8 +53,10 @@ class TypesenseSearcher:
         """Return no comparisons: Typesense builds do not store them yet."""
         return compare.Comparisons()
 
-    def export(self, params: SearchParams, limit: int, cancelled=None) -> tuple[int, list[dict], list[str]]:
-        """Return the total, up to ``limit`` matching records in the requested order, page by page, and notes."""
+    def export(self, params: SearchParams, limit: int, after=None, cancelled=None) -> Export:
+        """Return the total and up to ``limit`` matching records in the requested order, read page by page.
+
+        Export cursors (``after``) are Whoosh's: here an export is one part, cut at ``limit`` with a note."""
         records, total, page = [], 0, 1
         while len(records) < limit and not (cancelled and cancelled()):
             request = dict(_request(replace(params, page=page, per_page=MAX_PER_PAGE)), facet_by="")
@@ -64,7 +66,8 @@ class TypesenseSearcher:
             if len(found["hits"]) < MAX_PER_PAGE:
                 break
             page += 1
-        return total, records[:limit], truncation_notes(limit, total)
+        records = records[:limit]
+        return Export(total, len(records), iter(records), None, truncation_notes(limit, total))
 
     def browse(self, count, **options):
         """Speaker and source lists read Whoosh columns: not on this backend yet."""
