@@ -8,10 +8,10 @@ import sys
 
 from search.ingest.documents import load_plain
 from search.extract import extract
-from search.extract.candidates import candidates
-from search.extract.context import Attribution
-from search.extract.features import candidate_features, feature_space, quote_flags
-from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, default_ranker, load_ranker
+from search.extract.attribution.ranker.candidates import candidates
+from search.extract.attribution.context import Attribution
+from search.extract.attribution.ranker.features import candidate_features, feature_space, quote_flags
+from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePick, default_ranker, load_ranker
 from tools.ranker_model import Group, cross_validate
 from tools.train_speaker_ranker import Recorder, space_hash
 
@@ -115,7 +115,7 @@ def _fixture_groups() -> list[Group]:
 def _shipped() -> dict:
     from importlib import resources
 
-    return json.loads(resources.files("search.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+    return json.loads(resources.files("search.extract.attribution.ranker").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
 
 
 def test_shipped_model_knows_exactly_the_codes_feature_names():

@@ -12,7 +12,7 @@ from .. import settings
 from ..compare import views as compare_views
 from ..errors import ClaimsearchError
 from ..extract import extract
-from ..extract.identities import fill_speaker_ids
+from ..extract.speakers.identities import fill_speaker_ids
 from ..index import incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict

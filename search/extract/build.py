@@ -5,16 +5,16 @@ import bisect
 from dataclasses import replace
 
 from ..models import Claim, Figure, Quote
-from .attribution import attribute
-from .context import Attribution, Context, found_by, paragraph_of
-from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
-from .claim_sources import described, is_named
-from .claims import RawClaim
-from .claimers import FigureSources
-from .figures import find_figures, places_in, topic_key
-from .quotes import Found
-from .names import titled_end
-from .speakers import Resolver, strip_name
+from .attribution.tags import attribute
+from .attribution.context import Attribution, Context, found_by, paragraph_of
+from .attribution.fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
+from .claims.sources import described, is_named
+from .claims.finder import RawClaim
+from .figures.claimers import FigureSources
+from .figures.finder import find_figures, places_in, topic_key
+from .quotes.spans import Found
+from .speakers.names import titled_end
+from .speakers.resolver import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2

@@ -5,13 +5,13 @@ import bisect
 import math
 import re
 
-from ..models import Span
+from ...models import Span
 from .context import Attribution, Context, make_attribution, paragraph_of
 from .cues import cue_at, cue_source
-from .lexicon import SPEECH_NOUNS
-from .phrases import QUOTE_MARKS, first_subject, np_after, np_back
-from .quotes import Found
-from .sentences import sentence_at, tokens
+from ..lexicon.words import SPEECH_NOUNS
+from ..text.phrases import QUOTE_MARKS, first_subject, np_after, np_back
+from ..quotes.spans import Found
+from ..text.sentences import sentence_at, tokens
 
 DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICIPLE_CUES, TITLES
+from ..lexicon.words import PARTICIPLE_CUES, TITLES
 from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
 from .fallbacks import DASHES, dash_line, passive_agent
-from .names import is_descriptor
-from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
+from ..speakers.names import is_descriptor
+from ..text.phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                       np_after, np_back, subject_before)
-from .quotes import Found
-from .sentences import Token, sentence_at, tokens
+from ..quotes.spans import Found
+from ..text.sentences import Token, sentence_at, tokens
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25

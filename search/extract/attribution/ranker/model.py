@@ -7,9 +7,9 @@ from functools import lru_cache
 from importlib import resources
 
 from .candidates import candidates
-from .context import Attribution, Context
+from ..context import Attribution, Context
 from .features import candidate_features, quote_flags
-from .quotes import Found
+from ...quotes.spans import Found
 
 WEIGHTS_FILE = "speaker_ranker.json"
 # Rules whose pick the ranker leaves alone: a tag right after the quote or inside it. Out of

@@ -1,10 +1,10 @@
 """Who a claim is by: the cue's subject, with its appositives, modifiers and poll shares."""
 from __future__ import annotations
 
-from .claim_verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
-from .lexicon import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import CONNECTIVES, NAME_JOIN, WEEKDAYS, abbrev_dot, is_cap, np_back, subject_before
-from .sentences import Token
+from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
+from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
+from ..text.phrases import CONNECTIVES, NAME_JOIN, WEEKDAYS, abbrev_dot, is_cap, np_back, subject_before
+from ..text.sentences import Token
 
 APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
 APPOSITIVES = 3

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..models import Span
-from .sentences import Token
+from ...models import Span
+from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
 POSSESSIVE = re.compile(r"[’']s?$")

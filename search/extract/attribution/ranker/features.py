@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from .candidates import Candidate, sentence_facts
-from .context import RULES, Context
-from .lexicon import ADVERBS, ORG_WORDS, PLACES, TITLES
-from .phrases import CONNECTIVES
-from .quotes import Found
-from .sentences import Token
-from .work import step
+from ..context import RULES, Context
+from ...lexicon.words import ADVERBS, ORG_WORDS, PLACES, TITLES
+from ...text.phrases import CONNECTIVES
+from ...quotes.spans import Found
+from ...text.sentences import Token
+from ...text.work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
 PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())

@@ -5,14 +5,14 @@ import bisect
 import re
 from typing import NamedTuple
 
-from ..models import Claim, Quote
-from .context import Context
-from .claim_verbs import classes_of
-from .cues import cue_at, cue_source
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
-from .phrases import is_cap, np_after
-from .sentences import Token, tokens
-from .speakers import NAME_OR_WORD, Resolver, strip_name
+from ...models import Claim, Quote
+from ..attribution.context import Context
+from ..lexicon.verbs import classes_of
+from ..attribution.cues import cue_at, cue_source
+from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..text.phrases import is_cap, np_after
+from ..text.sentences import Token, tokens
+from ..speakers.resolver import NAME_OR_WORD, Resolver, strip_name
 
 # Verbs that put a figure forward as someone's estimate, beyond the verbs of saying.
 ESTIMATE_CUES = frozenset("""
