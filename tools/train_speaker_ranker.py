@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from search.extract import extract  # noqa: E402
 from search.extract.attribution.ranker.candidates import candidates  # noqa: E402
 from search.extract.attribution.ranker.features import candidate_features, feature_space, quote_flags  # noqa: E402
-from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePick, trusts  # noqa: E402
+from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePick  # noqa: E402
+from search.extract.attribution.rules import trusts  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .candidates import Candidate, sentence_facts
-from ..context import RULES, Context
+from ..context import Context
+from ..rules import RULE_NAMES
 from ...lexicon.words import ADVERBS, ORG_WORDS, PLACES, TITLES
 from ...text.phrases import CONNECTIVES
 from ...quotes.spans import Found
@@ -22,7 +23,7 @@ LOCAL = ("cue-right", "cue-right-aside", "cue-left", "according", "by", "prep", 
          "no-cue", "cue-subject", "cue-object", "outside")
 SHAPES = ("once", "few", "often", "common-word", "verb-like")
 FLAGS = ("q:short", "q:long", "q:opens", "q:colon", "q:inline", "q:comma", "q:stop", "q:gaps", "q:none") + tuple(
-    f"q:by-{how}" for how in RULES)
+    f"q:by-{how}" for how in RULE_NAMES)
 
 
 def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
