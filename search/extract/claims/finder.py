@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS, cue_subject, evidence_subject, owner_span, token_span
+from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
+from .sources import cue_subject, evidence_subject, owner_span, token_span
 from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS,
                              classes_of, is_participle)
 from ..attribution.context import Context, cue_text
