@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from search.ingest.documents import load_plain
 from search.extract import extract
-from search.extract.work import counting
+from search.extract.text.work import counting
 
 SMALL, LARGE = 20_000, 200_000
 SLACK = 1.25  # ten times the text may take at most 12.5 times the steps

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from search.cli import cli
 from search.ingest.documents import load_plain
 from search.extract import extract
-from search.extract.identities import Speaker, assign_ids
-from search.extract.names import clean_name, is_named
+from search.extract.speakers.identities import Speaker, assign_ids
+from search.extract.speakers.names import clean_name, is_named
 
 SPEECH = "We will build the new bridge before the winter comes"
 

@@ -8,10 +8,10 @@ import sys
 
 from search.ingest.documents import load_plain
 from search.extract import extract
-from search.extract.candidates import candidates
-from search.extract.context import Attribution
-from search.extract.features import candidate_features, feature_space, quote_flags
-from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, default_ranker, load_ranker
+from search.extract.attribution.ranker.candidates import candidates
+from search.extract.attribution.context import Attribution
+from search.extract.attribution.ranker.features import candidate_features, feature_space, quote_flags
+from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePick, default_ranker, load_ranker
 from tools.ranker_model import Group, cross_validate
 from tools.train_speaker_ranker import Recorder, space_hash
 
@@ -115,7 +115,7 @@ def _fixture_groups() -> list[Group]:
 def _shipped() -> dict:
     from importlib import resources
 
-    return json.loads(resources.files("search.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+    return json.loads(resources.files("search.extract.attribution.ranker").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
 
 
 def test_shipped_model_knows_exactly_the_codes_feature_names():
@@ -139,3 +139,21 @@ def test_shipped_model_records_its_provenance():
     assert len(provenance["code_commit"]) == 40 and provenance["code_dirty"] is False
     assert len(provenance["data_sha256"]) == 64
     assert provenance["scores"]["full_fit"]["speaker_accuracy"] > 0.9
+
+
+def test_the_rules_table_says_which_picks_the_ranker_trusts():
+    """A tag right after the quote, or 'X, who said:' before it, stands; a borrowed speaker does not."""
+    cases = [(f'Headline\n\nMaria Lopez met Ann Cole. "{SPEECH}," Lopez said.', True),
+             (f'Headline\n\nThe mayor, Maria Lopez, who said: "{SPEECH}."', True),
+             (f'Headline\n\nMaria Lopez spoke to the crowd at the harbour on Monday.\n\n"{SPEECH}."', False)]
+    for text, trusted in cases:
+        [(quote, cands, feats, trusts)] = _recorded(text).seen
+        assert trusts is trusted, text
+
+
+def test_every_rule_in_the_table_is_a_ranker_feature():
+    from search.extract.attribution.rules import RULE_NAMES
+    from search.extract.attribution.ranker.features import FLAGS
+    assert len(set(RULE_NAMES)) == len(RULE_NAMES)
+    assert {f"q:by-{name}" for name in RULE_NAMES} <= set(FLAGS)
+    assert {f"rule|q:by-{name}" for name in RULE_NAMES} <= feature_space()

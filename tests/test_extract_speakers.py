@@ -108,6 +108,6 @@ def test_unattributed_quote_continues_the_previous_speaker_in_the_paragraph():
     ("Doctors without Borders", "Doctors without Borders"), ("the spokesman", "spokesman"),
 ])
 def test_job_titles_are_stripped_but_organisation_names_kept(mention, name):
-    from search.extract.speakers import strip_name
+    from search.extract.speakers.resolver import strip_name
 
     assert strip_name(mention) == name

@@ -14,7 +14,7 @@ class Group:
     feats: list[list[str]]
     labels: list[bool]
     rule: int | None  # index of the rule pick among the candidates
-    trusted: bool = False  # the ranker keeps this rule pick (see search/extract/ranker.py)
+    trusted: bool = False  # the ranker keeps this rule pick (see search/extract/attribution/ranker/model.py)
 
 
 def train(groups: list[Group], epochs: int = 8, rate: float = 0.2, l2: float = 1e-4,

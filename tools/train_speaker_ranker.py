@@ -1,4 +1,4 @@
-"""Train the speaker-mention ranker on PolNeAR train; write search/extract/speaker_ranker.json.
+"""Train the speaker-mention ranker on PolNeAR train; write search/extract/attribution/ranker/speaker_ranker.json.
 
 Usage: .venv/bin/python tools/train_speaker_ranker.py [../shared/data/polnear/train]
        [--cv] [--margins 0,0.5,1] [--write [--out FILE]] [--check]
@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from search.extract import extract  # noqa: E402
-from search.extract.candidates import candidates  # noqa: E402
-from search.extract.features import candidate_features, feature_space, quote_flags  # noqa: E402
-from search.extract.ranker import WEIGHTS_FILE, Ranker, RulePick, trusts  # noqa: E402
+from search.extract.attribution.ranker.candidates import candidates  # noqa: E402
+from search.extract.attribution.ranker.features import candidate_features, feature_space, quote_flags  # noqa: E402
+from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePick  # noqa: E402
+from search.extract.attribution.rules import trusts  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
 
@@ -160,7 +161,7 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
-    parser.add_argument("--out", type=Path, default=ROOT / "search" / "extract" / WEIGHTS_FILE)
+    parser.add_argument("--out", type=Path, default=ROOT / "search" / "extract" / "attribution" / "ranker" / WEIGHTS_FILE)
     parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped weights result")
     args = parser.parse_args()
     scorer = load_scorer()

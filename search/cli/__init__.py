@@ -13,7 +13,7 @@ from .. import backends, settings
 from ..compare import views as compare_views
 from ..errors import BadUsage, ClaimsearchError
 from ..extract import extract
-from ..extract.identities import fill_speaker_ids
+from ..extract.speakers.identities import fill_speaker_ids
 from ..index import dask_prepare, incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Extraction
-from .context import Context
+from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
-from .claims import cue_sentences, cue_subjects, find_claims
-from .quotes import find_quotes
-from .ranker import default_ranker
-from .sentences import mask_quotes, sentence_spans
-from .speakers import Resolver
+from .claims.finder import cue_sentences, cue_subjects, find_claims
+from .quotes.spans import find_quotes
+from .attribution.ranker.model import default_ranker
+from .text.sentences import mask_quotes, sentence_spans
+from .speakers.resolver import Resolver
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 

@@ -5,16 +5,16 @@ import bisect
 from dataclasses import replace
 
 from ..models import Claim, Figure, Quote
-from .attribution import attribute
-from .context import Attribution, Context, found_by, paragraph_of
-from .fallbacks import possessive_source, previous_subject, sentence_subject, transcript_speaker
-from .claim_sources import described, is_named
-from .claims import RawClaim
-from .claimers import FigureSources
-from .figures import find_figures, places_in, topic_key
-from .quotes import Found
-from .names import titled_end
-from .speakers import Resolver, strip_name
+from .attribution.context import Attribution, Context
+from .attribution.rules import attribute, inherit
+from .attribution.fallbacks import transcript_speaker
+from .claims.sources import described, is_named
+from .claims.finder import RawClaim
+from .figures.claimers import FigureSources
+from .figures.finder import find_figures, places_in, topic_key
+from .quotes.spans import Found
+from .speakers.names import titled_end
+from .speakers.resolver import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2
@@ -25,7 +25,7 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
     """Return Quote records for the found spans (speakers picked by ranker), plus transcript lines."""
     attributions = [attribute(ctx, quote) for quote in found]
     kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
-    attributions = _inherit(ctx, found, attributions, kinds)
+    attributions = inherit(ctx, found, attributions, kinds)
     cache: dict = {}
     # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
     # sentence, a show's title) is left out: it is no one's words.
@@ -84,33 +84,6 @@ def _is_title(phrase: str) -> bool:
     """Return True for 'Good Morning America': a name or title, nobody's words."""
     words = [w for w in phrase.strip(" ,.!?").split() if w.lower() not in TITLE_JOINS]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
-
-
-def _inherit(ctx, found, attributions, kinds):
-    """Give an unattributed quote the speaker of its neighbour in the paragraph."""
-    result = list(attributions)
-    for i, quote in enumerate(found):
-        if result[i] is not None:
-            continue
-        result[i] = (found_by(possessive_source(ctx, quote), "possessive")
-                     or found_by(sentence_subject(ctx, quote), "subject"))
-        if result[i] is not None or kinds[i] != "quote":
-            continue
-        # A quote that opened in an earlier paragraph and closes in this one shares its speaker.
-        earlier = [j for j in range(i) if result[j]
-                   and quote.para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
-        if earlier:
-            result[i] = found_by(result[earlier[-1]], "continued")
-            continue
-        result[i] = found_by(previous_subject(ctx, quote), "previous")
-        if result[i] is None and i > 0 and found[i - 1].para == quote.para - 1 and _opens(ctx, quote):
-            result[i] = found_by(result[i - 1], "neighbour")
-    return result
-
-
-def _opens(ctx: Context, quote: Found) -> bool:
-    """Return True when the quote starts its paragraph (a speaker's speech continuing)."""
-    return not ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip()
 
 
 def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote]:

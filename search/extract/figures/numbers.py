@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .lexicon import NUMBER_WORDS, SCALES
+from ..lexicon.words import NUMBER_WORDS, SCALES
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _BIG = "million|billion|trillion"

@@ -5,32 +5,19 @@ import bisect
 import re
 from typing import NamedTuple
 
-from ..models import Claim, Quote
-from .context import Context
-from .claim_verbs import classes_of
-from .cues import cue_at, cue_source
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
-from .phrases import is_cap, np_after
-from .sentences import Token, tokens
-from .speakers import NAME_OR_WORD, Resolver, strip_name
+from ...models import Claim, Quote
+from ..attribution.context import Context
+from ..lexicon.verbs import classes_of
+from ..attribution.cues import cue_at, cue_source
+from ..lexicon.sources import ESTIMATE_CUES, EVIDENCE_CUES, FIGURE_EVIDENCE_NOUNS, ORG_ANAPHORS
+from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..text.phrases import is_cap, np_after
+from ..text.sentences import Token, tokens
+from ..speakers.resolver import NAME_OR_WORD, Resolver, strip_name
 
-# Verbs that put a figure forward as someone's estimate, beyond the verbs of saying.
-ESTIMATE_CUES = frozenset("""
-estimate estimates estimated forecast forecasts forecasted predict predicts predicted project projects
-projected expect expects expected calculate calculates calculated reckon reckons reckoned show shows
-showed found find finds put puts believe believes believed claim claims claimed suggest suggests
-suggested reveal reveals revealed report reports reported
-""".split())
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
 WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
-# Cues whose subject must be evidence or someone: 'figures show', 'the study found', not 'sales showed growth'.
-EVIDENCE_CUES = frozenset("show shows showed find finds found reveal reveals revealed suggest suggests suggested".split())
-EVIDENCE_NOUNS = frozenset("""
-figures data statistics survey surveys study studies poll polls report reports research analysis results
-numbers records documents accounts evidence estimates forecasts calculations tests findings review audit
-census index investigation inquiry experts analysts economists researchers scientists officials
-""".split())
 PREPOSITIONS = frozenset("in of for on at with from to as about into over under than".split())
 PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
@@ -39,11 +26,6 @@ REACH = 3000
 ASIDE = 300  # characters searched back for the ', who' that opens an aside
 CUE_REACH = 6  # cues read each way from a figure
 LOOK_BACK = 3  # records checked before pos: quotes and claims rarely nest deeper  # characters searched back for the naming mention of a pronoun's referent
-ORG_ANAPHORS = frozenset("""
-company firm group bank business carrier airline retailer government ministry department agency organisation
-organization club union body regulator watchdog operator maker giant chain insurer lender supermarket
-brewer publisher studio network broadcaster board association manufacturer
-""".split())
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?"
 
 
@@ -155,7 +137,7 @@ def _speaks(toks: list[Token], k: int, cue: str, np: tuple[int, int]) -> bool:
         return False
     if cue in EVIDENCE_CUES:
         head = toks[np[1]].text
-        return head.lower() in EVIDENCE_NOUNS or is_cap(head) or head.lower() in PRONOUNS
+        return head.lower() in FIGURE_EVIDENCE_NOUNS or is_cap(head) or head.lower() in PRONOUNS
     return True
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import PERSON_PRONOUNS
+from ..lexicon.words import PERSON_PRONOUNS
 from .names import DESCRIPTORS, is_named, is_person
-from .work import step
+from ..text.work import step
 
 SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
 SAME_SENTENCE = 400  # characters: a subject further back than this is in an earlier sentence

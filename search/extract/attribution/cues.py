@@ -1,10 +1,10 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from .claim_verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, SPEECH_NOUNS, classes_of
-from .lexicon import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
-from .phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
-from .sentences import Token
+from ..lexicon.verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, SPEECH_NOUNS, classes_of
+from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
+from ..text.phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
+from ..text.sentences import Token
 
 OPENING_CUES = frozenset("said says added asked wrote writes".split())
 ARTICLES = frozenset("the a an this that these those one another".split())

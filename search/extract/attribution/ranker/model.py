@@ -7,14 +7,12 @@ from functools import lru_cache
 from importlib import resources
 
 from .candidates import candidates
-from .context import Attribution, Context
+from ..context import Attribution, Context
+from ..rules import trusts
 from .features import candidate_features, quote_flags
-from .quotes import Found
+from ...quotes.spans import Found
 
 WEIGHTS_FILE = "speaker_ranker.json"
-# Rules whose pick the ranker leaves alone: a tag right after the quote or inside it. Out of
-# fold on PolNeAR train it overturned 4 of some 2,500 such picks (3 right), not worth the time.
-TRUSTED = frozenset({"after", "gap", "dash", "passive"})
 
 
 @dataclass(frozen=True)
@@ -48,16 +46,6 @@ class Ranker:
             return rule
         # The cue is the quote's verb of saying, which stays when the ranker moves the mention.
         return Attribution(pick.start, pick.end, rule.cue if rule else None)
-
-
-def trusts(ctx: Context, quote: Found, rule: Attribution | None) -> bool:
-    """Return True when the rule pick stands: a tag after or inside the quote, or 'X, who said: "...'."""
-    if rule is None:
-        return False
-    if rule.how in TRUSTED:
-        return True
-    between = ctx.masked[rule.end:quote.outer_start]
-    return rule.how == "before" and rule.cue is not None and " ".join(between.strip(" ,:").split()) == rule.cue
 
 
 class RulePick:

@@ -5,12 +5,12 @@ import bisect
 import math
 from typing import NamedTuple
 
-from .context import Attribution, Context, paragraph_of
-from .cues import cue_at
-from .lexicon import ADVERBS, CUE_WORDS, DETERMINERS, ORG_WORDS, STOP_WORDS, TITLES
-from .phrases import is_cap, np_after
-from .quotes import Found
-from .sentences import Token, tokens
+from ..context import Attribution, Context, paragraph_of
+from ..cues import cue_at
+from ...lexicon.words import ADVERBS, CUE_WORDS, DETERMINERS, ORG_WORDS, STOP_WORDS, TITLES
+from ...text.phrases import is_cap, np_after
+from ...quotes.spans import Found
+from ...text.sentences import Token, tokens
 
 SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 # Common nouns that name a person or a body able to speak ('the spokesman', 'officials').

@@ -4,18 +4,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..models import Span
-from .sentences import Token
+from ...models import Span
+from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
 POSSESSIVE = re.compile(r"[’']s?$")
-
-
-# The rules that attribute a quote, in the order they are tried; each names ranker features.
-RULES = ("gap", "after", "before", "dash", "after-loose", "colon", "possessive", "passive", "subject",
-         "continued", "previous", "neighbour")
 
 
 @dataclass(frozen=True)
@@ -26,6 +21,10 @@ class Attribution:
     end: int
     cue: str | None
     how: str = ""  # which rule found it ('after', 'before', 'previous', ...): a ranker feature
+
+
+# A finder's answer that ends the search: its rule holds, but names nobody.
+NOBODY = Attribution(0, 0, None, "nobody")
 
 
 @dataclass
@@ -57,13 +56,6 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
     if np is None:
         return None
     return Attribution(toks[np[0]].start, toks[np[1]].end, cue)
-
-
-def found_by(attr: Attribution | None, how: str) -> Attribution | None:
-    """Return attr tagged with the rule that found it (None stays None)."""
-    if how not in RULES:
-        raise ValueError(f"unknown attribution rule {how!r}: add it to RULES (a ranker feature)")
-    return None if attr is None else replace(attr, how=how)
 
 
 def cue_text(toks: list[Token], i: int, size: int) -> str:

@@ -1,43 +1,18 @@
 """Who a claim is by: the cue's subject, with its appositives, modifiers and poll shares."""
 from __future__ import annotations
 
-from .claim_verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
-from .lexicon import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import CONNECTIVES, NAME_JOIN, WEEKDAYS, abbrev_dot, is_cap, np_back, subject_before
-from .sentences import Token
+from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
+from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
+                               TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
+from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
+from ..text.phrases import CONNECTIVES, NAME_JOIN, abbrev_dot, is_cap, np_back, subject_before
+from ..text.sentences import Token
 
 APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
 APPOSITIVES = 3
-MONTHS = frozenset("January February March April May June July August September October November December".split())
-TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
-# A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
-EVIDENCE_NOUNS = frozenset("""
-study studies poll polls survey surveys report reports research analysis data figures numbers review
-investigation inquiry audit census statistics researchers scientists evidence estimates results findings
-models tests test experts economists analysts forecast forecasts projections documents records
-""".split())
-POSSESSIVES = frozenset("his her their its our my your".split())
 NUMBER_REACH = 6
-# Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.
-RAISING_VERBS = frozenset("""
-seem seems seemed appear appears appeared continue continues continued go goes went tried tries try
-began begins start starts started used need needs needed failed fails managed struggled able unable likely
-unlikely willing ready eager quick set moved rushed
-""".split())
-# Plural and generic sources that open a sentence capitalised but name nobody: 'Officials said'.
-UNNAMED_SOURCES = EVIDENCE_NOUNS | frozenset("""
-officials experts critics residents voters sources campaigners protesters supporters opponents
-observers insiders diplomats aides advisers advisors lawmakers analysts economists investors
-officers police doctors teachers workers parents people many some others most few he she they it
-who which that i we you
-""".split())
-PP_HEADS = frozenset("of for at in from with".split())
 PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
 EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
-NUMBER_PARTS = frozenset("% percent per cent in out of nearly almost about over more than just half a third quarter "
-                         "majority".split()) | frozenset(NUMBER_WORDS)
-MORE_ADVERBS = frozenset("twice again once first often always later publicly privately already".split())
-TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
 
 
 def described(mention: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CUE_WORDS, ORG_WORDS, PLACES, TITLES
+from ..lexicon.words import CUE_WORDS, ORG_WORDS, PLACES, TITLES
 
 # Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
 LEADING = frozenset("""

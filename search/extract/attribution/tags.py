@@ -1,17 +1,17 @@
-"""Attribute one quotation: find the mention of its speaker nearest to it, and the cue."""
+"""Tags in a quote's own sentence ('..., he said', 'X said: "..."'): the finders of the first rules."""
 from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICIPLE_CUES, TITLES
-from .context import Attribution, Context, cue_text, found_by, make_attribution, paragraph_of
+from ..lexicon.words import PARTICIPLE_CUES, TITLES
+from .context import NOBODY, Attribution, Context, cue_text, make_attribution, paragraph_of
 from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
-from .fallbacks import DASHES, dash_line, passive_agent
-from .names import is_descriptor
-from .phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
-                      np_after, np_back, subject_before)
-from .quotes import Found
-from .sentences import Token, sentence_at, tokens
+from .fallbacks import DASHES
+from ..speakers.names import is_descriptor
+from ..text.phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
+                            np_after, np_back, subject_before)
+from ..quotes.spans import Found
+from ..text.sentences import Token, sentence_at, tokens
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
@@ -19,21 +19,46 @@ TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a t
 PERIOD_TAG_WORDS = 2  # '"...done." Trump said.' at most: a period has closed the sentence
 
 
-def attribute(ctx: Context, quote: Found) -> Attribution | None:
-    """Return the attribution of a quote from its own sentence, or None."""
+def gap_tag(ctx: Context, quote: Found) -> Attribution | None:
+    """Find the tag inside a quote's gap: '"We won," he said, "and deserved it."'."""
     for gap in quote.gaps:
         found = _after(ctx, gap[0], gap[1])
         if found and found[0]:
-            return found_by(found[0], "gap")
-    passive = passive_agent(ctx, quote)  # 'was branded a "waste" by MPs': the agent said it
-    if passive:
-        return found_by(passive, "passive")
+            return found[0]
+    return None
+
+
+def tight_after(ctx: Context, quote: Found) -> Attribution | None:
+    """Find a tag right after the quote that is not a new sentence: '"...," the senator said'."""
     para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
-    after = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
+    after = _after_quote(ctx, quote)
     if after and after[1] and not _new_sentence(ctx, quote, after[0], para.end):
-        return found_by(after[0], "after")
-    return (found_by(_before(ctx, quote), "before") or found_by(dash_line(ctx, quote), "dash")
-            or found_by(after[0] if after else None, "after-loose") or found_by(_colon_intro(ctx, quote), "colon"))
+        return after[0] or NOBODY  # '"...," said in a statement': a tag, but it names nobody
+    return None
+
+
+def loose_after(ctx: Context, quote: Found) -> Attribution | None:
+    """Find any mention with a cue after the quote, however loosely it fits."""
+    after = _after_quote(ctx, quote)
+    return after[0] if after else None
+
+
+def before_tag(ctx: Context, quote: Found) -> Attribution | None:
+    """Find 'Trump said, "..."' or a cue earlier in the quote's sentence."""
+    sentence = sentence_at(ctx.sentences[quote.para], quote.outer_start)
+    return _cue_before(ctx, sentence[0], quote.outer_start)
+
+
+def cue_adjoins(ctx: Context, quote: Found, attr: Attribution) -> bool:
+    """Return True for 'X, who said: "...': the cue is all that stands between mention and quote."""
+    between = ctx.masked[attr.end:quote.outer_start]
+    return attr.cue is not None and " ".join(between.strip(" ,:").split()) == attr.cue
+
+
+def _after_quote(ctx: Context, quote: Found) -> tuple[Attribution | None, bool] | None:
+    """Return the tag after the quote within its paragraph, and whether it fits tightly."""
+    para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
+    return _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
 
 
 def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:
@@ -146,12 +171,6 @@ def _tag(ctx: Context, toks: list[Token], first: int, lo: int) -> tuple[Attribut
     return make_attribution(toks, np, toks[verb].text), True
 
 
-def _before(ctx: Context, quote: Found) -> Attribution | None:
-    """Find 'Trump said, "..."' or a cue earlier in the quote's sentence."""
-    sentence = sentence_at(ctx.sentences[quote.para], quote.outer_start)
-    return _cue_before(ctx, sentence[0], quote.outer_start)
-
-
 def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
     toks = tokens(ctx.masked, lo, hi)
     cues = [k for k in range(len(toks)) if cue_at(toks, k)]
@@ -188,7 +207,7 @@ def _colon_speaker(toks: list[Token], common) -> tuple[int, int] | None:
     return first_subject(toks, 0, len(toks) - 1, common)
 
 
-def _colon_intro(ctx: Context, quote: Found) -> Attribution | None:
+def colon_intro(ctx: Context, quote: Found) -> Attribution | None:
     """Attribute a quote that opens a paragraph after a line ending 'He said:'."""
     para = ctx.paragraphs[quote.para]
     if quote.para == 0 or ctx.text[para.start:quote.outer_start].strip():

@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claim_sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS, cue_subject, evidence_subject, owner_span, token_span
-from .claim_verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS, classes_of,
-                          is_participle)
-from .context import Context, cue_text
-from .cues import claim_cue_at, cue_at, cue_source
-from .lexicon import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from .phrases import (CONNECTIVES, NAME_JOIN, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
-                      subject_before)
-from .sentences import Token, tokens
+from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
+from .sources import cue_subject, evidence_subject, owner_span, token_span
+from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS,
+                             classes_of, is_participle)
+from ..attribution.context import Context, cue_text
+from ..attribution.cues import claim_cue_at, cue_at, cue_source
+from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from ..text.phrases import (CONNECTIVES, NAME_JOIN, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
+                            subject_before)
+from ..text.sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
 CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Span
-from .lexicon import CUE_WORDS
-from .work import step
+from ...models import Span
+from ..lexicon.words import CUE_WORDS
+from ..text.work import step
 
 # Opening mark -> closing marks it accepts. Single quotes are never marks: they are
 # apostrophes far more often than quotes, and nested quotes stay inside their parent.

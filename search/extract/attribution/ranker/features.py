@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from .candidates import Candidate, sentence_facts
-from .context import RULES, Context
-from .lexicon import ADVERBS, ORG_WORDS, PLACES, TITLES
-from .phrases import CONNECTIVES
-from .quotes import Found
-from .sentences import Token
-from .work import step
+from ..context import Context
+from ..rules import RULE_NAMES
+from ...lexicon.words import ADVERBS, ORG_WORDS, PLACES, TITLES
+from ...text.phrases import CONNECTIVES
+from ...quotes.spans import Found
+from ...text.sentences import Token
+from ...text.work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
 PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
@@ -22,7 +23,7 @@ LOCAL = ("cue-right", "cue-right-aside", "cue-left", "according", "by", "prep", 
          "no-cue", "cue-subject", "cue-object", "outside")
 SHAPES = ("once", "few", "often", "common-word", "verb-like")
 FLAGS = ("q:short", "q:long", "q:opens", "q:colon", "q:inline", "q:comma", "q:stop", "q:gaps", "q:none") + tuple(
-    f"q:by-{how}" for how in RULES)
+    f"q:by-{how}" for how in RULE_NAMES)
 
 
 def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
+from ..lexicon.words import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")

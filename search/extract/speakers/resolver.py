@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .lexicon import ORG_WORDS, PLACES, PRONOUNS, TITLES
-from .work import step
+from ..lexicon.words import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..text.work import step
 from .antecedents import Antecedents
 from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_descriptor,
                     is_junk, is_named, is_person)

@@ -5,13 +5,13 @@ import bisect
 import math
 import re
 
-from ..models import Span
+from ...models import Span
 from .context import Attribution, Context, make_attribution, paragraph_of
 from .cues import cue_at, cue_source
-from .lexicon import SPEECH_NOUNS
-from .phrases import QUOTE_MARKS, first_subject, np_after, np_back
-from .quotes import Found
-from .sentences import sentence_at, tokens
+from ..lexicon.words import SPEECH_NOUNS
+from ..text.phrases import QUOTE_MARKS, first_subject, np_after, np_back
+from ..quotes.spans import Found
+from ..text.sentences import sentence_at, tokens
 
 DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
@@ -101,3 +101,23 @@ def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
     if match.group(1).split()[-1] in NOT_SPEAKERS:
         return None
     return Attribution(match.start(1), match.end(1), None), match.end()
+
+
+def continued(ctx: Context, found: list[Found], picks: list, i: int) -> Attribution | None:
+    """Return the speaker of a quote that opened in an earlier paragraph and closes in this one."""
+    para = found[i].para
+    earlier = [j for j in range(i) if picks[j] and para in (found[j].para, paragraph_of(ctx, found[j].outer_end - 1))]
+    return picks[earlier[-1]] if earlier else None
+
+
+def neighbour(ctx: Context, found: list[Found], picks: list, i: int) -> Attribution | None:
+    """Return the speaker of the quote before, when this one opens the next paragraph (speech going on)."""
+    quote = found[i]
+    if i > 0 and found[i - 1].para == quote.para - 1 and _opens(ctx, quote):
+        return picks[i - 1]
+    return None
+
+
+def _opens(ctx: Context, quote: Found) -> bool:
+    """Return True when the quote starts its paragraph (a speaker's speech continuing)."""
+    return not ctx.text[ctx.paragraphs[quote.para].start:quote.outer_start].strip()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADVERBS, DETERMINERS, NOUN_CUES, PRONOUNS, STOP_WORDS
+from ..lexicon.words import ADVERBS, DETERMINERS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from .sentences import ABBREVIATIONS, Token
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'

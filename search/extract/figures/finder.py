@@ -9,9 +9,9 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple
 
-from .lexicon import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
-from .units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS, NOT_UNITS,
-                    RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
+from ..lexicon.words import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
+from ..lexicon.units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
+                             NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
 from .measure import PHRASE_STOPS, REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 

@@ -1,0 +1,1 @@
+"""Attribution: which mention said a quote, by ordered rules, fallbacks and the learned ranker."""

@@ -1,0 +1,1 @@
+"""Attributed claims: what a source asserts, and who the source is."""

@@ -1,0 +1,1 @@
+"""Figures: numbers with units, what they measure, and who claims them."""

@@ -1,0 +1,1 @@
+"""Finding quote spans and their pieces in an article."""

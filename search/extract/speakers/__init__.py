@@ -1,0 +1,1 @@
+"""Speakers: cleaning names, resolving mentions and pronouns to canonical speakers, corpus-wide ids."""
