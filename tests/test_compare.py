@@ -355,3 +355,48 @@ def test_values_written_as_decimal_strings_compare_as_numbers():
     comps.compute()
     found = disagreements(comps)["disagreements"]
     assert len(found) == 1 and found[0]["positions"] == [["b#f1"], ["a#f1"]]
+
+
+def _quantities(*figs):
+    comps = compare.Comparisons()
+    comps.add([], list(figs))
+    return comps.compute().quantities
+
+
+def test_a_measure_naming_only_a_unit_or_a_part_is_no_quantity():
+    assert _quantities(figure("a#f1", 5, "Rovers are fifth in the league, five points off the top.", topic="point",
+                              measure="points"),
+                       figure("b#f1", 9, "Rovers lead the league by nine points, the manager said.", topic="point",
+                              measure="points")) == {}
+
+
+def test_two_values_of_one_sentence_mean_the_measure_names_two_subjects():
+    line = "Moonfall took $800m worldwide, compared with $500m for Harbour Lights."
+    assert _quantities(figure("a#f1", 800, line, topic="dollar", measure="takings"),
+                       figure("a#f2", 500, line, topic="dollar", measure="takings"),
+                       figure("b#f1", 300, "Moonfall and Harbour Lights took $300m worldwide in total.",
+                              topic="dollar", measure="takings")) == {}
+
+
+def test_sentences_naming_different_subjects_are_two_quantities():
+    assert _quantities(figure("a#f1", 7, "The drama Quiet Fields got seven nominations at the Ostrava Film Awards.",
+                              topic="nomination"),
+                       figure("b#f1", 3, "The drama Quiet Fields got three nominations at the Lumen Awards.",
+                              topic="nomination")) == {}
+
+
+def test_a_quarter_and_a_whole_year_are_two_periods():
+    quarter = figure("a#f1", 0.2, "Germany's economy shrank 0.2% in the last three months of 2004, analysts said.",
+                     topic="percent:germany", measure="Germany's economy", text="0.2%")
+    year = figure("b#f1", 1.7, "Germany's economy grew 1.7% in 2004, though analysts said the last three "
+                  "months were weak.", topic="percent:germany", measure="Germany's economy", text="1.7%")
+    revised = figure("c#f1", 1.6, "Germany's economy grew 1.6% last year after shrinking in 2003, analysts said.",
+                     topic="percent:germany", measure="Germany's economy", text="1.6%")
+    assert list(_quantities(quarter, year, revised).values()) == [["b#f1", "c#f1"]]  # a revision, not the quarter
+
+
+def test_a_total_of_several_and_one_subjects_value_are_two_quantities():
+    assert _quantities(figure("a#f1", 3, "Coach Tamsin Hale kept faith in Jo Marr despite three missed penalties.",
+                              topic="penalty"),
+                       figure("b#f1", 6, "Jo Marr and Ali Brenn missed six penalties between them.",
+                              topic="penalty")) == {}
