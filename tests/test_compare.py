@@ -400,3 +400,15 @@ def test_a_total_of_several_and_one_subjects_value_are_two_quantities():
                               topic="penalty"),
                        figure("b#f1", 6, "Jo Marr and Ali Brenn missed six penalties between them.",
                               topic="penalty")) == {}
+
+
+def test_a_short_quote_joins_as_a_cut_not_as_a_bag_of_shared_words():
+    items = [dict(q, article_id=q["id"].split("#")[0]) for q in (
+        {"id": "a#q1", "text": "The public interest can only be served now by the fullest disclosure of the advice.",
+         "speaker": "Dana Kell"},
+        {"id": "b#q1", "text": "Only the fullest disclosure will now do.", "speaker": "Dana Kell"},
+        {"id": "c#q1", "text": "It is a special day. But we are a very happy camp now, after the win.",
+         "speaker": "Rhys Bowen"},
+        {"id": "d#q1", "text": "we are a very happy camp now", "speaker": "Rhys Bowen"},
+    )]
+    assert cluster_quotes(items) == [["c#q1", "d#q1"]]
