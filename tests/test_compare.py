@@ -412,3 +412,27 @@ def test_a_short_quote_joins_as_a_cut_not_as_a_bag_of_shared_words():
         {"id": "d#q1", "text": "we are a very happy camp now", "speaker": "Rhys Bowen"},
     )]
     assert cluster_quotes(items) == [["c#q1", "d#q1"]]
+
+
+def test_a_forecast_and_an_outcome_are_two_quantities():
+    assert _quantities(figure("a#f1", 422, "Both candidates pledged to curb Freedonia's $422bn budget deficit.",
+                              topic="dollar/deficit", measure="budget deficit", text="$422bn"),
+                       figure("b#f1", 368, "Freedonia's budget deficit is forecast to reach $368bn, officials said.",
+                              topic="dollar/deficit-budget", measure="budget deficit", text="$368bn")) == {}
+
+
+def test_undated_quotes_of_a_market_price_are_two_moments():
+    assert _quantities(figure("a#f1", 49.74, "In Oslo, North Sea crude fell 32 cents to $49.74 a barrel.",
+                              topic="dollar", measure="North Sea crude", text="$49.74"),
+                       figure("b#f1", 40.15, "North Sea crude closed at $40.15 a barrel in Oslo on Thursday.",
+                              topic="dollar", measure="North Sea crude", text="$40.15")) == {}
+
+
+def test_an_adjective_before_a_measure_does_not_split_it():
+    found = _quantities(
+        figure("a#f1", 3.9, "The Freedonian economy grew at an annual rate of 3.9% in the three months to September.",
+               topic="percent/annual-rate", measure="annual rate", text="3.9%"),
+        figure("b#f1", 3.7, "The Freedonian economy grew at a respectable annual rate of 3.7% in the three months "
+               "between July and September.", topic="percent/annual-rate-respectable",
+               measure="respectable annual rate", text="3.7%"))
+    assert list(found.values()) == [["a#f1", "b#f1"]]

@@ -49,6 +49,11 @@ BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share share
 # the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
 QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
 PERIOD_REACH = 40
+# A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
+FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
+                      re.IGNORECASE)
+# A market price moves every day: two undated quotes of it are two moments, not a dispute.
+MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
 
@@ -61,7 +66,7 @@ def measure_key(fig) -> tuple | None:
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
         return ("", lemma, places)
     stems = content_stems(fig.get("measure") or "")
-    return (" ".join(stems), lemma, places) if set(stems) - BARE_MEASURES else None
+    return (" ".join(stems[-2:]), lemma.split("/")[0], places) if set(stems) - BARE_MEASURES else None
 
 
 def periods(sentence: str) -> dict[str, frozenset]:
@@ -96,6 +101,10 @@ def compatible_time(a, b) -> bool:
         return False
     named = any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
     da, db = a.get("date"), b.get("date")
+    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+        return bool(da and db and da == db)
+    if bool(FORECAST.search(a.get("sentence") or "")) != bool(FORECAST.search(b.get("sentence") or "")):
+        return False
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
     return True
