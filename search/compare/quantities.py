@@ -91,20 +91,23 @@ def period_words(fig) -> str:
     return sentence
 
 
+def _one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
+    """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
+    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+
+
 def compatible_time(a, b) -> bool:
     """Return True when two figures can be about the same period (a yearly and a monthly rate cannot)."""
     wa, wb = period_words(a), period_words(b)
     pa, pb = periods(wa), periods(wb)
     if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
         return False
-    if bool(QUARTERLY.search(wa)) != bool(QUARTERLY.search(wb)):
+    if _one_side(QUARTERLY, wa, wb) or _one_side(FORECAST, a.get("sentence"), b.get("sentence")):
         return False
     named = any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
     da, db = a.get("date"), b.get("date")
     if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
         return bool(da and db and da == db)
-    if bool(FORECAST.search(a.get("sentence") or "")) != bool(FORECAST.search(b.get("sentence") or "")):
-        return False
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
     return True
@@ -161,7 +164,7 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     union = set(sa) | set(sb)
     if not union or len(set(sa) & set(sb)) / len(union) < least:
         return False
-    if bool(TOTAL.search(a.get("sentence") or "")) != bool(TOTAL.search(b.get("sentence") or "")):
+    if _one_side(TOTAL, a.get("sentence"), b.get("sentence")):
         return False  # a sum over several subjects and one subject's value are two quantities
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
