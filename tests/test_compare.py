@@ -355,3 +355,84 @@ def test_values_written_as_decimal_strings_compare_as_numbers():
     comps.compute()
     found = disagreements(comps)["disagreements"]
     assert len(found) == 1 and found[0]["positions"] == [["b#f1"], ["a#f1"]]
+
+
+def _quantities(*figs):
+    comps = compare.Comparisons()
+    comps.add([], list(figs))
+    return comps.compute().quantities
+
+
+def test_a_measure_naming_only_a_unit_or_a_part_is_no_quantity():
+    assert _quantities(figure("a#f1", 5, "Rovers are fifth in the league, five points off the top.", topic="point",
+                              measure="points"),
+                       figure("b#f1", 9, "Rovers lead the league by nine points, the manager said.", topic="point",
+                              measure="points")) == {}
+
+
+def test_two_values_of_one_sentence_mean_the_measure_names_two_subjects():
+    line = "Moonfall took $800m worldwide, compared with $500m for Harbour Lights."
+    assert _quantities(figure("a#f1", 800, line, topic="dollar", measure="takings"),
+                       figure("a#f2", 500, line, topic="dollar", measure="takings"),
+                       figure("b#f1", 300, "Moonfall and Harbour Lights took $300m worldwide in total.",
+                              topic="dollar", measure="takings")) == {}
+
+
+def test_sentences_naming_different_subjects_are_two_quantities():
+    assert _quantities(figure("a#f1", 7, "The drama Quiet Fields got seven nominations at the Ostrava Film Awards.",
+                              topic="nomination"),
+                       figure("b#f1", 3, "The drama Quiet Fields got three nominations at the Lumen Awards.",
+                              topic="nomination")) == {}
+
+
+def test_a_quarter_and_a_whole_year_are_two_periods():
+    quarter = figure("a#f1", 0.2, "Germany's economy shrank 0.2% in the last three months of 2004, analysts said.",
+                     topic="percent:germany", measure="Germany's economy", text="0.2%")
+    year = figure("b#f1", 1.7, "Germany's economy grew 1.7% in 2004, though analysts said the last three "
+                  "months were weak.", topic="percent:germany", measure="Germany's economy", text="1.7%")
+    revised = figure("c#f1", 1.6, "Germany's economy grew 1.6% last year after shrinking in 2003, analysts said.",
+                     topic="percent:germany", measure="Germany's economy", text="1.6%")
+    assert list(_quantities(quarter, year, revised).values()) == [["b#f1", "c#f1"]]  # a revision, not the quarter
+
+
+def test_a_total_of_several_and_one_subjects_value_are_two_quantities():
+    assert _quantities(figure("a#f1", 3, "Coach Tamsin Hale kept faith in Jo Marr despite three missed penalties.",
+                              topic="penalty"),
+                       figure("b#f1", 6, "Jo Marr and Ali Brenn missed six penalties between them.",
+                              topic="penalty")) == {}
+
+
+def test_a_short_quote_joins_as_a_cut_not_as_a_bag_of_shared_words():
+    items = [dict(q, article_id=q["id"].split("#")[0]) for q in (
+        {"id": "a#q1", "text": "The public interest can only be served now by the fullest disclosure of the advice.",
+         "speaker": "Dana Kell"},
+        {"id": "b#q1", "text": "Only the fullest disclosure will now do.", "speaker": "Dana Kell"},
+        {"id": "c#q1", "text": "It is a special day. But we are a very happy camp now, after the win.",
+         "speaker": "Rhys Bowen"},
+        {"id": "d#q1", "text": "we are a very happy camp now", "speaker": "Rhys Bowen"},
+    )]
+    assert cluster_quotes(items) == [["c#q1", "d#q1"]]
+
+
+def test_a_forecast_and_an_outcome_are_two_quantities():
+    assert _quantities(figure("a#f1", 422, "Both candidates pledged to curb Freedonia's $422bn budget deficit.",
+                              topic="dollar/deficit", measure="budget deficit", text="$422bn"),
+                       figure("b#f1", 368, "Freedonia's budget deficit is forecast to reach $368bn, officials said.",
+                              topic="dollar/deficit-budget", measure="budget deficit", text="$368bn")) == {}
+
+
+def test_undated_quotes_of_a_market_price_are_two_moments():
+    assert _quantities(figure("a#f1", 49.74, "In Oslo, North Sea crude fell 32 cents to $49.74 a barrel.",
+                              topic="dollar", measure="North Sea crude", text="$49.74"),
+                       figure("b#f1", 40.15, "North Sea crude closed at $40.15 a barrel in Oslo on Thursday.",
+                              topic="dollar", measure="North Sea crude", text="$40.15")) == {}
+
+
+def test_an_adjective_before_a_measure_does_not_split_it():
+    found = _quantities(
+        figure("a#f1", 3.9, "The Freedonian economy grew at an annual rate of 3.9% in the three months to September.",
+               topic="percent/annual-rate", measure="annual rate", text="3.9%"),
+        figure("b#f1", 3.7, "The Freedonian economy grew at a respectable annual rate of 3.7% in the three months "
+               "between July and September.", topic="percent/annual-rate-respectable",
+               measure="respectable annual rate", text="3.7%"))
+    assert list(found.values()) == [["a#f1", "b#f1"]]

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..extract.lexicon import PLACES
 from .quotes import candidate_pairs
-from .text import STOP, content_stems
+from .text import STOP, content_stems, name_tokens
 
 # Units that say what a number is in, not what it counts: "£5" alone is no quantity.
 NOT_QUANTITIES = frozenset("""
@@ -21,7 +21,7 @@ NOT_QUANTITIES = frozenset("""
 SAME_SENTENCE = (0.4, 1)
 SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
-SAME_MEASURE = (0.15, 1)  # a shared name or place: "profits" of two firms are two quantities
+SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are two quantities
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
@@ -43,6 +43,19 @@ BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
 MAX_DAYS_APART = 31  # articles further apart report a changing quantity at different times
+# A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
+BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes"))
+# A quarter's figure and a whole year's are two quantities, even when both name the same year:
+# the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
+QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
+PERIOD_REACH = 40
+# A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
+FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
+                      re.IGNORECASE)
+# A market price moves every day: two undated quotes of it are two moments, not a dispute.
+MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
+TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
+PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
 
 
 def measure_key(fig) -> tuple | None:
@@ -52,8 +65,8 @@ def measure_key(fig) -> tuple | None:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
         return ("", lemma, places)
-    measure = " ".join(content_stems(fig.get("measure") or ""))
-    return (measure, lemma, places) if measure else None
+    stems = content_stems(fig.get("measure") or "")
+    return (" ".join(stems[-2:]), lemma.split("/")[0], places) if set(stems) - BARE_MEASURES else None
 
 
 def periods(sentence: str) -> dict[str, frozenset]:
@@ -65,13 +78,36 @@ def periods(sentence: str) -> dict[str, frozenset]:
             "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence))}
 
 
+def period_words(fig) -> str:
+    """Return the words that give a figure's period: the first period named right after the number
+    ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at >= 0:
+        after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
+        first = PERIOD.search(after)
+        if first:
+            return after[:first.end()]
+    return sentence
+
+
+def _one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
+    """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
+    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+
+
 def compatible_time(a, b) -> bool:
     """Return True when two figures can be about the same period (a yearly and a monthly rate cannot)."""
-    pa, pb = periods(a.get("sentence") or ""), periods(b.get("sentence") or "")
+    wa, wb = period_words(a), period_words(b)
+    pa, pb = periods(wa), periods(wb)
     if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
+        return False
+    if _one_side(QUARTERLY, wa, wb) or _one_side(FORECAST, a.get("sentence"), b.get("sentence")):
         return False
     named = any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
     da, db = a.get("date"), b.get("date")
+    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+        return bool(da and db and da == db)
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
     return True
@@ -117,13 +153,23 @@ def names(sentence: str) -> frozenset[str]:
                      and not MONTHS.fullmatch(w))
 
 
+def subject_names(fig) -> frozenset[str]:
+    """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
+    return names(fig.get("sentence") or "") - name_tokens(fig.get("claimer") or fig.get("claimed_by"))
+
+
 def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     """Return True when two figures' sentences share enough words and names to be about one thing."""
     least, shared_names = need
     union = set(sa) | set(sb)
     if not union or len(set(sa) & set(sb)) / len(union) < least:
         return False
-    return len(names(a.get("sentence") or "") & names(b.get("sentence") or "")) >= shared_names
+    if _one_side(TOTAL, a.get("sentence"), b.get("sentence")):
+        return False  # a sum over several subjects and one subject's value are two quantities
+    na, nb = subject_names(a), subject_names(b)
+    if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
+        return False
+    return len(na & nb) >= shared_names
 
 
 def quantity_groups(figures: list, story) -> list[list[str]]:
@@ -162,4 +208,13 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
     members: dict[int, list[str]] = defaultdict(list)
     for i, fig in enumerate(block):
         members[find(i)].append(fig["id"])
-    return [sorted(ids) for ids in members.values() if len(ids) > 1]
+    return [sorted(ids) for ids in members.values() if len(ids) > 1 and not _two_in_one_sentence(ids, block)]
+
+
+def _two_in_one_sentence(ids: list[str], block: list) -> bool:
+    """Return True when one sentence gives two values of the group: its measure names two subjects."""
+    figs = {f["id"]: f for f in block}
+    values = defaultdict(set)
+    for fid in ids:
+        values[(figs[fid]["article_id"], figs[fid].get("sentence"))].add(float(figs[fid]["value"]))
+    return any(len(v) > 1 for v in values.values())

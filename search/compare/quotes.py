@@ -13,9 +13,7 @@ MAX_POSTING = 64        # a stem in more quotes than this is not rare: it propos
 MAX_PARTNERS = 24       # compare each quote with at most this many candidates, most shared first
 MIN_STEMS = 3           # shorter quotes are too thin to match on content
 SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
-SAME_SPEAKER_SHORT = (90, 2)  # ... or a near-identical short quote
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
-NO_SPEAKER_SHORT = (95, 3)
 NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
 
 
@@ -61,11 +59,10 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
         # One outlet words one utterance one way, and translations keep the numbers and dates:
         # new wording in one outlet, or a date one version adds, is another occasion.
         return False
-    score = fuzz.token_set_ratio(ta, tb)
-    loose, close = (SAME_SPEAKER, SAME_SPEAKER_SHORT) if speakers else (NO_SPEAKER, NO_SPEAKER_SHORT)
-    # Long quotes may differ in wording (translations); short ones must be nearly identical
-    # ("neighborhoods" / "neighbourhoods"), since a few shared words prove little.
-    return any(score >= need_score and shared >= need_shared for need_score, need_shared in (loose, close))
+    need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
+    # Long quotes may differ in wording (translations); short ones join only as near-identical text
+    # (above): a few words of one found among another's, in any order, prove little.
+    return fuzz.token_set_ratio(ta, tb) >= need_score and shared >= need_shared
 
 
 def same_outlet(a, b) -> bool:
