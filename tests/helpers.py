@@ -193,3 +193,21 @@ def app_with_stuck_route(overrides=None):
         return "unreachable"
 
     return app
+
+
+# ---------------------------------------------------------------------------------------------
+# Optional backends: skip a whole module, with the reason, where they cannot run.
+# ---------------------------------------------------------------------------------------------
+
+def require_typesense() -> None:
+    """Skip the calling test module unless the typesense client and a prepared server binary exist."""
+    import pytest
+
+    pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
+    from search.errors import ClaimsearchError
+    from search.typesense import cluster
+
+    try:
+        cluster.server_binary()
+    except ClaimsearchError as exc:
+        pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)

@@ -6,15 +6,11 @@ import json
 import pytest
 
 from search.cli import cli
-from search.errors import ClaimsearchError
 from search.typesense import cluster
 from web import create_app
+from tests.helpers import require_typesense
 
-pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
-try:
-    cluster.server_binary()
-except ClaimsearchError as exc:
-    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+require_typesense()
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,9 @@ import pytest
 
 from search.errors import BadUsage, ClaimsearchError
 from search.typesense import cluster, connection
-from tests.helpers import wait_until
+from tests.helpers import require_typesense, wait_until
 
-pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
-try:
-    cluster.server_binary()
-except ClaimsearchError as exc:
-    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+require_typesense()
 
 SCHEMA = {"name": "faults", "fields": [{"name": "body", "type": "string"},
                                        {"name": "source", "type": "string", "facet": True}]}

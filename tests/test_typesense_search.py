@@ -9,13 +9,9 @@ from search.errors import ClaimsearchError, NotFound
 from search.query.parse import SearchParams
 from search.typesense import cluster, connection, store
 from search.typesense.searcher import TypesenseSearcher
-from tests.helpers import write
+from tests.helpers import require_typesense, write
 
-pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
-try:
-    cluster.server_binary()
-except ClaimsearchError as exc:
-    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+require_typesense()
 
 ARTICLES = [  # (file, date, source, text)
     ("a.md", "2025-01-05", "north.example", 'Mara Quill said "the quay reopens on Friday" to <b>reporters</b>.'),

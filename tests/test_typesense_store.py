@@ -10,13 +10,9 @@ from search.errors import ClaimsearchError
 from search.index import indexer
 from search.index.store import IndexStore
 from search.typesense import cluster, connection, store
-from tests.helpers import write
+from tests.helpers import require_typesense, write
 
-pytest.importorskip("typesense", reason="the typesense client is not installed (pip install '.[typesense]')")
-try:
-    cluster.server_binary()
-except ClaimsearchError as exc:
-    pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+require_typesense()
 
 
 @pytest.fixture(scope="module")
