@@ -5,7 +5,9 @@ Builds an index of BENCH_CORPUS (default ../shared/data/bbc-news) into bench/wor
 (--reuse keeps an existing one) and writes bench/judged/sample.json: the top 30 disagreements,
 30 random quote clusters whose texts differ, 20 random story groups with more than one file and,
 for 20 random articles, the most alike article of the same folder that is NOT grouped with it.
-Excerpts are at most 25 words (no article text). Judgments live in bench/judged/judgments.json
+Excerpts are at most 25 words and go only to bench/work/judge-sample.json (git-ignored): the BBC
+corpus is for research and is never copied into the repository, so the committed sample holds ids,
+values, outlets and speakers only. Judgments live in bench/judged/judgments.json
 ({"<item id>": ["real"|"noise", "why"]}); this script reports the share judged real.
 Also times copy detection and comparison at 1x, 4x and 10x (replicated articles with new ids).
 """
@@ -33,6 +35,7 @@ INDEX = HERE / "work" / "judge-index"
 OUT = HERE / "judged"
 SEED = 14
 WORDS = 25
+CORPUS_TEXT = frozenset({"excerpt", "titles"})  # keys holding the corpus's own words
 
 
 def excerpt(text: str | None, words: int = WORDS) -> str:
@@ -140,6 +143,15 @@ def judged_share(sample: dict) -> dict:
     return shares
 
 
+def without_text(value):
+    """Return the sample without the corpus's words (excerpts, titles): what may be committed."""
+    if isinstance(value, dict):
+        return {k: without_text(v) for k, v in value.items() if k not in CORPUS_TEXT}
+    if isinstance(value, list):
+        return [without_text(v) for v in value]
+    return value
+
+
 def main() -> None:
     if "--reuse" not in sys.argv or not (INDEX / "CURRENT").exists():
         indexer.build(CORPUS, INDEX)
@@ -152,7 +164,8 @@ def main() -> None:
                          "compute": [timed_compute(comps, s) for s in (1, 4, 10)]}}
     sample["judged"] = judged_share(sample)
     OUT.mkdir(exist_ok=True)
-    (OUT / "sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")
+    (HERE / "work" / "judge-sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")
+    (OUT / "sample.json").write_text(json.dumps(without_text(sample), indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: sample[k] for k in ("story_groups_total", "close_total", "timing", "judged")}, indent=1))
     print(f"{len(sample['disagreements'])} disagreements, {len(sample['quote_clusters'])} quote clusters "
           f"written to {OUT / 'sample.json'}")
