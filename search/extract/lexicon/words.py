@@ -185,3 +185,15 @@ calls warning warnings promise promises pledge vow description criticism complai
 admission announcement denial response reply answer question argument suggestion insistence
 declaration observation prediction words message tweet tweets post letter speech memo
 """.split())
+
+# Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
+HEADLINE_LABELS = frozenset("""
+analysis review interview comment opinion exclusive update live watch video profile timeline factbox
+explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
+""".split())
+LY_NOUNS = frozenset("ally allies family assembly rally supply monopoly anomaly bully belly".split())  # not adverbs
+# Short words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp
+ltd vs etc u.s u.k d r i jan feb aug sept sep oct nov dec
+""".split())

@@ -11,8 +11,8 @@ from ...lexicon.words import ADVERBS, CUE_WORDS, DETERMINERS, ORG_WORDS, STOP_WO
 from ...text.phrases import is_cap, np_after
 from ...quotes.spans import Found
 from ...text.sentences import Token, tokens
+from ...lexicon.grammar import SUBJECT_PRONOUNS
 
-SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 # Common nouns that name a person or a body able to speak ('the spokesman', 'officials').
 SPEAKER_NOUNS = TITLES | ORG_WORDS | frozenset("""
 official officials spokesman spokeswoman aide aides adviser advisers advisor source sources

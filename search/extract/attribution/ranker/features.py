@@ -9,9 +9,9 @@ from ...text.phrases import CONNECTIVES
 from ...quotes.spans import Found
 from ...text.sentences import Token
 from ...text.work import step
+from ...lexicon.grammar import PREPOSITIONS
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
-PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
 SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
 # Every value each feature part can take: feature_space() spells out the names a model may know.
 KINDS = ("pronoun-person", "pronoun-group", "pronoun-i", "pronoun-it", "relative", "outside", "described",
