@@ -8,13 +8,12 @@ from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, PAST_VERBS,
                              QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONTRASTS, FIRST_PERSON, NEGATIONS,
-                               NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
+from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
+                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
 from .sources import cue_subject, evidence_subject, owner_span, token_span
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
-from ..text.phrases import (CONNECTIVES, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
-                            subject_before)
+from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")

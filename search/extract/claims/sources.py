@@ -5,8 +5,8 @@ from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
 from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
                                TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
-from ..text.phrases import CONNECTIVES, abbrev_dot, is_cap, np_back, subject_before
-from ..lexicon.grammar import PHRASE_NAME_JOINS
+from ..lexicon.grammar import CONNECTIVES, PHRASE_NAME_JOINS
+from ..text.phrases import abbrev_dot, is_cap, np_back, subject_before
 from ..text.sentences import Token
 
 APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched

@@ -6,7 +6,6 @@ NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHO
 POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
 # A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
 MEMBERS = frozenset("mp mep msp am mla".split())
-# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
 # 'the American said', 'the Scot added': a person described by where they are from.
 DEMONYMS = frozenset("""
 american australian british briton french frenchman german spaniard spanish italian scot scottish

@@ -9,6 +9,7 @@ from ..lexicon.people import DEMONYMS, HONORIFICS, KEEP_TITLES, MEMBERS, PARTIES
 from ..lexicon.sources import CALENDAR_WORDS
 from ..lexicon.verbs import EVIDENCE_VERBS
 
+# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
 DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
 independent shadow backbencher
 peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward

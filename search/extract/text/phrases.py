@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
+from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
 from ..lexicon.sources import WEEKDAYS
-from .sentences import ABBREVIATIONS, Token
+from .sentences import Token
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
 QUOTE_MARKS = frozenset('"“”„«»')

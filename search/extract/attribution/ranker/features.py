@@ -5,11 +5,10 @@ from .candidates import Candidate, sentence_facts
 from ..context import Context
 from ..rules import RULE_NAMES
 from ...lexicon.words import ADVERBS, ORG_WORDS, PLACES, TITLES
-from ...text.phrases import CONNECTIVES
+from ...lexicon.grammar import CONNECTIVES, PREPOSITIONS
 from ...quotes.spans import Found
 from ...text.sentences import Token
 from ...text.work import step
-from ...lexicon.grammar import PREPOSITIONS
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
 SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
