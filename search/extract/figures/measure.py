@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
+from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE
@@ -26,15 +26,6 @@ MONEY_VERBS = {
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 MONEY_IN = re.compile(r"\s+in\s(?=[a-z])")  # 'in weekend ticket sales', not 'in New York'
 PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
-# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
-PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
-now last next each every ago yesterday today tonight a an the so too also already still just more less
-than only even again up down off out back across away apiece respectively per cent percent
-won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
-cut set put beat became began shut stood kept brought bought thought found died fought
-later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
-them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
-""".split())
 
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:

@@ -1,6 +1,8 @@
 """Words about people and bodies: honorifics, titles, parties, demonyms, organisation nouns."""
 from __future__ import annotations
 
+from .words import ORG_WORDS, TITLES
+
 NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
 # Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
 POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
@@ -27,3 +29,23 @@ company firm group operator seller retailer maker bank giant carrier airline cha
 insurer manufacturer producer supplier provider club side team organisation organization body
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
+
+# Common nouns that name a person or a body able to speak ('the spokesman', 'officials').
+SPEAKER_NOUNS = TITLES | ORG_WORDS | frozenset("""
+official officials spokesman spokeswoman aide aides adviser advisers advisor source sources
+people person critic critics supporter supporters expert experts analyst analysts voter voters
+author authors statement report reporter reporters businessman businesswoman billionaire
+lawmaker lawmakers leaders officer officers staff team man woman men women friend friends
+member members activist activists candidates officials strategist strategists researcher
+researchers economist economists historian lawyer lawyers attorneys democrats republicans
+""".split())
+# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
+DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
+independent shadow backbencher
+peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
+manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
+writer director producer presenter host author chief secretary minister mayor teenager veteran
+youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
+comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
+scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
+""".split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government

@@ -197,3 +197,14 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp
 ltd vs etc u.s u.k d r i jan feb aug sept sep oct nov dec
 """.split())
+
+# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
+PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
+now last next each every ago yesterday today tonight a an the so too also already still just more less
+than only even again up down off out back across away apiece respectively per cent percent
+won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
+cut set put beat became began shut stood kept brought bought thought found died fought
+later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
+them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
+""".split())
+QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())

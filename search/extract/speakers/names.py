@@ -5,20 +5,10 @@ import re
 
 from ..lexicon.words import CUE_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
-from ..lexicon.people import DEMONYMS, HONORIFICS, KEEP_TITLES, MEMBERS, PARTIES, POSTNOMINALS, SURNAME_TITLES
+from ..lexicon.people import DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
 from ..lexicon.sources import CALENDAR_WORDS
 from ..lexicon.verbs import EVIDENCE_VERBS
 
-# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
-DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
-independent shadow backbencher
-peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
-manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
-writer director producer presenter host author chief secretary minister mayor teenager veteran
-youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
-comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
-scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
-""".split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")

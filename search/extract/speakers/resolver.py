@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from ..lexicon.words import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
-from ..lexicon.people import BODY_NOUNS, DEMONYMS, HONORIFICS
+from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS
 from ..text.work import step
 from .antecedents import Antecedents
-from .names import DESCRIPTORS, clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person
+from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
