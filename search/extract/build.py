@@ -15,10 +15,10 @@ from .figures.finder import find_figures, places_in, topic_key
 from .quotes.spans import Found
 from .speakers.names import titled_end
 from .speakers.resolver import Resolver, strip_name
+from .lexicon.grammar import TITLE_JOINS
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2
-TITLE_JOINS = frozenset("a an the of and for in on with to at".split())  # one 'NAME:' line is a heading; several make a transcript
 
 
 def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -> list[Quote]:

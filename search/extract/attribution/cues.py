@@ -1,16 +1,14 @@
 """Cue words in context: is this word a verb of saying here, and whose words does it report."""
 from __future__ import annotations
 
-from ..lexicon.verbs import ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, PAIRS, SPEECH_NOUNS, classes_of
+from ..lexicon.verbs import (ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, OPENING_CUES, PAIRS, THAT_NOUNS,
+                             classes_of)
 from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
-from ..text.phrases import NAME_JOIN, QUOTE_MARKS, is_cap, np_after, subject_before
+from ..lexicon.grammar import ARTICLES, NOUN_MARKERS, PHRASE_NAME_JOINS, SUBORDINATORS, VERB_MARKERS
+from ..text.phrases import QUOTE_MARKS, is_cap, np_after, subject_before
 from ..text.sentences import Token
 
-OPENING_CUES = frozenset("said says added asked wrote writes".split())
-ARTICLES = frozenset("the a an this that these those one another".split())
 ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
-NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
-VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())
 
 
 def cue_at(toks: list[Token], i: int) -> int:
@@ -38,7 +36,7 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
             return 2
         if pair in PAIRS:
             return 0 if i and not _subject_like(toks, i - 1) else 2  # 'an unprompted call for'
-    if word in SPEECH_NOUNS and i + 1 < len(toks) and toks[i + 1].text == "that" and i and _owned(toks[i - 1].text):
+    if word in THAT_NOUNS and i + 1 < len(toks) and toks[i + 1].text == "that" and i and _owned(toks[i - 1].text):
         return 1  # "Trump's claim that ...", 'his warning that ...'
     if not classes_of(word):
         return 0
@@ -109,7 +107,7 @@ def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
     if np is None or is_cap(toks[np[1]].text):
         return np
     k = np[1] + 1
-    while k < len(toks) and k - np[1] < 6 and (toks[k].text in NAME_JOIN or is_cap(toks[k].text)
+    while k < len(toks) and k - np[1] < 6 and (toks[k].text in PHRASE_NAME_JOINS or is_cap(toks[k].text)
                                                  or toks[k].text in ("to", "in", "at")):
         k += 1
     if k < len(toks) and toks[k].text == ",":
@@ -119,11 +117,6 @@ def _described(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
     return np
 
 
-# Words that open a clause the main sentence does not assert ('When X said ..., Y said').
-SUBORDINATORS = frozenset("""
-when after before while as if although though because since despite once until unless
-asked whether who which whom where
-""".split())
 
 
 def framing_cue(toks: list[Token], cues: list[int]) -> int | None:

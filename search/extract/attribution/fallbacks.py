@@ -12,12 +12,12 @@ from ..lexicon.words import SPEECH_NOUNS
 from ..text.phrases import QUOTE_MARKS, first_subject, np_after, np_back
 from ..quotes.spans import Found
 from ..text.sentences import sentence_at, tokens
+from ..lexicon.grammar import PASSIVE_BE
+from ..lexicon.people import NOT_SPEAKERS
 
 DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
-NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
 DASHES = frozenset("-–—")
-PASSIVE_BE = frozenset("is are was were been be being".split())
 
 
 def previous_subject(ctx: Context, quote: Found) -> Attribution | None:

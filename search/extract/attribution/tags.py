@@ -5,13 +5,14 @@ import re
 
 from ..lexicon.words import PARTICIPLE_CUES, TITLES
 from .context import NOBODY, Attribution, Context, cue_text, make_attribution, paragraph_of
-from .cues import OPENING_CUES, cue_at, cue_source, framing_cue
+from .cues import cue_at, cue_source, framing_cue
 from .fallbacks import DASHES
 from ..speakers.names import is_descriptor
 from ..text.phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
                             np_after, np_back, subject_before)
 from ..quotes.spans import Found
 from ..text.sentences import Token, sentence_at, tokens
+from ..lexicon.verbs import OPENING_CUES
 
 AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25

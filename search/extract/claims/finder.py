@@ -5,14 +5,15 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
+from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, PAST_VERBS,
+                             QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
+from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
+                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
 from .sources import cue_subject, evidence_subject, owner_span, token_span
-from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, QUESTION_WORDS, SPEECH_NOUNS,
-                             classes_of, is_participle)
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
-from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
-from ..text.phrases import (CONNECTIVES, NAME_JOIN, QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back,
-                            subject_before)
+from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -24,32 +25,9 @@ THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after 
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
-OPENERS = frozenset("in on at when after before while as during speaking asked following despite since "
-                    "if although though because once until for".split())
-BOUNDARIES = frozenset(", and but while whereas ; --".split())
-# Irregular past forms that show a reported clause has its verb ('said the economy grew').
-PAST_VERBS = frozenset("""
-grew rose fell won lost made went came took gave got saw knew thought left ran began became kept held
-brought paid met sent spent built led cut put hit set let hurt cost beat fought sought bought caught
-taught sold stood understood meant felt dealt found told said wrote drove broke chose spoke wore
-""".split())
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
-NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets"
-                           .split())
-FIRST_PERSON = frozenset("i we you".split())
-PARTICIPLE_OPENERS = frozenset(", and -- — while before after".split())
-CONTRASTS = frozenset("but although though whereas".split())
-NOT_OPENING = frozenset("by with for of about into over under when while as after before since until because".split())
-NOT_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 HEADLINE_NAME = 4  # words of a name before a headline's colon
-# Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
-HEADLINE_LABELS = frozenset("""
-analysis review interview comment opinion exclusive update live watch video profile timeline factbox
-explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
-""".split())
-NEGATIONS = frozenset("not never n't".split())
-SUBJECT_PRONOUNS = frozenset("he she they we i it you there this".split())
 
 
 @dataclass(frozen=True)
@@ -147,7 +125,7 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     if colon is None:
         return None
     name = toks[first:colon]
-    if not name or not all(is_cap(t.text) or t.text in NAME_JOIN for t in name) \
+    if not name or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in name) \
             or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS):
         return None
     words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
@@ -191,7 +169,7 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
 def _claim_cue(toks, k, size) -> bool:
     """Return True for cues that can carry a claim (quote-only cues such as 'joked' cannot)."""
     cue = cue_text(toks, k, size).lower()
-    return cue in ("according to", "as per") or cue in SPEECH_NOUNS or bool(classes_of(cue))
+    return cue in ("according to", "as per") or cue in THAT_NOUNS or bool(classes_of(cue))
 
 
 def _cuts(toks: list[Token], cues) -> frozenset[int]:
@@ -202,7 +180,7 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
         first = subject[0] if subject else 0
         while first > 0 and toks[first - 1].text.lower() in ("the", "a", "an"):
             first -= 1  # 'while the Liberal Democrats said'
-        if first > 0 and toks[first - 1].text.lower() in BOUNDARIES:
+        if first > 0 and toks[first - 1].text.lower() in CLAUSE_BOUNDARIES:
             cuts.add(first - 1)
         elif subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
             cuts.add(k - 1)  # '... went down on one knee and added
@@ -227,7 +205,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
         return Match(comma + 1, _clause_end(sent, comma + 1), who, k, size)
     end = k - 1 if toks[k - 1].text == "," else k
     lo = _clause_start(toks, end)
-    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].text.lower() not in BOUNDARIES
+    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].text.lower() not in CLAUSE_BOUNDARIES
     if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
@@ -236,7 +214,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
 def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
     """Find "Trump's claim that CONTENT" and 'his warning that CONTENT': the owner is the source."""
     toks = sent.toks
-    if cue not in SPEECH_NOUNS or k + 1 >= len(toks) or toks[k + 1].text != "that":
+    if cue not in THAT_NOUNS or k + 1 >= len(toks) or toks[k + 1].text != "that":
         return None
     owner = toks[k - 1].text
     if owner.lower() in POSSESSIVES:
@@ -290,11 +268,11 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    opener = toks[lo].text.lower() in OPENERS or toks[lo].text.endswith("ing")  # 'Holding open a book, X said'
+    opener = toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")  # 'Holding open a book, X said'
     if opener and not any(toks[m].text == "," for m in range(lo, comma)):
         return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
-    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in BOUNDARIES \
+    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in CLAUSE_BOUNDARIES \
         and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
@@ -384,7 +362,7 @@ def _reported(toks: list[Token], i: int) -> bool:
     if i >= len(toks):
         return False
     first = toks[i].text.lower()
-    if first not in SUBJECT_PRONOUNS and (first in ADJUNCT_HEADS or first in NOT_CONTENT or first in NOT_OPENING
+    if first not in CLAUSE_SUBJECTS and (first in ADJUNCT_HEADS or first in NOT_CLAIM_CONTENT or first in NOT_CLAIM_OPENING
                                           or toks[i].text in TIME_WORDS):
         return False  # 'said at a town hall on Monday', 'said when asked'
     if _clause_at(toks, i):
@@ -404,7 +382,7 @@ def _clause_at(toks: list[Token], i: int) -> bool:
     if i >= len(toks) or not toks[i].text[:1].isalnum():
         return False
     first = toks[i].text.lower()
-    if first in SUBJECT_PRONOUNS or CONTRACTION.sub("", first) in SUBJECT_PRONOUNS:  # 'he', "she’ll"
+    if first in CLAUSE_SUBJECTS or CONTRACTION.sub("", first) in CLAUSE_SUBJECTS:  # 'he', "she’ll"
         return True
     commas = 0
     for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):

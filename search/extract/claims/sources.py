@@ -5,7 +5,8 @@ from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
 from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
                                TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
-from ..text.phrases import CONNECTIVES, NAME_JOIN, abbrev_dot, is_cap, np_back, subject_before
+from ..lexicon.grammar import CONNECTIVES, PHRASE_NAME_JOINS
+from ..text.phrases import abbrev_dot, is_cap, np_back, subject_before
 from ..text.sentences import Token
 
 APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
@@ -27,7 +28,7 @@ def described(mention: str) -> bool:
 def is_named(canonical: str | None) -> bool:
     """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials'."""
     words = (canonical or "").split()
-    if not words or not all(w[:1].isupper() or w in NAME_JOIN for w in words):
+    if not words or not all(w[:1].isupper() or w in PHRASE_NAME_JOINS for w in words):
         return False
     return not (len(words) == 1 and words[0].lower() in UNNAMED_SOURCES)
 

@@ -14,12 +14,11 @@ from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, O
 from ..text.phrases import is_cap, np_after
 from ..text.sentences import Token, tokens
 from ..speakers.resolver import NAME_OR_WORD, Resolver, strip_name
+from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
 WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
-PREPOSITIONS = frozenset("in of for on at with from to as about into over under than".split())
-PASSIVE = frozenset("is are was were be been being".split())
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
 RELATIVE = 12  # characters from a figure to the 'which' of the clause that says who predicted it
 REACH = 3000
@@ -166,14 +165,14 @@ def sentence_source(toks: list[Token], cues, starts: list[int], pos: int) -> tup
 def _object_of_preposition(toks: list[Token], np: tuple[int, int]) -> bool:
     """Return True for 'in contracts announced last year': a participle after a preposition's object, no subject."""
     before = [t.text.lower() for t in toks[max(0, np[0] - 2):np[0]]]
-    return bool(before) and before[-1] in PREPOSITIONS and before[0] != "according"
+    return bool(before) and before[-1] in FIGURE_PREPOSITIONS and before[0] != "according"
 
 
 def _noun_use(toks: list[Token], k: int) -> bool:
     """Return True for 'the reports', 'profit forecasts' and passives ('is estimated'): no one is claiming."""
     prev = toks[k - 1].text if k else ""
     lower = prev.lower()
-    if lower in DETERMINERS or lower in PASSIVE or lower.endswith(("'s", "’s")) or prev[:1].isdigit():
+    if lower in DETERMINERS or lower in PASSIVE_BE or lower.endswith(("'s", "’s")) or prev[:1].isdigit():
         return True
     if prev.isupper() and len(prev) <= 3:
         return True  # 'TV show', 'PC report': an acronym before it makes a compound

@@ -9,10 +9,10 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..lexicon.words import CURRENCIES, PLACES, QUALIFIERS, STOP_WORDS, UNIT_LEMMAS
+from ..lexicon.words import CURRENCIES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
 from ..lexicon.units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
                              NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
-from .measure import PHRASE_STOPS, REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
+from .measure import REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 # Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
@@ -203,7 +203,6 @@ def _after_name(text: str, match: re.Match, lo: int) -> bool:
     return not (opening or lowered in QUALIFIER_WORDS or lowered in STOP_WORDS or word.group(1).isupper())
 
 
-QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())
 
 
 def _glued(text: str, atom: _Atom, hi: int) -> _Atom | None:

@@ -3,23 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import CUE_WORDS, DETERMINERS, NOUN_CUES, PRONOUNS, QUALIFIERS, STOP_WORDS
+from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
+from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
+from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, TIME_UNITS, UNIT_NOUNS
+from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
-# Verbs that say a measure moved or stood somewhere: 'prices rose 4%', 'GDP up 2.3%', 'sales hit $5m'.
-CHANGE_VERBS = frozenset("""
-rose rise rises rising fell fall falls falling grew grow grows growing jumped jump jumps slipped slip slips
-climbed climb climbs dropped drop drops declined decline declines increased increase increases decreased
-slumped slump soared soar soars surged surge surges plunged plunge tumbled tumble edged eased ease
-hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
-totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
-shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
-accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
-ranged ranges range varied added closed closing opened ended finished traded trading settled
-""".split())
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
     "earned": "earnings", "earns": "earnings", "earn": "earnings", "grossed": "takings", "took": "takings",
@@ -31,46 +23,9 @@ MONEY_VERBS = {
     "charged": "charge", "charges": "charge", "sold": "sale price", "bought": "purchase price",
     "cut": "cut", "cuts": "cut", "awarded": "award", "allocated": "funding", "received": "receipts",
 }
-# Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
-NOT_COUNTS = frozenset("""
-shares prices rates sales profits earnings revenues costs savings losses takings funds figures numbers levels
-ratings points scores results odds stocks bonds yields exports imports returns values volumes balances
-""".split())
-# Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
-VERBS_BEFORE = frozenset("""
-forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
-show shows showed suggest suggests suggested find finds found believe believes estimate estimates
-""".split())
-LINKS = frozenset("by to at of from around above below past beyond over under".split())
-# Nouns of change: in 'a 52% rise in profits' the measure is profits.
-CHANGE_NOUNS = frozenset("""
-rise rises fall falls increase increases drop drops jump jumps cut cuts decline declines growth gain gains
-reduction reductions slump fall rebound hike hikes boost surge
-""".split())
-SKIP_BACK = frozenset("""
-also only have has had been already just now still reportedly sharply slightly further nearly almost
-to will would could may might should must set expected likely forecast predicted due being back
-""".split())
-# Verbs of aiming skipped before 'to' ('the firm hopes to reach 1,000': the subject is the firm).
-AIM_VERBS = frozenset("""
-hopes hoped aims aimed plans planned wants wanted needs needed intends intended seeks sought tries tried
-expects hope aim plan want need intend seek try expect
-""".split())
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 MONEY_IN = re.compile(r"\s+in\s(?=[a-z])")  # 'in weekend ticket sales', not 'in New York'
-UNIT_NOUNS = frozenset("cents pence pounds dollars euros percent points cent".split())
-TIME_UNITS = frozenset("year month week day hour minute second head".split())
 PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
-# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
-PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
-now last next each every ago yesterday today tonight a an the so too also already still just more less
-than only even again up down off out back across away apiece respectively per cent percent
-won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
-cut set put beat became began shut stood kept brought bought thought found died fought
-later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
-them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
-""".split())
-IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle mice geese feet teeth".split())
 
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
@@ -186,12 +141,12 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
                                    and toks[k - 1].lower() not in UNIT_NOUNS):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
-    if toks[k].lower() in LINKS:
+    if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
             return changed  # 'an increase in the minimum wage to £5.60'
         k -= 1
-    while k >= 0 and toks[k].lower() in SKIP_BACK:
+    while k >= 0 and toks[k].lower() in FIGURE_SKIP_BACK:
         k -= 1
     if k >= 0 and toks[k].lower() in CHANGE_VERBS:
         k -= 1
@@ -228,7 +183,7 @@ def _changed_thing(toks: list[str], k: int) -> str | None:
 def _skippable(toks: list[str], k: int) -> bool:
     """Return True for auxiliaries and adverbs between a subject and its verb, and 'hopes' in 'hopes to'."""
     lower = toks[k].lower()
-    return lower in SKIP_BACK or (lower in AIM_VERBS and k + 1 < len(toks) and toks[k + 1].lower() == "to")
+    return lower in FIGURE_SKIP_BACK or (lower in AIM_VERBS and k + 1 < len(toks) and toks[k + 1].lower() == "to")
 
 
 def _unhedged(window: str) -> str:
@@ -256,7 +211,7 @@ def _subject(toks: list[str], k: int) -> str | None:
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
             break
-        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in VERBS_BEFORE):
+        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE):
             break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
         else:
             words.insert(0, word)

@@ -1,13 +1,18 @@
 """Words about sources: who asserts a claim (evidence nouns, unnamed sources) and who claims a figure."""
 from __future__ import annotations
 
-from ..text.phrases import WEEKDAYS
 from .words import NUMBER_WORDS
 
 # ---- who asserts a claim ----
 
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 MONTHS = frozenset("January February March April May June July August September October November December".split())
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday tonight week month year morning night afternoon evening".split())
+# Calendar words (lower case): a capitalised phrase holding one is not a person's name (speakers.names).
+CALENDAR_WORDS = frozenset("""
+year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
+sunday january february march april june july august september october november december
+""".split())  # 'New Year', 'Boxing Day': capitalised, but nobody
 # A nominal source that reports evidence: 'a poll found', 'figures show', 'the study suggests'.
 EVIDENCE_NOUNS = frozenset("""
 study studies poll polls survey surveys report reports research analysis data figures numbers review

@@ -35,3 +35,17 @@ FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fift
 DURATIONS = frozenset("year years month months week weeks day days hour hours minute minutes second "
                       "seconds decade decades century centuries".split())
 NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())
+
+# Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
+NOT_COUNTS = frozenset("""
+shares prices rates sales profits earnings revenues costs savings losses takings funds figures numbers levels
+ratings points scores results odds stocks bonds yields exports imports returns values volumes balances
+""".split())
+# Nouns of change: in 'a 52% rise in profits' the measure is profits.
+CHANGE_NOUNS = frozenset("""
+rise rises fall falls increase increases drop drops jump jumps cut cuts decline declines growth gain gains
+reduction reductions slump fall rebound hike hikes boost surge
+""".split())
+UNIT_NOUNS = frozenset("cents pence pounds dollars euros percent points cent".split())
+TIME_UNITS = frozenset("year month week day hour minute second head".split())
+IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle mice geese feet teeth".split())

@@ -98,14 +98,14 @@ def _table() -> dict[str, frozenset[str]]:
 
 VERB_CLASSES = _table()
 # Nouns that carry what someone asserts when 'that' follows: "Trump's claim that ...", 'his warning that ...'.
-SPEECH_NOUNS = frozenset("""
+THAT_NOUNS = frozenset("""
 claim claims assertion assertions contention allegation allegations accusation accusations charge
 warning warnings belief beliefs view argument arguments suggestion insistence promise pledge
 prediction admission announcement denial fear fears hope hopes concern concerns conclusion
 statement statements remark remarks comment comments message suspicion insinuation
 """.split())
 PAIRS = frozenset(f for f in VERB_CLASSES if " " in f)  # 'pointed out', 'called for'
-FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | SPEECH_NOUNS | {"according", "as"}  # "as per"
+FIRST_WORDS = frozenset(f.split()[0] for f in VERB_CLASSES) | THAT_NOUNS | {"according", "as"}  # "as per"
 # Forms that are nouns at least as often ('his hopes', 'growing fears', 'swing state'): a verb
 # only after a subject-like word.
 NOUN_FORMS = frozenset("""
@@ -153,3 +153,35 @@ def classes_of(form: str) -> frozenset[str]:
 def is_participle(form: str) -> bool:
     """Return True for 'saying', 'arguing', 'pointing out': a cue whose subject is the main clause's."""
     return form.split()[0].endswith("ing") and form in VERB_CLASSES
+
+OPENING_CUES = frozenset("said says added asked wrote writes".split())
+# Irregular past forms that show a reported clause has its verb ('said the economy grew').
+PAST_VERBS = frozenset("""
+grew rose fell won lost made went came took gave got saw knew thought left ran began became kept held
+brought paid met sent spent built led cut put hit set let hurt cost beat fought sought bought caught
+taught sold stood understood meant felt dealt found told said wrote drove broke chose spoke wore
+""".split())
+NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written post posted posts tweet tweeted tweets"
+                           .split())
+# Verbs that say a measure moved or stood somewhere: 'prices rose 4%', 'GDP up 2.3%', 'sales hit $5m'.
+CHANGE_VERBS = frozenset("""
+rose rise rises rising fell fall falls falling grew grow grows growing jumped jump jumps slipped slip slips
+climbed climb climbs dropped drop drops declined decline declines increased increase increases decreased
+slumped slump soared soar soars surged surge surges plunged plunge tumbled tumble edged eased ease
+hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
+totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
+shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
+accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
+ranged ranges range varied added closed closing opened ended finished traded trading settled
+""".split())
+# Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
+FIGURE_VERBS_BEFORE = frozenset("""
+forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
+show shows showed suggest suggests suggested find finds found believe believes estimate estimates
+""".split())
+# Verbs of aiming skipped before 'to' ('the firm hopes to reach 1,000': the subject is the firm).
+AIM_VERBS = frozenset("""
+hopes hoped aims aimed plans planned wants wanted needs needed intends intended seeks sought tries tried
+expects hope aim plan want need intend seek try expect
+""".split())
+EVIDENCE_VERBS = frozenset("found said told wrote thought".split())  # 'the report found': past tenses without -ed

@@ -185,3 +185,26 @@ calls warning warnings promise promises pledge vow description criticism complai
 admission announcement denial response reply answer question argument suggestion insistence
 declaration observation prediction words message tweet tweets post letter speech memo
 """.split())
+
+# Headline labels that are not speakers: 'Analysis: ...', 'Q&A: ...'.
+HEADLINE_LABELS = frozenset("""
+analysis review interview comment opinion exclusive update live watch video profile timeline factbox
+explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
+""".split())
+LY_NOUNS = frozenset("ally allies family assembly rally supply monopoly anomaly bully belly".split())  # not adverbs
+# Short words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp
+ltd vs etc u.s u.k d r i jan feb aug sept sep oct nov dec
+""".split())
+
+# Words that end the noun phrase after a number: 'residents now', 'pieces last year', 'two films won'.
+PHRASE_STOPS = STOP_WORDS | CUE_WORDS | frozenset("""
+now last next each every ago yesterday today tonight a an the so too also already still just more less
+than only even again up down off out back across away apiece respectively per cent percent
+won lost went came made took got gave left fell rose grew saw met ran held paid sold spent built hit
+cut set put beat became began shut stood kept brought bought thought found died fought
+later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
+them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
+""".split())
+QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())

@@ -5,8 +5,9 @@ import bisect
 import re
 
 from ..lexicon.words import PERSON_PRONOUNS
-from .names import DESCRIPTORS, is_named, is_person
+from .names import is_named, is_person
 from ..text.work import step
+from ..lexicon.people import DESCRIPTORS
 
 SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
 SAME_SENTENCE = 400  # characters: a subject further back than this is in an earlier sentence

@@ -5,7 +5,8 @@ import re
 from collections import defaultdict
 from typing import Iterable, NamedTuple
 
-from .names import HONORIFICS, is_named
+from .names import is_named
+from ..lexicon.people import HONORIFICS
 
 SLUG = re.compile(r"[^\w]+")
 

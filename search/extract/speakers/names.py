@@ -4,59 +4,15 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import CUE_WORDS, ORG_WORDS, PLACES, TITLES
+from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
+from ..lexicon.people import DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
+from ..lexicon.sources import CALENDAR_WORDS
+from ..lexicon.verbs import EVIDENCE_VERBS
 
-# Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
-LEADING = frozenset("""
-but and or so yet however meanwhile earlier later also then now still both either if when while
-as on in at by last this next after before since speaking asked instead moreover indeed
-for with from to of according like unlike despite although though because even only just
-elsewhere separately similarly nevertheless nonetheless many several most all few so-called
-within usually others
-monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-january february march april may june july august september october november december
-""".split())
-# Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
-TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
-EVIDENCE = frozenset("found said told wrote thought".split())  # 'the report found': past tenses without -ed
-PRONOUN_WORDS = frozenset("i i'm i’m we you".split())  # 'I'm playing': a scrap of speech, not a speaker
-# Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
-POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
-# A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
-MEMBERS = frozenset("mp mep msp am mla".split())
-# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
-# 'the American said', 'the Scot added': a person described by where they are from.
-DEMONYMS = frozenset("""
-american australian british briton french frenchman german spaniard spanish italian scot scottish
-welsh welshman irish irishman english englishman dutch dutchman swede swiss dane finn russian
-brazilian argentine argentinian kenyan ethiopian moroccan belgian portuguese greek canadian
-""".split())
-# Parties: before a name they describe ('Labour's Ann Lee'); alone they name a speaker ('Labour said').
-PARTIES = frozenset("""
-labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
-green greens plaid cymru republican republicans democratic gop
-""".split())
-DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
-independent shadow backbencher
-peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
-manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
-writer director producer presenter host author chief secretary minister mayor teenager veteran
-youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
-comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
-scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
-""".split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
-# Titles that are also surnames ('Mervyn King', 'John Bishop').
-SURNAME_TITLES = frozenset("king judge bishop dean marshal pope prince sheriff major knight chamberlain".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
-KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
-TIME_WORDS = frozenset("""
-year years day week month christmas easter eve monday tuesday wednesday thursday friday saturday
-sunday january february march april june july august september october november december
-""".split())  # 'New Year', 'Boxing Day': capitalised, but nobody
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
-JOINS = frozenset("of for the de van von al bin and".split())
 
 
 def clean_name(mention: str) -> str:
@@ -65,7 +21,7 @@ def clean_name(mention: str) -> str:
     if words and len(words[-1]) > 2:
         words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
-    while len(words) > 1 and (words[0].lower() in LEADING or words[0].lower() in ("the", "a", "an")
+    while len(words) > 1 and (words[0].lower() in NAME_LEADING or words[0].lower() in ("the", "a", "an")
                               or (len(words[0]) > 5 and words[0].endswith("ing"))):
         words = words[1:]
     # '16 December and an IAAF spokesman': a time coordinated before the speaker.
@@ -73,7 +29,7 @@ def clean_name(mention: str) -> str:
         if words[k] == "and" and words[k + 1].lower() in ("a", "an", "the"):
             return clean_name(" ".join(words[k + 1:]))
     # 'Tony Blair himself', 'the select committee found': what follows the name is no part of it.
-    while len(words) > 1 and (words[-1].lower() in TRAILING or words[-1] in EVIDENCE
+    while len(words) > 1 and (words[-1].lower() in NAME_TRAILING or words[-1] in EVIDENCE_VERBS
                               or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))):  # 'report' may be a noun
         words = words[:-1]
     words = _after_possessive(words)
@@ -98,8 +54,8 @@ def is_named(name: str) -> bool:
 def is_junk(name: str) -> bool:
     """Return True for what is left of a mention that holds no name ('The', 'But', "I'm playing")."""
     first = name.lower().split()[0] if name.split() else ""
-    scrap = first in ("i'm", "i’m") or (first in PRONOUN_WORDS and " " in name)
-    return name.lower() in LEADING or name.lower() in ("the", "a", "an") or scrap
+    scrap = first in ("i'm", "i’m") or (first in NAME_PRONOUNS and " " in name)
+    return name.lower() in NAME_LEADING or name.lower() in ("the", "a", "an") or scrap
 
 
 def _after_possessive(words: list[str]) -> list[str]:
@@ -118,7 +74,7 @@ def _before_of(words: list[str]) -> list[str]:
     head, tail = words[:k], words[k + 1:]
     # 'Doug Williams of BT', 'Hannah Ward of the Refugee Council': a person and where they work.
     if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail
-            and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in JOINS for w in head)):
+            and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in NAME_JOINS for w in head)):
         return head
     return words
 
@@ -131,7 +87,7 @@ def _after_descriptor(words: list[str]) -> list[str]:
     for k in range(len(words) - 1):
         lower = words[k].lower().rstrip(".")
         # 'campaign spokesman Brian Fallon': a lower-case word also ends a description.
-        if lower in DESCRIPTORS or lower in HONORIFICS or (words[k].islower() and lower not in JOINS
+        if lower in DESCRIPTORS or lower in HONORIFICS or (words[k].islower() and lower not in NAME_JOINS
                                                             and len(words) - k > 2):
             cut = k
     if cut is None:
@@ -139,7 +95,7 @@ def _after_descriptor(words: list[str]) -> list[str]:
     name = words[cut + 1:]
     if words[cut].lower().rstrip(".") in HONORIFICS and _capitalised(name) and len(name) == 1:
         return name  # 'Mr King': the surname, even one that is also a title
-    if not _capitalised(name) or _has_org(name) or name[0].lower() in JOINS or not is_named(" ".join(name)):
+    if not _capitalised(name) or _has_org(name) or name[0].lower() in NAME_JOINS or not is_named(" ".join(name)):
         return words
     if words[cut].lower() in KEEP_TITLES and len(name) == 1:
         return words[cut:]
@@ -147,7 +103,7 @@ def _after_descriptor(words: list[str]) -> list[str]:
 
 
 def _capitalised(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in JOINS for w in words)
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_JOINS for w in words)
 
 
 def _has_org(words: list[str]) -> bool:
@@ -158,15 +114,15 @@ def descriptor_of(mention: str, name: str) -> list[str]:
     """Return the lower-cased words a mention puts before a name ('labour', 'mp')."""
     words = WORDS.findall(mention)
     size = len(name.split())
-    return [w.lower().strip(",.") for w in words[:len(words) - size] if w.lower() not in LEADING]
+    return [w.lower().strip(",.") for w in words[:len(words) - size] if w.lower() not in NAME_LEADING]
 
 
 def is_person(name: str) -> bool:
     """Return True when a canonical name looks like a person, not an organisation or place."""
     words = name.split()
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
-            and all(w[:1].isupper() or (w in JOINS and w != "and") for w in words)
-            and not any(w.lower() in ORG_NAMES or w.lower() in TIME_WORDS for w in words) and is_named(name))
+            and all(w[:1].isupper() or (w in NAME_JOINS and w != "and") for w in words)
+            and not any(w.lower() in ORG_NAMES or w.lower() in CALENDAR_WORDS for w in words) and is_named(name))
 
 
 def titled_end(text: str, end: int) -> int:

@@ -7,10 +7,11 @@ from collections import Counter
 from functools import lru_cache
 
 from ..lexicon.words import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
+from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS
 from ..text.work import step
 from .antecedents import Antecedents
-from .names import (DEMONYMS, DESCRIPTORS, HONORIFICS, LEADING, clean_name, descriptor_of, is_descriptor,
-                    is_junk, is_named, is_person)
+from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -25,15 +26,7 @@ SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?
 APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-INDEFINITE = frozenset("a an one another some".split())
-NOT_DESCRIPTION = frozenset("the a an his her their its this that of in on at for and or".split())
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-# Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
-BODY_NOUNS = frozenset("""
-company firm group operator seller retailer maker bank giant carrier airline chain business lender
-insurer manufacturer producer supplier provider club side team organisation organization body
-agency watchdog regulator broadcaster network publisher studio label developer
-""".split())
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
@@ -111,7 +104,7 @@ class Resolver:
                 self.note(offset + match.start(2), name, subject=True)
         for match in SUBJECT.finditer(chunk):
             first = match.group().split()[0].lower()
-            if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in LEADING):
+            if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in NAME_LEADING):
                 continue
             name = self.canonical(match.group(), offset + match.start())
             if not name or not is_named(name):

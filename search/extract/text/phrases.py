@@ -3,25 +3,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import ADVERBS, DETERMINERS, NOUN_CUES, PRONOUNS, STOP_WORDS
-from .sentences import ABBREVIATIONS, Token
+from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
+from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
+from ..lexicon.sources import WEEKDAYS
+from .sentences import Token
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
-NAME_JOIN = frozenset("of the for de van von al bin da le la du y".split())
-# Capitalised words that start sentences or clauses but never start a speaker's name.
-CAP_STOP = frozenset("""
-In On At But And When While After Before As If So Then Yet Still Also Asked Speaking
-According Earlier Later Meanwhile However Instead Last This That These Those There Here
-Now Today Yesterday During Despite Although Though Since Because Even Only Like Unlike
-Both Each Every Many Some Most Several Other Such What Which Who Why How Where Not No
-It Its A An Mr Mrs Ms For With From To Of By Over Under About Around Through Under
-Early Late Earlier Likewise Written Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-June July August September October November December
-""".split())
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-# Sentence openers that join to what came before without opening a phrase of their own.
-CONNECTIVES = frozenset("And But So Then Yet Still Also Now Meanwhile However Instead Later Earlier Moreover".split())
-LY_NOUNS = frozenset("ally allies family assembly rally supply monopoly anomaly bully belly".split())  # not adverbs
 QUOTE_MARKS = frozenset('"“”„«»')
 SENTENCE_STOPS = frozenset(".!?;")
 
@@ -79,7 +66,7 @@ def _name_back(toks: list[Token], j: int, floor: int) -> int:
             k -= 1
             continue
         joins = 0
-        while k - 1 - joins >= floor and toks[k - 1 - joins].text in NAME_JOIN and joins < 2:
+        while k - 1 - joins >= floor and toks[k - 1 - joins].text in PHRASE_NAME_JOINS and joins < 2:
             joins += 1
         if joins and k - 1 - joins >= floor and is_cap(toks[k - 1 - joins].text):
             k -= joins
@@ -148,9 +135,9 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
             break
         lower = word.lower()
         if lower in STOP_WORDS and not (k > i and lower in DETERMINERS):
-            if not (seen_cap and lower in NAME_JOIN and _cap_soon(toks, k, limit)):
+            if not (seen_cap and lower in PHRASE_NAME_JOINS and _cap_soon(toks, k, limit)):
                 break
-        elif seen_cap and not is_cap(word) and lower not in NAME_JOIN:
+        elif seen_cap and not is_cap(word) and lower not in PHRASE_NAME_JOINS:
             break
         seen_cap = seen_cap or is_cap(word)
         k += 1
@@ -162,7 +149,7 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
     for m in range(k + 1, min(k + 3, limit)):
         if is_cap(toks[m].text):
             return True
-        if toks[m].text.lower() not in NAME_JOIN:
+        if toks[m].text.lower() not in PHRASE_NAME_JOINS:
             return False
     return False
 

@@ -7,14 +7,10 @@ import re
 from typing import NamedTuple
 
 from .work import step
+from ..lexicon.words import ABBREVIATIONS
 
 TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
 END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n")
-# Short words that end with a period without ending the sentence.
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr sen rep gov gen lt col sgt capt jr sr st prof rev adm maj mt no vol inc co corp
-ltd vs etc u.s u.k d r i jan feb aug sept sep oct nov dec
-""".split())
 
 
 class Token(NamedTuple):

@@ -7,21 +7,13 @@ from typing import NamedTuple
 
 from ..context import Attribution, Context, paragraph_of
 from ..cues import cue_at
-from ...lexicon.words import ADVERBS, CUE_WORDS, DETERMINERS, ORG_WORDS, STOP_WORDS, TITLES
+from ...lexicon.words import ADVERBS, CUE_WORDS, DETERMINERS, STOP_WORDS
 from ...text.phrases import is_cap, np_after
 from ...quotes.spans import Found
 from ...text.sentences import Token, tokens
+from ...lexicon.grammar import SUBJECT_PRONOUNS
+from ...lexicon.people import SPEAKER_NOUNS
 
-SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
-# Common nouns that name a person or a body able to speak ('the spokesman', 'officials').
-SPEAKER_NOUNS = TITLES | ORG_WORDS | frozenset("""
-official officials spokesman spokeswoman aide aides adviser advisers advisor source sources
-people person critic critics supporter supporters expert experts analyst analysts voter voters
-author authors statement report reporter reporters businessman businesswoman billionaire
-lawmaker lawmakers leaders officer officers staff team man woman men women friend friends
-member members activist activists candidates officials strategist strategists researcher
-researchers economist economists historian lawyer lawyers attorneys democrats republicans
-""".split())
 NP_WORDS = 5  # a described source rarely runs longer: 'the billionaire real estate mogul'
 
 

@@ -5,13 +5,12 @@ from .candidates import Candidate, sentence_facts
 from ..context import Context
 from ..rules import RULE_NAMES
 from ...lexicon.words import ADVERBS, ORG_WORDS, PLACES, TITLES
-from ...text.phrases import CONNECTIVES
+from ...lexicon.grammar import CONNECTIVES, PREPOSITIONS
 from ...quotes.spans import Found
 from ...text.sentences import Token
 from ...text.work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
-PREPOSITIONS = frozenset("of to for with at in on about against from into over than like".split())
 SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
 # Every value each feature part can take: feature_space() spells out the names a model may know.
 KINDS = ("pronoun-person", "pronoun-group", "pronoun-i", "pronoun-it", "relative", "outside", "described",

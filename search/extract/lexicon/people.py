@@ -1,0 +1,51 @@
+"""Words about people and bodies: honorifics, titles, parties, demonyms, organisation nouns."""
+from __future__ import annotations
+
+from .words import ORG_WORDS, TITLES
+
+NOT_SPEAKERS = frozenset("UPDATE WATCH NOTE BREAKING READ CLAIM FACT VERDICT PHOTOS VIDEO".split())
+# Letters after a name ('Andrew Tyrie MP', 'Guy Mansfield QC').
+POSTNOMINALS = frozenset("qc kc mbe obe cbe jr jr. sr sr.".split())
+# A member of a parliament: 'Ealing North MP' describes someone; 'Tory MP Ann Lee' names her.
+MEMBERS = frozenset("mp mep msp am mla".split())
+# 'the American said', 'the Scot added': a person described by where they are from.
+DEMONYMS = frozenset("""
+american australian british briton french frenchman german spaniard spanish italian scot scottish
+welsh welshman irish irishman english englishman dutch dutchman swede swiss dane finn russian
+brazilian argentine argentinian kenyan ethiopian moroccan belgian portuguese greek canadian
+""".split())
+# Parties: before a name they describe ('Labour's Ann Lee'); alone they name a speaker ('Labour said').
+PARTIES = frozenset("""
+labour tory tories conservative conservatives lib dem dems liberal democrat democrats snp ukip
+green greens plaid cymru republican republicans democratic gop
+""".split())
+# Titles that are also surnames ('Mervyn King', 'John Bishop').
+SURNAME_TITLES = frozenset("king judge bishop dean marshal pope prince sheriff major knight chamberlain".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
+KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
+# Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
+BODY_NOUNS = frozenset("""
+company firm group operator seller retailer maker bank giant carrier airline chain business lender
+insurer manufacturer producer supplier provider club side team organisation organization body
+agency watchdog regulator broadcaster network publisher studio label developer
+""".split())
+
+# Common nouns that name a person or a body able to speak ('the spokesman', 'officials').
+SPEAKER_NOUNS = TITLES | ORG_WORDS | frozenset("""
+official officials spokesman spokeswoman aide aides adviser advisers advisor source sources
+people person critic critics supporter supporters expert experts analyst analysts voter voters
+author authors statement report reporter reporters businessman businesswoman billionaire
+lawmaker lawmakers leaders officer officers staff team man woman men women friend friends
+member members activist activists candidates officials strategist strategists researcher
+researchers economist economists historian lawyer lawyers attorneys democrats republicans
+""".split())
+# Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
+DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
+independent shadow backbencher
+peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
+manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
+writer director producer presenter host author chief secretary minister mayor teenager veteran
+youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
+comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
+scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
+""".split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
