@@ -1,6 +1,8 @@
 """Verbs that attribute content to a source, by the shape of what follows them (claims only)."""
 from __future__ import annotations
 
+from .words import inflections
+
 # Each class names how the verb takes its content; the rules in claims.py read it.
 #   say:       a clause, with or without 'that' ('said the deal failed')
 #   tell:      a hearer first, then the clause ('told reporters that ...', 'warned voters ...')
@@ -67,15 +69,7 @@ def _forms(base: str) -> list[str]:
     """Return base and its inflections; '_' joins a particle ('point_out' -> 'pointed out')."""
     if base in _IRREGULAR:
         return [base] + _IRREGULAR[base]
-    head, _, rest = base.partition("_")
-    tail = " " + rest if rest else ""
-    stem = head[:-1] if head.endswith("e") else head
-    if head.endswith("y") and head[-2] not in "aeiou":
-        forms = [head[:-1] + "ied", head[:-1] + "ies", head + "ing"]
-    else:
-        third = head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s"
-        forms = [stem + "ed", third, stem + "ing"]
-    return [f + tail for f in [head] + forms]
+    return inflections(base, joiner=" ")
 
 
 # Forms read as nouns far more often than as cues ('swing state', 'a Facebook post').

@@ -40,24 +40,23 @@ _IRREGULAR = {
 }
 
 
-def _inflect(base: str) -> list[str]:
-    """Return regular inflections of a (possibly multi-word, '_'-joined) verb."""
+def inflections(base: str, joiner: str = "_") -> list[str]:
+    """Return a regular verb and its inflections; a '_'-joined particle follows each, after ``joiner``."""
     head, _, rest = base.partition("_")
-    tail = "_" + rest if rest else ""
+    tail = joiner + rest if rest else ""
     stem = head[:-1] if head.endswith("e") else head
     if head.endswith("y") and head[-2] not in "aeiou":
         forms = [head[:-1] + "ied", head[:-1] + "ies", head + "ing"]
     else:
-        past = head + "d" if head.endswith("e") else head + "ed"
         third = head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s"
-        forms = [past, third, stem + "ing"]
-    return [head + tail] + [f + tail for f in forms]
+        forms = [stem + "ed", third, stem + "ing"]
+    return [f + tail for f in [head] + forms]
 
 
 def _cue_forms() -> frozenset[str]:
     forms = set()
     for base in _CUE_BASES:
-        forms.update(_IRREGULAR.get(base, []) or _inflect(base))
+        forms.update(_IRREGULAR.get(base, []) or inflections(base))
         forms.add(base)
     return frozenset(f.replace("_", " ") for f in forms)
 
@@ -72,7 +71,7 @@ concede announce suggest predict report reveal disclose confirm allege assert co
 maintain mention highlight emphasize emphasise stress conclude testify tweet post
 """.split()
 CLAIM_CUES = frozenset(
-    f for base in _CLAIM_BASES for f in (_IRREGULAR.get(base, []) or _inflect(base)) + [base]
+    f for base in _CLAIM_BASES for f in (_IRREGULAR.get(base, []) or inflections(base)) + [base]
     if not f.endswith("ing")
 )
 PARTICIPLE_CUES = frozenset(w for w in CUE_WORDS if w.split()[0].endswith("ing"))
