@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 
 from search.compare import views as compare_views
 from search.errors import BadParameter
-from web.views import _pager
+from web.views import pager
 
 from .params import parse_page, parse_per_page
 from .urls import page_window, statement_id, statement_ref, with_args
@@ -106,7 +106,7 @@ def quantity_json(qid):
 def disagreements():
     """Quantities that different stories report with conflicting values, paged."""
     data = compare_views.disagreements(_comparisons(), **_paging())
-    return render_template("compare_disagreements.html", data=data, pager=_pager("compare.disagreements", data))
+    return render_template("compare_disagreements.html", data=data, pager=pager("compare.disagreements", data))
 
 
 @bp.get("/api/disagreements")

@@ -18,7 +18,8 @@ def _render(template: str, json_url: str, **context):
     return response
 
 
-def _pager(endpoint: str, data: dict, **values) -> dict:
+def pager(endpoint: str, data: dict, **values) -> dict:
+    """Return the pager a paged page renders: links to its pages and the window of numbers shown."""
     path = url_for(endpoint, **values)
     return {"url": lambda n: with_args(path, request.args, page=n),
             "window": page_window(data["page"], data["pages"])}
@@ -29,7 +30,7 @@ def search():
     """The search page: query box, facets, highlighted results, export links."""
     data = search_data(url_for("views.search"))
     return _render("search.html", with_args(url_for("api.search"), request.args), data=data,
-                   args=carried(request.args), pager=_pager("views.search", data), chips=_chips(data),
+                   args=carried(request.args), pager=pager("views.search", data), chips=_chips(data),
                    dated=searcher().has_dates(),
                    feed_url=with_args(url_for("feeds.search"), request.args, page=None, per_page=None),
                    export_url=lambda ext: with_args(url_for(f"api.export_{ext}"), request.args,
@@ -74,7 +75,7 @@ def speakers():
     """Who is quoted most, with counts by kind and by outlet."""
     data = speakers_data()
     return _render("speakers.html", with_args(url_for("api.speakers"), request.args), data=data,
-                   pager=_pager("views.speakers", data))
+                   pager=pager("views.speakers", data))
 
 
 @bp.get("/sources")
@@ -88,7 +89,7 @@ def speaker(speaker_id):
     """One speaker: names, roles, statements over time, outlets, frequent topics and statements."""
     data = speaker_data(speaker_id)
     return _render("speaker.html", with_args(url_for("api.speaker", speaker_id=speaker_id), request.args),
-                   data=data, pager=_pager("views.speaker", data, speaker_id=speaker_id))
+                   data=data, pager=pager("views.speaker", data, speaker_id=speaker_id))
 
 
 @bp.get("/sources/<path:name>")
@@ -96,4 +97,4 @@ def source(name):
     """One outlet: articles over time, statements, most quoted speakers, topics and articles."""
     data = source_data(name)
     return _render("source.html", with_args(url_for("api.source", name=name), request.args),
-                   data=data, pager=_pager("views.source", data, name=name))
+                   data=data, pager=pager("views.source", data, name=name))

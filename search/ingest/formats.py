@@ -59,11 +59,12 @@ def load_plain(text: str, rel: str) -> Article:
         source=metadata.infer_source(text), date=metadata.infer_date(text, spans),
         format="txt", paragraphs=kept, fingerprint=fingerprint(text),
     )
-    article.body = _body(article, title)
+    article.body = body_text(article, title)
     return article
 
 
-def _body(article: Article, title: str | None) -> str:
+def body_text(article: Article, title: str | None) -> str:
+    """Return the kept paragraphs as the indexed body, without a first paragraph that repeats the title."""
     texts = [" ".join(t.split()) for _, t in article.paragraph_texts()]
     if texts and title and texts[0] == title:
         texts = texts[1:]
@@ -201,5 +202,5 @@ def _jsonl_article(record, rel: str, lineno: int) -> Article:
         date=metadata.parse_date(record.get("date") or record.get("published")),
         format="jsonl", paragraphs=kept, fingerprint=fingerprint(json.dumps(record, sort_keys=True)),
     )
-    article.body = _body(article, title)
+    article.body = body_text(article, title)
     return article

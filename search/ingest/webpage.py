@@ -8,7 +8,7 @@ import trafilatura
 from ..errors import LoadError
 from ..models import Article
 from . import clean, metadata
-from .formats import _body, article_id, fingerprint
+from .formats import article_id, body_text, fingerprint
 
 # trafilatura logs every page it finds no article in; the loader reports that as a skip instead.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -36,7 +36,7 @@ def load_html(data: bytes, rel: str) -> Article:
         source=page.sitename or (metadata.domain_of(url) if url else None), author=page.author or None,
         date=metadata.parse_date(page.date), format="html", paragraphs=kept, fingerprint=fingerprint(text),
     )
-    article.body = _body(article, article.title)
+    article.body = body_text(article, article.title)
     return article
 
 
