@@ -5,11 +5,12 @@ import json
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
+from search.compare.views import first_appearance
 from search.render.export import csv_lines, json_chunks
 from search.render.jsonld import jsonld_chunks
 
 from .openapi import openapi_document
-from .pages import (article_data, export_data, search_data, source_data, sources_data, speaker_data,
+from .pages import (article_data, export_data, search_data, searcher, source_data, sources_data, speaker_data,
                     speakers_data, statement_data)
 
 bp = Blueprint("api", __name__)
@@ -78,7 +79,9 @@ def export_json():
 def export_jsonld():
     """Every result of a search (up to the maximum per part) as schema.org JSON-LD."""
     head, records = export_data()
-    return _download(jsonld_chunks(head, records), head, "application/ld+json", "jsonld")
+    comparisons = searcher().comparisons()
+    first = lambda record: first_appearance(comparisons, record["id"])  # noqa: E731
+    return _download(jsonld_chunks(head, records, first), head, "application/ld+json", "jsonld")
 
 
 @bp.get("/openapi.json")

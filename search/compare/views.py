@@ -202,13 +202,25 @@ def figure_reports(comps: Comparisons, figure_id: str) -> dict:
     if fig is None:
         raise NotFound(f"No figure with id {figure_id!r}")
     qid = comps.quantity_of.get(figure_id)
-    group = [comps.figures[f] for f in comps.quantities.get(qid, ()) if f in comps.figures] or [fig]
-    same = [f for f in group if f["id"] == figure_id or close(f, fig)]
+    same = _same_value(comps, fig)
     listed, first = appearances(same)
     return {"figure": dict(fig, sentence=fig.get("sentence")), "quantity": quantity(comps, qid) if qid else None,
             "appearances": listed, "first_appearance": first,
             "copies": [brief(f) for f in same if comps.story(f["article_id"]) == comps.story(fig["article_id"])
                        and f["id"] != figure_id]}
+
+
+def _same_value(comps: Comparisons, fig) -> list:
+    """Return the figures of a figure's quantity that report its value (within their qualifiers), itself included."""
+    group = [comps.figures[f] for f in comps.quantities.get(comps.quantity_of.get(fig["id"]), ()) if f in comps.figures]
+    return [f for f in group or [fig] if f["id"] == fig["id"] or close(f, fig)]
+
+
+def first_appearance(comps: Comparisons, statement_id: str) -> dict | None:
+    """Return where a figure's value appeared first (earliest dated; a figure page's first), None if not a figure."""
+    fig = comps.figures.get(statement_id)
+    # min, not a sort: an export asks once per record
+    return brief(min(_same_value(comps, fig), key=_by_date)) if fig is not None else None
 
 
 def other_versions(comps: Comparisons, hit: dict) -> tuple[int, str | None]:
