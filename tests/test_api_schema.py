@@ -59,3 +59,20 @@ def test_documented_parameters_are_the_ones_each_endpoint_reads(api_app):
     for path, item in doc["paths"].items():
         query = {p["name"] for p in item["get"]["parameters"] if p["in"] == "query"}
         assert query == set(ENDPOINT_PARAMS[endpoints["/api" + path]]()), path
+
+
+def test_the_comparison_answers_of_the_seeds_match_their_schemas(api_app):
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", api_app)
+    client = api_app.test_client()
+    quantity = client.get("/api/disagreements").get_json()["disagreements"][0]
+    figure = quantity["values"][0]
+    cases = [("/disagreements", {}, {}), ("/disagreements", {}, {"close": "1"}),
+             ("/quantities/{qid}", {"qid": quantity["id"]}, {}),
+             ("/figures/{ref}", {"ref": figure["id"].replace("#", "/")}, {}),
+             ("/figures", {}, {"topic": figure["topic"]}), ("/figures", {}, {"measure": figure["measure"]}),
+             ("/quotes/{ref}", {"ref": "000_1c0211945ba58556/q1"}, {})]
+    for path, path_parameters, query in cases:
+        case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
+        response = case.call()
+        assert response.status_code == 200, (path, response.text)
+        case.validate_response(response, checks=[checks.response_schema_conformance])

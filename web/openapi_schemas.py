@@ -43,13 +43,24 @@ EXPORT_HEAD = {**SEARCHED, "total": INTEGER, "exported": INTEGER, "max_export": 
 STATEMENT = obj({"id": STRING, "kind": {"type": "string", "enum": list(STATEMENT_KINDS)}, "text": MAYBE_STRING,
                  "speaker": MAYBE_STRING, "speaker_id": MAYBE_STRING, "start": MAYBE_INTEGER,
                  "end": MAYBE_INTEGER})
-COMPARED = {"id": STRING, "article_id": STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
-            "date": MAYBE_STRING, "speaker": MAYBE_STRING, "text": MAYBE_STRING}
+# A compared quote or figure names who is credited as hits do: speaker, mention (as written), kind.
+COMPARED = {"id": STRING, "article_id": STRING, "kind": {"type": "string", "enum": ["quote", "figure"]},
+            "title": MAYBE_STRING, "source": MAYBE_STRING, "date": MAYBE_STRING, "speaker": MAYBE_STRING,
+            "mention": MAYBE_STRING, "text": MAYBE_STRING}
+FIGURE = {**COMPARED, "value": NUMBER, "unit": MAYBE_STRING, "qualifier": MAYBE_STRING, "topic": MAYBE_STRING,
+          "measure": MAYBE_STRING, "sentence": MAYBE_STRING}
+BRIEF_FIELDS = {"id": STRING, "article_id": MAYBE_STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
+                "date": MAYBE_STRING}
+BRIEF = obj(BRIEF_FIELDS)
+APPEARANCES = {"appearances": array(obj({**BRIEF_FIELDS, "first": BOOLEAN})),
+               "first_appearance": {**obj({**BRIEF_FIELDS, "label": STRING}), "nullable": True}}
 FIGURE_TOPIC = obj({"topic": STRING, "disagreement": BOOLEAN,
-                    "values": array(obj({"value": NUMBER, "figures": array(obj(COMPARED))}))})
-FIGURES_MEASURING = obj({"measure": STRING, "figures": array(obj(COMPARED)), "quantities": array(STRING)})
-BRIEF = obj({"id": STRING, "article_id": MAYBE_STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
-             "date": MAYBE_STRING})
+                    "values": array(obj({"value": NUMBER, "figures": array(obj(FIGURE))}))})
+FIGURES_MEASURING = obj({"measure": STRING, "figures": array(obj(FIGURE)), "quantities": array(STRING),
+                         **APPEARANCES})
+QUANTITY = obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN, "stories": INTEGER, "outlets": INTEGER,
+                "spread": MAYBE_NUMBER, "positions": array(array(STRING)),
+                "values": array(obj({**FIGURE, "story": ANY, "copies": array(BRIEF)})), **APPEARANCES})
 
 SCHEMAS = {
     "Error": obj({"error": obj({"status": INTEGER, "message": STRING})}),
@@ -93,9 +104,14 @@ SCHEMAS = {
     "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array({"type": "object"})}),
     "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, "page": INTEGER,
                           "per_page": INTEGER, "pages": INTEGER,
-                          "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"})}))}),
+                          "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"}),
+                                                 "differs": array(STRING), "copies": array(BRIEF)})),
+                          "copies": array(BRIEF), "label": STRING, **APPEARANCES}),
     "Figures": {"anyOf": [FIGURE_TOPIC, FIGURES_MEASURING]},
-    "Disagreements": obj({"disagreements": array(obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN})),
+    "Quantity": QUANTITY,
+    "FigureReports": obj({"figure": obj(FIGURE), "quantity": {**QUANTITY, "nullable": True}, "copies": array(BRIEF),
+                          **APPEARANCES}),
+    "Disagreements": obj({"disagreements": array(ref("Quantity")),
                           "page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "total": INTEGER,
                           "close": BOOLEAN, "close_total": INTEGER}),
     "OpenAPI": obj({"openapi": STRING, "paths": {"type": "object"}}),
