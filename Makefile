@@ -57,6 +57,11 @@ $(AXE): package.json package-lock.json
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
 
+# The README's screenshots, taken with Playwright and the system Chromium (tests/browser/screenshots.py).
+.PHONY: screenshots
+screenshots: $(TEST_STAMP)
+	$(BIN)/python -m tests.browser.screenshots
+
 # The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
 # same commit and data give the same weights; models-check retrains and fails if they differ.
 POLNEAR_TRAIN ?= ../shared/data/polnear/train
