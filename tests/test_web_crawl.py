@@ -1,6 +1,8 @@
 """Every link and form the app emits is accepted, and pages, like the API, refuse parameters they do not read."""
 from __future__ import annotations
 
+import html
+import re
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
@@ -79,13 +81,15 @@ def emitted(response) -> list[str]:
         urls += parser.urls
     elif response.mimetype == "application/json":
         urls += json_links(response.get_json())
+    elif response.mimetype == "application/atom+xml":  # absolute: a feed reader has no base URL
+        urls += re.findall(r'<link href="([^"]+)"', response.get_data(as_text=True))
     return urls
 
 
 def own(url: str) -> str | None:
     """Return the app-relative URL without its fragment, or None for another site or a bare fragment."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+    parts = urlsplit(html.unescape(url))
+    if (parts.scheme, parts.netloc) not in (("", ""), ("http", "localhost")) or not parts.path.startswith("/"):
         return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
