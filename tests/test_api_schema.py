@@ -8,6 +8,8 @@ import pytest
 import schemathesis
 from schemathesis import checks
 
+from search.index import indexer
+from tests.browser.corpus import write_corpus
 from web import create_app
 from web.params import ENDPOINT_PARAMS
 
@@ -76,3 +78,15 @@ def test_the_comparison_answers_of_the_seeds_match_their_schemas(api_app):
         response = case.call()
         assert response.status_code == 200, (path, response.text)
         case.validate_response(response, checks=[checks.response_schema_conformance])
+
+
+def test_a_dated_search_and_its_json_ld_match_their_schemas(tmp_path):
+    indexer.build(write_corpus(tmp_path / "corpus"), tmp_path / "index")
+    app = create_app({"TESTING": False, "INDEX": str(tmp_path / "index")})
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+    for path in ("/search", "/export.jsonld"):
+        case = schema[path]["GET"].Case(query={"q": "harbour"})
+        response = case.call()
+        assert response.status_code == 200, response.text
+        case.validate_response(response, checks=[checks.response_schema_conformance])
+    assert app.test_client().get("/api/search?q=harbour").get_json()["histogram"]["buckets"]

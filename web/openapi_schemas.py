@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from search.index.records import EXPORT_COLUMNS
 from search.index.schema import KINDS, STATEMENT_KINDS
+from search.query.histogram import INTERVALS
 
 STRING, INTEGER, NUMBER, BOOLEAN = ({"type": t} for t in ("string", "integer", "number", "boolean"))
 MAYBE_STRING = {"type": "string", "nullable": True}
@@ -62,6 +63,15 @@ QUANTITY = obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN, "stories":
                 "spread": MAYBE_NUMBER, "positions": array(array(STRING)),
                 "values": array(obj({**FIGURE, "story": ANY, "copies": array(BRIEF)})), **APPEARANCES})
 
+HISTOGRAM = {**obj({"interval": {"type": "string", "enum": [name for name, _ in INTERVALS]}, "peak": INTEGER,
+                   "buckets": array(obj({"start": STRING, "end": STRING, "count": INTEGER}, {"url": STRING}))}),
+             "nullable": True}
+# A node of the JSON-LD export's @graph (search.render.jsonld): schema.org's names, not the API's.
+LD_NODE = obj({"@type": {"type": "string", "enum": ["Quotation", "Claim", "NewsArticle"]}, "identifier": STRING},
+              {"text": STRING, "headline": STRING, "spokenByCharacter": {"type": "object"},
+               "author": {"type": "object"}, "isPartOf": {"type": "object"}, "appearance": {"type": "object"},
+               "firstAppearance": {"type": "object"}})
+
 SCHEMAS = {
     "Error": obj({"error": obj({"status": INTEGER, "message": STRING})}),
     "PageLinks": obj({"self": STRING, "next": MAYBE_STRING, "prev": MAYBE_STRING}),
@@ -81,7 +91,7 @@ SCHEMAS = {
         {"toggle_url": STRING, "exclude_url": STRING}))}),
     "SearchPage": obj({**SEARCHED, **PAGING, "total": INTEGER, "notes": array(STRING),
                        "suggestion": MAYBE_STRING, "hits": array(ref("Hit")), "facets": array(ref("Facet")),
-                       "facets_timed_out": array(STRING)}, {"histogram": {"type": "object", "nullable": True}}),
+                       "facets_timed_out": array(STRING), "histogram": HISTOGRAM}),
     "ArticlePage": obj({"article": obj({"id": STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
                                         "author": MAYBE_STRING, "url": MAYBE_STRING, "path": MAYBE_STRING,
                                         "date": MAYBE_STRING,
@@ -101,7 +111,7 @@ SCHEMAS = {
                    "speakers": array(obj({"speaker": STRING, "speaker_id": STRING, "count": INTEGER})),
                    "latest": array(ref("Record"))}),
     "Export": obj({**EXPORT_HEAD, "records": array(ref("Record"))}),
-    "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array({"type": "object"})}),
+    "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array(LD_NODE)}),
     "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, "page": INTEGER,
                           "per_page": INTEGER, "pages": INTEGER,
                           "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"}),
