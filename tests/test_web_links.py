@@ -191,3 +191,15 @@ def test_jsonld_first_appearance_is_where_a_figure_was_first_reported(strike_cli
 def test_jsonld_first_appearance_of_an_uncompared_claim_is_its_own_article(strike_client):
     claims = get(strike_client, "/api/export.jsonld?kind=claim").get_json()["@graph"]
     assert claims and all(c["firstAppearance"] == c["appearance"] for c in claims)
+
+
+@pytest.mark.parametrize("url", ["/api/disagreements?close=1&per_page=1", "/api/disagreements?per_page=1",
+                                 "/api/quotes/000_1c0211945ba58556/q1?per_page=1"])
+def test_paged_comparisons_link_to_their_neighbours(client, url):
+    data = get(client, url).get_json()
+    assert data["links"]["prev"] is None and data["links"]["self"].endswith("page=1")
+    if data["pages"] > 1:
+        following = get(client, data["links"]["next"]).get_json()
+        assert following["page"] == 2 and following.get("close") == data.get("close")
+    else:
+        assert data["links"]["next"] is None

@@ -112,8 +112,7 @@ SCHEMAS = {
                    "latest": array(ref("Record"))}),
     "Export": obj({**EXPORT_HEAD, "records": array(ref("Record"))}),
     "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array(LD_NODE)}),
-    "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, "page": INTEGER,
-                          "per_page": INTEGER, "pages": INTEGER,
+    "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, **PAGING,
                           "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"}),
                                                  "differs": array(STRING), "copies": array(BRIEF)})),
                           "copies": array(BRIEF), "label": STRING, **APPEARANCES}),
@@ -122,7 +121,6 @@ SCHEMAS = {
     "FigureReports": obj({"figure": obj(FIGURE), "quantity": {**QUANTITY, "nullable": True}, "copies": array(BRIEF),
                           **APPEARANCES}),
     "Disagreements": obj({"disagreements": array(ref("Quantity")),
-                          "page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "total": INTEGER,
-                          "close": BOOLEAN, "close_total": INTEGER}),
+                          **PAGING, "total": INTEGER, "close": BOOLEAN, "close_total": INTEGER}),
     "OpenAPI": obj({"openapi": STRING, "paths": {"type": "object"}}),
 }
