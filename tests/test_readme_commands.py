@@ -43,3 +43,9 @@ def test_readme_commands_run_as_written(runner, tmp_path, monkeypatch):
             failures.append(f"{shlex.join(args)}: printed nothing")
     assert not failures, "\n".join(failures)
 
+
+
+def test_every_make_target_the_readme_names_exists():
+    named = set(re.findall(r"\bmake ([a-z][\w-]*)", README.read_text(encoding="utf-8")))
+    targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+    assert named and named <= targets, named - targets
