@@ -203,3 +203,12 @@ def test_paged_comparisons_link_to_their_neighbours(client, url):
         assert following["page"] == 2 and following.get("close") == data.get("close")
     else:
         assert data["links"]["next"] is None
+
+
+def test_an_articles_statements_carry_their_links(client):
+    statements = get(client, "/api/articles/002_9edff2facc8fa178").get_json()["statements"]
+    assert statements
+    for statement in statements:
+        assert get(client, statement["links"]["self"]).get_json()["id"] == statement["id"]
+        assert (statement["links"]["versions"] is not None) == (statement["kind"] == "quote" or
+                                                                  bool(statement.get("topic")))

@@ -43,7 +43,7 @@ EXPORT_HEAD = {**SEARCHED, "total": INTEGER, "exported": INTEGER, "max_export": 
                "next": MAYBE_STRING, "links": obj({"next": MAYBE_STRING}), "notes": array(STRING)}
 STATEMENT = obj({"id": STRING, "kind": {"type": "string", "enum": list(STATEMENT_KINDS)}, "text": MAYBE_STRING,
                  "speaker": MAYBE_STRING, "speaker_id": MAYBE_STRING, "start": MAYBE_INTEGER,
-                 "end": MAYBE_INTEGER})
+                 "end": MAYBE_INTEGER, "links": ref("HitLinks")})
 # A compared quote or figure names who is credited as hits do: speaker, mention (as written), kind.
 COMPARED = {"id": STRING, "article_id": STRING, "kind": {"type": "string", "enum": ["quote", "figure"]},
             "title": MAYBE_STRING, "source": MAYBE_STRING, "date": MAYBE_STRING, "speaker": MAYBE_STRING,
