@@ -63,7 +63,8 @@ def draw_quote_clusters(comps) -> list[dict]:
     for cid in chosen:
         view = quote_versions(comps, comps.clusters[cid][0])
         out.append({"id": cid, "label": view["label"],
-                    "versions": [{"quote": v["id"], "speaker": v["mention"] or v["speaker"], "excerpt": excerpt(v["text"]),
+                    "versions": [{"quote": v["id"], "speaker": v["mention"] or v["speaker"],
+                                  "excerpt": excerpt(v["text"]),
                                   "copies": [c["article_id"] for c in v["copies"]]} for v in view["versions"]]})
     return out
 

@@ -173,4 +173,5 @@ def test_pages_answer_unknown_parameters_with_a_400_page_naming_them(client, url
 
 
 def test_paging_disagreements_keeps_the_close_ones():
-    assert with_args("/disagreements", MultiDict([("close", "1"), ("page", "1")]), page=2) == "/disagreements?close=1&page=2"
+    following = with_args("/disagreements", MultiDict([("close", "1"), ("page", "1")]), page=2)
+    assert following == "/disagreements?close=1&page=2"

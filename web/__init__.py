@@ -84,7 +84,7 @@ def _refuse_options():
 
 
 def _known_params():
-    """Answer 400 to a request, page or JSON, with a parameter its endpoint does not read (web/params.ENDPOINT_PARAMS)."""
+    """Answer 400 to a page or JSON request with a parameter its endpoint does not read (params.ENDPOINT_PARAMS)."""
     names = ENDPOINT_PARAMS.get(request.endpoint)
     if names is not None:
         reject_unknown(request.args, names())

@@ -1,6 +1,7 @@
 """JSON twins of the HTML views, under /api/, plus exports and the OpenAPI document."""
 from __future__ import annotations
 
+import functools
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
@@ -79,8 +80,7 @@ def export_json():
 def export_jsonld():
     """Every result of a search (up to the maximum per part) as schema.org JSON-LD."""
     head, records = export_data()
-    comparisons = searcher().comparisons()
-    first = lambda record: first_appearance(comparisons, record["id"])  # noqa: E731
+    first = functools.partial(first_appearance, searcher().comparisons())
     return _download(jsonld_chunks(head, records, first), head, "application/ld+json", "jsonld")
 
 

@@ -45,15 +45,13 @@ def thing(record: dict, first: dict | None = None) -> dict:
     return _present(dict(node, identifier=record["id"]))
 
 
-def jsonld_chunks(head: dict, records: Iterable[dict], first=lambda record: None) -> Iterator[str]:
-    """Yield one JSON-LD document: ``head`` (totals, next cursor) and an @graph of the records, one per chunk.
-
-    ``first(record)`` returns where a record first appeared (search.compare.views.first_appearance), or None.
-    """
+def jsonld_chunks(head: dict, records: Iterable[dict], first=lambda statement_id: None) -> Iterator[str]:
+    """Yield one JSON-LD document: ``head`` (totals, next cursor) and an @graph of the records, one per chunk."""
+    # first(id): where a statement first appeared (search.compare.views.first_appearance), or None.
     opening = json.dumps(dict({"@context": CONTEXT}, **head), ensure_ascii=False)[:-1]
     yield opening + ', "@graph": ['
     for n, record in enumerate(records):
-        yield ("," if n else "") + "\n" + json.dumps(thing(record, first(record)), ensure_ascii=False)
+        yield ("," if n else "") + "\n" + json.dumps(thing(record, first(record["id"])), ensure_ascii=False)
     yield "\n]}\n"
 
 
