@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
+from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
@@ -23,21 +24,32 @@ SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
 SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are two quantities
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
+OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it ("ACC is India's ...") is one
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# Month names as written (capitalised): "market", "decline" and the verb "may" are no months.
+MONTHS = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
 RATES = {"year": re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\byear-on-year\b", re.I),
          "month": re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|\bmonth-on-month\b", re.I),
          "week": re.compile(r"\b(?:a|per|each|every) week\b|\bweekly\b", re.I),
          "day": re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.I)}
+# "the three months to September", "July to September": the quarter that ends that month.
+_MONTH = MONTHS.pattern[2:-2].replace("(", "(?:", 1)
+QUARTER_SPAN = re.compile(rf"\bthree months (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
+                          rf"\b{_MONTH}(?: to |-| and )({_MONTH})\b")
+QUARTER_ENDS = {"mar": "first", "jun": "second", "sep": "third", "dec": "fourth"}
+YEAR_END_QUARTER = re.compile(r"\b(?:last|final) (?:quarter|three months) of (?:19|20)\d\d\b", re.IGNORECASE)
+PERIOD_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|compared|against|from|up from|down from)\b",
+                          re.IGNORECASE)
 QUARTER_NAMES = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
                  "1": "first", "2": "second", "3": "third", "4": "fourth"}
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
-ABOUT = frozenset({"approximately", "around", "about", "roughly", "some", "an estimated", "estimated",
-                   "close to"})
+# "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
+ABOUT = frozenset({"approximately", "around", "about", "roughly", "some", "close to"})
 ABOVE = frozenset({"over", "more than", "at least", "just over", "upwards of", "as many as"})
 BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
                    "almost", "as few as"})
@@ -48,7 +60,7 @@ BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share share
 # A quarter's figure and a whole year's are two quantities, even when both name the same year:
 # the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
 QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
-PERIOD_REACH = 40
+PERIOD_REACH = 60
 # A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
 FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
                       re.IGNORECASE)
@@ -56,6 +68,34 @@ FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|wou
 MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
+# One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
+# rate" all give an economy's growth; whose economy it is comes from the places, not the words.
+MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth"}
+GDP = re.compile(r"\bgross domestic product\b", re.IGNORECASE)
+# Words that praise, hedge or point at a measure without changing what it measures.
+MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy strong solid modest sluggish "
+                                          "latest new seen biggest second third world"))
+PLACE_STEMS = frozenset(content_stems(" ".join(PLACE_WORDS)))
+# A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
+PARTITIVE = re.compile(r"\s*of\b", re.IGNORECASE)
+# A change down: "fell 0.7%", "contracted by 0.2%", "a 0.3% decline" (not "fell to 4.7%", a level).
+FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|drop|drops|declined|declines|shrank|shrunk|shrink|"
+                         r"shrinks|contracted|contract|contracts|slipped|slid|dipped|dips|eased|decreased|slumped|"
+                         r"plunged|tumbled|down)\s+(?:by\s+)?(?:a|an|just|only|some|about|around|nearly|almost|"
+                         r"roughly|an estimated)?\s*$", re.IGNORECASE)
+FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump)\b", re.IGNORECASE)
+# A forecast is told by the words of its own clause: "growth falling from 3.2% last year to 2.5%"
+# reports last year's outcome even when the sentence also expects a slowdown in 2005.
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|and)\b", re.IGNORECASE)
+CLAUSE_REACH = 80
+# A block this small (one measure of one place) compares every pair: sharing rare words is
+# asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
+SMALL_BLOCK = 24
+OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
+# A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
+EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
+# A period ending in a month ("the year to March 2004") is not the calendar year.
+YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
 
 
 def measure_key(fig) -> tuple | None:
@@ -65,8 +105,61 @@ def measure_key(fig) -> tuple | None:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
         return ("", lemma, places)
-    stems = content_stems(fig.get("measure") or "")
-    return (" ".join(stems[-2:]), lemma.split("/")[0], places) if set(stems) - BARE_MEASURES else None
+    stems = normal_measure(fig)
+    if not set(stems) - BARE_MEASURES:
+        return None
+    # Whose measure: the sentence's places, else the headline's ("The economy grew 3.1%" under "UK economy ...").
+    return (" ".join(stems[-2:]), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
+
+
+def normal_measure(fig) -> tuple[str, ...]:
+    """Return a measure's content stems written one way: places and fillers out, synonyms as one word."""
+    measure = fig.get("measure") or ""
+    if _partitive(fig):
+        return ("share",) + content_stems(measure)  # "3% of GDP" is a share of it, not its growth
+    stems = [MEASURE_SYNONYMS.get(s, s) for s in content_stems(GDP.sub("gdp", measure).replace("'s", "").replace("’s", ""))]
+    stems = [s for s in stems if s.rstrip("'") not in PLACE_STEMS and s not in MEASURE_FILLERS]
+    if "growth" in stems:
+        stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
+    return tuple(dict.fromkeys(stems))
+
+
+def _partitive(fig) -> bool:
+    """Return True for "3% of GDP": the number is a share of what follows."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    return at >= 0 and bool(PARTITIVE.match(sentence, at + len(text)))
+
+
+def title_places(fig) -> list[str]:
+    """Return the places an article's headline names."""
+    title = fig.get("title") or ""
+    return places_in(title, 0, len(title)).keys
+
+
+def signed(fig) -> float:
+    """Return a figure's value, negative for a change down ("fell 0.7%", "a 0.2% decline")."""
+    value = float(fig["value"])
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return value
+    before, after = sentence[max(0, at - 40):at], sentence[at + len(text):at + len(text) + 20]
+    return -abs(value) if FALL_BEFORE.search(before) or FALL_AFTER.match(after) else value
+
+
+def forecast(fig) -> bool:
+    """Return True when the figure's own clause predicts ("is expected to grow by 4%", "5% growth forecast")."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return bool(FORECAST.search(sentence))
+    before = sentence[max(0, at - CLAUSE_REACH):at]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    after = sentence[at + len(text):at + len(text) + CLAUSE_REACH]
+    ending = CLAUSE_BREAK.search(after)
+    return bool(FORECAST.search(before[breaks[-1].end() if breaks else 0:])
+                or FORECAST.search(after[:ending.start() if ending else len(after)]))
 
 
 def periods(sentence: str) -> dict[str, frozenset]:
@@ -74,20 +167,23 @@ def periods(sentence: str) -> dict[str, frozenset]:
     return {"years": frozenset(YEARS.findall(sentence)),
             "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
             "quarters": frozenset(QUARTER_NAMES.get((a or b).lower(), (a or b).lower())
-                                  for a, b in QUARTER.findall(sentence)),
+                                  for a, b in QUARTER.findall(sentence))
+            | frozenset(QUARTER_ENDS.get((m.group(1) or m.group(2)).lower()[:3], "") for m in QUARTER_SPAN.finditer(sentence)) - {""}
+            | ({"fourth"} if YEAR_END_QUARTER.search(sentence) else set()),
             "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence))}
 
 
 def period_words(fig) -> str:
-    """Return the words that give a figure's period: the first period named right after the number
-    ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
+    """Return the words that give a figure's period: its own clause after the number when that names a
+    period ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
     sentence, text = fig.get("sentence") or "", fig.get("text") or ""
     at = sentence.find(text) if text else -1
     if at >= 0:
         after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
-        first = PERIOD.search(after)
-        if first:
-            return after[:first.end()]
+        end = PERIOD_BREAK.search(after)
+        clause = after[:end.start() if end else len(after)]
+        if PERIOD.search(clause) or MONTHS.search(clause):
+            return clause
     return sentence
 
 
@@ -102,9 +198,12 @@ def compatible_time(a, b) -> bool:
     pa, pb = periods(wa), periods(wb)
     if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
         return False
-    if _one_side(QUARTERLY, wa, wb) or _one_side(FORECAST, a.get("sentence"), b.get("sentence")):
+    quarterly = [bool(QUARTERLY.search(w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
+    if quarterly[0] != quarterly[1] or _one_side(YEAR_TO, wa, wb) or forecast(a) != forecast(b):
         return False
-    named = any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
+    if _one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
+        return False
+    named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
     if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
         return bool(da and db and da == db)
@@ -140,22 +239,54 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
 
 def close(a, b) -> bool:
     """Return True when either value lies in the range the other's qualifier and rounding allow."""
-    def within(value, other) -> bool:
-        low, high = interval(other["value"], other.get("qualifier"))
-        return low <= float(value) <= high
-    return within(a["value"], b) or within(b["value"], a)
+    def within(value: float, other) -> bool:
+        low, high = interval(abs(signed(other)), other.get("qualifier"))
+        if signed(other) < 0:
+            low, high = -high, -low  # "fell more than 2%": the range runs down from -2
+        return low <= value <= high
+    return within(signed(a), b) or within(signed(b), a)
 
 
 def names(sentence: str) -> frozenset[str]:
     """Return the names a sentence mentions (capitalised words inside it, not months or days)."""
-    found = (w.lower() for w in NAME.findall(sentence))
+    found = (re.sub(r"['’]s?$", "", w.lower()) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
     return frozenset(w for w in found if w not in STOP and w not in DAYS and w not in PLACE_WORDS
-                     and not MONTHS.fullmatch(w))
+                     and not MONTHS.fullmatch(w.capitalize()))
 
 
 def subject_names(fig) -> frozenset[str]:
     """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
-    return names(fig.get("sentence") or "") - name_tokens(fig.get("claimer") or fig.get("claimed_by"))
+    return names(fig.get("sentence") or "") - claimer_names(fig)
+
+
+def claimer_names(fig) -> frozenset[str]:
+    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons")."""
+    claimer = fig.get("claimer") or fig.get("claimed_by") or ""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)).lower()
+    return name_tokens(claimer) | {initials}
+
+
+def owner(fig) -> str | None:
+    """Return whose the number is when a possessive stands right before it ("UKIP's two members")."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    found = OWNER.search(sentence[max(0, at - 30):at]) if at > 0 else None
+    word = found.group(1).lower() if found else None
+    return None if word in PLACE_WORDS else word
+
+
+def _measured(a, b) -> bool:
+    """Return True for figures keyed by their measure; a count's sentences name their sources, which differ."""
+    return bool(a.get("measure") and b.get("measure") and (measure_key(a) or ("",))[0])
+
+
+def _other_party(a, b, na: frozenset, nb: frozenset) -> bool:
+    """Return True when a measured value's subject is missing from the other sentence, which names a
+    party of its own, even as its claimer ("Qwest said MCI rejected $8bn" vs "MCI agreed to Verizon's $6.75bn")."""
+    if not _measured(a, b):
+        return False
+    fa, fb = (names(f.get("sentence") or "") | claimer_names(f) for f in (a, b))
+    return bool((na - fb and fb - fa) or (nb - fa and fa - fb))
 
 
 def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
@@ -169,6 +300,12 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
+    if _other_party(a, b, na, nb):
+        return False
+    if least and bool(na) != bool(nb) and _measured(a, b):
+        return False  # one names whose value it is, the other nobody: "ACC has a 13% share" and "Kingfisher has 29%"
+    if owner(a) != owner(b):
+        return False  # "UKIP's two members" and the assembly's 25 members count two groups
     return len(na & nb) >= shared_names
 
 
@@ -199,16 +336,36 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
             i = parent[i]
         return i
 
-    for i, j in sorted(candidate_pairs(stems)):
+    for i, j in sorted(_pairs(stems)):
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
-        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], (need[0], 0) if placed else need):
+        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
     for i, fig in enumerate(block):
         members[find(i)].append(fig["id"])
     return [sorted(ids) for ids in members.values() if len(ids) > 1 and not _two_in_one_sentence(ids, block)]
+
+
+def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
+    """Return the words and names two sentences must share: none when measure, place and a named period agree."""
+    if placed and shared_period(a, b):
+        return (0.0, 0)  # "grew 3.7% in July-September" and "3.9% in the three months to September"
+    return (need[0], 0) if placed else need
+
+
+def shared_period(a, b) -> bool:
+    """Return True when two figures name one same year, quarter or month for their own value."""
+    pa, pb = periods(period_words(a)), periods(period_words(b))
+    return any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
+
+
+def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Return the pairs of a block to compare: all of a small block, else those sharing rare stems."""
+    if len(stems) <= SMALL_BLOCK:  # bounded, so the work stays linear in the corpus
+        return {(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))}
+    return candidate_pairs(stems)
 
 
 def _two_in_one_sentence(ids: list[str], block: list) -> bool:
