@@ -436,3 +436,17 @@ def test_an_adjective_before_a_measure_does_not_split_it():
                "between July and September.", topic="percent/annual-rate-respectable",
                measure="respectable annual rate", text="3.7%"))
     assert list(found.values()) == [["a#f1", "b#f1"]]
+
+
+def test_words_that_start_like_months_name_no_period():
+    from search.compare.quantities import periods
+    assert periods("The market may decline in the separate sector")["months"] == frozenset()
+    assert periods("in the three months to September")["quarters"] == {"third"}
+
+
+def test_one_in_six_and_a_share_of_gdp_are_no_growth_figures():
+    from search.compare.quantities import measure_key
+    assert measure_key(figure("a#f1", 6, "One in six cars sold was a Mini.", topic="car", text="six")) is None
+    deficit = figure("a#f1", 3, "The deficit stayed below 3% of GDP in Poland.", topic="percent/gdp:poland",
+                     measure="GDP", text="3%")
+    assert measure_key(deficit)[0] != measure_key(dict(deficit, sentence="Polish GDP rose 3%."))[0]

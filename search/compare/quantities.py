@@ -77,6 +77,7 @@ MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy 
                                           "latest new seen biggest second third world"))
 PLACE_STEMS = frozenset(content_stems(" ".join(PLACE_WORDS)))
 # A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
+RATIO = re.compile(r"\b(?:one|\d+) in $", re.IGNORECASE)
 PARTITIVE = re.compile(r"\s*of\b", re.IGNORECASE)
 # A change down: "fell 0.7%", "contracted by 0.2%", "a 0.3% decline" (not "fell to 4.7%", a level).
 FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|drop|drops|declined|declines|shrank|shrunk|shrink|"
@@ -101,6 +102,8 @@ YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\
 def measure_key(fig) -> tuple | None:
     """Return what a figure quantifies: (measure, unit lemma, places), or None when it counts nothing."""
     lemma, _, places = (fig.get("topic") or "").partition(":")
+    if _ratio(fig):
+        return None  # "one in six cars" says how common, not how many
     if lemma and lemma.split("/")[0] not in NOT_QUANTITIES:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
@@ -122,6 +125,13 @@ def normal_measure(fig) -> tuple[str, ...]:
     if "growth" in stems:
         stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
     return tuple(dict.fromkeys(stems))
+
+
+def _ratio(fig) -> bool:
+    """Return True for the second number of "one in six": a proportion, not an amount."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    return at > 0 and bool(RATIO.search(sentence, max(0, at - 12), at))
 
 
 def _partitive(fig) -> bool:
@@ -256,7 +266,8 @@ def names(sentence: str) -> frozenset[str]:
 
 def subject_names(fig) -> frozenset[str]:
     """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
-    return names(fig.get("sentence") or "") - claimer_names(fig)
+    # ... nor what is measured ("Polish GDP rose 2.9%")
+    return names(fig.get("sentence") or "") - claimer_names(fig) - name_tokens(fig.get("measure"))
 
 
 def claimer_names(fig) -> frozenset[str]:
@@ -300,7 +311,7 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
-    if _other_party(a, b, na, nb):
+    if least and _other_party(a, b, na, nb):
         return False
     if least and bool(na) != bool(nb) and _measured(a, b):
         return False  # one names whose value it is, the other nobody: "ACC has a 13% share" and "Kingfisher has 29%"
