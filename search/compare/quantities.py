@@ -5,6 +5,7 @@ import math
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES
@@ -172,14 +173,16 @@ def forecast(fig) -> bool:
                 or FORECAST.search(after[:ending.start() if ending else len(after)]))
 
 
+@lru_cache(maxsize=1 << 15)  # each figure's period is read once per pair it is in: read it once
 def periods(sentence: str) -> dict[str, frozenset]:
-    """Return the years, months, quarters and rate periods a sentence names."""
+    """Return the years, months, quarters and rate periods a sentence names (callers never change it)."""
+    quarters = {QUARTER_NAMES.get((a or b).lower(), (a or b).lower()) for a, b in QUARTER.findall(sentence)}
+    quarters.update(QUARTER_ENDS.get((m.group(1) or m.group(2)).lower()[:3], "") for m in QUARTER_SPAN.finditer(sentence))
+    if YEAR_END_QUARTER.search(sentence):
+        quarters.add("fourth")
     return {"years": frozenset(YEARS.findall(sentence)),
             "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
-            "quarters": frozenset(QUARTER_NAMES.get((a or b).lower(), (a or b).lower())
-                                  for a, b in QUARTER.findall(sentence))
-            | frozenset(QUARTER_ENDS.get((m.group(1) or m.group(2)).lower()[:3], "") for m in QUARTER_SPAN.finditer(sentence)) - {""}
-            | ({"fourth"} if YEAR_END_QUARTER.search(sentence) else set()),
+            "quarters": frozenset(quarters - {""}),
             "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence))}
 
 
