@@ -269,8 +269,7 @@ def names(sentence: str) -> frozenset[str]:
 
 def subject_names(fig) -> frozenset[str]:
     """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
-    # ... nor what is measured ("Polish GDP rose 2.9%")
-    return names(fig.get("sentence") or "") - claimer_names(fig) - name_tokens(fig.get("measure"))
+    return names(fig.get("sentence") or "") - claimer_names(fig)
 
 
 def claimer_names(fig) -> frozenset[str]:
@@ -316,8 +315,11 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
         return False
     if least and _other_party(a, b, na, nb):
         return False
-    if least and bool(na) != bool(nb) and _measured(a, b):
-        return False  # one names whose value it is, the other nobody: "ACC has a 13% share" and "Kingfisher has 29%"
+    whose_a, whose_b = na - name_tokens(a.get("measure")), nb - name_tokens(b.get("measure"))  # not "GDP"
+    if least and bool(whose_a) != bool(whose_b) and _measured(a, b) and not close(a, b):
+        # one names whose value it is, the other nobody: "ACC has a 13% share" and "Kingfisher has 29%";
+        # equal values ask less: "Yukos' $27bn tax bill" and "the firm's $27bn tax bill" are one
+        return False
     if owner(a) != owner(b):
         return False  # "UKIP's two members" and the assembly's 25 members count two groups
     return len(na & nb) >= shared_names
