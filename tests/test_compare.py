@@ -450,3 +450,26 @@ def test_one_in_six_and_a_share_of_gdp_are_no_growth_figures():
     deficit = figure("a#f1", 3, "The deficit stayed below 3% of GDP in Poland.", topic="percent/gdp:poland",
                      measure="GDP", text="3%")
     assert measure_key(deficit)[0] != measure_key(dict(deficit, sentence="Polish GDP rose 3%."))[0]
+
+
+def test_an_earlier_value_down_from_takes_the_measure_and_its_own_period():
+    line = "Consumer spending in Canada grew 4.2% in the final quarter, down from the third quarter's 5.1%."
+    newer = figure("a#f1", 4.2, line, topic="percent/consumer-spending:canada", measure="Consumer spending", text="4.2%")
+    older = figure("a#f2", 5.1, line, topic="percent", measure=None, text="5.1%")
+    first = figure("b#f1", 4.6, "Consumer spending in Canada grew 4.6% in the third quarter, officials said.",
+                   topic="percent/consumer-spending:canada", measure="consumer spending", text="4.6%")
+    assert list(_quantities(newer, older, first).values()) == [["a#f2", "b#f1"]]  # a revision of the third quarter
+
+
+def test_an_earlier_value_with_no_period_of_its_own_is_left_out():
+    from search.compare.quantities import measure_key
+    line = "Consumer spending in Canada grew 4.6% in the third quarter, up from just 1.6% in the second."
+    assert measure_key(figure("a#f2", 1.6, line, topic="percent/consumer-spending:canada",
+                              measure="consumer spending", text="1.6%")) is None
+
+
+def test_a_fall_and_a_rise_of_one_size_are_not_close():
+    from search.compare.quantities import close
+    fell = figure("a#f1", 0.5, "Canadian house prices fell 0.5% in January.", text="0.5%")
+    rose = figure("b#f1", 0.5, "Canadian house prices rose 0.5% in January.", text="0.5%")
+    assert not close(fell, rose) and close(fell, dict(fell, id="c#f1"))

@@ -33,20 +33,20 @@ YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # Month names as written (capitalised): "market", "decline" and the verb "may" are no months.
 MONTHS = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
-QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
+QUARTER = re.compile(r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
 RATES = {"year": re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\byear-on-year\b", re.I),
          "month": re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|\bmonth-on-month\b", re.I),
          "week": re.compile(r"\b(?:a|per|each|every) week\b|\bweekly\b", re.I),
          "day": re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.I)}
 # "the three months to September", "July to September": the quarter that ends that month.
 _MONTH = MONTHS.pattern[2:-2].replace("(", "(?:", 1)
-QUARTER_SPAN = re.compile(rf"\bthree months (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
+QUARTER_SPAN = re.compile(rf"\b(?:three months|quarter) (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
                           rf"\b{_MONTH}(?: to |-| and )({_MONTH})\b")
 QUARTER_ENDS = {"mar": "first", "jun": "second", "sep": "third", "dec": "fourth"}
 YEAR_END_QUARTER = re.compile(r"\b(?:last|final) (?:quarter|three months) of (?:19|20)\d\d\b", re.IGNORECASE)
 PERIOD_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|compared|against|from|up from|down from)\b",
                           re.IGNORECASE)
-QUARTER_NAMES = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+QUARTER_NAMES = {"final": "fourth", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
                  "1": "first", "2": "second", "3": "third", "4": "fourth"}
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
 # "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
@@ -78,6 +78,7 @@ MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy 
                                           "latest new seen biggest second third world"))
 PLACE_STEMS = frozenset(content_stems(" ".join(PLACE_WORDS)))
 # A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
+FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|rose|fell)? ?from (?:just |only |a |an )?$", re.IGNORECASE)
 RATIO = re.compile(r"\b(?:one|\d+) in $", re.IGNORECASE)
 PARTITIVE = re.compile(r"\s*of\b", re.IGNORECASE)
 # A change down: "fell 0.7%", "contracted by 0.2%", "a 0.3% decline" (not "fell to 4.7%", a level).
@@ -93,9 +94,14 @@ CLAUSE_REACH = 80
 # A block this small (one measure of one place) compares every pair: sharing rare words is
 # asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
 SMALL_BLOCK = 24
+OWNER_PERIOD = re.compile(r"\b((?:first|second|third|fourth|final|last) quarter|(?:19|20)\d\d|last year|"
+                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)['’]s\s+$")
 OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
 # A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
 EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
+# The words between a value and an earlier one it is compared with: ", down from the third quarter's".
+REFERENCE = re.compile(r"[^.;:!?\d]{0,60}\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?[^.;:!?\d]{0,30}?['’]s\s+"
+                       r"|[^.;:!?\d]{0,60}\b(?:up|down) from (?:the |a )?(?:previous |earlier )?", re.IGNORECASE)
 # A period ending in a month ("the year to March 2004") is not the calendar year.
 YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
 
@@ -103,8 +109,8 @@ YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\
 def measure_key(fig) -> tuple | None:
     """Return what a figure quantifies: (measure, unit lemma, places), or None when it counts nothing."""
     lemma, _, places = (fig.get("topic") or "").partition(":")
-    if _ratio(fig):
-        return None  # "one in six cars" says how common, not how many
+    if _ratio(fig) or _undated_reference(fig):
+        return None  # "one in six cars" says how common; "up from 1.6%" is from some earlier time
     if lemma and lemma.split("/")[0] not in NOT_QUANTITIES:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
@@ -126,6 +132,14 @@ def normal_measure(fig) -> tuple[str, ...]:
     if "growth" in stems:
         stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
     return tuple(dict.fromkeys(stems))
+
+
+def _undated_reference(fig) -> bool:
+    """Return True for an earlier value compared with ("up from just 1.6%") whose own words name no period:
+    the sentence's period is the newer value's."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    at = sentence.find(text) if text else -1
+    return at > 0 and bool(FROM_BEFORE.search(sentence, max(0, at - 20), at)) and period_words(fig) == sentence
 
 
 def _ratio(fig) -> bool:
@@ -192,6 +206,9 @@ def period_words(fig) -> str:
     sentence, text = fig.get("sentence") or "", fig.get("text") or ""
     at = sentence.find(text) if text else -1
     if at >= 0:
+        owner_period = OWNER_PERIOD.search(sentence, max(0, at - PERIOD_REACH), at)
+        if owner_period:
+            return owner_period.group(1)  # "the third quarter's 5.1%"
         after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
         end = PERIOD_BREAK.search(after)
         clause = after[:end.start() if end else len(after)]
@@ -328,7 +345,7 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
 def quantity_groups(figures: list, story) -> list[list[str]]:
     """Return groups (figure ids, two stories or more) of figures reporting one quantity."""
     blocks: dict[tuple, list] = defaultdict(list)
-    for fig in figures:
+    for fig in with_earlier_measures(figures):
         key = measure_key(fig)
         if key is not None:
             blocks[key].append(fig)
@@ -339,6 +356,34 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
                 SAME_PLACES if key[2] else SAME_SENTENCE
             groups.extend(_group_block(block, story, need, placed=bool(key[0] and key[2])))
     return sorted(groups)
+
+
+def with_earlier_measures(figures: list) -> list:
+    """Return the figures, each earlier value of a measure given that measure: in "spending grew 4.2% in the
+    final quarter, down from the third quarter's 5.1%", 5.1% is consumer spending too (a revision's old side)."""
+    out, previous = [], None
+    for fig in sorted(figures, key=_position):
+        if (not fig.get("measure") and previous is not None and previous.get("measure")
+                and previous["article_id"] == fig["article_id"] and previous.get("sentence") == fig.get("sentence")
+                and previous.get("unit") == fig.get("unit") and _reference(previous, fig)):
+            fig = dict(fig, measure=previous["measure"], topic=previous.get("topic"))
+        out.append(fig)
+        previous = fig
+    return out
+
+
+def _position(fig) -> tuple:
+    """Sort key: article, sentence, then where the number stands in it."""
+    sentence = fig.get("sentence") or ""
+    return (fig["article_id"], sentence, sentence.find(fig.get("text") or "\0"), fig["id"])
+
+
+def _reference(first, second) -> bool:
+    """Return True when the words between two numbers make the second a value to compare with ("down from")."""
+    sentence = first.get("sentence") or ""
+    start = sentence.find(first.get("text") or "\0")
+    end = sentence.find(second.get("text") or "\0", start + 1)
+    return start >= 0 and end > start and bool(REFERENCE.fullmatch(sentence, start + len(first["text"]), end))
 
 
 def _group_block(block: list, story, need: tuple[float, int], placed: bool = False) -> list[list[str]]:
