@@ -1,6 +1,6 @@
 """Draw the comparisons to judge by hand on the BBC corpus: disagreements, quote clusters, story copies.
 
-Usage: .venv/bin/python bench/judge_sample.py [--reuse] [--no-timing]
+Usage: .venv/bin/python bench/judge_sample.py [--reuse] [--no-timing | --scales=1,4]
 Builds an index of BENCH_CORPUS (default ../shared/data/bbc-news) into bench/work/judge-index
 (--reuse keeps an existing one) and writes bench/judged/sample.json: the top 30 disagreements,
 30 random quote clusters whose texts differ, 20 random story groups with more than one file and,
@@ -136,10 +136,16 @@ def timed_compute(comps, scale: int) -> dict:
         for aid, record in comps.articles.items():
             fresh.articles[tag + aid] = record
         fresh.signatures.update((tag + a, s) for a, s in comps.signatures.items())
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     fresh.compute()
     return {"scale": scale, "articles": len(fresh.articles), "seconds": round(time.perf_counter() - started, 2),
-            "story_groups": len(fresh.stories)}
+            "cpu_seconds": round(time.process_time() - cpu, 2), "story_groups": len(fresh.stories)}
+
+
+def scales() -> list[int]:
+    """Return the corpus sizes to time: --scales=1,4 (default 1, 4 and 10)."""
+    given = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--scales=")), "1,4,10")
+    return [int(n) for n in given.split(",")]
 
 
 def sketch_seconds() -> float:
@@ -188,7 +194,7 @@ def main() -> None:
               "quote_clusters": draw_quote_clusters(comps),
               "story_groups_total": len(comps.stories), "story_groups": groups, "not_grouped": negatives,
               "timing": {} if "--no-timing" in sys.argv else
-              {"sketch_seconds_1x": sketch_seconds(), "compute": [timed_compute(comps, s) for s in (1, 4, 10)]}}
+              {"sketch_seconds_1x": sketch_seconds(), "compute": [timed_compute(comps, s) for s in scales()]}}
     sample["judged"] = judged_share(sample)
     OUT.mkdir(exist_ok=True)
     (HERE / "work" / "judge-sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")
