@@ -473,3 +473,11 @@ def test_a_fall_and_a_rise_of_one_size_are_not_close():
     fell = figure("a#f1", 0.5, "Canadian house prices fell 0.5% in January.", text="0.5%")
     rose = figure("b#f1", 0.5, "Canadian house prices rose 0.5% in January.", text="0.5%")
     assert not close(fell, rose) and close(fell, dict(fell, id="c#f1"))
+
+
+def test_a_rate_with_no_period_is_not_compared_with_a_yearly_one():
+    year = figure("a#f1", 12.3, "For all of 2024, Canadian exports rose 12.3% to a record.",
+                  topic="percent/export:canada", measure="exports", text="12.3%", unit="percent")
+    month = figure("b#f1", 0.6, "Canadian imports rose by 3.4%, while exports increased by only 0.6%.",
+                   topic="percent/export:canada", measure="exports", text="0.6%", unit="percent")
+    assert _quantities(year, month) == {}

@@ -102,6 +102,9 @@ EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-f
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".
 REFERENCE = re.compile(r"[^.;:!?\d]{0,60}\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?[^.;:!?\d]{0,30}?['’]s\s+"
                        r"|[^.;:!?\d]{0,60}\b(?:up|down) from (?:the |a )?(?:previous |earlier )?", re.IGNORECASE)
+# Any period a rate may be given for, named or relative.
+ANY_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|same) (?:year|month|week|quarter)|quarter|"
+                        r"three months|annual(?:ly)?|monthly|on the (?:year|month)|a year (?:earlier|ago))\b|" + MONTHS.pattern)
 # A period ending in a month ("the year to March 2004") is not the calendar year.
 YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
 
@@ -233,6 +236,8 @@ def compatible_time(a, b) -> bool:
         return False
     if _one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
         return False
+    if a.get("unit") == "percent" and _one_side(ANY_PERIOD, wa, wb):
+        return False  # a rate changes every period: "12.3% for all of 2004" is not "0.6%" of some month
     named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
     if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
