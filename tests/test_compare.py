@@ -481,3 +481,14 @@ def test_a_rate_with_no_period_is_not_compared_with_a_yearly_one():
     month = figure("b#f1", 0.6, "Canadian imports rose by 3.4%, while exports increased by only 0.6%.",
                    topic="percent/export:canada", measure="exports", text="0.6%", unit="percent")
     assert _quantities(year, month) == {}
+
+
+def test_last_year_in_two_undated_stories_is_one_period_and_this_year_another():
+    from search.compare.quantities import compatible_time, shared_period
+    last = figure("a#f1", 1.6, "Canada's economy grew 1.6% last year.", text="1.6%", unit="percent")
+    again = figure("b#f1", 1.7, "Gross domestic product rose by 1.7% last year, the office said.", text="1.7%",
+                   unit="percent")
+    this = figure("c#f1", 1.2, "Canada's economy will grow 1.2% this year.", text="1.2%", unit="percent")
+    assert shared_period(last, again) and not compatible_time(last, dict(this, sentence=this["sentence"].replace(
+        "will grow", "grew")))
+    assert not shared_period(dict(last, date="2024-03-01"), dict(again, date="2025-03-01"))

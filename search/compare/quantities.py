@@ -102,6 +102,7 @@ EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-f
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".
 REFERENCE = re.compile(r"[^.;:!?\d]{0,60}\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?[^.;:!?\d]{0,30}?['’]s\s+"
                        r"|[^.;:!?\d]{0,60}\b(?:up|down) from (?:the |a )?(?:previous |earlier )?", re.IGNORECASE)
+RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month)\b", re.IGNORECASE)
 # Any period a rate may be given for, named or relative.
 ANY_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|same) (?:year|month|week|quarter)|quarter|"
                         r"three months|annual(?:ly)?|monthly|on the (?:year|month)|a year (?:earlier|ago))\b|" + MONTHS.pattern)
@@ -200,7 +201,8 @@ def periods(sentence: str) -> dict[str, frozenset]:
     return {"years": frozenset(YEARS.findall(sentence)),
             "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
             "quarters": frozenset(quarters - {""}),
-            "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence))}
+            "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence)),
+            "relative": frozenset(m.lower() for m in RELATIVE.findall(sentence))}
 
 
 def period_words(fig) -> str:
@@ -424,7 +426,9 @@ def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
 def shared_period(a, b) -> bool:
     """Return True when two figures name one same year, quarter or month for their own value."""
     pa, pb = periods(period_words(a)), periods(period_words(b))
-    return any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
+    # "last year" names one year only in two undated stories (read as of one time) or two of one year
+    relative = bool(pa["relative"] & pb["relative"]) and (a.get("date") or "")[:4] == (b.get("date") or "")[:4]
+    return relative or any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
 
 
 def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
