@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from search.compare import Comparisons  # noqa: E402
 from search.compare.copies import _sketch  # noqa: E402
-from search.compare.quantities import close, compatible_time, measure_key  # noqa: E402
+from search.compare.periods import compatible_time  # noqa: E402
+from search.compare.quantities import close, measure_key  # noqa: E402
 from search.compare.text import content_stems  # noqa: E402
 from search.compare.views import disagreements, quote_versions  # noqa: E402
 from search.index import indexer  # noqa: E402

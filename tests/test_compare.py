@@ -439,7 +439,7 @@ def test_an_adjective_before_a_measure_does_not_split_it():
 
 
 def test_words_that_start_like_months_name_no_period():
-    from search.compare.quantities import periods
+    from search.compare.periods import periods
     assert periods("The market may decline in the separate sector")["months"] == frozenset()
     assert periods("in the three months to September")["quarters"] == {"third"}
 
@@ -484,7 +484,7 @@ def test_a_rate_with_no_period_is_not_compared_with_a_yearly_one():
 
 
 def test_last_year_in_two_undated_stories_is_one_period_and_this_year_another():
-    from search.compare.quantities import compatible_time, shared_period
+    from search.compare.periods import compatible_time, shared_period
     last = figure("a#f1", 1.6, "Canada's economy grew 1.6% last year.", text="1.6%", unit="percent")
     again = figure("b#f1", 1.7, "Gross domestic product rose by 1.7% last year, the office said.", text="1.7%",
                    unit="percent")

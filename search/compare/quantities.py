@@ -4,11 +4,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from datetime import date
-from functools import lru_cache
 
 from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES
+from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
 
@@ -25,29 +24,10 @@ SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
 SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are two quantities
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
-OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it ("ACC is India's ...") is one
+OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-# Month names as written (capitalised): "market", "decline" and the verb "may" are no months.
-MONTHS = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
-QUARTER = re.compile(r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
-RATES = {"year": re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\byear-on-year\b", re.I),
-         "month": re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|\bmonth-on-month\b", re.I),
-         "week": re.compile(r"\b(?:a|per|each|every) week\b|\bweekly\b", re.I),
-         "day": re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.I)}
-# "the three months to September", "July to September": the quarter that ends that month.
-_MONTH = MONTHS.pattern[2:-2].replace("(", "(?:", 1)
-QUARTER_SPAN = re.compile(rf"\b(?:three months|quarter) (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
-                          rf"\b{_MONTH}(?: to |-| and )({_MONTH})\b")
-QUARTER_ENDS = {"mar": "first", "jun": "second", "sep": "third", "dec": "fourth"}
-YEAR_END_QUARTER = re.compile(r"\b(?:last|final) (?:quarter|three months) of (?:19|20)\d\d\b", re.IGNORECASE)
-PERIOD_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|compared|against|from|up from|down from)\b",
-                          re.IGNORECASE)
-QUARTER_NAMES = {"final": "fourth", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
-                 "1": "first", "2": "second", "3": "third", "4": "fourth"}
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
 # "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
 ABOUT = frozenset({"approximately", "around", "about", "roughly", "some", "close to"})
@@ -55,20 +35,9 @@ ABOVE = frozenset({"over", "more than", "at least", "just over", "upwards of", "
 BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
-MAX_DAYS_APART = 31  # articles further apart report a changing quantity at different times
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
 BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes"))
-# A quarter's figure and a whole year's are two quantities, even when both name the same year:
-# the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
-QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
-PERIOD_REACH = 60
-# A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
-FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
-                      re.IGNORECASE)
-# A market price moves every day: two undated quotes of it are two moments, not a dispute.
-MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
-PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
 # One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
 # rate" all give an economy's growth; whose economy it is comes from the places, not the words.
 MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth"}
@@ -77,9 +46,10 @@ GDP = re.compile(r"\bgross domestic product\b", re.IGNORECASE)
 MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy strong solid modest sluggish "
                                           "latest new seen biggest second third world"))
 PLACE_STEMS = frozenset(content_stems(" ".join(PLACE_WORDS)))
-# A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
+# An earlier value compared with ("up from just 1.6%"), and the second number of "one in six".
 FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|rose|fell)? ?from (?:just |only |a |an )?$", re.IGNORECASE)
 RATIO = re.compile(r"\b(?:one|\d+) in $", re.IGNORECASE)
+# A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
 PARTITIVE = re.compile(r"\s*of\b", re.IGNORECASE)
 # A change down: "fell 0.7%", "contracted by 0.2%", "a 0.3% decline" (not "fell to 4.7%", a level).
 FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|drop|drops|declined|declines|shrank|shrunk|shrink|"
@@ -87,27 +57,15 @@ FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|drop|drops|decli
                          r"plunged|tumbled|down)\s+(?:by\s+)?(?:a|an|just|only|some|about|around|nearly|almost|"
                          r"roughly|an estimated)?\s*$", re.IGNORECASE)
 FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump)\b", re.IGNORECASE)
-# A forecast is told by the words of its own clause: "growth falling from 3.2% last year to 2.5%"
-# reports last year's outcome even when the sentence also expects a slowdown in 2005.
-CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|and)\b", re.IGNORECASE)
-CLAUSE_REACH = 80
 # A block this small (one measure of one place) compares every pair: sharing rare words is
 # asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
 SMALL_BLOCK = 24
-OWNER_PERIOD = re.compile(r"\b((?:first|second|third|fourth|final|last) quarter|(?:19|20)\d\d|last year|"
-                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)['’]s\s+$")
 OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
 # A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
 EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".
 REFERENCE = re.compile(r"[^.;:!?\d]{0,60}\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?[^.;:!?\d]{0,30}?['’]s\s+"
                        r"|[^.;:!?\d]{0,60}\b(?:up|down) from (?:the |a )?(?:previous |earlier )?", re.IGNORECASE)
-RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month)\b", re.IGNORECASE)
-# Any period a rate may be given for, named or relative.
-ANY_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|same) (?:year|month|week|quarter)|quarter|"
-                        r"three months|annual(?:ly)?|monthly|on the (?:year|month)|a year (?:earlier|ago))\b|" + MONTHS.pattern)
-# A period ending in a month ("the year to March 2004") is not the calendar year.
-YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
 
 
 def measure_key(fig) -> tuple | None:
@@ -131,7 +89,8 @@ def normal_measure(fig) -> tuple[str, ...]:
     measure = fig.get("measure") or ""
     if _partitive(fig):
         return ("share",) + content_stems(measure)  # "3% of GDP" is a share of it, not its growth
-    stems = [MEASURE_SYNONYMS.get(s, s) for s in content_stems(GDP.sub("gdp", measure).replace("'s", "").replace("’s", ""))]
+    words = GDP.sub("gdp", measure).replace("'s", "").replace("’s", "")
+    stems = [MEASURE_SYNONYMS.get(s, s) for s in content_stems(words)]
     stems = [s for s in stems if s.rstrip("'") not in PLACE_STEMS and s not in MEASURE_FILLERS]
     if "growth" in stems:
         stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
@@ -141,22 +100,19 @@ def normal_measure(fig) -> tuple[str, ...]:
 def _undated_reference(fig) -> bool:
     """Return True for an earlier value compared with ("up from just 1.6%") whose own words name no period:
     the sentence's period is the newer value's."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
+    sentence, _, at = number_at(fig)
     return at > 0 and bool(FROM_BEFORE.search(sentence, max(0, at - 20), at)) and period_words(fig) == sentence
 
 
 def _ratio(fig) -> bool:
     """Return True for the second number of "one in six": a proportion, not an amount."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
+    sentence, _, at = number_at(fig)
     return at > 0 and bool(RATIO.search(sentence, max(0, at - 12), at))
 
 
 def _partitive(fig) -> bool:
     """Return True for "3% of GDP": the number is a share of what follows."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
+    sentence, text, at = number_at(fig)
     return at >= 0 and bool(PARTITIVE.match(sentence, at + len(text)))
 
 
@@ -169,84 +125,11 @@ def title_places(fig) -> list[str]:
 def signed(fig) -> float:
     """Return a figure's value, negative for a change down ("fell 0.7%", "a 0.2% decline")."""
     value = float(fig["value"])
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
+    sentence, text, at = number_at(fig)
     if at < 0:
         return value
     before, after = sentence[max(0, at - 40):at], sentence[at + len(text):at + len(text) + 20]
     return -abs(value) if FALL_BEFORE.search(before) or FALL_AFTER.match(after) else value
-
-
-def forecast(fig) -> bool:
-    """Return True when the figure's own clause predicts ("is expected to grow by 4%", "5% growth forecast")."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
-    if at < 0:
-        return bool(FORECAST.search(sentence))
-    before = sentence[max(0, at - CLAUSE_REACH):at]
-    breaks = list(CLAUSE_BREAK.finditer(before))
-    after = sentence[at + len(text):at + len(text) + CLAUSE_REACH]
-    ending = CLAUSE_BREAK.search(after)
-    return bool(FORECAST.search(before[breaks[-1].end() if breaks else 0:])
-                or FORECAST.search(after[:ending.start() if ending else len(after)]))
-
-
-@lru_cache(maxsize=1 << 15)  # each figure's period is read once per pair it is in: read it once
-def periods(sentence: str) -> dict[str, frozenset]:
-    """Return the years, months, quarters and rate periods a sentence names (callers never change it)."""
-    quarters = {QUARTER_NAMES.get((a or b).lower(), (a or b).lower()) for a, b in QUARTER.findall(sentence)}
-    quarters.update(QUARTER_ENDS.get((m.group(1) or m.group(2)).lower()[:3], "") for m in QUARTER_SPAN.finditer(sentence))
-    if YEAR_END_QUARTER.search(sentence):
-        quarters.add("fourth")
-    return {"years": frozenset(YEARS.findall(sentence)),
-            "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
-            "quarters": frozenset(quarters - {""}),
-            "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence)),
-            "relative": frozenset(m.lower() for m in RELATIVE.findall(sentence))}
-
-
-def period_words(fig) -> str:
-    """Return the words that give a figure's period: its own clause after the number when that names a
-    period ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
-    if at >= 0:
-        owner_period = OWNER_PERIOD.search(sentence, max(0, at - PERIOD_REACH), at)
-        if owner_period:
-            return owner_period.group(1)  # "the third quarter's 5.1%"
-        after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
-        end = PERIOD_BREAK.search(after)
-        clause = after[:end.start() if end else len(after)]
-        if PERIOD.search(clause) or MONTHS.search(clause):
-            return clause
-    return sentence
-
-
-def _one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
-    """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
-    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
-
-
-def compatible_time(a, b) -> bool:
-    """Return True when two figures can be about the same period (a yearly and a monthly rate cannot)."""
-    wa, wb = period_words(a), period_words(b)
-    pa, pb = periods(wa), periods(wb)
-    if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
-        return False
-    quarterly = [bool(QUARTERLY.search(w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
-    if quarterly[0] != quarterly[1] or _one_side(YEAR_TO, wa, wb) or forecast(a) != forecast(b):
-        return False
-    if _one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
-        return False
-    if a.get("unit") == "percent" and _one_side(ANY_PERIOD, wa, wb):
-        return False  # a rate changes every period: "12.3% for all of 2004" is not "0.6%" of some month
-    named = shared_period(a, b)
-    da, db = a.get("date"), b.get("date")
-    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
-        return bool(da and db and da == db)
-    if da and db and not named:
-        return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
-    return True
 
 
 def _precision(value: float) -> float:
@@ -305,8 +188,7 @@ def claimer_names(fig) -> frozenset[str]:
 
 def owner(fig) -> str | None:
     """Return whose the number is when a possessive stands right before it ("UKIP's two members")."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
+    sentence, _, at = number_at(fig)
     found = OWNER.search(sentence[max(0, at - 30):at]) if at > 0 else None
     word = found.group(1).lower() if found else None
     return None if word in PLACE_WORDS else word
@@ -332,8 +214,10 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     union = set(sa) | set(sb)
     if not union or len(set(sa) & set(sb)) / len(union) < least:
         return False
-    if _one_side(TOTAL, a.get("sentence"), b.get("sentence")):
+    if one_side(TOTAL, a.get("sentence"), b.get("sentence")):
         return False  # a sum over several subjects and one subject's value are two quantities
+    if one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
+        return False  # a part left out ("sales excluding cars") and the whole are two quantities
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
@@ -421,14 +305,6 @@ def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
     if placed and shared_period(a, b):
         return (0.0, 0)  # "grew 3.7% in July-September" and "3.9% in the three months to September"
     return (need[0], 0) if placed else need
-
-
-def shared_period(a, b) -> bool:
-    """Return True when two figures name one same year, quarter or month for their own value."""
-    pa, pb = periods(period_words(a)), periods(period_words(b))
-    # "last year" names one year only in two undated stories (read as of one time) or two of one year
-    relative = bool(pa["relative"] & pb["relative"]) and (a.get("date") or "")[:4] == (b.get("date") or "")[:4]
-    return relative or any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
 
 
 def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
