@@ -58,9 +58,10 @@ def draw_disagreements(comps) -> list[dict]:
 
 
 def draw_candidates(comps) -> list[dict]:
-    """Return every pair of figures from two stories with one measure key (measure, unit, place), one named
-    period and values that do not agree, grouped by key: all the disagreements the corpus could hold
-    under these keys, grouped or not, so a short list can be shown to be the corpus's and not the code's."""
+    """Return every pair of figures from two stories with one measure key (measure, unit, place), compatible
+    periods and values that do not agree, by key: all the disagreements the corpus could hold under these
+    keys, grouped or not, so a short list can be shown to be the corpus's and not the code's. Keys with a
+    place (a known subject) list their pairs; keys without one give only their count."""
     blocks = defaultdict(list)
     for fig in comps.figures.values():
         key = measure_key(fig)
@@ -73,10 +74,10 @@ def draw_candidates(comps) -> list[dict]:
                  if comps.story(a["article_id"]) != comps.story(b["article_id"]) and not close(a, b)
                  and compatible_time(a, b)]
         if pairs:
-            found.append({"key": " | ".join(key), "pairs": [
+            found.append({"key": " | ".join(key), "pairs_total": len(pairs), "pairs": [
                 {"figures": [a["id"], b["id"]], "values": [a["value"], b["value"]],
-                 "grouped": a["id"] in comps.quantity_of and comps.quantity_of[a["id"]] == comps.quantity_of.get(b["id"]),
-                 "excerpt": [excerpt(a["sentence"]), excerpt(b["sentence"])]} for a, b in pairs]})
+                 "grouped": comps.quantity_of.get(a["id"], "") == comps.quantity_of.get(b["id"], "-"),
+                 "excerpt": [excerpt(a["sentence"]), excerpt(b["sentence"])]} for a, b in pairs] if key[2] else []})
     return found
 
 
@@ -201,9 +202,9 @@ def main() -> None:
     (HERE / "work" / "judge-sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")
     (OUT / "sample.json").write_text(json.dumps(without_text(sample), indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: sample[k] for k in ("story_groups_total", "close_total", "timing", "judged")}, indent=1))
-    pairs = [p for block in sample["candidates"] for p in block["pairs"]]
-    print(f"{len(pairs)} candidate pairs in {len(sample['candidates'])} measure keys, "
-          f"{sum(p['grouped'] for p in pairs)} of them grouped")
+    placed = [p for block in sample["candidates"] for p in block["pairs"]]
+    print(f"{sum(b['pairs_total'] for b in sample['candidates'])} candidate pairs in {len(sample['candidates'])} "
+          f"measure keys; {len(placed)} under keys with a place, {sum(p['grouped'] for p in placed)} of them grouped")
     print(f"{len(sample['disagreements'])} disagreements, {len(sample['quote_clusters'])} quote clusters "
           f"written to {OUT / 'sample.json'}")
 
