@@ -1,6 +1,6 @@
 """Draw the comparisons to judge by hand on the BBC corpus: disagreements, quote clusters, story copies.
 
-Usage: .venv/bin/python bench/judge_sample.py [--reuse]
+Usage: .venv/bin/python bench/judge_sample.py [--reuse] [--no-timing | --scales=1,4]
 Builds an index of BENCH_CORPUS (default ../shared/data/bbc-news) into bench/work/judge-index
 (--reuse keeps an existing one) and writes bench/judged/sample.json: the top 30 disagreements,
 30 random quote clusters whose texts differ, 20 random story groups with more than one file and,
@@ -9,7 +9,8 @@ Excerpts are at most 25 words and go only to bench/work/judge-sample.json (git-i
 corpus is for research and is never copied into the repository, so the committed sample holds ids,
 values, outlets and speakers only. Judgments live in bench/judged/judgments.json
 ({"<item id>": ["real"|"noise", "why"]}); this script reports the share judged real.
-Also times copy detection and comparison at 1x, 4x and 10x (replicated articles with new ids).
+Also times copy detection and comparison at 1x, 4x and 10x (replicated articles with new ids; --no-timing
+skips it), and lists every candidate disagreement the measure keys allow (draw_candidates).
 """
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ import os
 import random
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from search.compare import Comparisons  # noqa: E402
 from search.compare.copies import _sketch  # noqa: E402
+from search.compare.periods import compatible_time  # noqa: E402
+from search.compare.quantities import close, measure_key  # noqa: E402
 from search.compare.text import content_stems  # noqa: E402
 from search.compare.views import disagreements, quote_versions  # noqa: E402
 from search.index import indexer  # noqa: E402
@@ -51,6 +55,30 @@ def draw_disagreements(comps) -> list[dict]:
                          "source": v["source"], "claimer": v["speaker"], "excerpt": excerpt(v["sentence"])}
                         for v in d["values"]]}
             for d in disagreements(comps, per_page=30)["disagreements"]]
+
+
+def draw_candidates(comps) -> list[dict]:
+    """Return every pair of figures from two stories with one measure key (measure, unit, place), compatible
+    periods and values that do not agree, by key: all the disagreements the corpus could hold under these
+    keys, grouped or not, so a short list can be shown to be the corpus's and not the code's. Keys with a
+    place (a known subject) list their pairs; keys without one give only their count."""
+    blocks = defaultdict(list)
+    for fig in comps.figures.values():
+        key = measure_key(fig)
+        if key and key[0]:
+            blocks[key].append(fig)
+    found = []
+    for key, figs in sorted(blocks.items()):
+        figs.sort(key=lambda f: f["id"])
+        pairs = [(a, b) for n, a in enumerate(figs) for b in figs[n + 1:]
+                 if comps.story(a["article_id"]) != comps.story(b["article_id"]) and not close(a, b)
+                 and compatible_time(a, b)]
+        if pairs:
+            found.append({"key": " | ".join(key), "pairs_total": len(pairs), "pairs": [
+                {"figures": [a["id"], b["id"]], "values": [a["value"], b["value"]],
+                 "grouped": comps.quantity_of.get(a["id"], "") == comps.quantity_of.get(b["id"], "-"),
+                 "excerpt": [excerpt(a["sentence"]), excerpt(b["sentence"])]} for a, b in pairs] if key[2] else []})
+    return found
 
 
 def draw_quote_clusters(comps) -> list[dict]:
@@ -111,10 +139,16 @@ def timed_compute(comps, scale: int) -> dict:
         for aid, record in comps.articles.items():
             fresh.articles[tag + aid] = record
         fresh.signatures.update((tag + a, s) for a, s in comps.signatures.items())
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     fresh.compute()
     return {"scale": scale, "articles": len(fresh.articles), "seconds": round(time.perf_counter() - started, 2),
-            "story_groups": len(fresh.stories)}
+            "cpu_seconds": round(time.process_time() - cpu, 2), "story_groups": len(fresh.stories)}
+
+
+def scales() -> list[int]:
+    """Return the corpus sizes to time: --scales=1,4 (default 1, 4 and 10)."""
+    given = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--scales=")), "1,4,10")
+    return [int(n) for n in given.split(",")]
 
 
 def sketch_seconds() -> float:
@@ -159,15 +193,19 @@ def main() -> None:
     comps = recomputed(WhooshSearcher(INDEX).comparisons())
     groups, negatives = draw_copies(comps)
     sample = {"corpus": str(CORPUS), "seed": SEED, "disagreements": draw_disagreements(comps),
-              "close_total": disagreements(comps)["close_total"], "quote_clusters": draw_quote_clusters(comps),
+              "close_total": disagreements(comps)["close_total"], "candidates": draw_candidates(comps),
+              "quote_clusters": draw_quote_clusters(comps),
               "story_groups_total": len(comps.stories), "story_groups": groups, "not_grouped": negatives,
-              "timing": {"sketch_seconds_1x": sketch_seconds(),
-                         "compute": [timed_compute(comps, s) for s in (1, 4, 10)]}}
+              "timing": {} if "--no-timing" in sys.argv else
+              {"sketch_seconds_1x": sketch_seconds(), "compute": [timed_compute(comps, s) for s in scales()]}}
     sample["judged"] = judged_share(sample)
     OUT.mkdir(exist_ok=True)
     (HERE / "work" / "judge-sample.json").write_text(json.dumps(sample, indent=1, ensure_ascii=False), encoding="utf-8")
     (OUT / "sample.json").write_text(json.dumps(without_text(sample), indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: sample[k] for k in ("story_groups_total", "close_total", "timing", "judged")}, indent=1))
+    placed = [p for block in sample["candidates"] for p in block["pairs"]]
+    print(f"{sum(b['pairs_total'] for b in sample['candidates'])} candidate pairs in {len(sample['candidates'])} "
+          f"measure keys; {len(placed)} under keys with a place, {sum(p['grouped'] for p in placed)} of them grouped")
     print(f"{len(sample['disagreements'])} disagreements, {len(sample['quote_clusters'])} quote clusters "
           f"written to {OUT / 'sample.json'}")
 

@@ -436,3 +436,59 @@ def test_an_adjective_before_a_measure_does_not_split_it():
                "between July and September.", topic="percent/annual-rate-respectable",
                measure="respectable annual rate", text="3.7%"))
     assert list(found.values()) == [["a#f1", "b#f1"]]
+
+
+def test_words_that_start_like_months_name_no_period():
+    from search.compare.periods import periods
+    assert periods("The market may decline in the separate sector")["months"] == frozenset()
+    assert periods("in the three months to September")["quarters"] == {"third"}
+
+
+def test_one_in_six_and_a_share_of_gdp_are_no_growth_figures():
+    from search.compare.quantities import measure_key
+    assert measure_key(figure("a#f1", 6, "One in six cars sold was a Mini.", topic="car", text="six")) is None
+    deficit = figure("a#f1", 3, "The deficit stayed below 3% of GDP in Poland.", topic="percent/gdp:poland",
+                     measure="GDP", text="3%")
+    assert measure_key(deficit)[0] != measure_key(dict(deficit, sentence="Polish GDP rose 3%."))[0]
+
+
+def test_an_earlier_value_down_from_takes_the_measure_and_its_own_period():
+    line = "Consumer spending in Canada grew 4.2% in the final quarter, down from the third quarter's 5.1%."
+    newer = figure("a#f1", 4.2, line, topic="percent/consumer-spending:canada", measure="Consumer spending", text="4.2%")
+    older = figure("a#f2", 5.1, line, topic="percent", measure=None, text="5.1%")
+    first = figure("b#f1", 4.6, "Consumer spending in Canada grew 4.6% in the third quarter, officials said.",
+                   topic="percent/consumer-spending:canada", measure="consumer spending", text="4.6%")
+    assert list(_quantities(newer, older, first).values()) == [["a#f2", "b#f1"]]  # a revision of the third quarter
+
+
+def test_an_earlier_value_with_no_period_of_its_own_is_left_out():
+    from search.compare.quantities import measure_key
+    line = "Consumer spending in Canada grew 4.6% in the third quarter, up from just 1.6% in the second."
+    assert measure_key(figure("a#f2", 1.6, line, topic="percent/consumer-spending:canada",
+                              measure="consumer spending", text="1.6%")) is None
+
+
+def test_a_fall_and_a_rise_of_one_size_are_not_close():
+    from search.compare.quantities import close
+    fell = figure("a#f1", 0.5, "Canadian house prices fell 0.5% in January.", text="0.5%")
+    rose = figure("b#f1", 0.5, "Canadian house prices rose 0.5% in January.", text="0.5%")
+    assert not close(fell, rose) and close(fell, dict(fell, id="c#f1"))
+
+
+def test_a_rate_with_no_period_is_not_compared_with_a_yearly_one():
+    year = figure("a#f1", 12.3, "For all of 2024, Canadian exports rose 12.3% to a record.",
+                  topic="percent/export:canada", measure="exports", text="12.3%", unit="percent")
+    month = figure("b#f1", 0.6, "Canadian imports rose by 3.4%, while exports increased by only 0.6%.",
+                   topic="percent/export:canada", measure="exports", text="0.6%", unit="percent")
+    assert _quantities(year, month) == {}
+
+
+def test_last_year_in_two_undated_stories_is_one_period_and_this_year_another():
+    from search.compare.periods import compatible_time, shared_period
+    last = figure("a#f1", 1.6, "Canada's economy grew 1.6% last year.", text="1.6%", unit="percent")
+    again = figure("b#f1", 1.7, "Gross domestic product rose by 1.7% last year, the office said.", text="1.7%",
+                   unit="percent")
+    this = figure("c#f1", 1.2, "Canada's economy will grow 1.2% this year.", text="1.2%", unit="percent")
+    assert shared_period(last, again) and not compatible_time(last, dict(this, sentence=this["sentence"].replace(
+        "will grow", "grew")))
+    assert not shared_period(dict(last, date="2024-03-01"), dict(again, date="2025-03-01"))

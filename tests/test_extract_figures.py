@@ -233,6 +233,9 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("The agency believes the plan will cost £4bn.", "plan"),
     ("They back an increase in the minimum wage to £5.60 an hour.", "minimum wage"),
     ("Oil prices surged back above the $47 a barrel mark.", "Oil prices"),
+    ("Canada's economy grew by just 0.1% in the spring.", "Canada's economy"),
+    ("Output expanded by a breakneck 9.5% last year.", "Output"),
+    ("Gross domestic product (GDP) rose by 1.7% last year.", "Gross domestic product"),
 ])
 
 def test_measure_names_what_the_figure_quantifies(body, measure):

@@ -4,9 +4,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from datetime import date
 
+from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES
+from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
 
@@ -23,94 +24,112 @@ SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
 SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are two quantities
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
+OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
-RATES = {"year": re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\byear-on-year\b", re.I),
-         "month": re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|\bmonth-on-month\b", re.I),
-         "week": re.compile(r"\b(?:a|per|each|every) week\b|\bweekly\b", re.I),
-         "day": re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.I)}
-QUARTER_NAMES = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
-                 "1": "first", "2": "second", "3": "third", "4": "fourth"}
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
-ABOUT = frozenset({"approximately", "around", "about", "roughly", "some", "an estimated", "estimated",
-                   "close to"})
+# "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
+ABOUT = frozenset({"approximately", "around", "about", "roughly", "some", "close to"})
 ABOVE = frozenset({"over", "more than", "at least", "just over", "upwards of", "as many as"})
 BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
-MAX_DAYS_APART = 31  # articles further apart report a changing quantity at different times
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
 BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes"))
-# A quarter's figure and a whole year's are two quantities, even when both name the same year:
-# the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
-QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
-PERIOD_REACH = 40
-# A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
-FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
-                      re.IGNORECASE)
-# A market price moves every day: two undated quotes of it are two moments, not a dispute.
-MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
-PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
+# One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
+# rate" all give an economy's growth; whose economy it is comes from the places, not the words.
+MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth"}
+GDP = re.compile(r"\bgross domestic product\b", re.IGNORECASE)
+# Words that praise, hedge or point at a measure without changing what it measures.
+MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy strong solid modest sluggish "
+                                          "latest new seen biggest second third world"))
+PLACE_STEMS = frozenset(content_stems(" ".join(PLACE_WORDS)))
+# An earlier value compared with ("up from just 1.6%"), and the second number of "one in six".
+FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|rose|fell)? ?from (?:just |only |a |an )?$", re.IGNORECASE)
+RATIO = re.compile(r"\b(?:one|\d+) in $", re.IGNORECASE)
+# A share of something ("3% of GDP") measures the part, not the whole: never the whole's growth.
+PARTITIVE = re.compile(r"\s*of\b", re.IGNORECASE)
+# A change down: "fell 0.7%", "contracted by 0.2%", "a 0.3% decline" (not "fell to 4.7%", a level).
+FALL_BEFORE = re.compile(r"\b(?:fell|fall|falls|falling|dropped|drop|drops|declined|declines|shrank|shrunk|shrink|"
+                         r"shrinks|contracted|contract|contracts|slipped|slid|dipped|dips|eased|decreased|slumped|"
+                         r"plunged|tumbled|down)\s+(?:by\s+)?(?:a|an|just|only|some|about|around|nearly|almost|"
+                         r"roughly|an estimated)?\s*$", re.IGNORECASE)
+FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump)\b", re.IGNORECASE)
+# A block this small (one measure of one place) compares every pair: sharing rare words is
+# asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
+SMALL_BLOCK = 24
+OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
+# A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
+EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
+# The words between a value and an earlier one it is compared with: ", down from the third quarter's".
+REFERENCE = re.compile(r"[^.;:!?\d]{0,60}\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?[^.;:!?\d]{0,30}?['’]s\s+"
+                       r"|[^.;:!?\d]{0,60}\b(?:up|down) from (?:the |a )?(?:previous |earlier )?", re.IGNORECASE)
 
 
 def measure_key(fig) -> tuple | None:
     """Return what a figure quantifies: (measure, unit lemma, places), or None when it counts nothing."""
     lemma, _, places = (fig.get("topic") or "").partition(":")
+    if _ratio(fig) or _undated_reference(fig):
+        return None  # "one in six cars" says how common; "up from 1.6%" is from some earlier time
     if lemma and lemma.split("/")[0] not in NOT_QUANTITIES:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
         return ("", lemma, places)
-    stems = content_stems(fig.get("measure") or "")
-    return (" ".join(stems[-2:]), lemma.split("/")[0], places) if set(stems) - BARE_MEASURES else None
+    stems = normal_measure(fig)
+    if not set(stems) - BARE_MEASURES:
+        return None
+    # Whose measure: the sentence's places, else the headline's ("The economy grew 3.1%" under "UK economy ...").
+    return (" ".join(stems[-2:]), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
 
 
-def periods(sentence: str) -> dict[str, frozenset]:
-    """Return the years, months, quarters and rate periods a sentence names."""
-    return {"years": frozenset(YEARS.findall(sentence)),
-            "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
-            "quarters": frozenset(QUARTER_NAMES.get((a or b).lower(), (a or b).lower())
-                                  for a, b in QUARTER.findall(sentence)),
-            "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence))}
+def normal_measure(fig) -> tuple[str, ...]:
+    """Return a measure's content stems written one way: places and fillers out, synonyms as one word."""
+    measure = fig.get("measure") or ""
+    if _partitive(fig):
+        return ("share",) + content_stems(measure)  # "3% of GDP" is a share of it, not its growth
+    words = GDP.sub("gdp", measure).replace("'s", "").replace("’s", "")
+    stems = [MEASURE_SYNONYMS.get(s, s) for s in content_stems(words)]
+    stems = [s for s in stems if s.rstrip("'") not in PLACE_STEMS and s not in MEASURE_FILLERS]
+    if "growth" in stems:
+        stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
+    return tuple(dict.fromkeys(stems))
 
 
-def period_words(fig) -> str:
-    """Return the words that give a figure's period: the first period named right after the number
-    ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
-    at = sentence.find(text) if text else -1
-    if at >= 0:
-        after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
-        first = PERIOD.search(after)
-        if first:
-            return after[:first.end()]
-    return sentence
+def _undated_reference(fig) -> bool:
+    """Return True for an earlier value compared with ("up from just 1.6%") whose own words name no period:
+    the sentence's period is the newer value's."""
+    sentence, _, at = number_at(fig)
+    return at > 0 and bool(FROM_BEFORE.search(sentence, max(0, at - 20), at)) and period_words(fig) == sentence
 
 
-def _one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
-    """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
-    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+def _ratio(fig) -> bool:
+    """Return True for the second number of "one in six": a proportion, not an amount."""
+    sentence, _, at = number_at(fig)
+    return at > 0 and bool(RATIO.search(sentence, max(0, at - 12), at))
 
 
-def compatible_time(a, b) -> bool:
-    """Return True when two figures can be about the same period (a yearly and a monthly rate cannot)."""
-    wa, wb = period_words(a), period_words(b)
-    pa, pb = periods(wa), periods(wb)
-    if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
-        return False
-    if _one_side(QUARTERLY, wa, wb) or _one_side(FORECAST, a.get("sentence"), b.get("sentence")):
-        return False
-    named = any(pa[k] & pb[k] for k in ("years", "quarters", "months"))
-    da, db = a.get("date"), b.get("date")
-    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
-        return bool(da and db and da == db)
-    if da and db and not named:
-        return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
-    return True
+def _partitive(fig) -> bool:
+    """Return True for "3% of GDP": the number is a share of what follows."""
+    sentence, text, at = number_at(fig)
+    return at >= 0 and bool(PARTITIVE.match(sentence, at + len(text)))
+
+
+def title_places(fig) -> list[str]:
+    """Return the places an article's headline names."""
+    title = fig.get("title") or ""
+    return places_in(title, 0, len(title)).keys
+
+
+def signed(fig) -> float:
+    """Return a figure's value, negative for a change down ("fell 0.7%", "a 0.2% decline")."""
+    value = float(fig["value"])
+    sentence, text, at = number_at(fig)
+    if at < 0:
+        return value
+    before, after = sentence[max(0, at - 40):at], sentence[at + len(text):at + len(text) + 20]
+    return -abs(value) if FALL_BEFORE.search(before) or FALL_AFTER.match(after) else value
 
 
 def _precision(value: float) -> float:
@@ -140,22 +159,53 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
 
 def close(a, b) -> bool:
     """Return True when either value lies in the range the other's qualifier and rounding allow."""
-    def within(value, other) -> bool:
-        low, high = interval(other["value"], other.get("qualifier"))
-        return low <= float(value) <= high
-    return within(a["value"], b) or within(b["value"], a)
+    def within(value: float, other) -> bool:
+        low, high = interval(abs(signed(other)), other.get("qualifier"))
+        if signed(other) < 0:
+            low, high = -high, -low  # "fell more than 2%": the range runs down from -2
+        return low <= value <= high
+    return within(signed(a), b) or within(signed(b), a)
 
 
 def names(sentence: str) -> frozenset[str]:
     """Return the names a sentence mentions (capitalised words inside it, not months or days)."""
-    found = (w.lower() for w in NAME.findall(sentence))
+    found = (re.sub(r"['’]s?$", "", w.lower()) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
     return frozenset(w for w in found if w not in STOP and w not in DAYS and w not in PLACE_WORDS
-                     and not MONTHS.fullmatch(w))
+                     and not MONTHS.fullmatch(w.capitalize()))
 
 
 def subject_names(fig) -> frozenset[str]:
     """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
-    return names(fig.get("sentence") or "") - name_tokens(fig.get("claimer") or fig.get("claimed_by"))
+    return names(fig.get("sentence") or "") - claimer_names(fig)
+
+
+def claimer_names(fig) -> frozenset[str]:
+    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons")."""
+    claimer = fig.get("claimer") or fig.get("claimed_by") or ""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)).lower()
+    return name_tokens(claimer) | {initials}
+
+
+def owner(fig) -> str | None:
+    """Return whose the number is when a possessive stands right before it ("UKIP's two members")."""
+    sentence, _, at = number_at(fig)
+    found = OWNER.search(sentence[max(0, at - 30):at]) if at > 0 else None
+    word = found.group(1).lower() if found else None
+    return None if word in PLACE_WORDS else word
+
+
+def _measured(a, b) -> bool:
+    """Return True for figures keyed by their measure; a count's sentences name their sources, which differ."""
+    return bool(a.get("measure") and b.get("measure") and (measure_key(a) or ("",))[0])
+
+
+def _other_party(a, b, na: frozenset, nb: frozenset) -> bool:
+    """Return True when a measured value's subject is missing from the other sentence, which names a
+    party of its own, even as its claimer ("Qwest said MCI rejected $8bn" vs "MCI agreed to Verizon's $6.75bn")."""
+    if not _measured(a, b):
+        return False
+    fa, fb = (names(f.get("sentence") or "") | claimer_names(f) for f in (a, b))
+    return bool((na - fb and fb - fa) or (nb - fa and fa - fb))
 
 
 def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
@@ -164,18 +214,29 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     union = set(sa) | set(sb)
     if not union or len(set(sa) & set(sb)) / len(union) < least:
         return False
-    if _one_side(TOTAL, a.get("sentence"), b.get("sentence")):
+    if one_side(TOTAL, a.get("sentence"), b.get("sentence")):
         return False  # a sum over several subjects and one subject's value are two quantities
+    if one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
+        return False  # a part left out ("sales excluding cars") and the whole are two quantities
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
+    if least and _other_party(a, b, na, nb):
+        return False
+    whose_a, whose_b = na - name_tokens(a.get("measure")), nb - name_tokens(b.get("measure"))  # not "GDP"
+    if least and bool(whose_a) != bool(whose_b) and _measured(a, b) and not close(a, b):
+        # one names whose value it is, the other nobody: "ACC has a 13% share" and "Kingfisher has 29%";
+        # equal values ask less: "Yukos' $27bn tax bill" and "the firm's $27bn tax bill" are one
+        return False
+    if owner(a) != owner(b):
+        return False  # "UKIP's two members" and the assembly's 25 members count two groups
     return len(na & nb) >= shared_names
 
 
 def quantity_groups(figures: list, story) -> list[list[str]]:
     """Return groups (figure ids, two stories or more) of figures reporting one quantity."""
     blocks: dict[tuple, list] = defaultdict(list)
-    for fig in figures:
+    for fig in with_earlier_measures(figures):
         key = measure_key(fig)
         if key is not None:
             blocks[key].append(fig)
@@ -186,6 +247,34 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
                 SAME_PLACES if key[2] else SAME_SENTENCE
             groups.extend(_group_block(block, story, need, placed=bool(key[0] and key[2])))
     return sorted(groups)
+
+
+def with_earlier_measures(figures: list) -> list:
+    """Return the figures, each earlier value of a measure given that measure: in "spending grew 4.2% in the
+    final quarter, down from the third quarter's 5.1%", 5.1% is consumer spending too (a revision's old side)."""
+    out, previous = [], None
+    for fig in sorted(figures, key=_position):
+        if (not fig.get("measure") and previous is not None and previous.get("measure")
+                and previous["article_id"] == fig["article_id"] and previous.get("sentence") == fig.get("sentence")
+                and previous.get("unit") == fig.get("unit") and _reference(previous, fig)):
+            fig = dict(fig, measure=previous["measure"], topic=previous.get("topic"))
+        out.append(fig)
+        previous = fig
+    return out
+
+
+def _position(fig) -> tuple:
+    """Sort key: article, sentence, then where the number stands in it."""
+    sentence = fig.get("sentence") or ""
+    return (fig["article_id"], sentence, sentence.find(fig.get("text") or "\0"), fig["id"])
+
+
+def _reference(first, second) -> bool:
+    """Return True when the words between two numbers make the second a value to compare with ("down from")."""
+    sentence = first.get("sentence") or ""
+    start = sentence.find(first.get("text") or "\0")
+    end = sentence.find(second.get("text") or "\0", start + 1)
+    return start >= 0 and end > start and bool(REFERENCE.fullmatch(sentence, start + len(first["text"]), end))
 
 
 def _group_block(block: list, story, need: tuple[float, int], placed: bool = False) -> list[list[str]]:
@@ -199,16 +288,30 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
             i = parent[i]
         return i
 
-    for i, j in sorted(candidate_pairs(stems)):
+    for i, j in sorted(_pairs(stems)):
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
-        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], (need[0], 0) if placed else need):
+        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
     for i, fig in enumerate(block):
         members[find(i)].append(fig["id"])
     return [sorted(ids) for ids in members.values() if len(ids) > 1 and not _two_in_one_sentence(ids, block)]
+
+
+def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
+    """Return the words and names two sentences must share: none when measure, place and a named period agree."""
+    if placed and shared_period(a, b):
+        return (0.0, 0)  # "grew 3.7% in July-September" and "3.9% in the three months to September"
+    return (need[0], 0) if placed else need
+
+
+def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Return the pairs of a block to compare: all of a small block, else those sharing rare stems."""
+    if len(stems) <= SMALL_BLOCK:  # bounded, so the work stays linear in the corpus
+        return {(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))}
+    return candidate_pairs(stems)
 
 
 def _two_in_one_sentence(ids: list[str], block: list) -> bool:

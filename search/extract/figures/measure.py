@@ -133,7 +133,7 @@ def _phrase(text: str, pos: int, hi: int) -> str | None:
 def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
     toks = WORD_BEFORE.findall(_unhedged(text[max(lo, start - REACH):start]))
-    k = len(toks) - 1
+    k = _before_modifiers(toks, len(toks) - 1)
     while k >= 0 and toks[k].lower() in ("the", "a", "an"):
         k -= 1  # 'above the $47 a barrel mark'
     if k < 0:
@@ -156,6 +156,20 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
     return None
+
+
+def _before_modifiers(toks: list[str], k: int) -> int:
+    """Step back over what qualifies a number after its verb: 'rose by just 0.1%', 'by a strong 0.7%'."""
+    while k >= 1:
+        lower, prior = toks[k].lower(), toks[k - 1].lower()
+        if lower in FIGURE_SKIP_BACK and lower not in FIGURE_LINKS and (prior in FIGURE_LINKS or prior in CHANGE_VERBS):
+            k -= 1  # 'by just', 'grew only'
+        elif k >= 2 and prior in ("a", "an") and lower.isalpha() and lower.islower() and lower not in STOP_WORDS \
+                and (toks[k - 2].lower() in FIGURE_LINKS or toks[k - 2].lower() in CHANGE_VERBS):
+            k -= 2  # 'expanded by a breakneck 9.5%', 'grew a lacklustre 2.9%'
+        else:
+            return k
+    return k
 
 
 def counted_subject(text: str, lo: int, start: int) -> str | None:
@@ -205,6 +219,8 @@ def _nominal(word: str) -> bool:
 def _subject(toks: list[str], k: int) -> str | None:
     """Return the noun phrase ending at toks[k], read backwards ('the price of oil' -> 'price of oil')."""
     words: list[str] = []
+    if k >= 2 and toks[k] == ")" and toks[k - 2] == "(":
+        k -= 3  # 'Gross domestic product (GDP) rose': the name before its abbreviation
     while k >= 0 and len(words) < MAX_WORDS + 1:
         word, lower = toks[k], toks[k].lower()
         if words and k > 0 and _joins(toks, k):

@@ -1,0 +1,135 @@
+"""When a figure's value holds: the period its words give it, forecasts, and whether two can be one time."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# Month names as written (capitalised): "market", "decline" and the verb "may" are no months.
+MONTHS = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
+QUARTER = re.compile(r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.IGNORECASE)
+RATES = {"year": re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\byear-on-year\b", re.I),
+         "month": re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|\bmonth-on-month\b", re.I),
+         "week": re.compile(r"\b(?:a|per|each|every) week\b|\bweekly\b", re.I),
+         "day": re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b", re.I)}
+# "the three months to September", "July to September": the quarter that ends that month.
+_MONTH = MONTHS.pattern[2:-2].replace("(", "(?:", 1)
+QUARTER_SPAN = re.compile(rf"\b(?:three months|quarter) (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
+                          rf"\b{_MONTH}(?: to |-| and )({_MONTH})\b")
+QUARTER_ENDS = {"mar": "first", "jun": "second", "sep": "third", "dec": "fourth"}
+YEAR_END_QUARTER = re.compile(r"\b(?:last|final) (?:quarter|three months) of (?:19|20)\d\d\b", re.IGNORECASE)
+PERIOD_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|compared|against|from)\b",
+                          re.IGNORECASE)
+QUARTER_NAMES = {"final": "fourth", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+                 "1": "first", "2": "second", "3": "third", "4": "fourth"}
+MAX_DAYS_APART = 31  # articles further apart report a changing quantity at different times
+# A quarter's figure and a whole year's are two quantities, even when both name the same year:
+# the period right after the number ("0.2% in the last three months of 2004") is the one it counts.
+QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
+PERIOD_REACH = 60
+# A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
+FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
+                      re.IGNORECASE)
+# A market price moves every day: two undated quotes of it are two moments, not a dispute.
+MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
+PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
+# A forecast is told by the words of its own clause: "growth falling from 3.2% last year to 2.5%"
+# reports last year's outcome even when the sentence also expects a slowdown in 2005.
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|and)\b", re.IGNORECASE)
+CLAUSE_REACH = 80
+# A period owning the number: "the third quarter's 5.1%".
+OWNER_PERIOD = re.compile(r"\b((?:first|second|third|fourth|final|last) quarter|(?:19|20)\d\d|last year|"
+                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)"
+                          r"['’]s\s+$")
+RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month)\b", re.IGNORECASE)
+# Any period a rate may be given for, named or relative.
+ANY_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|same) (?:year|month|week|quarter)|"
+                        r"quarter|three months|annual(?:ly)?|monthly|on the (?:year|month)|a year (?:earlier|ago))\b|"
+                        + MONTHS.pattern)
+# A period ending in a month ("the year to March 2004") is not the calendar year.
+YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
+
+
+def number_at(fig) -> tuple[str, str, int]:
+    """Return a figure's sentence, its number as written and where that stands in the sentence (-1: not found)."""
+    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    return sentence, text, sentence.find(text) if text else -1
+
+
+def forecast(fig) -> bool:
+    """Return True when the figure's own clause predicts ("is expected to grow by 4%", "5% growth forecast")."""
+    sentence, text, at = number_at(fig)
+    if at < 0:
+        return bool(FORECAST.search(sentence))
+    before = sentence[max(0, at - CLAUSE_REACH):at]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    after = sentence[at + len(text):at + len(text) + CLAUSE_REACH]
+    ending = CLAUSE_BREAK.search(after)
+    return bool(FORECAST.search(before[breaks[-1].end() if breaks else 0:])
+                or FORECAST.search(after[:ending.start() if ending else len(after)]))
+
+
+@lru_cache(maxsize=1 << 15)  # each figure's period is read once per pair it is in: read it once
+def periods(sentence: str) -> dict[str, frozenset]:
+    """Return the years, months, quarters and rate periods a sentence names (callers never change it)."""
+    quarters = {QUARTER_NAMES.get((a or b).lower(), (a or b).lower()) for a, b in QUARTER.findall(sentence)}
+    quarters.update(QUARTER_ENDS.get((m.group(1) or m.group(2)).lower()[:3], "")
+                    for m in QUARTER_SPAN.finditer(sentence))
+    if YEAR_END_QUARTER.search(sentence):
+        quarters.add("fourth")
+    return {"years": frozenset(YEARS.findall(sentence)),
+            "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
+            "quarters": frozenset(quarters - {""}),
+            "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence)),
+            "relative": frozenset(m.lower() for m in RELATIVE.findall(sentence))}
+
+
+def period_words(fig) -> str:
+    """Return the words that give a figure's period: its own clause after the number when that names a
+    period ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
+    sentence, text, at = number_at(fig)
+    if at >= 0:
+        owner_period = OWNER_PERIOD.search(sentence, max(0, at - PERIOD_REACH), at)
+        if owner_period:
+            return owner_period.group(1)  # "the third quarter's 5.1%"
+        after = sentence[at + len(text):at + len(text) + PERIOD_REACH]
+        end = PERIOD_BREAK.search(after)
+        clause = after[:end.start() if end else len(after)]
+        if PERIOD.search(clause) or MONTHS.search(clause):
+            return clause
+    return sentence
+
+
+def one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
+    """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
+    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+
+
+def compatible_time(a, b) -> bool:
+    """Return True when two figures can be about the same period (a yearly and a monthly rate cannot)."""
+    wa, wb = period_words(a), period_words(b)
+    pa, pb = periods(wa), periods(wb)
+    if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
+        return False
+    quarterly = [bool(QUARTERLY.search(w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
+    if quarterly[0] != quarterly[1] or one_side(YEAR_TO, wa, wb) or forecast(a) != forecast(b):
+        return False
+    if a.get("unit") == "percent" and one_side(ANY_PERIOD, wa, wb):
+        return False  # a rate changes every period: "12.3% for all of 2004" is not "0.6%" of some month
+    named = shared_period(a, b)
+    da, db = a.get("date"), b.get("date")
+    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+        return bool(da and db and da == db)
+    if da and db and not named:
+        return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
+    return True
+
+
+def shared_period(a, b) -> bool:
+    """Return True when two figures name one same year, quarter or month for their own value."""
+    pa, pb = periods(period_words(a)), periods(period_words(b))
+    # "last year" names one year only in two undated stories (read as of one time) or two of one year
+    relative = bool(pa["relative"] & pb["relative"]) and (a.get("date") or "")[:4] == (b.get("date") or "")[:4]
+    return relative or any(pa[k] & pb[k] for k in ("years", "quarters", "months"))

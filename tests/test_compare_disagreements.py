@@ -1,0 +1,57 @@
+"""Disagreements on a small multi-outlet corpus written for these tests (tests/data/disagreements)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search.compare.views import disagreements
+from search.index import indexer
+from search.query.searcher import WhooshSearcher
+
+CORPUS = Path(__file__).parent / "data" / "disagreements"
+
+
+@pytest.fixture(scope="module")
+def comps(tmp_path_factory):
+    build = tmp_path_factory.mktemp("disagreements")
+    indexer.build(CORPUS, build)
+    return WhooshSearcher(build).comparisons()
+
+
+def _found(comps, close=False):
+    return disagreements(comps, close_only=close)["disagreements"]
+
+
+def _values(quantity):
+    return sorted((v["value"], v["source"]) for v in quantity["values"])
+
+
+def test_one_growth_figure_written_three_ways_is_one_disagreement_ranked_first(comps):
+    # "Canada's economy grew", "The economy grew" under a Canada headline, "Economic growth in Canada"
+    first = _found(comps)[0]
+    assert _values(first) == [(2.1, "Northern Post"), (2.2, "Radio One"), (2.4, "Wire Agency")]
+    assert first["outlets"] == 3 and first["stories"] == 3
+
+
+def test_a_copy_is_folded_into_its_story_not_counted(comps):
+    first = _found(comps)[0]
+    wire = next(v for v in first["values"] if v["source"] == "Wire Agency")
+    assert [c["source"] for c in wire["copies"]] == ["Coast Gazette"]
+
+
+def test_other_country_quarter_and_forecast_stay_apart(comps):
+    grouped = {fid for q in comps.quantities.values() for fid in q}
+    assert "post_mexico#f1" not in grouped  # another subject
+    assert not {"radio_canada#f2", "radio_canada#f3"} & grouped  # a quarter; a forecast for another year
+
+
+def test_a_rise_and_a_fall_of_the_same_size_conflict(comps):
+    houses = [q for q in _found(comps) if {v["article_id"] for v in q["values"]} == {"wire_houses", "post_houses"}]
+    assert len(houses) == 1 and len(houses[0]["positions"]) == 2
+
+
+def test_values_within_their_qualifier_are_close_not_a_conflict(comps):
+    [close] = _found(comps, close=True)
+    assert _values(close) == [(2.9, "Radio One"), (3, "Wire Agency")]
+    assert len(_found(comps)) == 2
