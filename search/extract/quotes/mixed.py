@@ -1,0 +1,120 @@
+"""Mixed attributions: a reported clause that holds a quotation ('Trump said the deal was "a disaster"')."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...models import Claim, Quote
+from ..attribution.context import Context, paragraph_of
+from ..lexicon.grammar import TITLE_JOINS
+from ..text.sentences import sentence_at
+from .spans import MARK
+
+MIXED_WORDS = 3  # reported words outside the marks that make a clause, not a bare quote
+TAG_GAP = 60  # characters between a quote and the tag after it ('," the senator said on Friday')
+WORD = re.compile(r"[^\W_][\w’'-]*")
+THAT = re.compile(r"[\s,]*(?:that\b)?\s*")
+# Where a reported clause stops after its quotation: the writer's aside or a new clause.
+CLAUSE_STOP = re.compile(r"\s*(?:[;:(]|\s[—–-]{1,2}\s|,\s+(?:which|who|according|adding|saying|and|while)\b"
+                         r"|,?\s+(?:but|whereas)\s)")
+BEFORE_STOP = re.compile(r"[;:(]|\s[—–-]{1,2}\s")
+RELATIVE = re.compile(r",\s+(?:who|which)\b")
+
+
+def one_attribution(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> tuple[list[Quote], list[Claim]]:
+    """Return quotes and claims where a clause and the quotation inside it are one attribution.
+
+    A quotation its speaker reports inside a longer clause gets that clause as a claim (claims
+    it contains, the words before the marks, give way to it); a quotation inside a claim is
+    credited to the claim's source.
+    """
+    found = []
+    for quote in quotes:
+        span = reported_clause(ctx, quote)
+        if span is None or any(c.start <= quote.start and quote.end <= c.end for c in claims + found):
+            continue
+        found.append(Claim(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], claimer=quote.speaker,
+                           claimer_mention=quote.speaker_mention, claimer_start=quote.speaker_start,
+                           claimer_end=quote.speaker_end, cue=quote.cue, named=bool(quote.named)))
+    claims = sorted([c for c in claims if not any(m.start <= c.start and c.end <= m.end for m in found)] + found,
+                    key=lambda c: c.start)
+    return [_credited(quote, claims) for quote in quotes], claims
+
+
+def _credited(quote: Quote, claims: list[Claim]) -> Quote:
+    """Return the quote with the source of the claim holding it (the outermost source), if one does."""
+    claim = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
+    if claim is None or claim.claimer_start is None or claim.claimer_start == quote.speaker_start \
+            or (quote.named and not claim.named) or quote.end <= (quote.speaker_start or -1) < claim.end:
+        # 'who promised' or 'the data seller' does not displace the name the quote found, nor does
+        # a claim that runs on over the quote's own tag (', the Courier reported') outrank it
+        return quote
+    return replace(quote, speaker=claim.claimer, speaker_mention=claim.claimer_mention,
+                   speaker_start=claim.claimer_start, speaker_end=claim.claimer_end, named=claim.named)
+
+
+def reported_clause(ctx: Context, quote: Quote) -> tuple[int, int] | None:
+    """Return the clause a tag in the quote's sentence reports, when it holds more than the quotation."""
+    if quote.speaker_start is None or quote.cue is None:
+        return None
+    para = paragraph_of(ctx, quote.start)
+    lo, hi = sentence_at(ctx.sentences[para], quote.start)
+    outer_start, outer_end = _outer(ctx.text, quote)
+    hi = max(hi, outer_end)  # a sentence ending inside the marks ('... "a disaster."') ends after them
+    if lo <= quote.speaker_start and quote.speaker_end <= outer_start:
+        return _after_cue(ctx, quote, outer_start, outer_end, hi)
+    if outer_end <= quote.speaker_start < hi and quote.speaker_start - outer_end <= TAG_GAP:
+        return _before_tag(ctx, quote, lo, outer_start, outer_end)
+    return None
+
+
+def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi: int) -> tuple[int, int] | None:
+    """'X said (that) the deal was "a disaster" for them': from after the cue to the clause's end."""
+    masked = ctx.masked
+    cue = masked.lower().find(quote.cue.lower(), quote.speaker_end, outer_start)
+    if cue < 0:
+        return None  # the cue is not between speaker and quote: no clause of theirs to read
+    begin = THAT.match(masked, cue + len(quote.cue)).end()
+    lead = masked[begin:outer_start]
+    if ":" in lead or (lead.strip() == "," or lead.rstrip().endswith(",")):
+        return None  # 'X said: "..."' or 'X said, "..."': the quotation is all that is reported
+    stop = CLAUSE_STOP.search(masked, outer_end, hi)
+    end = _trim(masked, outer_end, stop.start() if stop else hi)
+    return _if_mixed(masked, begin, end)
+
+
+def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end: int) -> tuple[int, int] | None:
+    """'The plan "will fail," she said': from the clause's start to the end of the quotation."""
+    masked = ctx.masked
+    stops = list(BEFORE_STOP.finditer(masked, lo, outer_start))
+    begin = stops[-1].end() if stops else lo
+    begin += len(masked[begin:outer_start]) - len(masked[begin:outer_start].lstrip())
+    if RELATIVE.search(masked, begin, outer_start) or is_title(ctx.text[quote.start:quote.end]):
+        return None  # 'X, who called it "a farce," said', 'In an interview with "Meet the Press," X said'
+    return _if_mixed(masked, begin, outer_end)
+
+
+def _if_mixed(masked: str, begin: int, end: int) -> tuple[int, int] | None:
+    """Return (begin, end) when the clause holds enough words outside quotation marks."""
+    return (begin, end) if len(WORD.findall(masked, begin, end)) >= MIXED_WORDS else None
+
+
+def _outer(text: str, quote: Quote) -> tuple[int, int]:
+    """Return the quotation's offsets with its marks."""
+    before = MARK.match(text, quote.start - 2) if text[quote.start - 2:quote.start] == "''" else None
+    start = quote.start - (2 if before else 1 if MARK.match(text, quote.start - 1) else 0)
+    after = MARK.match(text, quote.end)
+    return start, after.end() if after else quote.end
+
+
+def _trim(masked: str, lo: int, hi: int) -> int:
+    """Return hi moved back over spaces and a final stop or comma."""
+    while hi > lo and masked[hi - 1] in " \n,.;":
+        hi -= 1
+    return hi
+
+
+def is_title(phrase: str) -> bool:
+    """Return True for 'Good Morning America': a name or title, nobody's words."""
+    words = [w for w in phrase.strip(" ,.!?").split() if w.lower() not in TITLE_JOINS]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
