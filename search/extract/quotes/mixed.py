@@ -11,7 +11,7 @@ from ..text.sentences import sentence_at
 from .spans import MARK
 
 MIXED_WORDS = 3  # reported words outside the marks that make a clause, not a bare quote
-TAG_GAP = 60  # characters between a quote and the tag after it ('," the senator said on Friday')
+TAG_REACH = 150  # characters from a quote to the tag after it ('" would be wise in the end, the senator said')
 WORD = re.compile(r"[^\W_][\w’'-]*")
 THAT = re.compile(r"[\s,]*(?:that\b)?\s*")
 # Where a reported clause stops after its quotation: the writer's aside or a new clause.
@@ -63,7 +63,7 @@ def reported_clause(ctx: Context, quote: Quote) -> tuple[int, int] | None:
     hi = max(hi, outer_end)  # a sentence ending inside the marks ('... "a disaster."') ends after them
     if lo <= quote.speaker_start and quote.speaker_end <= outer_start:
         return _after_cue(ctx, quote, outer_start, outer_end, hi)
-    if outer_end <= quote.speaker_start < hi and quote.speaker_start - outer_end <= TAG_GAP:
+    if outer_end <= quote.speaker_start < hi and quote.speaker_start - outer_end <= TAG_REACH:
         return _before_tag(ctx, quote, lo, outer_start, outer_end)
     return None
 
@@ -84,14 +84,18 @@ def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi:
 
 
 def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end: int) -> tuple[int, int] | None:
-    """'The plan "will fail," she said': from the clause's start to the end of the quotation."""
+    """'The plan "will fail" in the end, she said': from the clause's start to the tag."""
     masked = ctx.masked
     stops = list(BEFORE_STOP.finditer(masked, lo, outer_start))
     begin = stops[-1].end() if stops else lo
     begin += len(masked[begin:outer_start]) - len(masked[begin:outer_start].lstrip())
     if RELATIVE.search(masked, begin, outer_start) or is_title(ctx.text[quote.start:quote.end]):
         return None  # 'X, who called it "a farce," said', 'In an interview with "Meet the Press," X said'
-    return _if_mixed(masked, begin, outer_end)
+    cue = masked.lower().rfind(quote.cue.lower(), outer_end, quote.speaker_start)  # '..., said Maria Lopez'
+    tag = cue if cue >= 0 else quote.speaker_start
+    if BEFORE_STOP.search(masked, outer_end, tag) or RELATIVE.search(masked, outer_end, tag):
+        return None  # the quote and its tag are not one clause
+    return _if_mixed(masked, begin, max(outer_end, _trim(masked, outer_end, tag)))
 
 
 def _if_mixed(masked: str, begin: int, end: int) -> tuple[int, int] | None:
