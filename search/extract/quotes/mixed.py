@@ -7,9 +7,11 @@ from dataclasses import replace
 from ...models import Claim, Quote
 from ..attribution.context import Context, paragraph_of
 from ..lexicon.grammar import TITLE_JOINS
+from ..lexicon.words import PRONOUNS
 from ..text.sentences import sentence_at
 from .spans import MARK
 
+ARTICLES = ("the", "a", "an")
 MIXED_WORDS = 3  # reported words outside the marks that make a clause, not a bare quote
 TAG_REACH = 150  # characters from a quote to the tag after it ('" would be wise in the end, the senator said')
 WORD = re.compile(r"[^\W_][\w’'-]*")
@@ -38,19 +40,29 @@ def one_attribution(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> t
                            claimer_end=quote.speaker_end, cue=quote.cue, named=bool(quote.named)))
     claims = sorted([c for c in claims if not any(m.start <= c.start and c.end <= m.end for m in found)] + found,
                     key=lambda c: c.start)
-    return [_credited(quote, claims) for quote in quotes], claims
+    return [_credited(ctx, quote, claims) for quote in quotes], claims
 
 
-def _credited(quote: Quote, claims: list[Claim]) -> Quote:
+def _credited(ctx: Context, quote: Quote, claims: list[Claim]) -> Quote:
     """Return the quote with the source of the claim holding it (the outermost source), if one does."""
     claim = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
-    if claim is None or claim.claimer_start is None or claim.claimer_start == quote.speaker_start \
-            or (quote.named and not claim.named) or quote.end <= (quote.speaker_start or -1) < claim.end:
-        # 'who promised' or 'the data seller' does not displace the name the quote found, nor does
-        # a claim that runs on over the quote's own tag (', the Courier reported') outrank it
+    if claim is None or claim.claimer_start is None or claim.claimer_start == quote.speaker_start:
         return quote
+    if quote.named and not claim.named and (claim.claimer_mention or "").lower() not in PRONOUNS:
+        return quote  # 'who promised' or 'the data seller' does not displace the name the quote found
+    if _tagged_after(ctx, quote):
+        return quote  # '"...," the Courier reported': the quote's own tag frames it, whatever the clause says
     return replace(quote, speaker=claim.claimer, speaker_mention=claim.claimer_mention,
                    speaker_start=claim.claimer_start, speaker_end=claim.claimer_end, named=claim.named)
+
+
+def _tagged_after(ctx: Context, quote: Quote) -> bool:
+    """Return True when the speaker's tag follows the quotation at once ('," the Times reported')."""
+    outer_end = _outer(ctx.text, quote)[1]
+    if quote.speaker_start is None or quote.speaker_start < outer_end:
+        return False
+    words = WORD.findall(ctx.masked, outer_end, quote.speaker_start)
+    return len(words) <= 2 and all(w.lower() in ARTICLES or w.lower() == (quote.cue or "").lower() for w in words)
 
 
 def reported_clause(ctx: Context, quote: Quote) -> tuple[int, int] | None:
