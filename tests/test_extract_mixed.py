@@ -59,3 +59,34 @@ def test_a_bare_quotation_is_not_also_a_claim(body):
 def test_no_mixed_claim_around_a_title_or_an_aside(body):
     _, found = extracted(body)
     assert not any('"' in c.text for c in found.claims)
+
+
+def test_words_between_the_quotation_and_a_later_tag_are_in_the_clause():
+    _, found = extracted('"Two more ferries" would be enough for the summer, Mr. Dunne said.')
+    [claim] = found.claims
+    assert claim.text == '"Two more ferries" would be enough for the summer'
+    assert "Dunne" in claim.claimer
+
+
+def test_a_quotation_inside_a_claim_takes_the_outer_source():
+    # the quotation's own pick would be the agent of 'by'; the clause is Ms. Okafor's report
+    _, found = extracted('Ms. Okafor said the council had been "misled for years" by the water board.')
+    [quote] = found.quotes
+    [claim] = found.claims
+    assert claim.start <= quote.start and quote.end <= claim.end
+    assert (quote.speaker_start, quote.speaker) == (claim.claimer_start, claim.claimer) and "Okafor" in quote.speaker
+
+
+def test_a_quotation_keeps_a_tag_that_follows_it_at_once():
+    body = 'Maria Lopez pledged to "keep every branch open, whatever it costs," the Daily Courier reported.'
+    _, found = extracted(body)
+    [quote] = found.quotes
+    assert quote.speaker == "Daily Courier"
+
+
+def test_a_relative_pronoun_does_not_displace_the_quotations_named_speaker():
+    body = ('Tomas Reyes, 52, says he was let down by the city housing office, which promised he would '
+            'live like "any other tenant in the block".')
+    _, found = extracted(body)
+    [quote] = found.quotes
+    assert quote.speaker == "Tomas Reyes"

@@ -12,6 +12,7 @@ from ..text.sentences import sentence_at
 from .spans import MARK
 
 ARTICLES = ("the", "a", "an")
+RELATIVES = ("who", "which", "that")
 MIXED_WORDS = 3  # reported words outside the marks that make a clause, not a bare quote
 TAG_REACH = 150  # characters from a quote to the tag after it ('" would be wise in the end, the senator said')
 WORD = re.compile(r"[^\W_][\w’'-]*")
@@ -48,7 +49,8 @@ def _credited(ctx: Context, quote: Quote, claims: list[Claim]) -> Quote:
     claim = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
     if claim is None or claim.claimer_start is None or claim.claimer_start == quote.speaker_start:
         return quote
-    if quote.named and not claim.named and (claim.claimer_mention or "").lower() not in PRONOUNS:
+    mention = (claim.claimer_mention or "").lower()
+    if quote.named and (mention in RELATIVES or (not claim.named and mention not in PRONOUNS)):
         return quote  # 'who promised' or 'the data seller' does not displace the name the quote found
     if _tagged_after(ctx, quote):
         return quote  # '"...," the Courier reported': the quote's own tag frames it, whatever the clause says
