@@ -1,6 +1,7 @@
 """Mixed attributions: a reported clause that holds a quotation ('Trump said the deal was "a disaster"')."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -31,22 +32,45 @@ def one_attribution(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> t
     it contains, the words before the marks, give way to it); a quotation inside a claim is
     credited to the claim's source.
     """
-    found = []
-    for quote in quotes:
+    held = holders(claims, quotes)
+    found: list[Claim] = []
+    for quote, holder in zip(quotes, held):
+        if holder is not None or (found and quote.end <= found[-1].end):
+            continue  # inside a claim already, or inside the clause of the quote before it
         span = reported_clause(ctx, quote)
-        if span is None or any(c.start <= quote.start and quote.end <= c.end for c in claims + found):
-            continue
-        found.append(Claim(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], claimer=quote.speaker,
-                           claimer_mention=quote.speaker_mention, claimer_start=quote.speaker_start,
-                           claimer_end=quote.speaker_end, cue=quote.cue, named=bool(quote.named)))
-    claims = sorted([c for c in claims if not any(m.start <= c.start and c.end <= m.end for m in found)] + found,
-                    key=lambda c: c.start)
-    return [_credited(ctx, quote, claims) for quote in quotes], claims
+        if span is not None:
+            found.append(Claim(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], claimer=quote.speaker,
+                               claimer_mention=quote.speaker_mention, claimer_start=quote.speaker_start,
+                               claimer_end=quote.speaker_end, cue=quote.cue, named=bool(quote.named)))
+    if found:
+        kept = [c for c, holder in zip(claims, holders(found, claims)) if holder is None]
+        claims = sorted(kept + found, key=lambda c: c.start)
+        held = holders(claims, quotes)
+    return [_credited(ctx, quote, claim) for quote, claim in zip(quotes, held)], claims
 
 
-def _credited(ctx: Context, quote: Quote, claims: list[Claim]) -> Quote:
+def holders(outer: list, inner: list) -> list:
+    """Return, for each inner span, the outer span reaching furthest that contains it (or None).
+
+    Sorted starts and a running furthest end keep this O((m + n) log m), not m * n.
+    """
+    spans = sorted(outer, key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    furthest, best = [], None
+    for span in spans:
+        if best is None or span.end > best.end:
+            best = span
+        furthest.append(best)
+    found = []
+    for item in inner:
+        k = bisect.bisect_right(starts, item.start)
+        reach = furthest[k - 1] if k else None
+        found.append(reach if reach is not None and item.end <= reach.end else None)
+    return found
+
+
+def _credited(ctx: Context, quote: Quote, claim: Claim | None) -> Quote:
     """Return the quote with the source of the claim holding it (the outermost source), if one does."""
-    claim = next((c for c in claims if c.start <= quote.start and quote.end <= c.end), None)
     if claim is None or claim.claimer_start is None or claim.claimer_start == quote.speaker_start:
         return quote
     mention = (claim.claimer_mention or "").lower()
@@ -85,7 +109,7 @@ def reported_clause(ctx: Context, quote: Quote) -> tuple[int, int] | None:
 def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi: int) -> tuple[int, int] | None:
     """'X said (that) the deal was "a disaster" for them': from after the cue to the clause's end."""
     masked = ctx.masked
-    cue = masked.lower().find(quote.cue.lower(), quote.speaker_end, outer_start)
+    cue = _find(masked, quote.cue, quote.speaker_end, outer_start)
     if cue < 0:
         return None  # the cue is not between speaker and quote: no clause of theirs to read
     begin = THAT.match(masked, cue + len(quote.cue)).end()
@@ -105,11 +129,18 @@ def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end
     begin += len(masked[begin:outer_start]) - len(masked[begin:outer_start].lstrip())
     if RELATIVE.search(masked, begin, outer_start) or is_title(ctx.text[quote.start:quote.end]):
         return None  # 'X, who called it "a farce," said', 'In an interview with "Meet the Press," X said'
-    cue = masked.lower().rfind(quote.cue.lower(), outer_end, quote.speaker_start)  # '..., said Maria Lopez'
+    cue = _find(masked, quote.cue, outer_end, quote.speaker_start, last=True)  # '..., said Maria Lopez'
     tag = cue if cue >= 0 else quote.speaker_start
     if BEFORE_STOP.search(masked, outer_end, tag) or RELATIVE.search(masked, outer_end, tag):
         return None  # the quote and its tag are not one clause
     return _if_mixed(masked, begin, max(outer_end, _trim(masked, outer_end, tag)))
+
+
+def _find(text: str, word: str, lo: int, hi: int, last: bool = False) -> int:
+    """Return where word occurs in text[lo:hi], ignoring case (the last one if asked), or -1."""
+    part = text[lo:hi].lower()
+    at = part.rfind(word.lower()) if last else part.find(word.lower())
+    return lo + at if at >= 0 else -1
 
 
 def _if_mixed(masked: str, begin: int, end: int) -> tuple[int, int] | None:
