@@ -22,6 +22,7 @@ def extracted(body: str):
     ("Councillor Reyes called the parking rules “a tax on shoppers.”",
      "the parking rules “a tax on shoppers.”", "Reyes"),
     ("Ms. Okafor called the minister an ''Iron Lady.''", "the minister an ''Iron Lady.''", "Okafor"),
+    ('Mr. Dunne answered by calling him a "coward."', 'him a "coward."', "Dunne"),
     # words after the quotation belong to the clause too
     ('Mr. Dunne said "we have two weeks left" before the vote in March.',
      '"we have two weeks left" before the vote in March', "Dunne"),

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...models import Claim, Quote
 from ..attribution.context import Context, paragraph_of
 from ..lexicon.grammar import TITLE_JOINS
-from ..lexicon.words import PRONOUNS
+from ..lexicon.words import NAMING_CUES, PRONOUNS
 from ..text.sentences import sentence_at
 from .spans import MARK
 
@@ -113,12 +113,16 @@ def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi:
     if cue < 0:
         return None  # the cue is not between speaker and quote: no clause of theirs to read
     begin = THAT.match(masked, cue + len(quote.cue)).end()
+    naming = [w for w in WORD.finditer(masked, begin, outer_start) if w.group().lower() in NAMING_CUES]
+    if naming:  # 'X responded by calling him a "loser"': what the naming verb names is the content
+        begin = THAT.match(masked, naming[-1].end()).end()
+    named = naming or quote.cue.lower() in NAMING_CUES
     lead = masked[begin:outer_start]
     if ":" in lead or (lead.strip() == "," or lead.rstrip().endswith(",")):
         return None  # 'X said: "..."' or 'X said, "..."': the quotation is all that is reported
     stop = CLAUSE_STOP.search(masked, outer_end, hi)
     end = _trim(masked, outer_end, stop.start() if stop else hi)
-    return _if_mixed(masked, begin, end)
+    return _if_mixed(masked, begin, end, 1 if named else MIXED_WORDS)  # 'called him a "loser"': him is half of it
 
 
 def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end: int) -> tuple[int, int] | None:
@@ -143,9 +147,9 @@ def _find(text: str, word: str, lo: int, hi: int, last: bool = False) -> int:
     return lo + at if at >= 0 else -1
 
 
-def _if_mixed(masked: str, begin: int, end: int) -> tuple[int, int] | None:
+def _if_mixed(masked: str, begin: int, end: int, least: int = MIXED_WORDS) -> tuple[int, int] | None:
     """Return (begin, end) when the clause holds enough words outside quotation marks."""
-    return (begin, end) if len(WORD.findall(masked, begin, end)) >= MIXED_WORDS else None
+    return (begin, end) if len(WORD.findall(masked, begin, end)) >= least else None
 
 
 def _outer(text: str, quote: Quote) -> tuple[int, int]:
