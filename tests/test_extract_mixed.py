@@ -24,8 +24,8 @@ def extracted(body: str):
     ("Ms. Okafor called the minister an ''Iron Lady.''", "the minister an ''Iron Lady.''", "Okafor"),
     ('Mr. Dunne answered by calling him a "coward."', 'him a "coward."', "Dunne"),
     # words after the quotation belong to the clause too
-    ('Mr. Dunne said "we have two weeks left" before the vote in March.',
-     '"we have two weeks left" before the vote in March', "Dunne"),
+    ('Mr. Dunne said "we have two weeks left" until the vote in March.',
+     '"we have two weeks left" until the vote in March', "Dunne"),
     # the tag after: the clause from the sentence start to the end of the quotation
     ('The ferry service, though, would have to "cut its timetable," Mr. Dunne said.',
      'The ferry service, though, would have to "cut its timetable,"', "Dunne"),
@@ -45,6 +45,8 @@ def test_a_clause_holding_a_quotation_is_one_claim(body, content, speaker):
     'The mayor said, "The bridge is a triumph of patience."',
     '"The bridge is a triumph of patience," the mayor said.',
     '"The bridge is a triumph," the mayor said, "of patience."',
+    # a time or place after the quotation says when it was said, not what
+    'The mayor said "the bridge is a triumph of patience" after the vote on Friday.',
 ])
 def test_a_bare_quotation_is_not_also_a_claim(body):
     _, found = extracted(body)

@@ -8,6 +8,8 @@ from dataclasses import replace
 from ...models import Claim, Quote
 from ..attribution.context import Context, paragraph_of
 from ..lexicon.grammar import TITLE_JOINS
+from ..lexicon.sources import TIME_WORDS
+from ..lexicon.verbs import ADJUNCT_HEADS
 from ..lexicon.words import NAMING_CUES, PRONOUNS
 from ..text.sentences import sentence_at
 from .spans import MARK
@@ -122,6 +124,9 @@ def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi:
         return None  # 'X said: "..."' or 'X said, "..."': the quotation is all that is reported
     stop = CLAUSE_STOP.search(masked, outer_end, hi)
     end = _trim(masked, outer_end, stop.start() if stop else hi)
+    after = WORD.match(masked, outer_end + len(masked[outer_end:end]) - len(masked[outer_end:end].lstrip()))
+    if not lead.strip() and after is not None and (after.group().lower() in ADJUNCT_HEADS or after.group() in TIME_WORDS):
+        return None  # 'X said "the quay stays shut" after the vote': when it was said, not what
     return _if_mixed(masked, begin, end, 1 if named else MIXED_WORDS)  # 'called him a "loser"': him is half of it
 
 
