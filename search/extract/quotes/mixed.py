@@ -28,12 +28,10 @@ RELATIVE = re.compile(r",\s+(?:who|which)\b")
 
 
 def one_attribution(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> tuple[list[Quote], list[Claim]]:
-    """Return quotes and claims where a clause and the quotation inside it are one attribution.
-
-    A quotation its speaker reports inside a longer clause gets that clause as a claim (claims
-    it contains, the words before the marks, give way to it); a quotation inside a claim is
-    credited to the claim's source.
-    """
+    """Return quotes and claims where a clause and the quotation inside it are one attribution."""
+    # A quotation its speaker reports inside a longer clause gets that clause as a claim (claims it
+    # contains, the words before the marks, give way to it); a quotation inside a claim is credited
+    # to the claim's source.
     held = holders(claims, quotes)
     found: list[Claim] = []
     for quote, holder in zip(quotes, held):
@@ -52,10 +50,8 @@ def one_attribution(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> t
 
 
 def holders(outer: list, inner: list) -> list:
-    """Return, for each inner span, the outer span reaching furthest that contains it (or None).
-
-    Sorted starts and a running furthest end keep this O((m + n) log m), not m * n.
-    """
+    """Return, for each inner span, the outer span reaching furthest that contains it (or None)."""
+    # Sorted starts and a running furthest end keep this O((m + n) log m), not m * n.
     spans = sorted(outer, key=lambda s: s.start)
     starts = [s.start for s in spans]
     furthest, best = [], None
