@@ -111,3 +111,10 @@ def test_job_titles_are_stripped_but_organisation_names_kept(mention, name):
     from search.extract.speakers.resolver import strip_name
 
     assert strip_name(mention) == name
+
+
+def test_a_later_description_resolves_to_its_fuller_form_earlier():
+    text = ('Headline\n\nThe Lords transport select committee called the scheme "reckless". The minister '
+            'disagreed.\n\nThe select committee said the ferries had been "badly maintained for a decade".')
+    speakers = [q.speaker for q in extract(load_plain(text, "t.txt")).quotes]
+    assert speakers == ["Lords transport select committee"] * 2

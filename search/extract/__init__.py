@@ -7,6 +7,7 @@ from ..models import Article, Extraction
 from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
+from .quotes.mixed import one_attribution
 from .quotes.spans import find_quotes
 from .attribution.ranker.model import default_ranker
 from .text.sentences import mask_quotes, sentence_spans
@@ -29,5 +30,6 @@ def extract(article: Article, ranker=None) -> Extraction:
         resolver.note(start, resolver.canonical(text[start:end], start))
     claims = build_claims(ctx, find_claims(ctx, cued), resolver)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
+    quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)
     return Extraction(quotes, claims, figures)

@@ -12,10 +12,11 @@ from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
 from .figures.finder import find_figures, places_in, topic_key
+from .quotes.mixed import is_title
+from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
 from .speakers.names import titled_end
 from .speakers.resolver import Resolver, strip_name
-from .lexicon.grammar import TITLE_JOINS
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
 TRANSCRIPT_LINES = 2
@@ -30,13 +31,20 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
     # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
     # sentence, a show's title) is left out: it is no one's words.
     kept = [(q, attr, kind) for q, attr, kind in zip(found, attributions, kinds)
-            if kind == "quote" or (attr is not None and not _is_title(ctx.text[q.start:q.end]))]
+            if kind == "quote" or _reported_fragment(ctx, q, attr)]
     quotes = [replace(piece, utterance=number)
               for number, (q, attr, kind) in enumerate(kept, 1)
               for piece in _pieces(ctx, q, kind, ranker.choose(ctx, q, attr, cache), resolver)]
     quotes += [replace(q, utterance=number) for number, q in enumerate(_transcript_quotes(ctx, found, resolver),
                                                                        len(kept) + 1)]
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _reported_fragment(ctx: Context, found: Found, attr: Attribution | None) -> bool:
+    """Return True for a fragment someone is reported as saying: not a title, unless the cue names something so."""
+    if attr is None:
+        return False
+    return not is_title(ctx.text[found.start:found.end]) or (attr.cue or "").lower() in NAMING_CUES
 
 
 def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver) -> list[Quote]:
@@ -78,12 +86,6 @@ def _whole_sentence(quoted: str, before: str) -> bool:
     """Return True for a quoted sentence standing alone ('… he said. "Taxpayers will pay."')."""
     quoted = quoted.strip()
     return before.endswith((".", "!", "?")) and quoted[:1].isupper() and quoted[-1:] in ".!?"
-
-
-def _is_title(phrase: str) -> bool:
-    """Return True for 'Good Morning America': a name or title, nobody's words."""
-    words = [w for w in phrase.strip(" ,.!?").split() if w.lower() not in TITLE_JOINS]
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
 
 
 def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote]:

@@ -75,6 +75,11 @@ CLAIM_CUES = frozenset(
     if not f.endswith("ing")
 )
 PARTICIPLE_CUES = frozenset(w for w in CUE_WORDS if w.split()[0].endswith("ing"))
+# Verbs that give something a name: 'called him an "Aunt Tom"' quotes a name-calling, not a title.
+NAMING_CUES = frozenset(
+    [f for base in ("call", "label", "brand", "term", "nickname") for f in inflections(base)]
+    + "labelled labelling dub dubs dubbed dubbing".split()
+)
 
 PRONOUNS = frozenset("he she they we i it his her their its him them".split())
 PERSON_PRONOUNS = frozenset("he she his her him".split())

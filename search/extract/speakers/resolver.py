@@ -30,6 +30,7 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
+DESCRIBED_REACH = 3000  # characters before a description searched for its fuller form
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
@@ -184,7 +185,7 @@ class Resolver:
         head = name.lower().split()[-1] if name else ""
         if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
             named = self.by_head.get(head, set())
-            return next(iter(named)) if len(named) == 1 else None
+            return next(iter(named)) if len(named) == 1 else self._described_earlier(name, pos)
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
         if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
@@ -201,6 +202,15 @@ class Resolver:
             if best_key is None or key > best_key:
                 best, best_key = person, key
         return self._fullest(best) if best else None
+
+    def _described_earlier(self, name: str, pos: int) -> str | None:
+        """Return 'Commons education select committee' for a later 'the select committee'."""
+        if " " not in name:
+            return None  # 'the committee' alone is too vague to tie to one described earlier
+        pattern = re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
+        found = [m.group(1) for m in pattern.finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
+        fuller = [strip_name(f + name) for f in found if f.split()[0].lower() not in NOT_DESCRIPTION]
+        return max(fuller, key=len) if fuller else None
 
     def _upper(self, name: str) -> str:
         """Resolve 'ISW' to a name with those initials, 'WALLACE' to 'Chris Wallace'."""
