@@ -40,5 +40,3 @@ def test_index_then_search_and_serve_on_typesense(env, seeds_dir, runner, tmp_pa
 def test_a_wrong_key_or_node_list_is_a_clear_error(env, runner):
     result = runner.invoke(cli, ["search", "quay"], env=dict(env, CLAIMSEARCH_TYPESENSE_NODES="127.0.0.1:1"))
     assert result.exit_code == 2 and "not a URL like" in result.stderr
-    result = runner.invoke(cli, ["update"], env=env)
-    assert result.exit_code == 2 and "Whoosh index only" in result.stderr

@@ -38,8 +38,9 @@ def test_facets_count_and_show_the_selection(searcher):
     assert page.total == 2 and {hit["kind"] for hit in page.hits} == {"article"}
     source = next(f for f in page.facets if f.name == "source")
     assert {(v.value, v.count) for v in source.values} == {("north.example", 1), ("south.example", 1)}
+    # A facet counts the documents passing the *other* facets: the unselected kind still shows its count.
     kind = next(f for f in page.facets if f.name == "kind")
-    assert [(v.value, v.selected) for v in kind.values] == [("article", True)]
+    assert [(v.value, v.count, v.selected) for v in kind.values] == [("article", 2, True), ("quote", 1, False)]
 
 
 def test_snippets_mark_matches_and_escape_the_text(searcher):

@@ -9,7 +9,7 @@ from whoosh import index as whoosh_index
 from search.errors import ClaimsearchError
 from search.index import indexer
 from search.index.store import IndexStore
-from search.typesense import cluster, connection, store
+from search.typesense import cluster, connection, sidecar, store
 from tests.helpers import require_typesense, write
 
 require_typesense()
@@ -64,4 +64,4 @@ def test_a_failed_build_leaves_the_alias_and_drops_its_collection(conn, corpus):
     with pytest.raises(ClaimsearchError, match="worker lost"):
         store.build(corpus, conn, preparer=failing)
     assert store.current_collection(conn) == live
-    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live}
+    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live, sidecar.side_name(live)}

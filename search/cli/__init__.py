@@ -80,18 +80,23 @@ def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
 @cli.command("update")
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
+@backend_option
 @dask_options
 @silent_option
 @click.option("--allow-mass-removal", is_flag=True,
               help="Allow removing more than half of the indexed articles (or all of them).")
-def update_cmd(corpus, index_root, scheduler, dask_workers, silent, allow_mass_removal):
+def update_cmd(corpus, index_root, backend, scheduler, dask_workers, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    if _run(settings.resolve)["BACKEND"] == "typesense":
-        raise CLIError(BadUsage("`update` works on the Whoosh index only; rebuild the Typesense collection "
-                                "with `claimsearch index --backend typesense`"))
     with _preparer(scheduler, dask_workers) as preparer:
-        summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
-                                 allow_mass_removal=allow_mass_removal, preparer=preparer)
+        if backend == "typesense":
+            from ..typesense import store  # an optional extra, imported only when chosen
+            conn = _run(backends.typesense_connection, _run(settings.resolve))
+            summary = _with_progress(store.update, [], silent, conn=conn, corpus=corpus,
+                                     allow_mass_removal=allow_mass_removal, preparer=preparer)
+            index_root = f"Typesense alias {store.ALIAS}"
+        else:
+            summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                                     allow_mass_removal=allow_mass_removal, preparer=preparer)
     print_summary(summary, f"Updated {index_root}")
 
 
