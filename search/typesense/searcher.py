@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from dataclasses import replace
 from itertools import repeat
+from urllib.parse import quote
 
 from markupsafe import escape
+from rapidfuzz.distance import OSA
 
 from ..errors import ClaimsearchError, IndexMissing, NotFound
 from ..index.records import article_record, export_record, hit_record, statement_record
@@ -16,16 +19,19 @@ from ..query.facets import FACET_SIZE, facet_from_counts
 from ..query.histogram import date_histogram
 from ..query.parse import SearchParams
 from ..query.reuse import LRU
-from ..query.searcher import Export, Page, compared, grouped, truncation_notes, with_comparisons
+from ..query.searcher import Cursor, Export, Page, compared, grouped, truncation_notes, with_comparisons
 from ..query.snippets import MARK, excerpt
 from . import sidecar
 from .query import text_query
-from .store import ALIAS, COPY_FIELD, TEXT_FIELDS, current_collection
+from .store import COPY_FIELD, ORDER_FIELD, TEXT_FIELDS, current_collection
 
 # Typesense writes these around matches; the text is escaped first, then they become <mark>s.
 OPEN, CLOSE = "\x02", "\x03"
 MAX_PER_PAGE = 250  # Typesense's own limit for per_page
-SORTS = {"newest": "date:desc", "oldest": "date:asc"}
+# Ties in build order, as Whoosh breaks them: an article and its statements stay together.
+SORTS = {"newest": f"date:desc,{ORDER_FIELD}:asc", "oldest": f"date:asc,{ORDER_FIELD}:asc"}
+RELEVANCE = f"_text_match:desc,{ORDER_FIELD}:asc"
+MAX_TYPOS = 2  # Typesense's own default: a word it corrected is offered as "did you mean"
 MAX_STATEMENTS = 250  # statements listed on one article page
 ALIAS_SECONDS = 1.0  # how long a resolved alias is trusted: a swap shows within this
 MAX_DAYS = 100_000  # distinct dates counted for the histogram (about 270 years of days)
@@ -92,7 +98,7 @@ class TypesenseSearcher:
         with_comparisons(self.comparisons(), hits)
         facets = [_facet(params, counts[f.column]) for f in FACETS if f.column in counts]
         return Page(params=params, total=main["found"], hits=grouped(hits), facets=facets, notes=text.notes,
-                    histogram=_histogram(counts.get("date")))
+                    histogram=_histogram(counts.get("date")), suggestion=_suggestion(params.q, text, main["hits"]))
 
     def article(self, article_id: str) -> dict:
         """Return an article's public record and its statements' records in reading order."""
@@ -108,7 +114,8 @@ class TypesenseSearcher:
         """Return the stored fields of every document whose ``field`` is ``value``."""
         if field == "doc_id":
             try:
-                return [_stored(self._read(lambda c, name: c.collections[name].documents[value].retrieve()))]
+                # The id holds a "#": the client puts it into the URL path as it is.
+                return [_stored(self._read(lambda c, name: c.collections[name].documents[quote(value, safe="")].retrieve()))]
             except self.conn.errors.ObjectNotFound:
                 return []
         docs, page = [], 1
@@ -128,22 +135,26 @@ class TypesenseSearcher:
             raise NotFound(f"No statement with id {doc_id!r}")
         return compared(self.comparisons(), hit_record(found[0]))
 
-    def export(self, params: SearchParams, limit: int, after=None, cancelled=None) -> Export:
-        """Return the total and up to ``limit`` matching records in the requested order, read page by page.
-
-        Export cursors (``after``) are Whoosh's: here an export is one part, cut at ``limit`` with a note."""
+    def export(self, params: SearchParams, limit: int, after: Cursor | None = None, cancelled=None) -> Export:
+        """Return the total, the next ``limit`` records after the cursor, the next cursor and notes, as Whoosh does."""
         text, comps = text_query(params.q), self.comparisons()
-        records, total, page = [], 0, 1
-        while not text.nothing and len(records) < limit and not (cancelled and cancelled()):
+        window = (after.offset if after else 0) + limit  # ranked as far as this part reaches, as in Whoosh
+        ranked, total, page = [], 0, 1
+        while not text.nothing and len(ranked) < window and not (cancelled and cancelled()):
             request = dict(_request(replace(params, page=page, per_page=MAX_PER_PAGE), text), facet_by="")
             found = self._read(lambda c, name: c.collections[name].documents.search(request))
             total = found["found"]
-            records += [compared(comps, export_record(_stored(h["document"]))) for h in found["hits"]]
+            ranked += [h["document"] for h in found["hits"]]
             if len(found["hits"]) < MAX_PER_PAGE:
                 break
             page += 1
-        records = records[:limit]
-        return Export(total, len(records), iter(records), None, list(text.notes) + truncation_notes(limit, total))
+        ids = [doc["id"] for doc in ranked]
+        # The cursor's record is the anchor (an update may have moved it); its offset where it is gone.
+        start = 0 if after is None else ids.index(after.doc_id) + 1 if after.doc_id in ids else min(after.offset, len(ids))
+        chosen = ranked[start:start + limit]
+        following = Cursor(start + len(chosen), chosen[-1]["id"]) if chosen and start + len(chosen) < total else None
+        records = [compared(comps, export_record(_stored(doc))) for doc in chosen]
+        return Export(total, len(records), iter(records), following, list(text.notes) + truncation_notes(limit, total))
 
     def browse(self, count, **options):
         """Return ``count(reader, column, **options)`` (see search.query.browse) over the live build's columns."""
@@ -195,13 +206,12 @@ def _request(params: SearchParams, text) -> dict:
     request = {"q": text.q, "query_by": ",".join(TEXT_FIELDS), "query_by_weights": weights,
                "facet_by": ",".join(f.column for f in FACETS if f.name not in _narrowed(params)),
                "max_facet_values": FACET_SIZE + 1, "page": params.page,
-               "per_page": min(params.per_page, MAX_PER_PAGE), "highlight_fields": TEXT_FIELD,
+               "per_page": min(params.per_page, MAX_PER_PAGE), "highlight_fields": ",".join(TEXT_FIELDS),
                "highlight_start_tag": OPEN, "highlight_end_tag": CLOSE, **MATCHING}
     filters = _filters(params, text)
     if filters:
         request["filter_by"] = " && ".join(filters)
-    if params.sort in SORTS:
-        request["sort_by"] = SORTS[params.sort]
+    request["sort_by"] = SORTS.get(params.sort, RELEVANCE)
     return request
 
 
@@ -300,6 +310,18 @@ def _facet(params: SearchParams, counts: dict):
     values = {c["value"]: c["count"] for c in counts["counts"]}
     return facet_from_counts(facet.name, values, params.selected(facet.name), FACET_SIZE,
                              params.excluded.get(facet.name, ()))
+
+
+def _suggestion(q: str, text, hits: list[dict]) -> str | None:
+    """Return q with each word Typesense matched only by a correction replaced by the nearest matched word."""
+    matched = {token.lower() for hit in hits for h in hit.get("highlights") or [] for token in h.get("matched_tokens") or []
+               if isinstance(token, str)}
+    corrected = q
+    for word in (w for w in text.words if w.isalnum() and w.lower() not in matched):
+        near = sorted((OSA.distance(word.lower(), token), token) for token in matched)
+        if near and near[0][0] <= MAX_TYPOS:
+            corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", near[0][1], corrected)
+    return corrected if corrected != q else None
 
 
 def _histogram(counts: dict | None):

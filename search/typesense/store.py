@@ -23,6 +23,7 @@ from . import sidecar
 ALIAS = "claimsearch"  # searches read the alias, so a build swaps in atomically
 IMPORT_BATCH = 1000  # documents per import request
 TEXT_FIELDS = SEARCH_FIELDS  # searched by words, as the Whoosh backend searches them
+ORDER_FIELD = "order"  # build order: ties sort as in Whoosh (document number)
 COPY_FIELD = "copy"  # True on the documents of a story's later copies: hidden unless copies=all
 # Matched exactly by filters (speaker pages, statements, topics), never counted as facets.
 KEY_FIELDS = ("article_id", "speaker_id", "topic")
@@ -35,6 +36,7 @@ def collection_schema(name: str) -> dict:
     fields += [{"name": field, "type": "string", "optional": True} for field in KEY_FIELDS]
     fields += [{"name": "speaker_keys", "type": "string[]", "optional": True},
                {"name": COPY_FIELD, "type": "bool", "optional": True},
+               {"name": ORDER_FIELD, "type": "int64", "sort": True},
                # A facet too: its counts per day draw the histogram.
                {"name": "date", "type": "int64", "facet": True, "optional": True}]
     return {"name": name, "fields": fields}
@@ -130,7 +132,7 @@ def publish(conn, batch: indexer.Batch, docs) -> str:
     name = f"{ALIAS}_{time.time_ns()}"
     try:
         conn.write(lambda c: c.collections.create(collection_schema(name)))
-        _import(conn, name, (_flagged(doc, later) for doc in docs))
+        _import(conn, name, (_flagged(doc, later, n) for n, doc in enumerate(docs)))
         sidecar.create(conn, name, batch.manifest, comparisons)
         previous = current_collection(conn)
         conn.write(lambda c: c.aliases.upsert(ALIAS, {"collection_name": name}))
@@ -148,8 +150,8 @@ def later_copies(comparisons) -> set[str]:
     return {aid for ids in comparisons.stories.values() for aid in first_copy(comparisons, ids)[1:]}
 
 
-def _flagged(doc: dict, later: set[str]) -> dict:
-    doc = dict(doc)
+def _flagged(doc: dict, later: set[str], order: int) -> dict:
+    doc = dict(doc, **{ORDER_FIELD: order})
     doc.pop(COPY_FIELD, None)  # an updated build recomputes which articles are copies
     if doc.get("article_id") in later:
         doc[COPY_FIELD] = True
