@@ -40,3 +40,14 @@ def test_index_then_search_and_serve_on_typesense(env, seeds_dir, runner, tmp_pa
 def test_a_wrong_key_or_node_list_is_a_clear_error(env, runner):
     result = runner.invoke(cli, ["search", "quay"], env=dict(env, CLAIMSEARCH_TYPESENSE_NODES="127.0.0.1:1"))
     assert result.exit_code == 2 and "not a URL like" in result.stderr
+
+
+def test_update_on_typesense_adds_a_file_and_search_finds_it(env, corpus, runner):
+    assert runner.invoke(cli, ["index", str(corpus), "--silent"], env=env).exit_code == 0
+    (corpus / "later.md").write_text("---\ntitle: Quay vote\n---\n\nMara Quill said \"the quay reopens on Friday\".\n",
+                                     encoding="utf-8")
+    result = runner.invoke(cli, ["update", "--silent"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "Updated Typesense alias claimsearch" in result.stderr
+    found = json.loads(runner.invoke(cli, ["search", "reopens", "--json"], env=env).stdout)
+    assert {hit["article_id"] for hit in found["hits"]} == {"later"}

@@ -65,3 +65,45 @@ def test_a_failed_build_leaves_the_alias_and_drops_its_collection(conn, corpus):
         store.build(corpus, conn, preparer=failing)
     assert store.current_collection(conn) == live
     assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live, sidecar.side_name(live)}
+
+
+def test_an_update_writes_a_new_collection_with_the_changes_and_swaps_the_alias(conn, corpus):
+    live = store.build(corpus, conn).build
+    before = {d["id"] for d in exported(conn, live)}
+    gone = sorted(corpus.iterdir())[0]
+    gone.unlink()
+    write(corpus / "new.md", "---\ntitle: Quay vote\nsource: portwick.example\n---\n\nMara Quill said \"the quay reopens\".\n")
+    summary = store.update(conn, corpus, allow_mass_removal=True)
+    assert (summary.added, summary.removed) == (1, 1) and summary.build != live
+    assert store.current_collection(conn) == summary.build
+    names = {c["name"] for c in conn.read(lambda c: c.collections.retrieve())}
+    assert names == {summary.build, sidecar.side_name(summary.build)}  # the old pair is dropped
+    after = {d["id"] for d in exported(conn, summary.build)}
+    assert "new" in after and not any(i.split("#")[0] == gone.stem for i in after)
+    assert {i for i in before if not i.startswith(gone.stem)} <= after
+    manifest = sidecar.read(conn, summary.build, "manifest")
+    assert "new.md" in manifest["files"] and gone.name not in manifest["files"]
+    assert store.update(conn, corpus).build == summary.build  # nothing changed: nothing swapped
+
+
+def test_a_failed_update_leaves_the_live_collection(conn, corpus):
+    live = store.build(corpus, conn).build
+    write(corpus / "new.md", "---\ntitle: Quay vote\n---\n\nMara Quill said \"the quay reopens\".\n")
+
+    def failing(items, corpus_dir):
+        raise ClaimsearchError("worker lost")
+        yield
+
+    with pytest.raises(ClaimsearchError, match="worker lost"):
+        store.update(conn, corpus, preparer=failing)
+    assert store.current_collection(conn) == live
+    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live, sidecar.side_name(live)}
+    with pytest.raises(ClaimsearchError, match="Refusing to update"):
+        store.update(conn, _emptied(corpus))
+
+
+def _emptied(corpus):
+    """Return an empty folder standing for an unmounted corpus."""
+    empty = corpus.parent / "empty"
+    empty.mkdir()
+    return empty
