@@ -137,7 +137,7 @@ def publish(conn, batch: indexer.Batch, docs) -> str:
     name = f"{ALIAS}_{time.time_ns()}"
     try:
         conn.write(lambda c: c.collections.create(collection_schema(name)))
-        _import(conn, name, (_flagged(doc, later, n) for n, doc in enumerate(docs)))
+        import_documents(conn, name, (_flagged(doc, later, n) for n, doc in enumerate(docs)))
         sidecar.create(conn, name, batch.manifest, comparisons)
         previous = current_collection(conn)
         conn.write(lambda c: c.aliases.upsert(ALIAS, {"collection_name": name}))
@@ -156,6 +156,7 @@ def later_copies(comparisons) -> set[str]:
 
 
 def _flagged(doc: dict, later: set[str], order: int) -> dict:
+    """Return a document with its build order and, for a later copy of a story, the copy flag."""
     doc = dict(doc, **{ORDER_FIELD: order})
     doc.pop(COPY_FIELD, None)  # an updated build recomputes which articles are copies
     if doc.get("article_id") in later:
@@ -163,8 +164,8 @@ def _flagged(doc: dict, later: set[str], order: int) -> dict:
     return doc
 
 
-def _import(conn, name: str, docs) -> None:
-    """Import the documents in batches; one refused document fails the build with its reason."""
+def import_documents(conn, name: str, docs) -> None:
+    """Import Typesense documents in batches; one refused document fails the build with its reason."""
     batch = []
     for doc in chain(docs, [None]):
         if doc is not None:
