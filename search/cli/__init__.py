@@ -18,7 +18,6 @@ from ..index import dask_prepare, incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
-from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
@@ -128,9 +127,11 @@ def search_cmd(query, sort, page, limit, as_json, index_root, backend, **facet_v
               help="How many quotes or figure topics to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
-def compare_cmd(query, limit, as_json, index_root):
+@backend_option
+def compare_cmd(query, limit, as_json, index_root, backend):
     """Show how outlets render the quotes and figures matching QUERY, side by side."""
-    views = _run(comparisons_for, WhooshSearcher(index_root), query, limit)
+    searcher = _run(backends.searcher_for, _run(settings.resolve, {"INDEX": index_root, "BACKEND": backend}))
+    views = _run(comparisons_for, searcher, query, limit)
     if as_json:
         click.echo(json.dumps(views, ensure_ascii=False, indent=1))
         return

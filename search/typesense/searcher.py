@@ -47,7 +47,7 @@ class TypesenseSearcher:
         self.conn = conn
         self._lock = threading.Lock()
         self._resolved: tuple[str | None, float] = (None, 0.0)
-        self._per_build = LRU(2)  # per collection: comparisons, browse columns, dates, creation time
+        self._per_build = LRU(8)  # per collection (the live one and the one before): comparisons, browse columns, dates, creation time
 
     def _collection(self, fresh: bool = False) -> str:
         """Return the collection the alias names (looked up at most once per ALIAS_SECONDS)."""
