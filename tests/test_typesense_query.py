@@ -21,11 +21,13 @@ def test_fields_and_or_groups_become_filters():
     found = text_query("speaker:quill quotes:reopens")
     assert found.q == "quill reopens"  # implied by the filters: ranks and highlights
     assert found.filters == ["speaker:`quill`", "body:`reopens`", "kind:=`quote`"]
-    assert text_query("source:a.example OR source:b.example").filters == ["(source:=`a.example` || source:=`b.example`)"]
+    either = text_query("source:a.example OR source:b.example")
+    assert either.filters == ["(source:=`a.example` || source:=`b.example`)"]
     assert text_query("harbour NOT source:a.example").filters == ["source:!=`a.example`"]
 
 
-@pytest.mark.parametrize("q", ["troop*", "[a TO c]", 'quay OR "sea wall"', "quay NOT title:wall", "quay OR (tides NOT wall)"])
+@pytest.mark.parametrize("q", ["troop*", "[a TO c]", 'quay OR "sea wall"', "quay NOT title:wall",
+                               "quay OR (tides NOT wall)"])
 def test_what_typesense_cannot_say_is_a_bad_parameter(q):
     from search.typesense.query import text_query
     with pytest.raises(BadParameter, match="Typesense backend cannot search"):
@@ -40,8 +42,8 @@ def test_broken_syntax_falls_back_to_words_with_a_note_as_on_whoosh():
 
 # Queries whose matches both backends must agree on (words as written: Typesense does not stem).
 SAME = ["Matsegora", '"brotherly attitude"', "speaker:matsegora", 'quotes:"brotherly attitude"', "troops OR soldiers",
-        "kind:figure", "troops NOT soldiers", "(Matsegora AND Russia) OR Kim", "title:wounded", "source:newser.com troops",
-        "claims:welfare"]
+        "kind:figure", "troops NOT soldiers", "(Matsegora AND Russia) OR Kim", "title:wounded",
+        "source:newser.com troops", "claims:welfare"]
 # Whoosh stems ("troops" finds "troop"); Typesense 0.24 matches words as written and joins a
 # curly apostrophe into the word ("Korea’s"): it finds a subset (docs/scaling.md).
 STEMMED = ["claims:troops", "title:korea"]

@@ -72,7 +72,8 @@ def test_an_update_writes_a_new_collection_with_the_changes_and_swaps_the_alias(
     before = {d["id"] for d in exported(conn, live)}
     gone = sorted(corpus.iterdir())[0]
     gone.unlink()
-    write(corpus / "new.md", "---\ntitle: Quay vote\nsource: portwick.example\n---\n\nMara Quill said \"the quay reopens\".\n")
+    write(corpus / "new.md", "---\ntitle: Quay vote\nsource: portwick.example\n---\n\n"
+                             "Mara Quill said \"the quay reopens\".\n")
     summary = store.update(conn, corpus, allow_mass_removal=True)
     assert (summary.added, summary.removed) == (1, 1) and summary.build != live
     assert store.current_collection(conn) == summary.build

@@ -47,7 +47,8 @@ class TypesenseSearcher:
         self.conn = conn
         self._lock = threading.Lock()
         self._resolved: tuple[str | None, float] = (None, 0.0)
-        self._per_build = LRU(8)  # per collection (the live one and the one before): comparisons, browse columns, dates, creation time
+        # Per collection, the live one and the one before: comparisons, browse columns, dates, creation time.
+        self._per_build = LRU(8)
 
     def _collection(self, fresh: bool = False) -> str:
         """Return the collection the alias names (looked up at most once per ALIAS_SECONDS)."""
@@ -115,7 +116,8 @@ class TypesenseSearcher:
         if field == "doc_id":
             try:
                 # The id holds a "#": the client puts it into the URL path as it is.
-                return [_stored(self._read(lambda c, name: c.collections[name].documents[quote(value, safe="")].retrieve()))]
+                found = self._read(lambda c, name: c.collections[name].documents[quote(value, safe="")].retrieve())
+                return [_stored(found)]
             except self.conn.errors.ObjectNotFound:
                 return []
         docs, page = [], 1
@@ -150,7 +152,8 @@ class TypesenseSearcher:
             page += 1
         ids = [doc["id"] for doc in ranked]
         # The cursor's record is the anchor (an update may have moved it); its offset where it is gone.
-        start = 0 if after is None else ids.index(after.doc_id) + 1 if after.doc_id in ids else min(after.offset, len(ids))
+        start = 0 if after is None else \
+            ids.index(after.doc_id) + 1 if after.doc_id in ids else min(after.offset, len(ids))
         chosen = ranked[start:start + limit]
         following = Cursor(start + len(chosen), chosen[-1]["id"]) if chosen and start + len(chosen) < total else None
         records = [compared(comps, export_record(_stored(doc))) for doc in chosen]
@@ -314,7 +317,8 @@ def _facet(params: SearchParams, counts: dict):
 
 def _suggestion(q: str, text, hits: list[dict]) -> str | None:
     """Return q with each word Typesense matched only by a correction replaced by the nearest matched word."""
-    matched = {token.lower() for hit in hits for h in hit.get("highlights") or [] for token in h.get("matched_tokens") or []
+    matched = {token.lower() for hit in hits for h in hit.get("highlights") or []
+               for token in h.get("matched_tokens") or []
                if isinstance(token, str)}
     corrected = q
     for word in (w for w in text.words if w.isalnum() and w.lower() not in matched):
