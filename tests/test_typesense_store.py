@@ -6,11 +6,12 @@ import json
 import pytest
 from whoosh import index as whoosh_index
 
+from search import compare
 from search.errors import ClaimsearchError
 from search.index import indexer
 from search.index.store import IndexStore
 from search.typesense import cluster, connection, sidecar, store
-from tests.helpers import require_typesense, write
+from tests.helpers import SEEDS, require_typesense, write
 
 require_typesense()
 
@@ -108,3 +109,13 @@ def _emptied(corpus):
     empty = corpus.parent / "empty"
     empty.mkdir()
     return empty
+
+
+def test_comparisons_round_trip_through_the_side_collection(conn, tmp_path):
+    indexer.build(SEEDS, tmp_path / "ix")
+    built = compare.load(IndexStore(tmp_path / "ix").current_dir())
+    live = store.build(SEEDS, conn).build
+    loaded = sidecar.load_comparisons(conn, live)
+    assert loaded.to_json() == built.to_json() and loaded.clusters and loaded.signatures
+    with pytest.raises(ClaimsearchError, match="has no manifest"):
+        sidecar.read(conn, "claimsearch_none", "manifest")
