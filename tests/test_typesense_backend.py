@@ -7,9 +7,9 @@ import pytest
 
 from search import backends
 from search.cli import cli
-from search.typesense import cluster, store
+from search.typesense import store
 from web import create_app
-from tests.helpers import require_typesense, write
+from tests.helpers import require_typesense, typesense_cluster, write
 from tests.test_compare_copies import STORY, corpus as copies_corpus
 
 require_typesense()
@@ -18,7 +18,7 @@ require_typesense()
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     """The CLAIMSEARCH_* variables of a 1-node cluster on loopback."""
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
         yield {"CLAIMSEARCH_BACKEND": "typesense", "CLAIMSEARCH_TYPESENSE_NODES": nodes.urls[0],
                "CLAIMSEARCH_TYPESENSE_KEY": nodes.key}
 

@@ -8,8 +8,8 @@ import urllib.request
 import pytest
 
 from search.errors import BadUsage, ClaimsearchError
-from search.typesense import cluster, connection
-from tests.helpers import require_typesense, wait_until
+from search.typesense import connection
+from tests.helpers import require_typesense, typesense_cluster, wait_until
 
 require_typesense()
 
@@ -23,7 +23,7 @@ SEARCH = {"q": "harbour council", "query_by": "body", "facet_by": "source", "per
 @pytest.fixture(scope="module")
 def three(tmp_path_factory):
     """A 3-node cluster on loopback with one small collection."""
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "three", 3) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "three", 3) as nodes:
         conn = connection.Connection(",".join(nodes.urls), nodes.key)
         conn.write(lambda c: c.collections.create(SCHEMA))
         conn.write(lambda c: c.collections["faults"].documents.import_(DOCS, {"action": "create"}))

@@ -13,10 +13,10 @@ import inspect
 
 import pytest
 
-from search.typesense import cluster, connection, store
+from search.typesense import connection, store
 from tests import test_compare_web, test_web, test_web_api, test_web_cancel, test_web_features, test_web_links
 from tests.browser.corpus import write_corpus
-from tests.helpers import SEEDS, require_typesense
+from tests.helpers import SEEDS, require_typesense, typesense_cluster
 from web import create_app
 
 require_typesense()
@@ -42,7 +42,7 @@ def typesense_apps(tmp_path_factory):
         def app(module: str):
             if module not in apps:
                 root = tmp_path_factory.mktemp("ts")
-                nodes = stack.enter_context(cluster.LocalCluster(root / "parity", 1))
+                nodes = stack.enter_context(typesense_cluster(root / "parity", 1))
                 corpus = CORPORA[module](root) if module in CORPORA else SEEDS
                 store.build(corpus, connection.Connection(nodes.urls[0], nodes.key))
                 apps[module] = create_app({"TESTING": True, "BACKEND": "typesense", "TYPESENSE_NODES": nodes.urls[0],

@@ -7,17 +7,16 @@ from search.errors import BadParameter
 from search.index import indexer
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
-from tests.helpers import SEEDS, require_typesense
+from search.typesense.query import text_query
+from tests.helpers import SEEDS, require_typesense, typesense_cluster
 
 
 def test_words_phrases_and_exclusions_go_to_q():
-    from search.typesense.query import text_query
     found = text_query('harbour "sea wall" NOT storm')
     assert (found.q, found.filters) == ('harbour "sea wall" -storm', [])
 
 
 def test_fields_and_or_groups_become_filters():
-    from search.typesense.query import text_query
     found = text_query("speaker:quill quotes:reopens")
     assert found.q == "quill reopens"  # implied by the filters: ranks and highlights
     assert found.filters == ["speaker:`quill`", "body:`reopens`", "kind:=`quote`"]
@@ -29,13 +28,11 @@ def test_fields_and_or_groups_become_filters():
 @pytest.mark.parametrize("q", ["troop*", "[a TO c]", 'quay OR "sea wall"', "quay NOT title:wall",
                                "quay OR (tides NOT wall)"])
 def test_what_typesense_cannot_say_is_a_bad_parameter(q):
-    from search.typesense.query import text_query
     with pytest.raises(BadParameter, match="Typesense backend cannot search"):
         text_query(q)
 
 
 def test_broken_syntax_falls_back_to_words_with_a_note_as_on_whoosh():
-    from search.typesense.query import text_query
     found = text_query('"harbour')
     assert found.q == "harbour" and found.notes and found.notes[0].startswith("Could not read the query syntax")
 
@@ -53,11 +50,11 @@ STEMMED = ["claims:troops", "title:korea"]
 def both(tmp_path_factory):
     """A Whoosh searcher and a Typesense searcher over the seeds."""
     require_typesense()
-    from search.typesense import cluster, connection, store
+    from search.typesense import connection, store
     from search.typesense.searcher import TypesenseSearcher
     root = tmp_path_factory.mktemp("both")
     indexer.build(SEEDS, root / "whoosh")
-    with cluster.LocalCluster(root / "ts", 1) as nodes:
+    with typesense_cluster(root / "ts", 1) as nodes:
         conn = connection.Connection(nodes.urls[0], nodes.key)
         store.build(SEEDS, conn)
         yield WhooshSearcher(root / "whoosh"), TypesenseSearcher(conn)

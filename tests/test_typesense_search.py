@@ -7,9 +7,9 @@ import pytest
 
 from search.errors import ClaimsearchError, NotFound
 from search.query.parse import SearchParams
-from search.typesense import cluster, connection, store
+from search.typesense import connection, store
 from search.typesense.searcher import TypesenseSearcher
-from tests.helpers import require_typesense, write
+from tests.helpers import require_typesense, typesense_cluster, write
 
 require_typesense()
 
@@ -27,7 +27,7 @@ def searcher(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("corpus")
     for name, date, source, text in ARTICLES:
         write(corpus / name, f"---\ntitle: Harbour news {name}\ndate: {date}\nsource: {source}\n---\n\n{text}\n")
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
         conn = connection.Connection(nodes.urls[0], nodes.key)
         store.build(corpus, conn)
         yield TypesenseSearcher(conn)

@@ -10,8 +10,8 @@ from search import compare
 from search.errors import ClaimsearchError
 from search.index import indexer
 from search.index.store import IndexStore
-from search.typesense import cluster, connection, sidecar, store
-from tests.helpers import SEEDS, require_typesense, write
+from search.typesense import connection, sidecar, store
+from tests.helpers import SEEDS, require_typesense, typesense_cluster, write
 
 require_typesense()
 
@@ -19,7 +19,7 @@ require_typesense()
 @pytest.fixture(scope="module")
 def conn(tmp_path_factory):
     """A connection to a 1-node cluster on loopback."""
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
         yield connection.Connection(nodes.urls[0], nodes.key)
 
 
