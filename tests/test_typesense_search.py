@@ -8,6 +8,7 @@ import pytest
 from search.errors import ClaimsearchError, NotFound
 from search.query.parse import SearchParams
 from search.typesense import connection, store
+from search.typesense import searcher as searcher_module
 from search.typesense.searcher import TypesenseSearcher
 from tests.helpers import require_typesense, typesense_cluster, write
 
@@ -66,3 +67,13 @@ def test_an_article_page_lists_its_statements_in_order(searcher):
     assert [s["kind"] for s in page["statements"]][:1] == ["quote"] and page["statements"][0]["speaker"]
     with pytest.raises(NotFound):
         searcher.article("no-such-article")
+
+
+def test_a_search_right_after_a_swap_reads_the_new_collection(searcher, tmp_path, monkeypatch):  # last: rebuilds
+    monkeypatch.setattr(searcher_module, "ALIAS_SECONDS", 3600)  # the remembered alias is stale, not expired
+    searcher.search(SearchParams(q="quay"))
+    corpus = tmp_path / "corpus"
+    write(corpus / "d.md", "---\ntitle: Lighthouse\n---\n\nThe lighthouse keeper retired.\n")
+    store.build(corpus, searcher.conn)  # drops the collection the searcher remembers
+    page = searcher.search(SearchParams(q="lighthouse"))
+    assert [hit["article_id"] for hit in page.hits] == ["d"]

@@ -92,14 +92,23 @@ class TypesenseSearcher:
             return Page(params=params, total=0, hits=[], facets=[], notes=text.notes)
         searches = [_request(params, text), _counting(params, text, "date", MAX_DAYS)]
         searches += [_facet_request(params, text, name) for name in _narrowed(params)]
-        found = self._read(lambda c, name: c.multi_search.perform({"searches": searches}, {"collection": name}))
-        answers = [_checked(answer) for answer in found["results"]]
+        answers = self._read(lambda c, name: self._answers(c.multi_search.perform({"searches": searches},
+                                                                                  {"collection": name})))
         main, counts = answers[0], {c["field_name"]: c for a in answers for c in a.get("facet_counts", [])}
         hits = [_hit(h) for h in main["hits"]]
         with_comparisons(self.comparisons(), hits)
         facets = [_facet(params, counts[f.column]) for f in FACETS if f.column in counts]
         return Page(params=params, total=main["found"], hits=grouped(hits), facets=facets, notes=text.notes,
                     histogram=_histogram(counts.get("date")), suggestion=_suggestion(params.q, text, main["hits"]))
+
+    def _answers(self, found: dict) -> list[dict]:
+        """Return a multi-search's answers; a missing collection (dropped by a swap) as ObjectNotFound."""
+        for answer in found["results"]:
+            if answer.get("code") == 404:
+                raise self.conn.errors.ObjectNotFound(404, answer.get("error"))
+            if "error" in answer:
+                raise ClaimsearchError(f"Typesense could not run the search: {answer.get('code')} {answer['error']}")
+        return found["results"]
 
     def article(self, article_id: str) -> dict:
         """Return an article's public record and its statements' records in reading order."""
@@ -261,13 +270,6 @@ def _filters(params: SearchParams, text) -> list[str]:
     if params.copies != "all":
         filters.append(f"{COPY_FIELD}:!=true")
     return filters
-
-
-def _checked(answer: dict) -> dict:
-    """Return one multi-search answer; its error (a bad filter, a missing collection) raised."""
-    if "error" not in answer:
-        return answer
-    raise ClaimsearchError(f"Typesense could not run the search: {answer.get('code')} {answer['error']}")
 
 
 def _quoted(values) -> str:
