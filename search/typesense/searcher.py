@@ -32,7 +32,6 @@ MAX_PER_PAGE = 250  # Typesense's own limit for per_page
 SORTS = {"newest": f"date:desc,{ORDER_FIELD}:asc", "oldest": f"date:asc,{ORDER_FIELD}:asc"}
 RELEVANCE = f"_text_match:desc,{ORDER_FIELD}:asc"
 MAX_TYPOS = 2  # Typesense's own default: a word it corrected is offered as "did you mean"
-MAX_STATEMENTS = 250  # statements listed on one article page
 ALIAS_SECONDS = 1.0  # how long a resolved alias is trusted: a swap shows within this
 MAX_DAYS = 100_000  # distinct dates counted for the histogram (about 270 years of days)
 BROWSE_COLUMNS = ("speaker_facet", "source", "kind", "speaker_id", "month")  # what search.query.browse reads
@@ -129,15 +128,10 @@ class TypesenseSearcher:
                 return [_stored(found)]
             except self.conn.errors.ObjectNotFound:
                 return []
-        docs, page = [], 1
-        while True:
-            request = {"q": "*", "query_by": TEXT_FIELD, "filter_by": f"{field}:={_quoted([value])}",
-                       "per_page": MAX_PER_PAGE, "page": page}
-            found = self._read(lambda c, name: c.collections[name].documents.search(request))
-            docs += [_stored(h["document"]) for h in found["hits"]]
-            if len(found["hits"]) < MAX_PER_PAGE:
-                return sorted(docs, key=lambda d: d["doc_id"])
-            page += 1
+        # One streamed request, however many match (a big outlet's page lists every article).
+        params = {"filter_by": f"{field}:={_quoted([value])}"}
+        found = self._read(lambda c, name: list(self.conn.export(name, params)))
+        return sorted((_stored(doc) for doc in found), key=lambda d: d["doc_id"])
 
     def statement(self, doc_id: str) -> dict:
         """Return one statement's public record with its number of versions."""
