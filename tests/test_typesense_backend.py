@@ -83,3 +83,13 @@ def test_copies_fold_into_one_result_and_update_keeps_them_in_step(env, tmp_path
     store.update(conn, source)
     both = typesense_client(env).get("/api/search?q=harbour&kind=article").get_json()
     assert both["total"] == 1 and len(both["hits"][0]["copies"]) == 1
+
+
+def test_a_build_without_its_side_collection_answers_503_rebuild_it(env):  # last: it breaks the alias
+    conn = backends.typesense_connection({"TYPESENSE_NODES": env["CLAIMSEARCH_TYPESENSE_NODES"],
+                                          "TYPESENSE_KEY": env["CLAIMSEARCH_TYPESENSE_KEY"]})
+    old = {"name": "claimsearch_old", "fields": [{"name": "body", "type": "string"}]}
+    conn.write(lambda c: c.collections.create(old))
+    conn.write(lambda c: c.aliases.upsert(store.ALIAS, {"collection_name": "claimsearch_old"}))  # an older version's
+    answer = typesense_client(env).get("/api/search?q=quay")
+    assert answer.status_code == 503 and "rebuild it" in answer.get_json()["error"]["message"]

@@ -67,6 +67,8 @@ def test_an_article_page_lists_its_statements_in_order(searcher):
     assert [s["kind"] for s in page["statements"]][:1] == ["quote"] and page["statements"][0]["speaker"]
     with pytest.raises(NotFound):
         searcher.article("no-such-article")
+    with pytest.raises(NotFound, match="No statement with id"):
+        searcher.statement(hit["article_id"] + "#q99")
 
 
 def test_a_search_right_after_a_swap_reads_the_new_collection(searcher, tmp_path, monkeypatch):  # last: rebuilds

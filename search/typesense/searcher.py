@@ -64,7 +64,11 @@ class TypesenseSearcher:
         try:
             return self.conn.read(lambda c: call(c, self._collection()))
         except self.conn.errors.ObjectNotFound:
+            pass
+        try:
             return self.conn.read(lambda c: call(c, self._collection(fresh=True)))
+        except self.conn.errors.ObjectNotFound as exc:  # a field or document the live build lacks
+            raise NotFound(f"Typesense found no such thing in the live build: {exc}") from None
 
     def _cached(self, what: str, make):
         """Return ``make(collection)`` for the live collection, made once per collection."""
@@ -89,13 +93,14 @@ class TypesenseSearcher:
         text = text_query(params.q)
         if text.nothing:
             return Page(params=params, total=0, hits=[], facets=[], notes=text.notes)
+        comps = self.comparisons()  # first: a build without them is an older version's, to rebuild
         searches = [_request(params, text), _counting(params, text, "date", MAX_DAYS)]
         searches += [_facet_request(params, text, name) for name in _narrowed(params)]
         answers = self._read(lambda c, name: self._answers(c.multi_search.perform({"searches": searches},
                                                                                   {"collection": name})))
         main, counts = answers[0], {c["field_name"]: c for a in answers for c in a.get("facet_counts", [])}
         hits = [_hit(h) for h in main["hits"]]
-        with_comparisons(self.comparisons(), hits)
+        with_comparisons(comps, hits)
         facets = [_facet(params, counts[f.column]) for f in FACETS if f.column in counts]
         return Page(params=params, total=main["found"], hits=grouped(hits), facets=facets, notes=text.notes,
                     histogram=_histogram(counts.get("date")), suggestion=_suggestion(params.q, text, main["hits"]))
@@ -126,7 +131,7 @@ class TypesenseSearcher:
                 # The id holds a "#": the client puts it into the URL path as it is.
                 found = self._read(lambda c, name: c.collections[name].documents[quote(value, safe="")].retrieve())
                 return [_stored(found)]
-            except self.conn.errors.ObjectNotFound:
+            except NotFound:  # no such document
                 return []
         # One streamed request, however many match (a big outlet's page lists every article).
         params = {"filter_by": f"{field}:={_quoted([value])}"}

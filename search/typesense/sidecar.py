@@ -11,7 +11,7 @@ import json
 import zlib
 
 from .. import compare
-from ..errors import ClaimsearchError
+from ..errors import IndexMissing
 
 SUFFIX = "_side"
 PART_CHARS = 4_000_000  # one document's share of a blob: well under Typesense's request limits
@@ -33,7 +33,7 @@ def create(conn, collection: str, manifest: dict, comparisons: compare.Compariso
 
 
 def read(conn, collection: str, key: str):
-    """Return the blob ``key`` (manifest or comparisons) of a build; ClaimsearchError if it is missing."""
+    """Return the blob ``key`` (manifest or comparisons) of a build; IndexMissing if it is missing."""
     name, parts, texts = side_name(collection), None, []
     try:
         while parts is None or len(texts) < parts:
@@ -41,8 +41,9 @@ def read(conn, collection: str, key: str):
             parts = doc["parts"]
             texts.append(doc["data"])
     except conn.errors.ObjectNotFound:
-        raise ClaimsearchError(f"The Typesense build {collection} has no {key}; rebuild it with "
-                               "`claimsearch index --backend typesense`") from None
+        # Made by an older claimsearch (or its side collection was dropped): a server answers 503.
+        raise IndexMissing(f"The Typesense build {collection} has no {key}; rebuild it with "
+                           "`claimsearch index --backend typesense`") from None
     return json.loads(zlib.decompress(base64.b64decode("".join(texts))))
 
 
