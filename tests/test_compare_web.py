@@ -25,7 +25,7 @@ def test_quote_page_and_json_list_every_version(client):
     assert data["label"] == f"2 other articles, {len(others)} other outlet{'' if len(others) == 1 else 's'}"
     assert data["copies"] == []
     assert data["first_appearance"]["article_id"] == data["appearances"][0]["article_id"]
-    assert all(v["speaker_as_written"] and "differs" in v for v in data["versions"])
+    assert all((v["mention"] or v["speaker"]) and "differs" in v and v["kind"] == "quote" for v in data["versions"])
     assert any(w["word"] == "fraternal" and w["differs"] for v in data["versions"] for w in v["words"])
     html = client.get(f"/quotes/{ref}").get_data(as_text=True)
     assert '<mark class="differs">fraternal</mark>' in html and html.count("<li class=\"version") == 3
@@ -37,7 +37,9 @@ def test_disagreements_show_the_troop_numbers(client):
     troops = data["disagreements"][0]
     assert {v["value"] for v in troops["values"]} == {11000, 12000}
     assert len({v["article_id"] for v in troops["values"]}) == 4 and len(troops["positions"]) == 2
-    assert all(v["sentence"] and "qualifier" in v and "claimer" in v for v in troops["values"])
+    assert all(v["sentence"] and "qualifier" in v and v["speaker"] and v["kind"] == "figure" for v in troops["values"])
+    # One name per concept: who is credited is `speaker` (as written: `mention`), as on search hits.
+    assert not {"claimer", "claimed_by", "speaker_as_written"} & {k for v in troops["values"] for k in v}
     assert client.get(f"/api/quantities/{troops['id']}").get_json()["conflict"]
     html = client.get("/disagreements").get_data(as_text=True)
     assert "12,000" in html and "11,000" in html and "sources disagree" in html

@@ -17,6 +17,9 @@ def names_index(tmp_path_factory):
     write(corpus / "a.txt", f"A good week for the minister\n\n{COMMON}\n")
     write(corpus / "b.txt", "Gordon Ramsey sells the Zune\n\nGordon Ramsey said the Zune and the iPod "
                             "will sell into the new year.\n")
+    # Names the text never uses: an author and an outlet from the metadata, a speaker known by another name.
+    write(corpus / "c.md", "---\ntitle: Harbour notes\nauthor: Liam Lykke\nsource: newser.example\n---\n\n"
+                           "It looked like the harbour would never open again, the mayor said.\n")
     root = tmp_path_factory.mktemp("names-index")
     indexer.build(corpus, root)
     return root
@@ -38,3 +41,9 @@ def test_field_prefixes_never_break_the_suggestion(names_index, q):
 def test_only_the_first_few_unknown_words_are_corrected(names_index):
     page = WhooshSearcher(names_index).search(SearchParams(q="Gordn goood Zuen iPdo Ramsy"))
     assert page.suggestion == "gordon good zune ipod Ramsy"  # the fifth typo stays
+
+
+@pytest.mark.parametrize("q", ["Liam", "Lykke", "Liam Lykke", "newser", "Gordon"])
+def test_a_word_of_a_name_in_the_index_is_never_replaced(names_index, q):
+    page = WhooshSearcher(names_index).search(SearchParams(q=q + " goood"))
+    assert page.suggestion == f"{q} good"  # "Liam" and "Lykke" are not "like", "newser" not "never"

@@ -7,11 +7,13 @@ import json
 import os
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
 from search.index import indexer
 from search.render.export import neutralise
 from tests.helpers import write
 from web import create_app
+from web.urls import with_args
 
 RLO = "\u202e"
 STORY = ("Harbour story\n\nThe harbour master said \u201cthe pier stays open for every boat in the fleet "
@@ -35,13 +37,18 @@ def client(tmp_path_factory):
     return create_app({"TESTING": True, "INDEX": str(root / "index")}).test_client()
 
 
-def test_unknown_parameters_are_not_copied_into_links(client):
+def test_unknown_parameters_are_refused_and_never_echoed(client):
     junk = "x" * 5000
     refused = client.get(f"/api/search?q=harbour&junk={junk}&source=a.example")
     assert refused.status_code == 400 and "'junk'" in refused.get_json()["error"]["message"]
     assert len(refused.get_data()) < 2000  # the message names the parameter, never echoes its value
-    html = client.get(f"/?q=harbour&junk={junk}").get_data(as_text=True)
-    assert "junk" not in html and junk not in html
+    page = client.get(f"/?q=harbour&junk={junk}")
+    assert page.status_code == 400 and "&#39;junk&#39;" in page.get_data(as_text=True)
+    assert junk not in page.get_data(as_text=True)
+
+
+def test_links_carry_only_parameters_some_page_reads():
+    assert with_args("/", MultiDict([("q", "harbour"), ("junk", "x" * 5000)]), page=2) == "/?q=harbour&page=2"
 
 
 def test_article_page_with_a_non_utf8_file_name(client):

@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from search.index import indexer
 from search.index.records import EXPORT_COLUMNS
 from search.render.export import encode_cursor
 from web import create_app
@@ -140,3 +141,74 @@ def test_a_cursor_resumes_after_its_record_even_where_the_offset_moved(client):
     assert [r["id"] for r in after_third] == records[3:]  # the record is the anchor, not the stale offset
     gone = get(client, f"{url}&cursor={encode_cursor(4, 'deleted#q9')}").get_json()["records"]
     assert [r["id"] for r in gone] == records[4:]  # a record gone since: its offset
+
+
+STRIKE = """---
+title: {title}
+source: {source}
+date: {date}
+---
+
+{lead} {number} dock workers {rest}, union leader Mara Quist said.
+
+{tail}
+"""
+
+
+@pytest.fixture(scope="module")
+def strike_client(tmp_path_factory):
+    """Three outlets report one figure on different days; the middle one is indexed first."""
+    root = tmp_path_factory.mktemp("strike")
+    for name, title, source, date, lead, number, rest, tail in (
+        ("a-later", "Portvale port stands still as walkout continues", "gazette.example", "2025-03-04",
+         "Cranes stood idle for a fourth day.", "Some 3,000", "are on the Portvale harbour strike",
+         "Fishermen complained that the fish market had nowhere to land the catch."),
+        ("b-first", "Harbour strike spreads along the coast", "herald.example", "2025-03-01",
+         "Dock workers in Portvale walked out on Monday.", "About 3,000", "joined the Portvale harbour strike",
+         "Ships waited outside the breakwater through the night."),
+        ("c-undated", "Portvale dockers hold out", "", "", "The strike went on.", "About 3,000",
+         "are on the Portvale harbour strike", "The mayor called for calm.")):
+        text = STRIKE.format(title=title, source=source, date=date, lead=lead, number=number, rest=rest, tail=tail)
+        (root / f"{name}.md").write_text(text.replace("source: \n", "").replace("date: \n", ""), encoding="utf-8")
+    indexer.build(root, root / "index")
+    return create_app({"TESTING": True, "INDEX": str(root / "index")}).test_client()
+
+
+def test_jsonld_first_appearance_is_where_a_figure_was_first_reported(strike_client):
+    graph = get(strike_client, "/api/export.jsonld?kind=figure").get_json()["@graph"]
+    figures = {node["identifier"]: node for node in graph}
+    assert set(figures) >= {"a-later#f1", "b-first#f1"}
+    later = figures["a-later#f1"]
+    assert later["appearance"]["identifier"] == "a-later"
+    assert later["firstAppearance"]["identifier"] == "b-first"
+    assert later["firstAppearance"]["datePublished"] == "2025-03-01"
+    assert later["firstAppearance"]["publisher"]["name"] == "herald.example"
+    assert figures["b-first#f1"]["firstAppearance"] == figures["b-first#f1"]["appearance"]
+    page = get(strike_client, "/api/figures/a-later/f1").get_json()["first_appearance"]
+    assert page["article_id"] == "b-first"  # the figure's page says the same
+
+
+def test_jsonld_first_appearance_of_an_uncompared_claim_is_its_own_article(strike_client):
+    claims = get(strike_client, "/api/export.jsonld?kind=claim").get_json()["@graph"]
+    assert claims and all(c["firstAppearance"] == c["appearance"] for c in claims)
+
+
+@pytest.mark.parametrize("url", ["/api/disagreements?close=1&per_page=1", "/api/disagreements?per_page=1",
+                                 "/api/quotes/000_1c0211945ba58556/q1?per_page=1"])
+def test_paged_comparisons_link_to_their_neighbours(client, url):
+    data = get(client, url).get_json()
+    assert data["links"]["prev"] is None and data["links"]["self"].endswith("page=1")
+    if data["pages"] > 1:
+        following = get(client, data["links"]["next"]).get_json()
+        assert following["page"] == 2 and following.get("close") == data.get("close")
+    else:
+        assert data["links"]["next"] is None
+
+
+def test_an_articles_statements_carry_their_links(client):
+    statements = get(client, "/api/articles/002_9edff2facc8fa178").get_json()["statements"]
+    assert statements
+    for statement in statements:
+        assert get(client, statement["links"]["self"]).get_json()["id"] == statement["id"]
+        assert (statement["links"]["versions"] is not None) == (statement["kind"] == "quote" or
+                                                                  bool(statement.get("topic")))

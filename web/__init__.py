@@ -14,7 +14,7 @@ from search.backends import searcher_for
 from . import api, compare, errors, feeds, views
 from .display import shown
 from .marking import anchor
-from .params import API_PARAMS, reject_unknown
+from .params import ENDPOINT_PARAMS, reject_unknown
 from .urls import safe_href
 
 SECURITY_HEADERS = {
@@ -84,8 +84,8 @@ def _refuse_options():
 
 
 def _known_params():
-    """Answer 400 to a JSON request with a parameter its endpoint does not read (web/params.API_PARAMS)."""
-    names = API_PARAMS.get(request.endpoint)
+    """Answer 400 to a page or JSON request with a parameter its endpoint does not read (params.ENDPOINT_PARAMS)."""
+    names = ENDPOINT_PARAMS.get(request.endpoint)
     if names is not None:
         reject_unknown(request.args, names())
 

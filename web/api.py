@@ -1,15 +1,17 @@
 """JSON twins of the HTML views, under /api/, plus exports and the OpenAPI document."""
 from __future__ import annotations
 
+import functools
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, url_for
 
+from search.compare.views import first_appearance
 from search.render.export import csv_lines, json_chunks
 from search.render.jsonld import jsonld_chunks
 
 from .openapi import openapi_document
-from .pages import (article_data, export_data, search_data, source_data, sources_data, speaker_data,
+from .pages import (article_data, export_data, search_data, searcher, source_data, sources_data, speaker_data,
                     speakers_data, statement_data)
 
 bp = Blueprint("api", __name__)
@@ -78,7 +80,8 @@ def export_json():
 def export_jsonld():
     """Every result of a search (up to the maximum per part) as schema.org JSON-LD."""
     head, records = export_data()
-    return _download(jsonld_chunks(head, records), head, "application/ld+json", "jsonld")
+    first = functools.partial(first_appearance, searcher().comparisons())
+    return _download(jsonld_chunks(head, records, first), head, "application/ld+json", "jsonld")
 
 
 @bp.get("/openapi.json")

@@ -7,6 +7,7 @@ from search.compare import views as compare_views
 from search.errors import BadParameter
 from web.views import pager
 
+from .links import page_links
 from .params import parse_page, parse_per_page
 from .urls import page_window, statement_id, statement_ref, with_args
 
@@ -62,7 +63,7 @@ def quote(ref):
 @bp.get("/api/quotes/<path:ref>")
 def quote_json(ref):
     """JSON twin of the quote page."""
-    return jsonify(_quote_data(ref))
+    return jsonify(_with_page_links(_quote_data(ref)))
 
 
 @bp.get("/figures")
@@ -112,4 +113,9 @@ def disagreements():
 @bp.get("/api/disagreements")
 def disagreements_json():
     """JSON twin of the disagreements page (``page``, ``per_page``, ``close=1`` for values that agree)."""
-    return jsonify(compare_views.disagreements(_comparisons(), **_paging()))
+    return jsonify(_with_page_links(compare_views.disagreements(_comparisons(), **_paging())))
+
+
+def _with_page_links(data: dict) -> dict:
+    """Return a paged answer with its links to itself and its neighbours, as every paged answer has."""
+    return dict(data, links=page_links(data["page"], data["pages"]))

@@ -134,6 +134,10 @@ def openapi_document(app=None) -> dict:
                 _param("measure", "What the figures quantify, e.g. oil price", {"type": "string"}),
                 _param("topic", "A figure topic key, e.g. troop:north-korea+russia", {"type": "string"})],
                 "Figures", extra=NOT_FOUND),
+            "/figures/{ref}": _get("A figure: every appearance of its value, first marked, and its quantity", [
+                _path_arg("ref", "Figure id with / for # ('article/f1')")], "FigureReports", extra=NOT_FOUND),
+            "/quantities/{qid}": _get("Every value reported for one quantity, close values grouped", [
+                _path_arg("qid", "Quantity id, as listed at /disagreements")], "Quantity", extra=NOT_FOUND),
             "/disagreements": _get("Quantities different stories report with conflicting values, most outlets first", [
                 *paging(config, config["PAGE_SIZE"], config["MAX_PAGE_SIZE"], "Disagreements"),
                 _param("close", "1: the quantities whose values agree within their qualifiers instead",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from search.index.records import EXPORT_COLUMNS
 from search.index.schema import KINDS, STATEMENT_KINDS
+from search.query.histogram import INTERVALS
 
 STRING, INTEGER, NUMBER, BOOLEAN = ({"type": t} for t in ("string", "integer", "number", "boolean"))
 MAYBE_STRING = {"type": "string", "nullable": True}
@@ -42,14 +43,34 @@ EXPORT_HEAD = {**SEARCHED, "total": INTEGER, "exported": INTEGER, "max_export": 
                "next": MAYBE_STRING, "links": obj({"next": MAYBE_STRING}), "notes": array(STRING)}
 STATEMENT = obj({"id": STRING, "kind": {"type": "string", "enum": list(STATEMENT_KINDS)}, "text": MAYBE_STRING,
                  "speaker": MAYBE_STRING, "speaker_id": MAYBE_STRING, "start": MAYBE_INTEGER,
-                 "end": MAYBE_INTEGER})
-COMPARED = {"id": STRING, "article_id": STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
-            "date": MAYBE_STRING, "speaker": MAYBE_STRING, "text": MAYBE_STRING}
+                 "end": MAYBE_INTEGER, "links": ref("HitLinks")})
+# A compared quote or figure names who is credited as hits do: speaker, mention (as written), kind.
+COMPARED = {"id": STRING, "article_id": STRING, "kind": {"type": "string", "enum": ["quote", "figure"]},
+            "title": MAYBE_STRING, "source": MAYBE_STRING, "date": MAYBE_STRING, "speaker": MAYBE_STRING,
+            "mention": MAYBE_STRING, "text": MAYBE_STRING}
+FIGURE = {**COMPARED, "value": NUMBER, "unit": MAYBE_STRING, "qualifier": MAYBE_STRING, "topic": MAYBE_STRING,
+          "measure": MAYBE_STRING, "sentence": MAYBE_STRING}
+BRIEF_FIELDS = {"id": STRING, "article_id": MAYBE_STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
+                "date": MAYBE_STRING}
+BRIEF = obj(BRIEF_FIELDS)
+APPEARANCES = {"appearances": array(obj({**BRIEF_FIELDS, "first": BOOLEAN})),
+               "first_appearance": {**obj({**BRIEF_FIELDS, "label": STRING}), "nullable": True}}
 FIGURE_TOPIC = obj({"topic": STRING, "disagreement": BOOLEAN,
-                    "values": array(obj({"value": NUMBER, "figures": array(obj(COMPARED))}))})
-FIGURES_MEASURING = obj({"measure": STRING, "figures": array(obj(COMPARED)), "quantities": array(STRING)})
-BRIEF = obj({"id": STRING, "article_id": MAYBE_STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
-             "date": MAYBE_STRING})
+                    "values": array(obj({"value": NUMBER, "figures": array(obj(FIGURE))}))})
+FIGURES_MEASURING = obj({"measure": STRING, "figures": array(obj(FIGURE)), "quantities": array(STRING),
+                         **APPEARANCES})
+QUANTITY = obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN, "stories": INTEGER, "outlets": INTEGER,
+                "spread": MAYBE_NUMBER, "positions": array(array(STRING)),
+                "values": array(obj({**FIGURE, "story": ANY, "copies": array(BRIEF)})), **APPEARANCES})
+
+HISTOGRAM = {**obj({"interval": {"type": "string", "enum": [name for name, _ in INTERVALS]}, "peak": INTEGER,
+                   "buckets": array(obj({"start": STRING, "end": STRING, "count": INTEGER}, {"url": STRING}))}),
+             "nullable": True}
+# A node of the JSON-LD export's @graph (search.render.jsonld): schema.org's names, not the API's.
+LD_NODE = obj({"@type": {"type": "string", "enum": ["Quotation", "Claim", "NewsArticle"]}, "identifier": STRING},
+              {"text": STRING, "headline": STRING, "spokenByCharacter": {"type": "object"},
+               "author": {"type": "object"}, "isPartOf": {"type": "object"}, "appearance": {"type": "object"},
+               "firstAppearance": {"type": "object"}})
 
 SCHEMAS = {
     "Error": obj({"error": obj({"status": INTEGER, "message": STRING})}),
@@ -70,7 +91,7 @@ SCHEMAS = {
         {"toggle_url": STRING, "exclude_url": STRING}))}),
     "SearchPage": obj({**SEARCHED, **PAGING, "total": INTEGER, "notes": array(STRING),
                        "suggestion": MAYBE_STRING, "hits": array(ref("Hit")), "facets": array(ref("Facet")),
-                       "facets_timed_out": array(STRING)}, {"histogram": {"type": "object", "nullable": True}}),
+                       "facets_timed_out": array(STRING), "histogram": HISTOGRAM}),
     "ArticlePage": obj({"article": obj({"id": STRING, "title": MAYBE_STRING, "source": MAYBE_STRING,
                                         "author": MAYBE_STRING, "url": MAYBE_STRING, "path": MAYBE_STRING,
                                         "date": MAYBE_STRING,
@@ -90,13 +111,16 @@ SCHEMAS = {
                    "speakers": array(obj({"speaker": STRING, "speaker_id": STRING, "count": INTEGER})),
                    "latest": array(ref("Record"))}),
     "Export": obj({**EXPORT_HEAD, "records": array(ref("Record"))}),
-    "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array({"type": "object"})}),
-    "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, "page": INTEGER,
-                          "per_page": INTEGER, "pages": INTEGER,
-                          "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"})}))}),
+    "ExportLD": obj({"@context": STRING, **EXPORT_HEAD, "@graph": array(LD_NODE)}),
+    "QuoteVersions": obj({"quote": obj(COMPARED), "cluster": MAYBE_STRING, "total": INTEGER, **PAGING,
+                          "versions": array(obj({**COMPARED, "this": BOOLEAN, "words": array({"type": "object"}),
+                                                 "differs": array(STRING), "copies": array(BRIEF)})),
+                          "copies": array(BRIEF), "label": STRING, **APPEARANCES}),
     "Figures": {"anyOf": [FIGURE_TOPIC, FIGURES_MEASURING]},
-    "Disagreements": obj({"disagreements": array(obj({"id": STRING, "measure": STRING, "conflict": BOOLEAN})),
-                          "page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "total": INTEGER,
-                          "close": BOOLEAN, "close_total": INTEGER}),
+    "Quantity": QUANTITY,
+    "FigureReports": obj({"figure": obj(FIGURE), "quantity": {**QUANTITY, "nullable": True}, "copies": array(BRIEF),
+                          **APPEARANCES}),
+    "Disagreements": obj({"disagreements": array(ref("Quantity")),
+                          **PAGING, "total": INTEGER, "close": BOOLEAN, "close_total": INTEGER}),
     "OpenAPI": obj({"openapi": STRING, "paths": {"type": "object"}}),
 }

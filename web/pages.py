@@ -11,7 +11,7 @@ from search.render.export import encode_cursor
 from search.render.serialize import page_to_dict, params_to_dict
 
 from .disconnect import client_gone
-from .links import page_links, with_links
+from .links import hit_links, page_links, with_links
 from .params import parse_cursor, parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_exclude_url, facet_toggle_url, period_url, statement_id, with_args
 
@@ -114,6 +114,7 @@ def article_data(article_id: str) -> dict:
     speakers = sorted({s["speaker"] for s in found["statements"] if s.get("speaker")})
     comparisons = searcher().comparisons()
     for statement in found["statements"]:
-        statement["versions"], statement["versions_label"] = other_versions(
-            comparisons, dict(statement, article_id=statement.get("article_id", article_id)))
+        placed = dict(statement, article_id=statement.get("article_id", article_id))
+        statement["versions"], statement["versions_label"] = other_versions(comparisons, placed)
+        statement["links"] = hit_links(placed)  # as on hits: itself, versions, speaker, measure
     return dict(found, speakers=speakers)

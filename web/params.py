@@ -28,24 +28,30 @@ def export_names() -> tuple[str, ...]:
     return (*search_names(), CURSOR)
 
 
-# The query parameters each JSON endpoint reads, from the parsers above; path arguments aside.
-# An endpoint not listed here is not checked.
-API_PARAMS = {
-    "api.search": search_names,
-    "api.export_csv": export_names,
-    "api.export_json": export_names,
-    "api.export_jsonld": export_names,
-    "api.speakers": lambda: ("source", "kind", *PAGING),
-    "api.speaker": lambda: PAGING,
-    "api.source": lambda: PAGING,
-    "api.article": tuple,
-    "api.statement": tuple,
-    "api.sources": tuple,
-    "api.openapi": tuple,
-    "compare.quote_json": lambda: PAGING,
-    "compare.figures_json": lambda: ("measure", "topic"),
-    "compare.disagreements_json": lambda: (*PAGING, "close"),
+# The query parameters each endpoint reads, from the parsers above; path arguments aside. A page and
+# its JSON twin read the same ones, and every route is listed (a test checks it): whatever else a
+# request carries is a 400 naming it, on pages as in the API (Datasette's model).
+ENDPOINT_PARAMS = {
+    endpoint: names
+    for names, endpoints in (
+        (search_names, ("views.search", "api.search", "feeds.search")),
+        (export_names, ("api.export_csv", "api.export_json", "api.export_jsonld")),
+        (lambda: ("source", "kind", *PAGING), ("views.speakers", "api.speakers")),
+        (lambda: PAGING, ("views.speaker", "api.speaker", "views.source", "api.source",
+                          "compare.quote", "compare.quote_json")),
+        (lambda: ("measure", "topic"), ("compare.figures", "compare.figures_json")),
+        (lambda: (*PAGING, "close"), ("compare.disagreements", "compare.disagreements_json")),
+        (tuple, ("views.article", "api.article", "api.statement", "views.sources", "api.sources",
+                 "api.openapi", "compare.figure", "compare.figure_json", "compare.quantity",
+                 "compare.quantity_json")),
+    )
+    for endpoint in endpoints
 }
+
+
+def known_names() -> frozenset[str]:
+    """Return every parameter some endpoint reads: the only ones links carry from page to page."""
+    return frozenset(name for names in ENDPOINT_PARAMS.values() for name in names())
 
 
 def reject_unknown(args, known) -> None:

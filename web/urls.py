@@ -6,12 +6,12 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 
-from .params import exclude_param, search_names
+from .params import exclude_param, known_names
 
 SAFE_SCHEMES = ("http", "https")
 # Only these are carried from one page's links to the next: anything else a client sends
 # (a typo, or 200 KB of junk) would otherwise be copied into every link of the page.
-CARRIED = frozenset(search_names())
+CARRIED = known_names()
 
 
 def _pairs(args):

@@ -23,6 +23,16 @@ def brief(record) -> dict:
     return {key: record.get(key) for key in BRIEF_KEYS}
 
 
+def public(record, kind: str) -> dict:
+    """Return a compared quote or figure under the names hits use: ``speaker``, ``mention`` (as written), ``kind``."""
+    # A figure's stored claimer (canonical) and claimed_by (as written) keep extraction's names (issue 13's interface).
+    out = {k: v for k, v in record.items() if k not in ("claimer", "claimed_by")}
+    if kind == "figure":
+        out.update(speaker=record.get("speaker") or record.get("claimer") or record.get("claimed_by"),
+                   mention=record.get("claimed_by"))
+    return dict(out, kind=kind)
+
+
 def appearances(records: list) -> tuple[list[dict], dict | None]:
     """Return every appearance sorted by date (undated last), the first marked, and that first one."""
     ordered = [dict(brief(r), first=n == 0) for n, r in enumerate(sorted(records, key=_by_date))]
@@ -70,9 +80,9 @@ def quote_versions(comps: Comparisons, quote_id: str, page: int | None = None,
     outlets = {v["source"] for v in others if v.get("source") and v["source"] != quote.get("source")}
     copies = [brief(r) for r in stories[own][1:]]
     return {
-        "quote": dict(quote), "cluster": cid, "total": len(versions),
+        "quote": public(quote, "quote"), "cluster": cid, "total": len(versions),
         "page": page, "per_page": per_page, "pages": pages,
-        "versions": [dict(v, words=d, this=v["id"] == quote_id, speaker_as_written=v.get("mention") or v.get("speaker"),
+        "versions": [dict(public(v, "quote"), words=d, this=v["id"] == quote_id,
                           differs=[w["word"] for w in d if w["differs"]],
                           copies=[brief(r) for r in stories[comps.story(v["article_id"])][1:]])
                      for v, d in zip(shown, diffs)],
@@ -100,7 +110,7 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
         raise NotFound(f"No figures with topic {topic!r}")
     by_value = defaultdict(list)
     for fid in ids:
-        by_value[comps.figures[fid]["value"]].append(dict(comps.figures[fid]))
+        by_value[comps.figures[fid]["value"]].append(public(comps.figures[fid], "figure"))
     values = [{"value": v, "figures": figs} for v, figs in sorted(by_value.items(), key=lambda kv: kv[0])]
     return {"topic": topic, "values": values, "disagreement": comps.disputed(topic)}
 
@@ -108,8 +118,7 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
 def _row(comps: Comparisons, records: list) -> dict:
     """Return one reported value: the earliest figure of a story with its copies."""
     fig = records[0]
-    return dict(fig, claimer=fig.get("claimer") or fig.get("claimed_by"), story=comps.story(fig["article_id"]),
-                copies=[brief(r) for r in records[1:]])
+    return dict(public(fig, "figure"), story=comps.story(fig["article_id"]), copies=[brief(r) for r in records[1:]])
 
 
 def _positions(rows: list[dict]) -> list[list[dict]]:
@@ -192,7 +201,7 @@ def figures_measuring(comps: Comparisons, measure: str) -> dict:
         raise NotFound(f"No figures measure {measure!r}")
     listed, first = appearances(found)
     qids = sorted({comps.quantity_of[f["id"]] for f in found if f["id"] in comps.quantity_of})
-    return {"measure": measure, "figures": [dict(f) for f in sorted(found, key=_by_date)],
+    return {"measure": measure, "figures": [public(f, "figure") for f in sorted(found, key=_by_date)],
             "quantities": qids, "appearances": listed, "first_appearance": first}
 
 
@@ -202,13 +211,25 @@ def figure_reports(comps: Comparisons, figure_id: str) -> dict:
     if fig is None:
         raise NotFound(f"No figure with id {figure_id!r}")
     qid = comps.quantity_of.get(figure_id)
-    group = [comps.figures[f] for f in comps.quantities.get(qid, ()) if f in comps.figures] or [fig]
-    same = [f for f in group if f["id"] == figure_id or close(f, fig)]
+    same = _same_value(comps, fig)
     listed, first = appearances(same)
-    return {"figure": dict(fig, sentence=fig.get("sentence")), "quantity": quantity(comps, qid) if qid else None,
+    return {"figure": public(fig, "figure"), "quantity": quantity(comps, qid) if qid else None,
             "appearances": listed, "first_appearance": first,
             "copies": [brief(f) for f in same if comps.story(f["article_id"]) == comps.story(fig["article_id"])
                        and f["id"] != figure_id]}
+
+
+def _same_value(comps: Comparisons, fig) -> list:
+    """Return the figures of a figure's quantity that report its value (within their qualifiers), itself included."""
+    group = [comps.figures[f] for f in comps.quantities.get(comps.quantity_of.get(fig["id"]), ()) if f in comps.figures]
+    return [f for f in group or [fig] if f["id"] == fig["id"] or close(f, fig)]
+
+
+def first_appearance(comps: Comparisons, statement_id: str) -> dict | None:
+    """Return where a figure's value appeared first (earliest dated; a figure page's first), None if not a figure."""
+    fig = comps.figures.get(statement_id)
+    # min, not a sort: an export asks once per record
+    return brief(min(_same_value(comps, fig), key=_by_date)) if fig is not None else None
 
 
 def other_versions(comps: Comparisons, hit: dict) -> tuple[int, str | None]:

@@ -23,8 +23,16 @@ def person(record: dict) -> dict | None:
     return _present({"@type": "Person", "name": record["speaker"], "identifier": record["speaker_id"]})
 
 
-def thing(record: dict) -> dict:
-    """Return one export record as a schema.org node."""
+def first_news_article(record: dict, first: dict | None) -> dict:
+    """Return the NewsArticle where a statement first appeared: ``first`` (a comparison's brief), else its own."""
+    if not first or first["article_id"] == record["article_id"]:
+        return news_article(record)
+    return news_article({"article_id": first["article_id"], "title": first["title"], "url": None,
+                         "date": first["date"], "source": first["source"], "author": None})
+
+
+def thing(record: dict, first: dict | None = None) -> dict:
+    """Return one export record as a schema.org node; ``first`` is where it first appeared, if compared."""
     if record["kind"] == "article":
         return news_article(record)
     article = news_article(record)
@@ -32,18 +40,18 @@ def thing(record: dict) -> dict:
         node = {"@type": "Quotation", "text": record["text"], "spokenByCharacter": person(record),
                 "isPartOf": article}
     else:
-        # Where first reported is this article until comparisons date a claim's earliest version.
         node = {"@type": "Claim", "text": record["text"], "author": person(record),
-                "appearance": article, "firstAppearance": article}
+                "appearance": article, "firstAppearance": first_news_article(record, first)}
     return _present(dict(node, identifier=record["id"]))
 
 
-def jsonld_chunks(head: dict, records: Iterable[dict]) -> Iterator[str]:
+def jsonld_chunks(head: dict, records: Iterable[dict], first=lambda statement_id: None) -> Iterator[str]:
     """Yield one JSON-LD document: ``head`` (totals, next cursor) and an @graph of the records, one per chunk."""
+    # first(id): where a statement first appeared (search.compare.views.first_appearance), or None.
     opening = json.dumps(dict({"@context": CONTEXT}, **head), ensure_ascii=False)[:-1]
     yield opening + ', "@graph": ['
     for n, record in enumerate(records):
-        yield ("," if n else "") + "\n" + json.dumps(thing(record), ensure_ascii=False)
+        yield ("," if n else "") + "\n" + json.dumps(thing(record, first(record["id"])), ensure_ascii=False)
     yield "\n]}\n"
 
 

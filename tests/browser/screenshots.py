@@ -1,4 +1,4 @@
-"""Refresh the README's screenshots: `python -m tests.browser.screenshots` (needs Chromium)."""
+"""Refresh the README's screenshots: `make screenshots` (needs Chromium); every image the README shows is made here."""
 from __future__ import annotations
 
 import sys
@@ -20,6 +20,7 @@ SHOTS = {  # name: (corpus, path, viewport, whole page)
     "search.png": ("seeds", "/?q=Matsegora&kind=quote&kind=claim", DESKTOP, False),
     "article.png": ("seeds", "/articles/002_9edff2facc8fa178#q1", DESKTOP, True),
     "phone.png": ("seeds", "/?q=Matsegora&exclude_kind=article", PHONE, False),
+    "compare-quote.png": ("seeds", "/quotes/000_1c0211945ba58556/q1", DESKTOP, False),
     "histogram.png": ("dated", "/?q=bridge&exclude_source=herald.example", DESKTOP, False),
 }
 
