@@ -14,14 +14,15 @@ import inspect
 import pytest
 
 from search.typesense import connection, store
-from tests import test_compare_web, test_web, test_web_api, test_web_cancel, test_web_features, test_web_links
+from tests import (test_compare_web, test_web, test_web_api, test_web_cancel, test_web_crawl, test_web_features,
+                   test_web_links)
 from tests.browser.corpus import write_corpus
 from tests.helpers import SEEDS, require_typesense, typesense_cluster
 from web import create_app
 
 require_typesense()
 
-MODULES = (test_web, test_web_api, test_web_cancel, test_web_features, test_web_links, test_compare_web)
+MODULES = (test_web, test_web_api, test_web_cancel, test_web_crawl, test_web_features, test_web_links, test_compare_web)
 # Known differences, each with its reason (docs/scaling.md lists them for users).
 GAPS = {
     "web_features::test_pages_cover_every_result_once":
