@@ -19,7 +19,7 @@ from ..query.facets import FACET_SIZE, facet_from_counts
 from ..query.histogram import date_histogram
 from ..query.parse import SearchParams
 from ..query.reuse import LRU
-from ..query.searcher import Cursor, Export, Page, compared, grouped, truncation_notes, with_comparisons
+from ..query.searcher import PAGE_CACHE, Cursor, Export, Page, compared, grouped, truncation_notes, with_comparisons
 from ..query.snippets import MARK, excerpt
 from . import sidecar
 from .query import text_query
@@ -37,6 +37,7 @@ MAX_DAYS = 100_000  # distinct dates counted for the histogram (about 270 years 
 BROWSE_COLUMNS = ("speaker_facet", "source", "kind", "speaker_id", "month")  # what search.query.browse reads
 # Words as Typesense matches them: all must match (no dropped words), whole words (no prefixes).
 MATCHING = {"drop_tokens_threshold": 0, "prefix": "false"}
+UNSHOWN = "paragraphs,context,speaker_keys"  # stored for article pages and filters; hits and exports never show them
 
 
 class TypesenseSearcher:
@@ -48,6 +49,7 @@ class TypesenseSearcher:
         self._resolved: tuple[str | None, float] = (None, 0.0)
         # Per collection, the live one and the one before: comparisons, browse columns, dates, creation time.
         self._per_build = LRU(8)
+        self._pages = LRU(PAGE_CACHE)  # recent answers, as Typesense gave them (hits are made anew each time)
 
     def _collection(self, fresh: bool = False) -> str:
         """Return the collection the alias names (looked up at most once per ALIAS_SECONDS)."""
@@ -94,10 +96,16 @@ class TypesenseSearcher:
         if text.nothing:
             return Page(params=params, total=0, hits=[], facets=[], notes=text.notes)
         comps = self.comparisons()  # first: a build without them is an older version's, to rebuild
-        searches = [_request(params, text), _counting(params, text, "date", MAX_DAYS)]
-        searches += [_facet_request(params, text, name) for name in _narrowed(params)]
-        answers = self._read(lambda c, name: self._answers(c.multi_search.perform({"searches": searches},
-                                                                                  {"collection": name})))
+        key = (self._collection(), params.q, tuple(sorted(params.filters.items())),
+               tuple(sorted(params.excluded.items())), params.date_from, params.date_to, params.copies,
+               params.sort, params.page, params.per_page)
+        answers = self._pages.get(key)  # keyed by collection: a build or update never serves stale answers
+        if answers is None:
+            searches = [_request(params, text), _counting(params, text, "date", MAX_DAYS)]
+            searches += [_facet_request(params, text, name) for name in _narrowed(params)]
+            answers = self._read(lambda c, name: self._answers(c.multi_search.perform({"searches": searches},
+                                                                                      {"collection": name})))
+            self._pages.put(key, answers)
         main, counts = answers[0], {c["field_name"]: c for a in answers for c in a.get("facet_counts", [])}
         hits = [_hit(h) for h in main["hits"]]
         with_comparisons(comps, hits)
@@ -218,7 +226,7 @@ def _request(params: SearchParams, text) -> dict:
                "facet_by": ",".join(f.column for f in FACETS if f.name not in _narrowed(params)),
                "max_facet_values": FACET_SIZE + 1, "page": params.page,
                "per_page": min(params.per_page, MAX_PER_PAGE), "highlight_fields": ",".join(TEXT_FIELDS),
-               "highlight_start_tag": OPEN, "highlight_end_tag": CLOSE, **MATCHING}
+               "highlight_start_tag": OPEN, "highlight_end_tag": CLOSE, "exclude_fields": UNSHOWN, **MATCHING}
     filters = _filters(params, text)
     if filters:
         request["filter_by"] = " && ".join(filters)
