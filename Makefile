@@ -84,7 +84,7 @@ BENCH_VENV ?= bench/work/venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 BENCH_PY := $(BENCH_VENV)/bin/python
 
-.PHONY: bench bench-index bench-update bench-query bench-query-cold bench-report bench-extract bench-cluster
+.PHONY: bench bench-index bench-update bench-query bench-query-cold bench-report bench-extract bench-cluster bench-side
 
 $(BENCH_STAMP): bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -108,6 +108,11 @@ bench-extract: $(STAMP)
 
 bench-cluster: $(STAMP)
 	$(BIN)/python bench/cluster_speed.py
+
+# Issue 16 side by side: local vs Dask builds, Whoosh vs a 3-node Typesense cluster (SCALE=1 or 10).
+SCALE ?= 1
+bench-side: $(TEST_STAMP) $(BENCH_STAMP)
+	$(BENCH_PY) bench/side_by_side.py --scale $(SCALE)
 
 bench-report:
 	$(PYTHON) bench/report.py

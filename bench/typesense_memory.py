@@ -25,7 +25,6 @@ from search.typesense.cluster import LocalCluster  # noqa: E402
 from search.typesense.connection import Connection  # noqa: E402
 
 
-
 def build_docs(paths: list[Path], root: Path) -> list[dict]:
     """Return the documents a build writes for these files (before the import maps them)."""
     return [doc for path in paths for article in documents.load_file(path, root)[0]
@@ -52,10 +51,9 @@ def main() -> None:
         conn, pid = Connection(cluster.urls[0], cluster.key), cluster.nodes[0].pid
         empty = rss_mb(pid)
         conn.write(lambda c: c.collections.create(store.collection_schema("bench")))
-        importer, started = store.Importer(conn, "bench"), time.monotonic()
-        for doc in docs:
-            importer.add_document(**doc)
-        importer.flush()
+        started = time.monotonic()
+        store.import_documents(conn, "bench", (dict(store.typesense_document(doc), **{store.ORDER_FIELD: n})
+                                                for n, doc in enumerate(docs)))
         imported = time.monotonic() - started
         conn.read(lambda c: c.collections["bench"].documents.search(
             {"q": "minister", "query_by": "body", "facet_by": "source"}))

@@ -1,6 +1,7 @@
 """Helpers shared by the tests; each test module imports what it needs from here, never another test module."""
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import socket
@@ -211,3 +212,23 @@ def require_typesense() -> None:
         cluster.server_binary()
     except ClaimsearchError as exc:
         pytest.skip(f"no Typesense server binary: {exc.message}", allow_module_level=True)
+
+
+@contextlib.contextmanager
+def typesense_cluster(root: Path, count: int):
+    """Yield a running local Typesense cluster; skip the test with the reason when it cannot start here."""
+    import pytest
+
+    from search.errors import ClaimsearchError
+    from search.typesense import cluster
+
+    nodes = cluster.LocalCluster(root, count)
+    try:
+        nodes.start()
+    except ClaimsearchError as exc:
+        nodes.stop()
+        pytest.skip(f"the Typesense server could not start here: {exc.message}")
+    try:
+        yield nodes
+    finally:
+        nodes.stop()

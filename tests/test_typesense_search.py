@@ -7,9 +7,10 @@ import pytest
 
 from search.errors import ClaimsearchError, NotFound
 from search.query.parse import SearchParams
-from search.typesense import cluster, connection, store
+from search.typesense import connection, store
+from search.typesense import searcher as searcher_module
 from search.typesense.searcher import TypesenseSearcher
-from tests.helpers import require_typesense, write
+from tests.helpers import require_typesense, typesense_cluster, write
 
 require_typesense()
 
@@ -27,7 +28,7 @@ def searcher(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("corpus")
     for name, date, source, text in ARTICLES:
         write(corpus / name, f"---\ntitle: Harbour news {name}\ndate: {date}\nsource: {source}\n---\n\n{text}\n")
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
         conn = connection.Connection(nodes.urls[0], nodes.key)
         store.build(corpus, conn)
         yield TypesenseSearcher(conn)
@@ -38,8 +39,9 @@ def test_facets_count_and_show_the_selection(searcher):
     assert page.total == 2 and {hit["kind"] for hit in page.hits} == {"article"}
     source = next(f for f in page.facets if f.name == "source")
     assert {(v.value, v.count) for v in source.values} == {("north.example", 1), ("south.example", 1)}
+    # A facet counts the documents passing the *other* facets: the unselected kind still shows its count.
     kind = next(f for f in page.facets if f.name == "kind")
-    assert [(v.value, v.selected) for v in kind.values] == [("article", True)]
+    assert [(v.value, v.count, v.selected) for v in kind.values] == [("article", 2, True), ("quote", 1, False)]
 
 
 def test_snippets_mark_matches_and_escape_the_text(searcher):
@@ -65,3 +67,15 @@ def test_an_article_page_lists_its_statements_in_order(searcher):
     assert [s["kind"] for s in page["statements"]][:1] == ["quote"] and page["statements"][0]["speaker"]
     with pytest.raises(NotFound):
         searcher.article("no-such-article")
+    with pytest.raises(NotFound, match="No statement with id"):
+        searcher.statement(hit["article_id"] + "#q99")
+
+
+def test_a_search_right_after_a_swap_reads_the_new_collection(searcher, tmp_path, monkeypatch):  # last: rebuilds
+    monkeypatch.setattr(searcher_module, "ALIAS_SECONDS", 3600)  # the remembered alias is stale, not expired
+    searcher.search(SearchParams(q="quay"))
+    corpus = tmp_path / "corpus"
+    write(corpus / "d.md", "---\ntitle: Lighthouse\n---\n\nThe lighthouse keeper retired.\n")
+    store.build(corpus, searcher.conn)  # drops the collection the searcher remembers
+    page = searcher.search(SearchParams(q="lighthouse"))
+    assert [hit["article_id"] for hit in page.hits] == ["d"]

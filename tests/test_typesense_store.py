@@ -6,11 +6,12 @@ import json
 import pytest
 from whoosh import index as whoosh_index
 
+from search import compare
 from search.errors import ClaimsearchError
 from search.index import indexer
 from search.index.store import IndexStore
-from search.typesense import cluster, connection, store
-from tests.helpers import require_typesense, write
+from search.typesense import connection, sidecar, store
+from tests.helpers import SEEDS, require_typesense, typesense_cluster, write
 
 require_typesense()
 
@@ -18,7 +19,7 @@ require_typesense()
 @pytest.fixture(scope="module")
 def conn(tmp_path_factory):
     """A connection to a 1-node cluster on loopback."""
-    with cluster.LocalCluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
+    with typesense_cluster(tmp_path_factory.mktemp("ts") / "one", 1) as nodes:
         yield connection.Connection(nodes.urls[0], nodes.key)
 
 
@@ -64,4 +65,57 @@ def test_a_failed_build_leaves_the_alias_and_drops_its_collection(conn, corpus):
     with pytest.raises(ClaimsearchError, match="worker lost"):
         store.build(corpus, conn, preparer=failing)
     assert store.current_collection(conn) == live
-    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live}
+    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live, sidecar.side_name(live)}
+
+
+def test_an_update_writes_a_new_collection_with_the_changes_and_swaps_the_alias(conn, corpus):
+    live = store.build(corpus, conn).build
+    before = {d["id"] for d in exported(conn, live)}
+    gone = sorted(corpus.iterdir())[0]
+    gone.unlink()
+    write(corpus / "new.md", "---\ntitle: Quay vote\nsource: portwick.example\n---\n\n"
+                             "Mara Quill said \"the quay reopens\".\n")
+    summary = store.update(conn, corpus, allow_mass_removal=True)
+    assert (summary.added, summary.removed) == (1, 1) and summary.build != live
+    assert store.current_collection(conn) == summary.build
+    names = {c["name"] for c in conn.read(lambda c: c.collections.retrieve())}
+    assert names == {summary.build, sidecar.side_name(summary.build)}  # the old pair is dropped
+    after = {d["id"] for d in exported(conn, summary.build)}
+    assert "new" in after and not any(i.split("#")[0] == gone.stem for i in after)
+    assert {i for i in before if not i.startswith(gone.stem)} <= after
+    manifest = sidecar.read(conn, summary.build, "manifest")
+    assert "new.md" in manifest["files"] and gone.name not in manifest["files"]
+    assert store.update(conn, corpus).build == summary.build  # nothing changed: nothing swapped
+
+
+def test_a_failed_update_leaves_the_live_collection(conn, corpus):
+    live = store.build(corpus, conn).build
+    write(corpus / "new.md", "---\ntitle: Quay vote\n---\n\nMara Quill said \"the quay reopens\".\n")
+
+    def failing(items, corpus_dir):
+        raise ClaimsearchError("worker lost")
+        yield
+
+    with pytest.raises(ClaimsearchError, match="worker lost"):
+        store.update(conn, corpus, preparer=failing)
+    assert store.current_collection(conn) == live
+    assert {c["name"] for c in conn.read(lambda c: c.collections.retrieve())} == {live, sidecar.side_name(live)}
+    with pytest.raises(ClaimsearchError, match="Refusing to update"):
+        store.update(conn, _emptied(corpus))
+
+
+def _emptied(corpus):
+    """Return an empty folder standing for an unmounted corpus."""
+    empty = corpus.parent / "empty"
+    empty.mkdir()
+    return empty
+
+
+def test_comparisons_round_trip_through_the_side_collection(conn, tmp_path):
+    indexer.build(SEEDS, tmp_path / "ix")
+    built = compare.load(IndexStore(tmp_path / "ix").current_dir())
+    live = store.build(SEEDS, conn).build
+    loaded = sidecar.load_comparisons(conn, live)
+    assert loaded.to_json() == built.to_json() and loaded.clusters and loaded.signatures
+    with pytest.raises(ClaimsearchError, match="has no manifest"):
+        sidecar.read(conn, "claimsearch_none", "manifest")

@@ -18,7 +18,6 @@ from ..index import dask_prepare, incremental as updater, indexer
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
-from ..query.searcher import WhooshSearcher
 from ..render.output import print_figure_topic, print_hits, print_quote_versions, print_summary
 from ..render.serialize import page_to_dict
 from .exit_codes import CLIError, run as _run
@@ -80,18 +79,23 @@ def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
 @cli.command("update")
 @click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_option
+@backend_option
 @dask_options
 @silent_option
 @click.option("--allow-mass-removal", is_flag=True,
               help="Allow removing more than half of the indexed articles (or all of them).")
-def update_cmd(corpus, index_root, scheduler, dask_workers, silent, allow_mass_removal):
+def update_cmd(corpus, index_root, backend, scheduler, dask_workers, silent, allow_mass_removal):
     """Re-index only added, changed and removed files (CORPUS defaults to the indexed one)."""
-    if _run(settings.resolve)["BACKEND"] == "typesense":
-        raise CLIError(BadUsage("`update` works on the Whoosh index only; rebuild the Typesense collection "
-                                "with `claimsearch index --backend typesense`"))
     with _preparer(scheduler, dask_workers) as preparer:
-        summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
-                                 allow_mass_removal=allow_mass_removal, preparer=preparer)
+        if backend == "typesense":
+            from ..typesense import store  # an optional extra, imported only when chosen
+            conn = _run(backends.typesense_connection, _run(settings.resolve))
+            summary = _with_progress(store.update, [], silent, conn=conn, corpus=corpus,
+                                     allow_mass_removal=allow_mass_removal, preparer=preparer)
+            index_root = f"Typesense alias {store.ALIAS}"
+        else:
+            summary = _with_progress(updater.update, [], silent, index_root=index_root, corpus=corpus,
+                                     allow_mass_removal=allow_mass_removal, preparer=preparer)
     print_summary(summary, f"Updated {index_root}")
 
 
@@ -123,9 +127,11 @@ def search_cmd(query, sort, page, limit, as_json, index_root, backend, **facet_v
               help="How many quotes or figure topics to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @index_option
-def compare_cmd(query, limit, as_json, index_root):
+@backend_option
+def compare_cmd(query, limit, as_json, index_root, backend):
     """Show how outlets render the quotes and figures matching QUERY, side by side."""
-    views = _run(comparisons_for, WhooshSearcher(index_root), query, limit)
+    searcher = _run(backends.searcher_for, _run(settings.resolve, {"INDEX": index_root, "BACKEND": backend}))
+    views = _run(comparisons_for, searcher, query, limit)
     if as_json:
         click.echo(json.dumps(views, ensure_ascii=False, indent=1))
         return

@@ -45,8 +45,8 @@ def update(index_root, corpus=None, on_file=None, allow_mass_removal: bool = Fal
         manifest = read_manifest(live)
         corpus = check_corpus(Path(corpus or manifest["corpus"]))
         summary = Summary()
-        changes = _changes(corpus, manifest["files"], summary)
-        _refuse_mass_removal(changes, manifest["files"], corpus, allow_mass_removal)
+        changes = corpus_changes(corpus, manifest["files"], summary)
+        refuse_mass_removal(changes, manifest["files"], corpus, allow_mass_removal)
         summary.added, summary.changed, summary.removed = map(len, (changes.added, changes.changed,
                                                                     changes.removed))
         summary.build = live.name
@@ -58,7 +58,7 @@ def update(index_root, corpus=None, on_file=None, allow_mass_removal: bool = Fal
     return summary
 
 
-def _changes(corpus: Path, files: dict, summary: Summary) -> Changes:
+def corpus_changes(corpus: Path, files: dict, summary: Summary) -> Changes:
     listing = documents.scan_corpus(corpus)
     summary.skipped.extend((s.path, s.reason) for s in listing.skipped)
     changes = Changes({documents.relative_path(p, corpus): p for p in listing.files})
@@ -80,7 +80,7 @@ def _changed(path: Path, entry: dict) -> bool:
         return True  # vanished since the listing: reading it again reports why
 
 
-def _refuse_mass_removal(changes: Changes, files: dict, corpus: Path, allowed: bool) -> None:
+def refuse_mass_removal(changes: Changes, files: dict, corpus: Path, allowed: bool) -> None:
     """Stop an update that would drop most of the index: an unmounted or emptied corpus looks like that."""
     total = sum(len(entry["articles"]) for entry in files.values())
     gone = sum(len(files[rel]["articles"]) for rel in changes.removed)

@@ -66,7 +66,8 @@ def count_facets(base: list[int], columns: dict, filter_sets: dict, selected: di
             passed[others] = passing(base, _flat(filter_sets[other] for other in others))
         counts = Counter(map(column, passed[others]))  # counted in C: a common word at 10x is 50k docs
         counts.pop(None, None)
-        facets.append(_facet(name, counts, selected.get(name, ()), size, (excluded or {}).get(name, ())))
+        dropped = (excluded or {}).get(name, ())
+        facets.append(facet_from_counts(name, counts, selected.get(name, ()), size, dropped))
     return facets
 
 
@@ -85,7 +86,8 @@ def _flat(groups):
     return [s for group in groups for s in group]
 
 
-def _facet(name: str, counts: dict[str, int], chosen, size: int, dropped=()) -> Facet:
+def facet_from_counts(name: str, counts: dict[str, int], chosen, size: int, dropped=()) -> Facet:
+    """Return a facet's ``size`` most frequent values, plus its ``chosen`` and ``dropped`` values anywhere."""
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     # A filter value matches as its facet compares it: `tony blair` selects "Tony Blair".
     facet = FACETS_BY_NAME.get(name)

@@ -123,11 +123,7 @@ class WhooshSearcher:
             if not deadline.hit:
                 self._pages.put(page_key, hits)
         hits = [dict(hit) for hit in hits]  # callers may add keys; the cached dicts stay as built
-        comps = self.comparisons()
-        for hit in hits:
-            hit["versions"], hit["versions_label"] = other_versions(comps, hit)
-            hit["story"] = comps.story(hit["article_id"])
-            hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
+        with_comparisons(self.comparisons(), hits)
         return Page(params=params, total=matched.total, hits=grouped(hits), facets=matched.facets,
                     notes=list(plan.notes) + ([deadline.note()] if deadline.hit else []),
                     suggestion=matched.suggestion, histogram=matched.histogram)
@@ -158,7 +154,7 @@ class WhooshSearcher:
         if found is None:
             comps, found = self.comparisons(), {}
             for ids in comps.stories.values():
-                first, *later = _first_copy(comps, ids)
+                first, *later = first_copy(comps, ids)
                 shown = _docs_by_statement(searcher, first)
                 for article_id in later:
                     found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
@@ -207,7 +203,7 @@ class WhooshSearcher:
         comps = self.comparisons()
         try:
             for docnum in docnums:
-                yield _compared(comps, export_record(searcher.stored_fields(docnum)))
+                yield compared(comps, export_record(searcher.stored_fields(docnum)))
         finally:
             searcher.close()
 
@@ -228,7 +224,7 @@ class WhooshSearcher:
         if not found:
             raise NotFound(f"No statement with id {doc_id!r}")
         record = hit_record(found[0])
-        return _compared(self.comparisons(), record)
+        return compared(self.comparisons(), record)
 
     def _hits(self, searcher, plan, params, matched, expired=None) -> list[dict]:
         start = (params.page - 1) * params.per_page
@@ -315,12 +311,20 @@ def grouped(hits: list[dict]) -> list[dict]:
     return kept
 
 
-def _compared(comps, record: dict) -> dict:
+def with_comparisons(comps, hits: list[dict]) -> None:
+    """Add to each hit its other versions (count and label), its story and its story's other copies."""
+    for hit in hits:
+        hit["versions"], hit["versions_label"] = other_versions(comps, hit)
+        hit["story"] = comps.story(hit["article_id"])
+        hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
+
+
+def compared(comps, record: dict) -> dict:
     """Return a public record with what the comparisons know: its number of other versions and its story."""
     return dict(record, versions=other_versions(comps, record)[0], story=comps.story(record["article_id"]))
 
 
-def _first_copy(comps, article_ids: list[str]) -> list[str]:
+def first_copy(comps, article_ids: list[str]) -> list[str]:
     """Return a story's articles, the one shown for it first: the earliest, then the first by id."""
     def when(aid):
         date = (comps.articles.get(aid) or {}).get("date")

@@ -1,6 +1,7 @@
 """Clients of a Typesense cluster: reads that fail over between nodes, writes that wait out an election."""
 from __future__ import annotations
 
+import json
 import threading
 import time
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ TIMEOUT_SECONDS = 2  # a connect or read on loopback or a LAN: longer means the 
 RETRY_SECONDS = 0.05  # between tries on the next node
 WRITE_WAIT_SECONDS = 30  # a leader election took 6-9 s when measured on loopback (issue 16)
 WRITE_PAUSE_SECONDS = 0.5
+EXPORT_READ_SECONDS = 60  # between two chunks of an export stream
 
 
 def parse_nodes(text: str) -> list[dict]:
@@ -47,6 +49,7 @@ class Connection:
         self.retryable = (self.errors.ServiceUnavailable, self.errors.ServerError, self.errors.HTTPStatus0Error,
                           requests.exceptions.RequestException)
         self.reader, self.writer = typesense.Client(dict(config)), typesense.Client(dict(config))
+        self.urls, self.key, self.session = [_url(node) for node in node_list], key, requests.Session()
         self._stop = threading.Event()  # set by close(): a waiting write gives up at once
 
     def read(self, call):
@@ -74,9 +77,37 @@ class Connection:
             except self.errors.TypesenseClientError as exc:  # a bad request: retrying cannot help
                 raise ClaimsearchError(f"Typesense refused a write: {_describe(exc)}") from exc
 
+    def export(self, collection: str, params: dict | None = None):
+        """Yield every document of a collection (``params``: filter_by, include_fields), streamed from one node."""
+        failures = []
+        for url in self.urls:  # any node holds every document; a node that does not answer is skipped
+            try:
+                response = self.session.get(f"{url}/collections/{collection}/documents/export", params=params or {},
+                                            headers={"X-TYPESENSE-API-KEY": self.key}, stream=True,
+                                            timeout=(TIMEOUT_SECONDS, EXPORT_READ_SECONDS))
+            except OSError as exc:  # requests' errors are OSErrors
+                failures.append(_describe(exc))
+                continue
+            with response:
+                if response.status_code == 404:
+                    raise self.errors.ObjectNotFound(404, f"No collection {collection}")
+                if response.status_code != 200:
+                    failures.append(f"{url}: HTTP {response.status_code}")
+                    continue
+                try:
+                    yield from (json.loads(line) for line in response.iter_lines() if line)
+                except (OSError, ValueError) as exc:  # mid-stream: the lines so far were yielded already
+                    raise ClaimsearchError(f"Reading the collection {collection} broke off: {_describe(exc)}") from exc
+                return
+        raise ClaimsearchError(f"No Typesense node could export {collection}: {'; '.join(failures)}")
+
     def close(self) -> None:
         """Stop waiting writes."""
         self._stop.set()
+
+
+def _url(node: dict) -> str:
+    return f"{node['protocol']}://{node['host']}:{node['port']}{node['path']}"
 
 
 def _describe(exc: Exception) -> str:
