@@ -1,0 +1,111 @@
+"""One id per person across the corpus at index time: facets, filters, speaker pages and updates agree."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search.extract.speakers.identities import Registry, Speaker
+from search.index import incremental, indexer
+from search.query import SearchParams, WhooshSearcher
+from tests.helpers import write
+
+SAID = {
+    "full": 'Ferry plans\n\nTony Blair said "We will keep the night ferry running all winter" on Monday.\n',
+    "surname": 'Ferry costs\n\nMr Blair said "The new pier will be paid for by the harbour board" later.\n',
+    "other": 'Pier vote\n\nCherie Blair said "The pier needs a ramp for wheelchairs" on Friday.\n',
+    "john": 'Quay\n\nJohn Smith said "The quay wall is older than the town hall" yesterday.\n',
+    "jane": 'Crane\n\nJane Smith said "The old crane should become a museum" yesterday.\n',
+    "smith": 'Berth\n\nSmith said "The berth was dredged far too late this spring" on Sunday. '
+             'A spokesman said "We do not comment on tide tables" later.\n',
+}
+
+
+def corpus_of(root: Path, *names: str) -> Path:
+    """Write the named articles into a fresh corpus folder."""
+    for name in names:
+        write(root / f"{name}.txt", SAID[name])
+    return root
+
+
+def quotes(root: Path, **filters) -> list[dict]:
+    """Return the quote hits of the live index with these filters (a tuple of values each)."""
+    page = WhooshSearcher(root).search(SearchParams(filters={"kind": ("quote",), **filters}, per_page=50))
+    return page.hits
+
+
+def speaker_facet(root: Path, q: str = "") -> dict[str, int]:
+    """Return the speaker facet's values and counts over the quotes."""
+    page = WhooshSearcher(root).search(SearchParams(q=q, filters={"kind": ("quote",)}))
+    return {v.value: v.count for f in page.facets if f.name == "speaker" for v in f.values}
+
+
+@pytest.fixture
+def index_root(tmp_path) -> Path:
+    return tmp_path / "index"
+
+
+def test_mr_blair_joins_the_one_tony_blair_of_the_corpus(tmp_path, index_root):
+    indexer.build(corpus_of(tmp_path / "corpus", "full", "surname"), index_root)
+    assert speaker_facet(index_root) == {"Tony Blair": 2}
+    hits = quotes(index_root)
+    assert {h["speaker_id"] for h in hits} == {"tony-blair"} and {h["speaker"] for h in hits} == {"Tony Blair"}
+    assert {h["mention"] for h in hits} == {"Tony Blair", "Mr Blair"}  # as written stays on each statement
+    for value in ("blair", "BLAIR", "tony blair", "tony-blair"):
+        assert len(quotes(index_root, speaker=(value,))) == 2, value
+    assert [h["mention"] for h in quotes(index_root, speaker=("mr blair",))] == ["Mr Blair"]  # an alias as written
+    assert len(WhooshSearcher(index_root).search(SearchParams(q="speaker:BLAIR", per_page=50)).hits) == 2
+    assert len(WhooshSearcher(index_root).documents("speaker_id", "tony-blair")) == 2
+
+
+def test_different_smiths_and_an_ambiguous_surname_stay_apart(tmp_path, index_root):
+    indexer.build(corpus_of(tmp_path / "corpus", "john", "jane", "smith"), index_root)
+    assert speaker_facet(index_root) == {"John Smith": 1, "Jane Smith": 1, "Smith": 1}
+    assert {h["speaker_id"] for h in quotes(index_root)} >= {"john-smith", "jane-smith", "smith"}
+    assert [h["speaker"] for h in quotes(index_root, speaker=("john smith",))] == ["John Smith"]
+
+
+def test_unnamed_sources_are_no_person_in_the_facet(tmp_path, index_root):
+    indexer.build(corpus_of(tmp_path / "corpus", "smith"), index_root)
+    spokesman = [h for h in quotes(index_root) if h["speaker"] and "spokesman" in h["speaker"]]
+    assert spokesman and all(h["speaker_id"] is None for h in spokesman)
+    assert not any("spokesman" in name for name in speaker_facet(index_root))
+
+
+def test_an_update_joins_splits_and_forgets_names(tmp_path, index_root):
+    corpus = corpus_of(tmp_path / "corpus", "surname", "john")
+    indexer.build(corpus, index_root)
+    assert speaker_facet(index_root) == {"Blair": 1, "John Smith": 1}
+    write(corpus / "full.txt", SAID["full"])  # the corpus's one Tony Blair arrives: Mr Blair joins him
+    incremental.update(index_root)
+    assert speaker_facet(index_root) == {"Tony Blair": 2, "John Smith": 1}
+    write(corpus / "other.txt", SAID["other"])  # a second compatible full name: 'Blair' is ambiguous again
+    incremental.update(index_root)
+    assert speaker_facet(index_root) == {"Tony Blair": 1, "Cherie Blair": 1, "Blair": 1, "John Smith": 1}
+    assert [h["speaker_id"] for h in quotes(index_root, speaker=("tony blair",))] == ["tony-blair"]
+    (corpus / "other.txt").unlink()
+    incremental.update(index_root)
+    assert speaker_facet(index_root) == {"Tony Blair": 2, "John Smith": 1}
+    (corpus / "full.txt").unlink()
+    incremental.update(index_root)
+    assert speaker_facet(index_root) == {"Blair": 1, "John Smith": 1}
+
+
+def test_an_added_surname_joins_the_person_already_indexed(tmp_path, index_root):
+    corpus = corpus_of(tmp_path / "corpus", "full", "john")
+    indexer.build(corpus, index_root)
+    write(corpus / "surname.txt", SAID["surname"])
+    summary = incremental.update(index_root)
+    assert summary.added == 1 and summary.articles == 1  # nothing else needed indexing again
+    assert speaker_facet(index_root) == {"Tony Blair": 2, "John Smith": 1}
+
+
+def test_the_registry_forgets_a_dropped_article_and_keeps_the_first_spelling():
+    registry = Registry()
+    registry.add("a", [Speaker("Tony Blair", "a"), Speaker("Blair", "a")])
+    registry.add("b", [Speaker("TONY BLAIR", "b"), Speaker("Blair", "b")])
+    assert registry.identity(Speaker("Blair", "b")) == ("tony-blair", "Tony Blair", ())
+    registry.drop("a")
+    registry.drop("b")
+    assert registry.identity(Speaker("Blair", "c")).id == "blair"
+    assert not registry.pools and not registry.first and not +registry.uses
