@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from search.extract.speakers.identities import Registry, Speaker
+from search.extract.speakers.identities import (Registry, Speaker, assign_ids, evidence, forename, given_names,
+                                                person_shaped)
 from search.index import incremental, indexer
 from search.query import SearchParams, WhooshSearcher
 from tests.helpers import write
@@ -102,10 +103,62 @@ def test_an_added_surname_joins_the_person_already_indexed(tmp_path, index_root)
 
 def test_the_registry_forgets_a_dropped_article_and_keeps_the_first_spelling():
     registry = Registry()
-    registry.add("a", [Speaker("Tony Blair", "a"), Speaker("Blair", "a")])
-    registry.add("b", [Speaker("TONY BLAIR", "b"), Speaker("Blair", "b")])
-    assert registry.identity(Speaker("Blair", "b")) == ("tony-blair", "Tony Blair", ())
+    registry.add("a", [Speaker("Tony Blair", "a"), Speaker("Blair", "a", evidence="mr")])
+    registry.add("b", [Speaker("TONY BLAIR", "b"), Speaker("Blair", "b", evidence="mr")])
+    assert registry.identity(Speaker("Blair", "b", evidence="mr")) == ("tony-blair", "Tony Blair", ())
     registry.drop("a")
     registry.drop("b")
     assert registry.identity(Speaker("Blair", "c")).id == "blair"
-    assert not registry.pools and not registry.first and not +registry.uses
+    assert not registry.pools and not registry.first and not +registry.uses and not +registry.persons
+
+
+def lone_id(full: Speaker, *lone: Speaker) -> str:
+    """Return the id the last lone speaker gets in a corpus of these speakers."""
+    ids = assign_ids([full, *lone])
+    return ids[(lone[-1].article, lone[-1].name)].id
+
+
+def test_a_firms_one_word_joins_no_persons_full_name():
+    person = Speaker("Bill Quayle", "a1", evidence="person")
+    assert lone_id(person, Speaker("Quayle", "a2")) == "bill-quayle"  # a lone name, no sign against it
+    assert lone_id(person, Speaker("Quayle", "a2", evidence="thing")) == "quayle"  # 'it said'
+    # used bare in more articles than the full name: a firm's name, not the chairman's
+    assert lone_id(person, Speaker("Quayle", "a2"), Speaker("Quayle", "a3")) == "quayle"
+    assert lone_id(Speaker("Bill Quayle", "a1"), Speaker("Quayle", "a2")) == "quayle"  # no sign of a person
+    assert lone_id(Speaker("Bill Quayle", "a1"), Speaker("Quayle", "a2", evidence="mr")) == "bill-quayle"
+
+
+def test_a_peer_joins_only_the_full_name_with_the_same_title():
+    assert lone_id(Speaker("Des Brack", "a1", evidence="person"), Speaker("Brack", "a2", evidence="lord")) == "brack"
+    assert lone_id(Speaker("Lord Brack", "a1"), Speaker("Brack", "a2", evidence="lord")) == "lord-brack"
+
+
+def test_the_articles_own_words_decide_which_full_name_a_surname_is():
+    text = "The band sampled flautist James Newton's Choir. Mr Newton said he was not asked."
+    assert given_names("Newton", text) == ("james",) and not forename("Newton", text)
+    newton = Speaker("Newton", "a2", evidence="mr", given=("james",))
+    assert lone_id(Speaker("Mike Newton", "a1"), newton) == "newton"
+    assert lone_id(Speaker("James Newton", "a1"), newton) == "james-newton"
+    assert forename("Sharon", "Sharon Osbourne said the rings were taken.")  # a given name, not a surname
+    assert lone_id(Speaker("Ariel Sharon", "a1", evidence="person"),
+                   Speaker("Sharon", "a2", forename=True)) == "sharon"
+
+
+def test_only_names_shaped_like_a_persons_take_in_lone_surnames():
+    assert person_shaped("Kelly Sotherton") and person_shaped("George W. Bush") and person_shaped("Lord Falconer")
+    for name in ("S. Yukos", "Duke of Edinburgh", "Liberal Democrats", "Car-maker Honda", "Its BDO",
+                 "National Association of Boat Builders"):
+        assert not person_shaped(name), name
+
+
+def test_mentions_tell_a_title_a_person_and_a_thing_apart():
+    assert evidence(["Blair", "Mr Blair"]) == "mr" and evidence(["Lord Chancellor Lord Falconer"]) == "lord"
+    assert evidence(["Harbour Minister Peter Wimsey"]) == evidence(["he"]) == "person"
+    assert evidence(["Quayle", "it"]) == "thing" and evidence(["General Motors"]) is None
+
+
+def test_spellings_of_one_name_get_one_id_and_one_shown_name():
+    ids = assign_ids([Speaker("George W. Bush", "a1"), Speaker("George W Bush", "a2"),
+                      Speaker("Nielsen//NetRatings", "a3"), Speaker("Nielsen/NetRatings", "a4")])
+    assert {(i.id, i.name) for i in ids.values()} == {("george-w-bush", "George W. Bush"),
+                                                     ("nielsennetratings", "Nielsen//NetRatings")}

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..extract.speakers.identities import Registry, Speaker, name_key, slug
+from ..extract.speakers.identities import Registry, Speaker, name_key, slug, speakers_of
 from ..extract.speakers.names import is_named
 from ..models import Article, Extraction
 
@@ -29,8 +29,8 @@ class CorpusSpeakers:
 
     def register(self, article: Article, extraction: Extraction) -> bool:
         """Record an article's people; True when it names one by a lone surname (its id waits for the corpus)."""
-        self.registry.add(article.id, [Speaker(name, article.id, article.source)
-                                       for record, name in _said(extraction) if person(record, name)])
+        said = [(name, mention) for record, name, mention in _said(extraction) if person(record, name)]
+        self.registry.add(article.id, speakers_of(article.id, article.source, said, article.text))
         return bool(self.registry.lone(article.id))
 
     def drop(self, article_ids) -> None:
@@ -41,10 +41,12 @@ class CorpusSpeakers:
 
     def apply(self, article: Article, extraction: Extraction) -> Extraction:
         """Return the extraction with each person named and identified as the corpus knows them now."""
+        registered = {s.name: s for s in self.registry.by_article.get(article.id, ())}
+
         def named(record, name, name_field, id_field):
             if not person(record, name):
                 return record
-            found = self.registry.identity(Speaker(name, article.id, article.source))
+            found = self.registry.identity(registered.get(name) or Speaker(name, article.id, article.source))
             ids = {id_field: found.id} if id_field else {}
             return dataclasses.replace(record, **{name_field: found.name}, **ids)
 
@@ -89,10 +91,10 @@ class CorpusSpeakers:
 
 
 def _said(extraction: Extraction):
-    """Yield (record, speaker name) for the quotes, claims and figures of an extraction."""
-    yield from ((q, q.speaker) for q in extraction.quotes)
-    yield from ((c, c.claimer) for c in extraction.claims)
-    yield from ((f, f.claimer or f.claimed_by) for f in extraction.figures)
+    """Yield (record, speaker name, mention as written) for the quotes, claims and figures of an extraction."""
+    yield from ((q, q.speaker, q.speaker_mention) for q in extraction.quotes)
+    yield from ((c, c.claimer, c.claimer_mention) for c in extraction.claims)
+    yield from ((f, f.claimer or f.claimed_by, f.claimed_by) for f in extraction.figures)
 
 
 def person(record, name: str | None) -> bool:

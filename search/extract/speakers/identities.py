@@ -5,10 +5,19 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
-from .names import is_named
-from ..lexicon.people import HONORIFICS
+from .names import is_named, is_person
+from ..lexicon.grammar import NAME_LEADING
+from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
+from ..lexicon.words import TITLES
 
 SLUG = re.compile(r"[^\w]+")
+MARKS = re.compile(r"[^\w'-]+")  # what a name key drops inside words: dots, slashes, ampersands
+PERSONAL = frozenset("he she him her his".split())  # a mention that makes a name a person's
+THINGS = frozenset("it its which that they them their".split())  # ... an organisation's or a place's
+# 'Duke of Edinburgh', 'Its BDO': no given name and surname
+NOT_IN_NAMES = frozenset("of for the and a an its his her their our my your".split())
+ROLES = TITLES - {"general"}  # a role before a name makes it a person's ('General Motors' does not)
+NOT_GIVEN = HONORIFICS | KEEP_TITLES | TITLES | NAME_LEADING | NOT_IN_NAMES  # 'Mr Newton', 'But Newton'
 
 
 class Speaker(NamedTuple):
@@ -18,6 +27,9 @@ class Speaker(NamedTuple):
     article: str
     outlet: str | None = None
     story: str | None = None  # articles about the same story (a cluster id), when known
+    evidence: str | None = None  # what the article's mentions make it: see evidence()
+    given: tuple[str, ...] = ()  # a lone name's given names in the article's text ('james' of 'James Newton')
+    forename: bool = False  # the text puts a capitalised word after the lone name: 'Sharon' of 'Sharon Osbourne'
 
 
 class Identity(NamedTuple):
@@ -35,6 +47,7 @@ class Registry:
         self.by_article: dict[str, list[Speaker]] = {}
         self.first: dict[str, str] = {}  # key -> the name as first written: what the identity shows
         self.uses: Counter = Counter()  # key -> speakers with it, so a name no article gives goes away
+        self.persons: Counter = Counter()  # key -> speakers with it that a mention shows to be a person
         # (scope, surname) -> full keys with that surname and how many speakers use each there
         self.pools: dict[tuple, Counter] = defaultdict(Counter)
 
@@ -48,6 +61,7 @@ class Registry:
             key = name_key(s.name)
             self.first.setdefault(key, s.name)
             self.uses[key] += 1
+            self.persons[key] += s.evidence not in (None, "thing")
             for scope in _scopes(s, key):
                 self.pools[scope][key] += 1
 
@@ -56,8 +70,9 @@ class Registry:
         for s in self.by_article.pop(article, ()):
             key = name_key(s.name)
             self.uses[key] -= 1
+            self.persons[key] -= s.evidence not in (None, "thing")
             if not self.uses[key]:
-                del self.uses[key], self.first[key]
+                del self.uses[key], self.first[key], self.persons[key]
             for scope in _scopes(s, key):
                 pool = self.pools[scope]
                 pool[key] -= 1
@@ -75,8 +90,26 @@ class Registry:
         for scope in (("story", speaker.story, key), ("outlet", speaker.outlet, key)):
             pool = self.pools.get(scope)  # no story pool when the story is not known
             if pool:
-                return next(iter(pool)) if len(pool) == 1 else key
+                return next(iter(pool)) if len(pool) == 1 and self._joins(speaker, key, next(iter(pool))) else key
         return key
+
+    def _joins(self, speaker: Speaker, key: str, full: str) -> bool:
+        """Return True when a lone name's one compatible full name is the same person, on the corpus's evidence."""
+        # Companies and places go by one word too ('Ford', 'Marsh', 'China'): a lone name joins only a
+        # full name shaped like a person's, and without a title of its own only one a mention shows to
+        # be a person and used in at least as many articles (a firm's one word outnumbers 'Bill Ford').
+        if speaker.evidence in KEEP_TITLES:  # 'Lord Browne' is not 'Des Browne'
+            return full.split()[0] == speaker.evidence
+        if (not person_shaped(self.first[full]) or speaker.evidence == "thing" or speaker.forename
+                or self._given_name(speaker, key)):
+            return False
+        if speaker.given:  # the text names them in full: 'James Newton' is not 'Mike Newton'
+            return full.split()[0] in speaker.given
+        return speaker.evidence in HONORIFICS or (self.persons[full] > 0 and self.uses[key] <= self.uses[full])
+
+    def _given_name(self, speaker: Speaker, key: str) -> bool:
+        """Return True when the article also names someone in full with this word first ('Sharon' of 'Sharon Osbourne')."""
+        return any(name_key(s.name).startswith(key + " ") for s in self.by_article.get(speaker.article, ()))
 
     def identity(self, speaker: Speaker) -> Identity:
         """Return a registered speaker's identity (aliases left empty: see assign_ids)."""
@@ -99,6 +132,52 @@ def _scopes(speaker: Speaker, key: str) -> list[tuple]:
     return scopes
 
 
+def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str | None]],
+                text: str = "") -> list[Speaker]:
+    """Return one Speaker per name an article gives (from its (name, mention) pairs), with what its text shows."""
+    mentions: dict[str, list] = defaultdict(list)
+    for name, mention in said:
+        mentions[name].append(mention)
+    return [Speaker(name, article, outlet, None, evidence([name, *found]), given_names(name, text),
+                    forename(name, text)) for name, found in mentions.items()]
+
+
+def given_names(name: str, text: str) -> tuple[str, ...]:
+    """Return the capitalised words a text puts right before a lone name ('james' of 'James Newton's Choir')."""
+    if " " in name_key(name) or not text:
+        return ()
+    surname = name.split()[-1].replace("’", "'").removesuffix("'s")
+    found = {m.group(1).casefold() for m in re.finditer(rf"\b([A-Z][\w-]*) {re.escape(surname)}\b", text)}
+    return tuple(sorted(found - NOT_GIVEN))
+
+
+def forename(name: str, text: str) -> bool:
+    """Return True when a text writes a lone name before a capitalised word, as a given name ('Sharon Osbourne')."""
+    return " " not in name_key(name) and re.search(rf"\b{re.escape(name)} [A-Z][a-z]", text) is not None
+
+
+def evidence(mentions: Iterable[str | None]) -> str | None:
+    """Return what an article's mentions of one speaker make it: its title ('mr', 'lord'), 'person', 'thing' or None."""
+    mentions = [m.replace("’", "'").casefold().split() for m in mentions if m and m.strip()]
+    for words in mentions:
+        titles = [w for w in words[:-1] if w in HONORIFICS or w in KEEP_TITLES]
+        if titles:
+            return titles[-1]
+    if any(w in ROLES for words in mentions for w in words[:-1]) or any(
+            len(m) == 1 and m[0] in PERSONAL for m in mentions):
+        return "person"
+    return "thing" if any(len(m) == 1 and m[0] in THINGS for m in mentions) else None
+
+
+def person_shaped(name: str) -> bool:
+    """Return True for a name shaped like a given name and surname ('Kelly Sotherton', not 'Air China' or 'S. Yukos')."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and is_person(name) and not NOT_IN_NAMES.intersection(w.lower() for w in words)
+            and words[-1].lower() not in PARTIES
+            and all(part[:1].isupper() for w in words for part in w.split("-"))
+            and len(words[0].rstrip(".")) > 1 and len(words[-1].rstrip(".")) > 1)
+
+
 def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
     """Return {(article, name): Identity} for every named speaker; unnamed sources get none."""
     registry, by_article = Registry(), defaultdict(list)
@@ -114,11 +193,12 @@ def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
 
 
 def name_key(name: str) -> str:
-    """Return the comparison form of a name: case-folded, honorifics and possessive dropped."""
+    """Return the comparison form of a name: case-folded, honorifics, possessive and stray marks dropped."""
     words = name.replace("’", "'").casefold().split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
-    return " ".join(words).removesuffix("'s")
+    # 'George W. Bush' is 'George W Bush', 'Nielsen//NetRatings' 'Nielsen/NetRatings': one id, one name.
+    return " ".join(filter(None, (MARKS.sub("", w) for w in words))).removesuffix("'s")
 
 
 def slug(key: str) -> str:
@@ -128,11 +208,14 @@ def slug(key: str) -> str:
 
 def fill_speaker_ids(records: list[dict]) -> None:
     """Set quotes' speaker_id and claims' claimer_id in `extract --json` records, over all the records given."""
-    said = [(record, item, name, field) for record in records
-            for kind, name, field in (("quotes", "speaker", "speaker_id"), ("claims", "claimer", "claimer_id"))
+    kinds = (("quotes", "speaker", "speaker_id", "speaker_mention"), ("claims", "claimer", "claimer_id",
+                                                                       "claimer_mention"))
+    said = [(record, item, name, field) for record in records for kind, name, field, _ in kinds
             for item in record[kind]]
-    ids = assign_ids(Speaker(item[name], record["id"], record.get("source"))
-                     for record, item, name, _ in said if item.get(name) and item.get("named"))
+    ids = assign_ids(s for record in records for s in speakers_of(
+        record["id"], record.get("source"), [(item[name], item.get(mention)) for kind, name, _, mention in kinds
+                                             for item in record[kind] if item.get(name) and item.get("named")],
+        record.get("text") or ""))
     for record, item, name, field in said:
         found = ids.get((record["id"], item.get(name)))
         item[field] = found.id if found and item.get("named") else None
