@@ -20,7 +20,7 @@ from search.query.facets import column_values
 from search.extract import extract
 from search.index.indexer import open_index
 from search.index.records import documents_for
-from search.index.speakers import CorpusSpeakers
+from search.index.speakers import CorpusSpeakers, Waiting
 from search.ingest import documents
 
 
@@ -47,15 +47,20 @@ def pass_cost(corpus: Path) -> None:
     for article, extraction in extracted:
         documents_for(article, extraction)
     writing = time.process_time() - started
-    speakers, started = CorpusSpeakers(), time.process_time()
-    waiting = [(a, e) for a, e in extracted if speakers.register(a, e)]
+    speakers, waiting, started = CorpusSpeakers(), Waiting(), time.process_time()
     for article, extraction in extracted:
+        if speakers.register(article, extraction):
+            waiting.append(article, extraction)
+        else:
+            speakers.apply(article, extraction)
+    held = len(waiting)
+    for article, extraction in waiting.drain():
         speakers.apply(article, extraction)
     with tempfile.TemporaryDirectory() as folder:
         speakers.save(Path(folder))
         size = (Path(folder) / "speakers.pickle").stat().st_size
     cost = time.process_time() - started
-    print(f"{len(extracted)} articles, {len(waiting)} wait for the corpus; identity pass {cost:.2f} s CPU, "
+    print(f"{len(extracted)} articles, {held} wait for the corpus (spooled to disk); identity pass {cost:.2f} s CPU, "
           f"documents_for {writing:.2f} s CPU (pass / documents_for = {cost / writing:.2f}); table {size} bytes")
 
 

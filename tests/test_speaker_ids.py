@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from search.extract.speakers.identities import (Registry, Speaker, assign_ids, evidence, forename, given_names,
-                                                person_shaped)
+from search.extract.speakers.identities import Registry, Speaker, assign_ids, evidence, person_shaped, speakers_of
 from search.index import incremental, indexer
 from search.query import SearchParams, WhooshSearcher
 from tests.helpers import write
@@ -135,13 +134,13 @@ def test_a_peer_joins_only_the_full_name_with_the_same_title():
 
 def test_the_articles_own_words_decide_which_full_name_a_surname_is():
     text = "The band sampled flautist James Newton's Choir. Mr Newton said he was not asked."
-    assert given_names("Newton", text) == ("james",) and not forename("Newton", text)
-    newton = Speaker("Newton", "a2", evidence="mr", given=("james",))
+    newton, = speakers_of("a2", None, [("Newton", "Mr Newton"), ("Newton", "he")], text)
+    assert newton == Speaker("Newton", "a2", None, None, "mr", ("james",), False)
     assert lone_id(Speaker("Mike Newton", "a1"), newton) == "newton"
     assert lone_id(Speaker("James Newton", "a1"), newton) == "james-newton"
-    assert forename("Sharon", "Sharon Osbourne said the rings were taken.")  # a given name, not a surname
-    assert lone_id(Speaker("Ariel Sharon", "a1", evidence="person"),
-                   Speaker("Sharon", "a2", forename=True)) == "sharon"
+    sharon, = speakers_of("a2", None, [("Sharon", "Sharon")], "Sharon Osbourne said the rings were taken.")
+    assert sharon.forename and not sharon.given  # a given name, not a surname
+    assert lone_id(Speaker("Ariel Sharon", "a1", evidence="person"), sharon) == "sharon"
 
 
 def test_only_names_shaped_like_a_persons_take_in_lone_surnames():

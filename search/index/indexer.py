@@ -21,7 +21,7 @@ from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
 from .schema import make_schema
-from .speakers import CorpusSpeakers
+from .speakers import CorpusSpeakers, Waiting
 from .store import IndexStore
 
 MANIFEST = "manifest.json"
@@ -124,7 +124,7 @@ class Batch:
         self.files: dict = manifest["files"]
         self.taken = {a for entry in self.files.values() for a in entry["articles"]}
         self.speakers = speakers if speakers is not None else CorpusSpeakers()
-        self.waiting: list = []  # (Article, Extraction) naming someone by a lone surname: see _add_waiting
+        self.waiting = Waiting()  # articles naming someone by a lone surname: see _add_waiting
 
     def rel(self, path: Path) -> str:
         """Return the manifest's name for a corpus file."""
@@ -159,8 +159,7 @@ class Batch:
             self.remove(writer, rels)
             self.add(writer, [self.corpus / rel if self.corpus.is_dir() else self.corpus for rel in rels],
                      workers, after_file)
-        waiting, self.waiting = self.waiting, []
-        for article, extraction in waiting:
+        for article, extraction in self.waiting.drain():
             self._add_article(writer, article, extraction)
             if after_file:
                 after_file()
@@ -185,7 +184,7 @@ class Batch:
             article.id = _unique_id(article.id, self.taken)
             extraction = extraction if extraction is not None else extract(article)
             if self.speakers.register(article, extraction):
-                self.waiting.append((article, extraction))
+                self.waiting.append(article, extraction)
             else:
                 self._add_article(writer, article, extraction)
             ids.append(article.id)

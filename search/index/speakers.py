@@ -6,6 +6,7 @@ import logging
 import os
 import pickle
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -44,9 +45,9 @@ class CorpusSpeakers:
         registered = {s.name: s for s in self.registry.by_article.get(article.id, ())}
 
         def named(record, name, name_field, id_field):
-            if not person(record, name):
+            if name not in registered or getattr(record, "named", None) is False:  # registered: people only
                 return record
-            found = self.registry.identity(registered.get(name) or Speaker(name, article.id, article.source))
+            found = self.registry.identity(registered[name])
             ids = {id_field: found.id} if id_field else {}
             return dataclasses.replace(record, **{name_field: found.name}, **ids)
 
@@ -88,6 +89,39 @@ class CorpusSpeakers:
             log.warning("No speaker table in %s (%s); rebuild the index to join lone surnames across it",
                         build_dir, type(exc).__name__)
             return cls()
+
+
+class Waiting:
+    """Articles waiting for the whole corpus's names, pickled to a temporary file: a build keeps none in memory."""
+
+    def __init__(self):
+        self._file, self._count = None, 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, article: Article, extraction: Extraction) -> None:
+        """Put an article and its extraction aside."""
+        # Half of BBC's articles name someone by one word: held as objects, 180 MB at 10x BBC.
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="claimsearch-waiting-")
+        pickle.dump((article, extraction), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def drain(self):
+        """Return an iterator over the articles put aside, in order, and start empty again."""
+        file, count = self._file, self._count
+        self._file, self._count = None, 0
+        return _read_back(file, count)
+
+
+def _read_back(file, count: int):
+    if file is None:
+        return
+    with file:
+        file.seek(0)
+        for _ in range(count):
+            yield pickle.load(file)
 
 
 def _said(extraction: Extraction):

@@ -1,6 +1,7 @@
 """One canonical id per speaker across articles: a lone surname joins a full name only when one fits."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
@@ -11,6 +12,8 @@ from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
 from ..lexicon.words import TITLES
 
 SLUG = re.compile(r"[^\w]+")
+# Two capitalised words in a row; the first has no possessive ('Arsenal's Parry' names no given name).
+CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]*) (?=([A-Z][\w'’-]*))")
 MARKS = re.compile(r"[^\w'-]+")  # what a name key drops inside words: dots, slashes, ampersands
 PERSONAL = frozenset("he she him her his".split())  # a mention that makes a name a person's
 THINGS = frozenset("it its which that they them their".split())  # ... an organisation's or a place's
@@ -138,22 +141,30 @@ def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str 
     mentions: dict[str, list] = defaultdict(list)
     for name, mention in said:
         mentions[name].append(mention)
-    return [Speaker(name, article, outlet, None, evidence([name, *found]), given_names(name, text),
-                    forename(name, text)) for name, found in mentions.items()]
+    lone = any(" " not in name_key(name) for name in mentions)
+    before, forenames = neighbours(text) if lone else ({}, set())
+    return [Speaker(name, article, outlet, None, evidence([name, *found]),
+                    tuple(sorted(before.get(_written_surname(name), set()) - NOT_GIVEN)) if lone else (),
+                    lone and _written_surname(name) in forenames)
+            for name, found in mentions.items()]
 
 
-def given_names(name: str, text: str) -> tuple[str, ...]:
-    """Return the capitalised words a text puts right before a lone name ('james' of 'James Newton's Choir')."""
-    if " " in name_key(name) or not text:
-        return ()
-    surname = name.split()[-1].replace("’", "'").removesuffix("'s")
-    found = {m.group(1).casefold() for m in re.finditer(rf"\b([A-Z][\w-]*) {re.escape(surname)}\b", text)}
-    return tuple(sorted(found - NOT_GIVEN))
+def neighbours(text: str) -> tuple[dict[str, set], set[str]]:
+    """Return, from one pass over a text, the capitalised words before each capitalised word and the given names.
+
+    ('James Newton's Choir': 'james' before 'Newton'; 'Sharon Osbourne': 'Sharon' is a given name.)"""
+    before: dict[str, set] = defaultdict(set)
+    forenames = set()
+    for match in CAPITALISED_PAIR.finditer(text):
+        left, right = match.groups()
+        before[_written_surname(right)].add(left.casefold())
+        if right[1:2].islower():
+            forenames.add(left)
+    return before, forenames
 
 
-def forename(name: str, text: str) -> bool:
-    """Return True when a text writes a lone name before a capitalised word, as a given name ('Sharon Osbourne')."""
-    return " " not in name_key(name) and re.search(rf"\b{re.escape(name)} [A-Z][a-z]", text) is not None
+def _written_surname(name: str) -> str:
+    return name.split()[-1].replace("’", "'").removesuffix("'s") if name.split() else ""
 
 
 def evidence(mentions: Iterable[str | None]) -> str | None:
@@ -192,6 +203,7 @@ def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
     return {pair: found._replace(aliases=tuple(sorted(aliases[found.id]))) for pair, found in chosen.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a build asks for the same few thousand names again and again
 def name_key(name: str) -> str:
     """Return the comparison form of a name: case-folded, honorifics, possessive and stray marks dropped."""
     words = name.replace("’", "'").casefold().split()
