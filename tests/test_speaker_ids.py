@@ -7,6 +7,7 @@ import pytest
 
 from search.extract.speakers.identities import Registry, Speaker, assign_ids, evidence, person_shaped, speakers_of
 from search.index import incremental, indexer
+from search.index.store import IndexStore
 from search.query import SearchParams, WhooshSearcher
 from tests.helpers import write
 
@@ -161,3 +162,15 @@ def test_spellings_of_one_name_get_one_id_and_one_shown_name():
                       Speaker("Nielsen//NetRatings", "a3"), Speaker("Nielsen/NetRatings", "a4")])
     assert {(i.id, i.name) for i in ids.values()} == {("george-w-bush", "George W. Bush"),
                                                      ("nielsennetratings", "Nielsen//NetRatings")}
+
+
+def test_an_update_of_a_build_without_a_speaker_table_still_indexes_and_says_why_names_may_not_join(
+        tmp_path, index_root, caplog):
+    corpus = corpus_of(tmp_path / "corpus", "full")
+    indexer.build(corpus, index_root)
+    (IndexStore(index_root).current_dir() / "speakers.pickle").unlink()  # as an older version built it
+    write(corpus / "john.txt", SAID["john"])
+    assert incremental.update(index_root).added == 1
+    assert "rebuild the index" in caplog.text
+    assert speaker_facet(index_root) == {"Tony Blair": 1, "John Smith": 1}
+    assert (IndexStore(index_root).current_dir() / "speakers.pickle").exists()  # the next update has one

@@ -10,8 +10,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from ..extract.speakers.identities import Registry, Speaker, name_key, slug, speakers_of
-from ..extract.speakers.names import is_named
+from ..extract.speakers.identities import Registry, Speaker, is_named, name_key, slug, speakers_of
 from ..models import Article, Extraction
 
 SPACES = re.compile(r"\s+")
@@ -30,9 +29,11 @@ class CorpusSpeakers:
 
     def register(self, article: Article, extraction: Extraction) -> bool:
         """Record an article's people; True when it names one by a lone surname (its id waits for the corpus)."""
-        said = [(name, mention) for record, name, mention in _said(extraction) if person(record, name)]
+        # Registry.add keeps the named ones (is_named), once per name rather than per statement.
+        said = [(name, mention) for record, name, mention in _said(extraction)
+                if name and getattr(record, "named", None) is not False]
         self.registry.add(article.id, speakers_of(article.id, article.source, said, article.text))
-        return bool(self.registry.lone(article.id))
+        return self.registry.undecided(article.id)
 
     def drop(self, article_ids) -> None:
         """Forget the people of removed articles (or of articles about to be indexed again)."""
@@ -145,10 +146,11 @@ def identity(record, name: str | None) -> tuple[str | None, tuple[str, ...]]:
     """Return a statement's speaker id (None for unnamed sources) and every name it goes by."""
     mention = getattr(record, "speaker_mention", None) or getattr(record, "claimer_mention", None)
     named = mention if is_alias(mention, name) else None
-    if not person(record, name):
-        return None, tuple(dict.fromkeys(n for n in (name, named) if n))
     # The corpus-wide id (quotes' speaker_id, claims' claimer_id) decides; figures have none.
-    sid = getattr(record, "speaker_id", None) or getattr(record, "claimer_id", None) or speaker_id(name)
+    sid = getattr(record, "speaker_id", None) or getattr(record, "claimer_id", None)
+    if not sid and not person(record, name):
+        return None, tuple(dict.fromkeys(n for n in (name, named) if n))
+    sid = sid or speaker_id(name)
     # The surname alone and the id also find the person: speaker=blair, speaker=tony-blair.
     surname = (name_key(name).split() or [None])[-1]
     return sid, tuple(dict.fromkeys(n for n in (name, named, surname, sid) if n))

@@ -6,14 +6,14 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
-from .names import is_named, is_person
+from . import names
 from ..lexicon.grammar import NAME_LEADING
 from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
 from ..lexicon.words import TITLES
 
 SLUG = re.compile(r"[^\w]+")
-# Two capitalised words in a row; the first has no possessive ('Arsenal's Parry' names no given name).
-CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]*) (?=([A-Z][\w'’-]*))")
+GIVEN = re.compile(r"[A-Z][\w-]*")  # a capitalised word, no possessive ('Arsenal's Parry' names no given name)
+FORENAME_NEXT = re.compile(r" [A-Z][a-z]")  # 'Sharon Osbourne': a capitalised word right after the name
 MARKS = re.compile(r"[^\w'-]+")  # what a name key drops inside words: dots, slashes, ampersands
 PERSONAL = frozenset("he she him her his".split())  # a mention that makes a name a person's
 THINGS = frozenset("it its which that they them their".split())  # ... an organisation's or a place's
@@ -21,6 +21,11 @@ THINGS = frozenset("it its which that they them their".split())  # ... an organi
 NOT_IN_NAMES = frozenset("of for the and a an its his her their our my your".split())
 ROLES = TITLES - {"general"}  # a role before a name makes it a person's ('General Motors' does not)
 NOT_GIVEN = HONORIFICS | KEEP_TITLES | TITLES | NAME_LEADING | NOT_IN_NAMES  # 'Mr Newton', 'But Newton'
+
+
+# Pure and asked for the same few thousand names once per statement: a build asks them once each.
+is_named = functools.lru_cache(maxsize=1 << 16)(names.is_named)
+is_person = functools.lru_cache(maxsize=1 << 16)(names.is_person)
 
 
 class Speaker(NamedTuple):
@@ -111,7 +116,7 @@ class Registry:
         return speaker.evidence in HONORIFICS or (self.persons[full] > 0 and self.uses[key] <= self.uses[full])
 
     def _given_name(self, speaker: Speaker, key: str) -> bool:
-        """Return True when the article also names someone in full with this word first ('Sharon' of 'Sharon Osbourne')."""
+        """Return True when the article names someone in full with this word first ('Sharon Osbourne')."""
         return any(name_key(s.name).startswith(key + " ") for s in self.by_article.get(speaker.article, ()))
 
     def identity(self, speaker: Speaker) -> Identity:
@@ -122,6 +127,13 @@ class Registry:
     def lone(self, article: str) -> list[Speaker]:
         """Return an article's speakers named by one word only: the ones the rest of the corpus can move."""
         return [s for s in self.by_article.get(article, ()) if " " not in name_key(s.name)]
+
+    def undecided(self, article: str) -> bool:
+        """Return True when a full name the corpus may still add could change one of an article's lone names."""
+        # Ones a mention calls 'it' or the text uses as a given name never join; two compatible full
+        # names already make one ambiguous, and a build only adds names (an update re-checks: moved).
+        return any(s.evidence != "thing" and not s.forename
+                   and len(self.pools.get(("outlet", s.outlet, name_key(s.name)), ())) < 2 for s in self.lone(article))
 
 
 def _scopes(speaker: Speaker, key: str) -> list[tuple]:
@@ -141,30 +153,25 @@ def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str 
     mentions: dict[str, list] = defaultdict(list)
     for name, mention in said:
         mentions[name].append(mention)
-    lone = any(" " not in name_key(name) for name in mentions)
-    before, forenames = neighbours(text) if lone else ({}, set())
     return [Speaker(name, article, outlet, None, evidence([name, *found]),
-                    tuple(sorted(before.get(_written_surname(name), set()) - NOT_GIVEN)) if lone else (),
-                    lone and _written_surname(name) in forenames)
+                    *(around(text, name) if " " not in name_key(name) else ((), False)))
             for name, found in mentions.items()]
 
 
-def neighbours(text: str) -> tuple[dict[str, set], set[str]]:
-    """Return, from one pass over a text, the capitalised words before each capitalised word and the given names.
-
-    ('James Newton's Choir': 'james' before 'Newton'; 'Sharon Osbourne': 'Sharon' is a given name.)"""
-    before: dict[str, set] = defaultdict(set)
-    forenames = set()
-    for match in CAPITALISED_PAIR.finditer(text):
-        left, right = match.groups()
-        before[_written_surname(right)].add(left.casefold())
-        if right[1:2].islower():
-            forenames.add(left)
-    return before, forenames
-
-
-def _written_surname(name: str) -> str:
-    return name.split()[-1].replace("’", "'").removesuffix("'s") if name.split() else ""
+def around(text: str, name: str) -> tuple[tuple[str, ...], bool]:
+    """Return the given names a text writes before a lone name, and whether it writes one after it."""
+    # 'James Newton's Choir': given name 'james'; 'Sharon Osbourne': 'Sharon' is itself a given name.
+    word = name.split()[-1].replace("’", "'").removesuffix("'s") if name.split() else ""
+    given, forename, at = set(), False, text.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if not (text[end:end + 1].isalnum() or text[at - 1:at].isalnum()):  # a whole word
+            before = text[max(0, at - 40):at]
+            if before.endswith(" ") and (left := before.split()[-1:]) and GIVEN.fullmatch(left[0]):
+                given.add(left[0].casefold())
+            forename = forename or bool(FORENAME_NEXT.match(text, end))
+        at = text.find(word, end)
+    return tuple(sorted(given - NOT_GIVEN)), forename
 
 
 def evidence(mentions: Iterable[str | None]) -> str | None:
@@ -181,7 +188,7 @@ def evidence(mentions: Iterable[str | None]) -> str | None:
 
 
 def person_shaped(name: str) -> bool:
-    """Return True for a name shaped like a given name and surname ('Kelly Sotherton', not 'Air China' or 'S. Yukos')."""
+    """Return True for a name shaped like a given name and surname ('Kelly Sotherton', not 'S. Yukos')."""
     words = name.split()
     return (2 <= len(words) <= 3 and is_person(name) and not NOT_IN_NAMES.intersection(w.lower() for w in words)
             and words[-1].lower() not in PARTIES
