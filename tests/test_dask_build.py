@@ -33,6 +33,8 @@ def big_corpus(corpus, monkeypatch):
     write(corpus / "empty.txt", "")
     write(corpus / "wire.jsonl", '{"title": "Wire one", "text": "Ona Reef said \\"the tide is late\\" today."}\n'
                                  '{"title": "Wire two", "text": "Figures show 12 boats left the bay."}\n')
+    # A lone surname waits for the corpus's one full name (Lena Tidewater) before it is written.
+    write(corpus / "surname.txt", 'Tide\n\nMs Tidewater said "the sluice gates open at noon" on Sunday.\n')
     monkeypatch.setattr(dask_prepare, "BATCH_FILES", 3)
     return corpus
 
@@ -59,6 +61,8 @@ def test_a_dask_build_equals_a_local_one(client, big_corpus, tmp_path):
     assert stored(tmp_path / "dask") == stored(tmp_path / "local") and remote.articles == local.articles > 25
     assert seen == documents.corpus_files(big_corpus)  # progress in corpus order, one call per file
     assert remote.skipped == local.skipped and any(rel == "empty.txt" for rel, _ in remote.skipped)
+    docs = [dict(fields) for fields in stored(tmp_path / "dask")[0]]
+    assert [d["speaker_id"] for d in docs if d["doc_id"].startswith("surname#q")] == ["lena-tidewater"]
 
 
 def test_an_update_on_dask_equals_a_local_update(client, big_corpus, tmp_path):

@@ -139,8 +139,8 @@ def test_quote_about_a_person_is_credited_to_who_said_it():
 
 
 def test_surname_joins_the_one_full_name_of_its_outlet():
-    ids = assign_ids([Speaker("Peter Wimsey", "a1", "paper"), Speaker("Wimsey", "a2", "paper"),
-                      Speaker("Mr Wimsey", "a3", "paper")])
+    ids = assign_ids([Speaker("Peter Wimsey", "a1", "paper"), Speaker("Wimsey", "a2", "paper", evidence="mr"),
+                      Speaker("Mr Wimsey", "a3", "paper", evidence="mr")])
     assert {ids[k].id for k in ids} == {"peter-wimsey"}
     assert set(ids[("a2", "Wimsey")].aliases) == {"Peter Wimsey", "Wimsey", "Mr Wimsey"}
 
@@ -154,7 +154,7 @@ def test_two_different_smiths_stay_apart_and_the_lone_surname_joins_neither():
 
 def test_story_decides_before_the_outlet():
     ids = assign_ids([Speaker("John Smith", "a1", "paper", "s1"), Speaker("Jane Smith", "a2", "paper", "s2"),
-                      Speaker("Smith", "a3", "paper", "s2")])
+                      Speaker("Smith", "a3", "paper", "s2", "mr")])
     assert ids[("a3", "Smith")].id == "jane-smith"
 
 

@@ -47,11 +47,11 @@ def test_hits_statements_and_articles_share_the_mapping():
     assert "article_title" not in hit and "article_title" not in listed
 
 
-def test_extractions_speaker_id_decides_a_statements_speaker_id_and_the_name_is_the_fallback():
+def test_extractions_speaker_id_decides_a_statements_speaker_id_and_the_full_names_id_is_the_fallback():
     article = load_plain(TEXT, "portwick.txt")
     found = extract(article)
     quote = next(q for q in found.quotes if q.kind == "quote")
-    with_id = Extraction([dataclasses.replace(quote, speaker_id="ada-quill")], [], [])
+    with_id = Extraction([dataclasses.replace(quote, speaker_id="p7")], [], [])
     without = Extraction([dataclasses.replace(quote, speaker_id=None)], [], [])
-    assert documents_for(article, with_id)[1]["speaker_id"] == "ada-quill"
-    assert documents_for(article, without)[1]["speaker_id"] == quote.speaker
+    assert documents_for(article, with_id)[1]["speaker_id"] == "p7"
+    assert quote.speaker == "Ada Quill" and documents_for(article, without)[1]["speaker_id"] == "ada-quill"

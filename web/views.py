@@ -64,10 +64,15 @@ def _by_speaker(statements: list[dict]) -> list[dict]:
     for statement in statements:
         groups.setdefault(statement.get("speaker") or None, []).append(statement)
     named = sorted((name for name in groups if name), key=lambda name: (-len(groups[name]), name))
-    # The page is the speaker's id (extraction's, else the name), as on hits.
-    return [{"speaker": name, "url": speaker_url(groups[name][0].get("speaker_id") or name),
+    # A person's page is their corpus-wide id, as on hits; an unnamed source ('officials') has no
+    # page, so it links to its statements.
+    return [{"speaker": name, "url": _speaker_link(name, groups[name][0].get("speaker_id")),
              "statements": groups[name]} for name in named] + (
         [{"speaker": None, "url": None, "statements": groups[None]}] if None in groups else [])
+
+
+def _speaker_link(name: str, speaker_id: str | None) -> str:
+    return speaker_url(speaker_id) if speaker_id else url_for("views.search", speaker=name)
 
 
 @bp.get("/speakers")

@@ -13,6 +13,7 @@ from ..ingest import documents
 from ..whoosh_ext.storage import committing
 from . import prepare
 from .indexer import Batch, Summary, check_corpus, open_index, read_manifest, write_manifest
+from .speakers import CorpusSpeakers
 from .store import IndexStore
 
 STAGES = ("copied", "committed", "compared", "written")  # on_stage is told each, in this order
@@ -51,7 +52,8 @@ def update(index_root, corpus=None, on_file=None, allow_mass_removal: bool = Fal
                                                                     changes.removed))
         summary.build = live.name
         if changes:
-            batch = Batch(corpus, manifest, summary, on_file, compare.load(live), preparer)
+            batch = Batch(corpus, manifest, summary, on_file, compare.load(live), preparer,
+                          CorpusSpeakers.load(live))
             summary.build = store.publish(
                 lambda build_dir: _apply(build_dir, batch, changes, on_stage or (lambda stage: None)), base=live)
     summary.seconds = time.monotonic() - started
@@ -106,6 +108,7 @@ def _apply(build_dir: Path, batch: Batch, changes: Changes, on_stage) -> None:
     finally:
         ix.close()
     on_stage("committed")
+    batch.speakers.save(build_dir)
     compare.save(batch.comparisons.compute(), build_dir)
     on_stage("compared")
     write_manifest(build_dir, batch.manifest)

@@ -21,6 +21,7 @@ from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
 from .schema import make_schema
+from .speakers import CorpusSpeakers, Waiting
 from .store import IndexStore
 
 MANIFEST = "manifest.json"
@@ -85,6 +86,7 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
             saving = multiprocessing.get_context("fork").Process(
                 target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir, failed), daemon=True)
             saving.start()
+        batch.speakers.save(index_dir)
         saving.join()
         if saving.exitcode != 0 and failed.value:
             raise OSError(failed.value, os.strerror(failed.value))  # reported as the parent's own full disk
@@ -115,12 +117,14 @@ class Batch:
     """One build's or update's files going into a Whoosh writer, with their manifest, comparisons and summary."""
 
     def __init__(self, corpus: Path, manifest: dict, summary: Summary, on_file=None, comparisons=None,
-                 preparer=None):
+                 preparer=None, speakers=None):
         self.corpus, self.manifest, self.summary, self.on_file = corpus, manifest, summary, on_file
         self.preparer = preparer  # preparer(items, corpus) yields Prepared files in order, elsewhere
         self.comparisons = comparisons if comparisons is not None else compare.Comparisons()
         self.files: dict = manifest["files"]
         self.taken = {a for entry in self.files.values() for a in entry["articles"]}
+        self.speakers = speakers if speakers is not None else CorpusSpeakers()
+        self.waiting = Waiting()  # articles naming someone by a lone surname: see _add_waiting
 
     def rel(self, path: Path) -> str:
         """Return the manifest's name for a corpus file."""
@@ -133,6 +137,7 @@ class Batch:
             for article_id in gone:
                 writer.delete_by_term("article_id", article_id)
             self.comparisons.drop_articles(gone)
+            self.speakers.drop(gone)
             self.taken.difference_update(gone)
 
     def add(self, writer, paths: list[Path], workers: int = 0, after_file=None) -> None:
@@ -141,6 +146,21 @@ class Batch:
             self._add_prepared(writer, ready)
             if self.on_file:
                 self.on_file(path)
+            if after_file:
+                after_file()
+        self._add_waiting(writer, workers, after_file)
+
+    def _add_waiting(self, writer, workers: int, after_file) -> None:
+        """Write the articles that waited for the whole corpus's names, after re-indexing those it moved."""
+        # 'Blair' is 'Tony Blair' only when the corpus has one compatible full name: known at the end.
+        moved = set(self.speakers.moved())
+        if moved:  # an update added a full name that fits, or a second one, or took the only one away
+            rels = [rel for rel, entry in self.files.items() if moved.intersection(entry["articles"])]
+            self.remove(writer, rels)
+            self.add(writer, [self.corpus / rel if self.corpus.is_dir() else self.corpus for rel in rels],
+                     workers, after_file)
+        for article, extraction in self.waiting.drain():
+            self._add_article(writer, article, extraction)
             if after_file:
                 after_file()
 
@@ -162,13 +182,16 @@ class Batch:
         ids = []
         for article, extraction in ready.articles:
             article.id = _unique_id(article.id, self.taken)
-            self._add_article(writer, article, extraction)
+            extraction = extraction if extraction is not None else extract(article)
+            if self.speakers.register(article, extraction):
+                self.waiting.append(article, extraction)
+            else:
+                self._add_article(writer, article, extraction)
             ids.append(article.id)
         self.files[ready.rel] = dict(ready.entry, articles=ids)
 
-    def _add_article(self, writer, article, extraction=None) -> None:
-        if extraction is None:
-            extraction = extract(article)
+    def _add_article(self, writer, article, extraction) -> None:
+        extraction = self.speakers.apply(article, extraction)
         for doc in documents_for(article, extraction):
             writer.add_document(**doc)
         self.comparisons.add(*comparison_records(article, extraction))

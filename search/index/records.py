@@ -82,7 +82,9 @@ def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
                detail=dict(detail, article_title=title))
     if speaker:
         sid, names = identity(record, speaker)
-        doc.update(speaker=speaker, speaker_facet=speaker, speaker_id=sid, speaker_keys=filter_keys(names))
+        # Unnamed sources ('a spokesman') keep their words but are no person in the facet.
+        doc.update(speaker=speaker, speaker_facet=speaker if sid else None, speaker_id=sid,
+                   speaker_keys=filter_keys(names))
     return _clean(doc)
 
 

@@ -88,7 +88,7 @@ def source_profile(docs: list[dict]) -> dict:
     """Return one outlet's articles over time, statements by kind, most quoted speakers and authors."""
     records = _newest_first(docs)
     articles = [r for r in records if r["kind"] == "article"]
-    said = [r for r in records if r["kind"] != "article" and r["speaker"]]
+    said = [r for r in records if r["kind"] != "article" and r["speaker_id"]]  # people, not 'officials'
     speakers = Counter((r["speaker_id"], r["speaker"]) for r in said)
     return {
         "source": records[0]["source"] if records else None, "articles": len(articles),

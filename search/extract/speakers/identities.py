@@ -1,14 +1,31 @@
 """One canonical id per speaker across articles: a lone surname joins a full name only when one fits."""
 from __future__ import annotations
 
+import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
-from .names import is_named
-from ..lexicon.people import HONORIFICS
+from . import names
+from ..lexicon.grammar import NAME_LEADING
+from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
+from ..lexicon.words import TITLES
 
 SLUG = re.compile(r"[^\w]+")
+GIVEN = re.compile(r"[A-Z][\w-]*")  # a capitalised word, no possessive ('Arsenal's Parry' names no given name)
+FORENAME_NEXT = re.compile(r" [A-Z][a-z]")  # 'Sharon Osbourne': a capitalised word right after the name
+MARKS = re.compile(r"[^\w'-]+")  # what a name key drops inside words: dots, slashes, ampersands
+PERSONAL = frozenset("he she him her his".split())  # a mention that makes a name a person's
+THINGS = frozenset("it its which that they them their".split())  # ... an organisation's or a place's
+# 'Duke of Edinburgh', 'Its BDO': no given name and surname
+NOT_IN_NAMES = frozenset("of for the and a an its his her their our my your".split())
+ROLES = TITLES - {"general"}  # a role before a name makes it a person's ('General Motors' does not)
+NOT_GIVEN = HONORIFICS | KEEP_TITLES | TITLES | NAME_LEADING | NOT_IN_NAMES  # 'Mr Newton', 'But Newton'
+
+
+# Pure and asked for the same few thousand names once per statement: a build asks them once each.
+is_named = functools.lru_cache(maxsize=1 << 16)(names.is_named)
+is_person = functools.lru_cache(maxsize=1 << 16)(names.is_person)
 
 
 class Speaker(NamedTuple):
@@ -18,6 +35,9 @@ class Speaker(NamedTuple):
     article: str
     outlet: str | None = None
     story: str | None = None  # articles about the same story (a cluster id), when known
+    evidence: str | None = None  # what the article's mentions make it: see evidence()
+    given: tuple[str, ...] = ()  # a lone name's given names in the article's text ('james' of 'James Newton')
+    forename: bool = False  # the text puts a capitalised word after the lone name: 'Sharon' of 'Sharon Osbourne'
 
 
 class Identity(NamedTuple):
@@ -28,45 +48,176 @@ class Identity(NamedTuple):
     aliases: tuple[str, ...]
 
 
+class Registry:
+    """The corpus's named speakers: full names indexed by surname, so each lookup is a few dict reads."""
+
+    def __init__(self):
+        self.by_article: dict[str, list[Speaker]] = {}
+        self.first: dict[str, str] = {}  # key -> the name as first written: what the identity shows
+        self.uses: Counter = Counter()  # key -> speakers with it, so a name no article gives goes away
+        self.persons: Counter = Counter()  # key -> speakers with it that a mention shows to be a person
+        # (scope, surname) -> full keys with that surname and how many speakers use each there
+        self.pools: dict[tuple, Counter] = defaultdict(Counter)
+
+    def add(self, article: str, speakers: Iterable[Speaker]) -> None:
+        """Record an article's named speakers (replacing any it had)."""
+        self.drop(article)
+        kept = list(dict.fromkeys(s for s in speakers if s.name and is_named(s.name)))
+        if kept:
+            self.by_article[article] = kept
+        for s in kept:
+            key = name_key(s.name)
+            self.first.setdefault(key, s.name)
+            self.uses[key] += 1
+            self.persons[key] += s.evidence not in (None, "thing")
+            for scope in _scopes(s, key):
+                self.pools[scope][key] += 1
+
+    def drop(self, article: str) -> None:
+        """Forget an article's speakers (removed, or about to be added again)."""
+        for s in self.by_article.pop(article, ()):
+            key = name_key(s.name)
+            self.uses[key] -= 1
+            self.persons[key] -= s.evidence not in (None, "thing")
+            if not self.uses[key]:
+                del self.uses[key], self.first[key], self.persons[key]
+            for scope in _scopes(s, key):
+                pool = self.pools[scope]
+                pool[key] -= 1
+                if not pool[key]:
+                    del pool[key]
+                if not pool:
+                    del self.pools[scope]
+
+    def key_of(self, speaker: Speaker) -> str:
+        """Return the key of the identity a speaker belongs to: a lone surname's one compatible full name."""
+        key = name_key(speaker.name)
+        if " " in key:
+            return key
+        # The story decides first, then the outlet; two compatible full names stay apart.
+        for scope in (("story", speaker.story, key), ("outlet", speaker.outlet, key)):
+            pool = self.pools.get(scope)  # no story pool when the story is not known
+            if pool:
+                return next(iter(pool)) if len(pool) == 1 and self._joins(speaker, key, next(iter(pool))) else key
+        return key
+
+    def _joins(self, speaker: Speaker, key: str, full: str) -> bool:
+        """Return True when a lone name's one compatible full name is the same person, on the corpus's evidence."""
+        # Companies and places go by one word too ('Ford', 'Marsh', 'China'): a lone name joins only a
+        # full name shaped like a person's, and without a title of its own only one a mention shows to
+        # be a person and used in at least as many articles (a firm's one word outnumbers 'Bill Ford').
+        if speaker.evidence in KEEP_TITLES:  # 'Lord Browne' is not 'Des Browne'
+            return full.split()[0] == speaker.evidence
+        if (not person_shaped(self.first[full]) or speaker.evidence == "thing" or speaker.forename
+                or self._given_name(speaker, key)):
+            return False
+        if speaker.given:  # the text names them in full: 'James Newton' is not 'Mike Newton'
+            return full.split()[0] in speaker.given
+        return speaker.evidence in HONORIFICS or (self.persons[full] > 0 and self.uses[key] <= self.uses[full])
+
+    def _given_name(self, speaker: Speaker, key: str) -> bool:
+        """Return True when the article names someone in full with this word first ('Sharon Osbourne')."""
+        return any(name_key(s.name).startswith(key + " ") for s in self.by_article.get(speaker.article, ()))
+
+    def identity(self, speaker: Speaker) -> Identity:
+        """Return a registered speaker's identity (aliases left empty: see assign_ids)."""
+        key = self.key_of(speaker)
+        return Identity(slug(key), self.first.get(key, speaker.name), ())
+
+    def lone(self, article: str) -> list[Speaker]:
+        """Return an article's speakers named by one word only: the ones the rest of the corpus can move."""
+        return [s for s in self.by_article.get(article, ()) if " " not in name_key(s.name)]
+
+    def undecided(self, article: str) -> bool:
+        """Return True when a full name the corpus may still add could change one of an article's lone names."""
+        # Ones a mention calls 'it' or the text uses as a given name never join; two compatible full
+        # names already make one ambiguous, and a build only adds names (an update re-checks: moved).
+        return any(s.evidence != "thing" and not s.forename
+                   and len(self.pools.get(("outlet", s.outlet, name_key(s.name)), ())) < 2 for s in self.lone(article))
+
+
+def _scopes(speaker: Speaker, key: str) -> list[tuple]:
+    """Return the pools a full name joins: its story's and its outlet's, under its surname."""
+    if " " not in key:
+        return []
+    surname = key.split()[-1]
+    scopes = [("outlet", speaker.outlet, surname)]
+    if speaker.story is not None:
+        scopes.append(("story", speaker.story, surname))
+    return scopes
+
+
+def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str | None]],
+                text: str = "") -> list[Speaker]:
+    """Return one Speaker per name an article gives (from its (name, mention) pairs), with what its text shows."""
+    mentions: dict[str, list] = defaultdict(list)
+    for name, mention in said:
+        mentions[name].append(mention)
+    return [Speaker(name, article, outlet, None, evidence([name, *found]),
+                    *(around(text, name) if " " not in name_key(name) else ((), False)))
+            for name, found in mentions.items()]
+
+
+def around(text: str, name: str) -> tuple[tuple[str, ...], bool]:
+    """Return the given names a text writes before a lone name, and whether it writes one after it."""
+    # 'James Newton's Choir': given name 'james'; 'Sharon Osbourne': 'Sharon' is itself a given name.
+    word = name.split()[-1].replace("’", "'").removesuffix("'s") if name.split() else ""
+    given, forename, at = set(), False, text.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if not (text[end:end + 1].isalnum() or text[at - 1:at].isalnum()):  # a whole word
+            before = text[max(0, at - 40):at]
+            if before.endswith(" ") and (left := before.split()[-1:]) and GIVEN.fullmatch(left[0]):
+                given.add(left[0].casefold())
+            forename = forename or bool(FORENAME_NEXT.match(text, end))
+        at = text.find(word, end)
+    return tuple(sorted(given - NOT_GIVEN)), forename
+
+
+def evidence(mentions: Iterable[str | None]) -> str | None:
+    """Return what an article's mentions of one speaker make it: its title ('mr', 'lord'), 'person', 'thing' or None."""
+    mentions = [m.replace("’", "'").casefold().split() for m in mentions if m and m.strip()]
+    for words in mentions:
+        titles = [w for w in words[:-1] if w in HONORIFICS or w in KEEP_TITLES]
+        if titles:
+            return titles[-1]
+    if any(w in ROLES for words in mentions for w in words[:-1]) or any(
+            len(m) == 1 and m[0] in PERSONAL for m in mentions):
+        return "person"
+    return "thing" if any(len(m) == 1 and m[0] in THINGS for m in mentions) else None
+
+
+def person_shaped(name: str) -> bool:
+    """Return True for a name shaped like a given name and surname ('Kelly Sotherton', not 'S. Yukos')."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and is_person(name) and not NOT_IN_NAMES.intersection(w.lower() for w in words)
+            and words[-1].lower() not in PARTIES
+            and all(part[:1].isupper() for w in words for part in w.split("-"))
+            and len(words[0].rstrip(".")) > 1 and len(words[-1].rstrip(".")) > 1)
+
+
 def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
     """Return {(article, name): Identity} for every named speaker; unnamed sources get none."""
-    speakers = [s for s in speakers if s.name and is_named(s.name)]
-    full: dict[str, str] = {}  # key of a full name -> the name as first written
-    in_story: dict[tuple[str, str], set[str]] = defaultdict(set)
-    in_outlet: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    registry, by_article = Registry(), defaultdict(list)
     for s in speakers:
-        key = name_key(s.name)
-        if " " not in key:
-            continue
-        full.setdefault(key, s.name)
-        surname = key.split()[-1]
-        if s.story is not None:
-            in_story[(s.story, surname)].add(key)
-        in_outlet[(s.outlet, surname)].add(key)
-    chosen = {}
-    for s in speakers:
-        key = name_key(s.name)
-        if " " not in key:
-            # The story decides first, then the outlet; two compatible full names stay apart.
-            for pool in (in_story.get((s.story, key)), in_outlet.get((s.outlet, key))):
-                if pool:
-                    key = next(iter(pool)) if len(pool) == 1 else key
-                    break
-        chosen[(s.article, s.name)] = key
+        by_article[s.article].append(s)
+    for article, named in by_article.items():
+        registry.add(article, named)
+    chosen = {(s.article, s.name): registry.identity(s) for named in registry.by_article.values() for s in named}
     aliases: dict[str, set[str]] = defaultdict(set)
-    for (_, name), key in chosen.items():
-        aliases[key].add(name)
-    identities = {key: Identity(slug(key), full.get(key) or min(names), tuple(sorted(names)))
-                  for key, names in aliases.items()}
-    return {pair: identities[key] for pair, key in chosen.items()}
+    for (_, name), found in chosen.items():
+        aliases[found.id].add(name)
+    return {pair: found._replace(aliases=tuple(sorted(aliases[found.id]))) for pair, found in chosen.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a build asks for the same few thousand names again and again
 def name_key(name: str) -> str:
-    """Return the comparison form of a name: case-folded, honorifics and possessive dropped."""
+    """Return the comparison form of a name: case-folded, honorifics, possessive and stray marks dropped."""
     words = name.replace("’", "'").casefold().split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
-    return " ".join(words).removesuffix("'s")
+    # 'George W. Bush' is 'George W Bush', 'Nielsen//NetRatings' 'Nielsen/NetRatings': one id, one name.
+    return " ".join(filter(None, (MARKS.sub("", w) for w in words))).removesuffix("'s")
 
 
 def slug(key: str) -> str:
@@ -75,11 +226,15 @@ def slug(key: str) -> str:
 
 
 def fill_speaker_ids(records: list[dict]) -> None:
-    """Set quotes[*].speaker_id in `extract --json` records, over all the records given."""
-    speakers = [Speaker(q["speaker"], r["id"], r.get("source"))
-                for r in records for q in r["quotes"] if q.get("speaker") and q.get("named")]
-    ids = assign_ids(speakers)
-    for record in records:
-        for quote in record["quotes"]:
-            found = ids.get((record["id"], quote.get("speaker")))
-            quote["speaker_id"] = found.id if found and quote.get("named") else None
+    """Set quotes' speaker_id and claims' claimer_id in `extract --json` records, over all the records given."""
+    kinds = (("quotes", "speaker", "speaker_id", "speaker_mention"), ("claims", "claimer", "claimer_id",
+                                                                       "claimer_mention"))
+    said = [(record, item, name, field) for record in records for kind, name, field, _ in kinds
+            for item in record[kind]]
+    ids = assign_ids(s for record in records for s in speakers_of(
+        record["id"], record.get("source"), [(item[name], item.get(mention)) for kind, name, _, mention in kinds
+                                             for item in record[kind] if item.get(name) and item.get("named")],
+        record.get("text") or ""))
+    for record, item, name, field in said:
+        found = ids.get((record["id"], item.get(name)))
+        item[field] = found.id if found and item.get("named") else None
