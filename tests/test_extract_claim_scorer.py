@@ -9,6 +9,8 @@ import pytest
 from search.extract import extract
 from search.extract.claims.finder import SENTENCE_WORDS
 from search.extract.claims.scorer import WEIGHTS_FILE, ClaimScorer, default_scorer
+from search.extract.claims.sources import can_assert
+from search.extract.text.sentences import tokens
 from search.ingest.documents import load_plain
 from tools.logistic import Example, cross_validate, train
 from tools.train_claim_scorer import PROBE, Recorder, learn_cues, probe_hash
@@ -57,7 +59,7 @@ def test_loose_readings_without_a_source_or_content_are_dropped(body):
 
 def test_a_judge_that_keeps_nothing_leaves_the_rules_claims():
     body = "Critics attacked the council for ignoring the report. Maria Lopez said the bridge will reopen in June."
-    recorder = Recorder(default_scorer().cues)
+    recorder = Recorder(default_scorer())
     claims = claims_of(body, recorder)
     assert [c.cue for c in claims] == ["said"]
     assert [claim.cue for _, claim in recorder.seen] == ["attacked"]
@@ -86,12 +88,12 @@ def test_shipped_model_records_its_provenance():
 
 def test_features_match_the_shipped_model():
     """Fails when the code's features drift from those the shipped weights were trained on: run `make models`."""
-    assert Recorder(default_scorer().cues).cues  # the probe reads learned cues
-    assert probe_hash(default_scorer().cues) == _shipped()["provenance"]["probe_sha256"]
+    assert Recorder(default_scorer()).cues  # the probe reads learned cues
+    assert probe_hash(default_scorer()) == _shipped()["provenance"]["probe_sha256"]
 
 
 def test_probe_text_has_readings():
-    recorder = Recorder(default_scorer().cues)
+    recorder = Recorder(default_scorer())
     extract(load_plain(PROBE, "probe.txt"), judge=recorder)
     assert len(recorder.seen) >= 3
 
@@ -113,3 +115,20 @@ def test_logistic_training_separates_and_cross_validates():
     assert train(examples, epochs=5) == weights  # deterministic
     held = cross_validate(examples, 3, (0.5,), epochs=5)["0.5"]
     assert held["precision"] == 1.0 and held["share_of_right"] == 1.0
+
+
+@pytest.mark.parametrize("sentence, source, expected", [
+    ("Critics attacked the plan.", "Critics", True),  # a capitalised name or noun opening a sentence
+    ("The campaign attacked the plan.", "campaign", True),  # a learned or listed source noun
+    ("Long waiting lists for new homes appeared.", "Long waiting lists", False),  # not someone who asserts
+    ("Starting strongly, the side won.", "Starting", False),  # a participle opening the sentence
+])
+def test_who_can_assert(sentence, source, expected):
+    toks = tokens(sentence, 0, len(sentence))
+    start = sentence.index(source)
+    assert can_assert(toks, (start, start + len(source)), frozenset({"long", "waiting", "new"}),
+                      default_scorer().heads) is expected
+
+
+def test_a_passive_agent_is_not_content():
+    assert claims_of("Solutions suggested by the engineers include cheaper trains and wider roads.") == []

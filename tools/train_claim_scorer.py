@@ -71,12 +71,24 @@ def learn_cues(docs: dict, min_seen: int, min_share: float) -> dict[str, dict[st
             if seen[f] >= min_seen and cued[f] >= min_share * seen[f]}
 
 
+def learn_heads(docs: dict, min_seen: int) -> list[str]:
+    """Return the lower-case words that end an annotated Source at least min_seen times ('campaign', 'poll')."""
+    heads = Counter()
+    for _, doc in sorted(docs.items()):
+        for g in doc["gold"]:
+            if "source" in g:
+                last = tokens(doc["text"], *g["source"][-1])
+                word = last[-1].text if last else ""
+                heads[word] += word.isalpha() and word.islower()
+    return sorted(w for w, n in heads.items() if n >= min_seen)
+
+
 class Recorder:
     """A judge that keeps nothing and notes each loose reading's features and claim."""
 
-    def __init__(self, cues: frozenset[str] = frozenset()):
+    def __init__(self, lexicon: ClaimScorer):
         self.seen = []
-        self.cues = cues
+        self.cues, self.heads = lexicon.cues, lexicon.heads  # what the loose readings are drawn from
 
     def keeps(self, feats, claim=None) -> bool:
         """Record the reading; keep none, so extraction matches the rules alone."""
@@ -84,20 +96,20 @@ class Recorder:
         return False
 
 
-def readings(article, cues: frozenset[str]) -> list[tuple[list[str], object]]:
+def readings(article, lexicon: ClaimScorer) -> list[tuple[list[str], object]]:
     """Return (features, claim) of every loose reading in one article."""
-    recorder = Recorder(cues)
+    recorder = Recorder(lexicon)
     extract(article, judge=recorder)
     return recorder.seen
 
 
-def examples_of(doc_id: str, doc: dict, scorer, cues: frozenset[str]) -> list[Example]:
+def examples_of(doc_id: str, doc: dict, scorer, lexicon: ClaimScorer) -> list[Example]:
     """Return the labelled loose readings of one document."""
     gold = doc["gold"]
     gold_sets = [scorer.chars(g["content"]) for g in gold]
     every = set().union(*gold_sets) if gold_sets else set()
     found = []
-    for feats, claim in readings(load_file(Path(doc["path"]))[0][0], cues):
+    for feats, claim in readings(load_file(Path(doc["path"]))[0][0], lexicon):
         span = set(range(claim.start, claim.end))
         right = bool(span) and len(span & every) / len(span) >= scorer.THRESHOLD
         if right:
@@ -108,9 +120,9 @@ def examples_of(doc_id: str, doc: dict, scorer, cues: frozenset[str]) -> list[Ex
     return found
 
 
-def load_examples(docs: dict, scorer, cues: frozenset[str]) -> list[Example]:
+def load_examples(docs: dict, scorer, lexicon: ClaimScorer) -> list[Example]:
     """Return the labelled loose readings of every document in a PolNeAR split."""
-    return [e for doc_id, doc in sorted(docs.items()) for e in examples_of(doc_id, doc, scorer, cues)]
+    return [e for doc_id, doc in sorted(docs.items()) for e in examples_of(doc_id, doc, scorer, lexicon)]
 
 
 def score_split(split: Path, scorer, model: ClaimScorer) -> dict:
@@ -130,21 +142,21 @@ def score_split(split: Path, scorer, model: ClaimScorer) -> dict:
             "direct_f1": full["direct"]["f1"]}
 
 
-def probe_hash(cues: frozenset[str]) -> str:
+def probe_hash(lexicon: ClaimScorer) -> str:
     """Return the SHA-256 of the features of the probe text's readings (tests compare it with the shipped one)."""
-    feats = [f for fs, _ in readings(load_plain(PROBE, "probe.txt"), cues) for f in fs]
+    feats = [f for fs, _ in readings(load_plain(PROBE, "probe.txt"), lexicon) for f in fs]
     return hashlib.sha256("\n".join(feats).encode()).hexdigest()
 
 
-def write_model(args, scorer, examples, options, cues: dict) -> dict:
+def write_model(args, scorer, examples, options, cues: dict, heads: list[str]) -> dict:
     """Fit on the whole split; return the model file's data with its provenance and scores."""
     weights = train(examples, epochs=args.epochs, l2=args.l2, rate=args.rate)
-    full_fit = score_split(args.split, scorer, ClaimScorer(weights, args.threshold, frozenset(cues)))
+    full_fit = score_split(args.split, scorer, ClaimScorer(weights, args.threshold, frozenset(cues), frozenset(heads)))
     commit = code_commit(ignore=(WEIGHTS_FILE,))
     return {"trained_on": "PolNeAR train", "command": "make models", "options": options,
-            "threshold": args.threshold, "cues": cues, "provenance": {
+            "threshold": args.threshold, "cues": cues, "source_heads": heads, "provenance": {
                 **commit, "data": str(args.split.name), "data_sha256": data_hash(args.split),
-                "probe_sha256": probe_hash(frozenset(cues)), "readings": len(examples), "features": len(weights),
+                "probe_sha256": probe_hash(ClaimScorer({}, 0.5, frozenset(cues), frozenset(heads))), "readings": len(examples), "features": len(weights),
                 "scores": {"full_fit": full_fit}}, "weights": weights}
 
 
@@ -158,7 +170,8 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--min-seen", type=int, default=5, help="occurrences a learned cue form needs")
-    parser.add_argument("--min-share", type=float, default=0.2, help="share of them annotated as a cue")
+    parser.add_argument("--min-heads", type=int, default=3, help="annotated sources a learned source head needs")
+    parser.add_argument("--min-share", type=float, default=0.3, help="share of them annotated as a cue")
     parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped weights result")
@@ -166,9 +179,9 @@ def main() -> int:
     scorer = load_scorer(SCORER)
     docs = scorer.load_split(str(args.split))
     options = {"epochs": args.epochs, "l2": args.l2, "rate": args.rate, "min_seen": args.min_seen,
-               "min_share": args.min_share}
-    cues = learn_cues(docs, args.min_seen, args.min_share)
-    examples = load_examples(docs, scorer, frozenset(cues))
+               "min_share": args.min_share, "min_heads": args.min_heads}
+    cues, heads = learn_cues(docs, args.min_seen, args.min_share), learn_heads(docs, args.min_heads)
+    examples = load_examples(docs, scorer, ClaimScorer({}, 0.5, frozenset(cues), frozenset(heads)))
     print(json.dumps({"cues": len(cues), "readings": len(examples), "right": sum(e.label for e in examples)}))
     if args.cv:
         thresholds = tuple(float(t) for t in args.thresholds.split(","))
@@ -176,12 +189,12 @@ def main() -> int:
     if args.check:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))
         fit = {k: shipped["options"][k] for k in ("epochs", "l2", "rate")}
-        same = cues == shipped["cues"] and train(examples, **fit) == shipped["weights"]
+        same = cues == shipped["cues"] and heads == shipped["source_heads"] and train(examples, **fit) == shipped["weights"]
         print(json.dumps({"reproduced": same, "data_sha256_matches":
                           shipped["provenance"]["data_sha256"] == data_hash(args.split)}))
         return 0 if same else 1
     if args.write:
-        data = write_model(args, scorer, examples, options, cues)
+        data = write_model(args, scorer, examples, options, cues, heads)
         args.out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(json.dumps(data["provenance"]))
     return 0

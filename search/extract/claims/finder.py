@@ -12,7 +12,7 @@ from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPL
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
 from .scorer import default_scorer, learned_cue_at, reading_features
-from .sources import cue_subject, evidence_subject, owner_span, token_span
+from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
@@ -186,10 +186,13 @@ def _loose_claims(ctx, sent: Sentence, cues, taken: list, judge) -> list[RawClai
     for k, size in cues:
         if any(a <= k < b for a, b in taken):
             continue
-        k, size, cue = _past_adverb(toks, k, size)
+        past = _past_adverb(toks, k, size, judge.cues)
+        if past is None:
+            continue
+        k, size, cue = past
         if any(a <= k < b for a, b in taken):
             continue  # the verb after the adverb has been read already
-        match = _loose(ctx, sent, k, size, cue)
+        match = _loose(ctx, sent, k, size, cue, judge.heads)
         claim = match and _claim(ctx, toks, match, cue)
         if claim and judge.keeps(_reading(toks, match, cue, claim), claim):
             found.append(claim)
@@ -332,17 +335,38 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     return Match(lo, hi, token_span(toks, subject), k, size)
 
 
-def _past_adverb(toks: list[Token], k: int, size: int) -> tuple[int, int, str]:
-    """Return the cue (index, size, text) past an adverb: 'publicly thanked' is read at 'thanked'."""
+def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) -> tuple[int, int, str] | None:
+    """Return the cue (index, size, text) past an adverb ('publicly thanked' is read at 'thanked'), None if
+    the adverb modifies no cue ('also flew')."""
     word = toks[k].text.lower()
-    if size == 1 and (word in ADVERBS or word.endswith("ly")) and k + 1 < len(toks) and toks[k + 1].text.isalpha() \
-            and toks[k + 1].text.islower():
+    if size == 1 and (word in ADVERBS or word.endswith("ly")):
+        if k + 1 >= len(toks):
+            return None
+        size = claim_cue_at(toks, k + 1) or learned_cue_at(toks, k + 1, learned)
+        if not size:
+            return None
         k += 1
     return k, size, cue_text(toks, k, size).lower()
 
 
-def _loose(ctx, sent, k, size, cue) -> Match | None:
+def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     """Any cue's forward reading: its subject (or the main clause's) asserts what follows it to the clause end."""
+    toks = sent.toks
+    source = _loose_source(ctx, sent, k, cue, heads)
+    if source is None:
+        return None
+    lo = _skip_adjuncts(toks, k + size)
+    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)):  # 'told (reporters on Friday) that ...'
+        lo = _skip_adjuncts(toks, hearer[1] + 1)
+    if lo < len(toks) and toks[lo].text == "that":
+        lo += 1
+    if lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum() or toks[lo].text == "by":
+        return None  # nothing reported, a direct quote, or a passive's agent ('solutions suggested by experts')
+    return Match(lo, _clause_end(sent, lo), source, k, size)
+
+
+def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] | None:
+    """Return who asserts in a loose reading: the cue's subject, or the main clause's for 'and said', ', saying'."""
     toks = sent.toks
     subject = cue_subject(toks, k)
     if subject is None and k and toks[k - 1].text.lower() in BE_FORMS and not classes_of(cue) \
@@ -354,14 +378,7 @@ def _loose(ctx, sent, k, size, cue) -> Match | None:
         return None  # 'sales showed a rise': a measure shows, nobody claims
     source = token_span(toks, subject) if subject else (
         sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common)))
-    lo = _skip_adjuncts(toks, k + size)
-    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)):  # 'told (reporters on Friday) that ...'
-        lo = _skip_adjuncts(toks, hearer[1] + 1)
-    if lo < len(toks) and toks[lo].text == "that":
-        lo += 1
-    if source is None or lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum():
-        return None
-    return Match(lo, _clause_end(sent, lo), source, k, size)
+    return source if source and can_assert(toks, source, ctx.common, heads) else None
 
 
 def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list[str]:

@@ -73,11 +73,12 @@ def learned_cue_at(toks: list[Token], k: int, cues: frozenset[str]) -> int:
 
 @dataclass(frozen=True)
 class ClaimScorer:
-    """Feature weights, the probability a reading must reach to be kept, and cue words learned from data."""
+    """Feature weights, the probability a reading must reach to be kept, and cue and source words learned from data."""
 
     weights: dict[str, float]
     threshold: float = 0.5
     cues: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()  # lower-case words that end a source in the training data
 
     def probability(self, feats: list[str]) -> float:
         """Return the model's probability that the reading is an annotated claim with its source."""
@@ -93,7 +94,7 @@ class ClaimScorer:
 def load_scorer(data: dict) -> ClaimScorer:
     """Return a ClaimScorer from its JSON form ({"weights": {...}, "threshold": t})."""
     return ClaimScorer({str(k): float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.5)),
-                       frozenset(data.get("cues", {})))
+                       frozenset(data.get("cues", {})), frozenset(data.get("source_heads", ())))
 
 
 @lru_cache(maxsize=1)
