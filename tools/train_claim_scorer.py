@@ -43,12 +43,9 @@ PROBE = ("Probe Headline\n\nThe senator voted for the bill that cut taxes for fa
 
 
 def learn_cues(docs: dict, min_seen: int, min_share: float) -> dict[str, dict[str, int]]:
-    """Return cue forms the rules lack, with how often each occurs and how often it is an annotated cue.
-
-    A form is a lower-case word, or a word and the preposition after it ('attacks on'), inside the
-    Cue of an attribution whose content follows it; it is kept when seen at least min_seen times
-    and a cue at least min_share of them.
-    """
+    """Return cue forms the rules lack ('wary', 'attacks on') seen >= min_seen times, >= min_share of them as a cue."""
+    # A form is a lower-case word, or a word and the preposition after it, inside the Cue of an
+    # attribution whose content follows it; words the rules already read are left to them.
     seen, cued = Counter(), Counter()
     for _, doc in sorted(docs.items()):
         text = doc["text"]
@@ -156,7 +153,8 @@ def write_model(args, scorer, examples, options, cues: dict, heads: list[str]) -
     return {"trained_on": "PolNeAR train", "command": "make models", "options": options,
             "threshold": args.threshold, "cues": cues, "source_heads": heads, "provenance": {
                 **commit, "data": str(args.split.name), "data_sha256": data_hash(args.split),
-                "probe_sha256": probe_hash(ClaimScorer({}, 0.5, frozenset(cues), frozenset(heads))), "readings": len(examples), "features": len(weights),
+                "probe_sha256": probe_hash(ClaimScorer({}, 0.5, frozenset(cues), frozenset(heads))),
+                "readings": len(examples), "features": len(weights),
                 "scores": {"full_fit": full_fit}}, "weights": weights}
 
 
@@ -189,7 +187,8 @@ def main() -> int:
     if args.check:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))
         fit = {k: shipped["options"][k] for k in ("epochs", "l2", "rate")}
-        same = cues == shipped["cues"] and heads == shipped["source_heads"] and train(examples, **fit) == shipped["weights"]
+        lexicon = (cues, heads) == (shipped["cues"], shipped["source_heads"])
+        same = lexicon and train(examples, **fit) == shipped["weights"]
         print(json.dumps({"reproduced": same, "data_sha256_matches":
                           shipped["provenance"]["data_sha256"] == data_hash(args.split)}))
         return 0 if same else 1

@@ -336,8 +336,7 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
 
 
 def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) -> tuple[int, int, str] | None:
-    """Return the cue (index, size, text) past an adverb ('publicly thanked' is read at 'thanked'), None if
-    the adverb modifies no cue ('also flew')."""
+    """Return the cue (index, size, text) past an adverb ('publicly thanked'), None before a non-cue ('also flew')."""
     word = toks[k].text.lower()
     if size == 1 and (word in ADVERBS or word.endswith("ly")):
         if k + 1 >= len(toks):

@@ -17,7 +17,10 @@ WEIGHTS_FILE = "claim_scorer.json"
 
 def _bucket(n: int) -> str:
     """Return a coarse size label: lengths matter by order, not exactly."""
-    return "1" if n <= 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13-25" if n <= 25 else "26+"
+    for top, label in ((1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"), (25, "13-25")):
+        if n <= top:
+            return label
+    return "26+"
 
 
 def _shape(tok: Token | None) -> str:
@@ -54,7 +57,8 @@ def reading_features(toks: list[Token], k: int, size: int, cue: str, lo: int, hi
         f"quoted={any(t.text in QUOTE_MARKS for t in toks[lo:hi])}",
         f"source_first={source_words[0].text.lower() if source_words else 'NONE'}",
         f"source_last={source_words[-1].text.lower() if source_words else 'NONE'}",
-        f"adjunct={first.text.lower() in ADJUNCT_HEADS}", f"first_pair={first.text.lower()}|{_shape(toks[lo + 1] if lo + 1 < len(toks) else None)}",
+        f"adjunct={first.text.lower() in ADJUNCT_HEADS}",
+        f"first_pair={first.text.lower()}|{_shape(toks[lo + 1] if lo + 1 < len(toks) else None)}",
     ]
     feats += [f"class={c}" for c in sorted(classes_of(cue))] or ["class=none"]
     return feats

@@ -141,11 +141,8 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
 
 
 def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str], heads: frozenset[str]) -> bool:
-    """Return True when a source (character span) can assert: a pronoun, a name, or a noun for people or evidence
-    (heads: such nouns learned from annotated sources).
-
-    'long waiting lists', 'the tip of the iceberg' or a sentence's first word ('More seemed') cannot.
-    """
+    """Return True when a source can assert: a pronoun, a name, a noun for people or evidence, or a learned head."""
+    # 'long waiting lists', 'the tip of the iceberg' or a sentence's first word ('More seemed') cannot.
     words = [t for t in toks if source[0] <= t.start and t.end <= source[1]]
     if not words:
         return False
