@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
-from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, PAST_VERBS,
+from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS, PAST_VERBS,
                              QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
@@ -351,6 +351,8 @@ def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) 
 def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     """Any cue's forward reading: its subject (or the main clause's) asserts what follows it to the clause end."""
     toks = sent.toks
+    if cue in NOUN_FORMS and (k + size >= len(toks) or toks[k + size].text.lower() not in ("to", "that")):
+        return None  # 'Harbour plan splits council': a noun unless 'to' or 'that' follows ('plans to', 'fears that')
     source = _loose_source(ctx, sent, k, cue, heads)
     if source is None:
         return None
