@@ -72,9 +72,11 @@ POLNEAR_TRAIN ?= ../shared/data/polnear/train
 .PHONY: models models-check
 models: $(STAMP)
 	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --write
+	$(BIN)/python tools/train_claim_scorer.py $(POLNEAR_TRAIN) --write
 
 models-check: $(STAMP)
 	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --check
+	$(BIN)/python tools/train_claim_scorer.py $(POLNEAR_TRAIN) --check
 
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock

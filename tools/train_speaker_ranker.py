@@ -130,12 +130,12 @@ def space_hash() -> str:
     return hashlib.sha256("\n".join(sorted(feature_space())).encode()).hexdigest()
 
 
-def code_commit() -> dict:
+def code_commit(ignore: tuple[str, ...] = (WEIGHTS_FILE,)) -> dict:
     """Return the commit the weights are trained at, and whether the extraction code differs from it."""
     def git(*args):
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     changed = [line for line in git("status", "--porcelain", "--", "search", "tools").splitlines()
-               if not line.endswith(WEIGHTS_FILE)]
+               if not line.endswith(ignore)]
     return {"code_commit": git("rev-parse", "HEAD") or None, "code_dirty": bool(changed)}
 
 

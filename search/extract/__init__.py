@@ -16,7 +16,7 @@ from .speakers.resolver import Resolver
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def extract(article: Article, ranker=None) -> Extraction:
+def extract(article: Article, ranker=None, judge=None) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
     text, paragraphs = article.text, article.paragraphs
     found = find_quotes(text, paragraphs)
@@ -25,10 +25,10 @@ def extract(article: Article, ranker=None) -> Extraction:
     ctx = Context(text, masked, paragraphs, sentences, frozenset(LOWER_WORD.findall(text)))
     resolver = Resolver(text, article.paragraph_texts())
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
-    cued = cue_sentences(ctx)
+    cued = cue_sentences(ctx, judge)
     for start, end in cue_subjects(cued):
         resolver.note(start, resolver.canonical(text[start:end], start))
-    claims = build_claims(ctx, find_claims(ctx, cued), resolver)
+    claims = build_claims(ctx, find_claims(ctx, cued, judge), resolver)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
-from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, PAST_VERBS,
+from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS, PAST_VERBS,
                              QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
-from .sources import cue_subject, evidence_subject, owner_span, token_span
+from .scorer import default_scorer, learned_cue_at, reading_features
+from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
@@ -62,21 +64,30 @@ class Sentence:
     source: tuple[int, int] | None = None  # the source of the sentence's last claim
 
 
-def cue_sentences(ctx: Context) -> list[tuple[list[Token], list[tuple[int, int]]]]:
+def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tuple[int, int]]]]:
     """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a claim or quote cue."""
+    learned = (judge or default_scorer()).cues
+    words = _sentence_words(learned)
     lowered = ctx.masked.lower()
     found = []
     for p, sentences in enumerate(ctx.sentences):
         for lo, hi in sentences:
-            if SENTENCE_WORDS.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if words.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
             for toks in _windows(tokens(ctx.masked, lo, hi)):
                 headline = p == 0 and _title_case(toks)
-                cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in SENTENCE_WORDS
-                        and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k))]
+                cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
+                        and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
+                             or learned_cue_at(toks, k, learned))]
                 if cues:
                     found.append((toks, cues))
     return found
+
+
+@lru_cache(maxsize=4)
+def _sentence_words(learned: frozenset[str]) -> frozenset[str]:
+    """Return the words whose presence makes a sentence worth tokenising: cue words and learned cues' first words."""
+    return SENTENCE_WORDS | {form.split()[0] for form in learned}
 
 
 def _windows(toks: list[Token]) -> list[list[Token]]:
@@ -105,9 +116,10 @@ def cue_subjects(cued) -> list[tuple[int, int]]:
     return found
 
 
-def find_claims(ctx: Context, cued) -> list[RawClaim]:
+def find_claims(ctx: Context, cued, judge=None) -> list[RawClaim]:
     """Return the attributed claims in the sentences that hold a cue, and a headline's 'Name: CONTENT'."""
-    found = [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues)]
+    judge = judge or default_scorer()
+    found = [claim for toks, cues in cued for claim in _sentence_claims(ctx, toks, cues, judge)]
     headline = _headline_colon(ctx)
     if headline and not any(c.start < headline.end and headline.start < c.end for c in found):
         found.insert(0, headline)
@@ -135,8 +147,9 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     return RawClaim(toks[colon + 1].start, end, name[0].start, name[-1].end, ":")
 
 
-def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
+def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawClaim]:
     """Try the rules in order on each cue; a cue inside an earlier claim reports nested speech: skipped."""
+    learned = [(k, size) for k, size in cues if toks[k].text.lower() not in SENTENCE_WORDS]
     cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
     sent = Sentence(toks, cues, _cuts(toks, cues))
     claims, taken = [], []
@@ -163,7 +176,28 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues) -> list[RawClaim]:
     for k, size in cues:
         if not any(a <= k < b for a, b in taken):
             tried(k, size, RULES)
+    claims += _loose_claims(ctx, sent, sorted(cues + learned), taken, judge)
     return sorted(claims, key=lambda c: c.start)
+
+
+def _loose_claims(ctx, sent: Sentence, cues, taken: list, judge) -> list[RawClaim]:
+    """Read each cue the rules left loosely; keep the readings the judge (the learned scorer) trusts."""
+    toks, found = sent.toks, []
+    for k, size in cues:
+        if any(a <= k < b for a, b in taken):
+            continue
+        past = _past_adverb(toks, k, size, judge.cues)
+        if past is None:
+            continue
+        k, size, cue = past
+        if any(a <= k < b for a, b in taken):
+            continue  # the verb after the adverb has been read already
+        match = _loose(ctx, sent, k, size, cue, judge.heads)
+        claim = match and _claim(ctx, toks, match, cue)
+        if claim and judge.keeps(_reading(toks, match, cue, claim), claim):
+            found.append(claim)
+            taken.append((k, match.hi))
+    return found
 
 
 def _claim_cue(toks, k, size) -> bool:
@@ -299,6 +333,63 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     if toks[subject[0]].text.lower() in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
         hi = next((m for m in range(lo, hi) if toks[m].text == ","), hi)
     return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) -> tuple[int, int, str] | None:
+    """Return the cue (index, size, text) past an adverb ('publicly thanked'), None before a non-cue ('also flew')."""
+    word = toks[k].text.lower()
+    if size == 1 and (word in ADVERBS or word.endswith("ly")):
+        if k + 1 >= len(toks):
+            return None
+        size = claim_cue_at(toks, k + 1) or learned_cue_at(toks, k + 1, learned)
+        if not size:
+            return None
+        k += 1
+    return k, size, cue_text(toks, k, size).lower()
+
+
+def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
+    """Any cue's forward reading: its subject (or the main clause's) asserts what follows it to the clause end."""
+    toks = sent.toks
+    if cue in NOUN_FORMS and (k + size >= len(toks) or toks[k + size].text.lower() not in ("to", "that")):
+        return None  # 'Harbour plan splits council': a noun unless 'to' or 'that' follows ('plans to', 'fears that')
+    source = _loose_source(ctx, sent, k, cue, heads)
+    if source is None:
+        return None
+    lo = _skip_adjuncts(toks, k + size)
+    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)):  # 'told (reporters on Friday) that ...'
+        lo = _skip_adjuncts(toks, hearer[1] + 1)
+    if lo < len(toks) and toks[lo].text == "that":
+        lo += 1
+    if lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum() or toks[lo].text == "by":
+        return None  # nothing reported, a direct quote, or a passive's agent ('solutions suggested by experts')
+    return Match(lo, _clause_end(sent, lo), source, k, size)
+
+
+def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] | None:
+    """Return who asserts in a loose reading: the cue's subject, or the main clause's for 'and said', ', saying'."""
+    toks = sent.toks
+    subject = cue_subject(toks, k)
+    if subject is None and k and toks[k - 1].text.lower() in BE_FORMS and not classes_of(cue) \
+            and not cue.split()[0].endswith("ed"):
+        subject = subject_before(toks, k - 1, 0)  # 'critics were skeptical of': an adjective, not a passive
+    if subject is None and not (is_participle(cue) or k and toks[k - 1].text.lower() in ("and", "but", ",")):
+        return None  # a passive ('is expected to'): its subject is not the source, and no agent is named
+    if classes_of(cue) == {"evidence"} and subject and not evidence_subject(toks, subject[0], k):
+        return None  # 'sales showed a rise': a measure shows, nobody claims
+    source = token_span(toks, subject) if subject else (
+        sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common)))
+    return source if source and can_assert(toks, source, ctx.common, heads) else None
+
+
+def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list[str]:
+    """Return the scorer's features of a loose reading, over the content its claim kept."""
+    hi = next((m for m in range(match.lo, len(toks)) if toks[m].start >= claim.end), len(toks))
+    subject = cue_subject(toks, match.k) is not None  # else the source is borrowed from the main clause
+    shape = ("that" if toks[match.lo - 1].text == "that" else "clause" if _clause_at(toks, match.lo)
+             else "reported" if _reported(toks, match.lo) else "object")
+    return reading_features(toks, match.k, match.size, cue, match.lo, hi, match.source, subject) + [
+        f"content={shape}", f"content_cue={shape}|{cue}"]
 
 
 RULES = (_according, _speech_noun, _participle, _tag, _forward)

@@ -5,6 +5,7 @@ from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
 from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
                                TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.people import BODY_NOUNS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.grammar import CONNECTIVES, PHRASE_NAME_JOINS
 from ..text.phrases import abbrev_dot, is_cap, np_back, subject_before
 from ..text.sentences import Token
@@ -137,3 +138,18 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
     if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].text.lower() in ("last", "this", "next"):
         last -= 2  # 'the EOC last year'
     return toks[first].start, toks[last].end
+
+
+def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str], heads: frozenset[str]) -> bool:
+    """Return True when a source can assert: a pronoun, a name, a noun for people or evidence, or a learned head."""
+    # 'long waiting lists', 'the tip of the iceberg' or a sentence's first word ('More seemed') cannot.
+    words = [t for t in toks if source[0] <= t.start and t.end <= source[1]]
+    if not words:
+        return False
+    head = words[-1].text.lower()
+    if head in PRONOUNS or head in ("who", "which") or head in SPEAKER_NOUNS or head in UNNAMED_SOURCES \
+            or head in BODY_NOUNS or head in PARTIES or head in heads:
+        return True
+    # a capitalised word names someone unless it only opens the sentence ('Starting', 'Eventually')
+    return any(is_cap(t.text) and not (t is toks[0] and (t.text.lower() in common or t.text.endswith(("ing", "ly"))))
+               for t in words)
