@@ -78,9 +78,13 @@ def _skip(rel: str, reason: str) -> Prepared:
 
 def workers_for(file_count: int) -> int:
     """Return how many extraction workers to start: none for small corpora or one core."""
-    if file_count < PARALLEL_MIN_FILES:
+    cores = os.cpu_count() or 1
+    if file_count < PARALLEL_MIN_FILES or cores < 2:
         return 0
-    return min(MAX_WORKERS, (os.cpu_count() or 1) - 1)
+    # One per core, the writer's included: extracting an article costs about as much CPU as
+    # writing its documents, so with one worker on two cores the writer waited a third of the
+    # build; with two, the writer's core also extracts while the writer waits.
+    return min(MAX_WORKERS, cores)
 
 
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):

@@ -23,6 +23,14 @@ def index_word(token: str) -> str | None:
     return stem(word)
 
 
+def indexed_terms(value: str) -> tuple[int, list[str]]:
+    """Return the position of the first indexed word and the indexed words in order (stop words left out)."""
+    # StopFilter's renumbering: the first kept word keeps its place, the next follow on.
+    words = list(map(index_word, WORDS.findall(value)))
+    first = next((k for k, term in enumerate(words) if term is not None), 0)
+    return first, [term for term in words if term is not None]
+
+
 class FastStemmingAnalyzer(Analyzer):
     """StemmingAnalyzer's exact tokens; the common call (index or query terms) skips its filter chain."""
 
@@ -44,12 +52,8 @@ class FastStemmingAnalyzer(Analyzer):
     def _tokens(value: str, positions: bool, mode: str, boosts: bool):
         # Token keeps the options it was made with, as the tokenizer's does (the writer passes boosts).
         token = Token(positions, False, removestops=True, mode=mode, boosts=boosts)
-        pos = None
-        for index, term in enumerate(map(index_word, WORDS.findall(value))):
-            if term is None:
-                continue
-            # StopFilter's renumbering: the first kept word keeps its place, the next follow on.
-            pos = index if pos is None else pos + 1
+        first, terms = indexed_terms(value)
+        for pos, term in enumerate(terms, first):
             token.text, token.boost, token.stopped = term, 1.0, False
             if positions:
                 token.pos = pos

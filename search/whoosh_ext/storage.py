@@ -5,6 +5,8 @@ import contextlib
 
 from whoosh.filedb.filestore import FileStorage
 
+from .adding import DocumentAdder
+
 BUILD_POOL_MB = 256  # posting pool of a full build's writer; see SegmentedWriter.roll_if_full
 
 
@@ -57,6 +59,7 @@ class SegmentedWriter:
     def __init__(self, ix):
         self.ix = ix
         self.writer = self._new()
+        self.adder = DocumentAdder(self.writer)
 
     def _new(self):
         # compound=False: a compound segment is copied into memory by every searcher that opens
@@ -65,7 +68,7 @@ class SegmentedWriter:
 
     def add_document(self, **fields) -> None:
         """Add one document to the current segment."""
-        self.writer.add_document(**fields)
+        self.adder.add(fields)
 
     def roll_if_full(self) -> None:
         """Commit the current segment and start another when the pool would soon spill to disk."""
@@ -74,11 +77,14 @@ class SegmentedWriter:
         # sorted in memory, keep the build linear.
         pool = getattr(self.writer, "pool", None)
         if pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20:
+            self.adder.lengths_from_memory()
             self.writer.commit(merge=False)
             self.writer = self._new()
+            self.adder = DocumentAdder(self.writer)
 
     def commit(self) -> None:
         """Commit the last segment."""
+        self.adder.lengths_from_memory()
         self.writer.commit(merge=False)
 
     def cancel(self) -> None:

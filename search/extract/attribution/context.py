@@ -47,7 +47,9 @@ class Context:
     def words(self) -> Counter:
         """Return how often each word occurs, possessives folded (counted once, when first asked)."""
         if self._words is None:  # counting a name in the whole text per candidate is quadratic
-            self._words = Counter(POSSESSIVE.sub("", w) for w in WORD.findall(self.text))
+            self._words = Counter()
+            for word, count in Counter(WORD.findall(self.text)).items():  # fold each distinct word once
+                self._words[POSSESSIVE.sub("", word)] += count
         return self._words
 
 

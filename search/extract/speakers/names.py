@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon.words import CUE_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
@@ -38,6 +39,7 @@ def clean_name(mention: str) -> str:
     return " ".join(_after_descriptor(_before_of(words)))
 
 
+@lru_cache(maxsize=8192)  # asked of the same names again and again in an article
 def is_named(name: str) -> bool:
     """Return True for a name ('Tony Blair', 'Reuters'), False for a description ('Tory MP')."""
     last = name.split()[-1] if name.split() else ""
@@ -51,6 +53,7 @@ def is_named(name: str) -> bool:
     return last[:1].isupper() and not described and not is_junk(name) and word not in DEMONYMS
 
 
+@lru_cache(maxsize=8192)  # asked of the same names again and again in an article
 def is_junk(name: str) -> bool:
     """Return True for what is left of a mention that holds no name ('The', 'But', "I'm playing")."""
     first = name.lower().split()[0] if name.split() else ""
@@ -117,6 +120,7 @@ def descriptor_of(mention: str, name: str) -> list[str]:
     return [w.lower().strip(",.") for w in words[:len(words) - size] if w.lower() not in NAME_LEADING]
 
 
+@lru_cache(maxsize=8192)  # asked of the same names again and again in an article
 def is_person(name: str) -> bool:
     """Return True when a canonical name looks like a person, not an organisation or place."""
     words = name.split()

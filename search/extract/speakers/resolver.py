@@ -21,9 +21,10 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
-SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
+# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds.
+SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
-APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
+APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")

@@ -21,10 +21,22 @@ class Token(NamedTuple):
     end: int
 
 
+_MEMO: tuple[str | None, dict] = (None, {})  # one text's tokens by span (quote and claim finders ask again)
+MEMO_SPANS = 4096
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return the tokens of text[start:end] with absolute offsets."""
-    found = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-    step("tokens", len(found))
+    """Return the tokens of text[start:end] with absolute offsets (a list shared by callers: read only)."""
+    global _MEMO
+    memo = _MEMO
+    if memo[0] is not text:  # identity, not equality: one article's text is one object
+        memo = _MEMO = (text, {})
+    found = memo[1].get((start, end))
+    if found is None:
+        found = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+        step("tokens", len(found))
+        if len(memo[1]) < MEMO_SPANS:
+            memo[1][(start, end)] = found
     return found
 
 

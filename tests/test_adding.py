@@ -1,0 +1,124 @@
+"""The build's document adder writes exactly the index Whoosh's own add_document writes."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+
+from search.extract import extract
+from search.index.records import documents_for
+from search.index.schema import make_schema
+from search.ingest.documents import corpus_files, load_file
+from search.whoosh_ext import storage
+from search.whoosh_ext.adding import DocumentAdder
+from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
+from tests.helpers import SEEDS
+
+
+def seed_documents() -> list[dict]:
+    docs = []
+    for path in corpus_files(SEEDS):
+        for article in load_file(path, SEEDS)[0]:
+            docs += documents_for(article, extract(article))
+    return docs
+
+
+def contents(ix) -> list:
+    """Return everything a search reads: postings with values, term statistics, lengths, stored fields,
+    columns, and the bytes of every segment file but the segment's own record."""
+    names = sorted(ix.schema.names())
+    with ix.reader() as reader:
+        out = [list(reader.iter_postings())]
+        for fieldname, text in reader.all_terms():
+            info = reader.term_info(fieldname, text)
+            out.append((fieldname, text, info.weight(), info.doc_frequency(), info.min_length(),
+                        info.max_length(), info.max_weight()))
+        for docnum in range(reader.doc_count_all()):
+            out.append(sorted(reader.stored_fields(docnum).items()))
+            out.append([reader.doc_field_length(docnum, name) for name in names])
+        for name in names:
+            out.append(list(reader.column_reader(name)) if reader.has_column(name) else None)
+            out.append(reader.field_length(name))
+    segment = ix._segments()[0].segment_id()
+    files = sorted(ix.storage.list())
+    out += [(name.replace(segment, "SEG"), ix.storage.open_file(name).read()) for name in files
+            if segment in name and not name.endswith(".seg")]
+    return out
+
+
+def new_index(path, schema):
+    path.mkdir()
+    return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
+
+
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64):
+    ix = new_index(tmp_path / name, schema)
+    writer = ix.writer(limitmb=limitmb, compound=False)
+    add = DocumentAdder(writer)
+    for doc in docs:
+        add.add(doc) if adder else writer.add_document(**doc)
+    if adder:
+        add.lengths_from_memory()
+    writer.commit(merge=False)
+    return ix
+
+
+def test_the_seed_documents_index_the_same(tmp_path):
+    docs = seed_documents()
+    assert len(docs) > 50 and any(len(d) > 12 for d in docs)
+    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+    ours = build(tmp_path, "ours", make_schema(), docs, adder=True)
+    assert contents(ours) == contents(whoosh)
+
+
+def test_a_spilling_pool_and_repeated_values_index_the_same(tmp_path):
+    # A tiny pool spills sorted runs to disk mid-build; repeated values come from the cache.
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True), tags=KEYWORD(commas=True, scorable=True),
+                    n=NUMERIC(float, stored=True), words=TEXT(analyzer=make_schema()["body"].analyzer))
+    docs = [dict(id=f"d{k}", text="the cat sat on the mat " * (k % 3 + 1), tags="a,b" if k % 2 else "c",
+                 n=float(k % 5), words=f"Running runners ran {k} times, the end. Again running.")
+            for k in range(400)]
+    docs.append(dict(id="empty", text="", words="the of and"))  # nothing indexed: no length
+    whoosh = build(tmp_path, "whoosh", schema, docs, adder=False, limitmb=0.05)
+    ours = build(tmp_path, "ours", schema, docs, adder=True, limitmb=0.05)
+    assert contents(ours) == contents(whoosh)
+
+
+def test_boosts_take_whooshs_own_path(tmp_path):
+    schema = Schema(id=ID(stored=True), text=TEXT)
+    docs = [dict(id="a", text="big cat", _boost=2.0), dict(id="b", text="big dog")]
+    assert contents(build(tmp_path, "ours", schema, docs, adder=True)) == contents(
+        build(tmp_path, "whoosh", schema, docs, adder=False))
+
+
+def test_a_bad_value_fails_as_in_whoosh(tmp_path):
+    schema = Schema(id=ID(stored=True), n=NUMERIC(float, stored=True))
+    built = []
+    for adder in (True, False):
+        ix = new_index(tmp_path / str(adder), schema)
+        writer = ix.writer()
+        add = DocumentAdder(writer).add if adder else (lambda doc: writer.add_document(**doc))
+        add(dict(id="a", n=1.0))
+        with pytest.raises(ValueError):
+            add(dict(id="b", n="not a number"))
+        add(dict(id="c", n=2.0))
+        writer.commit()
+        built.append(contents(ix))
+    assert built[0] == built[1]
+
+
+def test_segments_rolled_by_a_build_read_lengths_from_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.05)
+    docs = seed_documents()
+    ix = new_index(tmp_path / "rolled", make_schema())
+    writer = SegmentedWriter(ix)
+    for doc in docs:
+        writer.add_document(**doc)
+        writer.roll_if_full()
+    writer.commit()
+    assert len(ix._segments()) > 1
+    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+    with ix.reader() as rolled, whoosh.reader() as single:
+        assert sorted(pickle.dumps(p[:2] + p[3:]) for p in rolled.iter_postings()) == sorted(
+            pickle.dumps(p[:2] + p[3:]) for p in single.iter_postings())
