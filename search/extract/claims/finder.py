@@ -377,6 +377,9 @@ def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] |
         return None  # a passive ('is expected to'): its subject is not the source, and no agent is named
     if classes_of(cue) == {"evidence"} and subject and not evidence_subject(toks, subject[0], k):
         return None  # 'sales showed a rise': a measure shows, nobody claims
+    of = subject and next((i for i in range(subject[1], subject[0], -1) if toks[i].text.lower() == "of"), None)
+    if of and not can_assert(toks, token_span(toks, (of - 1, of - 1)), ctx.common, heads):
+        return None  # 'the housing of Russian orphans underscores': the head before 'of' asserts, not 'orphans'
     source = token_span(toks, subject) if subject else (
         sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common)))
     return source if source and can_assert(toks, source, ctx.common, heads) else None
