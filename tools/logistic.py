@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
+
+from tools.adagrad import fit
 
 
 @dataclass
@@ -18,15 +19,7 @@ class Example:
 def train(examples: list[Example], epochs: int = 10, rate: float = 0.1, l2: float = 1e-3,
           seed: int = 0) -> dict[str, float]:
     """Return feature weights maximising the likelihood of the labels."""
-    weights: dict[str, float] = {}
-    squares: dict[str, float] = {}
-    order = list(range(len(examples)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            _step(examples[i], weights, squares, rate, l2)
-    return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}
+    return fit(examples, _gradients, epochs, rate, l2, seed)
 
 
 def probability(weights: dict[str, float], feats: list[str]) -> float:
@@ -35,13 +28,9 @@ def probability(weights: dict[str, float], feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-def _step(example: Example, weights, squares, rate, l2) -> None:
+def _gradients(example: Example, weights: dict[str, float]) -> list[tuple[str, float]]:
     g = probability(weights, example.feats) - example.label  # d(-log likelihood)/d(score)
-    for f in example.feats:
-        w = weights.get(f, 0.0)
-        grad = g + l2 * w
-        squares[f] = squares.get(f, 0.0) + grad * grad
-        weights[f] = w - rate * grad / (math.sqrt(squares[f]) + 1e-8)
+    return [(f, g) for f in example.feats]
 
 
 def folds(examples: list[Example], k: int) -> list[tuple[list[Example], list[Example]]]:

@@ -5,6 +5,8 @@ import math
 import random
 from dataclasses import dataclass
 
+from tools.adagrad import fit
+
 
 @dataclass
 class Group:
@@ -21,18 +23,10 @@ def train(groups: list[Group], epochs: int = 8, rate: float = 0.2, l2: float = 1
           seed: int = 0) -> dict[str, float]:
     """Return feature weights maximising the likelihood of some right candidate per quote."""
     usable = [g for g in groups if any(g.labels) and not all(g.labels) and not g.trusted]
-    weights: dict[str, float] = {}
-    squares: dict[str, float] = {}
-    order = list(range(len(usable)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            _step(usable[i], weights, squares, rate, l2)
-    return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}
+    return fit(usable, _gradients, epochs, rate, l2, seed)
 
 
-def _step(group: Group, weights, squares, rate, l2) -> None:
+def _gradients(group: Group, weights: dict[str, float]) -> list[tuple[str, float]]:
     scores = [sum(weights.get(f, 0.0) for f in feats) for feats in group.feats]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
@@ -45,11 +39,7 @@ def _step(group: Group, weights, squares, rate, l2) -> None:
         if g:
             for f in feats:
                 grads[f] = grads.get(f, 0.0) + g
-    for f, g in grads.items():
-        w = weights.get(f, 0.0)
-        g += l2 * w
-        squares[f] = squares.get(f, 0.0) + g * g
-        weights[f] = w - rate * g / (math.sqrt(squares[f]) + 1e-8)
+    return list(grads.items())
 
 
 def pick(group: Group, weights: dict[str, float], margin: float) -> int | None:
