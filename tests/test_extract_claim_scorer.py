@@ -133,3 +133,34 @@ def test_who_can_assert(sentence, source, expected):
 
 def test_a_passive_agent_is_not_content():
     assert claims_of("Solutions suggested by the engineers include cheaper trains and wider roads.") == []
+
+
+def _keep_all() -> ClaimScorer:
+    """A judge that keeps every loose reading, so a test sees what the finder's guards let through."""
+    shipped = default_scorer()
+    return ClaimScorer({}, 0.0, shipped.cues, shipped.heads)
+
+
+@pytest.mark.parametrize("body", [
+    # a cue word read as a noun or adjective after a name, an article or a possessive
+    "Portwick defender Sam Ode escaped with a booking after the late tackle on the winger.",
+    "But the veteran defender escaped with a booking as other players stood nearby.",
+    "The pundit made some enemies with his outspoken views about the new stadium.",
+    # a relative or expletive subject names nobody
+    "He has a knee injury which ruled him out of the cup final at Hollin Park.",
+    "It seems the festival organisers are determined to end the show early this year.",
+    # a 'subject' that is a clause, not a noun phrase
+    "This prompted press speculation that the quiz show would move to a new channel.",
+    # whom something is said to, not what
+    "The box office will write to customers who bought tickets for the cancelled show.",
+])
+def test_loose_readings_of_nouns_non_agents_and_addressees_are_dropped(body):
+    assert claims_of(body, _keep_all()) == []
+
+
+@pytest.mark.parametrize("body, cue", [
+    ("The club owners defended the plan to rebuild the stadium before the next season.", "defended"),
+    ("Council leaders will promote the scheme as a way to cut traffic downtown.", "promote"),
+])
+def test_verb_readings_pass_the_guards(body, cue):
+    assert [c.cue for c in claims_of(body, _keep_all())] == [cue]

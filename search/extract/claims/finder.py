@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, TIME_WORDS
+from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
 from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS, PAST_VERBS,
                              QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
-from ..lexicon.words import ADVERBS, CUE_FIRST_WORDS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS,
+                             STOP_WORDS, TITLES)
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
 from .scorer import default_scorer, learned_cue_at, reading_features
@@ -30,6 +31,10 @@ MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a clai
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 HEADLINE_NAME = 4  # words of a name before a headline's colon
+NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or expletive subject names nobody
+NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
+ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
+LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
 @dataclass(frozen=True)
@@ -353,6 +358,8 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     toks = sent.toks
     if cue in NOUN_FORMS and (k + size >= len(toks) or toks[k + size].text.lower() not in ("to", "that")):
         return None  # 'Harbour plan splits council': a noun unless 'to' or 'that' follows ('plans to', 'fears that')
+    if not _verb_reading(toks, k, cue):
+        return None
     source = _loose_source(ctx, sent, k, cue, heads)
     if source is None:
         return None
@@ -363,6 +370,8 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
         lo += 1
     if lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum() or toks[lo].text == "by":
         return None  # nothing reported, a direct quote, or a passive's agent ('solutions suggested by experts')
+    if toks[lo].text.lower() == "to" and classes_of(cue) & {"say", "tell"} and not classes_of(cue) & {"intent"}:
+        return None  # 'will write to customers': whom it is said to, not what
     return Match(lo, _clause_end(sent, lo), source, k, size)
 
 
@@ -380,9 +389,40 @@ def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] |
     of = subject and next((i for i in range(subject[1], subject[0], -1) if toks[i].text.lower() == "of"), None)
     if of and not can_assert(toks, token_span(toks, (of - 1, of - 1)), ctx.common, heads):
         return None  # 'the housing of Russian orphans underscores': the head before 'of' asserts, not 'orphans'
+    if subject and not _agent_phrase(toks, subject, cue):
+        return None
     source = token_span(toks, subject) if subject else (
         sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common)))
     return source if source and can_assert(toks, source, ctx.common, heads) else None
+
+
+def _finite(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True when toks[lo:hi] holds a finite verb: an auxiliary or a past tense ('a retired' is an adjective)."""
+    return any(t.text in AUXILIARIES or t.text in PAST_VERBS or (t.text.endswith("ed") and t.text.islower()
+               and m and toks[m - 1].text.lower() not in ARTICLES) for m, t in enumerate(toks[lo:hi], lo))
+
+
+def _verb_reading(toks: list[Token], k: int, cue: str) -> bool:
+    """Return True when the cue word can be a verb where it stands, not a noun or adjective ('Roma defender')."""
+    before = toks[k - 1].text.lower() if k else ""
+    if before in NOUN_OPENERS:
+        return False  # 'another replay', 'his outspoken views'
+    word = cue.split()[0]
+    if classes_of(cue) or before in AUXILIARIES or before in LINKING or before in RAISING_VERBS or before == "to" \
+            or CONTRACTION.sub("", before) in PRONOUNS:
+        return True  # 'will promote', "he'll promote", 'remain confident', 'seemed wary'
+
+    return word.endswith(("ed", "s", "ing")) or word in PAST_VERBS
+
+
+def _agent_phrase(toks: list[Token], subject: tuple[int, int], cue: str) -> bool:
+    """Return True when a loose cue's subject is a noun phrase that names an agent."""
+    words = [t.text for t in toks[subject[0]:subject[1] + 1]]
+    last = words[-1].lower()
+    if last in NO_AGENTS or last in NOUN_OPENERS or (last == "it" and cue.split()[0] in RAISING_VERBS):
+        return False  # 'which ruled him out', 'it seems', 'some enemies with his': nobody asserts
+    # a finite verb inside makes the 'subject' a clause: 'this prompted press speculation that'
+    return not _finite(toks, subject[0] + 1, subject[1] + 1)
 
 
 def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list[str]:
@@ -391,8 +431,9 @@ def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list
     subject = cue_subject(toks, match.k) is not None  # else the source is borrowed from the main clause
     shape = ("that" if toks[match.lo - 1].text == "that" else "clause" if _clause_at(toks, match.lo)
              else "reported" if _reported(toks, match.lo) else "object")
+    finite = _finite(toks, match.lo, hi)  # 'presented Holiff with an award' states no proposition
     return reading_features(toks, match.k, match.size, cue, match.lo, hi, match.source, subject) + [
-        f"content={shape}", f"content_cue={shape}|{cue}"]
+        f"content={shape}", f"content_cue={shape}|{cue}", f"finite={finite}", f"finite_cue={finite}|{cue}"]
 
 
 RULES = (_according, _speech_noun, _participle, _tag, _forward)
