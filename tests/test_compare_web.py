@@ -87,3 +87,10 @@ def test_search_page_links_quotes_and_figures_to_their_comparisons(client):
     html = client.get("/?q=soldiers&kind=figure&per_page=50").get_data(as_text=True)
     assert "Also reported in 3 other articles" in html and 'href="/figures/' in html
     assert 'href="/disagreements"' in html  # in the site navigation
+
+
+def test_who_said_what_says_no_other_report_rather_than_zero(client):
+    html = client.get("/articles/002_9edff2facc8fa178").get_data(as_text=True)
+    # the seeds' 200 artillery pieces: a figure no other article reports
+    assert ">0 other" not in html
+    assert ">no other reports<" in html
