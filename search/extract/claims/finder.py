@@ -11,7 +11,8 @@ from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, 
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS,
                              STOP_WORDS, TITLES)
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
-                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS)
+                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS,
+                               PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ..attribution.context import Context, cue_text
@@ -150,6 +151,14 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
         return None
     end = toks[-1].end if toks[-1].text not in ".!?" else toks[-2].end
     return RawClaim(toks[colon + 1].start, end, name[0].start, name[-1].end, ":")
+
+
+def _verb_at(toks: list[Token], i: int) -> bool:
+    """Return True when toks[i] reads as a finite verb: 'has', 'made', 'called', 'depends'."""
+    word = toks[i].text if i < len(toks) else ""
+    lower = CONTRACTION.sub("", word.lower())
+    return lower in AUXILIARIES or lower in PAST_VERBS or word.islower() and lower.endswith(("ed", "s")) \
+        or lower.endswith(("n't", "n’t"))
 
 
 def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawClaim]:
@@ -315,6 +324,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
+        if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
+            lo = tail + 1  # 'But, he said, the plan will fail': an opener; 'Trump, he said, has won': a subject
     return Match(lo, hi, token_span(toks, subject), k, size)
 
 
@@ -372,7 +383,18 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
         return None  # nothing reported, a direct quote, or a passive's agent ('solutions suggested by experts')
     if toks[lo].text.lower() == "to" and classes_of(cue) & {"say", "tell"} and not classes_of(cue) & {"intent"}:
         return None  # 'will write to customers': whom it is said to, not what
+    if _adjunct_content(toks, lo, cue):
+        return None  # 'said on a call with reporters', 'appearing on a new show': where or how, not what
     return Match(lo, _clause_end(sent, lo), source, k, size)
+
+
+def _adjunct_content(toks: list[Token], lo: int, cue: str) -> bool:
+    """Return True when a loose reading's content opens with an adjunct, not a proposition or an object."""
+    first = toks[lo].text.lower()
+    if first in PLACE_PREPOSITIONS:
+        return True
+    # a verb of saying governs its preposition ('joked about', 'insisted on'); an act verb does not ('appearing on')
+    return not classes_of(cue) and " " not in cue and first in ADJUNCT_HEADS and first not in ("to", "from")
 
 
 def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] | None:
@@ -543,7 +565,8 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
     while j < len(toks) and (toks[j].text in ADVERBS or toks[j].text in TIME_WORDS
                              or (toks[j].text.endswith("ly") and toks[j].text.islower())):
         j += 1
-    if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text == ","):
+    if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text.lower() in PLACE_PREPOSITIONS
+                          or toks[j].text == ","):
         that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
         if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
             return that

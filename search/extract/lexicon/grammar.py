@@ -20,8 +20,10 @@ CLAUSE_BOUNDARIES = frozenset(", and but while whereas ; --".split())
 FIRST_PERSON = frozenset("i we you".split())
 PARTICIPLE_OPENERS = frozenset(", and -- — while before after".split())
 CONTRASTS = frozenset("but although though whereas".split())
+# Where or how something was said: 'said aboard his campaign bus', 'said through a spokesman that'.
+PLACE_PREPOSITIONS = frozenset("aboard outside inside alongside amid through throughout beside near upon".split())
 NOT_CLAIM_OPENING = frozenset("by with for of about into over under when while as after before since until because"
-                              .split())
+                              .split()) | PLACE_PREPOSITIONS
 NOT_CLAIM_CONTENT = frozenset("yes no so nothing something anything this that it little much more less".split())
 NEGATIONS = frozenset("not never n't".split())
 CLAUSE_SUBJECTS = frozenset("he she they we i it you there this".split())
