@@ -374,9 +374,13 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     source = _loose_source(ctx, sent, k, cue, heads)
     if source is None:
         return None
+    if k + size < len(toks) and _adjunct_content(toks, k + size, cue) or _reduced_relative(toks, k, cue):
+        return None  # 'appearing on a new show'; 'users wanting help have turned to ...'
     lo = _skip_adjuncts(toks, k + size)
-    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)):  # 'told (reporters on Friday) that ...'
-        lo = _skip_adjuncts(toks, hearer[1] + 1)
+    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)) \
+            and not (hearer[1] + 1 < len(toks) and toks[hearer[1] + 1].text in AUXILIARIES):
+        lo = _skip_adjuncts(toks, hearer[1] + 1)  # 'told (reporters on Friday) that ...'; not 'warning the deal would'
+
     if lo < len(toks) and toks[lo].text == "that":
         lo += 1
     if lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum() or toks[lo].text == "by":
@@ -397,13 +401,31 @@ def _adjunct_content(toks: list[Token], lo: int, cue: str) -> bool:
     return not classes_of(cue) and " " not in cue and first in ADJUNCT_HEADS and first not in ("to", "from")
 
 
+def _reduced_relative(toks: list[Token], k: int, cue: str) -> bool:
+    """Return True for 'users wanting help have turned to': an -ing cue modifying the noun before it, whose
+    clause goes on to its own verb (no claim: the noun is the main clause's subject)."""
+    if not cue.split()[0].endswith("ing") or k == 0 or not toks[k - 1].text[:1].isalnum() \
+            or toks[k - 1].text.lower() in AUXILIARIES or toks[k - 1].text.lower() in CLAUSE_BOUNDARIES \
+            or classes_of(cue) & {"say", "tell", "evidence"}:
+        return False
+    for m in range(k + 1, min(len(toks), k + CLAUSE_REACH)):
+        if toks[m].text in ",;:" or toks[m].text in QUOTE_MARKS or toks[m].text.lower() in CLAUSE_SUBJECTS \
+                or toks[m].text.lower() in QUESTION_WORDS or toks[m].text.lower() in ("that", "which", "who"):
+            return False  # the cue's own clause: 'calling it a disgrace', 'suggesting that ...'
+        if toks[m].text in AUXILIARIES:
+            return True
+    return False
+
+
 def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] | None:
     """Return who asserts in a loose reading: the cue's subject, or the main clause's for 'and said', ', saying'."""
     toks = sent.toks
     subject = cue_subject(toks, k)
-    if subject is None and k and toks[k - 1].text.lower() in BE_FORMS and not classes_of(cue) \
-            and not cue.split()[0].endswith("ed"):
-        subject = subject_before(toks, k - 1, 0)  # 'critics were skeptical of': an adjective, not a passive
+    word = cue.split()[0]
+    if subject is None and k and toks[k - 1].text.lower() in BE_FORMS \
+            and (word.endswith("ing") or not classes_of(cue)) and not word.endswith("ed"):
+        # 'critics were skeptical of': an adjective, not a passive; 'Blair is planning': a progressive's own subject
+        subject = subject_before(toks, k - 1, 0)
     if subject is None and not (is_participle(cue) or k and toks[k - 1].text.lower() in ("and", "but", ",")):
         return None  # a passive ('is expected to'): its subject is not the source, and no agent is named
     if classes_of(cue) == {"evidence"} and subject and not evidence_subject(toks, subject[0], k):
@@ -615,9 +637,17 @@ def _clause_end(sent: Sentence, lo: int) -> int:
             nxt = toks[j + 1].text.lower()
             if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
                 return j
-            if nxt in CONTRASTS:
+            if nxt in CONTRASTS and not _reported_on(toks, j + 2):
                 return j  # 'to call up a replacement, but it is unlikely ...': the writer's turn
     return len(toks)
+
+
+def _reported_on(toks: list[Token], i: int) -> bool:
+    """Return True when the report goes on after 'but': 'but that ...', 'but hasn't decided' (the same subject)."""
+    if i >= len(toks):
+        return False
+    word = toks[i].text
+    return word == "that" or (word.islower() and _verb_at(toks, i))
 
 
 def _according_clause(ctx, toks, i) -> tuple[int, int] | None:

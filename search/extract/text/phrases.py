@@ -5,8 +5,10 @@ import re
 
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
-from ..lexicon.sources import WEEKDAYS
+from ..lexicon.sources import TIME_WORDS, WEEKDAYS
 from .sentences import Token
+
+FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
 QUOTE_MARKS = frozenset('"“”„«»')
@@ -85,6 +87,16 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
     return found
 
 
+def _time_phrase_start(toks: list[Token], j: int, floor: int) -> int | None:
+    """Return where a time phrase ending at j starts ('on Thursday evening', 'last month'), None if none does."""
+    k = j
+    while k >= floor and toks[k].text in TIME_WORDS:
+        k -= 1
+    if k == j or k < floor or toks[k].text not in ("on", "last", "this", "late", "early", "next"):
+        return None
+    return k
+
+
 def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= floor:
@@ -93,6 +105,10 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             j -= 1
         elif j - 1 >= floor and toks[j].text in WEEKDAYS and toks[j - 1].text in ("on", "last", "this", "late", "early"):
             j -= 2  # 'Sanders on Saturday criticized'
+        elif (time := _time_phrase_start(toks, j, floor)) is not None:
+            j = time - 1  # 'The mayor on Thursday evening said', 'Sherman last month joked'
+        elif toks[j].text in FLOATING and j - 1 >= floor and toks[j - 1].text[:1].isalnum():
+            j -= 1  # 'Republican figures both suggested': the quantifier floats after its subject
         else:
             break
     if j < floor:
@@ -165,10 +181,12 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
     common_word = opener.lower() in common and opener.lower() not in PRONOUNS
     if opener in CONNECTIVES and lo + 1 < hi and (toks[lo + 1].text.lower() in PRONOUNS or is_cap(toks[lo + 1].text)):
         lo += 1  # 'Then he cut into Bush, calling ...': only the connective goes
-    elif opener in CAP_STOP or opener.endswith("ing") or common_word:
+    elif opener in CAP_STOP or opener.endswith(("ing", "ly")) or common_word:
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
         comma = next((k for k in range(lo, min(hi, lo + 15)) if toks[k].text == ","), None)
         lo = comma + 1 if comma is not None else lo
+        if comma is not None and lo < hi and toks[lo].text.lower() in ("the", "a", "an"):
+            return _described_subject(toks, lo, hi)  # 'Shortly before the vote, the founders warned'
     for k in range(lo, hi):
         word = toks[k].text
         if word.lower() in PRONOUNS and word.lower() not in ("it", "its", "his", "her", "their"):
