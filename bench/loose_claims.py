@@ -1,7 +1,8 @@
 """List the loose claims (kept by the learned scorer) on a seeded random sample of BBC articles, for judging by hand.
 
 Usage: .venv/bin/python bench/loose_claims.py SEED N OUT.jsonl [EXCLUDE.files]
-Writes OUT.jsonl (one kept loose claim a line, with its context) and OUT.jsonl.files (the sample);
+Writes OUT.jsonl (one kept loose claim a line, with its id, context and the claimer users see) and
+OUT.jsonl.files (the sample);
 EXCLUDE.files (another sample's list) keeps a fresh sample apart from one developed on.
 Write OUT under bench/work/ (git-ignored): the lines hold BBC text.
 """
@@ -50,12 +51,15 @@ def main() -> int:
     with open(out, "w", encoding="utf-8") as fh:
         for f in files:
             article, keeper = load_file(f)[0][0], Keeper()
-            extract(article, judge=keeper)
+            shown = {(c.start, c.end): c.claimer for c in extract(article, judge=keeper).claims}
             text = article.text
-            for claim in keeper.kept:
+            for n, claim in enumerate(keeper.kept):
                 first = min(claim.start, claim.claimer_start)
                 lo = max(text.rfind("\n", 0, first) + 1, first - CONTEXT)
-                row = {"file": str(f.relative_to(BBC)), "claimer": text[claim.claimer_start:claim.claimer_end],
+                # the id names the claim in judgments (bench/judged/), which never hold BBC text
+                row = {"id": f"{f.relative_to(BBC)}#{n}", "file": str(f.relative_to(BBC)),
+                       "claimer": text[claim.claimer_start:claim.claimer_end],
+                       "shown": shown.get((claim.start, claim.end)),  # the claimer users see (resolved)
                        "cue": claim.cue, "content": text[claim.start:claim.end], "context": text[lo:claim.end]}
                 fh.write(json.dumps(row) + "\n")
     return 0

@@ -61,3 +61,22 @@ def test_a_report_goes_on_after_but_that():
     # the writer's own turn after 'but' is still cut off
     assert claims_of("The coach said he would call up a replacement, but it is unlikely that anyone is ready.") == [
         ("he would call up a replacement", "coach")]
+
+
+@pytest.mark.parametrize("body", [
+    "The manager was sent off for appearing to taunt the home fans.",  # an event the writer describes
+    "The runner will compete in the marathon after deciding her schedule for the year.",
+])
+def test_a_gerund_after_a_preposition_is_an_event(body):
+    assert claims_of(body) == []
+
+
+def test_a_headline_passive_is_not_a_claim():
+    for title in ("Star ruled out of cup final", "Firm attacked over sources row"):
+        claims = extract(load_plain(f"{title}\n\nThe club has news.", "t.txt")).claims
+        assert claims == []
+
+
+def test_an_inverted_tag_names_the_party_after_the():
+    assert claims_of("Trust can only return if the minister opens his books, say the Lib Dems.") == [
+        ("Trust can only return if the minister opens his books", "Lib Dems")]

@@ -35,6 +35,7 @@ HEADLINE_NAME = 4  # words of a name before a headline's colon
 NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or expletive subject names nobody
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
+GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -297,7 +298,7 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if not classes_of(cue) & {"say", "tell", "belief", "evidence"} or is_participle(cue):
         return None
     inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
-    if inverted and toks[inverted[0]].text[:1].isupper() and _tag_ends(toks, inverted[1] + 1):
+    if inverted and _named_after(toks, inverted[0]) and _tag_ends(toks, inverted[1] + 1):
         subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
         while after < len(toks) and toks[after].text not in (".", "!", "?"):
             after += 1  # ', the city's director.': the appositive is the tag's
@@ -327,6 +328,11 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
             lo = tail + 1  # 'But, he said, the plan will fail': an opener; 'Trump, he said, has won': a subject
     return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _named_after(toks: list[Token], i: int) -> bool:
+    """Return True when a name starts at i, or 'the' and a name ('CONTENT, say the Lib Dems.')."""
+    return toks[i].text[:1].isupper() or (toks[i].text == "the" and i + 1 < len(toks) and is_cap(toks[i + 1].text))
 
 
 def _forward(ctx, sent, k, size, cue) -> Match | None:
@@ -376,6 +382,8 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
         return None
     if k + size < len(toks) and _adjunct_content(toks, k + size, cue) or _reduced_relative(toks, k, cue):
         return None  # 'appearing on a new show'; 'users wanting help have turned to ...'
+    if _event_reading(ctx, toks, k, size, cue):
+        return None
     lo = _skip_adjuncts(toks, k + size)
     if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)) \
             and not (hearer[1] + 1 < len(toks) and toks[hearer[1] + 1].text in AUXILIARIES):
@@ -399,6 +407,20 @@ def _adjunct_content(toks: list[Token], lo: int, cue: str) -> bool:
         return True
     # a verb of saying governs its preposition ('joked about', 'insisted on'); an act verb does not ('appearing on')
     return not classes_of(cue) and " " not in cue and first in ADJUNCT_HEADS and first not in ("to", "from")
+
+
+def _event_reading(ctx, toks: list[Token], k: int, size: int, cue: str) -> bool:
+    """Return True for a cue that names an event, not a stance: 'sent off for appearing to taunt', 'after
+    deciding her schedule', and a headline's passive 'Star ruled out of final', 'Firm attacked over row'."""
+    if classes_of(cue) & {"say", "tell"}:
+        return False
+    word, before = cue.split()[0], toks[k - 1].text.lower() if k else ""
+    if word.endswith("ing") and before in GERUND_HEADS:
+        return True
+    headline = ctx.sentences and ctx.sentences[0] and toks[k].end <= ctx.sentences[0][-1][1]
+    after = toks[k + size].text.lower() if k + size < len(toks) else ""
+    return bool(headline) and word.endswith("ed") and size == 1 and before not in AUXILIARIES \
+        and (after in ADJUNCT_HEADS or after in NOT_CLAIM_OPENING or after in ("out", "off"))
 
 
 def _reduced_relative(toks: list[Token], k: int, cue: str) -> bool:
