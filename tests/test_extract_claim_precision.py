@@ -34,7 +34,7 @@ def test_where_something_was_said_is_not_what(body, claims):
 
 
 @pytest.mark.parametrize("body, claims", [
-    # an act verb's place is not a claim; the same verb with a proposition is one
+    # an act verb's place is not a claim; the same verb with a proposition is one (the scorer and guards together)
     ("The singer is appearing on a new talent show next month.", []),
     ("The singer is appearing to enjoy the new talent show.", [("to enjoy the new talent show", "singer")]),
     # an -ing cue inside its noun's phrase, whose clause goes on to its own verb, states nothing

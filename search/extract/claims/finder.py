@@ -380,8 +380,8 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     source = _loose_source(ctx, sent, k, cue, heads)
     if source is None:
         return None
-    if k + size < len(toks) and _adjunct_content(toks, k + size, cue) or _reduced_relative(toks, k, cue):
-        return None  # 'appearing on a new show'; 'users wanting help have turned to ...'
+    if _reduced_relative(toks, k, cue):
+        return None  # 'users wanting help have turned to ...'
     if _event_reading(ctx, toks, k, size, cue):
         return None
     lo = _skip_adjuncts(toks, k + size)

@@ -185,8 +185,6 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
         comma = next((k for k in range(lo, min(hi, lo + 15)) if toks[k].text == ","), None)
         lo = comma + 1 if comma is not None else lo
-        if comma is not None and lo < hi and toks[lo].text.lower() in ("the", "a", "an"):
-            return _described_subject(toks, lo, hi)  # 'Shortly before the vote, the founders warned'
     for k in range(lo, hi):
         word = toks[k].text
         if word.lower() in PRONOUNS and word.lower() not in ("it", "its", "his", "her", "their"):
