@@ -204,5 +204,9 @@ def test_a_capitalised_common_word_gets_no_speaker_id(name):
     assert assign_ids([Speaker(name, "a1", evidence="person")]) == {}
 
 
+def test_an_acronym_spelled_like_a_common_word_keeps_its_id():
+    assert assign_ids([Speaker("US", "a1")])[("a1", "US")].id == "us"
+
+
 def test_persons_stay_person_shaped():
     assert all(person_shaped(n) for n in ("Tony Blair", "Ravi Quorrel", "Marie Ledger", "Jane Smith"))

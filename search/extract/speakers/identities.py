@@ -34,7 +34,9 @@ POSSESSIVE = re.compile(r"['’]s?$")
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked once per statement: a build asks each name once
 def is_named(name: str) -> bool:
     """Return True for a name a speaker id may carry: not a description, not a capitalised common word ('Us')."""
-    return names.is_named(name) and not (" " not in name.strip() and name.strip().lower() in COMMON_WORDS)
+    word = name.strip()
+    common = " " not in word and word.lower() in COMMON_WORDS and not word.isupper()  # 'US' is a country
+    return names.is_named(name) and not common
 
 
 is_person = functools.lru_cache(maxsize=1 << 16)(names.is_person)
