@@ -329,3 +329,16 @@ def test_a_figure_document_is_found_by_its_measure():
 ])
 def test_a_change_and_its_level_share_a_measure(body, measures):
     assert [f.measure for f in figures_of(body)] == measures
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("The jobless rate stayed at 5.4% in May.", "jobless rate"),
+    ("Official figures showed that unemployment was unchanged at 9.9% last month.", "unemployment"),
+    ("Unemployment remains high at about 10%.", "Unemployment"),
+    ("It was enough to push down the unemployment rate to 5.2% in May.", "unemployment rate"),
+    ("The central bank raised interest rates to 4.75% on Thursday.", "interest rates"),
+    ("The top speed of the lifts translates to about 38mph.", None),  # 'lifts' is a noun here
+    ("Margins will be lower in 2025, at 4% of sales as opposed to 5%.", "sales"),
+])
+def test_a_measure_held_at_or_moved_to_a_level(body, measure):
+    assert figures_of(body)[-1].measure == measure

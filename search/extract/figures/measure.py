@@ -30,6 +30,14 @@ PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
 ADJUNCT_OPENERS = frozenset("in for during on at".split())
 DIRECTIONS = frozenset("up down upwards downwards".split())
 REVISION_REACH = 10  # tokens from 'from' back to the revising verb
+# Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
+NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were been being".split())
+LEVEL_WORDS = frozenset("stayed stay stays unchanged steady stuck flat high low stable".split())
+# Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
+MOVING_VERBS = REVISION_VERBS | frozenset("""
+push pushed pushes pushing take takes took taking lift lifts lifted raise raises raised lower lowers lowered
+drive drives drove driven bring brings brought
+""".split())
 
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
@@ -145,8 +153,8 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
                                    and toks[k - 1].lower() not in UNIT_NOUNS):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
-    if toks[k].lower() == "from" and (revised := _revised_object(toks, k - 1)):
-        return revised  # 'revised down the job gains in March, from 212,000 to 187,000'
+    if toks[k].lower() in ("from", "to") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
+        return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%'
     if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
@@ -165,16 +173,18 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
 
 
 def _moved(word: str) -> bool:
-    """Return True for a verb saying a measure moved, stood or was restated ('rose', 'was', 'revised')."""
-    return word.lower() in CHANGE_VERBS or word.lower() in REVISION_VERBS
+    """Return True for a verb saying a measure moved, stood or was restated ('rose', 'was', 'revised', 'stayed')."""
+    lower = word.lower()
+    return lower in CHANGE_VERBS or lower in REVISION_VERBS or lower in LEVEL_WORDS
 
 
-def _revised_object(toks: list[str], k: int) -> str | None:
-    """Return the thing a revising verb restated, ending at toks[k] before 'from': 'revised down the job gains
-    in March, from' -> 'job gains'; None when no revising verb comes first."""
-    verb = next((j for j in range(k, max(-1, k - REVISION_REACH), -1) if toks[j].lower() in REVISION_VERBS), None)
-    if verb is None:
-        return None
+def _moved_object(toks: list[str], k: int, link: str) -> str | None:
+    """Return the thing a verb restated or moved, ending at toks[k] before 'from' or 'to': 'revised down the job
+    gains in March, from' -> 'job gains', 'push down the jobless rate to' -> 'jobless rate'; else None."""
+    verbs = REVISION_VERBS if link == "from" else MOVING_VERBS
+    verb = next((j for j in range(k, max(-1, k - REVISION_REACH), -1) if toks[j].lower() in verbs), None)
+    if verb is None or (verb and (toks[verb - 1].lower() in NOT_BEFORE_VERBS or toks[verb - 1].lower() in DETERMINERS)):
+        return None  # 'the lifts translates', 'to be lower in': a noun or an adjective, not the verb
     first = verb + 1
     while first <= k and (toks[first].lower() in DIRECTIONS or toks[first].lower() in DETERMINERS):
         first += 1
@@ -184,6 +194,8 @@ def _revised_object(toks: list[str], k: int) -> str | None:
     words = toks[first:last]
     while words and words[-1].lower() in DIRECTIONS:
         words.pop()  # 'revised the rate of growth down from'
+    if words and words[0].lower() in STOP_WORDS:
+        return None
     # The object is read forward, so a head that is also a verb of change ('job gains') stays in.
     if not words or len(words) > MAX_WORDS + 1 or not all(w[:1].isalpha() for w in words):
         return None
@@ -267,7 +279,7 @@ def _unhedged(window: str) -> str:
 def _nominal(word: str) -> bool:
     """Return True for a word that may end a noun phrase ('unemployment', 'GDP'), not a verb or function word."""
     lower = word.lower()
-    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS
+    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS and lower not in LEVEL_WORDS
             and lower not in PHRASE_STOPS and not lower.endswith("ed"))
 
 
