@@ -342,3 +342,8 @@ def test_a_change_and_its_level_share_a_measure(body, measures):
 ])
 def test_a_measure_held_at_or_moved_to_a_level(body, measure):
     assert figures_of(body)[-1].measure == measure
+
+
+def test_an_adverb_between_the_change_and_its_level_keeps_the_measure():
+    first, second = figures_of("The average house price fell marginally to £180,226, from £180,444 in May.")
+    assert first.measure == second.measure == "average house price"

@@ -160,7 +160,7 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         if changed:
             return changed  # 'an increase in the minimum wage to £5.60'
         k -= 1
-    while k >= 0 and toks[k].lower() in FIGURE_SKIP_BACK:
+    while k >= 0 and (toks[k].lower() in FIGURE_SKIP_BACK or (toks[k].islower() and toks[k].endswith("ly"))):
         k -= 1
     if k >= 0 and _moved(toks[k]):
         k -= 1
