@@ -516,3 +516,14 @@ def test_measure_keys_read_jobless_as_unemployment_and_price_of_x_as_x_price():
     oil = figure("a#f1", 50, "The price of oil rose to $50 in Canada.", topic="dollar/oil-price:canada",
                  measure="price of oil", text="$50")
     assert measure_key(oil) == measure_key(dict(oil, measure="oil prices"))
+
+
+def test_a_level_that_holds_now_in_two_undated_stories_is_two_moments():
+    from search.compare.periods import compatible_time
+    a = figure("a#f1", 163748, "The average price of a home in Canada now stands at £163,748.", text="£163,748")
+    b = figure("b#f1", 162086, "The average price of a home in Canada now stands at £162,086, the bank said.",
+               text="£162,086")
+    assert not compatible_time(a, b)
+    assert compatible_time(dict(a, date="2025-01-06"), dict(b, date="2025-01-06"))
+    assert compatible_time(*(dict(f, sentence=f["sentence"].replace("now stands", "stood") + " in May")
+                             for f in (a, b)))
