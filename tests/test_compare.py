@@ -527,3 +527,11 @@ def test_a_level_that_holds_now_in_two_undated_stories_is_two_moments():
     assert compatible_time(dict(a, date="2025-01-06"), dict(b, date="2025-01-06"))
     assert compatible_time(*(dict(f, sentence=f["sentence"].replace("now stands", "stood") + " in May")
                              for f in (a, b)))
+
+
+def test_the_highest_of_many_and_the_whole_are_two_quantities():
+    whole = figure("a#f1", 180126, "The average Canadian house price fell to £180,126 in May.",
+                   topic="pound/average-house-price:canada", measure="average Canadian house price", text="£180,126")
+    top = figure("b#f1", 262825, "In May the area with the highest average house price in Canada was at £262,825.",
+                 topic="pound/average-house-price:canada", measure="highest average house price", text="£262,825")
+    assert _quantities(whole, top) == {}

@@ -69,6 +69,9 @@ FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump
 # asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
 SMALL_BLOCK = 24
 OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
+# A superlative picks one of many ("the area with the highest average house price"): not the whole's value.
+SUPERLATIVE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|most|least)\b",
+                         re.IGNORECASE)
 # A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
 EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".
@@ -227,6 +230,8 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
         return False  # a sum over several subjects and one subject's value are two quantities
     if one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
         return False  # a part left out ("sales excluding cars") and the whole are two quantities
+    if one_side(SUPERLATIVE, a.get("measure"), b.get("measure")):
+        return False  # the highest of the regions and the country's average are two quantities
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
