@@ -363,6 +363,12 @@ def _quantities(*figs):
     return comps.compute().quantities
 
 
+def test_a_running_total_names_no_quantity():
+    from search.compare.quantities import measure_key
+    assert measure_key(figure("a#f1", 110, "The film's takings to date took its total to $110m in Canada.",
+                              topic="dollar/total:canada", measure="total", text="$110m")) is None
+
+
 def test_a_measure_naming_only_a_unit_or_a_part_is_no_quantity():
     assert _quantities(figure("a#f1", 5, "Rovers are fifth in the league, five points off the top.", topic="point",
                               measure="points"),

@@ -40,7 +40,7 @@ BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
-BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes"))
+BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes total totals"))
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
 # One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
 # rate" all give an economy's growth; whose economy it is comes from the places, not the words.
