@@ -184,7 +184,8 @@ def test_a_firm_written_with_a_possessive_joins_no_person():
     # a person's name written once with 's among bare uses is still the person
     text = "Prof Quorrel says he grew up there. Prof Quorrel's students agree, Prof Quorrel adds."
     person, = speakers_of("a3", None, [("Quorrel", "Prof Quorrel")], text)
-    assert person.evidence == "prof" and lone_id(Speaker("Ravi Quorrel", "a1", evidence="person"), person) == "ravi-quorrel"
+    assert person.evidence == "prof"
+    assert lone_id(Speaker("Ravi Quorrel", "a1", evidence="person"), person) == "ravi-quorrel"
 
 
 @pytest.mark.parametrize("name", ["Us Weekly", "Daily Lantern", "Harbour Gazette", "Dr Quorrel's", "In Touch",

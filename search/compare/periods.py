@@ -35,8 +35,8 @@ FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|wou
 # A market price moves every day: two undated quotes of it are two moments, not a dispute.
 MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
 # An earlier value with its own period: "from £180,444 in October", "from 5.4% in September".
-FROM_CLAUSE = re.compile(r"\bfrom (?:an? |the )?[$£€¥]?\d[\d,.]*\s?(?:%|[a-z]+)?(?: (?:in|on|at|during) [^,;:()]*?)?"
-                         r"(?= to\b|[,;:()]|\.?$)")
+FROM_CLAUSE = re.compile(r"\bfrom (?:an? |the )?[$£€¥]?\d[\d,.]*\s?(?:%|[a-z]+)?"
+                         r"(?: (?:in|on|at|during) [^,;:()]*?)?(?= to\b|[,;:()]|\.?$)")
 # A level said to hold "now" is a moment: two undated stories' "now" are two times ("now stands at £162,086").
 MOMENT = re.compile(r"\b(?:now|currently|at present)\b", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)

@@ -70,8 +70,8 @@ FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump
 SMALL_BLOCK = 24
 OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
 # A superlative picks one of many ("the area with the highest average house price"): not the whole's value.
-SUPERLATIVE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|most|least)\b",
-                         re.IGNORECASE)
+SUPERLATIVE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|"
+                         r"most|least)\b", re.IGNORECASE)
 # A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
 EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".

@@ -90,7 +90,8 @@ def _carrier(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int
         return None
     for m in range(found[0] - 1, max(-1, found[0] - 1 - CARRIER_REACH), -1):
         word = toks[m].text.lower()
-        if not (word[:1].isalnum() or word in ("'s", "’s", "'", "’")) or toks[m].text in CONNECTIVES or word == "that":
+        possessive = word in ("'s", "’s", "'", "’")
+        if not (word[:1].isalnum() or possessive) or toks[m].text in CONNECTIVES or word == "that":
             return None  # a comma, a quote mark or a clause in between: the name is the subject
         if word in CARRIER_NOUNS and m + 1 < found[0] and toks[m + 1].text.lower() in TOPIC_PREPOSITIONS:
             head = np_back(toks, m, 0)

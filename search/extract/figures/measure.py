@@ -30,8 +30,9 @@ PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
 ADJUNCT_OPENERS = frozenset("in for during on at".split())
 DIRECTIONS = frozenset("up down upwards downwards".split())
 REVISION_REACH = 10  # tokens from 'from' back to the revising verb
-# Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
+# A word right before a verb's form that makes it a noun or an adjective: 'of the lifts', 'to be lower'.
 NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were been being".split())
+# Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
 LEVEL_WORDS = frozenset("stayed stay stays unchanged steady stuck flat high low stable".split())
 # Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
 MOVING_VERBS = REVISION_VERBS | frozenset("""
@@ -183,7 +184,8 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
     gains in March, from' -> 'job gains', 'push down the jobless rate to' -> 'jobless rate'; else None."""
     verbs = REVISION_VERBS if link == "from" else MOVING_VERBS
     verb = next((j for j in range(k, max(-1, k - REVISION_REACH), -1) if toks[j].lower() in verbs), None)
-    if verb is None or (verb and (toks[verb - 1].lower() in NOT_BEFORE_VERBS or toks[verb - 1].lower() in DETERMINERS)):
+    before = toks[verb - 1].lower() if verb else ""
+    if verb is None or before in NOT_BEFORE_VERBS or before in DETERMINERS:
         return None  # 'the lifts translates', 'to be lower in': a noun or an adjective, not the verb
     first = verb + 1
     while first <= k and (toks[first].lower() in DIRECTIONS or toks[first].lower() in DETERMINERS):
