@@ -363,6 +363,12 @@ def _quantities(*figs):
     return comps.compute().quantities
 
 
+def test_a_running_total_names_no_quantity():
+    from search.compare.quantities import measure_key
+    assert measure_key(figure("a#f1", 110, "The film's takings to date took its total to $110m in Canada.",
+                              topic="dollar/total:canada", measure="total", text="$110m")) is None
+
+
 def test_a_measure_naming_only_a_unit_or_a_part_is_no_quantity():
     assert _quantities(figure("a#f1", 5, "Rovers are fifth in the league, five points off the top.", topic="point",
                               measure="points"),
@@ -492,3 +498,46 @@ def test_last_year_in_two_undated_stories_is_one_period_and_this_year_another():
     assert shared_period(last, again) and not compatible_time(last, dict(this, sentence=this["sentence"].replace(
         "will grow", "grew")))
     assert not shared_period(dict(last, date="2024-03-01"), dict(again, date="2025-03-01"))
+
+
+def test_one_named_bodys_statistic_in_other_words_is_one_quantity_and_a_persons_is_not():
+    first = figure("a#f1", 91000, "According to Statistics Office figures, 91,000 new homes were built last month.",
+                   topic="home", claimer="Statistics Office", text="91,000")
+    revised = figure("b#f2", 84000, "The Statistics Office also said it had revised down the homes built in May "
+                     "2024, from 91,000 to 84,000.", topic="home", claimer="Statistics Office", text="84,000")
+    assert list(_quantities(first, revised).values()) == [["a#f1", "b#f2"]]
+    speech = [dict(f, claimer="Ravi Quorrel") for f in (first, revised)]
+    assert _quantities(*speech) == {}  # a person gives many figures: sharing a speaker says little
+    many = [figure(f"x{n}#f1", 10 + n, f"Builders in town {n} finished {10 + n} homes in spring.", topic="home")
+            for n in range(30)]  # a block too big to compare every pair still pairs one body's figures
+    assert list(_quantities(first, revised, *many).values()) == [["a#f1", "b#f2"]]
+
+
+def test_measure_keys_read_jobless_as_unemployment_and_price_of_x_as_x_price():
+    from search.compare.quantities import measure_key
+    rate = figure("a#f1", 5.2, "The jobless rate in Canada fell to 5.2%.", topic="percent/jobless-rate:canada",
+                  measure="jobless rate", text="5.2%")
+    level = dict(rate, measure="unemployment levels")
+    assert measure_key(rate) == measure_key(level) == measure_key(dict(rate, measure="Unemployment"))
+    oil = figure("a#f1", 50, "The price of oil rose to $50 in Canada.", topic="dollar/oil-price:canada",
+                 measure="price of oil", text="$50")
+    assert measure_key(oil) == measure_key(dict(oil, measure="oil prices"))
+
+
+def test_a_level_that_holds_now_in_two_undated_stories_is_two_moments():
+    from search.compare.periods import compatible_time
+    a = figure("a#f1", 163748, "The average price of a home in Canada now stands at £163,748.", text="£163,748")
+    b = figure("b#f1", 162086, "The average price of a home in Canada now stands at £162,086, the bank said.",
+               text="£162,086")
+    assert not compatible_time(a, b)
+    assert compatible_time(dict(a, date="2025-01-06"), dict(b, date="2025-01-06"))
+    assert compatible_time(*(dict(f, sentence=f["sentence"].replace("now stands", "stood") + " in May")
+                             for f in (a, b)))
+
+
+def test_the_highest_of_many_and_the_whole_are_two_quantities():
+    whole = figure("a#f1", 180126, "The average Canadian house price fell to £180,126 in May.",
+                   topic="pound/average-house-price:canada", measure="average Canadian house price", text="£180,126")
+    top = figure("b#f1", 262825, "In May the area with the highest average house price in Canada was at £262,825.",
+                 topic="pound/average-house-price:canada", measure="highest average house price", text="£262,825")
+    assert _quantities(whole, top) == {}

@@ -198,3 +198,18 @@ def test_more_subject_and_content_shapes(body, content, claimer):
 def test_first_person_beliefs_are_a_speakers_words_not_claims():
     # a quote running over paragraphs leaves "I think" unmasked; it is not the writer's attribution
     assert claims_of("I think the club must explore a new stadium in the north of the city.") == []
+
+
+@pytest.mark.parametrize("body, claimer", [
+    ("A recent interview with Freedonia's envoy to Sylvania reveals a thaw in relations.", "recent interview"),
+    ("A new study on Lakeland schools found that class sizes grew.", "new study"),
+    ("A leaked letter to Harbour Council shows that the pier will close.", "leaked letter"),
+])
+def test_a_nominal_source_claims_what_it_reveals_not_the_name_it_is_about(body, claimer):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.named) == (claimer, False)
+
+
+def test_a_name_after_a_comma_stays_the_source():
+    [claim] = claims_of("In an interview with the Courier, Maria Lopez said the dam would hold.")
+    assert (claim.claimer, claim.named) == ("Maria Lopez", True)

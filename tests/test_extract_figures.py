@@ -134,6 +134,42 @@ def test_ranges_and_coordinated_figures_give_both_ends(body, expected):
     assert [(f.value, f.unit) for f in figures_of(body)] == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The bureau also said it had revised down the job gains in March, from 212,000 to 187,000.",
+     [(212_000, "job", "job gains"), (187_000, "job", "job gains")]),
+    ("Payrolls were revised from 88,000 to 64,000 last month.",
+     [(88_000, "payrolls", "payrolls"), (64_000, "payrolls", "payrolls")]),
+    ("The agency revised its count of new homes from 9,100 to 8,700.",
+     [(9_100, "homes", "count of new homes"), (8_700, "homes", "count of new homes")]),
+    ("Jobless claims fell from 350,000 to 320,000 last week.",
+     [(350_000, "claims", "Jobless claims"), (320_000, "claims", "Jobless claims")]),
+])
+def test_bare_numbers_from_x_to_y_take_the_revised_or_changed_count(body, expected):
+    assert [(f.value, f.unit, f.measure) for f in figures_of(body)] == expected
+
+
+def test_both_ends_of_a_revision_keep_their_qualifier_and_claimer():
+    first, second = figures_of("The bureau said it had revised the job gains from about 40,000 to 31,500.")
+    assert (first.qualifier, second.qualifier) == ("about", None)
+    assert first.claimed_by == second.claimed_by == "the bureau"
+
+
+def test_a_revision_read_stops_at_its_direction_word():
+    first, second = figures_of("The office revised the annual rate of growth down from the 4.1% it gave to 2.6%.")
+    assert first.measure == second.measure == "annual rate of growth"
+
+
+@pytest.mark.parametrize("body", [
+    "The club went from 12 to 3 in the table.",  # ranks
+    "Pupils aged from 5 to 11 took part.",  # ages
+    "The score went from 2 to 5 in the second half.",  # a score
+    "Unemployment fell from 5.4 to 5.2 in the spring.",  # a rate with no unit written
+    "The rules were revised from 1998 to 2004.",  # years
+])
+def test_bare_from_x_to_y_without_a_counted_thing_is_no_figure(body):
+    assert figures_of(body) == []
+
+
 @pytest.mark.parametrize("body, value, text", [
     ("The town has 4.1 million residents.", 4_100_000, "4100000"),
     ("The rate is 5.2% now.", 5.2, "5.2"),
@@ -293,3 +329,21 @@ def test_a_figure_document_is_found_by_its_measure():
 ])
 def test_a_change_and_its_level_share_a_measure(body, measures):
     assert [f.measure for f in figures_of(body)] == measures
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("The jobless rate stayed at 5.4% in May.", "jobless rate"),
+    ("Official figures showed that unemployment was unchanged at 9.9% last month.", "unemployment"),
+    ("Unemployment remains high at about 10%.", "Unemployment"),
+    ("It was enough to push down the unemployment rate to 5.2% in May.", "unemployment rate"),
+    ("The central bank raised interest rates to 4.75% on Thursday.", "interest rates"),
+    ("The top speed of the lifts translates to about 38mph.", None),  # 'lifts' is a noun here
+    ("Margins will be lower in 2025, at 4% of sales as opposed to 5%.", "sales"),
+])
+def test_a_measure_held_at_or_moved_to_a_level(body, measure):
+    assert figures_of(body)[-1].measure == measure
+
+
+def test_an_adverb_between_the_change_and_its_level_keeps_the_measure():
+    first, second = figures_of("The average house price fell marginally to £180,226, from £180,444 in May.")
+    assert first.measure == second.measure == "average house price"

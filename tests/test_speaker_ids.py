@@ -174,3 +174,40 @@ def test_an_update_of_a_build_without_a_speaker_table_still_indexes_and_says_why
     assert "rebuild the index" in caplog.text
     assert speaker_facet(index_root) == {"Tony Blair": 1, "John Smith": 1}
     assert (IndexStore(index_root).current_dir() / "speakers.pickle").exists()  # the next update has one
+
+
+def test_a_firm_written_with_a_possessive_joins_no_person():
+    text = "Profits at drugmaker Dr Quorrel's fell. Dr Quorrel's said sales slid, and Dr Quorrel's shares fell."
+    firm, = speakers_of("a2", None, [("Quorrel", "Quorrel")], text)
+    assert firm.evidence == "thing"
+    assert lone_id(Speaker("Ravi Quorrel", "a1", evidence="person"), firm) == "quorrel"
+    # a person's name written once with 's among bare uses is still the person
+    text = "Prof Quorrel says he grew up there. Prof Quorrel's students agree, Prof Quorrel adds."
+    person, = speakers_of("a3", None, [("Quorrel", "Prof Quorrel")], text)
+    assert person.evidence == "prof"
+    assert lone_id(Speaker("Ravi Quorrel", "a1", evidence="person"), person) == "ravi-quorrel"
+
+
+@pytest.mark.parametrize("name", ["Us Weekly", "Daily Lantern", "Harbour Gazette", "Dr Quorrel's", "In Touch",
+                                  "Sainsbee's Bank"])
+def test_publications_and_possessive_firms_are_not_person_shaped(name):
+    assert not person_shaped(name)
+
+
+def test_a_lone_word_never_joins_a_publication_as_if_a_surname():
+    assert lone_id(Speaker("Harbour Gazette", "a1", evidence="person"), Speaker("Gazette", "a2", evidence="mr")) \
+        == "gazette"
+    assert lone_id(Speaker("Us Weekly", "a1", evidence="person"), Speaker("Weekly", "a2", evidence="mr")) == "weekly"
+
+
+@pytest.mark.parametrize("name", ["Us", "We", "It"])
+def test_a_capitalised_common_word_gets_no_speaker_id(name):
+    assert assign_ids([Speaker(name, "a1", evidence="person")]) == {}
+
+
+def test_an_acronym_spelled_like_a_common_word_keeps_its_id():
+    assert assign_ids([Speaker("US", "a1")])[("a1", "US")].id == "us"
+
+
+def test_persons_stay_person_shaped():
+    assert all(person_shaped(n) for n in ("Tony Blair", "Ravi Quorrel", "Marie Ledger", "Jane Smith"))

@@ -34,6 +34,11 @@ FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|wou
                       re.IGNORECASE)
 # A market price moves every day: two undated quotes of it are two moments, not a dispute.
 MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)
+# An earlier value with its own period: "from £180,444 in October", "from 5.4% in September".
+FROM_CLAUSE = re.compile(r"\bfrom (?:an? |the )?[$£€¥]?\d[\d,.]*\s?(?:%|[a-z]+)?"
+                         r"(?: (?:in|on|at|during) [^,;:()]*?)?(?= to\b|[,;:()]|\.?$)")
+# A level said to hold "now" is a moment: two undated stories' "now" are two times ("now stands at £162,086").
+MOMENT = re.compile(r"\b(?:now|currently|at present)\b", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
 # A forecast is told by the words of its own clause: "growth falling from 3.2% last year to 2.5%"
 # reports last year's outcome even when the sentence also expects a slowdown in 2005.
@@ -99,6 +104,8 @@ def period_words(fig) -> str:
         clause = after[:end.start() if end else len(after)]
         if PERIOD.search(clause) or MONTHS.search(clause):
             return clause
+        # "fell to £180,226, from £180,444 in October": the period after an earlier value is that value's
+        return FROM_CLAUSE.sub(lambda m: m.group() if m.start() <= at < m.end() else " ", sentence)
     return sentence
 
 
@@ -120,7 +127,8 @@ def compatible_time(a, b) -> bool:
         return False  # a rate changes every period: "12.3% for all of 2004" is not "0.6%" of some month
     named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
-    if MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+    moment = not named and (MOMENT.search(period_words(a)) or MOMENT.search(period_words(b)))
+    if moment or MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
         return bool(da and db and da == db)
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART

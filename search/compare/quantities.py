@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES
+from ..extract.speakers.identities import person_shaped
 from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
@@ -23,6 +24,9 @@ SAME_SENTENCE = (0.4, 1)
 SAME_PLACES = (0.15, 1)
 SAME_RELATION = (0.1, 0)  # ... when two places or more are named (troops of one country in another)
 SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are two quantities
+# One named body's own statistic, reported by two stories in other words ("Labor Department figures show
+# 157,000 new jobs" and "the Labor Department revised the job gains to 133,000"): its name is the shared name.
+SAME_CLAIMER = 0.15
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
@@ -36,11 +40,15 @@ BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
-BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes"))
+BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes total totals"))
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
 # One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
 # rate" all give an economy's growth; whose economy it is comes from the places, not the words.
-MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth"}
+MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth",
+                    "jobless": "unemploy", "properti": "hous"}  # "the jobless rate", "property prices"
+# A rate or level of these is the measure itself: "unemployment rate", "unemployment levels", "inflation rate".
+RATE_MEASURES = frozenset({"growth", "unemploy", "inflat"})
+RATE_WORDS = frozenset({"rate", "level"})
 GDP = re.compile(r"\bgross domestic product\b", re.IGNORECASE)
 # Words that praise, hedge or point at a measure without changing what it measures.
 MEASURE_FILLERS = frozenset(content_stems("headline overall respectable healthy strong solid modest sluggish "
@@ -61,6 +69,9 @@ FALL_AFTER = re.compile(r"\s*(?:decline|fall|drop|contraction|decrease|dip|slump
 # asymmetric (a story's rarest words are those its copies share), so blocking misses pairs.
 SMALL_BLOCK = 24
 OWNER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:own\s+|latest\s+|first\s+)?$")
+# A superlative picks one of many ("the area with the highest average house price"): not the whole's value.
+SUPERLATIVE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|"
+                         r"most|least)\b", re.IGNORECASE)
 # A figure that leaves a part out ("sales excluding cars", "core inflation") is another quantity.
 EXCLUDING = re.compile(r"\b(?:exclud\w*|except|apart from|core|underlying|like-for-like)\b", re.IGNORECASE)
 # The words between a value and an earlier one it is compared with: ", down from the third quarter's".
@@ -81,7 +92,8 @@ def measure_key(fig) -> tuple | None:
     if not set(stems) - BARE_MEASURES:
         return None
     # Whose measure: the sentence's places, else the headline's ("The economy grew 3.1%" under "UK economy ...").
-    return (" ".join(stems[-2:]), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
+    # The head and its nearest word, in either order: "price of oil" is "oil prices".
+    return (" ".join(sorted(stems[-2:])), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
 
 
 def normal_measure(fig) -> tuple[str, ...]:
@@ -92,8 +104,8 @@ def normal_measure(fig) -> tuple[str, ...]:
     words = GDP.sub("gdp", measure).replace("'s", "").replace("’s", "")
     stems = [MEASURE_SYNONYMS.get(s, s) for s in content_stems(words)]
     stems = [s for s in stems if s.rstrip("'") not in PLACE_STEMS and s not in MEASURE_FILLERS]
-    if "growth" in stems:
-        stems = [s for s in stems if s != "rate"]  # "growth rate" is growth
+    if RATE_MEASURES.intersection(stems):
+        stems = [s for s in stems if s not in RATE_WORDS]  # "growth rate" is growth, "jobless rate" unemployment
     return tuple(dict.fromkeys(stems))
 
 
@@ -218,6 +230,8 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
         return False  # a sum over several subjects and one subject's value are two quantities
     if one_side(EXCLUDING, a.get("sentence"), b.get("sentence")):
         return False  # a part left out ("sales excluding cars") and the whole are two quantities
+    if one_side(SUPERLATIVE, a.get("measure"), b.get("measure")):
+        return False  # the highest of the regions and the country's average are two quantities
     na, nb = subject_names(a), subject_names(b)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
@@ -288,7 +302,7 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
             i = parent[i]
         return i
 
-    for i, j in sorted(_pairs(stems)):
+    for i, j in sorted(_pairs(stems) | _claimer_pairs(block)):
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
@@ -304,7 +318,16 @@ def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
     """Return the words and names two sentences must share: none when measure, place and a named period agree."""
     if placed and shared_period(a, b):
         return (0.0, 0)  # "grew 3.7% in July-September" and "3.9% in the three months to September"
+    if same_named_claimer(a, b):
+        return (min(need[0], SAME_CLAIMER), 0)
     return (need[0], 0) if placed else need
+
+
+def same_named_claimer(a, b) -> bool:
+    """Return True when one named body (not "analysts", not a person, who gives many figures) claims both."""
+    claimer = a.get("claimer") or a.get("claimed_by") or ""
+    return bool(claimer[:1].isupper() and not person_shaped(claimer) and claimer_names(a)
+                and claimer_names(a) == claimer_names(b))
 
 
 def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
@@ -312,6 +335,16 @@ def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     if len(stems) <= SMALL_BLOCK:  # bounded, so the work stays linear in the corpus
         return {(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))}
     return candidate_pairs(stems)
+
+
+def _claimer_pairs(block: list) -> set[tuple[int, int]]:
+    """Return the pairs of a block's figures that one named body claims (at most SMALL_BLOCK each: linear)."""
+    by_claimer: dict[frozenset, list[int]] = defaultdict(list)
+    for i, fig in enumerate(block):
+        if same_named_claimer(fig, fig):
+            by_claimer[claimer_names(fig)].append(i)
+    return {(i, j) for ids in by_claimer.values() if len(ids) <= SMALL_BLOCK
+            for n, i in enumerate(ids) for j in ids[n + 1:]}
 
 
 def _two_in_one_sentence(ids: list[str], block: list) -> bool:

@@ -15,6 +15,12 @@ APPOSITIVES = 3
 NUMBER_REACH = 6
 PP_CHAIN = 3  # 'an analyst at a bank in Jakarta': prepositional phrases folded into the source
 EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X released Monday found' may sit
+# Nominal sources that carry what they reveal, and the prepositions that hang a topic or an interviewee
+# on them: in 'A recent interview with X's envoy to Y reveals' the interview reveals, not Y.
+CARRIER_NOUNS = EVIDENCE_NOUNS | frozenset("interview interviews letter letters statement article paper memo "
+                                           "documentary book video footage transcript dossier".split())
+TOPIC_PREPOSITIONS = frozenset("with to on about into over".split())
+CARRIER_REACH = 10  # tokens from the subject back to the carrier noun
 
 
 def described(mention: str) -> bool:
@@ -69,12 +75,31 @@ def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     found = subject_before(toks, j, 0) or _number_subject(toks, j)
     if found is None and j > 1 and toks[j - 1].text == ",":
         found = _appositive_subject(toks, j - 1)
-    found = _with_modifiers(toks, found)
+    found = _carrier(toks, found) or _with_modifiers(toks, found)
 
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
             and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
         return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
     return found
+
+
+def _carrier(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return 'A recent interview' when the subject found ends a topic phrase hanging on a carrier noun
+    ('A recent interview with Russia's ambassador to North Korea reveals'); None otherwise."""
+    if found is None:
+        return None
+    for m in range(found[0] - 1, max(-1, found[0] - 1 - CARRIER_REACH), -1):
+        word = toks[m].text.lower()
+        possessive = word in ("'s", "’s", "'", "’")
+        if not (word[:1].isalnum() or possessive) or toks[m].text in CONNECTIVES or word == "that":
+            return None  # a comma, a quote mark or a clause in between: the name is the subject
+        if word in CARRIER_NOUNS and m + 1 < found[0] and toks[m + 1].text.lower() in TOPIC_PREPOSITIONS:
+            head = np_back(toks, m, 0)
+            # Only a carrier that is the clause's subject: not 'In an interview with X, he', 'sent a letter to X'.
+            opens = head and (head[0] == 0 or toks[head[0] - 1].text in (",", ";", ":") or toks[head[0] - 1].text
+                              in CONNECTIVES or toks[head[0] - 1].text.lower() in ("and", "but"))
+            return (head[0], m) if opens else None
+    return None
 
 
 def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from ..lexicon.words import CURRENCIES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
 from ..lexicon.units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
                              NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
-from .measure import REACH, WORD_AFTER, counted_measure, counted_subject, is_plural, measure_key, measure_of
+from .measure import (REACH, WORD_AFTER, counted_head, counted_measure, counted_subject, is_plural, measure_key,
+                      measure_of)
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 # Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
@@ -333,7 +334,7 @@ def _number_of(text: str, atom: _Atom, lo: int) -> None:
         unit, _, subject = counted_measure(text, found.end() - 1, atom.start, PHRASE_STOPS)
     subject = subject or counted_subject(text, lo, atom.start)
     if subject:
-        atom.unit, atom.unit_end, atom.kind, atom.measure = subject.split()[-1], atom.end, "count", subject
+        atom.unit, atom.unit_end, atom.kind, atom.measure = counted_head(subject), atom.end, "count", subject
 
 
 def _lemma(word: str) -> str:

@@ -6,7 +6,7 @@ import re
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, TIME_UNITS, UNIT_NOUNS
-from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE
+from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, REVISION_VERBS
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
@@ -26,6 +26,19 @@ MONEY_VERBS = {
 QUALIFIER_TAILS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 MONEY_IN = re.compile(r"\s+in\s(?=[a-z])")  # 'in weekend ticket sales', not 'in New York'
 PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
+# Words between a revised thing and 'from': 'the job gains in March, from', 'new jobs for May from'.
+ADJUNCT_OPENERS = frozenset("in for during on at".split())
+DIRECTIONS = frozenset("up down upwards downwards".split())
+REVISION_REACH = 10  # tokens from 'from' back to the revising verb
+# A word right before a verb's form that makes it a noun or an adjective: 'of the lifts', 'to be lower'.
+NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were been being".split())
+# Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
+LEVEL_WORDS = frozenset("stayed stay stays unchanged steady stuck flat high low stable".split())
+# Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
+MOVING_VERBS = REVISION_VERBS | frozenset("""
+push pushed pushes pushing take takes took taking lift lifts lifted raise raises raised lower lowers lowered
+drive drives drove driven bring brings brought
+""".split())
 
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
@@ -141,21 +154,62 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
                                    and toks[k - 1].lower() not in UNIT_NOUNS):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
+    if toks[k].lower() in ("from", "to") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
+        return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%'
     if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
             return changed  # 'an increase in the minimum wage to £5.60'
         k -= 1
-    while k >= 0 and toks[k].lower() in FIGURE_SKIP_BACK:
+    while k >= 0 and (toks[k].lower() in FIGURE_SKIP_BACK or (toks[k].islower() and toks[k].endswith("ly"))):
         k -= 1
-    if k >= 0 and toks[k].lower() in CHANGE_VERBS:
+    if k >= 0 and _moved(toks[k]):
         k -= 1
-        while k >= 0 and (_skippable(toks, k) or toks[k].lower() in CHANGE_VERBS or toks[k].endswith("ly")):
+        while k >= 0 and (_skippable(toks, k) or _moved(toks[k]) or toks[k].endswith("ly")):
             k -= 1
         return _subject(toks, k)
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
     return None
+
+
+def _moved(word: str) -> bool:
+    """Return True for a verb saying a measure moved, stood or was restated ('rose', 'was', 'revised', 'stayed')."""
+    lower = word.lower()
+    return lower in CHANGE_VERBS or lower in REVISION_VERBS or lower in LEVEL_WORDS
+
+
+def _moved_object(toks: list[str], k: int, link: str) -> str | None:
+    """Return the thing a verb restated or moved, ending at toks[k] before 'from' or 'to': 'revised down the job
+    gains in March, from' -> 'job gains', 'push down the jobless rate to' -> 'jobless rate'; else None."""
+    verbs = REVISION_VERBS if link == "from" else MOVING_VERBS
+    verb = next((j for j in range(k, max(-1, k - REVISION_REACH), -1) if toks[j].lower() in verbs), None)
+    before = toks[verb - 1].lower() if verb else ""
+    if verb is None or before in NOT_BEFORE_VERBS or before in DETERMINERS:
+        return None  # 'the lifts translates', 'to be lower in': a noun or an adjective, not the verb
+    first = verb + 1
+    while first <= k and (toks[first].lower() in DIRECTIONS or toks[first].lower() in DETERMINERS):
+        first += 1
+    last = first
+    while last <= k and toks[last] != "," and not _adjunct(toks, last):
+        last += 1
+    words = toks[first:last]
+    while words and words[-1].lower() in DIRECTIONS:
+        words.pop()  # 'revised the rate of growth down from'
+    if words and words[0].lower() in STOP_WORDS:
+        return None
+    # The object is read forward, so a head that is also a verb of change ('job gains') stays in.
+    if not words or len(words) > MAX_WORDS + 1 or not all(w[:1].isalpha() for w in words):
+        return None
+    return " ".join(words)
+
+
+def _adjunct(toks: list[str], k: int) -> bool:
+    """Return True where a time or place adjunct opens: 'in March', 'for 2004', 'in the US'."""
+    if toks[k].lower() not in ADJUNCT_OPENERS or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in ("the", "last", "this", "each", "a")
 
 
 def _before_modifiers(toks: list[str], k: int) -> int:
@@ -176,9 +230,24 @@ def counted_subject(text: str, lo: int, start: int) -> str | None:
     """Return the plural count a bare number measures: 'mobile users grew by 1.4 million' -> 'mobile users'."""
     subject = _before(text, lo, start, "count")
     head = subject.split()[-1] if subject else ""
-    if head.islower() and is_plural(head) and head not in NOT_COUNTS:
+    if head == subject and _opening(text, lo, start, subject):
+        subject = head = head.lower()  # 'Payrolls were revised from 88,000 to 64,000': capitalised as its first word
+    if head.islower() and is_plural(head) and head.lower() not in NOT_COUNTS:
         return subject
     return None
+
+
+def _opening(text: str, lo: int, start: int, word: str) -> bool:
+    """Return True when word opens the sentence text[lo:start] (after quote marks or a bracket)."""
+    return text[lo:start].lstrip(" \"“‘'(").startswith(word + " ")
+
+
+def counted_head(subject: str) -> str:
+    """Return the noun a count's subject counts: 'jobless claims' -> 'claims', 'job gains' -> 'job'."""
+    words = subject.split()
+    if len(words) > 1 and words[-1].lower() in CHANGE_NOUNS and words[-2].isalpha() and words[-2].islower():
+        return words[-2]  # a change of a count counts the thing changed
+    return words[-1]
 
 
 def _changed_thing(toks: list[str], k: int) -> str | None:
@@ -212,7 +281,7 @@ def _unhedged(window: str) -> str:
 def _nominal(word: str) -> bool:
     """Return True for a word that may end a noun phrase ('unemployment', 'GDP'), not a verb or function word."""
     lower = word.lower()
-    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS
+    return (word[:1].isalpha() and lower not in STOP_WORDS and lower not in CHANGE_VERBS and lower not in LEVEL_WORDS
             and lower not in PHRASE_STOPS and not lower.endswith("ed"))
 
 

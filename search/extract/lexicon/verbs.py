@@ -179,3 +179,7 @@ hopes hoped aims aimed plans planned wants wanted needs needed intends intended 
 expects hope aim plan want need intend seek try expect
 """.split())
 EVIDENCE_VERBS = frozenset("found said told wrote thought".split())  # 'the report found': past tenses without -ed
+# Verbs that restate a figure ('were revised from 88,000 to 64,000', 'revised down the job gains, from ...').
+REVISION_VERBS = frozenset("""
+revised revise revises revising restated restate restates adjusted adjust adjusts corrected correct corrects
+""".split())

@@ -9,7 +9,7 @@ from typing import Iterable, NamedTuple
 from . import names
 from ..lexicon.grammar import NAME_LEADING
 from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
-from ..lexicon.words import TITLES
+from ..lexicon.words import PRONOUNS, STOP_WORDS, TITLES
 
 SLUG = re.compile(r"[^\w]+")
 GIVEN = re.compile(r"[A-Z][\w-]*")  # a capitalised word, no possessive ('Arsenal's Parry' names no given name)
@@ -21,10 +21,24 @@ THINGS = frozenset("it its which that they them their".split())  # ... an organi
 NOT_IN_NAMES = frozenset("of for the and a an its his her their our my your".split())
 ROLES = TITLES - {"general"}  # a role before a name makes it a person's ('General Motors' does not)
 NOT_GIVEN = HONORIFICS | KEEP_TITLES | TITLES | NAME_LEADING | NOT_IN_NAMES  # 'Mr Newton', 'But Newton'
+# Words that end a publication's name ('Us Weekly', 'Daily Post', 'Arab News'): a title, never a surname here.
+PUBLICATION_WORDS = frozenset("""
+weekly monthly daily times news post magazine journal gazette herald telegraph tribune chronicle mirror
+express bulletin digest quarterly review
+""".split())
+# Function words and pronouns a title or a sentence opening capitalises ('Us', 'In Touch'): no person's name.
+COMMON_WORDS = STOP_WORDS | PRONOUNS | NAME_LEADING | frozenset("us we you me our your my".split())
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
-# Pure and asked for the same few thousand names once per statement: a build asks them once each.
-is_named = functools.lru_cache(maxsize=1 << 16)(names.is_named)
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked once per statement: a build asks each name once
+def is_named(name: str) -> bool:
+    """Return True for a name a speaker id may carry: not a description, not a capitalised common word ('Us')."""
+    word = name.strip()
+    common = " " not in word and word.lower() in COMMON_WORDS and not word.isupper()  # 'US' is a country
+    return names.is_named(name) and not common
+
+
 is_person = functools.lru_cache(maxsize=1 << 16)(names.is_person)
 
 
@@ -153,16 +167,21 @@ def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str 
     mentions: dict[str, list] = defaultdict(list)
     for name, mention in said:
         mentions[name].append(mention)
-    return [Speaker(name, article, outlet, None, evidence([name, *found]),
-                    *(around(text, name) if " " not in name_key(name) else ((), False)))
-            for name, found in mentions.items()]
+    out = []
+    for name, found in mentions.items():
+        given, forename, firm = around(text, name) if " " not in name_key(name) else ((), False, False)
+        # A name the text writes with 's more often than without is a firm's ('Dr Reddy's fell 9%').
+        out.append(Speaker(name, article, outlet, None, "thing" if firm else evidence([name, *found]), given, forename))
+    return out
 
 
-def around(text: str, name: str) -> tuple[tuple[str, ...], bool]:
-    """Return the given names a text writes before a lone name, and whether it writes one after it."""
+def around(text: str, name: str) -> tuple[tuple[str, ...], bool, bool]:
+    """Return the given names a text writes before a lone name, whether it writes one after it, and whether
+    it mostly writes the name with a possessive 's."""
     # 'James Newton's Choir': given name 'james'; 'Sharon Osbourne': 'Sharon' is itself a given name.
     word = name.split()[-1].replace("’", "'").removesuffix("'s") if name.split() else ""
     given, forename, at = set(), False, text.find(word) if word else -1
+    possessive = bare = 0
     while at >= 0:
         end = at + len(word)
         if not (text[end:end + 1].isalnum() or text[at - 1:at].isalnum()):  # a whole word
@@ -170,8 +189,10 @@ def around(text: str, name: str) -> tuple[tuple[str, ...], bool]:
             if before.endswith(" ") and (left := before.split()[-1:]) and GIVEN.fullmatch(left[0]):
                 given.add(left[0].casefold())
             forename = forename or bool(FORENAME_NEXT.match(text, end))
+            owned = text[end:end + 2] in ("'s", "’s")
+            possessive, bare = possessive + owned, bare + (not owned)
         at = text.find(word, end)
-    return tuple(sorted(given - NOT_GIVEN)), forename
+    return tuple(sorted(given - NOT_GIVEN)), forename, possessive > bare
 
 
 def evidence(mentions: Iterable[str | None]) -> str | None:
@@ -190,10 +211,17 @@ def evidence(mentions: Iterable[str | None]) -> str | None:
 def person_shaped(name: str) -> bool:
     """Return True for a name shaped like a given name and surname ('Kelly Sotherton', not 'S. Yukos')."""
     words = name.split()
-    return (2 <= len(words) <= 3 and is_person(name) and not NOT_IN_NAMES.intersection(w.lower() for w in words)
+    return (2 <= len(words) <= 3 and is_person(name) and not organisation_shaped(words)
+            and not NOT_IN_NAMES.intersection(w.lower() for w in words)
             and words[-1].lower() not in PARTIES
             and all(part[:1].isupper() for w in words for part in w.split("-"))
             and len(words[0].rstrip(".")) > 1 and len(words[-1].rstrip(".")) > 1)
+
+
+def organisation_shaped(words: list[str]) -> bool:
+    """Return True for a name a firm or a publication goes by: 'Us Weekly', 'Daily Post', "Dr Reddy's"."""
+    return (words[-1].lower() in PUBLICATION_WORDS or words[0].lower() in PUBLICATION_WORDS
+            or words[0].lower() in COMMON_WORDS or any(POSSESSIVE.search(w) for w in words))
 
 
 def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
