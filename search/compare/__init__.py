@@ -1,20 +1,15 @@
 """Line up the same quote and the same figure across outlets; computed at index time."""
 from __future__ import annotations
 
-import logging
-import os
-import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path
 
 from .copies import signature, story_groups, story_id
 from .quantities import quantity_groups
 from .quotes import cluster_id, cluster_quotes
+from .text import content_stems
 
-FILENAME = "comparisons.pickle"
-log = logging.getLogger(__name__)
 # utterance, speaker_id, named, measure and claimer come from newer extractions: None when absent.
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text",
               "utterance", "speaker_id", "named")
@@ -39,7 +34,7 @@ class _Record(Mapping):
         # A server holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
         # outlet, date, title and article id repeat across an article's statements: share them.
         if isinstance(fields, tuple):
-            self._values = fields  # unpickled from a build: already shared, kept without a copy
+            self._values = fields  # read from a build: kept without a copy
             return
         values = (fields.get(key) for key in self.KEYS) if isinstance(fields, Mapping) else fields
         self._values = tuple(map(_shared, values))
@@ -165,6 +160,11 @@ class Comparisons:
         values, articles = self.spread(topic)
         return values > 1 and articles > 1
 
+    def measuring(self, measure: str) -> list:
+        """Return the figures whose measure has the content words of ``measure``."""
+        wanted = content_stems(measure)
+        return [f for f in self.figures.values() if wanted and f.get("measure") and content_stems(f["measure"]) == wanted]
+
     def to_json(self) -> dict:
         """Return plain data: records as value tuples in QUOTE_KEYS/FIGURE_KEYS/ARTICLE_KEYS order."""
         return {"quote_keys": QUOTE_KEYS, "figure_keys": FIGURE_KEYS, "article_keys": ARTICLE_KEYS,
@@ -189,27 +189,5 @@ class Comparisons:
         return made
 
 
-def save(comparisons: Comparisons, build_dir: Path) -> None:
-    """Write the comparisons beside the index, atomically."""
-    # A pickle, like Whoosh's own segment files beside it, written and read only by claimsearch:
-    # parsing 45 MB of JSON objects at 10x BBC left each server process ~150 MB of freed but
-    # fragmented memory; unpickling makes only the objects that are kept, strings shared.
-    tmp = Path(build_dir) / (FILENAME + ".tmp")
-    with tmp.open("wb") as out:
-        pickle.dump(comparisons.to_json(), out, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, Path(build_dir) / FILENAME)
-
-
-def load(build_dir: Path) -> Comparisons:
-    """Read a build's comparisons; an index built without them (or by an older version) has none."""
-    path = Path(build_dir) / FILENAME
-    try:
-        with path.open("rb") as source:
-            return Comparisons.from_json(pickle.load(source))
-    # Search still works without comparisons, so a server keeps serving; the log says why pages
-    # show no other versions, and rebuilding the index writes the file again.
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            KeyError, ImportError) as exc:
-        log.warning("No quote or figure comparisons from %s (%s: %s); rebuild the index to compare again",
-                    path, type(exc).__name__, exc)
-        return Comparisons()
+# The build's store (search.compare.store) imports the records above.
+from .store import FILENAME, load, open_build, save  # noqa: E402

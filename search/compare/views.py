@@ -8,7 +8,6 @@ from ..errors import BadParameter, NotFound
 from . import Comparisons
 from .diff import word_diff
 from .quantities import close
-from .text import content_stems
 
 BRIEF_KEYS = ("id", "article_id", "title", "source", "date")
 
@@ -195,9 +194,8 @@ def disagreements(comps: Comparisons, page: int = 1, per_page: int = 20, close_o
 
 def figures_measuring(comps: Comparisons, measure: str) -> dict:
     """Return every figure whose measure is ``measure`` (by its content words), earliest first."""
-    wanted = content_stems(measure)
-    found = [f for f in comps.figures.values() if f.get("measure") and content_stems(f["measure"]) == wanted]
-    if not wanted or not found:
+    found = comps.measuring(measure)
+    if not found:
         raise NotFound(f"No figures measure {measure!r}")
     listed, first = appearances(found)
     qids = sorted({comps.quantity_of[f["id"]] for f in found if f["id"] in comps.quantity_of})

@@ -65,7 +65,7 @@ class WhooshSearcher:
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
-        self._comparisons, self._comparisons_of = None, None
+        self._comparisons = None
         self._pool = SearcherPool()
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
@@ -77,27 +77,28 @@ class WhooshSearcher:
         return self._live()[1]
 
     def _live(self):
+        return self._open()[:2]
+
+    def _open(self):
+        """Return the live build's name, its Whoosh index and its comparisons store, opened once per build."""
         name = self.store.current_dir().name
         with self._lock:
             if name != self._name:
-                self._ix, self._name = open_index(self.store.builds / name), name
-            return name, self._ix
+                build = self.store.builds / name
+                # Both or neither: an index without its comparisons store is an older version's, to rebuild.
+                self._ix, self._comparisons = open_index(build), compare.open_build(build)
+                self._name = name
+            return name, self._ix, self._comparisons
 
     def warm(self) -> None:
-        """Open the live build and load what a first search needs (comparisons, facet columns)."""
+        """Open the live build and load what a first search needs (its facet columns)."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
         self._columns((name, searcher.reader().generation()), searcher)
-        self.comparisons()
 
     def comparisons(self):
-        """Return the live build's quote clusters and figure topics (loaded once per build)."""
-        name = self.store.current_dir().name
-        with self._lock:
-            if self._comparisons_of != name:
-                self._comparisons = compare.load(self.store.builds / name)
-                self._comparisons_of = name
-            return self._comparisons
+        """Return the live build's quote clusters, story copies and figure groups (read from its store per view)."""
+        return self._open()[2]
 
     def search(self, params: SearchParams, cancelled=None) -> Page:
         """Return the requested page of hits and the facets over all matches; ``cancelled()`` True stops it."""
@@ -264,7 +265,7 @@ class WhooshSearcher:
     def close(self) -> None:
         """Release the open index."""
         with self._lock:
-            self._ix = self._name = None
+            self._ix = self._name = self._comparisons = None
         self._pool.reset()
 
 
