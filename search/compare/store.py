@@ -6,6 +6,7 @@ with its build; servers open it read-only, so processes share it through the pag
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -45,6 +46,30 @@ def save(comps: Comparisons, build_dir: Path) -> None:
     path = Path(build_dir) / FILENAME
     tmp = path.with_name(FILENAME + ".tmp")
     tmp.unlink(missing_ok=True)
+    try:
+        _write(comps, tmp)
+    except sqlite3.OperationalError as exc:
+        raise _disk_error(tmp, exc) from None
+    os.replace(tmp, path)
+
+
+def _disk_error(tmp: Path, exc: sqlite3.OperationalError) -> OSError:
+    """Return the OSError behind SQLite's failed write: a plain write to the same file tells which."""
+    # SQLite reports a full disk or file size limit as SQLITE_FULL/IOERR without the errno that
+    # the build's one-line "Cannot write the index" message gives.
+    try:
+        with tmp.open("ab") as probe:
+            probe.write(bytes(1 << 16))
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as found:
+        return found
+    finally:
+        tmp.unlink(missing_ok=True)
+    return OSError(errno.EIO, f"{os.strerror(errno.EIO)} ({exc})")
+
+
+def _write(comps: Comparisons, tmp: Path) -> None:
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
@@ -62,7 +87,6 @@ def save(comps: Comparisons, build_dir: Path) -> None:
         db.commit()
     finally:
         db.close()
-    os.replace(tmp, path)
 
 
 def _meta() -> dict[str, str]:
@@ -107,17 +131,25 @@ def load(build_dir: Path) -> Comparisons:
 
 
 class _Db:
-    """One read-only connection per thread to an immutable SQLite file."""
+    """One read-only connection per thread to an immutable SQLite file, closed when the store is dropped."""
 
     def __init__(self, path: Path):
         self.uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # never written after its build is swapped in
         self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
 
     def rows(self, sql: str, args=()) -> list[tuple]:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
+            self._opened.append(conn)  # list.append is atomic: threads may open theirs at once
         return conn.execute(sql, args).fetchall()
+
+    def __del__(self):
+        # A connection sits in a reference cycle of its own and waits for the cyclic GC: a server
+        # swapping builds often would hold old files open meanwhile. Nobody can use them now.
+        for conn in self._opened:
+            conn.close()
 
 
 class _Records(Mapping):
