@@ -1,12 +1,12 @@
 """The server's memory per process under the cold query mix, and the comparison pages' latency.
 
-Usage: bench/work/venv/bin/python bench/server_memory.py INDEX_ROOT [--scale 10] [--queries 400] [--pages 60]
+Usage: bench/work/venv/bin/python bench/server_memory.py INDEX_ROOT [--scale 10] [--queries 400] [--pages 60] [--result NAME] [--claimsearch PATH]
 Starts `claimsearch serve --workers 2 --threads 2` on INDEX_ROOT (a built index, e.g. the 10x
 bench index), then reads each process's RSS, PSS and USS (/proc smaps_rollup): when ready, after
 the comparison pages (quote versions, disagreements pages, figure pages, speakers), and after
 the cold mix of `make bench-query-cold` at 8 clients. bench_query.py's RSS figure is the RSS
 summed over the process tree; PSS splits pages shared by the gunicorn processes between them.
-Writes bench/results/server_memory.json.
+Writes bench/results/server_memory.json (or --result NAME).
 """
 from __future__ import annotations
 
@@ -77,8 +77,10 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=10, help="the replica the index holds (picks the cold queries)")
     ap.add_argument("--queries", type=int, default=400)
     ap.add_argument("--pages", type=int, default=60)
+    ap.add_argument("--claimsearch", default=str(CLAIMSEARCH), help="the claimsearch command (another checkout's: a before figure)")
+    ap.add_argument("--result", default="server_memory", help="the result file's name under bench/results")
     args = ap.parse_args()
-    proc, base = start([CLAIMSEARCH, "serve", "--index", args.index, "--workers", "2", "--threads", "2"],
+    proc, base = start([args.claimsearch, "serve", "--index", args.index, "--workers", "2", "--threads", "2"],
                        "/api/search?q=economy", ready_line="2 of 2 worker processes ready")
     try:
         out = {"index": args.index, "ready": memory(proc.pid)}
@@ -92,7 +94,7 @@ def main() -> None:
     finally:
         stop(proc)
     out["machine"] = machine_state()
-    write_result("server_memory", out)
+    write_result(args.result, out)
     for stage in ("ready", "after_comparison_pages", "after_cold_mix"):
         print(stage, {k: out[stage][k] for k in ("rss", "pss", "uss")},
               [p["rss"] for p in out[stage]["processes"]])

@@ -51,6 +51,7 @@ def test_every_view_answers_the_same_from_the_store(both):
             views.other_versions(whole, dict(whole.quotes[qid], kind="quote"))
     for fid, fig in whole.figures.items():
         _same(stored, whole, views.figure_reports, fid)
+        assert views.other_versions(stored, dict(fig, kind="figure")) == views.other_versions(whole, dict(fig, kind="figure"))
         assert views.first_appearance(stored, fid) == views.first_appearance(whole, fid)
         _same(stored, whole, views.figures_measuring, fig.get("measure") or "no such measure")
     for topic in whole.topics:

@@ -160,6 +160,15 @@ class Comparisons:
         values, articles = self.spread(topic)
         return values > 1 and articles > 1
 
+    def peers(self, statement_id: str, kind: str | None) -> list[tuple[str, str | None]] | None:
+        """Return (story, outlet) of every member of a quote's cluster or a figure's quantity; None when in none."""
+        groups, group_of, records = {"quote": (self.clusters, self.cluster_of, self.quotes),
+                                     "figure": (self.quantities, self.quantity_of, self.figures)}.get(kind, (None,) * 3)
+        if groups is None or statement_id not in group_of:
+            return None
+        members = (records[m] for m in groups[group_of[statement_id]])
+        return [(self.story(m["article_id"]), m.get("source")) for m in members]
+
     def measuring(self, measure: str) -> list:
         """Return the figures whose measure has the content words of ``measure``."""
         wanted = content_stems(measure)

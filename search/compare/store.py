@@ -26,8 +26,9 @@ log = logging.getLogger("search.compare")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE quotes (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-CREATE TABLE figures (id TEXT PRIMARY KEY, measure_key TEXT, record TEXT NOT NULL);
+CREATE TABLE quotes (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT, record TEXT NOT NULL);
+CREATE TABLE figures (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT, measure_key TEXT,
+                      record TEXT NOT NULL);
 CREATE INDEX figures_by_measure ON figures (measure_key);
 CREATE TABLE articles (id TEXT PRIMARY KEY, record TEXT NOT NULL, signature BLOB);
 CREATE TABLE members (grouping TEXT NOT NULL, group_id TEXT NOT NULL, member TEXT NOT NULL);
@@ -74,9 +75,11 @@ def _write(comps: Comparisons, tmp: Path) -> None:
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)", _meta().items())
-        db.executemany("INSERT INTO quotes VALUES (?, ?)", ((k, _dump(v)) for k, v in comps.quotes.items()))
-        db.executemany("INSERT INTO figures VALUES (?, ?, ?)",
-                       ((k, measure_key(v.get("measure")), _dump(v)) for k, v in comps.figures.items()))
+        db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?)",
+                       ((k, v["article_id"], v["source"], _dump(v)) for k, v in comps.quotes.items()))
+        db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?)",
+                       ((k, v["article_id"], v["source"], measure_key(v.get("measure")), _dump(v))
+                        for k, v in comps.figures.items()))
         db.executemany("INSERT INTO articles VALUES (?, ?, ?)",
                        ((k, _dump(v), comps.signatures.get(k)) for k, v in comps.articles.items()))
         db.executemany("INSERT INTO articles (id, record, signature) VALUES (?, NULL, ?)",
@@ -158,11 +161,18 @@ class _Records(Mapping):
     def __init__(self, db: _Db, table: str, make):
         self.db, self.table, self.make = db, table, make
 
-    def __getitem__(self, key):
+    def get(self, key, default=None):
         found = self.db.rows(f"SELECT record FROM {self.table} WHERE id = ? AND record IS NOT NULL", (key,))
-        if not found:
+        return self.make(tuple(json.loads(found[0][0]))) if found else default
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
             raise KeyError(key)
-        return self.make(tuple(json.loads(found[0][0])))
+        return found
+
+    def __contains__(self, key):
+        return bool(self.db.rows(f"SELECT 1 FROM {self.table} WHERE id = ? AND record IS NOT NULL", (key,)))
 
     def __iter__(self):
         return iter([k for (k,) in self.db.rows(f"SELECT id FROM {self.table} WHERE record IS NOT NULL ORDER BY rowid")])
@@ -217,12 +227,16 @@ class _GroupOf(Mapping):
     def __init__(self, db: _Db, grouping: str):
         self.db, self.grouping = db, grouping
 
-    def __getitem__(self, member):
+    def get(self, member, default=None):
         found = self.db.rows("SELECT group_id FROM members WHERE grouping = ? AND member = ? LIMIT 1",
                              (self.grouping, member))
-        if not found:
+        return found[0][0] if found else default
+
+    def __getitem__(self, member):
+        found = self.get(member)
+        if found is None:
             raise KeyError(member)
-        return found[0][0]
+        return found
 
     def __iter__(self):
         return iter([m for (m,) in self.db.rows("SELECT member FROM members WHERE grouping = ? ORDER BY rowid",
@@ -245,6 +259,21 @@ class StoredComparisons(Comparisons):
         self.quantities, self.topics = _Groups(self.db, "quantities"), _Groups(self.db, "topics")
         self.cluster_of, self.story_of = _GroupOf(self.db, "clusters"), _GroupOf(self.db, "stories")
         self.quantity_of = _GroupOf(self.db, "quantities")
+
+    def peers(self, statement_id: str, kind: str | None) -> list[tuple[str, str | None]] | None:
+        """Return (story, outlet) of every member of a quote's cluster or a figure's quantity; None when in none."""
+        grouping, table = {"quote": ("clusters", "quotes"), "figure": ("quantities", "figures")}.get(kind, (None, None))
+        if grouping is None:
+            return None
+        # One query per search hit: the search pages ask this for every hit they show.
+        found = self.db.rows(
+            f"SELECT coalesce(s.group_id, r.article_id), r.source FROM members AS g "
+            f"JOIN {table} AS r ON r.id = g.member "
+            f"LEFT JOIN members AS s ON s.grouping = 'stories' AND s.member = r.article_id "
+            f"WHERE g.grouping = ?1 AND g.group_id = "
+            f"(SELECT group_id FROM members WHERE grouping = ?1 AND member = ?2 LIMIT 1) ORDER BY g.rowid",
+            (grouping, statement_id))
+        return found or None
 
     def measuring(self, measure: str) -> list:
         """Return the figures whose measure has the content words of ``measure``."""

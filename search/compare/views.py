@@ -232,18 +232,10 @@ def first_appearance(comps: Comparisons, statement_id: str) -> dict | None:
 
 def other_versions(comps: Comparisons, hit: dict) -> tuple[int, str | None]:
     """Return how many other independent articles report a quote or figure hit, and its label."""
-    if hit.get("kind") == "quote" and hit["id"] in comps.cluster_of:
-        members = [comps.quotes[m] for m in comps.clusters[comps.cluster_of[hit["id"]]]]
-        return _count_others(comps, hit, members)
-    if hit.get("kind") == "figure" and hit["id"] in comps.quantity_of:
-        members = [comps.figures[m] for m in comps.quantities[comps.quantity_of[hit["id"]]]]
-        return _count_others(comps, hit, members)
-    return 0, None
-
-
-def _count_others(comps: Comparisons, hit: dict, members: list) -> tuple[int, str | None]:
-    own = comps.story(hit["article_id"])
-    others = {comps.story(m["article_id"]): m.get("source") for m in members}
-    others.pop(own, None)
+    places = comps.peers(hit["id"], hit.get("kind"))
+    if places is None:
+        return 0, None
+    others = dict(places)  # story -> outlet (a story's last member's, as listed)
+    others.pop(comps.story(hit["article_id"]), None)
     outlets = {s for s in others.values() if s and s != hit.get("source")}
     return len(others), versions_label(len(others), len(outlets)) if others else None
