@@ -58,17 +58,19 @@ def comparison_paths(base: str, pages: int) -> list[tuple[str, str]]:
 
 def timed(base: str, paths: list[tuple[str, str]]) -> dict:
     """Request each path once (one client); return p50/p99 in ms and any non-200 answers."""
-    lat, bad = [], []
+    lat, bad, by_kind = [], [], {}
     with httpx.Client(base_url=base, timeout=120) as http:
-        for _kind, path in paths:
+        for kind, path in paths:
             started = time.perf_counter()
             status = http.get(path).status_code
             lat.append(1000 * (time.perf_counter() - started))
+            by_kind.setdefault(kind, []).append(lat[-1])
             if status != 200:
                 bad.append(f"{status} {path}")
     lat.sort()
     return {"requests": len(lat), "p50_ms": round(percentile(lat, 50), 1), "p99_ms": round(percentile(lat, 99), 1),
-            "max_ms": round(lat[-1], 1) if lat else None, "errors": bad}
+            "max_ms": round(lat[-1], 1) if lat else None, "errors": bad,
+            "p50_ms_by_kind": {k: round(percentile(sorted(v), 50), 1) for k, v in by_kind.items()}}
 
 
 def main() -> None:
