@@ -43,8 +43,7 @@ def main(root: str, count: str = "200") -> None:
         "figure reports": lambda c: [views.figure_reports(c, f) for f in figures],
         "disagreements, 3 pages (ranked once per process)": lambda c: [views.disagreements(c, page=p) for p in (1, 2, 3)],
         "a hit's other versions (search pages)": lambda c: [views.other_versions(c, h) for h in hits],
-        "a hit's copies (search pages)": lambda c: [[c.articles[a] for a in c.copies(h["article_id"]) if a in c.articles]
-                                                   for h in hits],
+        "a hit's copies (search pages)": lambda c: [c.copy_records(h["article_id"]) for h in hits],
     }
     print(f"{len(quotes)} quotes, {len(figures)} figures, {len(hits)} hits; CPU ms per view, whole -> store")
     for name, run in work.items():

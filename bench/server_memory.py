@@ -4,7 +4,7 @@ Usage: bench/work/venv/bin/python bench/server_memory.py INDEX_ROOT [--scale 10]
 Starts `claimsearch serve --workers 2 --threads 2` on INDEX_ROOT (a built index, e.g. the 10x
 bench index), then reads each process's RSS, PSS and USS (/proc smaps_rollup): when ready, after
 the comparison pages (quote versions, disagreements pages, figure pages, speakers), and after
-the cold mix of `make bench-query-cold` at 8 clients. bench_query.py's RSS figure is the RSS
+the cold mix of `make bench-query-cold` at 8 clients (after the same warm-up). bench_query.py's RSS figure is the RSS
 summed over the process tree; PSS splits pages shared by the gunicorn processes between them.
 Writes bench/results/server_memory.json (or --result NAME).
 """
@@ -20,9 +20,9 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_query import CLAIMSEARCH, cold_mixes, start, stop  # noqa: E402
+from bench.bench_query import CLAIMSEARCH, claimsearch_mix, cold_mixes, start, stop  # noqa: E402
 from bench.common import machine_state, write_result  # noqa: E402
-from bench.load import percentile, run_load  # noqa: E402
+from bench.load import percentile, run_load, warm_up  # noqa: E402
 
 
 def memory(pid: int) -> dict:
@@ -91,6 +91,8 @@ def main() -> None:
         out["comparison_pages_again"] = timed(base, paths)
         out["after_comparison_pages"] = memory(proc.pid)
         mix = cold_mixes(args.scale, [1, 8], base, None)[1][:args.queries]
+        # As bench_query.py does: every worker's first searches (its per-build caches) before the clock starts.
+        out["warm_up_problems"] = warm_up(base, claimsearch_mix()[:5], connections=8)
         out["cold_mix_8_clients"] = run_load(base, mix, 8, len(mix), 120, distinct=True)
         out["after_cold_mix"] = memory(proc.pid)
     finally:

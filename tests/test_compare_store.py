@@ -62,6 +62,7 @@ def test_every_view_answers_the_same_from_the_store(both):
         assert views.disagreements(stored, close_only=close_only) == views.disagreements(whole, close_only=close_only)
     for aid in whole.articles:
         assert stored.copies(aid) == whole.copies(aid) and stored.story(aid) == whole.story(aid)
+        assert stored.copy_records(aid) == whole.copy_records(aid)
 
 
 def test_the_store_is_read_only(both):

@@ -31,7 +31,7 @@ class _Record(Mapping):
         cls._INDEX = {key: n for n, key in enumerate(cls.KEYS)}
 
     def __init__(self, fields):
-        # A server holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
+        # A build or an update holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
         # outlet, date, title and article id repeat across an article's statements: share them.
         if isinstance(fields, tuple):
             self._values = fields  # read from a build: kept without a copy
@@ -137,6 +137,10 @@ class Comparisons:
     def copies(self, article_id: str) -> list[str]:
         """Return the other articles of an article's story group."""
         return [a for a in self.stories.get(self.story_of.get(article_id), ()) if a != article_id]
+
+    def copy_records(self, article_id: str) -> list:
+        """Return the records of the other articles of an article's story group."""
+        return [self.articles[a] for a in self.copies(article_id) if a in self.articles]
 
     def _set_clusters(self, clusters: dict[str, list[str]]) -> None:
         self.clusters = clusters

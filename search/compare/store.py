@@ -275,6 +275,15 @@ class StoredComparisons(Comparisons):
             (grouping, statement_id))
         return found or None
 
+    def copy_records(self, article_id: str) -> list:
+        """Return the records of the other articles of an article's story group (one query: every search hit asks)."""
+        found = self.db.rows(
+            "SELECT a.record FROM members AS g JOIN articles AS a ON a.id = g.member "
+            "WHERE g.grouping = 'stories' AND g.member != ?1 AND a.record IS NOT NULL AND g.group_id = "
+            "(SELECT group_id FROM members WHERE grouping = 'stories' AND member = ?1 LIMIT 1) ORDER BY g.rowid",
+            (article_id,))
+        return [ArticleRecord(tuple(json.loads(r))) for (r,) in found]
+
     def measuring(self, measure: str) -> list:
         """Return the figures whose measure has the content words of ``measure``."""
         key = measure_key(measure)

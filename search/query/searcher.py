@@ -340,7 +340,7 @@ def with_comparisons(comps, hits: list[dict]) -> None:
     for hit in hits:
         hit["versions"], hit["versions_label"] = other_versions(comps, hit)
         hit["story"] = comps.story(hit["article_id"])
-        hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
+        hit["copies"] = [brief(record) for record in comps.copy_records(hit["article_id"])]
 
 
 def compared(comps, record: dict) -> dict:
