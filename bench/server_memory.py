@@ -4,7 +4,7 @@ Usage: bench/work/venv/bin/python bench/server_memory.py INDEX_ROOT [--scale 10]
 Starts `claimsearch serve --workers 2 --threads 2` on INDEX_ROOT (a built index, e.g. the 10x
 bench index), then reads each process's RSS, PSS and USS (/proc smaps_rollup): when ready, after
 the comparison pages (quote versions, disagreements pages, figure pages, speakers), and after
-the cold mix of `make bench-query-cold` at 8 clients (after the same warm-up). bench_query.py's RSS figure is the RSS
+the cold mix of `make bench-query-cold` at 8 clients. Every worker is warmed up first (its per-build caches), as bench_query.py does. bench_query.py's RSS figure is the RSS
 summed over the process tree; PSS splits pages shared by the gunicorn processes between them.
 Writes bench/results/server_memory.json (or --result NAME).
 """
@@ -86,13 +86,13 @@ def main() -> None:
                        "/api/search?q=economy", ready_line="2 of 2 worker processes ready")
     try:
         out = {"index": args.index, "ready": memory(proc.pid)}
+        # As bench_query.py does: every worker's first searches (its per-build caches) before the clock starts.
+        out["warm_up_problems"] = warm_up(base, claimsearch_mix()[:5], connections=8)
         paths = comparison_paths(base, args.pages)
         out["comparison_pages_first"] = timed(base, paths)  # each worker's first views build any derived data
         out["comparison_pages_again"] = timed(base, paths)
         out["after_comparison_pages"] = memory(proc.pid)
         mix = cold_mixes(args.scale, [1, 8], base, None)[1][:args.queries]
-        # As bench_query.py does: every worker's first searches (its per-build caches) before the clock starts.
-        out["warm_up_problems"] = warm_up(base, claimsearch_mix()[:5], connections=8)
         out["cold_mix_8_clients"] = run_load(base, mix, 8, len(mix), 120, distinct=True)
         out["after_cold_mix"] = memory(proc.pid)
     finally:

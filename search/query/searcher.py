@@ -71,7 +71,7 @@ class WhooshSearcher:
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
-        self._twins = LRU(2)
+        self._twins, self._twins_lock = LRU(2), threading.Lock()
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
@@ -154,14 +154,23 @@ class WhooshSearcher:
         """Return each copy's doc -> the same doc (article, q1, f2...) of its story's first article, per build version."""
         found = self._twins.get(version)
         if found is None:
-            comps, found = self.comparisons(), Twins(searcher.reader().doc_count_all())
-            for ids in comps.stories.values():
-                first, *later = first_copy(comps, ids)
-                shown = _docs_by_statement(searcher, first)
-                for article_id in later:
-                    found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
-                                 if n in shown)
-            self._twins.put(version, found)
+            # One thread works them out (seconds at 10x BBC); two at once took twice as long each,
+            # past gunicorn's worker timeout on a busy machine.
+            with self._twins_lock:
+                found = self._twins.get(version)
+                if found is None:
+                    found = self._find_twins(searcher)
+                    self._twins.put(version, found)
+        return found
+
+    def _find_twins(self, searcher) -> Twins:
+        comps, found = self.comparisons(), Twins(searcher.reader().doc_count_all())
+        for ids in comps.stories.values():
+            first, *later = first_copy(comps, ids)
+            shown = _docs_by_statement(searcher, first)
+            for article_id in later:
+                found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
+                             if n in shown)
         return found
 
     def _filter_docs(self, version, searcher):
