@@ -202,5 +202,5 @@ class Comparisons:
         return made
 
 
-# The build's store (search.compare.store) imports the records above.
-from .store import FILENAME, load, open_build, save  # noqa: E402
+# The build's store (search.compare.store) imports the records above; these are the package's entry points.
+from .store import FILENAME, load, open_build, save  # noqa: E402,F401
