@@ -218,7 +218,7 @@ def test_comparisons_saved_beside_a_build_load_back(tmp_path):
     assert dict(first) == dict(comps.quotes[first["id"]]) and first["text"]
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", b'{"quotes": {}}', pickle.dumps([1, 2]),
+@pytest.mark.parametrize("content", [b"", b"not a database", b'{"quotes": {}}', pickle.dumps([1, 2]),
                                      pickle.dumps({"quotes": [1]}), b"\x80\x09garbage"])
 def test_unreadable_comparisons_load_as_none(tmp_path, content):
     (tmp_path / compare.FILENAME).write_bytes(content)

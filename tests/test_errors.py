@@ -36,8 +36,9 @@ def test_every_error_class_has_an_exit_code():
         assert exit_code(cls.__new__(cls)) in (FAILED, USAGE)
 
 
-@pytest.mark.parametrize("content, reason", [(b"not a pickle", "UnpicklingError"), (b"", "EOFError"),
-                                             (None, "FileNotFoundError")])
+@pytest.mark.parametrize("content, reason", [(b"not a database", "cannot be read: file is not a database"),
+                                             (b"", "cannot be read: no such table"),
+                                             (None, "no comparisons store")])
 def test_unreadable_comparisons_are_logged_with_the_file_and_the_reason(tmp_path, caplog, content, reason):
     if content is not None:
         (tmp_path / compare.FILENAME).write_bytes(content)

@@ -149,7 +149,7 @@ def test_non_ascii_digits_are_a_bad_parameter(client, query):
 def test_warm_up_loads_the_index_before_the_first_request(seeds_index):
     app = create_app({"TESTING": True, "INDEX": str(seeds_index), "WARM_UP": True})
     searcher = app.extensions["claimsearch"]
-    assert searcher._ix is not None and searcher._comparisons_of is not None
+    assert searcher._ix is not None and searcher._comparisons is not None
 
 
 def test_warm_up_without_an_index_still_starts_and_answers_503(tmp_path):

@@ -1,20 +1,15 @@
 """Line up the same quote and the same figure across outlets; computed at index time."""
 from __future__ import annotations
 
-import logging
-import os
-import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path
 
 from .copies import signature, story_groups, story_id
 from .quantities import quantity_groups
 from .quotes import cluster_id, cluster_quotes
+from .text import content_stems
 
-FILENAME = "comparisons.pickle"
-log = logging.getLogger(__name__)
 # utterance, speaker_id, named, measure and claimer come from newer extractions: None when absent.
 QUOTE_KEYS = ("id", "article_id", "title", "source", "date", "speaker", "mention", "text",
               "utterance", "speaker_id", "named")
@@ -36,10 +31,10 @@ class _Record(Mapping):
         cls._INDEX = {key: n for n, key in enumerate(cls.KEYS)}
 
     def __init__(self, fields):
-        # A server holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
+        # A build or an update holds every quote and figure of the corpus (1.5 M objects at 10x BBC as dicts);
         # outlet, date, title and article id repeat across an article's statements: share them.
         if isinstance(fields, tuple):
-            self._values = fields  # unpickled from a build: already shared, kept without a copy
+            self._values = fields  # read from a build: kept without a copy
             return
         values = (fields.get(key) for key in self.KEYS) if isinstance(fields, Mapping) else fields
         self._values = tuple(map(_shared, values))
@@ -143,6 +138,10 @@ class Comparisons:
         """Return the other articles of an article's story group."""
         return [a for a in self.stories.get(self.story_of.get(article_id), ()) if a != article_id]
 
+    def copy_records(self, article_id: str) -> list:
+        """Return the records of the other articles of an article's story group."""
+        return [self.articles[a] for a in self.copies(article_id) if a in self.articles]
+
     def _set_clusters(self, clusters: dict[str, list[str]]) -> None:
         self.clusters = clusters
         self.cluster_of = {m: cid for cid, ids in clusters.items() for m in ids}
@@ -164,6 +163,20 @@ class Comparisons:
         """Return True when different articles report different values (one article alone is no dispute)."""
         values, articles = self.spread(topic)
         return values > 1 and articles > 1
+
+    def peers(self, statement_id: str, kind: str | None) -> list[tuple[str, str | None]] | None:
+        """Return (story, outlet) of every member of a quote's cluster or a figure's quantity; None when in none."""
+        groups, group_of, records = {"quote": (self.clusters, self.cluster_of, self.quotes),
+                                     "figure": (self.quantities, self.quantity_of, self.figures)}.get(kind, (None,) * 3)
+        if groups is None or statement_id not in group_of:
+            return None
+        members = (records[m] for m in groups[group_of[statement_id]])
+        return [(self.story(m["article_id"]), m.get("source")) for m in members]
+
+    def measuring(self, measure: str) -> list:
+        """Return the figures whose measure has the content words of ``measure``."""
+        wanted = content_stems(measure)
+        return [f for f in self.figures.values() if wanted and f.get("measure") and content_stems(f["measure"]) == wanted]
 
     def to_json(self) -> dict:
         """Return plain data: records as value tuples in QUOTE_KEYS/FIGURE_KEYS/ARTICLE_KEYS order."""
@@ -189,27 +202,5 @@ class Comparisons:
         return made
 
 
-def save(comparisons: Comparisons, build_dir: Path) -> None:
-    """Write the comparisons beside the index, atomically."""
-    # A pickle, like Whoosh's own segment files beside it, written and read only by claimsearch:
-    # parsing 45 MB of JSON objects at 10x BBC left each server process ~150 MB of freed but
-    # fragmented memory; unpickling makes only the objects that are kept, strings shared.
-    tmp = Path(build_dir) / (FILENAME + ".tmp")
-    with tmp.open("wb") as out:
-        pickle.dump(comparisons.to_json(), out, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, Path(build_dir) / FILENAME)
-
-
-def load(build_dir: Path) -> Comparisons:
-    """Read a build's comparisons; an index built without them (or by an older version) has none."""
-    path = Path(build_dir) / FILENAME
-    try:
-        with path.open("rb") as source:
-            return Comparisons.from_json(pickle.load(source))
-    # Search still works without comparisons, so a server keeps serving; the log says why pages
-    # show no other versions, and rebuilding the index writes the file again.
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            KeyError, ImportError) as exc:
-        log.warning("No quote or figure comparisons from %s (%s: %s); rebuild the index to compare again",
-                    path, type(exc).__name__, exc)
-        return Comparisons()
+# The build's store (search.compare.store) imports the records above; these are the package's entry points.
+from .store import FILENAME, load, open_build, save  # noqa: E402,F401

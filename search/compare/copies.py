@@ -6,8 +6,8 @@ import re
 import zlib
 from functools import lru_cache
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+# datasketch (and through it numpy and scipy) is imported where a build sketches texts: a server
+# never sketches, and importing them cost ~75 MB of RSS in each of its processes.
 
 NUM_PERM = 64      # 64 hash values: 256 bytes per article kept in the build
 SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
@@ -18,7 +18,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
+def _template():
+    from datasketch import MinHash
     # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
@@ -30,20 +31,22 @@ def signature(text: str) -> bytes | None:
     if len(shingles) < MIN_SHINGLES:
         return None
     template = _template()
-    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+    sketch = type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
                      permutations=template.permutations, scheme=template.scheme)
     sketch.update_batch(list(shingles))
     return sketch.hashvalues.tobytes()
 
 
-def _sketch(values: bytes) -> MinHash:
+def _sketch(values: bytes):
+    import numpy as np
     template = _template()
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
-                   hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
+    return type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+                          hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
 
 
 def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
     """Return the groups (two or more article ids, sorted) whose texts are near copies."""
+    from datasketch import MinHashLSH
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
     parent = {aid: aid for aid in sketches}

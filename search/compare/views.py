@@ -8,7 +8,6 @@ from ..errors import BadParameter, NotFound
 from . import Comparisons
 from .diff import word_diff
 from .quantities import close
-from .text import content_stems
 
 BRIEF_KEYS = ("id", "article_id", "title", "source", "date")
 
@@ -195,9 +194,8 @@ def disagreements(comps: Comparisons, page: int = 1, per_page: int = 20, close_o
 
 def figures_measuring(comps: Comparisons, measure: str) -> dict:
     """Return every figure whose measure is ``measure`` (by its content words), earliest first."""
-    wanted = content_stems(measure)
-    found = [f for f in comps.figures.values() if f.get("measure") and content_stems(f["measure"]) == wanted]
-    if not wanted or not found:
+    found = comps.measuring(measure)
+    if not found:
         raise NotFound(f"No figures measure {measure!r}")
     listed, first = appearances(found)
     qids = sorted({comps.quantity_of[f["id"]] for f in found if f["id"] in comps.quantity_of})
@@ -234,18 +232,10 @@ def first_appearance(comps: Comparisons, statement_id: str) -> dict | None:
 
 def other_versions(comps: Comparisons, hit: dict) -> tuple[int, str | None]:
     """Return how many other independent articles report a quote or figure hit, and its label."""
-    if hit.get("kind") == "quote" and hit["id"] in comps.cluster_of:
-        members = [comps.quotes[m] for m in comps.clusters[comps.cluster_of[hit["id"]]]]
-        return _count_others(comps, hit, members)
-    if hit.get("kind") == "figure" and hit["id"] in comps.quantity_of:
-        members = [comps.figures[m] for m in comps.quantities[comps.quantity_of[hit["id"]]]]
-        return _count_others(comps, hit, members)
-    return 0, None
-
-
-def _count_others(comps: Comparisons, hit: dict, members: list) -> tuple[int, str | None]:
-    own = comps.story(hit["article_id"])
-    others = {comps.story(m["article_id"]): m.get("source") for m in members}
-    others.pop(own, None)
+    places = comps.peers(hit["id"], hit.get("kind"))
+    if places is None:
+        return 0, None
+    others = dict(places)  # story -> outlet (a story's last member's, as listed)
+    others.pop(comps.story(hit["article_id"]), None)
     outlets = {s for s in others.values() if s and s != hit.get("source")}
     return len(others), versions_label(len(others), len(outlets)) if others else None

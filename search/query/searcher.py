@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,39 +66,40 @@ class WhooshSearcher:
         self._lock = threading.Lock()
         self._name = None
         self._ix = None
-        self._comparisons, self._comparisons_of = None, None
+        self._comparisons = None
         self._pool = SearcherPool()
         # Keyed by build and generation, so a rebuild or update never serves stale entries.
         self._matches, self._pages = LRU(MATCH_CACHE), LRU(PAGE_CACHE)
         self._filters = LRU(FILTER_CACHE)
-        self._twins = LRU(2)
+        self._twins, self._twins_lock = LRU(2), threading.Lock()
         self._facet_columns, self._columns_lock = LRU(2), threading.Lock()
 
     def _index(self):
         return self._live()[1]
 
     def _live(self):
+        return self._open()[:2]
+
+    def _open(self):
+        """Return the live build's name, its Whoosh index and its comparisons store, opened once per build."""
         name = self.store.current_dir().name
         with self._lock:
             if name != self._name:
-                self._ix, self._name = open_index(self.store.builds / name), name
-            return name, self._ix
+                build = self.store.builds / name
+                # Both or neither: an index without its comparisons store is an older version's, to rebuild.
+                self._ix, self._comparisons = open_index(build), compare.open_build(build)
+                self._name = name
+            return name, self._ix, self._comparisons
 
     def warm(self) -> None:
-        """Open the live build and load what a first search needs (comparisons, facet columns)."""
+        """Open the live build and load what a first search needs (its facet columns)."""
         name, ix = self._live()
         searcher, _ = self._pool.get(name, ix)
         self._columns((name, searcher.reader().generation()), searcher)
-        self.comparisons()
 
     def comparisons(self):
-        """Return the live build's quote clusters and figure topics (loaded once per build)."""
-        name = self.store.current_dir().name
-        with self._lock:
-            if self._comparisons_of != name:
-                self._comparisons = compare.load(self.store.builds / name)
-                self._comparisons_of = name
-            return self._comparisons
+        """Return the live build's quote clusters, story copies and figure groups (read from its store per view)."""
+        return self._open()[2]
 
     def search(self, params: SearchParams, cancelled=None) -> Page:
         """Return the requested page of hits and the facets over all matches; ``cancelled()`` True stops it."""
@@ -148,18 +150,27 @@ class WhooshSearcher:
                     self._facet_columns.put(version, columns)
         return columns
 
-    def _copy_twins(self, version, searcher) -> dict[int, int]:
+    def _copy_twins(self, version, searcher) -> Twins:
         """Return each copy's doc -> the same doc (article, q1, f2...) of its story's first article, per build version."""
         found = self._twins.get(version)
         if found is None:
-            comps, found = self.comparisons(), {}
-            for ids in comps.stories.values():
-                first, *later = first_copy(comps, ids)
-                shown = _docs_by_statement(searcher, first)
-                for article_id in later:
-                    found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
-                                 if n in shown)
-            self._twins.put(version, found)
+            # One thread works them out (seconds at 10x BBC); two at once took twice as long each,
+            # past gunicorn's worker timeout on a busy machine.
+            with self._twins_lock:
+                found = self._twins.get(version)
+                if found is None:
+                    found = self._find_twins(searcher)
+                    self._twins.put(version, found)
+        return found
+
+    def _find_twins(self, searcher) -> Twins:
+        comps, found = self.comparisons(), Twins(searcher.reader().doc_count_all())
+        for ids in comps.stories.values():
+            first, *later = first_copy(comps, ids)
+            shown = _docs_by_statement(searcher, first)
+            for article_id in later:
+                found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
+                             if n in shown)
         return found
 
     def _filter_docs(self, version, searcher):
@@ -264,8 +275,30 @@ class WhooshSearcher:
     def close(self) -> None:
         """Release the open index."""
         with self._lock:
-            self._ix = self._name = None
+            self._ix = self._name = self._comparisons = None
         self._pool.reset()
+
+
+class Twins:
+    """Docs -> docs as one int array over a build's docs (-1: none); 310,000 pairs at 10x BBC were 32 MB as a dict."""
+
+    def __init__(self, size: int):
+        self._to = array("i", [-1]) * size
+        self._count = 0
+
+    def update(self, pairs) -> None:
+        """Set doc -> twin for each (doc, twin)."""
+        for doc, twin in pairs:
+            self._count += self._to[doc] < 0
+            self._to[doc] = twin
+
+    def get(self, doc: int) -> int | None:
+        """Return a doc's twin, or None."""
+        twin = self._to[doc]
+        return None if twin < 0 else twin
+
+    def __len__(self) -> int:
+        return self._count
 
 
 @dataclass(frozen=True)
@@ -316,7 +349,7 @@ def with_comparisons(comps, hits: list[dict]) -> None:
     for hit in hits:
         hit["versions"], hit["versions_label"] = other_versions(comps, hit)
         hit["story"] = comps.story(hit["article_id"])
-        hit["copies"] = [brief(comps.articles[a]) for a in comps.copies(hit["article_id"]) if a in comps.articles]
+        hit["copies"] = [brief(record) for record in comps.copy_records(hit["article_id"])]
 
 
 def compared(comps, record: dict) -> dict:
