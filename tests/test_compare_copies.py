@@ -1,8 +1,11 @@
 """Copies of one story: found at index time, folded in search and facets, kept in step by update."""
 from __future__ import annotations
 
+from whoosh.query import Term
+
 from search.compare.copies import signature, story_groups
 from search.index import incremental, indexer
+from search.query.searcher import WhooshSearcher, _docs_by_statement, first_copy
 from tests.helpers import write
 from web import create_app
 
@@ -86,3 +89,36 @@ def test_update_keeps_story_groups_in_step(tmp_path):
     incremental.update(root)
     client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
     assert len(client.get("/api/search?q=harbour&kind=article").get_json()["hits"][0]["copies"]) == 1
+
+
+def test_copy_twins_read_from_doc_ids_equal_those_read_from_stored_fields(tmp_path):
+    source, root = corpus(tmp_path / "corpus"), tmp_path / "ix"
+    indexer.build(source, root)
+    # An update deletes the changed copy's old docs and adds a segment: docnums move, some are deleted.
+    write(source / "gazette" / "strike.txt", (source / "gazette" / "strike.txt").read_text() + "\nFerries ran late.\n")
+    write(source / "radio" / "strike.txt", "Source: Radio North\n\n" + STORY)
+    (source / "gazette" / "library.txt").unlink()
+    incremental.update(root)
+    backend = WhooshSearcher(root)
+    name, ix = backend._live()
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
+        for article_id in ("wire/strike", "gazette/strike", "radio/strike", "gazette/library"):  # the last one gone
+            assert _docs_by_statement(searcher, article_id) == _stored_docs_by_statement(searcher, article_id)
+        comps = backend.comparisons()
+        expected = {}
+        for ids in comps.stories.values():
+            first, *later = first_copy(comps, ids)
+            shown = _stored_docs_by_statement(searcher, first)
+            for article_id in later:
+                expected.update((doc, shown[n]) for n, doc in _stored_docs_by_statement(searcher, article_id).items()
+                                if n in shown)
+        twins = backend._find_twins(searcher)
+        found = {doc: twins.get(doc) for doc in range(searcher.doc_count_all()) if twins.get(doc) is not None}
+    assert len(expected) > 3 and found == expected
+
+
+def _stored_docs_by_statement(searcher, article_id):
+    """The slow reference: an article's docs found by its id, numbered from their stored doc_id."""
+    docs = searcher.docs_for_query(Term("article_id", article_id))
+    return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}

@@ -366,9 +366,26 @@ def first_copy(comps, article_ids: list[str]) -> list[str]:
 
 
 def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
-    """Return an article's docs by statement number ('' for the article, 'q1', 'f2'...)."""
-    docs = matching_docs(searcher, wq.Term("article_id", article_id))
-    return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
+    """Return an article's live docs by statement number ('' for the article, 'q1', 'f2'...)."""
+    # Read from the doc_id lexicon (the article's id, then its "id#n" statements): reading every
+    # doc's stored fields took 14-27 CPU seconds at 10x BBC on each worker's first search per build.
+    found = {}
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        terms = list(reader.iter_prefix("doc_id", article_id + "#"))
+        if ("doc_id", article_id) in reader:
+            terms.append((article_id.encode(), reader.term_info("doc_id", article_id)))
+        for text, info in terms:
+            for doc in _live_docs(reader, text, info):
+                found[text.decode().partition("#")[2]] = doc + offset
+    return found
+
+
+def _live_docs(reader, text: bytes, info) -> list[int]:
+    """Return a term's docs in one segment that are not deleted."""
+    if info.doc_frequency() == 1:  # a unique doc_id: its one doc is in the term info, no postings to open
+        return [] if reader.is_deleted(info.min_id()) else [info.min_id()]
+    return sorted(reader.postings("doc_id", text).all_ids())  # postings() leaves deleted docs out
 
 
 def _sorting(params) -> dict:
