@@ -165,12 +165,12 @@ class WhooshSearcher:
 
     def _find_twins(self, searcher) -> Twins:
         comps, found = self.comparisons(), Twins(searcher.reader().doc_count_all())
+        docs = _docs_by_statement(searcher, {aid for ids in comps.stories.values() for aid in ids})
         for ids in comps.stories.values():
             first, *later = first_copy(comps, ids)
-            shown = _docs_by_statement(searcher, first)
+            shown = docs[first]
             for article_id in later:
-                found.update((doc, shown[n]) for n, doc in _docs_by_statement(searcher, article_id).items()
-                             if n in shown)
+                found.update((doc, shown[n]) for n, doc in docs[article_id].items() if n in shown)
         return found
 
     def _filter_docs(self, version, searcher):
@@ -365,19 +365,19 @@ def first_copy(comps, article_ids: list[str]) -> list[str]:
     return sorted(article_ids, key=when)
 
 
-def _docs_by_statement(searcher, article_id: str) -> dict[str, int]:
-    """Return an article's live docs by statement number ('' for the article, 'q1', 'f2'...)."""
-    # Read from the doc_id lexicon (the article's id, then its "id#n" statements): reading every
-    # doc's stored fields took 14-27 CPU seconds at 10x BBC on each worker's first search per build.
-    found = {}
+def _docs_by_statement(searcher, article_ids: set[str]) -> dict[str, dict[str, int]]:
+    """Return each article's live docs by statement number ('' for the article, 'q1', 'f2'...)."""
+    # One pass over the doc_id lexicon ("id" and "id#n"): reading each doc's stored fields took
+    # 14-27 CPU seconds at 10x BBC on each worker's first search per build (a prefix seek per
+    # article and segment was slower still).
+    found: dict[str, dict[str, int]] = {article_id: {} for article_id in article_ids}
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        terms = list(reader.iter_prefix("doc_id", article_id + "#"))
-        if ("doc_id", article_id) in reader:
-            terms.append((article_id.encode(), reader.term_info("doc_id", article_id)))
-        for text, info in terms:
-            for doc in _live_docs(reader, text, info):
-                found[text.decode().partition("#")[2]] = doc + offset
+        for text, info in reader.iter_field("doc_id"):
+            article_id, _, n = text.decode().partition("#")
+            if article_id in found:
+                for doc in _live_docs(reader, text, info):
+                    found[article_id][n] = doc + offset
     return found
 
 
