@@ -177,7 +177,7 @@ def main() -> int:
     parser.add_argument("--min-words-cv", default="2", help="comma-separated minimum content words for --cv")
     parser.add_argument("--threshold", type=float, default=0.5, help="threshold written with the model")
     parser.add_argument("--strict", type=float, default=0.7, help="mean content probability a non-verb cue needs")
-    parser.add_argument("--c1", type=float, default=0.5, help="L1 penalty (prunes features)")
+    parser.add_argument("--c1", type=float, default=1.0, help="L1 penalty (prunes features)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--min-freq", type=int, default=2, help="occurrences a feature needs to enter the model")
