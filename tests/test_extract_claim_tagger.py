@@ -23,9 +23,14 @@ def _shipped() -> dict:
 
 
 @pytest.mark.parametrize("body, content, claimer", [
-    # a participle cue with its object: no rule reads 'backing X' as a stance
-    ("Many farmers in the valley were backing the plan to build a new dam on the river.",
-     "the plan to build a new dam on the river", "farmers"),
+    # nominal cues: 'voiced support for X', 'voiced opposition to X'
+    ("The Portwick mayor voiced support for the plan to rebuild the old library.",
+     "the plan to rebuild the old library", "mayor"),
+    ("Two local farmers voiced opposition to the new wind farm on the ridge.",
+     "the new wind farm on the ridge", "farmers"),
+    # a participle as an adjective of stance after 'remain'
+    ("Residents of Eastmoor remain strongly opposed to the new incinerator beside the school.",
+     "to the new incinerator beside the school", "Residents"),
 ])
 def test_the_tagger_adds_a_claim_the_rules_miss(body, content, claimer):
     assert claims_of(body, Recorder()) == []
@@ -47,9 +52,10 @@ def test_the_rules_claim_is_kept_and_nothing_is_added_over_it():
 
 
 def test_the_threshold_decides():
-    body = "Many farmers in the valley were backing the plan to build a new dam on the river."
+    body = "The Portwick mayor voiced support for the plan to rebuild the old library."
     shipped = default_tagger()
     assert claims_of(body, ClaimTagger(shipped.model, shipped.cues, 1.01)) == []
+    assert len(claims_of(body, ClaimTagger(shipped.model, shipped.cues, 0.5, 2, 0.0))) == 1
 
 
 def test_labels_mark_content_source_and_cue_with_bio():

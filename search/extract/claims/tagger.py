@@ -11,18 +11,24 @@ from importlib import resources
 import pycrfsuite
 
 from ..attribution.context import Context
+from ..lexicon.sources import TIME_WORDS
 from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
 from .finder import RawClaim, _windows as windows
+from .scorer import default_scorer
+from .sources import can_assert
 
 TAGGER_FILE = "claim_tagger.json"
 WORD = re.compile(r"[a-z]+")
 CONTENT, SOURCE, CUE = "C", "S", "Q"  # BIO label kinds: B-C, I-C, ...
 LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
 EDGE_PUNCT = frozenset(".,;:-—–")
-NOT_NAMES = STOP_WORDS | DETERMINERS  # a 'source' of only these ('the', ',', 'and') names nobody
+NOT_NAMES = STOP_WORDS | DETERMINERS | TIME_WORDS  # words that end no source: 'Airbus this week', 'X and'
+APPOSITIVE_OPENERS = frozenset([*",-–—(", "who", "which"])  # a source ends where its appositive starts
+VAGUE_PRONOUNS = frozenset("it you we they".split())  # rarely resolved to a speaker a reader could follow
+IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
 
 
 def _shape(text: str, lower: str) -> str:
@@ -112,12 +118,22 @@ def _nearest(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] |
 
 def _passive(words: list[str]) -> bool:
     """Return True for a passive cue ('is expected', 'was told'): its subject is not who asserts."""
-    return any(a in BE_FORMS and (b.endswith(("ed", "en", "wn")) or b in PAST_VERBS) for a, b in zip(words, words[1:]))
+    return any(a in BE_FORMS and (b.endswith(("ed", "en", "wn")) or b in PAST_VERBS or b in IRREGULAR_PARTICIPLES)
+               for a, b in zip(words, words[1:]))
 
 
-def _names_someone(toks: list[Token]) -> bool:
-    """Return True when a source span holds a word that can name someone (not only 'the', ',' or 'and')."""
-    return any(t.text[:1].isalnum() and t.text.lower() not in NOT_NAMES or t.text.lower() in PRONOUNS for t in toks)
+def _trim_source(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
+    """Return the source run without edge words that name nobody ('Airbus this week', 'Ms Lee, joined')."""
+    def loose(t: Token) -> bool:
+        word = t.text.lower()
+        return not t.text[:1].isalnum() or (word in NOT_NAMES and word not in PRONOUNS) or word in BE_FORMS or (
+            t.text.islower() and word.endswith(("ed", "ing")))  # 'fishermen were backing': the verb is no name
+    hi = next((m for m in range(lo + 1, hi) if toks[m].text.lower() in APPOSITIVE_OPENERS), hi)  # 'Ann Lee, who ...'
+    while hi > lo and loose(toks[hi - 1]):
+        hi -= 1
+    while lo < hi and loose(toks[lo]):
+        lo += 1
+    return lo, hi
 
 
 def verb_cue(words: list[str]) -> bool:
@@ -134,6 +150,7 @@ class ClaimTagger:
     threshold: float = 0.5  # marginal probability a token needs to be content
     min_words: int = 2
     strict: float = 0.7  # mean content probability a claim needs when its cue is no known verb ('backing')
+    sure: float = 0.0  # mean content probability a claim with a known verb of saying, belief ... needs
     _tagger: pycrfsuite.Tagger | None = None
 
     def __post_init__(self):
@@ -159,23 +176,31 @@ class ClaimTagger:
                 lo += 1
             words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
             source, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
-            if words < self.min_words or not source or not cue or not _names_someone(toks[source[0]:source[1]]):
-                continue
+            source = source and _trim_source(toks, *source)
+            if words < self.min_words or not source or source[0] == source[1] or not cue or cue[0] > lo:
+                continue  # content before its cue is a tag's ('..., he said'): the rules read those frames
             cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-            if _passive(cue_words) or (not verb_cue(cue_words) and sum(probs[lo:hi]) < self.strict * (hi - lo)):
-                continue  # a passive's subject asserts nothing; other cues ('backing') need more confidence
+            if not any(w[:1].isalpha() for w in cue_words) or "to" in cue_words[:-1] or (
+                    source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS):
+                continue  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears' names nobody
+            need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') need more confidence
+            if _passive(cue_words) or sum(probs[lo:hi]) < need * (hi - lo):
+                continue  # a passive's subject asserts nothing
             found.append(((lo, hi), source, cue))
         return found
 
     def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
         """Return claims the model finds in cue sentences where no claim of the rules overlaps."""
         taken = sorted((c.start, c.end) for c in raw)
+        heads = default_scorer().heads  # the source heads learned for the loose readings ('campaign', 'poll')
         found = []
         for toks in candidate_windows(ctx, self.cues):
             lo, hi = toks[0].start, toks[-1].end
             if any(s < hi and lo < e for s, e in taken):
                 continue  # the rules read this sentence: they know its attributions better
             for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi) in self.spans(toks):
+                if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
+                    continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end, cue))
         return found
