@@ -11,14 +11,15 @@ from importlib import resources
 import pycrfsuite
 
 from ..attribution.context import Context
-from ..lexicon.sources import TIME_WORDS
+from ..lexicon.grammar import FIRST_PERSON
+from ..lexicon.sources import POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
 from .finder import RawClaim, _windows as windows
 from .scorer import default_scorer
-from .sources import can_assert
+from .sources import can_assert, evidence_subject
 
 TAGGER_FILE = "claim_tagger.json"
 WORD = re.compile(r"[a-z]+")
@@ -27,7 +28,7 @@ LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
 EDGE_PUNCT = frozenset(".,;:-—–")
 NOT_NAMES = STOP_WORDS | DETERMINERS | TIME_WORDS  # words that end no source: 'Airbus this week', 'X and'
 APPOSITIVE_OPENERS = frozenset([*",-–—(", "who", "which"])  # a source ends where its appositive starts
-VAGUE_PRONOUNS = frozenset("it you we they".split())  # rarely resolved to a speaker a reader could follow
+VAGUE_PRONOUNS = FIRST_PERSON | {"it", "they"}  # a speaker's own voice, or rarely resolved to a speaker
 IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
 
 
@@ -136,6 +137,18 @@ def _trim_source(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _evidence_only(words: list[str]) -> bool:
+    """Return True when a cue's only verb is one of evidence ('showed', 'found')."""
+    classes = [classes_of(w) for w in words if classes_of(w)]
+    return bool(classes) and all(c == {"evidence"} for c in classes)
+
+
+def _noun_cue(toks: list[Token], source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True for "Moscow's official claims that": a claim noun after a possessive phrase is no verb."""
+    return cue[1] - cue[0] == 1 and toks[cue[0]].text.lower() in THAT_NOUNS and \
+        any(t.text.lower().endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
+
+
 def verb_cue(words: list[str]) -> bool:
     """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
@@ -181,8 +194,11 @@ class ClaimTagger:
                 continue  # content before its cue is a tag's ('..., he said'): the rules read those frames
             cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
             if not any(w[:1].isalpha() for w in cue_words) or "to" in cue_words[:-1] or (
-                    source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS):
-                continue  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears' names nobody
+                    source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS | POSSESSIVES):
+                continue  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears', 'his views' no one's
+            if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or (
+                    _evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
+                continue  # 'solutions suggested by X': a passive; 'sales showed a rise': a measure, not a claim
             need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') need more confidence
             if _passive(cue_words) or sum(probs[lo:hi]) < need * (hi - lo):
                 continue  # a passive's subject asserts nothing
