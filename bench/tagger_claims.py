@@ -53,7 +53,9 @@ def main() -> int:
                 first = min(raw.start, raw.claimer_start)
                 lo = max(text.rfind("\n", 0, first) + 1, first - CONTEXT)
                 claim = claims.get((raw.start, raw.end))
-                row = {"file": str(f.relative_to(BBC)), "claimer": claim.claimer if claim else None,
+                if claim is None:
+                    continue  # dropped after resolution: its source names nobody
+                row = {"file": str(f.relative_to(BBC)), "claimer": claim.claimer,
                        "mention": text[raw.claimer_start:raw.claimer_end], "cue": raw.cue,
                        "content": text[raw.start:raw.end], "context": text[lo:max(raw.end, raw.claimer_end)]}
                 fh.write(json.dumps(row) + "\n")

@@ -30,8 +30,10 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     for start, end in cue_subjects(cued):
         resolver.note(start, resolver.canonical(text[start:end], start))
     raw = find_claims(ctx, cued, judge)
-    raw = sorted(raw + (tagger or default_tagger()).propose(ctx, raw), key=lambda c: c.start)  # what rules missed
+    tagged = (tagger or default_tagger()).propose(ctx, raw)  # what the rules missed
     claims = build_claims(ctx, raw, resolver)
+    # a tagged claim whose source resolves to nobody ('I', 'they' unresolved) would be no one's on a speaker page
+    claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)
