@@ -86,3 +86,11 @@ def test_probe_features_match_the_shipped_model():
     # Features that drift from the ones the model was trained on silently change its claims: retrain.
     assert probe_hash(default_tagger().cues) == _shipped()["provenance"]["probe_sha256"]
     assert PROBE.startswith("Probe Headline")
+
+
+def test_windows_overlapping_a_rules_claim_are_found_by_bisection():
+    from search.extract.claims.finder import RawClaim
+    from search.extract.claims.tagger import _Taken
+    taken = _Taken([RawClaim(50, 60, 0, 1, "said"), RawClaim(0, 200, 0, 1, "said"), RawClaim(300, 310, 0, 1, "said")])
+    assert taken.overlaps(250, 260) is False and taken.overlaps(150, 160) and taken.overlaps(305, 400)
+    assert _Taken([]).overlaps(0, 10) is False

@@ -4,6 +4,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -154,6 +156,20 @@ def verb_cue(words: list[str]) -> bool:
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
 
 
+class _Taken:
+    """The rules' claim spans, asked whether any overlaps a window in O(log n) (a long article has many)."""
+
+    def __init__(self, raw: list[RawClaim]):
+        spans = sorted((c.start, c.end) for c in raw)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k claims
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Return True when some claim starts before hi and ends after lo."""
+        k = bisect_left(self.starts, hi)
+        return k > 0 and self.reach[k - 1] > lo
+
+
 @dataclass
 class ClaimTagger:
     """A CRF over BIO labels of content, source and cue; a claim needs content, a source and a cue."""
@@ -187,32 +203,35 @@ class ClaimTagger:
                 hi -= 1
             while lo < hi and toks[lo].text in EDGE_PUNCT:
                 lo += 1
-            words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
             source, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
             source = source and _trim_source(toks, *source)
-            if words < self.min_words or not source or source[0] == source[1] or not cue or cue[0] > lo:
-                continue  # content before its cue is a tag's ('..., he said'): the rules read those frames
-            cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-            if not any(w[:1].isalpha() for w in cue_words) or "to" in cue_words[:-1] or (
-                    source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS | POSSESSIVES):
-                continue  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears', 'his views' no one's
-            if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or (
-                    _evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
-                continue  # 'solutions suggested by X': a passive; 'sales showed a rise': a measure, not a claim
-            need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') need more confidence
-            if _passive(cue_words) or sum(probs[lo:hi]) < need * (hi - lo):
-                continue  # a passive's subject asserts nothing
-            found.append(((lo, hi), source, cue))
+            if source and cue and self._keeps(toks, probs, (lo, hi), source, cue):
+                found.append(((lo, hi), source, cue))
         return found
+
+    def _keeps(self, toks: list[Token], probs: list[float], content, source, cue) -> bool:
+        """Return True when a tagged claim passes the gates: enough content after its cue, a cue and source of sense."""
+        lo, hi = content
+        words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
+        if words < self.min_words or source[0] == source[1] or cue[0] > lo:
+            return False  # content before its cue is a tag's ('..., he said'): the rules read those frames
+        cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
+        if not any(w[:1].isalpha() for w in cue_words) or "to" in cue_words[:-1] or (
+                source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS | POSSESSIVES):
+            return False  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears', 'his views' no one's
+        if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or (
+                _evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
+            return False  # 'solutions suggested by X': a passive; 'sales showed a rise': a measure, not a claim
+        need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') need more confidence
+        return not _passive(cue_words) and sum(probs[lo:hi]) >= need * (hi - lo)  # a passive's subject asserts nothing
 
     def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
         """Return claims the model finds in cue sentences where no claim of the rules overlaps."""
-        taken = sorted((c.start, c.end) for c in raw)
+        taken = _Taken(raw)
         heads = default_scorer().heads  # the source heads learned for the loose readings ('campaign', 'poll')
         found = []
         for toks in candidate_windows(ctx, self.cues):
-            lo, hi = toks[0].start, toks[-1].end
-            if any(s < hi and lo < e for s, e in taken):
+            if taken.overlaps(toks[0].start, toks[-1].end):
                 continue  # the rules read this sentence: they know its attributions better
             for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi) in self.spans(toks):
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
