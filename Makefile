@@ -66,17 +66,19 @@ test: $(TEST_STAMP) $(AXE)
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m tests.browser.screenshots
 
-# The learned speaker ranker, retrained from PolNeAR train (tools/train_speaker_ranker.py): the
+# The learned speaker ranker, claim scorer and claim tagger, retrained from PolNeAR train (tools/train_*.py): the
 # same commit and data give the same weights; models-check retrains and fails if they differ.
 POLNEAR_TRAIN ?= ../shared/data/polnear/train
 .PHONY: models models-check
 models: $(STAMP)
 	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --write
 	$(BIN)/python tools/train_claim_scorer.py $(POLNEAR_TRAIN) --write
+	$(BIN)/python tools/train_claim_tagger.py $(POLNEAR_TRAIN) --write
 
 models-check: $(STAMP)
 	$(BIN)/python tools/train_speaker_ranker.py $(POLNEAR_TRAIN) --check
 	$(BIN)/python tools/train_claim_scorer.py $(POLNEAR_TRAIN) --check
+	$(BIN)/python tools/train_claim_tagger.py $(POLNEAR_TRAIN) --check
 
 clean:
 	rm -rf $(VENV) $(INDEX)/builds $(INDEX)/CURRENT $(INDEX)/.lock

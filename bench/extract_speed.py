@@ -4,6 +4,8 @@ Usage: .venv/bin/python bench/extract_speed.py [CORPUS_DIR] [--repeat N] [--synt
 Loading is timed apart from extraction: only ``extract()`` is what indexing adds.
 --synthetic times quote-heavy made-up text of 20 KB, 200 KB and 1.5 MB instead (the text of
 tests/test_extract_linear.py): seconds should grow linearly with size.
+--cpu-vs-rules also times extraction without the claim tagger, in CPU seconds, alternating runs
+(a ratio within one run holds on a busy machine where wall time does not).
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3, help="best of N timed runs")
     parser.add_argument("--synthetic", action="store_true", help="time quote-heavy text of growing size")
+    parser.add_argument("--cpu-vs-rules", action="store_true", help="CPU time with and without the claim tagger")
     args = parser.parse_args()
     if args.synthetic:
         return synthetic()
@@ -66,7 +69,24 @@ def main() -> int:
     quotes = sum(len(extract(a).quotes) for a in articles)
     print(f"{len(articles)} articles, {sum(counts)} records ({quotes} quotes) "
           f"in {best:.2f} s: {len(articles) / best:.0f} articles/s (best of {args.repeat})")
+    if args.cpu_vs_rules:
+        tagger_cost(articles, args.repeat)
     return 0
+
+
+def tagger_cost(articles, repeat: int) -> None:
+    """Print the best CPU seconds of extraction with the claim tagger and without it (the rules alone)."""
+    from tools.train_claim_tagger import Recorder
+
+    best = {"rules": float("inf"), "tagger": float("inf")}
+    for _ in range(repeat):
+        for name, tagger in (("rules", Recorder()), ("tagger", None)):
+            started = time.process_time()
+            for a in articles:
+                extract(a, tagger=tagger)
+            best[name] = min(best[name], time.process_time() - started)
+    print(f"CPU: rules alone {best['rules']:.2f} s, with the tagger {best['tagger']:.2f} s "
+          f"(+{100 * (best['tagger'] / best['rules'] - 1):.0f}%)")
 
 
 if __name__ == "__main__":

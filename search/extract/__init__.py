@@ -7,6 +7,7 @@ from ..models import Article, Extraction
 from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
+from .claims.tagger import default_tagger
 from .quotes.mixed import one_attribution
 from .quotes.spans import find_quotes
 from .attribution.ranker.model import default_ranker
@@ -16,7 +17,7 @@ from .speakers.resolver import Resolver
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def extract(article: Article, ranker=None, judge=None) -> Extraction:
+def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
     text, paragraphs = article.text, article.paragraphs
     found = find_quotes(text, paragraphs)
@@ -28,7 +29,11 @@ def extract(article: Article, ranker=None, judge=None) -> Extraction:
     cued = cue_sentences(ctx, judge)
     for start, end in cue_subjects(cued):
         resolver.note(start, resolver.canonical(text[start:end], start))
-    claims = build_claims(ctx, find_claims(ctx, cued, judge), resolver)
+    raw = find_claims(ctx, cued, judge)
+    tagged = (tagger or default_tagger()).propose(ctx, raw)  # what the rules missed
+    claims = build_claims(ctx, raw, resolver)
+    # a tagged claim whose source resolves to nobody ('I', 'they' unresolved) would be no one's on a speaker page
+    claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)

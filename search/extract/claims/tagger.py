@@ -1,0 +1,254 @@
+"""A learned sequence tagger (a CRF, python-crfsuite) that proposes claims where the rules found none."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from bisect import bisect_left
+from itertools import accumulate
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycrfsuite
+
+from ..attribution.context import Context
+from ..lexicon.grammar import FIRST_PERSON
+from ..lexicon.sources import POSSESSIVES, TIME_WORDS
+from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
+from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
+from ..text.phrases import QUOTE_MARKS
+from ..text.sentences import Token, tokens
+from .finder import RawClaim, _windows as windows
+from .scorer import default_scorer
+from .sources import can_assert, evidence_subject
+
+TAGGER_FILE = "claim_tagger.json"
+WORD = re.compile(r"[a-z]+")
+CONTENT, SOURCE, CUE = "C", "S", "Q"  # BIO label kinds: B-C, I-C, ...
+LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
+EDGE_PUNCT = frozenset(".,;:-—–")
+NOT_NAMES = STOP_WORDS | DETERMINERS | TIME_WORDS  # words that end no source: 'Airbus this week', 'X and'
+APPOSITIVE_OPENERS = frozenset([*",-–—(", "who", "which"])  # a source ends where its appositive starts
+VAGUE_PRONOUNS = FIRST_PERSON | {"it", "they"}  # a speaker's own voice, or rarely resolved to a speaker
+IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
+
+
+def _shape(text: str, lower: str) -> str:
+    """Return a word's kind: pronoun, capitalised, lower, number, a quote mark or the punctuation itself."""
+    if lower in PRONOUNS:
+        return "PRON"
+    if text in QUOTE_MARKS:
+        return "QUOTE"
+    first = text[:1]
+    if not first.isalnum():
+        return text
+    return "NUM" if first.isdigit() else "CAP" if first.isupper() else "low"
+
+
+def _distance(n: int | None) -> str:
+    """Return a coarse distance to the nearest cue word: order matters, not the exact count."""
+    if n is None:
+        return "none"
+    return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
+
+
+@lru_cache(maxsize=65536)
+def _class_name(word: str) -> str:
+    """Return a word's verb classes as one name ('belief+intent'), '-' for none (cached: asked per token)."""
+    return "+".join(sorted(classes_of(word))) or "-"
+
+
+def sentence_features(toks: list[Token]) -> list[list[str]]:
+    """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie."""
+    words = [t.text.lower() for t in toks]
+    shapes = [_shape(t.text, w) for t, w in zip(toks, words)]
+    classes = [_class_name(w) for w in words]
+    n = len(toks)
+    before, last = [], None  # tokens since the last cue word (a verb of saying, belief, stance ...)
+    for i in range(n):
+        before.append(None if last is None else i - last)
+        if classes[i] != "-":
+            last = i
+    after, nxt = [None] * n, None
+    for i in range(n - 1, -1, -1):
+        after[i] = None if nxt is None else nxt - i
+        if classes[i] != "-":
+            nxt = i
+    padded = ["^", "^"] + words + ["$", "$"]
+    pshapes = ["^", "^"] + shapes + ["$", "$"]
+    feats = []
+    for i, word in enumerate(words):
+        j = i + 2
+        feats.append([
+            "w=" + word, "s=" + shapes[i], "x=" + word[-3:], "c=" + classes[i],
+            "w-1=" + padded[j - 1], "w+1=" + padded[j + 1], "w-2=" + padded[j - 2], "w+2=" + padded[j + 2],
+            "s-1=" + pshapes[j - 1], "s+1=" + pshapes[j + 1], "s-1s=" + pshapes[j - 1] + "|" + shapes[i],
+            "c-1=" + (classes[i - 1] if i else "^"), "c+1=" + (classes[i + 1] if i + 1 < n else "$"),
+            "cb=" + _distance(before[i]), "ca=" + _distance(after[i]), "w-1w=" + padded[j - 1] + "|" + word,
+        ])
+    return feats
+
+
+def candidate_windows(ctx: Context, cues: frozenset[str]) -> list[list[Token]]:
+    """Return the token windows of each sentence holding a word the tagger learned as part of a cue."""
+    lowered = ctx.masked.lower()
+    found = []
+    for sentences in ctx.sentences:
+        for lo, hi in sentences:
+            if not cues.isdisjoint(WORD.findall(lowered, lo, hi)):
+                found.extend(windows(tokens(ctx.masked, lo, hi)))
+    return found
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """Return the [lo, hi) runs of consecutive true flags."""
+    runs, lo = [], None
+    for i, flag in enumerate(flags + [False]):
+        if flag and lo is None:
+            lo = i
+        elif not flag and lo is not None:
+            runs.append((lo, i))
+            lo = None
+    return runs
+
+
+def _nearest(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
+    """Return the run outside [lo, hi) nearest to it, None if there is none."""
+    outside = [r for r in runs if r[1] <= lo or r[0] >= hi]
+    return min(outside, key=lambda r: lo - r[1] if r[1] <= lo else r[0] - hi, default=None)
+
+
+def _passive(words: list[str]) -> bool:
+    """Return True for a passive cue ('is expected', 'was told'): its subject is not who asserts."""
+    return any(a in BE_FORMS and (b.endswith(("ed", "en", "wn")) or b in PAST_VERBS or b in IRREGULAR_PARTICIPLES)
+               for a, b in zip(words, words[1:]))
+
+
+def _trim_source(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
+    """Return the source run without edge words that name nobody ('Airbus this week', 'Ms Lee, joined')."""
+    def loose(t: Token) -> bool:
+        word = t.text.lower()
+        return not t.text[:1].isalnum() or (word in NOT_NAMES and word not in PRONOUNS) or word in BE_FORMS or (
+            t.text.islower() and word.endswith(("ed", "ing")))  # 'fishermen were backing': the verb is no name
+    hi = next((m for m in range(lo + 1, hi) if toks[m].text.lower() in APPOSITIVE_OPENERS), hi)  # 'Ann Lee, who ...'
+    while hi > lo and loose(toks[hi - 1]):
+        hi -= 1
+    while lo < hi and loose(toks[lo]):
+        lo += 1
+    return lo, hi
+
+
+def _evidence_only(words: list[str]) -> bool:
+    """Return True when a cue's only verb is one of evidence ('showed', 'found')."""
+    classes = [classes_of(w) for w in words if classes_of(w)]
+    return bool(classes) and all(c == {"evidence"} for c in classes)
+
+
+def _noun_cue(toks: list[Token], source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True for "Moscow's official claims that": a claim noun after a possessive phrase is no verb."""
+    return cue[1] - cue[0] == 1 and toks[cue[0]].text.lower() in THAT_NOUNS and \
+        any(t.text.lower().endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
+
+
+def verb_cue(words: list[str]) -> bool:
+    """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
+    return any(classes_of(w) or w in THAT_NOUNS for w in words)
+
+
+class _Taken:
+    """The rules' claim spans, asked whether any overlaps a window in O(log n) (a long article has many)."""
+
+    def __init__(self, raw: list[RawClaim]):
+        spans = sorted((c.start, c.end) for c in raw)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k claims
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Return True when some claim starts before hi and ends after lo."""
+        k = bisect_left(self.starts, hi)
+        return k > 0 and self.reach[k - 1] > lo
+
+
+@dataclass
+class ClaimTagger:
+    """A CRF over BIO labels of content, source and cue; a claim needs content, a source and a cue."""
+
+    model: bytes
+    cues: frozenset[str]  # words seen in annotated cues: a sentence without one is not tagged
+    threshold: float = 0.5  # marginal probability a token needs to be content
+    min_words: int = 2
+    strict: float = 0.7  # mean content probability a claim needs when its cue is no known verb ('backing')
+    sure: float = 0.0  # mean content probability a claim with a known verb of saying, belief ... needs
+    _tagger: pycrfsuite.Tagger | None = None
+
+    def __post_init__(self):
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(self.model)
+
+    def spans(self, toks: list[Token]) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
+        """Return (content, source, cue) token runs [lo, hi) the model finds in one window."""
+        tagger = self._tagger
+        tagger.set(sentence_features(toks))
+        labels = tagger.tag()
+        sources = _runs([y[-1] == SOURCE for y in labels])
+        cues = _runs([y[-1] == CUE for y in labels])
+        if not sources or not cues:
+            return []  # a claim needs both: skip the marginals (most windows)
+        marginal = tagger.marginal
+        probs = [marginal("B-C", i) + marginal("I-C", i) for i in range(len(toks))]
+        found = []
+        for lo, hi in _runs([p >= self.threshold for p in probs]):
+            while hi > lo and toks[hi - 1].text in EDGE_PUNCT:
+                hi -= 1
+            while lo < hi and toks[lo].text in EDGE_PUNCT:
+                lo += 1
+            source, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
+            source = source and _trim_source(toks, *source)
+            if source and cue and self._keeps(toks, probs, (lo, hi), source, cue):
+                found.append(((lo, hi), source, cue))
+        return found
+
+    def _keeps(self, toks: list[Token], probs: list[float], content, source, cue) -> bool:
+        """Return True when a tagged claim passes the gates: enough content after its cue, a cue and source of sense."""
+        lo, hi = content
+        words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
+        if words < self.min_words or source[0] == source[1] or cue[0] > lo:
+            return False  # content before its cue is a tag's ('..., he said'): the rules read those frames
+        cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
+        if not any(w[:1].isalpha() for w in cue_words) or "to" in cue_words[:-1] or (
+                source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS | POSSESSIVES):
+            return False  # a bare ':' is a headline's; 'had to show' an obligation; 'it appears', 'his views' no one's
+        if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or (
+                _evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
+            return False  # 'solutions suggested by X': a passive; 'sales showed a rise': a measure, not a claim
+        need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') need more confidence
+        return not _passive(cue_words) and sum(probs[lo:hi]) >= need * (hi - lo)  # a passive's subject asserts nothing
+
+    def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
+        """Return claims the model finds in cue sentences where no claim of the rules overlaps."""
+        taken = _Taken(raw)
+        heads = default_scorer().heads  # the source heads learned for the loose readings ('campaign', 'poll')
+        found = []
+        for toks in candidate_windows(ctx, self.cues):
+            if taken.overlaps(toks[0].start, toks[-1].end):
+                continue  # the rules read this sentence: they know its attributions better
+            for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi) in self.spans(toks):
+                if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
+                    continue  # 'the warnings', 'December sales': nobody who asserts
+                cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
+                found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end, cue))
+        return found
+
+
+def load_tagger(data: dict) -> ClaimTagger:
+    """Return a ClaimTagger from its JSON form (base64 CRF model, cue words, threshold)."""
+    return ClaimTagger(base64.b64decode(data["model"]), frozenset(data["cues"]), float(data["threshold"]),
+                       int(data["min_words"]), float(data["strict"]))
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> ClaimTagger:
+    """Return the tagger trained on PolNeAR train, shipped beside this module."""
+    text = resources.files(__package__).joinpath(TAGGER_FILE).read_text(encoding="utf-8")
+    return load_tagger(json.loads(text))
