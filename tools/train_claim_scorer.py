@@ -11,7 +11,6 @@ in annotated content and its claimer overlaps the source of the attribution it o
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -30,10 +29,10 @@ from search.ingest import load_file  # noqa: E402
 from search.ingest.formats import load_plain  # noqa: E402
 from tools.logistic import Example, cross_validate, train  # noqa: E402
 from tools.train_speaker_ranker import code_commit, data_hash, load_scorer  # noqa: E402
+from tools.trainer_cli import trainer_parser  # noqa: E402
 
 PREPOSITIONS = frozenset("on for to about of against with at in as from by into over".split())
 SCORER = ROOT.parent / "shared" / "tools" / "score_claims.py"
-DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train"
 OUT = ROOT / "search" / "extract" / "claims" / WEIGHTS_FILE
 # Written for this model (not from any corpus): readings whose features the drift test recomputes.
 PROBE = ("Probe Headline\n\nThe senator voted for the bill that cut taxes for families. Residents were critical of "
@@ -159,8 +158,7 @@ def write_model(args, scorer, examples, options, cues: dict, heads: list[str]) -
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", type=Path, default=DEFAULT)
+    parser = trainer_parser(__doc__.splitlines()[0], OUT)
     parser.add_argument("--cv", action="store_true", help="print cross-validated precision and recall per threshold")
     parser.add_argument("--thresholds", default="0.4,0.5,0.6,0.7", help="comma-separated thresholds for --cv")
     parser.add_argument("--threshold", type=float, default=0.4, help="threshold written with the weights")
@@ -170,9 +168,6 @@ def main() -> int:
     parser.add_argument("--min-seen", type=int, default=5, help="occurrences a learned cue form needs")
     parser.add_argument("--min-heads", type=int, default=3, help="annotated sources a learned source head needs")
     parser.add_argument("--min-share", type=float, default=0.3, help="share of them annotated as a cue")
-    parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped weights result")
     args = parser.parse_args()
     scorer = load_scorer(SCORER)
     docs = scorer.load_split(str(args.split))

@@ -12,7 +12,6 @@ spans overwrite the outer content (a flat tagger cannot nest), sources and cues 
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import json
@@ -34,9 +33,9 @@ from search.extract.text.sentences import tokens  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from search.ingest.formats import load_plain  # noqa: E402
 from tools.train_speaker_ranker import code_commit, data_hash, load_scorer  # noqa: E402
+from tools.trainer_cli import trainer_parser  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_claims.py"
-DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train"
 OUT = ROOT / "search" / "extract" / "claims" / TAGGER_FILE
 FOLDS = 5
 # Written for this model (not from any corpus): its candidate windows' features are the drift probe.
@@ -169,8 +168,7 @@ def probe_hash(cues: frozenset[str]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", type=Path, default=DEFAULT)
+    parser = trainer_parser(__doc__.splitlines()[0], OUT)
     parser.add_argument("--cv", action="store_true", help="print cross-validated scores per threshold")
     parser.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="comma-separated thresholds for --cv")
     parser.add_argument("--stricts", default="0.7", help="comma-separated strict thresholds for --cv")
@@ -184,9 +182,6 @@ def main() -> int:
     parser.add_argument("--min-words", type=int, default=2, help="words a tagged content needs")
     parser.add_argument("--min-seen", type=int, default=5, help="annotated cues a cue word needs")
     parser.add_argument("--min-share", type=float, default=0.05, help="share of a cue word's uses inside cues")
-    parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped model results")
     args = parser.parse_args()
     if args.check:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))

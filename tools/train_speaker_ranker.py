@@ -10,7 +10,6 @@ right when it overlaps the Source of the gold attribution that best overlaps the
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.util
 import json
@@ -28,9 +27,11 @@ from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePi
 from search.extract.attribution.rules import trusts  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
+from tools.trainer_cli import trainer_parser  # noqa: E402
+
+OUT = ROOT / "search" / "extract" / "attribution" / "ranker" / WEIGHTS_FILE
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"
-DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
 
 class Recorder(RulePick):
@@ -151,8 +152,7 @@ def write_model(args, scorer, groups, options) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", type=Path, default=DEFAULT)
+    parser = trainer_parser(__doc__.splitlines()[0], OUT)
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy per margin")
     parser.add_argument("--oof", action="store_true", help="score out-of-fold extraction with the scorer")
     parser.add_argument("--margins", default="0", help="comma-separated margins to compare")
@@ -160,9 +160,6 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--rate", type=float, default=0.1)
-    parser.add_argument("--write", action="store_true", help="fit on the whole split and save")
-    parser.add_argument("--out", type=Path, default=ROOT / "search" / "extract" / "attribution" / "ranker" / WEIGHTS_FILE)
-    parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped weights result")
     args = parser.parse_args()
     scorer = load_scorer()
     groups = load_groups(args.split, scorer)
