@@ -190,7 +190,8 @@ def without_text(value):
 def main() -> None:
     if "--reuse" not in sys.argv or not (INDEX / "CURRENT").exists():
         indexer.build(CORPUS, INDEX)
-    comps = recomputed(WhooshSearcher(INDEX).comparisons())
+    # whole(): the server's store leaves out the MinHash signatures that story detection needs again
+    comps = recomputed(WhooshSearcher(INDEX).comparisons().whole())
     groups, negatives = draw_copies(comps)
     sample = {"corpus": str(CORPUS), "seed": SEED, "disagreements": draw_disagreements(comps),
               "close_total": disagreements(comps)["close_total"], "candidates": draw_candidates(comps),
