@@ -29,7 +29,7 @@ from search.ingest import load_file  # noqa: E402
 from search.ingest.formats import load_plain  # noqa: E402
 from tools.logistic import Example, cross_validate, train  # noqa: E402
 from tools.train_speaker_ranker import code_commit, data_hash, load_scorer  # noqa: E402
-from tools.trainer_cli import trainer_parser  # noqa: E402
+from tools.trainer_cli import add_adagrad_options, trainer_parser  # noqa: E402
 
 PREPOSITIONS = frozenset("on for to about of against with at in as from by into over".split())
 SCORER = ROOT.parent / "shared" / "tools" / "score_claims.py"
@@ -162,9 +162,7 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true", help="print cross-validated precision and recall per threshold")
     parser.add_argument("--thresholds", default="0.4,0.5,0.6,0.7", help="comma-separated thresholds for --cv")
     parser.add_argument("--threshold", type=float, default=0.4, help="threshold written with the weights")
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--l2", type=float, default=1e-3)
-    parser.add_argument("--rate", type=float, default=0.1)
+    add_adagrad_options(parser, epochs=10)
     parser.add_argument("--min-seen", type=int, default=5, help="occurrences a learned cue form needs")
     parser.add_argument("--min-heads", type=int, default=3, help="annotated sources a learned source head needs")
     parser.add_argument("--min-share", type=float, default=0.3, help="share of them annotated as a cue")

@@ -27,7 +27,7 @@ from search.extract.attribution.ranker.model import WEIGHTS_FILE, Ranker, RulePi
 from search.extract.attribution.rules import trusts  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 from tools.ranker_model import Group, cross_validate, folds, train  # noqa: E402
-from tools.trainer_cli import trainer_parser  # noqa: E402
+from tools.trainer_cli import add_adagrad_options, trainer_parser  # noqa: E402
 
 OUT = ROOT / "search" / "extract" / "attribution" / "ranker" / WEIGHTS_FILE
 
@@ -157,9 +157,7 @@ def main() -> int:
     parser.add_argument("--oof", action="store_true", help="score out-of-fold extraction with the scorer")
     parser.add_argument("--margins", default="0", help="comma-separated margins to compare")
     parser.add_argument("--margin", type=float, default=0.0, help="margin written with the weights")
-    parser.add_argument("--epochs", type=int, default=15)
-    parser.add_argument("--l2", type=float, default=1e-3)
-    parser.add_argument("--rate", type=float, default=0.1)
+    add_adagrad_options(parser, epochs=15)
     args = parser.parse_args()
     scorer = load_scorer()
     groups = load_groups(args.split, scorer)

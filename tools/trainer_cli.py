@@ -16,3 +16,10 @@ def trainer_parser(description: str, out: Path) -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=out)
     parser.add_argument("--check", action="store_true", help="retrain; fail unless the shipped model results")
     return parser
+
+
+def add_adagrad_options(parser: argparse.ArgumentParser, epochs: int) -> None:
+    """Add the options of an AdaGrad fit (tools/adagrad.py): passes, L2 penalty and learning rate."""
+    parser.add_argument("--epochs", type=int, default=epochs)
+    parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--rate", type=float, default=0.1)
