@@ -81,7 +81,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
         for lo, hi in sentences:
             if words.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
-            for toks in _windows(tokens(ctx.masked, lo, hi)):
+            for toks in windows(tokens(ctx.masked, lo, hi)):
                 headline = p == 0 and _title_case(toks)
                 cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
@@ -97,7 +97,7 @@ def _sentence_words(learned: frozenset[str]) -> frozenset[str]:
     return SENTENCE_WORDS | {form.split()[0] for form in learned}
 
 
-def _windows(toks: list[Token]) -> list[list[Token]]:
+def windows(toks: list[Token]) -> list[list[Token]]:
     """Cut a run-on 'sentence' (a page without stops) into bounded windows, so work stays linear."""
     if len(toks) <= WINDOW:
         return [toks]
@@ -380,10 +380,8 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     source = _loose_source(ctx, sent, k, cue, heads)
     if source is None:
         return None
-    if _reduced_relative(toks, k, cue):
-        return None  # 'users wanting help have turned to ...'
-    if _event_reading(ctx, toks, k, size, cue):
-        return None
+    if names_no_stance(ctx, toks, k, size, cue):
+        return None  # 'users wanting help have turned to ...', 'sent off for appearing to taunt'
     lo = _skip_adjuncts(toks, k + size)
     if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)) \
             and not (hearer[1] + 1 < len(toks) and toks[hearer[1] + 1].text in AUXILIARIES):
@@ -407,6 +405,11 @@ def _adjunct_content(toks: list[Token], lo: int, cue: str) -> bool:
         return True
     # a verb of saying governs its preposition ('joked about', 'insisted on'); an act verb does not ('appearing on')
     return not classes_of(cue) and " " not in cue and first in ADJUNCT_HEADS and first not in ("to", "from")
+
+
+def names_no_stance(ctx, toks: list[Token], k: int, size: int, cue: str) -> bool:
+    """Return True for a cue read as no stance: a reduced relative ('users wanting help have turned to') or an event."""
+    return _reduced_relative(toks, k, cue) or _event_reading(ctx, toks, k, size, cue)
 
 
 def _event_reading(ctx, toks: list[Token], k: int, size: int, cue: str) -> bool:

@@ -19,8 +19,7 @@ from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
-from .finder import RawClaim, _event_reading as event_reading, _reduced_relative as reduced_relative, \
-    _windows as windows
+from .finder import RawClaim, names_no_stance, windows
 from .scorer import default_scorer
 from .sources import can_assert, evidence_subject
 
@@ -238,8 +237,8 @@ class ClaimTagger:
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
-                if reduced_relative(toks, q_lo, cue) or event_reading(ctx, toks, q_lo, q_hi - q_lo, cue):
-                    continue  # the rules' guards on loose readings hold here too: 'users wanting help have turned to'
+                if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue):
+                    continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end, cue))
         return found
 
