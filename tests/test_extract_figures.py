@@ -347,3 +347,25 @@ def test_a_measure_held_at_or_moved_to_a_level(body, measure):
 def test_an_adverb_between_the_change_and_its_level_keeps_the_measure():
     first, second = figures_of("The average house price fell marginally to £180,226, from £180,444 in May.")
     assert first.measure == second.measure == "average house price"
+
+
+@pytest.mark.parametrize("body, qualifier", [
+    ("The jobless rate went up to 5.5% in May.", None),
+    ("The attacks pushed claims up to $37bn that year.", None),
+    ("The plan could cost up to £5bn, ministers said.", "up to"),
+    ("Steel makers want price rises of up to 70% this year.", "up to"),
+])
+def test_up_to_after_a_past_verb_of_movement_is_no_ceiling(body, qualifier):
+    [figure] = figures_of(body)
+    assert figure.qualifier == qualifier
+
+
+@pytest.mark.parametrize("opening", [
+    "News of the deal lifted its shares on Friday.",
+    "Welsh investors bought its shares on Friday.",
+])
+def test_the_company_is_not_a_common_noun_or_demonym_opening_a_sentence(opening):
+    body = (f"Revenues at media firm Acmecorp slipped in 2004. {opening} "
+            "Sales fell 11% during the year, the company said.")
+    [figure] = figures_of(body)
+    assert figure.claimed_by == "Acmecorp"

@@ -7,10 +7,12 @@ from typing import NamedTuple
 
 from ...models import Claim, Quote
 from ..attribution.context import Context
+from ..lexicon.people import DEMONYMS
 from ..lexicon.verbs import classes_of
 from ..attribution.cues import cue_at, cue_source
 from ..lexicon.sources import ESTIMATE_CUES, EVIDENCE_CUES, FIGURE_EVIDENCE_NOUNS, ORG_ANAPHORS
-from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..lexicon.words import (ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, NUMBER_WORDS, ORG_WORDS, PLACES,
+                             PRONOUNS, TITLES)
 from ..text.phrases import is_cap, np_after
 from ..text.sentences import Token, tokens
 from ..speakers.resolver import NAME_OR_WORD, Resolver, strip_name
@@ -18,6 +20,8 @@ from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
+PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b")
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
 RELATIVE = 12  # characters from a figure to the 'which' of the clause that says who predicted it
@@ -239,15 +243,28 @@ def _organisation_before(ctx: Context, resolver: Resolver, pos: int) -> str | No
     counts: dict[str, tuple[int, int]] = {}
     for match in NAME_OR_WORD.finditer(ctx.text, max(0, pos - REACH), pos):
         name = strip_name(match.group())
-        if _is_organisation(ctx, resolver, name):
+        if _is_organisation(ctx, resolver, name) and not _opens_noun_phrase(ctx.text, match, pos):
             counts[name] = (counts.get(name, (0, 0))[0] + 1, match.start())
     return max(counts, key=counts.get) if counts else None
+
+
+def _opens_noun_phrase(text: str, match: re.Match, pos: int) -> bool:
+    """Return True for a lone capital that may be any noun: 'Shares in ...', 'News of ...', 'Sales fell 11%, it said'."""
+    before = text[max(0, match.start() - 4):match.start()].rstrip(" \"“‘'")
+    if (before and before[-1] not in ".!?:\n") or " " in match.group():
+        return False
+    if PREPOSITION_AFTER.match(text, match.end()):
+        return True
+    # Opening the clause a trailing ', the company said' reports, a word is what it reports on.
+    return text[:pos].rstrip().endswith(",") and not SENTENCE_END.search(text, match.end(), pos)
 
 
 def _is_organisation(ctx: Context, resolver: Resolver, name: str) -> bool:
     words = name.split()
     if not words or not is_cap(words[0]) or name.lower() in PLACES or name.lower() in ctx.common:
         return False
+    if name.lower() in DEMONYMS or name.lower() in NUMBER_WORDS:
+        return False  # 'Welsh', 'Two weeks ago': where someone is from or how many, not a body
     if any(w.lower() in ORG_WORDS for w in words) or name.isupper():
         return True
     return len(words) == 1 and name not in resolver.full  # 'Reuters'; a lone surname is a person

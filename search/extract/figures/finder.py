@@ -9,6 +9,7 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple
 
+from ..lexicon.verbs import UP_PARTICLE_VERBS
 from ..lexicon.words import CURRENCIES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
 from ..lexicon.units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
                              NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
@@ -348,7 +349,17 @@ def _lemma(word: str) -> str:
 
 def _qualifier(text: str, start: int) -> str | None:
     match = QUALIFIER.search(text[max(0, start - 20):start].lower())
+    if match and match.group(1) == "up to" and _moved_up(text, max(0, start - 20) + match.start(1)):
+        return None  # 'went up to 5.5%' says where it moved, not a ceiling
     return match.group(1) if match else None
+
+
+def _moved_up(text: str, pos: int) -> bool:
+    """Return True when the 'up' at pos is a past verb's particle: 'went up to', 'pushed rates up to'."""
+    words = text[max(0, pos - 40):pos].lower().split()[-2:]
+    if words and words[-1] in UP_PARTICLE_VERBS:
+        return True
+    return len(words) == 2 and words[0] in UP_PARTICLE_VERBS and words[1].isalpha() and words[1] not in STOP_WORDS
 
 
 class Places(NamedTuple):

@@ -168,6 +168,10 @@ shrink contracted contract cost costs worth valued topped tops doubled halved wi
 accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
 ranged ranges range varied added closed closing opened ended finished traded trading settled
 """.split())
+# Past forms whose 'up' is a particle of movement: 'went up to 5.5%' reached it; 'could cost up to' is a ceiling.
+UP_PARTICLE_VERBS = frozenset("""
+went gone moved shot crept ticked inched edged pushed revised marked jumped climbed rose bumped nudged ratcheted
+""".split())
 # Verbs that can sit right before a measure's noun phrase ('Nestle forecasts organic growth of 5%').
 FIGURE_VERBS_BEFORE = frozenset("""
 forecasts forecast expects expected expect predicts predicted predict sees see targets target wants want plans
