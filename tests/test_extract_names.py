@@ -31,6 +31,8 @@ def speakers_of(text: str) -> list[str | None]:
     ("select committee found", "select committee"), ("Western ferry reports", "Western ferry reports"),
     ("16 May and a harbour spokesman", "harbour spokesman"), ("Tory co-chairman Peter Wimsey", "Peter Wimsey"),
     ("Institute for the Study of Ferries", "Institute for the Study of Ferries"),
+    ("Ferrymen's Union", "Ferrymen's Union"), ("Ferry Managers' Forum", "Ferry Managers' Forum"),
+    ("Sunday Times", "Sunday Times"), ("On Sunday Peter Wimsey", "Peter Wimsey"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     assert clean_name(mention) == name

@@ -102,6 +102,7 @@ institute department ministry agency service times news post party committee cou
 campaign office association foundation university college company corporation inc
 group network bank fund commission court house senate congress administration government
 army navy force forces police union network center centre organization organisation
+forum federation confederation alliance society authority
 press journal gazeta gazette reuters bbc cnn fox nbc abc cbs msnbc
 """.split())
 

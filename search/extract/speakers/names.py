@@ -14,6 +14,7 @@ ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def clean_name(mention: str) -> str:
@@ -24,6 +25,8 @@ def clean_name(mention: str) -> str:
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
     while len(words) > 1 and (words[0].lower() in NAME_LEADING or words[0].lower() in ("the", "a", "an")
                               or (len(words[0]) > 5 and words[0].endswith("ing"))):
+        if _titled_paper(words):
+            break  # 'Sunday Times': a weekday that opens a paper's name
         words = words[1:]
     # '16 December and an IAAF spokesman': a time coordinated before the speaker.
     for k in range(len(words) - 2, 0, -1):
@@ -65,8 +68,15 @@ def _after_possessive(words: list[str]) -> list[str]:
     """Return 'Paul Flynn' of "Labour's Paul Flynn"; "Blair's spokesman" stays a description."""
     for k in range(len(words) - 2, -1, -1):
         if POSSESSIVE.search(words[k]) and words[k][:1].isupper() and _capitalised(words[k + 1:]):
-            return words[k + 1:]
+            rest = words[k + 1:]
+            # "Musicians' Union", "the Managers' Forum": a body's own name, not a body's member.
+            return words if len(rest) == 1 and rest[0].lower() in ORG_NAMES else rest
     return words
+
+
+def _titled_paper(words: list[str]) -> bool:
+    """Return True for a weekday before one organisation word: 'Sunday Times', 'Sunday Post'."""
+    return len(words) == 2 and words[0].lower() in WEEKDAYS and words[1][:1].isupper() and words[1].lower() in ORG_NAMES
 
 
 def _before_of(words: list[str]) -> list[str]:
