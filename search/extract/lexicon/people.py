@@ -48,4 +48,5 @@ writer director producer presenter host author chief secretary minister mayor te
 youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
 comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
+prosecutor organiser organizer commentator critic investor observer trader dealer insider
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon.words import CUE_WORDS, ORG_WORDS, PLACES, TITLES
+from ..lexicon.words import CUE_WORDS, NUMBER_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
 from ..lexicon.people import DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
 from ..lexicon.sources import CALENDAR_WORDS
@@ -14,7 +14,10 @@ ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
+CONTRACTION = re.compile(r"(?:i|we|you|they)'(?:m|ve|d|ll|re)")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# An address that speaks for who works there: 'Downing Street said'.
+ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
 
 
 def clean_name(mention: str) -> str:
@@ -25,8 +28,8 @@ def clean_name(mention: str) -> str:
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
     while len(words) > 1 and (words[0].lower() in NAME_LEADING or words[0].lower() in ("the", "a", "an")
                               or (len(words[0]) > 5 and words[0].endswith("ing"))):
-        if _titled_paper(words):
-            break  # 'Sunday Times': a weekday that opens a paper's name
+        if _titled_paper(words) or (len(words) == 2 and words[1].lower() in ADDRESS_NOUNS):
+            break  # 'Sunday Times', 'Downing Street': a paper's or an address's own name
         words = words[1:]
     # '16 December and an IAAF spokesman': a time coordinated before the speaker.
     for k in range(len(words) - 2, 0, -1):
@@ -59,9 +62,11 @@ def is_named(name: str) -> bool:
 @lru_cache(maxsize=8192)  # asked of the same names again and again in an article
 def is_junk(name: str) -> bool:
     """Return True for what is left of a mention that holds no name ('The', 'But', "I'm playing")."""
-    first = name.lower().split()[0] if name.split() else ""
-    scrap = first in ("i'm", "i’m") or (first in NAME_PRONOUNS and " " in name)
-    return name.lower() in NAME_LEADING or name.lower() in ("the", "a", "an") or scrap
+    first = name.lower().replace("’", "'").split()[0] if name.split() else ""
+    # "I'm", "We've", "You'd": a pronoun's contraction is a scrap of speech.
+    scrap = (first in NAME_PRONOUNS and " " in name) or bool(CONTRACTION.fullmatch(first))
+    lone_number = " " not in name and first in NUMBER_WORDS  # 'One of his songs'
+    return name.lower() in NAME_LEADING or name.lower() in ("the", "a", "an") or scrap or lone_number
 
 
 def _after_possessive(words: list[str]) -> list[str]:
