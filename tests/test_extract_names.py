@@ -34,6 +34,8 @@ def speakers_of(text: str) -> list[str | None]:
     ("Ferrymen's Union", "Ferrymen's Union"), ("Ferry Managers' Forum", "Ferry Managers' Forum"),
     ("Sunday Times", "Sunday Times"), ("On Sunday Peter Wimsey", "Peter Wimsey"),
     ("Downing Street", "Downing Street"), ("Film critic Peter Wimsey", "Peter Wimsey"),
+    ("Its Ferrylink", "Ferrylink"), ("Bookmaker Ferrylink", "Ferrylink"), ("Tories on Monday", "Tories"),
+    ("Irishmen Peter Wimsey", "Peter Wimsey"), ("Peter May", "Peter May"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     assert clean_name(mention) == name

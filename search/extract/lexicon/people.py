@@ -49,4 +49,6 @@ youngster rookie champion winner holder finalist seed skipper rival compatriot g
 comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
 prosecutor organiser organizer commentator critic investor observer trader dealer insider
+agent bookmaker comptroller controller treasurer auditor
+irishmen englishmen frenchmen dutchmen welshmen scotsman scotsmen
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government

@@ -16,6 +16,9 @@ POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
 CONTRACTION = re.compile(r"(?:i|we|you|they)'(?:m|ve|d|ll|re)")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_NAMES = WEEKDAYS | frozenset("""
+january february march april may june july august september october november december
+""".split())
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
 
@@ -39,7 +42,7 @@ def clean_name(mention: str) -> str:
     while len(words) > 1 and (words[-1].lower() in NAME_TRAILING or words[-1] in EVIDENCE_VERBS
                               or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))):  # 'report' may be a noun
         words = words[:-1]
-    words = _after_possessive(words)
+    words = _before_time(_after_possessive(words))
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
         words = words[:-1]
     return " ".join(_after_descriptor(_before_of(words)))
@@ -76,6 +79,13 @@ def _after_possessive(words: list[str]) -> list[str]:
             rest = words[k + 1:]
             # "Musicians' Union", "the Managers' Forum": a body's own name, not a body's member.
             return words if len(rest) == 1 and rest[0].lower() in ORG_NAMES else rest
+    return words
+
+
+def _before_time(words: list[str]) -> list[str]:
+    """Return 'Tories' of 'Tories on Monday': a time after a name is no part of it."""
+    if len(words) > 2 and words[-2].lower() in ("on", "in", "at", "last") and words[-1].lower() in CALENDAR_NAMES:
+        return words[:-2]
     return words
 
 
