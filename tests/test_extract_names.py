@@ -175,3 +175,22 @@ def test_extract_json_fills_speaker_id_over_the_files_given(tmp_path):
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["quotes"][0]["speaker_id"] for r in records] == ["peter-wimsey", "peter-wimsey"]
+
+
+def test_the_leads_unnamed_description_is_the_person_the_next_paragraph_opens_with():
+    text = ('Ferry plan attacked\n\nA senior Harbour Party MP has criticised the board\'s "lackadaisical" '
+            "approach to ferry safety.\n\nHarbour committee chairman Peter Wimsey was giving his reaction "
+            "to a report on Monday.")
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert (quote.speaker, quote.named) == ("Peter Wimsey", True)
+
+
+@pytest.mark.parametrize("second", [
+    "The board said it would reply to the report on Monday.",  # opens with no name
+    "Acmecorp's chairman Peter Wimsey was giving his reaction on Monday.",  # a possessor, not the MP
+])
+def test_the_leads_description_stays_unnamed_without_a_name_opening_the_next_paragraph(second):
+    text = ('Ferry plan attacked\n\nA senior Harbour Party MP has criticised the board\'s "lackadaisical" '
+            f"approach to ferry safety.\n\n{second}")
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.named is False

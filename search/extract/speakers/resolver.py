@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ..lexicon.words import ORG_WORDS, PLACES, PRONOUNS, TITLES
 from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
-from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS
+from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, SPEAKER_NOUNS
+from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
 from .antecedents import Antecedents
 from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person
@@ -32,6 +33,9 @@ AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
 DESCRIBED_REACH = 3000  # characters before a description searched for its fuller form
+AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'attendant'
+DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspaper order number".split())
+OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
@@ -65,6 +69,8 @@ class Resolver:
         self.seen = Antecedents(text, self.gender)
         self.lower = frozenset(LOWER_WORD.findall(text))
         chunks = list(paragraph_texts)
+        # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
+        self.lead = [span for span, _ in chunks[1:3]]
         for span, chunk in chunks:
             self._scan(span.start, chunk)
         for span, chunk in chunks:
@@ -187,6 +193,10 @@ class Resolver:
         if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
             named = self.by_head.get(head, set())
             return next(iter(named)) if len(named) == 1 else self._described_earlier(name, pos)
+        if name and not head.endswith("s") and (words[:1] in (["a"], ["an"]) or self._indefinite_before(pos)):
+            named = self._named_after_lead(pos, head)
+            if named:
+                return named
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
         if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
@@ -203,6 +213,35 @@ class Resolver:
             if best_key is None or key > best_key:
                 best, best_key = person, key
         return self._fullest(best) if best else None
+
+    def _named_after_lead(self, pos: int, head: str) -> str | None:
+        """Return who the paragraph after the lead opens with, for the lead's 'a senior MP' (news style)."""
+        if len(self.lead) < 2 or not self.lead[0].start <= pos < self.lead[0].end or not _agent_noun(head):
+            return None
+        name = self._opening_name(self.lead[1].start)
+        if not name:
+            return None
+        wanted_person = head in DESCRIPTORS or head not in BODY_NOUNS
+        return self._fullest(name) if is_person(name) == wanted_person else None
+
+    def _indefinite_before(self, pos: int) -> bool:
+        """Return True when 'a' or 'an' and at most two lower-case words come just before pos: 'A senior |Tory MP'."""
+        words = self.text[max(0, pos - 30):pos].split()[-3:]
+        for k, word in enumerate(words):
+            if word.lower() in ("a", "an") and all(w.isalpha() and w.islower() for w in words[k + 1:]):
+                return True
+        return False
+
+    def _opening_name(self, start: int) -> str | None:
+        """Return the name a paragraph opens with, after any job words: 'Committee chairman Edward Leigh said'."""
+        match = NAME.search(self.text, start, start + OPENING_REACH)
+        if not match or self.text[match.end():match.end() + 2] in ("'s", "’s"):
+            return None  # "Sony's chief" opens with a possessor, not the person described
+        before = self.text[start:match.start()].split()
+        if before and not any(w.lower() in DESCRIPTORS for w in before) or not all(w.isalpha() for w in before):
+            return None
+        name = strip_name(self.text[start:match.end()])
+        return name if is_named(name) and name == strip_name(match.group()) else None
 
     def _described_earlier(self, name: str, pos: int) -> str | None:
         """Return 'Commons education select committee' for a later 'the select committee'."""
@@ -226,6 +265,13 @@ class Resolver:
         """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
+
+def _agent_noun(head: str) -> bool:
+    """Return True for a noun naming who acts or speaks ('backbencher', 'expert', 'firm'), not a document."""
+    if head in EVIDENCE_NOUNS or head in DOCUMENT_NOUNS:
+        return False
+    return head in DESCRIPTORS or head in SPEAKER_NOUNS or head in BODY_NOUNS or head.endswith(AGENT_SUFFIXES)
+
 
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
