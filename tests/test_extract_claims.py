@@ -213,3 +213,12 @@ def test_a_nominal_source_claims_what_it_reveals_not_the_name_it_is_about(body, 
 def test_a_name_after_a_comma_stays_the_source():
     [claim] = claims_of("In an interview with the Courier, Maria Lopez said the dam would hold.")
     assert (claim.claimer, claim.named) == ("Maria Lopez", True)
+
+
+@pytest.mark.parametrize("body, claimer, text", [
+    ("Ferry fares could rise next year, the Harbour Authority warned.", "Harbour Authority", "Ferry fares could rise next year"),
+    ("Taxes will not rise, the Treasury said on Monday.", "Treasury", "Taxes will not rise"),
+])
+def test_a_trailing_tag_names_a_body_with_its_article(body, claimer, text):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.text) == (claimer, text)

@@ -304,6 +304,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             after += 1  # ', the city's director.': the appositive is the tag's
     elif (subject := cue_subject(toks, k)) is not None:
         comma, after = subject[0] - 1, k + size
+        if comma > 0 and toks[comma].text.lower() == "the" and toks[comma - 1].text == ",":
+            comma -= 1  # 'CONTENT, the Treasury said.': the name's article sits outside its span
         if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
             if tail is None or tail >= len(toks) or toks[tail].text != ",":
