@@ -222,3 +222,8 @@ def test_a_name_after_a_comma_stays_the_source():
 def test_a_trailing_tag_names_a_body_with_its_article(body, claimer, text):
     [claim] = claims_of(body)
     assert (claim.claimer, claim.text) == (claimer, text)
+
+
+def test_a_dateline_is_no_part_of_the_content_before_a_tag():
+    [claim] = claims_of("LONDON (Reuters) - Ferry fares could rise next year, the authority warned on Tuesday.")
+    assert claim.text == "Ferry fares could rise next year"

@@ -354,6 +354,7 @@ def test_an_adverb_between_the_change_and_its_level_keeps_the_measure():
     ("The attacks pushed claims up to $37bn that year.", None),
     ("The plan could cost up to £5bn, ministers said.", "up to"),
     ("Steel makers want price rises of up to 70% this year.", "up to"),
+    ("Fares could rise by as much as 15% next year.", "as much as"),
 ])
 def test_up_to_after_a_past_verb_of_movement_is_no_ceiling(body, qualifier):
     [figure] = figures_of(body)

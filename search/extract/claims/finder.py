@@ -17,7 +17,7 @@ from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
-from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
+from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -646,6 +646,7 @@ def _tag_ends(toks: list[Token], i: int) -> bool:
 def _clause_start(toks: list[Token], end: int) -> int:
     """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
     lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
+    lo = dateline_end(toks, lo, end) if lo == 0 else lo  # 'LONDON (Reuters) - CONTENT, X said.'
     while lo < end - 1 and toks[lo].text in CONNECTIVES:
         lo += 1
     return lo

@@ -129,7 +129,7 @@ QUALIFIERS = (
     "approximately", "around", "about", "nearly", "almost", "roughly", "some", "over",
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "an estimated", "estimated", "close to", "just over", "just under", "upwards of",
-    "as few as", "under",
+    "as few as", "under", "as much as", "as little as", "as high as", "as low as",
 )  # hedges only: 'only', 'just', 'another' and 'a further' say nothing about how exact a figure is
 
 NUMBER_WORDS = {

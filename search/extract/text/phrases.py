@@ -170,12 +170,18 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
     return False
 
 
+def dateline_end(toks: list[Token], lo: int, hi: int) -> int:
+    """Return where a dateline ('MANCHESTER, N.H. -', 'LONDON (Reuters) -') ends, or lo when none opens the text."""
+    opener = toks[lo].text if lo < hi else ""
+    dash = next((k for k in range(lo, min(hi, lo + 12)) if toks[k].text in ("-", "–", "—")), None)
+    return dash + 1 if len(opener) > 2 and opener.isupper() and dash is not None else lo
+
+
 def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tuple[int, int] | None:
     """Return the main clause's first name or pronoun, the sentence's likely subject."""
     opener = toks[lo].text if lo < hi else ""
-    dash = next((k for k in range(lo, min(hi, lo + 12)) if toks[k].text in "-–—"), None)
-    if len(opener) > 2 and opener.isupper() and dash is not None:
-        return first_subject(toks, dash + 1, hi, common)  # a dateline: 'MANCHESTER, N.H. - ...'
+    if (after := dateline_end(toks, lo, hi)) > lo:
+        return first_subject(toks, after, hi, common)
     if opener.lower() in ("the", "a", "an"):
         return _described_subject(toks, lo, hi)
     common_word = opener.lower() in common and opener.lower() not in PRONOUNS
