@@ -194,3 +194,18 @@ def test_the_leads_description_stays_unnamed_without_a_name_opening_the_next_par
             f"approach to ferry safety.\n\n{second}")
     [quote] = extract(load_plain(text, "t.txt")).quotes
     assert quote.named is False
+
+
+def test_he_in_a_claim_is_who_was_quoted_just_before():
+    text = ('Ferry news\n\nBrittany Ferries said it was too early to talk about fares. "Fuel is the swing '
+            'factor," said Investec analyst Tom Reed. He added that a fall in oil prices could wipe out the rise.')
+    claims = extract(load_plain(text, "t.txt")).claims
+    assert [c.claimer for c in claims if c.cue == "added"] == ["Tom Reed"]
+
+
+def test_it_is_never_the_person_quoted_last():
+    text = ('Ferry news\n\nThe Harbour Authority published its accounts on Monday. "Fares must rise," said '
+            "its chairman Peter Wimsey. It said that the routes would stay open.")
+    # Who 'it' is may stay unknown; the chairman quoted last it never is.
+    claims = extract(load_plain(text, "t.txt")).claims
+    assert [c.claimer for c in claims if c.claimer_mention == "It"] != ["Peter Wimsey"]

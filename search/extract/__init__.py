@@ -31,10 +31,11 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
         resolver.note(start, resolver.canonical(text[start:end], start))
     raw = find_claims(ctx, cued, judge)
     tagged = (tagger or default_tagger()).propose(ctx, raw)  # what the rules missed
+    # Quotes before claims: a claim's 'He added that ...' may mean who was quoted just before.
+    quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     claims = build_claims(ctx, raw, resolver)
     # a tagged claim whose source resolves to nobody ('I', 'they' unresolved) would be no one's on a speaker page
     claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
-    quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)
     return Extraction(quotes, claims, figures)

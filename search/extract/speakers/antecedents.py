@@ -57,11 +57,14 @@ class Antecedents:
             # 'Mr Blair has failed, he claimed': the subject of the reported words is not the 'he'.
             if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos):
                 continue
-            if not want_person:
-                return name
             # A lone capitalised word is a person only when the article calls it Mr or Ms ('Ofcom').
             known = name.split()[-1] in self.gender
-            if is_person(name) and (known or " " in name) and self.gender.get(name.split()[-1], wanted) == wanted:
+            person = is_person(name) and (known or " " in name)
+            if not want_person:
+                if person:
+                    continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last
+                return name
+            if person and self.gender.get(name.split()[-1], wanted) == wanted:
                 return name
             if _described_person(name, wanted):  # 'a spokesman said ... "...," he said'
                 return name

@@ -35,6 +35,7 @@ ROLE_REACH = 8  # people described that way looked at on each side of a descript
 DESCRIBED_REACH = 3000  # characters before a description searched for its fuller form
 AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'attendant'
 DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspaper order number".split())
+QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
@@ -125,8 +126,9 @@ class Resolver:
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
             if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
                 self.note(offset + match.start(), name, subject=True)
-            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower:
-                self.seen.add_body(offset + match.start(), name)
+            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower \
+                    and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
+                self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
     def note(self, pos: int, name: str | None, subject: bool = False) -> None:
         """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
