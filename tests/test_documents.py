@@ -126,6 +126,19 @@ def test_plain_text_byline_and_dateline():
     assert "Jane Doe" not in article.body
 
 
+@pytest.mark.parametrize("line, author, source", [
+    ("By Jane Doe, Reuters", "Jane Doe", "Reuters"),
+    ("By Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe", "Associated Press"),
+    ("By Jane Doe | AP", "Jane Doe", "AP"),
+    ("By Jane Doe, staff writer", "Jane Doe", None),  # a role, not an outlet
+    ("By the way, this is text", None, None),
+])
+def test_a_byline_credits_the_author_and_the_outlet_after_them(line, author, source):
+    article = documents.load_plain(f"Big news today\n\n{line}\n\nIt happened.\n", "a.txt")
+    assert (article.author, article.source) == (author, source)
+    assert (line in article.body) is (author is None)
+
+
 def test_hard_wrapped_text_joins_lines_into_paragraphs():
     para = "word " * 14
     text = "Title line\n\n" + "\n".join([para.strip()] * 4) + " end.\n\n" + "\n".join([para.strip()] * 3) + ".\n"

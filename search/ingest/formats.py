@@ -49,14 +49,14 @@ def fingerprint(text: str) -> str:
 def load_plain(text: str, rel: str) -> Article:
     """Build an Article from plain text, inferring what metadata the text gives."""
     spans = clean.split_paragraphs(text)
-    author, byline = metadata.byline_spans(text, spans)
+    author, outlet, byline = metadata.byline(text, spans)
     source_lines = {s for s in spans if metadata.SOURCE_LINE.match(text[s.start:s.end])}
     widgets = {s for s in spans if author and clean.normalise(text[s.start:s.end]) == author.casefold()}
     kept = clean.keep_paragraphs(text, spans, drop=byline | source_lines | widgets)
     title = metadata.infer_title(text, kept)
     article = Article(
         id=article_id(rel), path=rel, text=text, title=title, author=author,
-        source=metadata.infer_source(text), date=metadata.infer_date(text, spans),
+        source=metadata.infer_source(text) or outlet, date=metadata.infer_date(text, spans),
         format="txt", paragraphs=kept, fingerprint=fingerprint(text),
     )
     article.body = body_text(article, title)

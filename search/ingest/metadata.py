@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from dateutil import parser as dateparser
@@ -13,6 +14,9 @@ HEAD_LINES = 12  # bylines and datelines sit near the top
 SOURCE_LINE = re.compile(r"^\s*(?:original\s+)?source\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*by\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
 BARE_BY = re.compile(r"^\s*by\s*:?\s*$", re.IGNORECASE)
+CREDIT_SPLIT = re.compile(r"\s*(,|\||\s[-–—]\s)\s*")  # 'By Jane Doe, Reuters', 'By Jane Doe | AP'
+AUTHORS_SPLIT = re.compile(r",?\s+and\s+|\s*&\s*")
+OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$")  # 'Reuters', 'Associated Press', 'BBC News'
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin)){1,3}$")
 DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|date|first published)\s*(?:on|:)?\s*(.+)$", re.IGNORECASE
@@ -56,19 +60,35 @@ def domain_of(value: str) -> str | None:
     return host.removeprefix("www.")
 
 
-def byline_spans(text: str, spans: list[Span]) -> tuple[str | None, set[Span]]:
-    """Return the author found in byline lines and the spans that hold the byline."""
+class Byline(NamedTuple):
+    """What a byline says: the author, the outlet credited after it ('By Jane Doe, Reuters'), its lines."""
+
+    author: str | None
+    outlet: str | None
+    spans: set[Span]
+
+
+def byline(text: str, spans: list[Span]) -> Byline:
+    """Return the byline found near the top, or an empty one."""
     head = spans[:HEAD_LINES]
     lines = [" ".join(text[s.start:s.end].split()) for s in head]
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
-        if match and NAME.match(match.group(1)):
-            return match.group(1), {head[i]}
+        if match:
+            parts = CREDIT_SPLIT.split(match.group(1), maxsplit=1)  # [author] or [author, separator, outlet]
+            author, outlet = parts[0].strip(), parts[-1].strip() if len(parts) == 3 else ""
+            if _names(author):
+                return Byline(author, outlet if OUTLET.match(outlet) else None, {head[i]})
         if BARE_BY.match(line):
             for j in (i - 1, i + 1):  # the name sits beside a bare "By" widget
                 if 0 <= j < len(lines) and NAME.match(lines[j]):
-                    return lines[j], {head[i], head[j]}
-    return None, set()
+                    return Byline(lines[j], None, {head[i], head[j]})
+    return Byline(None, None, set())
+
+
+def _names(value: str) -> bool:
+    """Return True for 'Jane Doe' or 'Jane Doe and John Roe': one or two names, nothing else."""
+    return all(NAME.match(part) for part in AUTHORS_SPLIT.split(value))
 
 
 def infer_date(text: str, spans: list[Span]) -> dt.date | None:
