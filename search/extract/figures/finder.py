@@ -44,7 +44,8 @@ RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?
 MAX_DIGITS = 15
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
-                       r"|[^.;:!?\d]{0,60},\s*(?:up|down)\s+from\s*$", re.IGNORECASE)
+                       r"|(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60},\s*(?:up|down)\s+from\s*$",  # 'in 2026, up from'
+                       re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
 BRACKET = re.compile(r"\s*[(;]\s*")

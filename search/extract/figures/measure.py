@@ -29,6 +29,7 @@ PER = re.compile(r"\s+(?:a|an|per)\s+([a-z]+)\b")
 # Words between a revised thing and 'from': 'the job gains in March, from', 'new jobs for May from'.
 ADJUNCT_OPENERS = frozenset("in for during on at".split())
 DIRECTIONS = frozenset("up down upwards downwards".split())
+MODALS = frozenset("will would could can may might must shall should".split())
 REVISION_REACH = 10  # tokens from 'from' back to the revising verb
 # A word right before a verb's form that makes it a noun or an adjective: 'of the lifts', 'to be lower'.
 NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were been being".split())
@@ -165,7 +166,8 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         k -= 1
     if k >= 0 and _moved(toks[k]):
         k -= 1
-        while k >= 0 and (_skippable(toks, k) or _moved(toks[k]) or toks[k].endswith("ly")):
+        while k >= 0 and (_skippable(toks, k) or (_moved(toks[k]) and not _before_modal(toks, k))
+                          or toks[k].endswith("ly")):
             k -= 1
         return _subject(toks, k)
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
@@ -202,6 +204,11 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
     if not words or len(words) > MAX_WORDS + 1 or not all(w[:1].isalpha() for w in words):
         return None
     return " ".join(words)
+
+
+def _before_modal(toks: list[str], k: int) -> bool:
+    """Return True when a modal or 'to' follows toks[k]: 'costs will reach', 'costs to reach' make 'costs' a noun."""
+    return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to")
 
 
 def _adjunct(toks: list[str], k: int) -> bool:
@@ -294,8 +301,9 @@ def _subject(toks: list[str], k: int) -> str | None:
         word, lower = toks[k], toks[k].lower()
         if words and k > 0 and _joins(toks, k):
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
-        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in CHANGE_VERBS:
-            break
+        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or (
+                lower in CHANGE_VERBS and (words or _singular(lower) in CHANGE_NOUNS)):
+            break  # a head may be a verb of change used as a noun ('operating costs will reach'), never a change itself
         elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE):
             break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
         else:

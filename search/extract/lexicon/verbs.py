@@ -159,7 +159,7 @@ NO_OBJECT_CUES = frozenset("add added adds adding write wrote writes written pos
                            .split())
 # Verbs that say a measure moved or stood somewhere: 'prices rose 4%', 'GDP up 2.3%', 'sales hit $5m'.
 CHANGE_VERBS = frozenset("""
-rose rise rises rising fell fall falls falling grew grow grows growing jumped jump jumps slipped slip slips
+rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown jumped jump jumps slipped slip slips
 climbed climb climbs dropped drop drops declined decline declines increased increase increases decreased
 slumped slump soared soar soars surged surge surges plunged plunge tumbled tumble edged eased ease
 hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
