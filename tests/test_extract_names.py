@@ -209,3 +209,10 @@ def test_it_is_never_the_person_quoted_last():
     # Who 'it' is may stay unknown; the chairman quoted last it never is.
     claims = extract(load_plain(text, "t.txt")).claims
     assert [c.claimer for c in claims if c.claimer_mention == "It"] != ["Peter Wimsey"]
+
+
+def test_a_pronoun_after_but_keeps_its_sentences_subject():
+    text = ('Ferry news\n\n"We are very close," said Peter Wimsey.\n\nMrs Harriet Vane declined to say whether the '
+            'board would sign, but she insisted the talks were "in good faith".')
+    claims = extract(load_plain(text, "t.txt")).claims
+    assert [c.claimer for c in claims if c.cue == "insisted"] == ["Harriet Vane"]

@@ -10,6 +10,7 @@ from ..text.work import step
 from ..lexicon.people import DESCRIPTORS
 
 SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
+COORDINATED = re.compile(r"\b(?:but|and|yet)\s+$", re.IGNORECASE)
 SAME_SENTENCE = 400  # characters: a subject further back than this is in an earlier sentence
 PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a pronoun reaches only so far
 
@@ -55,8 +56,9 @@ class Antecedents:
         for at, name, subject in self.before(pos):
             step("antecedents")
             # 'Mr Blair has failed, he claimed': the subject of the reported words is not the 'he'.
-            if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos):
-                continue
+            if subject and pos - at < SAME_SENTENCE and not SENTENCE_STOP.search(self.text, at, pos) \
+                    and not COORDINATED.search(self.text, max(0, pos - 5), pos):
+                continue  # ('X declined to say, but she insisted': a coordinated clause keeps its subject)
             # A lone capitalised word is a person only when the article calls it Mr or Ms ('Ofcom').
             known = name.split()[-1] in self.gender
             person = is_person(name) and (known or " " in name)
