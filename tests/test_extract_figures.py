@@ -335,6 +335,8 @@ def test_a_change_and_its_level_share_a_measure(body, measures):
     ("Operating costs will reach £340m in 2026, up from £298m.", ["costs", "costs"]),  # 'costs' before a modal
     ("Prices have risen 5% this year.", ["Prices"]),
     ("Renault sold 2.4 million vehicles, an increase of 4% on the year.", ["vehicles", None]),  # no 'increase'
+    ("The deficit is projected to reach $1.9 trillion next year.", ["deficit"]),
+    ("Economists expect growth to slow to 1.4 percent.", ["growth"]),
 ])
 def test_a_measure_past_participles_modals_and_years(body, measures):
     assert [f.measure for f in figures_of(body)] == measures

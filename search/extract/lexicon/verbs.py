@@ -165,7 +165,7 @@ slumped slump soared soar soars surged surge surges plunged plunge tumbled tumbl
 hit hits reached reach reaches stood stands stand was is were are be been remained remains totalled
 totals totaled amounted amounts up down gained gain gains lost lose loses expanded expand shrank
 shrink contracted contract cost costs worth valued topped tops doubled halved widened narrowed
-accelerated slowed dipped dips sank sink recovered rebounded averaged averages peaked bounced
+accelerated slowed slow slows slowing dipped dips sank sink recovered rebounded averaged averages peaked bounced
 ranged ranges range varied added closed closing opened ended finished traded trading settled
 """.split())
 # Past forms whose 'up' is a particle of movement: 'went up to 5.5%' reached it; 'could cost up to' is a ceiling.
