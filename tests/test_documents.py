@@ -139,6 +139,15 @@ def test_a_byline_credits_the_author_and_the_outlet_after_them(line, author, sou
     assert (line in article.body) is (author is None)
 
 
+@pytest.mark.parametrize("lead, source", [
+    ("WASHINGTON (AP) — Senate Democrats said Thursday that a deal was near.", "AP"),
+    ("PORTSMOUTH, England (Reuters) - Ferry fares could rise next year.", "Reuters"),
+    ("LONDON - Ferry fares could rise next year.", None),
+])
+def test_a_datelines_agency_is_the_source_when_nothing_else_names_one(lead, source):
+    assert documents.load_plain(f"Big news today\n\n{lead}\n", "a.txt").source == source
+
+
 def test_hard_wrapped_text_joins_lines_into_paragraphs():
     para = "word " * 14
     text = "Title line\n\n" + "\n".join([para.strip()] * 4) + " end.\n\n" + "\n".join([para.strip()] * 3) + ".\n"

@@ -56,7 +56,7 @@ def load_plain(text: str, rel: str) -> Article:
     title = metadata.infer_title(text, kept)
     article = Article(
         id=article_id(rel), path=rel, text=text, title=title, author=author,
-        source=metadata.infer_source(text) or outlet, date=metadata.infer_date(text, spans),
+        source=metadata.infer_source(text) or outlet or metadata.dateline_agency(text, kept), date=metadata.infer_date(text, spans),
         format="txt", paragraphs=kept, fingerprint=fingerprint(text),
     )
     article.body = body_text(article, title)

@@ -14,6 +14,8 @@ HEAD_LINES = 12  # bylines and datelines sit near the top
 SOURCE_LINE = re.compile(r"^\s*(?:original\s+)?source\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*by\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
 BARE_BY = re.compile(r"^\s*by\s*:?\s*$", re.IGNORECASE)
+# 'WASHINGTON (AP) —', 'PORTSMOUTH, England (Reuters) -': a place in capitals, a region, the agency
+DATELINE_AGENCY = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*\(([A-Z][\w&.’' -]{0,30}[\w.])\)\s*[-–—]")
 CREDIT_SPLIT = re.compile(r"\s*(,|\||\s[-–—]\s)\s*")  # 'By Jane Doe, Reuters', 'By Jane Doe | AP'
 AUTHORS_SPLIT = re.compile(r",?\s+and\s+|\s*&\s*")
 OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$")  # 'Reuters', 'Associated Press', 'BBC News'
@@ -89,6 +91,15 @@ def byline(text: str, spans: list[Span]) -> Byline:
 def _names(value: str) -> bool:
     """Return True for 'Jane Doe' or 'Jane Doe and John Roe': one or two names, nothing else."""
     return all(NAME.match(part) for part in AUTHORS_SPLIT.split(value))
+
+
+def dateline_agency(text: str, spans: list[Span]) -> str | None:
+    """Return the agency a dateline credits: 'WASHINGTON (AP) — ...' -> 'AP'."""
+    for span in spans[:HEAD_LINES]:
+        match = DATELINE_AGENCY.match(text, span.start, span.end)
+        if match:
+            return match.group(1)
+    return None
 
 
 def infer_date(text: str, spans: list[Span]) -> dt.date | None:
