@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Article, Extraction
 from .attribution.context import Context
@@ -9,6 +10,7 @@ from .build import build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
 from .claims.tagger import default_tagger
 from .quotes.mixed import one_attribution
+from .quotes.single import as_double_quoted
 from .quotes.spans import find_quotes
 from .attribution.ranker.model import default_ranker
 from .text.sentences import mask_quotes, sentence_spans
@@ -19,12 +21,13 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
-    text, paragraphs = article.text, article.paragraphs
+    paragraphs = article.paragraphs
+    text = as_double_quoted(article.text, paragraphs)  # 'quoted like this' in British style
     found = find_quotes(text, paragraphs)
     masked = mask_quotes(text, [part for q in found for part in q.parts()])
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
     ctx = Context(text, masked, paragraphs, sentences, frozenset(LOWER_WORD.findall(text)))
-    resolver = Resolver(text, article.paragraph_texts())
+    resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs))
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
     cued = cue_sentences(ctx, judge)
     for start, end in cue_subjects(cued):
@@ -38,4 +41,7 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
     quotes, claims = one_attribution(ctx, quotes, claims)
     figures = build_figures(ctx, claims, quotes, resolver)
+    if text != article.text:  # the records show the article's own marks
+        quotes = [replace(q, text=article.text[q.start:q.end]) for q in quotes]
+        claims = [replace(c, text=article.text[c.start:c.end]) for c in claims]
     return Extraction(quotes, claims, figures)
