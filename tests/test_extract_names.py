@@ -216,3 +216,10 @@ def test_a_pronoun_after_but_keeps_its_sentences_subject():
             'board would sign, but she insisted the talks were "in good faith".')
     claims = extract(load_plain(text, "t.txt")).claims
     assert [c.claimer for c in claims if c.cue == "insisted"] == ["Harriet Vane"]
+
+
+def test_he_after_a_job_and_name_opening_a_sentence_is_that_person():
+    text = ('Rovers stun leaders\n\n"It was a massive three points for us," said Rovers manager Kevin Doyle.\n\n'
+            'United boss Steve Grant was less impressed. "Their first goal was offside," he said.')
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Kevin Doyle", "Steve Grant"]

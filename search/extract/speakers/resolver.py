@@ -12,7 +12,7 @@ from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, SPEA
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
 from .antecedents import Antecedents
-from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person
+from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person, titled_end
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
@@ -112,16 +112,19 @@ class Resolver:
             if name and is_descriptor(match.group(1)) and is_person(name) and " " in name:
                 self.note(offset + match.start(2), name, subject=True)
         for match in SUBJECT.finditer(chunk):
-            first = match.group().split()[0].lower()
-            if POSSESSIVE.search(match.group()) or first in PRONOUNS or (len(match.group().split()) < 2 and first in NAME_LEADING):
+            # 'United boss Steve Grant was ...': a job in lower case between the capitals and the name
+            end = titled_end(chunk, match.end())
+            mention = chunk[match.start():end]
+            first = mention.split()[0].lower()
+            if POSSESSIVE.search(mention) or first in PRONOUNS or (len(mention.split()) < 2 and first in NAME_LEADING):
                 continue
-            name = self.canonical(match.group(), offset + match.start())
+            name = self.canonical(mention, offset + match.start())
             if not name or not is_named(name):
                 continue
-            # Only people the article calls Mr, Ms or Dr, or names in full elsewhere ('Roddick'
-            # for 'Andy Roddick'): a capitalised subject may be a firm.
-            titled = first.rstrip(".") in HONORIFICS
-            alone = strip_name(match.group())
+            # Only people the article calls Mr, Ms or Dr, gives a job before the name, or names in
+            # full elsewhere ('Roddick' for 'Andy Roddick'): a capitalised subject may be a firm.
+            titled = first.rstrip(".") in HONORIFICS or end > match.end()
+            alone = strip_name(mention)
             by_surname = (" " not in alone and " " in name and not alone.isupper()
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
             if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
