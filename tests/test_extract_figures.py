@@ -381,3 +381,13 @@ def test_the_company_is_not_a_common_noun_or_demonym_opening_a_sentence(opening)
             "Sales fell 11% during the year, the company said.")
     [figure] = figures_of(body)
     assert figure.claimed_by == "Acmecorp"
+
+
+@pytest.mark.parametrize("body, value, measure, qualifier", [
+    ("He scored in front of a crowd of 18,412.", 18412, "crowd", None),
+    ("The firm has a workforce of about 12,000.", 12000, "workforce", "about"),
+    ("The show drew an audience of 6.3 million.", 6_300_000, "audience", None),
+])
+def test_a_bare_number_counts_the_body_of_people_before_it(body, value, measure, qualifier):
+    [figure] = figures_of(body)
+    assert (figure.value, figure.measure, figure.qualifier) == (value, measure, qualifier)

@@ -42,6 +42,13 @@ RANK_BEFORE = re.compile(
     r"pp?\.|model|formula|windows|xbox|playstation|the\s+(?:big|fantastic|famous))\s+$")
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
 MAX_DIGITS = 15
+# A body of people counted by a bare number after it: 'a crowd of 18,412', 'turnout was 1.2 million'.
+COLLECTIVE_BEFORE = re.compile(
+    r"\b(crowd|attendance|audience|workforce|population|membership|electorate|headcount|readership)"
+    r"\s+(?:of|was|is|were|are|stood at|reached|rose to|fell to|hit|totalled|numbered)"
+    r"\s+(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated)\s+)?$",
+    re.IGNORECASE)
+COLLECTIVE_REACH = 60
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
                        r"|(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60},\s*(?:up|down)\s+from\s*$",  # 'in 2026, up from'
@@ -337,6 +344,9 @@ def _number_of(text: str, atom: _Atom, lo: int) -> None:
     subject = subject or counted_subject(text, lo, atom.start)
     if subject:
         atom.unit, atom.unit_end, atom.kind, atom.measure = counted_head(subject), atom.end, "count", subject
+    elif (group := COLLECTIVE_BEFORE.search(text, max(lo, atom.start - COLLECTIVE_REACH), atom.start)):
+        head = group.group(1).lower()  # 'a crowd of 18,412', 'the workforce is 12,000': how many people
+        atom.unit, atom.unit_end, atom.kind, atom.measure = head, atom.end, "count", head
 
 
 def _lemma(word: str) -> str:
