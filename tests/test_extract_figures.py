@@ -337,6 +337,7 @@ def test_a_change_and_its_level_share_a_measure(body, measures):
     ("Renault sold 2.4 million vehicles, an increase of 4% on the year.", ["vehicles", None]),  # no 'increase'
     ("The deficit is projected to reach $1.9 trillion next year.", ["deficit"]),
     ("Economists expect growth to slow to 1.4 percent.", ["growth"]),
+    ("The firm expects revenue of between $3.2bn and $3.4bn.", ["revenue", "revenue"]),
 ])
 def test_a_measure_past_participles_modals_and_years(body, measures):
     assert [f.measure for f in figures_of(body)] == measures

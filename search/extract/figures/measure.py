@@ -148,8 +148,8 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     """'a bonus of £44,914' -> 'bonus'; 'House prices rose 4%' -> 'House prices'; 'GDP up 2.3%' -> 'GDP'."""
     toks = WORD_BEFORE.findall(_unhedged(text[max(lo, start - REACH):start]))
     k = _before_modifiers(toks, len(toks) - 1)
-    while k >= 0 and toks[k].lower() in ("the", "a", "an"):
-        k -= 1  # 'above the $47 a barrel mark'
+    while k >= 0 and toks[k].lower() in ("the", "a", "an", "between"):
+        k -= 1  # 'above the $47 a barrel mark', 'revenue of between $3.2bn and $3.4bn'
     if k < 0:
         return None
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])

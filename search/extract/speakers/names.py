@@ -15,6 +15,11 @@ TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]
 POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
 CONTRACTION = re.compile(r"(?:i|we|you|they)'(?:m|ve|d|ll|re)")
+# Trades that open a firm's name in news copy ('Retailer Next said'); not 'group' or 'network' (Network Rail).
+TRADES = frozenset("""
+retailer airline carrier insurer lender broadcaster bookmaker operator publisher developer supermarket brewer
+manufacturer supplier producer distributor miner
+""".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CALENDAR_NAMES = WEEKDAYS | frozenset("""
 january february march april may june july august september october november december
@@ -116,7 +121,7 @@ def _after_descriptor(words: list[str]) -> list[str]:
         lower = words[k].lower().rstrip(".")
         # 'campaign spokesman Brian Fallon': a lower-case word also ends a description.
         if lower in DESCRIPTORS or lower in HONORIFICS or (words[k].islower() and lower not in NAME_JOINS
-                                                            and len(words) - k > 2):
+                                                            and len(words) - k > 2) or (k == 0 and _trade(lower)):
             cut = k
     if cut is None:
         return words
@@ -128,6 +133,11 @@ def _after_descriptor(words: list[str]) -> list[str]:
     if words[cut].lower() in KEEP_TITLES and len(name) == 1:
         return words[cut:]
     return name
+
+
+def _trade(word: str) -> bool:
+    """Return True for what a firm does, opening its name: 'Chipmaker Nortek', 'Retailer Next'."""
+    return word.endswith("maker") or word in TRADES
 
 
 def _capitalised(words: list[str]) -> bool:
