@@ -119,3 +119,17 @@ def test_title_in_the_writers_own_sentence_is_left_out():
 def test_duplicated_paragraph_yields_its_quote_once():
     para = '"We have done nothing wrong at all here," the company said.'
     assert len(quotes_of(f"Headline\n\n{para}\n\nMore text here.\n\n{para}")) == 1
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Ministers have been accused of \u201csleepwalking\u201d into a housing crisis.", "fragment"),
+    ("He was told: \u201cYou are fired and you must leave the building today.\u201d", "quote"),
+])
+def test_words_said_to_or_about_a_passive_subject_are_not_the_subjects(body, kind):
+    [quote] = quotes_of(f"Headline\n\n{body}", kind=None)
+    assert (quote.kind, quote.speaker) == (kind, None)
+
+
+def test_a_passive_with_its_agent_credits_the_agent():
+    [quote] = quotes_of("Headline\n\nThe minister was accused of \u201clying\u201d by MPs.", kind=None)
+    assert quote.speaker == "MPs"

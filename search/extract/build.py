@@ -5,7 +5,7 @@ import bisect
 from dataclasses import replace
 
 from ..models import Claim, Figure, Quote
-from .attribution.context import Attribution, Context
+from .attribution.context import UNNAMED, Attribution, Context
 from .attribution.rules import attribute, inherit
 from .attribution.fallbacks import transcript_speaker
 from .claims.sources import described, is_named
@@ -29,12 +29,14 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
     attributions = inherit(ctx, found, attributions, kinds)
     cache: dict = {}
     # A fragment nobody is reported as saying (a scare-quoted word in the writer's own
-    # sentence, a show's title) is left out: it is no one's words.
+    # sentence, a show's title) is left out: it is no one's words. One said by someone
+    # unnamed ('was accused of "sleepwalking"') stays, credited to nobody.
     kept = [(q, attr, kind) for q, attr, kind in zip(found, attributions, kinds)
-            if kind == "quote" or _reported_fragment(ctx, q, attr)]
+            if kind == "quote" or attr is UNNAMED or _reported_fragment(ctx, q, attr)]
     quotes = [replace(piece, utterance=number)
               for number, (q, attr, kind) in enumerate(kept, 1)
-              for piece in _pieces(ctx, q, kind, ranker.choose(ctx, q, attr, cache), resolver)]
+              for piece in _pieces(ctx, q, kind, None if attr is UNNAMED else ranker.choose(ctx, q, attr, cache),
+                                   resolver)]
     quotes += [replace(q, utterance=number) for number, q in enumerate(_transcript_quotes(ctx, found, resolver),
                                                                        len(kept) + 1)]
     return sorted(quotes, key=lambda q: q.start)

@@ -25,6 +25,8 @@ class Attribution:
 
 # A finder's answer that ends the search: its rule holds, but names nobody.
 NOBODY = Attribution(0, 0, None, "nobody")
+# Said by someone the sentence does not name ('was accused of "..."'): no later rule may lend a speaker.
+UNNAMED = Attribution(0, 0, None, "unnamed")
 
 
 @dataclass

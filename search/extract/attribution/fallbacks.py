@@ -6,9 +6,9 @@ import math
 import re
 
 from ...models import Span
-from .context import Attribution, Context, make_attribution, paragraph_of
+from .context import UNNAMED, Attribution, Context, make_attribution, paragraph_of
 from .cues import cue_at, cue_source
-from ..lexicon.words import SPEECH_NOUNS
+from ..lexicon.words import CUE_WORDS, SPEECH_NOUNS
 from ..text.phrases import QUOTE_MARKS, first_subject, np_after, np_back
 from ..quotes.spans import Found
 from ..text.sentences import sentence_at, tokens
@@ -18,6 +18,7 @@ from ..lexicon.people import NOT_SPEAKERS
 DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 DASHES = frozenset("-–—")
+PASSIVE_REACH = 4  # tokens before a quote read for 'was accused of', 'were urged to'
 
 
 def previous_subject(ctx: Context, quote: Found) -> Attribution | None:
@@ -68,7 +69,16 @@ def passive_agent(ctx: Context, quote: Found) -> Attribution | None:
     k = 1 if after[:1] and after[0].text == "," else 0
     if len(after) > k + 1 and after[k].text == "by":
         return make_attribution(after, np_after(after, k + 1), None)
-    return None
+    # 'Ministers have been accused of "sleepwalking"': said by someone unnamed, never by the subject
+    return UNNAMED if _passive_cue(before) and not any(t.text == "by" for t in after) else None
+
+
+def _passive_cue(before) -> bool:
+    """Return True when the words before a quote end in a passive verb of saying: 'was accused of', 'were told'."""
+    for k in range(len(before) - 1, max(0, len(before) - PASSIVE_REACH), -1):
+        if before[k].text.lower() in CUE_WORDS and before[k - 1].text.lower() in PASSIVE_BE:
+            return True
+    return False
 
 
 def sentence_subject(ctx: Context, quote: Found) -> Attribution | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..quotes.spans import Found
-from .context import NOBODY, Attribution, Context
+from .context import NOBODY, UNNAMED, Attribution, Context
 from .fallbacks import (continued, dash_line, neighbour, passive_agent, possessive_source, previous_subject,
                         sentence_subject)
 from .tags import before_tag, colon_intro, cue_adjoins, gap_tag, loose_after, tight_after
@@ -55,22 +55,27 @@ def attribute(ctx: Context, quote: Found) -> Attribution | None:
     """Return the attribution of a quote by the first OWN rule that finds one, or None."""
     for rule in RULES:
         if rule.stage == OWN and (found := rule.find(ctx, quote)):
-            return None if found is NOBODY else replace(found, how=rule.name)
+            if found is NOBODY or found is UNNAMED:
+                return None if found is NOBODY else UNNAMED  # UNNAMED: nothing is borrowed for it either
+            return replace(found, how=rule.name)
     return None
 
 
 def inherit(ctx: Context, found: list[Found], picks: list, kinds: list[str]) -> list:
-    """Give each unattributed quote a speaker by the BORROWED rules, in order (earlier picks first)."""
-    result = list(picks)
+    """Give each unattributed quote a speaker by the BORROWED rules, in order (earlier picks first).
+
+    A quote said by someone unnamed (UNNAMED) stays so, and lends no speaker to its neighbours.
+    """
+    result = [None if pick is UNNAMED else pick for pick in picks]
     for i in range(len(found)):
-        if result[i] is not None:
+        if result[i] is not None or picks[i] is UNNAMED:
             continue
         for rule in RULES:
             if rule.stage == BORROWED and (kinds[i] == "quote" or not rule.speech_only):
                 if (pick := rule.find(ctx, found, result, i)):
                     result[i] = replace(pick, how=rule.name)
                     break
-    return result
+    return [UNNAMED if pick is UNNAMED else mine for pick, mine in zip(picks, result)]
 
 
 def trusts(ctx: Context, quote: Found, attr: Attribution | None) -> bool:
