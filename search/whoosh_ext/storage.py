@@ -8,6 +8,7 @@ import os
 import sys
 from collections import deque
 
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.filedb.filestore import FileStorage
 
 from ..errors import ClaimsearchError
@@ -17,10 +18,11 @@ from .adding import DocumentAdder
 BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see _pool_full
 # Text (characters of string values) per segment a build forks off: about 15 bytes of posting
 # pool per character. The first segments are small so that writing starts early in a build.
-FIRST_SEGMENT_CHARS = 3_000_000
+FIRST_SEGMENT_CHARS = 4_000_000
 MAX_SEGMENT_CHARS = int(0.8 * BUILD_POOL_MB * 2**20 / 15)  # a segment's pool then nearly fills, as before
 SMALL_SEGMENTS = 4  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
-MIN_SPLIT_CHARS = 500_000  # the last documents go to two children only when each half is this big
+MIN_SPLIT_CHARS = 1_000_000  # the last documents go to two children only when each half is this big
+COMPRESSED_POSTINGS = 4  # posting blocks with fewer postings are written uncompressed
 MAX_CHILDREN = 2  # segment children at work at once: one per core of the machines we target
 
 
@@ -178,11 +180,7 @@ def write_segments(ix, docs: list[dict]) -> list:
     segments, writer, adder = [], None, None
     for fields in docs:
         if writer is None:
-            # _lk=False: the parent holds the index lock (as for the sub-writers of Whoosh's MpWriter).
-            # compound=False: a compound segment is copied into memory by every searcher that opens
-            # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
-            writer = ix.writer(limitmb=BUILD_POOL_MB, compound=False, _lk=False)
-            adder = DocumentAdder(writer)
+            writer, adder = _segment_writer(ix)
         adder.add(fields)
         if _pool_full(writer):
             segments.append(_finalize(writer, adder))
@@ -190,6 +188,41 @@ def write_segments(ix, docs: list[dict]) -> list:
     if writer is not None:
         segments.append(_finalize(writer, adder))
     return segments
+
+
+def _segment_writer(ix):
+    # _lk=False: the parent holds the index lock (as for the sub-writers of Whoosh's MpWriter).
+    # compound=False: a compound segment is copied into memory by every searcher that opens
+    # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
+    writer = ix.writer(limitmb=BUILD_POOL_MB, compound=False, _lk=False)
+    if type(writer.codec) is W3Codec:
+        # Only the field writer's: the segment keeps naming the plain codec in the table of contents.
+        codec = writer.fieldwriter._codec = _FewPostingsRawCodec()
+        vars(codec).update(vars(writer.codec))
+    return writer, DocumentAdder(writer)
+
+
+class _FewPostingsRawCodec(W3Codec):
+    """Whoosh's codec whose posting blocks of a few postings are not compressed (each block says whether it is)."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _FewPostingsRawWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                     compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+class _FewPostingsRawWriter(W3PostingsWriter):
+    """W3PostingsWriter that leaves a block of fewer than COMPRESSED_POSTINGS postings uncompressed."""
+
+    # zlib.compress costs about 17 us a call whatever the size (it sets up its state each time),
+    # and 70% of a build's blocks hold 1-3 postings, a few dozen bytes that do not shrink: 1.2 CPU
+    # s of a 1x build for nothing. A block records its compression level; readers follow it.
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._level = self._compression
+
+    def _write_block(self, last=False):
+        self._compression = self._level if len(self._ids) >= COMPRESSED_POSTINGS else 0
+        return super()._write_block(last)
 
 
 def _pool_full(writer) -> bool:
