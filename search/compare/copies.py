@@ -5,9 +5,12 @@ import hashlib
 import re
 import zlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64      # 64 hash values: 256 bytes per article kept in the build
 SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
@@ -19,6 +22,10 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
+    # Imported here, not at the top: datasketch loads scipy, a second of every command's start-up,
+    # and only the comparisons of a build or an update sketch texts.
+    from datasketch import MinHash
+
     # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
@@ -30,7 +37,7 @@ def signature(text: str) -> bytes | None:
     if len(shingles) < MIN_SHINGLES:
         return None
     template = _template()
-    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+    sketch = type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
                      permutations=template.permutations, scheme=template.scheme)
     sketch.update_batch(list(shingles))
     return sketch.hashvalues.tobytes()
@@ -38,12 +45,14 @@ def signature(text: str) -> bytes | None:
 
 def _sketch(values: bytes) -> MinHash:
     template = _template()
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+    return type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
                    hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
 
 
 def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
     """Return the groups (two or more article ids, sorted) whose texts are near copies."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
     parent = {aid: aid for aid in sketches}

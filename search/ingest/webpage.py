@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import logging
 
-import trafilatura
-
 from ..errors import LoadError
 from ..models import Article
 from . import clean, metadata
@@ -16,6 +14,8 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def load_html(data: bytes, rel: str) -> Article:
     """Build an Article from the bytes of a web page: body, title, author, date, outlet, canonical URL."""
+    import trafilatura  # here: half a second of every command's start-up, needed for web pages only
+
     # Bytes in: trafilatura's decoder (charset_normalizer) honours the charset the page declares.
     tree = trafilatura.utils.load_html(data)
     if tree is None:
