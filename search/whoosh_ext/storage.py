@@ -20,7 +20,7 @@ BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see 
 # pool per character. The first segments are small so that writing starts early in a build.
 FIRST_SEGMENT_CHARS = 4_000_000
 MAX_SEGMENT_CHARS = int(0.8 * BUILD_POOL_MB * 2**20 / 15)  # a segment's pool then nearly fills, as before
-SMALL_SEGMENTS = 4  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
+SMALL_SEGMENTS = 2  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
 MIN_SPLIT_CHARS = 1_000_000  # the last documents go to two children only when each half is this big
 COMPRESSED_POSTINGS = 4  # posting blocks with fewer postings are written uncompressed
 MAX_CHILDREN = 2  # segment children at work at once: one per core of the machines we target
