@@ -10,7 +10,7 @@ from search.extract import extract
 from search.index.records import documents_for
 from search.index.schema import make_schema
 from search.ingest.documents import corpus_files, load_file
-from search.whoosh_ext import storage
+from search.whoosh_ext import flushing, storage
 from search.whoosh_ext.adding import DocumentAdder
 from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
 from tests.helpers import SEEDS
@@ -60,6 +60,7 @@ def build(tmp_path, name, schema, docs, adder: bool, limitmb=64):
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
+        flushing.use_for(writer)  # the build's own flush, compared with Whoosh's byte for byte
     writer.commit(merge=False)
     return ix
 

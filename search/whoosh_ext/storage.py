@@ -8,11 +8,11 @@ import os
 import sys
 from collections import deque
 
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.filedb.filestore import FileStorage
 
 from ..errors import ClaimsearchError
 from ..processes import end_with_parent
+from . import flushing
 from .adding import DocumentAdder
 
 BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see _pool_full
@@ -195,34 +195,11 @@ def _segment_writer(ix):
     # compound=False: a compound segment is copied into memory by every searcher that opens
     # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
     writer = ix.writer(limitmb=BUILD_POOL_MB, compound=False, _lk=False)
-    if type(writer.codec) is W3Codec:
-        # Only the field writer's: the segment keeps naming the plain codec in the table of contents.
-        codec = writer.fieldwriter._codec = _FewPostingsRawCodec()
-        vars(codec).update(vars(writer.codec))
-    return writer, DocumentAdder(writer)
-
-
-class _FewPostingsRawCodec(W3Codec):
-    """Whoosh's codec whose posting blocks of a few postings are not compressed (each block says whether it is)."""
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _FewPostingsRawWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                                     compression=self._compression, inlinelimit=self._inlinelimit)
-
-
-class _FewPostingsRawWriter(W3PostingsWriter):
-    """W3PostingsWriter that leaves a block of fewer than COMPRESSED_POSTINGS postings uncompressed."""
-
     # zlib.compress costs about 17 us a call whatever the size (it sets up its state each time),
     # and 70% of a build's blocks hold 1-3 postings, a few dozen bytes that do not shrink: 1.2 CPU
     # s of a 1x build for nothing. A block records its compression level; readers follow it.
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._level = self._compression
-
-    def _write_block(self, last=False):
-        self._compression = self._level if len(self._ids) >= COMPRESSED_POSTINGS else 0
-        return super()._write_block(last)
+    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS)
+    return writer, DocumentAdder(writer)
 
 
 def _pool_full(writer) -> bool:
