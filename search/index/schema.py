@@ -75,7 +75,9 @@ FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 class ClaimsearchSchema(SchemaClass):
     """Articles and their statements share one flat index, told apart by ``kind`` (a facet column)."""
 
-    doc_id = ID(stored=True, unique=True)
+    # Stored, not indexed: a document is looked up through its article (records.article_ids_of).
+    # A term per document was a third of a build's terms and 15% of its writing.
+    doc_id = STORED()
     article_id = ID(stored=True)
     title = TEXT(analyzer=FastStemmingAnalyzer(), stored=True, sortable=False)
     body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
