@@ -10,7 +10,7 @@ from search.extract import extract
 from search.index.records import documents_for
 from search.index.schema import make_schema
 from search.ingest.documents import corpus_files, load_file
-from search.whoosh_ext import storage
+from search.whoosh_ext import flushing, storage
 from search.whoosh_ext.adding import DocumentAdder
 from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
 from tests.helpers import SEEDS
@@ -60,6 +60,7 @@ def build(tmp_path, name, schema, docs, adder: bool, limitmb=64):
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
+        flushing.use_for(writer)  # the build's own flush, compared with Whoosh's byte for byte
     writer.commit(merge=False)
     return ix
 
@@ -122,3 +123,26 @@ def test_segments_rolled_by_a_build_read_lengths_from_memory(tmp_path, monkeypat
     with ix.reader() as rolled, whoosh.reader() as single:
         assert sorted(pickle.dumps(p[:2] + p[3:]) for p in rolled.iter_postings()) == sorted(
             pickle.dumps(p[:2] + p[3:]) for p in single.iter_postings())
+
+
+def test_segments_forked_off_keep_the_documents_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "FIRST_SEGMENT_CHARS", 3_000)  # a child per few documents
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 1_000)
+    docs = seed_documents()
+    ix = new_index(tmp_path / "forked", make_schema())
+    writer = SegmentedWriter(ix)
+    for doc in docs:
+        writer.add_document(**doc)
+        writer.roll_if_full()
+    writer.commit()
+    assert len(ix._segments()) > 4
+    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+    with ix.searcher() as forked, whoosh.searcher() as single:
+        assert [forked.stored_fields(n) for n in range(forked.doc_count_all())] == [
+            single.stored_fields(n) for n in range(single.doc_count_all())]
+        terms = list(single.reader().all_terms())
+        assert terms == list(forked.reader().all_terms())
+        for fieldname, text in terms:  # global document numbers, weights and positions
+            kind = "positions" if fieldname == "body" else "weight"
+            assert list(forked.postings(fieldname, text).items_as(kind)) == list(
+                single.postings(fieldname, text).items_as(kind))

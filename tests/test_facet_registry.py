@@ -9,6 +9,7 @@ from search import settings
 from search.cli import cli
 from search.index.schema import FACETS, make_schema
 from search.query.parse import SearchParams, build_query
+from search.query.searcher import WhooshSearcher
 from web.params import parse_filters
 
 
@@ -59,3 +60,14 @@ def test_the_cli_has_an_option_per_facet_checked_by_its_entry(runner, seeds_inde
     assert set(json.loads(ok.stdout)["filters"]) == {f.name for f in FACETS}
     bad = runner.invoke(cli, ["search", "--index", str(seeds_index), "--month", "2025-13"])
     assert bad.exit_code == 2 and "must look like 2025-02" in bad.stderr
+
+
+def test_a_facet_filtered_through_another_field_is_a_column_without_terms(seeds_index):
+    backend = WhooshSearcher(seeds_index)
+    with backend._index().searcher() as searcher:
+        reader = searcher.reader()
+        fields = {name for name, _ in reader.all_terms()}
+        for facet in FACETS:
+            if facet.filter_field:
+                assert facet.column not in fields and facet.filter_field in fields, facet.name
+                assert reader.has_column(facet.column), facet.name

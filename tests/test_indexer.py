@@ -11,6 +11,7 @@ from search.index import incremental, indexer
 from search.index.store import IndexStore
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
+from search.whoosh_ext import storage
 from tests.helpers import write
 
 
@@ -164,3 +165,24 @@ def test_a_failure_beside_the_flush_fails_the_build_and_keeps_the_live_one(corpu
         indexer.build(corpus, root)
     assert IndexStore(root).current_name() == live
     assert [p.name for p in (root / "builds").iterdir()] == [live]
+
+
+@pytest.mark.parametrize("failure, message", [
+    (RuntimeError("segment broke"), "Writing the index failed"),
+    (OSError(28, "No space left on device"), "No space left on device"),
+])
+def test_a_failing_segment_child_fails_the_build_and_keeps_the_live_one(corpus, tmp_path, monkeypatch,
+                                                                        failure, message):
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    live = IndexStore(root).current_name()
+
+    def broken(ix, docs):
+        raise failure
+
+    monkeypatch.setattr(storage, "write_segments", broken)  # runs in the forked segment children
+    with pytest.raises(ClaimsearchError, match=message):
+        indexer.build(corpus, root)
+    assert IndexStore(root).current_name() == live
+    assert [p.name for p in (root / "builds").iterdir()] == [live]
+    assert ids(root, "Wonsan", kind=("article",)) == ["002_9edff2facc8fa178"]

@@ -81,8 +81,9 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
     try:
         with committing(SegmentedWriter(ix)) as writer:
             batch.add(writer, paths, workers, after_file=writer.roll_if_full)
-            # The last segment's flush and the quote clustering are both a few seconds of pure
-            # Python: the clustering runs in a child process while this one flushes.
+            # The last segments' writing and the quote clustering are each a few seconds of pure
+            # Python: they run in child processes beside each other.
+            writer.finish_adding()
             saving = multiprocessing.get_context("fork").Process(
                 target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir, failed), daemon=True)
             saving.start()

@@ -16,6 +16,9 @@ from .speakers import filter_keys, identity
 # versions and story come from the build's comparisons (None where not known), filled by the caller.
 EXPORT_COLUMNS = ("id", "article_id", "kind", "speaker", "speaker_id", "mention", "text", "title", "source",
                   "author", "date", "url", "start", "end", "value", "unit", "versions", "story")
+# Documents of an article are written together, the article first, then its statements in this
+# order and numbered in it: search/query/searcher.py reads a statement's number from that order.
+STATEMENT_LETTERS = {"quote": "q", "claim": "c", "figure": "f"}
 HIT_KEYS = ("id", "article_id", "kind", "title", "source", "author", "date", "url", "text", "speaker",
             "speaker_id")
 
@@ -73,8 +76,23 @@ def lead(article: Article) -> str:
 def numbered(article: Article, extraction: Extraction):
     """Return (id, record) pairs for the quotes (not fragments), claims and figures, ids as indexed."""
     quotes = [q for q in extraction.quotes if q.kind == "quote"]
-    return tuple([(f"{article.id}#{letter}{n}", r) for n, r in enumerate(records, 1)]
-                 for letter, records in (("q", quotes), ("c", extraction.claims), ("f", extraction.figures)))
+    return tuple([(statement_id(article.id, kind, n), r) for n, r in enumerate(records, 1)]
+                 for kind, records in (("quote", quotes), ("claim", extraction.claims), ("figure", extraction.figures)))
+
+
+def statement_id(article_id: str, kind: str, n: int) -> str:
+    """Return the doc id of an article's n-th statement of a kind ('a1#q2': its second quote)."""
+    return f"{article_id}#{statement_number(kind, n)}"
+
+
+def statement_number(kind: str, n: int) -> str:
+    """Return the part of a statement's doc id after its article's ('q2', 'c1', 'f3')."""
+    return f"{STATEMENT_LETTERS[kind]}{n}"
+
+
+def article_ids_of(doc_id: str) -> set[str]:
+    """Return the article ids a doc id can belong to: itself (an article's) or the part before its last '#'."""
+    return {doc_id, doc_id.rpartition("#")[0]} - {""}
 
 
 def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):

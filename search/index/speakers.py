@@ -8,6 +8,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from ..extract.speakers.identities import Registry, Speaker, is_named, name_key, slug, speakers_of
@@ -170,6 +171,7 @@ def role_in(mention: str | None, name: str | None) -> str | None:
     return mention[:len(mention) - len(name)].strip(" ,") or None
 
 
+@lru_cache(maxsize=1 << 16)  # a build asks about the same few thousand names for every statement
 def filter_key(name: str) -> str:
     """Return the form a speaker filter compares: case, accents' composition and spacing ignored."""
     # Commas separate the keys of one document in its keyword field.
@@ -178,4 +180,4 @@ def filter_key(name: str) -> str:
 
 def filter_keys(names) -> str:
     """Return the keyword field's text for a statement's names: their keys, comma-separated."""
-    return ",".join(dict.fromkeys(filter_key(n) for n in names if filter_key(n)))
+    return ",".join(dict.fromkeys(key for key in map(filter_key, names) if key))

@@ -13,7 +13,8 @@ from .. import compare
 from ..compare.views import brief, other_versions
 from ..errors import NotFound
 from ..index.indexer import open_index
-from ..index.records import article_record, export_record, hit_record, statement_record
+from ..index.records import (STATEMENT_LETTERS, article_ids_of, article_record, export_record, hit_record,
+                             statement_number, statement_record)
 from ..index.schema import FACET_COLUMNS, TEXT_FIELD
 from ..index.store import IndexStore
 from ..whoosh_ext.postings import matching_docs
@@ -227,7 +228,8 @@ class WhooshSearcher:
     def documents(self, field: str, value: str) -> list[dict]:
         """Return the stored fields of every document whose ``field`` holds the term ``value``."""
         with self._index().searcher() as searcher:
-            return [searcher.stored_fields(n) for n in sorted(matching_docs(searcher, wq.Term(field, value)))]
+            docs = _docs_with_id(searcher, value) if field == "doc_id" else matching_docs(searcher, wq.Term(field, value))
+            return [searcher.stored_fields(n) for n in sorted(docs)]
 
     def statement(self, doc_id: str) -> dict:
         """Return one statement's public record with its number of versions."""
@@ -264,7 +266,7 @@ class WhooshSearcher:
         """Return an article's public record and its statements' records in reading order."""
         ix = self._index()
         with ix.searcher() as searcher:
-            head = searcher.document(doc_id=article_id, kind="article")
+            head = searcher.document(article_id=article_id, kind="article")
             if head is None:
                 raise NotFound(f"No article with id {article_id!r}")
             found = searcher.search(wq.Term("article_id", article_id), limit=None)
@@ -325,7 +327,7 @@ def _resume_at(searcher, order: list[int], after: Cursor | None) -> int:
     if after is None:
         return 0
     # An update between two parts moves documents: the record itself is the anchor, its offset the fallback.
-    docnums = matching_docs(searcher, wq.Term("doc_id", after.doc_id))
+    docnums = _docs_with_id(searcher, after.doc_id)
     where = {docnum: n for n, docnum in enumerate(order)}
     found = [where[d] for d in docnums if d in where]
     return found[0] + 1 if found else min(after.offset, len(order))
@@ -365,27 +367,31 @@ def first_copy(comps, article_ids: list[str]) -> list[str]:
     return sorted(article_ids, key=when)
 
 
+def _docs_with_id(searcher, doc_id: str) -> list[int]:
+    """Return the live docs whose stored doc_id is ``doc_id`` (doc ids are not indexed: found through the article)."""
+    docs = set().union(*(matching_docs(searcher, wq.Term("article_id", a)) for a in article_ids_of(doc_id)))
+    return sorted(d for d in docs if searcher.stored_fields(d)["doc_id"] == doc_id)
+
+
 def _docs_by_statement(searcher, article_ids: set[str]) -> dict[str, dict[str, int]]:
     """Return each article's live docs by statement number ('' for the article, 'q1', 'f2'...)."""
-    # One pass over the doc_id lexicon ("id" and "id#n"): reading each doc's stored fields took
-    # 14-27 CPU seconds at 10x BBC on each worker's first search per build (a prefix seek per
-    # article and segment was slower still).
-    found: dict[str, dict[str, int]] = {article_id: {} for article_id in article_ids}
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        for text, info in reader.iter_field("doc_id"):
-            article_id, _, n = text.decode().partition("#")
-            if article_id in found:
-                for doc in _live_docs(reader, text, info):
-                    found[article_id][n] = doc + offset
+    # An article's docs are written together in numbered order (records.STATEMENT_LETTERS), so a
+    # doc's number is its place among its article's docs of its kind: read from the kind column.
+    # Reading each doc's stored fields took 14-27 CPU seconds at 10x BBC on each worker's first
+    # search per build.
+    kinds = column_values(searcher.reader(), "kind")
+    found: dict[str, dict[str, int]] = {}
+    for article_id in article_ids:
+        numbers, counts = {}, dict.fromkeys(STATEMENT_LETTERS, 0)
+        for doc in sorted(matching_docs(searcher, wq.Term("article_id", article_id))):
+            kind = kinds[doc]
+            if kind in counts:
+                counts[kind] += 1
+                numbers[statement_number(kind, counts[kind])] = doc
+            else:
+                numbers[""] = doc
+        found[article_id] = numbers
     return found
-
-
-def _live_docs(reader, text: bytes, info) -> list[int]:
-    """Return a term's docs in one segment that are not deleted."""
-    if info.doc_frequency() == 1:  # a unique doc_id: its one doc is in the term info, no postings to open
-        return [] if reader.is_deleted(info.min_id()) else [info.min_id()]
-    return sorted(reader.postings("doc_id", text).all_ids())  # postings() leaves deleted docs out
 
 
 def _sorting(params) -> dict:

@@ -2,12 +2,28 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import multiprocessing
+import os
+import sys
+from collections import deque
 
 from whoosh.filedb.filestore import FileStorage
 
+from ..errors import ClaimsearchError
+from ..processes import end_with_parent
+from . import flushing
 from .adding import DocumentAdder
 
-BUILD_POOL_MB = 256  # posting pool of a full build's writer; see SegmentedWriter.roll_if_full
+BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see _pool_full
+# Text (characters of string values) per segment a build forks off: about 15 bytes of posting
+# pool per character. The first segments are small so that writing starts early in a build.
+FIRST_SEGMENT_CHARS = 4_000_000
+MAX_SEGMENT_CHARS = int(0.8 * BUILD_POOL_MB * 2**20 / 15)  # a segment's pool then nearly fills, as before
+SMALL_SEGMENTS = 2  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
+MIN_SPLIT_CHARS = 1_000_000  # the last documents go to two children only when each half is this big
+COMPRESSED_POSTINGS = 4  # posting blocks with fewer postings are written uncompressed
+MAX_CHILDREN = 2  # segment children at work at once: one per core of the machines we target
 
 
 class BuildStorage(FileStorage):
@@ -54,39 +70,147 @@ def committing(writer):
 
 
 class SegmentedWriter:
-    """A from-scratch build's writer that commits a segment whenever its posting pool fills up."""
+    """A from-scratch build's writer: forked children write its documents into segments, in order."""
+
+    # Adding and flushing documents is pure Python on one core: done here, the last segment's
+    # flush ran alone after extraction ended. Documents wait here (in memory) and each batch is
+    # written by a forked child, so segments are written while extraction goes on and the last
+    # ones beside each other and the clustering; this process only commits the list of segments.
 
     def __init__(self, ix):
         self.ix = ix
-        self.writer = self._new()
-        self.adder = DocumentAdder(self.writer)
-
-    def _new(self):
-        # compound=False: a compound segment is copied into memory by every searcher that opens
-        # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
-        return self.ix.writer(limitmb=BUILD_POOL_MB, compound=False)
+        self.writer = ix.writer(compound=False)  # holds the index lock; commits the children's segments
+        self.docs: list[dict] = []
+        self.chars = 0  # text waiting in self.docs: the size of the segment it makes
+        self.target = FIRST_SEGMENT_CHARS
+        self.children: deque = deque()  # SegmentChild, oldest first
+        self.segments: list = []
 
     def add_document(self, **fields) -> None:
-        """Add one document to the current segment."""
-        self.adder.add(fields)
+        """Add one document to the batch a child will write next."""
+        self.docs.append(fields)
+        self.chars += sum(len(value) for value in fields.values() if isinstance(value, str))
 
     def roll_if_full(self) -> None:
-        """Commit the current segment and start another when the pool would soon spill to disk."""
-        # A full pool is written out as a run of one-by-one pickled postings and merged back at
-        # commit; that made a single writer 5x slower for 4x the corpus. A few segments, each
-        # sorted in memory, keep the build linear.
-        pool = getattr(self.writer, "pool", None)
-        if pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20:
-            self.adder.lengths_from_memory()
-            self.writer.commit(merge=False)
-            self.writer = self._new()
-            self.adder = DocumentAdder(self.writer)
+        """Hand the waiting documents to a child once they make a segment of the current size."""
+        # Small segments first, so the writing starts early; larger later, so a big build keeps
+        # a few segments (each child still rolls a segment before its pool spills).
+        if self.chars >= self.target:
+            while len(self.children) >= MAX_CHILDREN:  # bounds the CPU and memory of children at work
+                self._collect()
+            self._fork(self.docs)
+            if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
+                self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
+
+    def finish_adding(self) -> None:
+        """Hand the last documents to two children, one per core, which write while this process goes on."""
+        # No wait for the children at work: the end of a build has nothing else left to run.
+        docs, half = self.docs, len(self.docs) // 2
+        for part in (docs[:half], docs[half:]) if self.chars >= 2 * MIN_SPLIT_CHARS else (docs,):
+            if part:
+                self._fork(part)
+        self.docs, self.chars = [], 0
+
+    def _fork(self, docs: list[dict]) -> None:
+        self.children.append(SegmentChild(self.ix, docs))
+        self.docs, self.chars = [], 0
+
+    def _collect(self) -> None:
+        self.segments.extend(self.children.popleft().segments())
 
     def commit(self) -> None:
-        """Commit the last segment."""
-        self.adder.lengths_from_memory()
+        """Wait for every child, then commit their segments in the order of their documents."""
+        self.finish_adding()
+        while self.children:
+            self._collect()
+        self.writer.segments.extend(self.segments)  # Whoosh's MpWriter adds its children's segments so
         self.writer.commit(merge=False)
 
     def cancel(self) -> None:
-        """Drop the uncommitted segment (the whole build directory is swept anyway)."""
+        """Stop the children and drop the uncommitted segments (the whole build directory is swept anyway)."""
+        while self.children:
+            self.children.popleft().stop()
         self.writer.cancel()
+
+
+class SegmentChild:
+    """A forked process writing a batch of documents into one or more segments of the index."""
+
+    def __init__(self, ix, docs: list[dict]):
+        context = multiprocessing.get_context("fork")  # the documents pass by fork, never pickled
+        self.receiving, sending = context.Pipe(duplex=False)
+        self.process = context.Process(target=_write_in_child, args=(os.getpid(), ix, docs, sending), daemon=True)
+        self.process.start()
+        sending.close()  # the child's death is then an EOF here
+
+    def segments(self) -> list:
+        """Return the child's segments once it is done; raise its failure."""
+        try:
+            outcome, value = self.receiving.recv()
+        except EOFError:
+            outcome, value = "failed", None
+        finally:
+            self.receiving.close()
+            self.process.join()
+        if outcome == "oserror":
+            raise OSError(value, os.strerror(value))  # a full disk: the parent's one-line message
+        if outcome != "ok":
+            raise ClaimsearchError("Writing the index failed (see the error above)")
+        return value
+
+    def stop(self) -> None:
+        """Kill the child if it is still writing."""
+        self.receiving.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+def _write_in_child(parent: int, ix, docs: list[dict], sending) -> None:
+    end_with_parent(parent)  # a SIGKILLed build must not leave its children writing
+    try:
+        sending.send(("ok", write_segments(ix, docs)))
+    except OSError as exc:
+        sending.send(("oserror", exc.errno or errno.EIO))
+        sys.exit(1)
+
+
+def write_segments(ix, docs: list[dict]) -> list:
+    """Write documents into new segments of ix without committing them; return the segments in order."""
+    segments, writer, adder = [], None, None
+    for fields in docs:
+        if writer is None:
+            writer, adder = _segment_writer(ix)
+        adder.add(fields)
+        if _pool_full(writer):
+            segments.append(_finalize(writer, adder))
+            writer = None
+    if writer is not None:
+        segments.append(_finalize(writer, adder))
+    return segments
+
+
+def _segment_writer(ix):
+    # _lk=False: the parent holds the index lock (as for the sub-writers of Whoosh's MpWriter).
+    # compound=False: a compound segment is copied into memory by every searcher that opens
+    # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
+    writer = ix.writer(limitmb=BUILD_POOL_MB, compound=False, _lk=False)
+    # zlib.compress costs about 17 us a call whatever the size (it sets up its state each time),
+    # and 70% of a build's blocks hold 1-3 postings, a few dozen bytes that do not shrink: 1.2 CPU
+    # s of a 1x build for nothing. A block records its compression level; readers follow it.
+    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS)
+    return writer, DocumentAdder(writer)
+
+
+def _pool_full(writer) -> bool:
+    # A full pool is written out as a run of one-by-one pickled postings and merged back at
+    # commit; that made a single writer 5x slower for 4x the corpus. A few segments, each
+    # sorted in memory, keep the build linear.
+    pool = getattr(writer, "pool", None)
+    return pool is not None and getattr(pool, "currentsize", 0) > 0.8 * BUILD_POOL_MB * 2**20
+
+
+def _finalize(writer, adder):
+    """Flush a child's writer into its segment files and return the segment (the parent lists it)."""
+    adder.lengths_from_memory()
+    return writer._finalize_segment()
