@@ -15,6 +15,7 @@ from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS
                                PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
+from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, first_subject, is_cap, np_after, np_back, subject_before
@@ -36,6 +37,9 @@ NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or exple
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
 GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
+PROPOSITION_OPENERS = QUESTION_WORDS - {"about"} | {"that"}  # what follows is a clause
+REPORTING = frozenset(("say", "tell", "belief", "evidence", "ask"))  # cue classes whose content is a clause
+INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -48,6 +52,7 @@ class RawClaim:
     claimer_start: int
     claimer_end: int
     cue: str
+    form: str = STATEMENT  # or ACT: a stance or act on a plain object ('endorsed Clinton'), see claim_form
 
 
 @dataclass(frozen=True)
@@ -734,7 +739,27 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue))
+    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue),
+                    claim_form(toks, lo, hi, match.k, cue))
+
+
+def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
+    """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
+    if lo < k or cue in ("according to", "as per"):
+        return STATEMENT  # the content is a sentence: 'The plan will fail, she said', 'According to X, ...'
+    if classes_of(cue) & REPORTING and _finite(toks, lo, hi):
+        return STATEMENT  # 'said the deal, signed in May, was fair'
+    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
+    if before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS or _clause_at(toks, lo):
+        return STATEMENT  # 'said that ...', 'asked whether ...', 'said the deal was'
+    if any(t.text in QUOTE_MARKS for t in toks[lo:hi]):
+        return STATEMENT  # a partial quotation carries the words themselves
+    words = [t.text for t in toks[lo:hi] if t.text[:1].isalnum()]
+    # 'vowed to repeal the law', 'urged Congress to act now': an infinitive with more than its verb,
+    # after the cue or its hearer (not 'endorsed a plan to ...': an object)
+    to = next((m for m, w in enumerate(words[:INFINITIVE_REACH]) if w == "to"), None)
+    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in ("a", "an"))
+    return STATEMENT if hearer and len(words) - to > 2 else ACT
 
 
 def _speaking_voice(ctx, match: Match, cue: str) -> bool:

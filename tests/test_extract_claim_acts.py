@@ -1,0 +1,43 @@
+"""A claim's form: a statement (propositional content) or an act (a stance or act on a plain object)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+from search.extract import extract
+from search.ingest.documents import load_plain
+from search.models import ACT, STATEMENT
+
+
+def forms_of(body: str) -> dict[str, str]:
+    return {c.text: c.form for c in extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims}
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The mayor said that the new bridge would open in June.", "the new bridge would open in June"),
+    ("Ms Okafor believes the tunnel is far too expensive.", "the tunnel is far too expensive"),
+    ("The tunnel will open next year, the mayor said.", "The tunnel will open next year"),
+    ("The council vowed to repeal the parking charges.", "to repeal the parking charges"),
+    ("Residents urged the council to drop the parking charges.", "the council to drop the parking charges"),
+])
+def test_propositional_content_is_a_statement(body, content):
+    assert forms_of(body)[content] == STATEMENT
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The union endorsed Maria Okafor in the race for mayor.", "Maria Okafor in the race for mayor"),
+    ("Campaigners attacked the plan, saying it would destroy the wetlands.", "the plan"),
+])
+def test_a_stance_on_a_plain_object_is_an_act(body, content):
+    assert forms_of(body)[content] == ACT
+
+
+def test_extract_json_names_each_claims_form(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Headline\n\nCampaigners attacked the plan, saying it would destroy the wetlands.\n")
+    out = CliRunner().invoke(cli, ["extract", "--json", str(path)])
+    claims = json.loads(out.output.splitlines()[0])["claims"]
+    assert {(c["text"], c["form"]) for c in claims} == {("the plan", ACT), ("it would destroy the wetlands", STATEMENT)}
