@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Article, Extraction
+from ..models import STATEMENT, Article, Extraction
 from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
@@ -36,5 +36,6 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
     quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
     quotes, claims = one_attribution(ctx, quotes, claims)
-    figures = build_figures(ctx, claims, quotes, resolver)
+    # an act ('unveiled a product') asserts no figure inside it: only statements tell who claims one
+    figures = build_figures(ctx, [c for c in claims if c.form == STATEMENT], quotes, resolver)
     return Extraction(quotes, claims, figures)
