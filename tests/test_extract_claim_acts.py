@@ -41,3 +41,26 @@ def test_extract_json_names_each_claims_form(tmp_path):
     out = CliRunner().invoke(cli, ["extract", "--json", str(path)])
     claims = json.loads(out.output.splitlines()[0])["claims"]
     assert {(c["text"], c["form"]) for c in claims} == {("the plan", ACT), ("it would destroy the wetlands", STATEMENT)}
+
+
+@pytest.mark.parametrize("body, not_claimer", [
+    ("This casts doubt on the harbour board's official figures for the year.", "casts"),
+    ("The report cast doubt on the council's plans for the harbour.", "cast"),
+])
+def test_a_noun_after_a_light_verb_is_no_cue_of_its_own(body, not_claimer):
+    claims = extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims
+    assert all(c.claimer_mention != not_claimer and c.cue != "doubt" for c in claims)
+
+
+def test_a_light_verb_and_its_noun_are_one_cue():
+    [claim] = extract(load_plain("Headline\n\nThe mayor expressed hope that the bridge would reopen in June.",
+                                 "t.txt")).claims
+    assert (claim.claimer, claim.cue, claim.text, claim.form) == (
+        "mayor", "expressed hope", "the bridge would reopen in June", STATEMENT)
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Analysts doubt Okafor's assertions about the harbour budget.", "Okafor's assertions about the harbour budget"),
+])
+def test_a_possessive_object_is_no_clause(body, content):
+    assert forms_of(body)[content] == ACT

@@ -39,6 +39,7 @@ ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a r
 GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
 PROPOSITION_OPENERS = QUESTION_WORDS - {"about"} | {"that"}  # what follows is a clause
 REPORTING = frozenset(("say", "tell", "belief", "evidence", "ask"))  # cue classes whose content is a clause
+NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
@@ -169,6 +170,9 @@ def _verb_at(toks: list[Token], i: int) -> bool:
 
 def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawClaim]:
     """Try the rules in order on each cue; a cue inside an earlier claim reports nested speech: skipped."""
+    # 'casts doubt on', 'expressed hope that': the noun inside a light verb's cue is no verb of its own
+    inside = {j for k, size in cues for j in range(k + 1, k + size)}
+    cues = [(k, size) for k, size in cues if k not in inside]
     learned = [(k, size) for k, size in cues if toks[k].text.lower() not in SENTENCE_WORDS]
     cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
     sent = Sentence(toks, cues, _cuts(toks, cues))
@@ -586,8 +590,9 @@ def _reported(toks: list[Token], i: int) -> bool:
     return words >= OBJECT_WORDS and np_after(toks, i) is not None
 
 
-def _clause_at(toks: list[Token], i: int) -> bool:
-    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads'."""
+def _clause_at(toks: list[Token], i: int, phrases: bool = False) -> bool:
+    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads' (with
+    phrases, not "Matsegora's assertions" or 'for Russian soldiers')."""
     if i >= len(toks) or not toks[i].text[:1].isalnum():
         return False
     first = toks[i].text.lower()
@@ -606,9 +611,18 @@ def _clause_at(toks: list[Token], i: int) -> bool:
             return False
         if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
             return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
-        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
+        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper() \
+                and not (phrases and _noun_phrase_at(toks, j - 1)):
             return True  # 'Clinton leads'
     return False
+
+
+def _noun_phrase_at(toks: list[Token], i: int) -> bool:
+    """Return True when the capitalised word at i modifies a noun after it: "Matsegora's assertions", 'for
+    Russian soldiers', 'the White House' (not 'Clinton leads')."""
+    word, before = toks[i].text, toks[i - 1].text.lower() if i else ""
+    return word.endswith(("'s", "’s")) or before in NOT_CLAIM_OPENING or before in ADJUNCT_HEADS \
+        or before in DETERMINERS or before in POSSESSIVES
 
 
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
@@ -747,10 +761,12 @@ def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
     if lo < k or cue in ("according to", "as per"):
         return STATEMENT  # the content is a sentence: 'The plan will fail, she said', 'According to X, ...'
-    if classes_of(cue) & REPORTING and _finite(toks, lo, hi):
-        return STATEMENT  # 'said the deal, signed in May, was fair'
+    # the first clause of the content, up to a comma: 'the claims of X, highlighting ...' has no verb of its own
+    head = next((m for m in range(lo, min(hi, lo + CLAUSE_REACH)) if toks[m].text in ",;:"), min(hi, lo + CLAUSE_REACH))
+    if classes_of(cue) & REPORTING and _finite(toks, lo, head):
+        return STATEMENT  # 'said the deal signed in May was fair'
     first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
-    if before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS or _clause_at(toks, lo):
+    if before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS or _clause_at(toks[:hi], lo, phrases=True):
         return STATEMENT  # 'said that ...', 'asked whether ...', 'said the deal was'
     if any(t.text in QUOTE_MARKS for t in toks[lo:hi]):
         return STATEMENT  # a partial quotation carries the words themselves
@@ -758,7 +774,7 @@ def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     # 'vowed to repeal the law', 'urged Congress to act now': an infinitive with more than its verb,
     # after the cue or its hearer (not 'endorsed a plan to ...': an object)
     to = next((m for m, w in enumerate(words[:INFINITIVE_REACH]) if w == "to"), None)
-    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in ("a", "an"))
+    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in NOT_HEARERS)
     return STATEMENT if hearer and len(words) - to > 2 else ACT
 
 

@@ -216,17 +216,17 @@ class ClaimTagger:
         read only as a stance or act, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-        if words < self.min_words or source[0] == source[1] or cue[0] > lo:
+        if not words or source[0] == source[1] or cue[0] > lo:
             return None  # content before its cue is a tag's ('..., he said'): the rules read those frames
         cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-        if not any(w[:1].isalpha() for w in cue_words) or (
-                source[1] - source[0] == 1 and toks[source[0]].text.lower() in VAGUE_PRONOUNS | POSSESSIVES):
-            return None  # a bare ':' is a headline's; 'it appears', 'his views' are no one's
+        one = toks[source[0]].text.lower() if source[1] - source[0] == 1 else ""
+        if not any(w[:1].isalpha() for w in cue_words) or one in VAGUE_PRONOUNS:
+            return None  # a bare ':' is a headline's; 'it appears', 'I think' are no one the writer reports
         if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or _passive(cue_words) \
                 or (_evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
             return None  # 'suggested by X', 'is expected to': a passive's subject asserts; 'sales showed': a measure
         need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') are surer as acts
-        if "to" in cue_words[:-1] or sum(probs[lo:hi]) < need * (hi - lo):
+        if words < self.min_words or "to" in cue_words[:-1] or one in POSSESSIVES or sum(probs[lo:hi]) < need * (hi - lo):
             return ACT  # 'had to show', 'backing the bid': something done, not something said
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words))
 
