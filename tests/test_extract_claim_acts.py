@@ -64,3 +64,11 @@ def test_a_light_verb_and_its_noun_are_one_cue():
 ])
 def test_a_possessive_object_is_no_clause(body, content):
     assert forms_of(body)[content] == ACT
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The harbour board declined to comment on the report.", "to comment on the report"),
+    ("The council refused to rule out a rise in parking charges.", "to rule out a rise in parking charges"),
+])
+def test_a_refusal_or_decision_is_an_act(body, content):
+    assert forms_of(body)[content] == ACT

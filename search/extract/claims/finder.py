@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
-from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS, PAST_VERBS,
-                             QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
+from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
+                             PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS,
                              STOP_WORDS, TITLES)
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
@@ -774,7 +774,8 @@ def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     # 'vowed to repeal the law', 'urged Congress to act now': an infinitive with more than its verb,
     # after the cue or its hearer (not 'endorsed a plan to ...': an object)
     to = next((m for m, w in enumerate(words[:INFINITIVE_REACH]) if w == "to"), None)
-    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in NOT_HEARERS)
+    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in NOT_HEARERS) \
+        and cue.split()[-1] not in ACT_INTENTS
     return STATEMENT if hearer and len(words) - to > 2 else ACT
 
 

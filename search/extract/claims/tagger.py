@@ -226,7 +226,8 @@ class ClaimTagger:
                 or (_evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
             return None  # 'suggested by X', 'is expected to': a passive's subject asserts; 'sales showed': a measure
         need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') are surer as acts
-        if words < self.min_words or "to" in cue_words[:-1] or one in POSSESSIVES or sum(probs[lo:hi]) < need * (hi - lo):
+        if words < self.min_words or "to" in cue_words[:-1] or one in POSSESSIVES \
+                or sum(probs[lo:hi]) < need * (hi - lo):
             return ACT  # 'had to show', 'backing the bid': something done, not something said
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words))
 

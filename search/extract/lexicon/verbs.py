@@ -96,6 +96,8 @@ def _table() -> dict[str, frozenset[str]]:
 
 
 VERB_CLASSES = _table()
+# Intent verbs whose infinitive reports a decision or an act, not a stated aim: 'declined to comment', 'agreed to meet'
+ACT_INTENTS = frozenset(form for base in "decline refuse agree decide seek".split() for form in _forms(base))
 # Nouns that carry what someone asserts when 'that' follows: "Trump's claim that ...", 'his warning that ...'.
 THAT_NOUNS = frozenset("""
 claim claims assertion assertions contention allegation allegations accusation accusations charge
