@@ -37,7 +37,11 @@ NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or exple
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
 GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
-PROPOSITION_OPENERS = QUESTION_WORDS - {"about"} | {"that"}  # what follows is a clause
+PROPOSITION_OPENERS = QUESTION_WORDS - {"about"}  # what follows is a clause: 'asked whether', 'wondered why'
+DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that the plan was') or an object ('this point')
+AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
+HEARER_AIMS = AIMS | {"tell", "ask", "stance"}  # ... or a call on someone: 'urged Congress to act', 'told him to'
+
 REPORTING = frozenset(("say", "tell", "belief", "evidence", "ask"))  # cue classes whose content is a clause
 NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
@@ -759,24 +763,37 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
-    if lo < k or cue in ("according to", "as per"):
-        return STATEMENT  # the content is a sentence: 'The plan will fail, she said', 'According to X, ...'
+    if lo < k or cue in ("according to", "as per") or any(t.text in QUOTE_MARKS for t in toks[lo:hi]):
+        return STATEMENT  # a sentence ('The plan will fail, she said'), or a partial quotation: the words themselves
+    classes = classes_of(cue) or classes_of(cue.split()[-1])  # 'has accused', 'did not say'
+    words = [t.text.lower() for t in toks[lo:hi] if t.text[:1].isalnum()]
+    return STATEMENT if _proposition(toks, lo, hi, classes) or _infinitive(words, cue, classes) else ACT
+
+
+def _proposition(toks: list[Token], lo: int, hi: int, classes) -> bool:
+    """Return True when the content opens a clause: (that) 'the deal was', 'whether ...', 'he would', 'Clinton leads'."""
+    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
+    if before in PROPOSITION_OPENERS or before == "that":
+        return True  # the rules' content after 'that', 'whether'
     # the first clause of the content, up to a comma: 'the claims of X, highlighting ...' has no verb of its own
     head = next((m for m in range(lo, min(hi, lo + CLAUSE_REACH)) if toks[m].text in ",;:"), min(hi, lo + CLAUSE_REACH))
-    if classes_of(cue) & REPORTING and _finite(toks, lo, head):
-        return STATEMENT  # 'said the deal signed in May was fair'
-    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
-    if before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS or _clause_at(toks[:hi], lo, phrases=True):
-        return STATEMENT  # 'said that ...', 'asked whether ...', 'said the deal was'
-    if any(t.text in QUOTE_MARKS for t in toks[lo:hi]):
-        return STATEMENT  # a partial quotation carries the words themselves
-    words = [t.text for t in toks[lo:hi] if t.text[:1].isalnum()]
-    # 'vowed to repeal the law', 'urged Congress to act now': an infinitive with more than its verb,
-    # after the cue or its hearer (not 'endorsed a plan to ...': an object)
+    verb = _finite(toks, lo, head)
+    if first in DEMONSTRATIVES:
+        return verb  # 'that the plan was' is a clause; 'backed that view', 'stressed this point' name an object
+    if first in PROPOSITION_OPENERS or (classes & REPORTING and verb):
+        return True  # 'asked whether ...', 'said the deal signed in May was fair'
+    return _clause_at(toks[:hi], lo, phrases=True)
+
+
+def _infinitive(words: list[str], cue: str, classes) -> bool:
+    """Return True for 'vowed to repeal the law', 'urged Congress to act now': an aim or a call with more than its
+    verb (not 'declined to comment', 'has written to homes', 'endorsed a plan to ...')."""
     to = next((m for m, w in enumerate(words[:INFINITIVE_REACH]) if w == "to"), None)
-    hearer = to is not None and to <= 3 and (not to or words[0].lower() not in NOT_HEARERS) \
-        and cue.split()[-1] not in ACT_INTENTS
-    return STATEMENT if hearer and len(words) - to > 2 else ACT
+    if to is None or len(words) - to <= 2 or cue.split()[-1] in ACT_INTENTS:
+        return False
+    if to == 0:
+        return bool(classes & AIMS)
+    return words[0] not in NOT_HEARERS and bool(classes & HEARER_AIMS)
 
 
 def _speaking_voice(ctx, match: Match, cue: str) -> bool:
