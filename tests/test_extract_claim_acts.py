@@ -29,7 +29,8 @@ def test_propositional_content_is_a_statement(body, content):
 
 @pytest.mark.parametrize("body, content", [
     ("The union endorsed Maria Okafor in the race for mayor.", "Maria Okafor in the race for mayor"),
-    ("Campaigners attacked the plan, saying it would destroy the wetlands.", "the plan"),
+    ("Campaigners from the valley attacked the harbour plan at a packed public meeting on Tuesday, saying it "
+     "would destroy the wetlands.", "the harbour plan at a packed public meeting on Tuesday"),
 ])
 def test_a_stance_on_a_plain_object_is_an_act(body, content):
     assert forms_of(body)[content] == ACT
@@ -37,10 +38,12 @@ def test_a_stance_on_a_plain_object_is_an_act(body, content):
 
 def test_extract_json_names_each_claims_form(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("Headline\n\nCampaigners attacked the plan, saying it would destroy the wetlands.\n")
+    path.write_text("Headline\n\nThe union endorsed Maria Okafor in the race for mayor. She said the harbour would "
+                    "reopen in June.\n")
     out = CliRunner().invoke(cli, ["extract", "--json", str(path)])
     claims = json.loads(out.output.splitlines()[0])["claims"]
-    assert {(c["text"], c["form"]) for c in claims} == {("the plan", ACT), ("it would destroy the wetlands", STATEMENT)}
+    assert {(c["text"], c["form"]) for c in claims} == {("Maria Okafor in the race for mayor", ACT),
+                                                         ("the harbour would reopen in June", STATEMENT)}
 
 
 @pytest.mark.parametrize("body, not_claimer", [

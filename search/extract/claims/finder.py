@@ -613,7 +613,8 @@ def _clause_at(toks: list[Token], i: int, phrases: bool = False) -> bool:
             continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
         if not word[:1].isalnum():
             return False
-        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed") and not (
+                phrases and toks[j - 1].text.lower() in ARTICLES)):  # 'at a packed meeting': an adjective
             return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
         if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper() \
                 and not (phrases and _noun_phrase_at(toks, j - 1)):
