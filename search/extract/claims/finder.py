@@ -42,7 +42,9 @@ DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that t
 AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
 HEARER_AIMS = AIMS | {"tell", "ask", "stance"}  # ... or a call on someone: 'urged Congress to act', 'told him to'
 
-REPORTING = frozenset(("say", "tell", "belief", "evidence", "ask"))  # cue classes whose content is a clause
+SUBORDINATORS = frozenset("that which who whom whose when where after before while because since until unless if as"
+                          " and but or".split())  # a verb after one of these belongs to another clause
+MODIFIERS = ARTICLES | POSSESSIVES | frozenset("more most less least very so too rather quite".split())  # + adjective
 NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
@@ -594,9 +596,8 @@ def _reported(toks: list[Token], i: int) -> bool:
     return words >= OBJECT_WORDS and np_after(toks, i) is not None
 
 
-def _clause_at(toks: list[Token], i: int, phrases: bool = False) -> bool:
-    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads' (with
-    phrases, not "Matsegora's assertions" or 'for Russian soldiers')."""
+def _clause_at(toks: list[Token], i: int) -> bool:
+    """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads'."""
     if i >= len(toks) or not toks[i].text[:1].isalnum():
         return False
     first = toks[i].text.lower()
@@ -613,21 +614,11 @@ def _clause_at(toks: list[Token], i: int, phrases: bool = False) -> bool:
             continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
         if not word[:1].isalnum():
             return False
-        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed") and not (
-                phrases and toks[j - 1].text.lower() in ARTICLES)):  # 'at a packed meeting': an adjective
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
             return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
-        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper() \
-                and not (phrases and _noun_phrase_at(toks, j - 1)):
+        if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
             return True  # 'Clinton leads'
     return False
-
-
-def _noun_phrase_at(toks: list[Token], i: int) -> bool:
-    """Return True when the capitalised word at i modifies a noun after it: "Matsegora's assertions", 'for
-    Russian soldiers', 'the White House' (not 'Clinton leads')."""
-    word, before = toks[i].text, toks[i - 1].text.lower() if i else ""
-    return word.endswith(("'s", "’s")) or before in NOT_CLAIM_OPENING or before in ADJUNCT_HEADS \
-        or before in DETERMINERS or before in POSSESSIVES
 
 
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
@@ -764,26 +755,47 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
-    if lo < k or cue in ("according to", "as per") or any(t.text in QUOTE_MARKS for t in toks[lo:hi]):
-        return STATEMENT  # a sentence ('The plan will fail, she said'), or a partial quotation: the words themselves
+    if lo < k or cue in ("according to", "as per"):
+        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...'
+    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
+    if before == "that" or before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS:
+        return STATEMENT  # 'said that ...', 'asked whether ...'
     classes = classes_of(cue) or classes_of(cue.split()[-1])  # 'has accused', 'did not say'
     words = [t.text.lower() for t in toks[lo:hi] if t.text[:1].isalnum()]
-    return STATEMENT if _proposition(toks, lo, hi, classes) or _infinitive(words, cue, classes) else ACT
+    return STATEMENT if _opens_clause(toks, lo, hi) or _infinitive(words, cue, classes) else ACT
 
 
-def _proposition(toks: list[Token], lo: int, hi: int, classes) -> bool:
-    """Return True when the content opens a clause: (that) 'the deal was', 'whether ...', 'he would', 'Clinton leads'."""
-    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
-    if before in PROPOSITION_OPENERS or before == "that":
-        return True  # the rules' content after 'that', 'whether'
-    # the first clause of the content, up to a comma: 'the claims of X, highlighting ...' has no verb of its own
-    head = next((m for m in range(lo, min(hi, lo + CLAUSE_REACH)) if toks[m].text in ",;:"), min(hi, lo + CLAUSE_REACH))
-    verb = _finite(toks, lo, head)
-    if first in DEMONSTRATIVES:
-        return verb  # 'that the plan was' is a clause; 'backed that view', 'stressed this point' name an object
-    if first in PROPOSITION_OPENERS or (classes & REPORTING and verb):
-        return True  # 'asked whether ...', 'said the deal signed in May was fair'
-    return _clause_at(toks[:hi], lo, phrases=True)
+def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True when the content starts with a subject and its verb: 'he would', 'the deal, signed in May, was',
+    'Clinton leads'; not an object with a verb further on ('unveiled software that will', 'presented the prize,
+    leading him to quip', 'seeking damages after he said', "backed that view", 'Matsegora's assertions')."""
+    if toks[lo].text.lower() in CLAUSE_SUBJECTS - DEMONSTRATIVES or CONTRACTION.sub("", toks[lo].text.lower()) in (
+            CLAUSE_SUBJECTS - DEMONSTRATIVES):
+        return True  # 'he would', "she'll"
+    if toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
+        return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
+    commas, named = 0, _name_word(toks[lo].text)
+    for j in range(lo + 1, min(hi, lo + CLAUSE_REACH)):
+        word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
+        if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’":
+            continue
+        if word == ",":
+            commas += 1
+            continue
+        if not word[:1].isalnum() or lower in SUBORDINATORS:
+            return False  # 'software that will', 'expenses after he said': the verb is another clause's
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")
+                                                             and before not in MODIFIERS):
+            return commas % 2 == 0  # past an odd comma the verb is an aside's: 'the prize, leading him to'
+        if named and word.islower() and lower.endswith("s") and not lower.endswith("ss"):
+            return commas % 2 == 0  # a name and its verb: 'Clinton leads'
+        named = named and _name_word(word)
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """Return True for a capitalised word that can end a subject name ('Clinton'; not "Okafor's")."""
+    return word[:1].isupper() and not word.endswith(("'s", "’s"))
 
 
 def _infinitive(words: list[str], cue: str, classes) -> bool:
