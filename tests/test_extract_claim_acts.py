@@ -75,3 +75,8 @@ def test_a_possessive_object_is_no_clause(body, content):
 ])
 def test_a_refusal_or_decision_is_an_act(body, content):
     assert forms_of(body)[content] == ACT
+
+
+def test_a_quote_and_the_word_beside_it_are_no_second_attribution():
+    body = 'Mr Okafor said "The new pier will be paid for by the harbour board" later.'
+    assert extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims == []

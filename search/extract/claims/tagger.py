@@ -230,8 +230,9 @@ class ClaimTagger:
         read only as a stance or act, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-        if not words or source[0] == source[1] or cue[0] > lo:
-            return None  # content before its cue is a tag's ('..., he said'): the rules read those frames
+        if words < self.min_words or source[0] == source[1] or cue[0] > lo:
+            return None  # content before its cue is a tag's ('..., he said'): the rules read those frames; one word
+            # beside a (masked) quotation is that quote's attribution, already a Quote
         cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
         one = toks[source[0]].text.lower() if source[1] - source[0] == 1 else ""
         if not any(w[:1].isalpha() for w in cue_words) or one in VAGUE_PRONOUNS:
@@ -241,7 +242,7 @@ class ClaimTagger:
             return None  # 'suggested by X', 'is expected to': a passive's subject asserts; 'sales showed': a measure
         need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') are surer as acts
         mean = sum(probs[lo:hi]) / (hi - lo)
-        if words < self.min_words or "to" in cue_words[:-1] or one in POSSESSIVES or mean < need:
+        if "to" in cue_words[:-1] or one in POSSESSIVES or mean < need:
             return ACT  # 'had to show', 'backing the bid': something done, not something said
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words)) if mean >= self.statement_sure else ACT
 
