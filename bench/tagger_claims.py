@@ -12,32 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.loose_claims import BBC, CONTEXT, sample  # noqa: E402
+from bench.loose_claims import BBC, CONTEXT, Noter, excluded, sample  # noqa: E402
 from search.extract import extract  # noqa: E402
-from search.extract.claims.tagger import default_tagger  # noqa: E402
 from search.ingest import load_file  # noqa: E402
-
-
-class Noter:
-    """The shipped tagger, noting each claim it adds."""
-
-    def __init__(self):
-        self.base, self.added = default_tagger(), []
-
-    def propose(self, ctx, raw):
-        """Propose as the shipped tagger does; note what it adds."""
-        found = self.base.propose(ctx, raw)
-        self.added.extend(found)
-        return found
-
-
-def excluded(paths: list[str]) -> set[str]:
-    """Return the files named by gold sets (JSON) or sample lists (one file a line)."""
-    names = set()
-    for path in paths:
-        text = Path(path).read_text(encoding="utf-8")
-        names |= {a["file"] for a in json.loads(text)["articles"]} if path.endswith(".json") else set(text.split())
-    return names
 
 
 def main() -> int:

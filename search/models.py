@@ -57,6 +57,9 @@ class Quote:
     speaker_id: str | None = None       # the corpus-wide canonical id (identities.assign_ids)
 
 
+STATEMENT, ACT = "statement", "act"  # a Claim's forms
+
+
 @dataclass(frozen=True)
 class Claim:
     """An attributed assertion that is not a direct quotation."""
@@ -71,6 +74,9 @@ class Claim:
     cue: str | None = None
     claimer_id: str | None = None  # the corpus-wide canonical id, where the corpus step knows one
     named: bool = False  # False for unnamed sources ('officials', 'a report', an unresolved 'he')
+    # 'statement': propositional content ('said that ...', 'believes the deal ...'); 'act': a stance or
+    # act on a plain object or event ('endorsed Clinton', 'unveiled a product'), shown apart from claims
+    form: str = STATEMENT
 
 
 @dataclass(frozen=True)

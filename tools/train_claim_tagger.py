@@ -150,12 +150,12 @@ def fold_models(docs: list[Doc], options: dict) -> list[bytes]:
 def cross_validate(docs: list[Doc], gold: dict, scorer, models: list[bytes], cues, grid) -> dict:
     """Return the scorer's figures per (threshold, strict, min_words), each document tagged by a model not trained on it."""
     scores = {"rules": summary(scorer.score(gold, predictions(docs, None, scorer)))}
-    for threshold, strict, min_words, sure in grid:
+    for threshold, strict, min_words in grid:  # the grid --cv builds: 3 values a point
         preds = {}
         for fold, model in enumerate(models):
             held = [d for n, d in enumerate(docs) if n % FOLDS == fold]
-            preds.update(predictions(held, ClaimTagger(model, cues, threshold, min_words, strict, sure), scorer))
-        scores[f"t={threshold} strict={strict} min_words={min_words} sure={sure}"] = summary(scorer.score(gold, preds))
+            preds.update(predictions(held, ClaimTagger(model, cues, threshold, min_words, strict), scorer))
+        scores[f"t={threshold} strict={strict} min_words={min_words}"] = summary(scorer.score(gold, preds))
     return scores
 
 

@@ -13,7 +13,7 @@ from search.backends import searcher_for
 
 from . import api, compare, errors, feeds, views
 from .display import shown
-from .marking import anchor
+from .marking import anchor, shown_kind
 from .params import ENDPOINT_PARAMS, reject_unknown
 from .urls import safe_href
 
@@ -53,6 +53,7 @@ def create_app(test_config=None, overrides=None):
     app.add_template_filter(_trusted_snippet, "trusted_snippet")
     app.add_template_filter(safe_href, "safe_href")
     app.add_template_filter(anchor, "anchor")
+    app.add_template_filter(shown_kind, "shown_kind")
     return app
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from search.index.records import shown_kind
+
 
 def mark_paragraphs(paragraphs: list[dict], statements: list[dict]) -> tuple[list[Markup], set[str]]:
     """Return each paragraph as HTML with statements wrapped in <mark>, and the ids placed."""
@@ -30,9 +32,8 @@ def anchor(statement_id: str) -> str:
 
 def speaker_label(statement: dict) -> Markup:
     """Return the visible note after a marked statement: its kind and who said it (read aloud in place)."""
-    who = statement.get("speaker") or "speaker unknown"
-    return Markup('<span class="by by-{}"><span class="by-kind">{}</span> {}</span>').format(
-        statement["kind"], statement["kind"], who)
+    who, kind = statement.get("speaker") or "speaker unknown", shown_kind(statement)
+    return Markup('<span class="by by-{}"><span class="by-kind">{}</span> {}</span>').format(kind, kind, who)
 
 
 def _has_span(statement: dict) -> bool:

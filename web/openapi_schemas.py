@@ -35,7 +35,7 @@ KIND_COUNTS = obj({k: INTEGER for k in STATEMENT_KINDS})
 PAGING = {"page": INTEGER, "per_page": INTEGER, "pages": INTEGER, "links": ref("PageLinks")}
 RECORD_TYPES = {"id": STRING, "article_id": STRING, "kind": {"type": "string", "enum": list(KINDS)},
                 "start": MAYBE_INTEGER, "end": MAYBE_INTEGER, "value": MAYBE_NUMBER, "versions": MAYBE_INTEGER,
-                "story": ANY}
+                "story": ANY, "form": {"type": "string", "nullable": True, "enum": ["statement", "act", None]}}
 VALUES_BY_FACET = {"type": "object", "additionalProperties": array(STRING)}
 SEARCHED = {"query": STRING, "filters": VALUES_BY_FACET, "excluded": VALUES_BY_FACET,
             "from": MAYBE_STRING, "to": MAYBE_STRING, "sort": STRING}
@@ -105,7 +105,8 @@ SCHEMAS = {
          "speakers": INTEGER, "first_month": MAYBE_STRING, "last_month": MAYBE_STRING}))}),
     "Speaker": obj({**PAGING, "id": STRING, "speaker": STRING, "aliases": array(STRING), "roles": array(STRING),
                     "total": INTEGER, "kinds": KIND_COUNTS, "months": counted("month"),
-                    "sources": counted("source"), "topics": counted("topic"), "statements": array(ref("Record"))}),
+                    "sources": counted("source"), "topics": counted("topic"), "statements": array(ref("Record")),
+                    "acts": array(ref("Record")), "acts_total": INTEGER}),  # claims read as acts, listed apart
     "Source": obj({**PAGING, "source": STRING, "articles": INTEGER, "kinds": KIND_COUNTS,
                    "months": counted("month"), "authors": counted("author"), "topics": counted("topic"),
                    "speakers": array(obj({"speaker": STRING, "speaker_id": STRING, "count": INTEGER})),

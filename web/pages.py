@@ -15,6 +15,8 @@ from .links import hit_links, page_links, with_links
 from .params import parse_cursor, parse_filters, parse_page, parse_per_page, parse_search_params
 from .urls import facet_exclude_url, facet_toggle_url, period_url, statement_id, with_args
 
+ACTS_SHOWN = 20  # a speaker page lists this many acts, newest first, below the statements
+
 
 def searcher():
     """Return the app's searcher."""
@@ -82,7 +84,9 @@ def speaker_data(speaker_id: str) -> dict:
         raise NotFound(f"No speaker with id {speaker_id!r}")
     profile = browse.speaker_profile(docs)
     listed = _paged(profile.pop("statements"), *_browse_paging())
-    return dict(profile, **listed["head"], statements=with_links(listed["items"]))
+    acts = profile.pop("acts")  # stances and acts on a plain object: apart from the claims, newest few
+    return dict(profile, **listed["head"], statements=with_links(listed["items"]),
+                acts_total=len(acts), acts=with_links(acts[:ACTS_SHOWN]))
 
 
 def source_data(name: str) -> dict:

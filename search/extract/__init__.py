@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Article, Extraction
+from ..models import STATEMENT, Article, Extraction
 from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
@@ -40,7 +40,8 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     # a tagged claim whose source resolves to nobody ('I', 'they' unresolved) would be no one's on a speaker page
     claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)
     quotes, claims = one_attribution(ctx, quotes, claims)
-    figures = build_figures(ctx, claims, quotes, resolver)
+    # an act ('unveiled a product') asserts no figure inside it: only statements tell who claims one
+    figures = build_figures(ctx, [c for c in claims if c.form == STATEMENT], quotes, resolver)
     if text != article.text:  # the records show the article's own marks
         quotes = [replace(q, text=article.text[q.start:q.end]) for q in quotes]
         claims = [replace(c, text=article.text[c.start:c.end]) for c in claims]

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ..compare.text import sentence_around
-from ..models import Article, Extraction
+from ..models import ACT, Article, Extraction
 from .schema import CONTEXT_FIELD, TEXT_FIELD
 from .speakers import filter_keys, identity
 
 # The public record of any document, in the export's column order.
 # versions and story come from the build's comparisons (None where not known), filled by the caller.
 EXPORT_COLUMNS = ("id", "article_id", "kind", "speaker", "speaker_id", "mention", "text", "title", "source",
-                  "author", "date", "url", "start", "end", "value", "unit", "versions", "story")
+                  "author", "date", "url", "start", "end", "value", "unit", "versions", "story", "form")
 # Documents of an article are written together, the article first, then its statements in this
 # order and numbered in it: search/query/searcher.py reads a statement's number from that order.
 STATEMENT_LETTERS = {"quote": "q", "claim": "c", "figure": "f"}
@@ -57,7 +57,7 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
                                quote, title, mention=quote.speaker_mention, cue=quote.cue))
     for doc_id, claim in claims:
         docs.append(_statement(shared, doc_id, "claim", claim.text, claim.claimer,
-                               claim, title, mention=claim.claimer_mention, cue=claim.cue))
+                               claim, title, mention=claim.claimer_mention, cue=claim.cue, form=claim.form))
     for doc_id, fig in figures:
         # The measure joins the indexed text, so 'oil price' finds '$50 a barrel'.
         text = f"{fig.text} ({fig.measure})" if fig.measure else fig.text
@@ -144,6 +144,7 @@ def export_record(stored: dict) -> dict:
         "start": stored.get("start") if statement else None,
         "end": stored.get("end") if statement else None,
         "value": detail.get("value"), "unit": detail.get("unit"), "versions": None, "story": None,
+        "form": detail.get("form"),  # a claim's 'statement' or 'act' (models.Claim.form); None before forms
     }
     return {name: record[name] for name in EXPORT_COLUMNS}
 
@@ -170,6 +171,16 @@ def article_record(stored: dict) -> dict:
             "author": stored.get("author"), "url": stored.get("url"), "path": stored.get("path"),
             "date": _iso_date(stored),
             "paragraphs": [{"start": start, "text": text} for start, text in stored.get("paragraphs") or []]}
+
+
+def is_act(record: dict) -> bool:
+    """Return True for a claim read as an act ('endorsed Clinton'): pages list it apart from claims."""
+    return record.get("form") == ACT
+
+
+def shown_kind(record: dict) -> str:
+    """Return the kind a page labels a public record with: 'act' for a claim read as one, else its kind."""
+    return ACT if is_act(record) else record["kind"]
 
 
 def _iso_date(stored: dict) -> str | None:

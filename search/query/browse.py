@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from whoosh.analysis import STOP_WORDS
 
-from ..index.records import export_record
+from ..index.records import export_record, is_act
 from ..index.schema import STATEMENT_KINDS
 from ..index.speakers import is_alias, role_in
 
@@ -66,21 +66,23 @@ MIN_TOPIC_WORD = 4  # shorter words are mostly function words or initials
 
 def speaker_profile(docs: list[dict]) -> dict:
     """Return one speaker's names, roles, statements by kind, month and outlet, and frequent topics."""
-    statements = _newest_first(docs)
-    names = Counter(r["speaker"] for r in statements if r["speaker"])
+    records = _newest_first(docs)
+    statements = [r for r in records if not is_act(r)]  # acts ('endorsed Clinton') are listed apart
+    names = Counter(r["speaker"] for r in records if r["speaker"])
     canonical = names.most_common(1)[0][0] if names else None
-    aliases = Counter(r["mention"] for r in statements if is_alias(r["mention"], canonical)) + names
+    aliases = Counter(r["mention"] for r in records if is_alias(r["mention"], canonical)) + names
     # A role extraction gives, else the words a mention puts before the name ("Ambassador ...").
     roles = Counter((d.get("detail") or {}).get("role") for d in docs)
-    roles.update(role_in(r["mention"], r["speaker"]) for r in statements)
+    roles.update(role_in(r["mention"], r["speaker"]) for r in records)
     roles.pop(None, None)
     return {
-        "id": statements[0]["speaker_id"] if statements else None, "speaker": canonical,
+        "id": records[0]["speaker_id"] if records else None, "speaker": canonical,
         "aliases": [a for a, _ in _ranked(aliases) if a != canonical],
         "roles": [r for r, _ in _ranked(roles)],
-        "total": len(statements), "kinds": _kinds(statements),
+        # counted as the speakers list counts them: an act is a claim document, listed apart
+        "total": len(records), "kinds": _kinds(records),
         "months": _months(statements), "sources": _counted(statements, "source"),
-        "topics": _topics(statements), "statements": statements,
+        "topics": _topics(statements), "statements": statements, "acts": [r for r in records if is_act(r)],
     }
 
 

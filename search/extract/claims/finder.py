@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
-from ..lexicon.verbs import (ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS, PAST_VERBS,
-                             QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
+from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
+                             PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS,
                              STOP_WORDS, TITLES)
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
@@ -15,6 +15,7 @@ from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS
                                PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
+from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, first_subject, is_cap, np_after, np_back, subject_before
@@ -36,6 +37,16 @@ NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or exple
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
 GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
+PROPOSITION_OPENERS = QUESTION_WORDS - {"about"}  # what follows is a clause: 'asked whether', 'wondered why'
+DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that the plan was') or an object ('this point')
+AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
+HEARER_AIMS = AIMS | {"tell", "ask", "stance"}  # ... or a call on someone: 'urged Congress to act', 'told him to'
+
+SUBORDINATORS = frozenset("that which who whom whose when where after before while because since until unless if as"
+                          " and but or".split())  # a verb after one of these belongs to another clause
+MODIFIERS = ARTICLES | POSSESSIVES | frozenset("more most less least very so too rather quite".split())  # + adjective
+NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
+INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -48,6 +59,7 @@ class RawClaim:
     claimer_start: int
     claimer_end: int
     cue: str
+    form: str = STATEMENT  # or ACT: a stance or act on a plain object ('endorsed Clinton'), see claim_form
 
 
 @dataclass(frozen=True)
@@ -164,6 +176,9 @@ def _verb_at(toks: list[Token], i: int) -> bool:
 
 def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawClaim]:
     """Try the rules in order on each cue; a cue inside an earlier claim reports nested speech: skipped."""
+    # 'casts doubt on', 'expressed hope that': the noun inside a light verb's cue is no verb of its own
+    inside = {j for k, size in cues for j in range(k + 1, k + size)}
+    cues = [(k, size) for k, size in cues if k not in inside]
     learned = [(k, size) for k, size in cues if toks[k].text.lower() not in SENTENCE_WORDS]
     cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
     sent = Sentence(toks, cues, _cuts(toks, cues))
@@ -737,7 +752,64 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue))
+    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue),
+                    claim_form(toks, lo, hi, match.k, cue))
+
+
+def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
+    """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
+    if lo < k or cue in ("according to", "as per"):
+        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...'
+    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
+    if before == "that" or before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS:
+        return STATEMENT  # 'said that ...', 'asked whether ...'
+    classes = classes_of(cue) or classes_of(cue.split()[-1])  # 'has accused', 'did not say'
+    words = [t.text.lower() for t in toks[lo:hi] if t.text[:1].isalnum()]
+    return STATEMENT if _opens_clause(toks, lo, hi) or _infinitive(words, cue, classes) else ACT
+
+
+def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True when the content starts with a subject and its verb: 'he would', 'the deal, signed in May, was',
+    'Clinton leads'; not an object with a verb further on ('unveiled software that will', 'presented the prize,
+    leading him to quip', 'seeking damages after he said', "backed that view", 'Matsegora's assertions')."""
+    if toks[lo].text.lower() in CLAUSE_SUBJECTS - DEMONSTRATIVES or CONTRACTION.sub("", toks[lo].text.lower()) in (
+            CLAUSE_SUBJECTS - DEMONSTRATIVES):
+        return True  # 'he would', "she'll"
+    if toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
+        return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
+    commas, named = 0, _name_word(toks[lo].text)
+    for j in range(lo + 1, min(hi, lo + CLAUSE_REACH)):
+        word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
+        if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’":
+            continue
+        if word == ",":
+            commas += 1
+            continue
+        if not word[:1].isalnum() or lower in SUBORDINATORS:
+            return False  # 'software that will', 'expenses after he said': the verb is another clause's
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")
+                                                             and before not in MODIFIERS):
+            return commas % 2 == 0  # past an odd comma the verb is an aside's: 'the prize, leading him to'
+        if named and word.islower() and lower.endswith("s") and not lower.endswith("ss"):
+            return commas % 2 == 0  # a name and its verb: 'Clinton leads'
+        named = named and _name_word(word)
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """Return True for a capitalised word that can end a subject name ('Clinton'; not "Okafor's")."""
+    return word[:1].isupper() and not word.endswith(("'s", "’s"))
+
+
+def _infinitive(words: list[str], cue: str, classes) -> bool:
+    """Return True for 'vowed to repeal the law', 'urged Congress to act now': an aim or a call with more than its
+    verb (not 'declined to comment', 'has written to homes', 'endorsed a plan to ...')."""
+    to = next((m for m, w in enumerate(words[:INFINITIVE_REACH]) if w == "to"), None)
+    if to is None or len(words) - to <= 2 or cue.split()[-1] in ACT_INTENTS:
+        return False
+    if to == 0:
+        return bool(classes & AIMS)
+    return words[0] not in NOT_HEARERS and bool(classes & HEARER_AIMS)
 
 
 def _speaking_voice(ctx, match: Match, cue: str) -> bool:

@@ -24,6 +24,8 @@ acknowledge caution signal indicate
     "belief": """
 believe think expect hope fear feel know worry doubt reckon assume guess wonder trust
 understand realize realise recognize recognise see agree disagree learn remember consider
+express_hope express_hopes express_fear express_fears express_doubt express_doubts voice_hope voice_fear
+voice_fears voice_doubt voice_doubts
 """,
     "evidence": "show find suggest indicate reveal estimate project",
     "intent": """
@@ -37,6 +39,8 @@ blast applaud hail describe cite denounce tout decry mock echo express discuss
 refer_to talk_about point_to call_on warn_against accuse blame favor favour
 request recommend advocate portray compare identify list deem view propose boast_of warn_of
 complain_about speak_of
+cast_doubt express_concern express_concerns voice_concern voice_concerns raise_concern raise_concerns
+raise_doubt raise_doubts
 """,
     "ask": "ask wonder question",
 }
@@ -62,6 +66,7 @@ _IRREGULAR = {
     "talk_about": ["talked_about", "talks_about", "talking_about"],
     "call_on": ["called_on", "calls_on", "calling_on"], "speak_of": ["spoke_of", "speaks_of", "speaking_of"],
     "warn_against": ["warned_against", "warns_against", "warning_against"], "guess": ["guessed", "guesses"],
+    "cast_doubt": ["casts_doubt", "casting_doubt"],
 }
 
 
@@ -91,6 +96,8 @@ def _table() -> dict[str, frozenset[str]]:
 
 
 VERB_CLASSES = _table()
+# Intent verbs whose infinitive reports a decision or an act, not a stated aim: 'declined to comment', 'agreed to meet'
+ACT_INTENTS = frozenset(form for base in "decline refuse agree decide seek".split() for form in _forms(base))
 # Nouns that carry what someone asserts when 'that' follows: "Trump's claim that ...", 'his warning that ...'.
 THAT_NOUNS = frozenset("""
 claim claims assertion assertions contention allegation allegations accusation accusations charge
