@@ -233,3 +233,19 @@ def test_a_trailing_tag_names_a_body_with_its_article(body, claimer, text):
 def test_a_dateline_is_no_part_of_the_content_before_a_tag():
     [claim] = claims_of("LONDON (Reuters) - Ferry fares could rise next year, the authority warned on Tuesday.")
     assert claim.text == "Ferry fares could rise next year"
+
+
+@pytest.mark.parametrize("body, claimer, text", [
+    ("Governor Ann Lee wrote on Twitter that the bill would fail.", "Ann Lee", "the bill would fail"),
+    ("The transport minister, Alan Brooks, told parliament that the routes would close.", "Alan Brooks",
+     "the routes would close"),
+    ("The plan will fail, Mr Smith, the party leader, said.", "Smith", "The plan will fail"),
+])
+def test_adjuncts_and_appositives_stay_out_of_the_content(body, claimer, text):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.text) == (claimer, text)
+
+
+def test_a_determiner_is_no_claimer():
+    claims = claims_of("The government had no plans to subsidise the routes, saying taxpayers should pay.")
+    assert "no" not in [c.claimer for c in claims]

@@ -330,6 +330,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         return None
     if comma < 1 or toks[comma].text != ",":
         return None
+    if subject[1] + 1 < k and toks[subject[1] + 1].text == "," and not _finite(toks, _clause_start(toks, comma), comma):
+        return None  # 'The minister, Alan Brooks, told ...': a name between commas names the words before it
     tail = _tag_tail(toks, after, "tell" in classes_of(cue))
     if tail is None:
         return None
@@ -626,9 +628,9 @@ def _clause_at(toks: list[Token], i: int) -> bool:
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
     """Skip 'on Monday', 'in a statement', 'also', ',' between a cue and its content, when 'that' follows."""
     j = i
-    while j < len(toks) and (toks[j].text in ADVERBS or toks[j].text in TIME_WORDS
-                             or (toks[j].text.endswith("ly") and toks[j].text.islower())):
-        j += 1
+    while j < len(toks) and toks[j].text.lower() not in ADJUNCT_HEADS and (
+            toks[j].text in ADVERBS or toks[j].text in TIME_WORDS or (toks[j].text.endswith("ly") and toks[j].text.islower())):
+        j += 1  # ('wrote on Twitter that': 'on' heads an adjunct here, it is no adverb)
     if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text.lower() in PLACE_PREPOSITIONS
                           or toks[j].text == ","):
         that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)

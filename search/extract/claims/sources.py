@@ -76,6 +76,8 @@ def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     if found is None and j > 1 and toks[j - 1].text == ",":
         found = _appositive_subject(toks, j - 1)
     found = _carrier(toks, found) or _with_modifiers(toks, found)
+    if found and toks[found[1]].text.lower() in QUANTIFIERS:
+        return None  # 'had no plans to': a determiner before a noun, not a subject before its verb
 
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
             and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
@@ -165,6 +167,9 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
     return toks[first].start, toks[last].end
 
 
+QUANTIFIERS = frozenset("no any every each either neither".split())
+
+
 def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str], heads: frozenset[str]) -> bool:
     """Return True when a source can assert: a pronoun, a name, a noun for people or evidence, or a learned head."""
     # 'long waiting lists', 'the tip of the iceberg' or a sentence's first word ('More seemed') cannot.
@@ -172,6 +177,8 @@ def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str
     if not words:
         return False
     head = words[-1].text.lower()
+    if head in QUANTIFIERS:
+        return False  # 'the government had no plans to ...': 'no' is a determiner, nobody
     if head in PRONOUNS or head in ("who", "which") or head in SPEAKER_NOUNS or head in UNNAMED_SOURCES \
             or head in BODY_NOUNS or head in PARTIES or head in heads:
         return True
