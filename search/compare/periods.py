@@ -125,6 +125,8 @@ def compatible_time(a, b) -> bool:
         return False
     if a.get("unit") == "percent" and one_side(ANY_PERIOD, wa, wb):
         return False  # a rate changes every period: "12.3% for all of 2004" is not "0.6%" of some month
+    if a.get("unit") == "percent" and _month_against_year(pa, pb):
+        return False  # "fell 0.4% in October" is a month's change, "risen 0.9% this year" the year's so far
     named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
     moment = not named and (MOMENT.search(period_words(a)) or MOMENT.search(period_words(b)))
@@ -133,6 +135,13 @@ def compatible_time(a, b) -> bool:
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
     return True
+
+
+def _month_against_year(pa: dict, pb: dict) -> bool:
+    """Return True when one names a month and the other only a year ("this year", "in 2004")."""
+    def yearly(p: dict) -> bool:
+        return not p["months"] and bool(p["years"] or {r for r in p["relative"] if r.endswith("year")})
+    return (bool(pa["months"]) and yearly(pb)) or (bool(pb["months"]) and yearly(pa))
 
 
 def shared_period(a, b) -> bool:
