@@ -490,13 +490,12 @@ def test_a_rate_with_no_period_is_not_compared_with_a_yearly_one():
 
 
 def test_a_months_change_and_the_years_so_far_are_two_quantities():
-    month = figure("a#f1", -0.4, "House prices fell 0.4% in October, according to the lender.",
-                   topic="percent/house-price", measure="House prices", text="0.4%", unit="percent")
-    year = figure("b#f1", 0.9, "House prices have risen 0.9% this year, the lender said.",
-                  topic="percent/house-price", measure="House prices", text="0.9%", unit="percent")
-    december = dict(month, id="c#f1", article_id="c", value=-0.2, text="0.2%",
-                    sentence="House prices fell 0.2% in December, the lender said.")
-    assert _quantities(month, year) == {} and _quantities(year, december) == {}
+    said = ", the Nationwide building society said."
+    month = figure("a#f1", -0.4, "UK house prices fell 0.4% in October" + said,
+                   topic="percent/house-price:uk", measure="UK house prices", text="0.4%", unit="percent")
+    year = figure("b#f1", 0.9, "UK house prices have risen 0.9% this year" + said,
+                  topic="percent/house-price:uk", measure="UK house prices", text="0.9%", unit="percent")
+    assert _quantities(month, year) == {}
 
 
 def test_last_year_in_two_undated_stories_is_one_period_and_this_year_another():
