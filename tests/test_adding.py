@@ -109,17 +109,22 @@ def test_a_bad_value_fails_as_in_whoosh(tmp_path):
     assert built[0] == built[1]
 
 
-def test_segments_rolled_by_a_build_read_lengths_from_memory(tmp_path, monkeypatch):
-    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.05)
+def segmented_and_whoosh(tmp_path, name):
+    """Return the seed documents written by the build's SegmentedWriter (rolling segments) and by Whoosh."""
     docs = seed_documents()
-    ix = new_index(tmp_path / "rolled", make_schema())
+    ix = new_index(tmp_path / name, make_schema())
     writer = SegmentedWriter(ix)
     for doc in docs:
         writer.add_document(**doc)
         writer.roll_if_full()
     writer.commit()
+    return ix, build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+
+
+def test_segments_rolled_by_a_build_read_lengths_from_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.05)
+    ix, whoosh = segmented_and_whoosh(tmp_path, "rolled")
     assert len(ix._segments()) > 1
-    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     with ix.reader() as rolled, whoosh.reader() as single:
         assert sorted(pickle.dumps(p[:2] + p[3:]) for p in rolled.iter_postings()) == sorted(
             pickle.dumps(p[:2] + p[3:]) for p in single.iter_postings())
@@ -128,15 +133,8 @@ def test_segments_rolled_by_a_build_read_lengths_from_memory(tmp_path, monkeypat
 def test_segments_forked_off_keep_the_documents_in_order(tmp_path, monkeypatch):
     monkeypatch.setattr(storage, "FIRST_SEGMENT_CHARS", 3_000)  # a child per few documents
     monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 1_000)
-    docs = seed_documents()
-    ix = new_index(tmp_path / "forked", make_schema())
-    writer = SegmentedWriter(ix)
-    for doc in docs:
-        writer.add_document(**doc)
-        writer.roll_if_full()
-    writer.commit()
+    ix, whoosh = segmented_and_whoosh(tmp_path, "forked")
     assert len(ix._segments()) > 4
-    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     with ix.searcher() as forked, whoosh.searcher() as single:
         assert [forked.stored_fields(n) for n in range(forked.doc_count_all())] == [
             single.stored_fields(n) for n in range(single.doc_count_all())]
