@@ -154,10 +154,10 @@ class Resolver:
         step("mentions")
         name = strip_name(mention)
         lower = name.lower()
-        if is_junk(name):
-            return None
         if lower in ("who", "which", "that"):
             return self._antecedent(pos)
+        if is_junk(name):
+            return None
         if lower in PRONOUNS:
             return self.seen.pronoun(lower, pos)
         if name in self.acronyms:
