@@ -91,10 +91,16 @@ def rows(f: Path):
                    "content": text[raw.start:raw.end], "context": text[lo:max(raw.end, raw.claimer_end)]}
 
 
-def main() -> int:
-    seed, n, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    files = sample(seed, n, excluded(sys.argv[4:]))
+def drawn(argv: list[str]) -> tuple[list[Path], str]:
+    """Draw the sample the command line asks for (SEED N OUT [EXCLUDED...]); list its files beside OUT."""
+    seed, n, out = int(argv[0]), int(argv[1]), argv[2]
+    files = sample(seed, n, excluded(argv[3:]))
     Path(out + ".files").write_text("".join(f"{f.relative_to(BBC)}\n" for f in files))
+    return files, out
+
+
+def main() -> int:
+    files, out = drawn(sys.argv[1:])
     with open(out, "w", encoding="utf-8") as fh:
         for f in files:
             fh.writelines(json.dumps(row) + "\n" for row in rows(f))

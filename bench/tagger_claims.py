@@ -12,15 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.loose_claims import BBC, CONTEXT, Noter, excluded, sample  # noqa: E402
+from bench.loose_claims import BBC, CONTEXT, Noter, drawn  # noqa: E402
 from search.extract import extract  # noqa: E402
 from search.ingest import load_file  # noqa: E402
 
 
 def main() -> int:
-    seed, n, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    files = sample(seed, n, excluded(sys.argv[4:]))
-    Path(out + ".files").write_text("".join(f"{f.relative_to(BBC)}\n" for f in files))
+    files, out = drawn(sys.argv[1:])
     with open(out, "w", encoding="utf-8") as fh:
         for f in files:
             article, noter = load_file(f)[0][0], Noter()
