@@ -7,7 +7,7 @@ from functools import lru_cache
 from ..lexicon.words import CUE_WORDS, NUMBER_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
 from ..lexicon.people import DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
-from ..lexicon.sources import CALENDAR_WORDS
+from ..lexicon.sources import CALENDAR_WORDS, MONTHS, WEEKDAYS as DAY_NAMES
 from ..lexicon.verbs import EVIDENCE_VERBS
 
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
@@ -20,10 +20,8 @@ TRADES = frozenset("""
 retailer airline carrier insurer lender broadcaster bookmaker operator publisher developer supermarket brewer
 manufacturer supplier producer distributor miner
 """.split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-CALENDAR_NAMES = WEEKDAYS | frozenset("""
-january february march april may june july august september october november december
-""".split())
+WEEKDAYS = frozenset(day.lower() for day in DAY_NAMES)
+CALENDAR_NAMES = WEEKDAYS | frozenset(month.lower() for month in MONTHS)  # 'May' too: 'Tories in May'
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
 
