@@ -131,6 +131,8 @@ def test_plain_text_byline_and_dateline():
     ("By Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe", "Associated Press"),
     ("By Jane Doe | AP", "Jane Doe", "AP"),
     ("By Jane Doe, staff writer", "Jane Doe", None),  # a role, not an outlet
+    ("By Jane Doe, Health Correspondent", "Jane Doe", None),
+    ("By Jane Doe, Political Editor", "Jane Doe", None),
     ("By the way, this is text", None, None),
 ])
 def test_a_byline_credits_the_author_and_the_outlet_after_them(line, author, source):
@@ -146,6 +148,16 @@ def test_a_byline_credits_the_author_and_the_outlet_after_them(line, author, sou
 ])
 def test_a_datelines_agency_is_the_source_when_nothing_else_names_one(lead, source):
     assert documents.load_plain(f"Big news today\n\n{lead}\n", "a.txt").source == source
+
+
+@pytest.mark.parametrize("lead, date", [
+    ("LONDON, 14 March 2025 - Waiting lists rose again.", dt.date(2025, 3, 14)),
+    ("WASHINGTON, March 14, 2025 (Reuters) — Waiting lists rose again.", dt.date(2025, 3, 14)),
+    ("LONDON, Ontario - Waiting lists rose again in 2025 - a record.", None),  # a place, not a date
+    ("Waiting lists rose again in March 2025, officials said on a long day of announcements.", None),
+])
+def test_a_datelines_date_is_the_articles_date(lead, date):
+    assert documents.load_plain(f"Big news today\n\n{lead}\n", "a.txt").date == date
 
 
 def test_hard_wrapped_text_joins_lines_into_paragraphs():

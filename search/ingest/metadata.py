@@ -19,7 +19,14 @@ DATELINE_AGENCY = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,
 CREDIT_SPLIT = re.compile(r"\s*(,|\||\s[-–—]\s)\s*")  # 'By Jane Doe, Reuters', 'By Jane Doe | AP'
 AUTHORS_SPLIT = re.compile(r",?\s+and\s+|\s*&\s*")
 OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$")  # 'Reuters', 'Associated Press', 'BBC News'
+# 'By Jane Doe, Health Correspondent': the credit after the name is the author's job, not an outlet
+BYLINE_ROLES = frozenset({
+    "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "analyst", "contributor",
+    "staff", "producer", "presenter", "critic", "commentator", "photographer",
+})
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin)){1,3}$")
+# 'LONDON, 14 March 2025 -', 'WASHINGTON, March 14, 2025 (Reuters) —': the date between place and dash
+DATELINE_DATE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*([^()\n]{6,40}?)\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")
 DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|date|first published)\s*(?:on|:)?\s*(.+)$", re.IGNORECASE
 )
@@ -80,12 +87,17 @@ def byline(text: str, spans: list[Span]) -> Byline:
             parts = CREDIT_SPLIT.split(match.group(1), maxsplit=1)  # [author] or [author, separator, outlet]
             author, outlet = parts[0].strip(), parts[-1].strip() if len(parts) == 3 else ""
             if _names(author):
-                return Byline(author, outlet if OUTLET.match(outlet) else None, {head[i]})
+                return Byline(author, outlet if _outlet(outlet) else None, {head[i]})
         if BARE_BY.match(line):
             for j in (i - 1, i + 1):  # the name sits beside a bare "By" widget
                 if 0 <= j < len(lines) and NAME.match(lines[j]):
                     return Byline(lines[j], None, {head[i], head[j]})
     return Byline(None, None, set())
+
+
+def _outlet(value: str) -> bool:
+    """Return True for 'Reuters' or 'BBC News', False for a job such as 'Health Correspondent'."""
+    return bool(OUTLET.match(value)) and value.rsplit(None, 1)[-1].lower() not in BYLINE_ROLES
 
 
 def _names(value: str) -> bool:
@@ -103,10 +115,10 @@ def dateline_agency(text: str, spans: list[Span]) -> str | None:
 
 
 def infer_date(text: str, spans: list[Span]) -> dt.date | None:
-    """Return a date from a dateline near the top ("Published: 3 May 2024", "May 3, 2024")."""
+    """Return a date from a dateline near the top ("Published: 3 May 2024", "LONDON, 3 May 2024 -")."""
     for span in spans[:HEAD_LINES]:
         line = text[span.start:span.end].strip()
-        prefixed = DATE_PREFIX.match(line)
+        prefixed = DATE_PREFIX.match(line) or DATELINE_DATE.match(line)
         candidate = prefixed.group(1) if prefixed else line
         if len(candidate) > 40 or not YEAR.search(candidate):
             continue
