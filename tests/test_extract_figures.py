@@ -92,6 +92,17 @@ def test_non_figures(body):
     assert figures_of(body) == []
 
 
+@pytest.mark.parametrize("body, units", [
+    ("Some 410,000 patients waited a year, nearly double the 230,000 recorded twelve months earlier.", ["patients"]),
+    ("The band's 12 dropped one place in the chart.", []),
+    ("Only 20 followed suit after the vote.", []),
+    ("About 2,000 unemployed joined the march.", ["unemployed"]),
+    ("The fund paid 40 backlogged claims in March.", ["backlogged claims"]),
+])
+def test_a_participle_after_a_number_opens_a_clause_unless_it_names_people(body, units):
+    assert [f.unit for f in figures_of(body) if f.unit not in ("months", "years")] == units
+
+
 def test_killed_or_injured_troops_are_casualties():
     [figure] = figures_of("Since November, around 4,000 North Korean troops have been killed or injured.")
     assert (figure.value, figure.unit, figure.qualifier) == (4000, "casualties", "around")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..lexicon.verbs import UP_PARTICLE_VERBS
 from ..lexicon.words import CURRENCIES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
-from ..lexicon.units import (CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
+from ..lexicon.units import (COUNTED_PARTICIPLES, CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
                              NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
 from .measure import (REACH, WORD_AFTER, counted_head, counted_measure, counted_subject, is_plural, measure_key,
                       measure_of)
@@ -261,6 +261,8 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
         partitive = PARTITIVE.match(text, end, hi)
         if partitive and not ATOM.match(lowered(text), partitive.end(), hi):
             unit, unit_end, measure = counted_measure(text, partitive.end() - 1, hi, PHRASE_STOPS)
+    if unit and _clause_after(unit):
+        unit = ""
     first_word = unit.split()[0].lower() if unit else ""
     if first_word in FRACTION_WORDS:
         atom.dropped = True  # 'two thirds of': a fraction, not a count
@@ -271,6 +273,16 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
             atom.measure = measure
         if CASUALTY.match(text, unit_end, hi) and _lemma(unit.split()[-1]) in ("troop", "person", "civilian"):
             atom.unit = "casualties"
+
+
+def _clause_after(unit: str) -> bool:
+    """Return True when the words after a number open a clause ('recorded a year earlier'), not a counted noun."""
+    words = unit.lower().split()
+    if not words[0].endswith("ed") or words[0] in COUNTED_PARTICIPLES:
+        return False
+    if len(words) == 1:
+        return True
+    return not is_plural(words[-1]) or bool(re.fullmatch(SPELLED, words[1])) or words[1] in ("thousands", "millions")
 
 
 def _set_unit(atom: _Atom, unit: str, end: int) -> None:

@@ -35,6 +35,12 @@ FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fift
 DURATIONS = frozenset("year years month months week weeks day days hour hours minute minutes second "
                       "seconds decade decades century centuries".split())
 NOT_UNITS = frozenset("am pm gmt bst time per cent pc a.m p.m".split())
+# Participles that name the people they describe: '2,000 unemployed', '30 injured'. Any other '-ed' word right
+# after a number starts a clause, not a noun ('the 230,000 recorded a year earlier', '12 dropped one place').
+COUNTED_PARTICIPLES = frozenset("""
+unemployed injured wounded displaced affected disabled bereaved accused deceased insured employed
+self-employed dead detained arrested missing
+""".split())
 
 # Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
 NOT_COUNTS = frozenset("""
