@@ -86,6 +86,12 @@ def test_markdown_broken_front_matter_is_a_load_error(tmp_path):
         documents.load_file(path, tmp_path)
 
 
+def test_a_colon_in_an_unquoted_title_names_the_line_and_the_fix(tmp_path):
+    path = write(tmp_path / "bad.md", "---\noutlet: Reuters\ntitle: Spain floods: 38 dead\n---\nBody text here.\n")
+    with pytest.raises(LoadError, match=r"line 3: mapping values are not allowed.*in quotes"):
+        documents.load_file(path, tmp_path)
+
+
 def test_jsonl_records_and_bad_lines(tmp_path):
     lines = [
         json.dumps({"id": "a1", "title": "First", "text": "Body one.\n\nSecond para.", "source": "www.bbc.co.uk",

@@ -76,7 +76,7 @@ def load_markdown(text: str, rel: str) -> Article:
     try:
         meta, content = frontmatter.parse(text, handler=_front_matter_handler(text))
     except (yaml.YAMLError, ValueError) as exc:
-        raise LoadError(f"broken front matter: {(str(exc).splitlines() or [type(exc).__name__])[0]}") from None
+        raise LoadError(f"broken front matter: {_yaml_problem(exc)}") from None
     except RecursionError:
         raise LoadError("broken front matter: nested too deeply") from None
     if not isinstance(meta, dict):
@@ -95,6 +95,15 @@ def load_markdown(text: str, rel: str) -> Article:
     rendered = markdown_to_text(content)
     article.body = rendered.removeprefix(title).lstrip() if title else rendered
     return article
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """Return what is wrong with front matter, with its line in the file and a hint for the usual slip."""
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}: " if mark is not None else ""  # 0-based, counted from the opening "---"
+    hint = " (put a value that holds ': ' in quotes)" if "mapping values are not allowed" in problem else ""
+    return f"{where}{problem}{hint}"
 
 
 def _strip_md_heading(text, spans):
