@@ -67,6 +67,21 @@ def test_search_folds_copies_into_one_result(tmp_path):
     assert only_copy["total"] == 1 and only_copy["hits"][0]["article_id"].startswith("gazette")
 
 
+def test_a_short_wire_copy_with_other_front_matter_is_a_copy(tmp_path):
+    body = "\n\n".join(STORY.split("\n\n")[1:3])  # about 60 words: a wire brief
+    for outlet, tags in (("Wire Agency", "ports, unions"), ("Daily Herald Online", "business, shipping, strikes, coast")):
+        slug = outlet.split()[0].lower()
+        write(tmp_path / "corpus" / f"{slug}.md",
+              f"---\ntitle: Port strike leaves ships waiting as {outlet} reports\noutlet: {outlet}\n"
+              f"author: Staff Reporter for {outlet}\nurl: https://example.com/{slug}/2025/10/03/port-strike-talks\n"
+              f"description: The latest from {outlet} on the harbour dispute and its effect on trade\n"
+              f"tags: [{tags}]\ndate: 2025-10-03\n---\n\n{body}\n")
+    root = tmp_path / "ix"
+    indexer.build(tmp_path / "corpus", root)
+    client = create_app({"TESTING": True, "INDEX": str(root)}).test_client()
+    assert client.get("/api/search?q=dock&kind=article").get_json()["total"] == 1
+
+
 def test_copies_are_not_independent_versions(tmp_path):
     root = tmp_path / "ix"
     indexer.build(corpus(tmp_path / "corpus"), root)

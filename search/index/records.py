@@ -124,7 +124,7 @@ def comparison_records(article: Article, extraction: Extraction) -> tuple[list[d
                   speaker=f.claimer or f.claimed_by,
                   topic=f.topic, text=f.text, sentence=sentence_around(article.text, f.start, f.end),
                   **new(f, "measure", "claimer")) for i, f in figures],
-            dict(base, id=article.id, text=article.text))
+            dict(base, id=article.id, text=article.body or article.text))  # the story, not front matter or bylines
 
 
 def export_record(stored: dict) -> dict:
