@@ -249,3 +249,28 @@ def test_adjuncts_and_appositives_stay_out_of_the_content(body, claimer, text):
 def test_a_determiner_is_no_claimer():
     claims = claims_of("The government had no plans to subsidise the routes, saying taxpayers should pay.")
     assert "no" not in [c.claimer for c in claims]
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The storm hit.\n\nRegional president Carlos Ibanez said 1,200 homes had been damaged.",
+     "1,200 homes had been damaged", "Carlos Ibanez"),
+    ("The storm hit.\n\nThe minister said 4.5 million people had voted.", "4.5 million people had voted", "minister"),
+    ("The storm hit.\n\nCarlos Ibanez, the regional president, said about 1,500 homes were damaged.",
+     "about 1,500 homes were damaged", "Carlos Ibanez"),
+    ("The storm hit.\n\nAt least 41 people have died in the floods, the regional government said on Friday, "
+     "as rescuers searched villages cut off by the water.",
+     "At least 41 people have died in the floods", "regional government"),
+    ("The storm hit.\n\nAt least 38 people have been killed, officials said on Thursday, with about 5,000 people "
+     "forced from their homes.", "At least 38 people have been killed", "officials"),
+])
+def test_content_that_opens_with_a_number_is_a_statement(body, content, claimer):
+    assert [(c.text, c.claimer) for c in statements_of(body)] == [(content, claimer)]
+
+
+@pytest.mark.parametrize("body", [
+    "Shares rose.\n\nReliance shares added 1.7%, while Reliance Energy, headed by Anil, jumped 7%.",  # a change
+    "Sales fell.\n\nSales are expected to fall in 2005, Fiat said this week, as it exits the rental market.",
+])
+def test_amounts_and_a_tags_time_are_no_content(body):
+    assert all(c.text not in ("this week",) and not c.text.startswith("1.7%") for c in claims_of(body))
+    assert all(c.form == STATEMENT for c in claims_of(body))

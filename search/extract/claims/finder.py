@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
-from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, PARTICIPLE_CUES, PRONOUNS,
+from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
                              STOP_WORDS, TITLES)
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS,
@@ -18,7 +18,7 @@ from .sources import can_assert, cue_subject, evidence_subject, owner_span, toke
 from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source
-from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, first_subject, is_cap, np_after, np_back, subject_before
+from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
 WORD = re.compile(r"[a-z]+")
@@ -47,6 +47,7 @@ SUBORDINATORS = frozenset("that which who whom whose when where after before whi
 MODIFIERS = ARTICLES | POSSESSIVES | frozenset("more most less least very so too rather quite".split())  # + adjective
 NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
+TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -336,12 +337,15 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    opener = toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")  # 'Holding open a book, X said'
+    opener = (toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")) and not _hedged_number(toks, lo)
+    # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said'
     if opener and not any(toks[m].text == "," for m in range(lo, comma)):
         return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
     mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in CLAUSE_BOUNDARIES \
         and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
+    if mid and toks[tail + 1].text.lower() in TAG_ADJUNCTS and _finite(toks, lo, comma):
+        mid = False  # '41 people have died, officials said, as rescuers searched ...': the writer's adjunct
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
         if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
@@ -585,6 +589,8 @@ def _reported(toks: list[Token], i: int) -> bool:
     if i >= len(toks):
         return False
     first = toks[i].text.lower()
+    if hedge := _hedged_number(toks, i):
+        return _clause_at(toks, i + hedge)  # 'said about 1,500 homes were damaged': a hedge, not a topic
     if first not in CLAUSE_SUBJECTS and (first in ADJUNCT_HEADS or first in NOT_CLAIM_CONTENT or first in NOT_CLAIM_OPENING
                                           or toks[i].text in TIME_WORDS):
         return False  # 'said at a town hall on Monday', 'said when asked'
@@ -611,13 +617,13 @@ def _clause_at(toks: list[Token], i: int) -> bool:
     for j in range(i + 1, min(len(toks), i + CLAUSE_REACH)):
         word = toks[j].text
         lower = word.lower()
-        commas += word == ","
+        commas += word == "," and not digit_mark(toks, j)  # '1,200 homes had been damaged'
         if word in QUOTE_MARKS or word == "'":
             return not commas  # the clause goes on inside a quotation: 'said the senator “can't win”'
-        if abbrev_dot(toks, j) or word in "$£€%'’-,":
+        if abbrev_dot(toks, j) or digit_mark(toks, j) or word in "$£€%'’-,":
             continue  # 'Mr.', 'U.S.', '$4.5 billion', 'Millennials, numbering 75 million, surpassed'
-        if not word[:1].isalnum():
-            return False
+        if not word[:1].isalnum() or (commas and lower in SUBORDINATORS):
+            return False  # 'added 1.7%, while Reliance Energy jumped': the verb is another clause's
         if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
             return commas % 2 == 0  # past one comma only, the verb is another clause's: 'the book, said
         if word.islower() and lower.endswith("s") and not lower.endswith("ss") and toks[j - 1].text[:1].isupper():
@@ -777,12 +783,14 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
     if toks[lo].text.lower() in CLAUSE_SUBJECTS - DEMONSTRATIVES or CONTRACTION.sub("", toks[lo].text.lower()) in (
             CLAUSE_SUBJECTS - DEMONSTRATIVES):
         return True  # 'he would', "she'll"
-    if toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
+    if hedge := _hedged_number(toks, lo):
+        lo += hedge  # 'about 1,500 homes were damaged'
+    elif toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
         return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
     commas, named = 0, _name_word(toks[lo].text)
     for j in range(lo + 1, min(hi, lo + CLAUSE_REACH)):
         word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
-        if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’":
+        if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’" or digit_mark(toks, j):
             continue
         if word == ",":
             commas += 1
@@ -796,6 +804,16 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
             return commas % 2 == 0  # a name and its verb: 'Clinton leads'
         named = named and _name_word(word)
     return False
+
+
+def _hedged_number(toks: list[Token], i: int) -> int:
+    """Return the length of a hedge that opens a number ('about 1,500', 'at least 41', 'more than $2m'), else 0."""
+    for hedge in NUMBER_HEDGES:
+        n = len(hedge)
+        if (i + n < len(toks) and (toks[i + n].text[:1].isdigit() or toks[i + n].text in "$£€")
+                and tuple(t.text.lower() for t in toks[i:i + n]) == hedge):
+            return n
+    return 0
 
 
 def _name_word(word: str) -> bool:

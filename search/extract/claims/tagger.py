@@ -154,6 +154,12 @@ def _noun_cue(toks: list[Token], source: tuple[int, int], cue: tuple[int, int]) 
         any(t.text.lower().endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
 
 
+def _time_only(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True for content that is only a time ('Fiat said this week'): a tag's adjunct, never what was said."""
+    return all(t.text.lower() in TIME_WORDS or t.text.lower() in DETERMINERS or t.text.lower() in ("last", "next", "on")
+               for t in toks[lo:hi])
+
+
 def verb_cue(words: list[str]) -> bool:
     """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
@@ -230,7 +236,7 @@ class ClaimTagger:
         read only as a stance or act, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-        if words < self.min_words or source[0] == source[1] or cue[0] > lo:
+        if words < self.min_words or source[0] == source[1] or cue[0] > lo or _time_only(toks, lo, hi):
             return None  # content before its cue is a tag's ('..., he said'): the rules read those frames; one word
             # beside a (masked) quotation is that quote's attribution, already a Quote
         cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]

@@ -213,3 +213,5 @@ later earlier worldwide around faster slower worth apart nationwide overall time
 them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
 """.split())
 QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())
+# 'said about 1,500 homes', 'At least 41 people ..., X said': hedges as word tuples, longest first
+NUMBER_HEDGES = tuple(sorted((tuple(q.split()) for q in QUALIFIERS), key=len, reverse=True))

@@ -28,6 +28,12 @@ def abbrev_dot(toks: list[Token], k: int) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or PARTY_STATE.match(word) is not None
 
 
+def digit_mark(toks: list[Token], k: int) -> bool:
+    """Return True when toks[k] is the ',' or '.' inside a number ('1,200', '4.5'), not a clause's punctuation."""
+    return (0 < k < len(toks) - 1 and toks[k].text in ",." and toks[k - 1].end == toks[k].start == toks[k + 1].start - 1
+            and toks[k - 1].text.isdigit() and toks[k + 1].text[:1].isdigit())
+
+
 def np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
     """Return token indexes (first, last) of the noun phrase ending at j ('A and B' too)."""
     found = _np_back(toks, j, floor)
