@@ -108,6 +108,11 @@ def test_killed_or_injured_troops_are_casualties():
     assert (figure.value, figure.unit, figure.qualifier) == (4000, "casualties", "around")
 
 
+def test_people_killed_keep_the_noun_as_written():
+    [figure] = figures_of("More than 3,000 people were killed under the regime.")
+    assert (figure.value, figure.unit) == (3000, "people")
+
+
 def test_figure_carries_the_claimer_of_its_sentence():
     [figure] = figures_of("North Korea sent 12,000 soldiers to Russia, as per Ukrainian officials.")
     assert figure.claimed_by == "Ukrainian officials"

@@ -58,8 +58,9 @@ LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORE
 BRACKET = re.compile(r"\s*[(;]\s*")
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?(?:\w+['’]s?\s+)?")
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
+# 'killed or injured' counts casualties; 'people were killed' keeps the noun as written (the figures' convention)
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
-                      r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?", re.IGNORECASE)
+                      r"\s+(?:or|and)\s+(?:killed|wounded|injured)", re.IGNORECASE)
 PLACE = re.compile(r"\b(" + "|".join(sorted(
     (k.upper() if len(k) <= 4 else k.title() for k in PLACES), key=len, reverse=True)).replace(".", r"\.") + r")(?![\w])")
 _PLACE_KEYS = {(k.upper() if len(k) <= 4 else k.title()): v for k, v in PLACES.items()}
