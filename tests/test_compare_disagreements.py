@@ -55,3 +55,37 @@ def test_values_within_their_qualifier_are_close_not_a_conflict(comps):
     [close] = _found(comps, close=True)
     assert _values(close) == [(2.9, "Radio One"), (3, "Wire Agency")]
     assert len(_found(comps)) == 2
+
+
+FLOOD = """---
+title: {title}
+outlet: {outlet}
+date: {date}
+---
+
+{lead}
+
+{name} said {homes} homes had been damaged. "We have never seen anything like this," {short} told a news conference.
+"""
+
+
+def test_one_persons_count_told_to_three_outlets_disagrees_however_the_name_is_spelled(tmp_path):
+    stories = [
+        ("wire", "Flood toll rises", "Wire Agency", "2025-10-03", "Rescuers searched villages cut off by the water.",
+         "Regional president Carlos Ibanez", "1,200", "Ibanez"),
+        ("daily", "Spain floods leave thousands homeless", "Daily Courier", "2025-10-02",
+         "Thousands of people were forced from their homes in the Valencia region.",
+         "Carlos Ibanez, the regional president,", "about 1,500", "he"),
+        ("pais", "Valencia mourns", "El Diario English", "2025-10-04", "The region held a day of mourning on Saturday.",
+         "Regional president Carlos Ibáñez", "1,300", "Ibáñez"),
+    ]
+    for slug, title, outlet, date, lead, name, homes, short in stories:
+        (tmp_path / "corpus").mkdir(exist_ok=True)
+        (tmp_path / "corpus" / f"{slug}.md").write_text(FLOOD.format(
+            title=title, outlet=outlet, date=date, lead=lead, name=name, homes=homes, short=short), encoding="utf-8")
+    indexer.build(tmp_path / "corpus", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    [homes] = _found(comps)
+    assert _values(homes) == [(1200, "Wire Agency"), (1300, "El Diario English"), (1500, "Daily Courier")]
+    ids = {q["speaker_id"] for q in comps.quotes.values()}
+    assert ids == {"carlos-ibanez"}

@@ -320,7 +320,17 @@ def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:
         return (0.0, 0)  # "grew 3.7% in July-September" and "3.9% in the three months to September"
     if same_named_claimer(a, b):
         return (min(need[0], SAME_CLAIMER), 0)
-    return (need[0], 0) if placed else need
+    if placed:
+        return (need[0], 0)
+    if same_claimer(a, b):  # one person's count told to two outlets: the person is the name both share,
+        return (max(need[0], SAME_SENTENCE[0]), 0)  # in much the same words (a minister gives many figures)
+    return need
+
+
+def same_claimer(a, b) -> bool:
+    """Return True when both figures have one named claimer, a person or a body ("Carlos Ibáñez", "Carlos Ibanez")."""
+    claimer = a.get("claimer") or a.get("claimed_by") or ""
+    return claimer[:1].isupper() and claimer_names(a) == claimer_names(b)
 
 
 def same_named_claimer(a, b) -> bool:

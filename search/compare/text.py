@@ -7,6 +7,8 @@ from functools import lru_cache
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
 
+from ..extract.speakers.identities import fold_accents
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Reporting verbs and fillers carry no content: two quotes sharing only these are not one utterance.
 EXTRA_STOP = frozenset("""
@@ -34,7 +36,7 @@ def name_tokens(name: str | None) -> frozenset[str]:
     """Return a speaker name's lower-case words without titles or stop words."""
     if not name:
         return frozenset()
-    return frozenset(w.lower() for w in WORD.findall(name) if w.lower() not in STOP)
+    return frozenset(w.lower() for w in WORD.findall(fold_accents(name)) if w.lower() not in STOP)
 
 
 def compatible_speakers(a: str | None, b: str | None) -> bool | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
@@ -241,11 +242,16 @@ def assign_ids(speakers: Iterable[Speaker]) -> dict[tuple[str, str], Identity]:
 @functools.lru_cache(maxsize=1 << 16)  # a build asks for the same few thousand names again and again
 def name_key(name: str) -> str:
     """Return the comparison form of a name: case-folded, honorifics, possessive and stray marks dropped."""
-    words = name.replace("’", "'").casefold().split()
+    words = fold_accents(name).replace("’", "'").casefold().split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     # 'George W. Bush' is 'George W Bush', 'Nielsen//NetRatings' 'Nielsen/NetRatings': one id, one name.
     return " ".join(filter(None, (MARKS.sub("", w) for w in words))).removesuffix("'s")
+
+
+def fold_accents(text: str) -> str:
+    """Return text without accents ('Ibáñez' -> 'Ibanez'): one person however an outlet spells the name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(key: str) -> str:
