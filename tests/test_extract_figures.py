@@ -108,6 +108,23 @@ def test_killed_or_injured_troops_are_casualties():
     assert (figure.value, figure.unit, figure.qualifier) == (4000, "casualties", "around")
 
 
+@pytest.mark.parametrize("body, unit, measure", [
+    ("It plans to open 60 new Express stores this year.", "stores", "new Express stores"),
+    ("Sales excluding fuel rose 4.1% in the year.", "percent", "Sales excluding fuel"),
+    ("The news sent shares in Acme up 8.5p in early trading.", "pence", "shares in Acme"),
+])
+def test_what_a_figure_counts_and_measures(body, unit, measure):
+    [figure] = figures_of(body)
+    assert (figure.unit, figure.measure) == (unit, measure)
+
+
+def test_one_change_restated_and_a_rate_compared_share_their_measure_and_unit():
+    restated = figures_of("The shares rose 38p, or 9%, in early trading.")
+    assert [(f.unit, f.measure) for f in restated] == [("pence", "shares"), ("percent", "shares")]
+    compared = figures_of("It delivered 1.1 million orders a week, against 1.3 million at the peak.")
+    assert [(f.value, f.unit) for f in compared] == [(1100000, "orders"), (1300000, "orders")]
+
+
 def test_people_killed_keep_the_noun_as_written():
     [figure] = figures_of("More than 3,000 people were killed under the regime.")
     assert (figure.value, figure.unit) == (3000, "people")

@@ -50,12 +50,14 @@ COLLECTIVE_BEFORE = re.compile(
     re.IGNORECASE)
 COLLECTIVE_REACH = 60
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
-FOLLOW_ON = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
+FOLLOW_ON = re.compile(r"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|year))?"  # '1.1 million orders a week, against'
+                       r"\s*,?\s*(?:(?:up|down)\s+)?(?:from|at|compared\s+with|against|versus|vs\.?)\s*$"
                        r"|(?:[^.;:!?\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60},\s*(?:up|down)\s+from\s*$",  # 'in 2026, up from'
                        re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
 BRACKET = re.compile(r"\s*[(;]\s*")
+RESTATED = re.compile(r"\s*,\s*or\s+(?:by\s+)?")
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?(?:\w+['’]s?\s+)?")
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
 # 'killed or injured' counts casualties; 'people were killed' keeps the noun as written (the figures' convention)
@@ -128,6 +130,8 @@ def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
     for first, second in zip(atoms, atoms[1:]):
         if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):
             second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
+        elif second.measure is None and RESTATED.fullmatch(text, first.end, second.start):
+            second.measure = first.measure  # 'shares rose 38p, or 9%': one change in two units
     for atom in atoms:
         atom.measure = atom.measure or (atom.partner.measure if atom.partner else None)
 

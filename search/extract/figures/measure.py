@@ -5,8 +5,8 @@ import re
 
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
-from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, TIME_UNITS, UNIT_NOUNS
-from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, REVISION_VERBS
+from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
+from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
@@ -52,13 +52,17 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     for match in _words_after(text, pos, hi):
         word = match.group(1)
         lower = word.lower()
-        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
-        if stop or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
-            break
         plural_acronym = word[:-1].isupper() and len(word) > 2 and word.endswith("s")
-        if word[0].isupper() and not plural_acronym and not word.isupper():
-            if words:
+        capitalised = word[0].isupper() and not plural_acronym and not word.isupper()
+        # '60 new Express stores': a name after adjectives only is a modifier, whatever word it is
+        named = capitalised and words and all(w.lower() in NOT_NOUNS for w in words)
+        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
+        if (stop and not named) or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
+            break
+        if capitalised:
+            if words and not named:
                 break
+            words = []  # the adjective goes with the name, out of the unit
             all_words.append(word)
             continue
         if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
@@ -304,7 +308,8 @@ def _subject(toks: list[str], k: int) -> str | None:
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or (
                 lower in CHANGE_VERBS and (words or _singular(lower) in CHANGE_NOUNS)):
             break  # a head may be a verb of change used as a noun ('operating costs will reach'), never a change itself
-        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE):
+        elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE
+                        or lower in PAST_VERBS):  # 'sent shares in GW Pharma up 8.5p': the phrase starts after 'sent'
             break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
         else:
             words.insert(0, word)
@@ -319,7 +324,7 @@ def _subject(toks: list[str], k: int) -> str | None:
 def _joins(toks: list[str], k: int) -> bool:
     """Return True when toks[k] links two nouns of one phrase: 'of'/'in', or 'the' right after them."""
     lower = toks[k].lower()
-    if lower in ("of", "in"):
+    if lower in ("of", "in", "excluding"):  # 'price of oil', 'sales excluding fuel'
         return _nominal(toks[k - 1])
     return lower in ("the", "its", "their") and k > 1 and toks[k - 1].lower() in ("of", "in") and _nominal(toks[k - 2])
 
