@@ -118,3 +118,22 @@ def test_a_later_description_resolves_to_its_fuller_form_earlier():
             'disagreed.\n\nThe select committee said the ferries had been "badly maintained for a decade".')
     speakers = [q.speaker for q in extract(load_plain(text, "t.txt")).quotes]
     assert speakers == ["Lords transport select committee"] * 2
+
+
+@pytest.mark.parametrize("body, claimer", [
+    ("Tesco reported a rise in profit on Wednesday.\n\nThe company said it plans to open 60 new stores.", "Tesco"),
+    ("Tesco reported a rise in profit on Wednesday.\n\nThe firm said it plans to open 60 new stores.", "Tesco"),
+    ("Kelly Holmes won again on Sunday. Holmes was delighted.\n\nThe 34-year-old said she would race in March.",
+     "Kelly Holmes"),
+])
+def test_a_claims_definite_description_resolves_like_a_quotes(body, claimer):
+    [claim] = [c for c in extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims if "plans" in c.text
+               or "race" in c.text]
+    assert claim.claimer == claimer
+
+
+@pytest.mark.parametrize("opener", ["Another", "Monitoring", "Overall", "Anglo-Dutch", "Previous"])
+def test_a_word_opening_a_sentence_is_no_firm_for_the_firm(opener):
+    body = f"{opener} results came out on Monday.\n\nThe company said it plans to open 60 new stores."
+    [claim] = [c for c in extract(load_plain(f"results day\n\n{body}", "t.txt")).claims if "plans" in c.text]
+    assert claim.claimer == "company"

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon.words import ORG_WORDS, PLACES, PRONOUNS, TITLES
+from ..lexicon.words import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.units import NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
-from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, SPEAKER_NOUNS
+from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
 from .antecedents import Antecedents
@@ -29,6 +30,8 @@ APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
+NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS
+NOT_NAME_ENDINGS = ("ing", "ed", "ly", "all", "-based", "wise")  # a participle or adverb opening a sentence
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
@@ -72,6 +75,7 @@ class Resolver:
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
         self.lead = [span for span, _ in chunks[1:3]]
+        self.title_end = chunks[0][0].end if chunks else 0  # a headline's first word names a firm the story names
         for span, chunk in chunks:
             self._scan(span.start, chunk)
         for span, chunk in chunks:
@@ -129,7 +133,8 @@ class Resolver:
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
             if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
                 self.note(offset + match.start(), name, subject=True)
-            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and name.lower() not in self.lower \
+            elif name.lower() not in PLACES and name.split()[-1] not in self.gender and self._firm_like(name) \
+                    and (offset >= self.title_end or self.text.count(name) > 1) \
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
@@ -146,6 +151,20 @@ class Resolver:
         # 'Critics said': a common word opening a sentence, which the article writes in lower case too.
         common = " " not in name and name.lower() in self.lower and name not in self.full
         return name, is_named(name) and not common
+
+    def _firm_like(self, name: str) -> bool:
+        """Return True for a name 'the firm' may stand for: its first word no common word ('Another',
+        'Sales of Mercedes', 'Hackers' open sentences too)."""
+        first = name.split()[0].lower()
+        if first in self.lower or first in NOT_FIRST_WORDS or first.endswith(NOT_NAME_ENDINGS):
+            return False  # 'Monitoring', 'Increased', 'Paris-based', 'Overall'
+        if set(first.split("-")) & DEMONYMS or name.lower() in PARTIES:
+            return False  # 'Swedish', 'Anglo-Dutch', 'Labour'
+        if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
+            return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
+        # A plural opening a sentence ('Hackers', 'Reports') is a firm's name only when written so inside one too
+        return not first.endswith("s") or re.search(r"(?<=[a-z,] )" + re.escape(name.split()[0]) + r"\b",
+                                                    self.text) is not None
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
@@ -194,20 +213,27 @@ class Resolver:
     def _role(self, mention: str, name: str, pos: int) -> str | None:
         """Return the person a definite description names: 'the England coach' -> 'Sven Smith'."""
         words = mention.lower().split()
+        # a claim's source span leaves its article out: 'The company said'
+        definite = words[:1] == ["the"] or self.text[max(0, pos - 4):pos].lower() == "the "
         head = name.lower().split()[-1] if name else ""
         if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
             named = self.by_head.get(head, set())
-            return next(iter(named)) if len(named) == 1 else self._described_earlier(name, pos)
+            found = next(iter(named)) if len(named) == 1 else self._described_earlier(name, pos)
+            if found or head not in BODY_NOUNS or not definite or " " in name:
+                return found  # else 'the company': the last firm opening a sentence, as for 'the firm'
         if name and not head.endswith("s") and (words[:1] in (["a"], ["an"]) or self._indefinite_before(pos)):
             named = self._named_after_lead(pos, head)
             if named:
                 return named
         if not words or words[0] in INDEFINITE or not name or name.lower().endswith("s") and " " not in name:
             return None
-        if (head in DEMONYMS or AGED.fullmatch(head)) and words[0] == "the":  # 'the 22-year-old'
+        if (head in DEMONYMS or AGED.fullmatch(head)) and definite:  # 'the 22-year-old'
             return self.seen.pronoun("he", pos)
-        if head in BODY_NOUNS and words[0] == "the":  # 'the firm': the last firm opening a sentence
-            return self.seen.body_before(pos)
+        if head in BODY_NOUNS and definite and (words[0] == "the" or name.islower()):  # 'the firm': the last firm
+            # opening a sentence; a claim's 'New York team' (its article left out) names which: no guess
+            body = self.seen.body_before(pos)
+            if body:
+                return body
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
         best, best_key = None, None
         roles = self.roles.get(head, [])
