@@ -548,7 +548,10 @@ def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | Non
     if "ask" in classes and (question := _question(toks, i)) is not None:
         return question  # 'asked the candidate whether ...'
     if "tell" in classes and (obj := np_after(toks, i)):
-        j = _skip_adjuncts(toks, obj[1] + 1)
+        # the hearer ends before a time or a pronoun: 'told reporters Friday he was ...'
+        end = next((m for m in range(obj[0] + 1, obj[1] + 1)
+                    if toks[m].text in TIME_WORDS or toks[m].text.lower() in CLAUSE_SUBJECTS), obj[1] + 1)
+        j = _skip_adjuncts(toks, end)
         if _reported(toks, j):
             return j  # 'told reporters the plan ...'
     if classes & {"intent", "belief", "tell", "ask"} and toks[i].text.lower() in ("to", "not"):
