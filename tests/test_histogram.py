@@ -6,7 +6,10 @@ import datetime as dt
 import pytest
 from whoosh.util.times import datetime_to_long
 
+from search.index import indexer
 from search.query.histogram import choose_interval, date_histogram, next_start, period_start
+from tests.helpers import write
+from web import create_app
 
 MISSING = 2 ** 64 - 1  # what the date column holds for an undated document
 
@@ -83,3 +86,22 @@ def test_periods_tile_the_calendar(interval):
     start = period_start(day, interval)
     assert start <= day < next_start(start, interval)
     assert period_start(next_start(start, interval), interval) == next_start(start, interval)
+
+
+def test_a_folder_of_dated_and_undated_articles_searches_and_counts_by_date(tmp_path):
+    write(tmp_path / "c" / "dated.md", "---\ntitle: Port strike\ndate: 2025-10-03\n---\n\nDock workers walked out.\n")
+    write(tmp_path / "c" / "undated.txt", "Port strike goes on\n\nDock workers stayed out on Friday.\n")
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    client = create_app({"TESTING": True, "INDEX": str(tmp_path / "ix")}).test_client()
+    assert client.get("/?q=dock").status_code == 200
+    page = client.get("/api/search?q=dock&kind=article").get_json()
+    assert page["total"] == 2
+    assert [(b["start"], b["count"]) for b in page["histogram"]["buckets"]] == [("2025-10-03", 1)]
+
+
+def test_either_spelling_of_an_accented_name_finds_it(tmp_path):
+    write(tmp_path / "c" / "a.txt", 'Floods\n\n"We have never seen this," said Carlos Ibáñez, the regional president.\n')
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    client = create_app({"TESTING": True, "INDEX": str(tmp_path / "ix")}).test_client()
+    for q in ("ibanez", "Ibáñez", 'speaker:"Carlos Ibanez"', "speaker:ibáñez"):
+        assert client.get("/api/search", query_string={"q": q, "kind": "quote"}).get_json()["total"] == 1, q

@@ -38,15 +38,18 @@ class Facet:
     timed_out: bool = False  # not counted: the search's facet time ran out first
 
 
-def column_values(reader, column: str) -> list:
-    """Return every document's value of a facet column as one list (None where it has none)."""
+def column_values(reader, column: str, translate: bool = True) -> list:
+    """Return every document's value of a facet column as one list (None where it has none).
+
+    translate=False gives a numeric column's raw values: a date column's "no value" (2**64 - 1) is no
+    datetime, and translating it raises OverflowError (histogram.to_date reads the raw values)."""
     count = reader.doc_count_all()
     if not reader.has_column(column):
         return [None] * count
     interned: dict = {}
     # Reading a column whole is about 20x faster than one doc at a time through a MultiColumnReader.
     values = [interned.setdefault(raw, raw.decode("utf-8") if isinstance(raw, bytes) else raw) or None
-              for raw in reader.column_reader(column)]
+              for raw in reader.column_reader(column, translate=translate)]
     return values[:count] + [None] * (count - len(values))
 
 

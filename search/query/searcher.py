@@ -147,7 +147,7 @@ class WhooshSearcher:
                 if columns is None:
                     reader = searcher.reader()
                     columns = ({n: column_values(reader, c).__getitem__ for n, c in FACET_COLUMNS.items()},
-                               column_values(reader, DATE_COLUMN).__getitem__)
+                               column_values(reader, DATE_COLUMN, translate=False).__getitem__)
                     self._facet_columns.put(version, columns)
         return columns
 
