@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, SchemaClass
 
-from ..whoosh_ext.analysis import FastStemmingAnalyzer
+from ..whoosh_ext.analysis import FastStemmingAnalyzer, folding_name_analyzer
 from .speakers import filter_key
 
 KINDS = ("article", "quote", "claim", "figure")
@@ -83,7 +83,7 @@ class ClaimsearchSchema(SchemaClass):
     title = TEXT(analyzer=FastStemmingAnalyzer(), stored=True, sortable=False)
     body = TEXT(analyzer=FastStemmingAnalyzer(), stored=True)
     # speaker: words, for `speaker:matsegora`; the speaker facet's column holds the canonical name.
-    speaker = TEXT(stored=True)
+    speaker = TEXT(stored=True, analyzer=folding_name_analyzer())
     speaker_id = ID(stored=True, sortable=True)  # corpus-wide id: speaker pages, links, browse counts
     speaker_keys = KEYWORD(commas=True, scorable=False)  # speakers.filter_keys: the speaker filter
     context = TEXT(analyzer=FastStemmingAnalyzer())  # statements: their article's title and lead

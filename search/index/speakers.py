@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..extract.speakers.identities import Registry, Speaker, is_named, name_key, slug, speakers_of
+from ..extract.speakers.identities import Registry, Speaker, fold_accents, is_named, name_key, slug, speakers_of
 from ..models import Article, Extraction
 
 SPACES = re.compile(r"\s+")
@@ -173,9 +173,9 @@ def role_in(mention: str | None, name: str | None) -> str | None:
 
 @lru_cache(maxsize=1 << 16)  # a build asks about the same few thousand names for every statement
 def filter_key(name: str) -> str:
-    """Return the form a speaker filter compares: case, accents' composition and spacing ignored."""
+    """Return the form a speaker filter compares: case, accents and spacing ignored ('Ibáñez' is 'ibanez')."""
     # Commas separate the keys of one document in its keyword field.
-    return SPACES.sub(" ", unicodedata.normalize("NFKC", name).casefold().replace(",", " ")).strip()
+    return SPACES.sub(" ", fold_accents(unicodedata.normalize("NFKC", name)).casefold().replace(",", " ")).strip()
 
 
 def filter_keys(names) -> str:
