@@ -89,3 +89,5 @@ def test_one_persons_count_told_to_three_outlets_disagrees_however_the_name_is_s
     assert _values(homes) == [(1200, "Wire Agency"), (1300, "El Diario English"), (1500, "Daily Courier")]
     ids = {q["speaker_id"] for q in comps.quotes.values()}
     assert ids == {"carlos-ibanez"}
+    # a short quote of one speaker in three outlets is one utterance, however the name is spelled
+    assert [len(members) for members in comps.clusters.values()] == [3]

@@ -11,7 +11,7 @@ from .text import compatible_speakers, content_stems, narrated, numbers
 RARE_PER_QUOTE = 4      # a quote is a candidate for those sharing one of its 4 rarest shared stems
 MAX_POSTING = 64        # a stem in more quotes than this is not rare: it proposes no pairs
 MAX_PARTNERS = 24       # compare each quote with at most this many candidates, most shared first
-MIN_STEMS = 3           # shorter quotes are too thin to match on content
+MIN_STEMS = 2           # shorter quotes are too thin to match; two-stem ones join only as near copies of one speaker
 SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
 NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
