@@ -137,3 +137,10 @@ def test_a_word_opening_a_sentence_is_no_firm_for_the_firm(opener):
     body = f"{opener} results came out on Monday.\n\nThe company said it plans to open 60 new stores."
     [claim] = [c for c in extract(load_plain(f"results day\n\n{body}", "t.txt")).claims if "plans" in c.text]
     assert claim.claimer == "company"
+
+
+def test_it_after_the_company_opens_a_sentence_is_that_firm():
+    body = ("Tesco reported a rise in profit on Wednesday.\n\nAnalysts at Barclays said they expected more.\n\n"
+            "Like-for-like sales grew 3.7%. The company employs 330,000 people. It plans to open 60 new stores.")
+    [claim] = [c for c in extract(load_plain(f"results day\n\n{body}", "t.txt")).claims if "60 new" in c.text]
+    assert claim.claimer == "Tesco"

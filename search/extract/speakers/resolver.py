@@ -24,6 +24,8 @@ DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds.
+# 'The company employs ...': a described firm opening a sentence, for a later 'it'
+BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The (?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(BODY_NOUNS)) + r")\b")
 SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
 APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
@@ -138,6 +140,11 @@ class Resolver:
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
+        for match in BODY_SUBJECT.finditer(chunk):
+            body = self.seen.body_before(offset + match.start())
+            if body:
+                self.note(offset + match.start(), body, subject=True)
+
     def note(self, pos: int, name: str | None, subject: bool = False) -> None:
         """Record that ``name`` spoke (or, ``subject``, opened a sentence) at ``pos``, for later pronouns."""
         if name and name.lower() not in PRONOUNS:
@@ -156,8 +163,10 @@ class Resolver:
         """Return True for a name 'the firm' may stand for: its first word no common word ('Another',
         'Sales of Mercedes', 'Hackers' open sentences too)."""
         first = name.split()[0].lower()
-        if first in self.lower or first in NOT_FIRST_WORDS or first.endswith(NOT_NAME_ENDINGS):
-            return False  # 'Monitoring', 'Increased', 'Paris-based', 'Overall'
+        parts = [w for w in first.split("-") if len(w) > 1]
+        if first in self.lower or first in NOT_FIRST_WORDS or first.endswith(NOT_NAME_ENDINGS) or (
+                len(parts) > 1 and all(w in self.lower for w in parts)):
+            return False  # 'Monitoring', 'Increased', 'Paris-based', 'Overall', 'Like-for-like' (not 'T-Mobile')
         if set(first.split("-")) & DEMONYMS or name.lower() in PARTIES:
             return False  # 'Swedish', 'Anglo-Dutch', 'Labour'
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
