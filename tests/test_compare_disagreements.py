@@ -8,6 +8,7 @@ import pytest
 from search.compare.views import disagreements
 from search.index import indexer
 from search.query.searcher import WhooshSearcher
+from tests.helpers import write
 
 CORPUS = Path(__file__).parent / "data" / "disagreements"
 
@@ -91,3 +92,30 @@ def test_one_persons_count_told_to_three_outlets_disagrees_however_the_name_is_s
     assert ids == {"carlos-ibanez"}
     # a short quote of one speaker in three outlets is one utterance, however the name is spelled
     assert [len(members) for members in comps.clusters.values()] == [3]
+
+
+JOBS = """---
+title: {title}
+outlet: {outlet}
+date: 2025-06-02
+---
+
+{lead}
+
+Eurostat said {people} million people were out of work.
+"""
+
+
+def test_one_rate_written_three_ways_in_three_outlets_is_one_disagreement(tmp_path):
+    leads = {
+        "Wire Agency": "Unemployment in the euro zone fell to a record low of 6.2% in April, the European Union's "
+                       "statistics office Eurostat said on Monday.",
+        "Daily Ledger": "The jobless rate in the eurozone dropped to 6.1% in April, according to Eurostat.",
+        "Radio Nord": "Eurozone unemployment dropped to 6.2 percent in April, Eurostat reported on Monday.",
+    }
+    for n, (outlet, lead) in enumerate(leads.items()):
+        write(tmp_path / "c" / f"{n}.md", JOBS.format(title=f"Jobless data {n}", outlet=outlet, lead=lead, people=10 + n))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    found = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    rates = [q for q in found if {v["value"] for v in q["values"]} == {6.1, 6.2}]
+    assert len(rates) == 1 and {v["source"] for v in rates[0]["values"]} == set(leads)

@@ -262,6 +262,8 @@ def test_a_determiner_is_no_claimer():
      "At least 41 people have died in the floods", "regional government"),
     ("The storm hit.\n\nAt least 38 people have been killed, officials said on Thursday, with about 5,000 people "
      "forced from their homes.", "At least 38 people have been killed", "officials"),
+    ("Jobs data came out.\n\nUnemployment in the euro zone fell to 6.2% in April, the European Union's statistics "
+     "office Eurostat said on Monday.", "Unemployment in the euro zone fell to 6.2% in April", "Eurostat"),
 ])
 def test_content_that_opens_with_a_number_is_a_statement(body, content, claimer):
     assert [(c.text, c.claimer) for c in statements_of(body)] == [(content, claimer)]

@@ -112,6 +112,8 @@ def test_killed_or_injured_troops_are_casualties():
     ("It plans to open 60 new Express stores this year.", "stores", "new Express stores"),
     ("Sales excluding fuel rose 4.1% in the year.", "percent", "Sales excluding fuel"),
     ("The news sent shares in Acme up 8.5p in early trading.", "pence", "shares in Acme"),
+    ("Unemployment in the euro zone fell to a record low of 6.2% in April.", "percent", "Unemployment in the euro zone"),
+    ("Oil reached a peak of $50 a barrel.", "dollars", "Oil"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

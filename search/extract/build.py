@@ -137,6 +137,8 @@ def _figure(ctx: Context, raw, sources: FigureSources, places, sentence: tuple[i
     source = sources.source(raw.start, sentence)
     claim = sources.claim_over(raw.start, sentence)
     skip = (claim.claimer_start, claim.claimer_end) if claim else None
+    if claim and claim.end <= claim.claimer_start:
+        skip = (claim.end, claim.claimer_end)  # a trailing tag's places are its source's: ', the EU's office X said'
     return Figure(value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
                   qualifier=raw.qualifier, claimed_by=source.written if source else None,
                   topic=topic_key(raw, places, skip), measure=raw.measure,

@@ -47,6 +47,7 @@ SUBORDINATORS = frozenset("that which who whom whose when where after before whi
 MODIFIERS = ARTICLES | POSSESSIVES | frozenset("more most less least very so too rather quite".split())  # + adjective
 NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
+DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
 TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
@@ -322,6 +323,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         comma, after = subject[0] - 1, k + size
         if comma > 0 and toks[comma].text.lower() == "the" and toks[comma - 1].text == ",":
             comma -= 1  # 'CONTENT, the Treasury said.': the name's article sits outside its span
+        elif comma > 0 and toks[comma].text != ",":
+            comma = _description_before(toks, subject[0], comma)  # ', the EU's statistics office Eurostat said'
         if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
             if tail is None or tail >= len(toks) or toks[tail].text != ",":
@@ -351,6 +354,17 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
             lo = tail + 1  # 'But, he said, the plan will fail': an opener; 'Trump, he said, has won': a subject
     return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _description_before(toks: list[Token], name: int, default: int) -> int:
+    """Return the comma before 'the statistics office' in ', the statistics office Eurostat said', else default."""
+    for m in range(name - 1, max(0, name - DESCRIPTION_REACH) - 1, -1):
+        word = toks[m].text.lower()
+        if word == "," and toks[m + 1].text.lower() in ("the", "a", "an"):
+            return m
+        if not (word[:1].isalnum() or word in ("'s", "’s", "'", "’", "-")) or word in AUXILIARIES or word in PAST_VERBS:
+            return default  # a verb or a mark: the name is no description's
+    return default
 
 
 def _named_after(toks: list[Token], i: int) -> bool:

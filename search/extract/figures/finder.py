@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..lexicon.verbs import UP_PARTICLE_VERBS
-from ..lexicon.words import CURRENCIES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
+from ..lexicon.words import CURRENCIES, LOWER_CASE_PLACES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
 from ..lexicon.units import (COUNTED_PARTICIPLES, CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
                              NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
 from .measure import (REACH, WORD_AFTER, counted_head, counted_measure, counted_subject, is_plural, measure_key,
@@ -63,9 +63,10 @@ NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
 # 'killed or injured' counts casualties; 'people were killed' keeps the noun as written (the figures' convention)
 CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wounded|injured)"
                       r"\s+(?:or|and)\s+(?:killed|wounded|injured)", re.IGNORECASE)
-PLACE = re.compile(r"\b(" + "|".join(sorted(
-    (k.upper() if len(k) <= 4 else k.title() for k in PLACES), key=len, reverse=True)).replace(".", r"\.") + r")(?![\w])")
-_PLACE_KEYS = {(k.upper() if len(k) <= 4 else k.title()): v for k, v in PLACES.items()}
+# A place as written: 'UK', 'Russia', 'North Korea'; 'eurozone' is written in lower case as often as not.
+_PLACE_KEYS = {(k.upper() if len(k) <= 4 else k.title()): v for k, v in PLACES.items()} | {
+    k: PLACES[k] for k in LOWER_CASE_PLACES}
+PLACE = re.compile(r"\b(" + "|".join(sorted(_PLACE_KEYS, key=len, reverse=True)).replace(".", r"\.") + r")(?![\w])")
 SENTENCE_OPENING = re.compile(r"[\s\"“‘'(]*$")
 
 

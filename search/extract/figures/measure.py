@@ -36,6 +36,10 @@ NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were be
 # Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
 LEVEL_WORDS = frozenset("stayed stay stays unchanged steady stuck flat high low stable".split())
 # Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
+# 'a record low of', 'a new 10-year high of', 'an all-time peak of': a level named by its rank, not a measure
+EXTREMES = frozenset("low high peak".split())
+EXTREME_MODIFIERS = frozenset("record new fresh all-time historic - year month week decade day".split())
+EXTREME_SPAN = re.compile(r"[\w]+-(?:year|month|week|decade|day)")  # 'three-year' (a '10-year' leaves '-', 'year')
 MOVING_VERBS = REVISION_VERBS | frozenset("""
 push pushed pushes pushing take takes took taking lift lifts lifted raise raises raised lower lowers lowered
 drive drives drove driven bring brings brought
@@ -156,6 +160,7 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         k -= 1  # 'above the $47 a barrel mark', 'revenue of between $3.2bn and $3.4bn'
     if k < 0:
         return None
+    k = _past_extreme(toks, k)  # 'fell to a record low of 6.2%': what fell, not 'record low'
     if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
                                    and toks[k - 1].lower() not in UNIT_NOUNS):
         return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
@@ -177,6 +182,16 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
     return None
+
+
+def _past_extreme(toks: list[str], k: int) -> int:
+    """Return where to read on from before 'a record low of' (ending at toks[k]), or k when no such phrase ends there."""
+    if toks[k].lower() != "of" or k < 2 or toks[k - 1].lower() not in EXTREMES:
+        return k
+    j = k - 2
+    while j >= 0 and (toks[j].lower() in EXTREME_MODIFIERS or EXTREME_SPAN.fullmatch(toks[j].lower())):
+        j -= 1
+    return j - 1 if j >= 1 and toks[j].lower() in ("a", "an", "the", "its", "their") else k
 
 
 def _moved(word: str) -> bool:

@@ -171,8 +171,10 @@ PLACES = {
     "afghanistan": "afghanistan", "afghan": "afghanistan", "mexico": "mexico",
     "mexican": "mexico", "canada": "canada", "canadian": "canada", "europe": "europe",
     "european": "europe", "eu": "europe", "nato": "nato", "turkey": "turkey",
+    "eurozone": "eurozone", "euro zone": "eurozone", "euro area": "eurozone",
     "turkish": "turkey", "poland": "poland", "polish": "poland", "belarus": "belarus",
 }
+LOWER_CASE_PLACES = frozenset({"eurozone", "euro zone", "euro area"})  # no other word: 'turkey', 'china' are
 
 # Cue words that are nouns as often as verbs ('the claims that', 'official reports').
 NOUN_CUES = frozenset("""
