@@ -16,7 +16,7 @@ from .. import compare
 from ..errors import BadUsage, ClaimsearchError, IndexMissing
 from ..extract import extract
 from ..ingest import documents
-from ..processes import end_with_parent
+from ..processes import fewer_collections, forked_for_build
 from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
@@ -59,7 +59,7 @@ def build(corpus, index_root, on_file=None, preparer=None) -> Summary:
     ``preparer(items, corpus)`` yields each file Prepared in order (dask_prepare); None prepares here."""
     corpus, store, started = check_corpus(corpus), IndexStore(index_root), time.monotonic()
     summary = Summary()
-    with store.lock():
+    with store.lock(), fewer_collections():
         summary.build = store.publish(lambda build_dir: _write_build(corpus, build_dir, summary, on_file, preparer))
     summary.seconds = time.monotonic() - started
     return summary
@@ -114,7 +114,7 @@ def _send_clusters(comparisons, sending) -> None:
 
 
 def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path, failed, receiving) -> None:
-    end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
+    forked_for_build(parent)  # a SIGKILLed build must not leave its child writing
     try:
         # The parent clusters the quotes meanwhile; EOFError (it died) ends this child too.
         _save_comparisons(comparisons, build_dir, receiving.recv)
