@@ -186,3 +186,14 @@ def test_a_failing_segment_child_fails_the_build_and_keeps_the_live_one(corpus, 
     assert IndexStore(root).current_name() == live
     assert [p.name for p in (root / "builds").iterdir()] == [live]
     assert ids(root, "Wonsan", kind=("article",)) == ["002_9edff2facc8fa178"]
+
+
+def test_a_figures_value_is_stored_but_indexes_no_terms(corpus, tmp_path):
+    write(corpus / "005_rates.txt", "Rates rise\n\nThe bank raised its rate to 4.5% on Tuesday, its governor said.\n")
+    root = tmp_path / "ix"
+    indexer.build(corpus, root)
+    ix = indexer.open_index(IndexStore(root).current_dir())
+    with ix.searcher() as searcher:
+        stored = [f["value"] for f in searcher.documents(kind="figure")]
+        assert 4.5 in stored and "value" not in set(searcher.reader().indexed_field_names())  # no query reads it
+    ix.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .copies import signature, story_groups, story_id
 from .quantities import quantity_groups
@@ -85,7 +85,6 @@ class Comparisons:
         self.figures: dict[str, FigureRecord] = {k: FigureRecord(v) for k, v in (figures or {}).items()}
         self.articles: dict[str, ArticleRecord] = {k: ArticleRecord(v) for k, v in (articles or {}).items()}
         self.signatures: dict[str, bytes] = {}  # article id -> MinHash values (None: too short)
-        self._texts: dict[str, str] = {}  # added since the last compute, sketched then (never saved)
         self.clusters: dict[str, list[str]] = {}
         self.cluster_of: dict[str, str] = {}
         self.topics: dict[str, list[str]] = {}
@@ -101,25 +100,25 @@ class Comparisons:
         self.figures.update((f["id"], FigureRecord(f)) for f in figures)
         if article is not None:
             self.articles[article["id"]] = ArticleRecord(article)
-            self._texts[article["id"]] = article.get("text") or ""
+            # Sketched now, not at compute: a build adds articles while its workers extract the
+            # next ones, and compute ends the build alone.
+            self.signatures[article["id"]] = signature(article.get("text") or "")
 
     def drop_articles(self, article_ids) -> None:
         """Forget the statements of these articles (removed or about to be re-added)."""
         gone = set(article_ids)
         self.quotes = {k: v for k, v in self.quotes.items() if v["article_id"] not in gone}
         self.figures = {k: v for k, v in self.figures.items() if v["article_id"] not in gone}
-        for table in (self.articles, self.signatures, self._texts):
+        for table in (self.articles, self.signatures):
             for aid in gone & table.keys():
                 del table[aid]
 
-    def compute(self) -> "Comparisons":
-        """Find the story copies, then cluster the quotes and group the figures across stories."""
-        self.signatures.update((aid, signature(text)) for aid, text in self._texts.items())
-        self._texts = {}
+    def compute(self, clusters: Callable[[], dict] | None = None) -> "Comparisons":
+        """Find the story copies, then cluster the quotes and group the figures across stories.
+
+        ``clusters()``, when given, returns ``quote_clusters()`` worked out by another process."""
         self._set_stories({story_id(ids): ids for ids in
                            story_groups({a: s for a, s in self.signatures.items() if s})})
-        ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
-        self._set_clusters({cluster_id(ids): ids for ids in cluster_quotes(ordered)})
         figures = sorted(self.figures.values(), key=lambda f: f["id"])
         self._set_quantities({"qn-" + cluster_id(ids)[3:]: ids for ids in quantity_groups(figures, self.story)})
         topics = defaultdict(list)
@@ -127,8 +126,14 @@ class Comparisons:
             if fig.get("topic"):
                 topics[fig["topic"]].append(fig["id"])
         self.topics = dict(topics)
+        self._set_clusters(clusters() if clusters is not None else self.quote_clusters())
         self.derived = {}
         return self
+
+    def quote_clusters(self) -> dict[str, list[str]]:
+        """Return the clusters of the same quote across articles: cluster id -> quote ids."""
+        ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
+        return {cluster_id(ids): ids for ids in cluster_quotes(ordered)}
 
     def story(self, article_id: str) -> str:
         """Return the story id of an article: its copy group's, or its own id when it has no copy."""

@@ -16,7 +16,7 @@ from .. import compare
 from ..errors import BadUsage, ClaimsearchError, IndexMissing
 from ..extract import extract
 from ..ingest import documents
-from ..processes import end_with_parent
+from ..processes import fewer_collections, forked_for_build
 from ..whoosh_ext.storage import BuildStorage, SegmentedWriter, committing
 from . import prepare
 from .records import comparison_records, documents_for
@@ -59,7 +59,7 @@ def build(corpus, index_root, on_file=None, preparer=None) -> Summary:
     ``preparer(items, corpus)`` yields each file Prepared in order (dask_prepare); None prepares here."""
     corpus, store, started = check_corpus(corpus), IndexStore(index_root), time.monotonic()
     summary = Summary()
-    with store.lock():
+    with store.lock(), fewer_collections():
         summary.build = store.publish(lambda build_dir: _write_build(corpus, build_dir, summary, on_file, preparer))
     summary.seconds = time.monotonic() - started
     return summary
@@ -81,12 +81,16 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
     try:
         with committing(SegmentedWriter(ix)) as writer:
             batch.add(writer, paths, workers, after_file=writer.roll_if_full)
-            # The last segments' writing and the quote clustering are each a few seconds of pure
-            # Python: they run in child processes beside each other.
+            # The last segments' writing and the comparisons are each a few seconds of pure Python
+            # that end the build: they run beside each other, in child processes and this one.
             writer.finish_adding()
+            receiving, sending = multiprocessing.get_context("fork").Pipe(duplex=False)
             saving = multiprocessing.get_context("fork").Process(
-                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir, failed), daemon=True)
+                target=_save_comparisons_in_child, args=(os.getpid(), comparisons, index_dir, failed, receiving),
+                daemon=True)
             saving.start()
+            receiving.close()
+            _send_clusters(comparisons, sending)
         batch.speakers.save(index_dir)
         saving.join()
         if saving.exitcode != 0 and failed.value:
@@ -100,18 +104,28 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
         ix.close()
 
 
-def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path, failed) -> None:
-    end_with_parent(parent)  # a SIGKILLed build must not leave its child writing
+def _send_clusters(comparisons, sending) -> None:
+    """Work out the quote clusters here while the saving child groups stories and figures; send them."""
     try:
-        _save_comparisons(comparisons, build_dir)
+        with sending:
+            sending.send(comparisons.quote_clusters())
+    except BrokenPipeError:
+        pass  # the child failed first: its exit code tells
+
+
+def _save_comparisons_in_child(parent: int, comparisons, build_dir: Path, failed, receiving) -> None:
+    forked_for_build(parent)  # a SIGKILLed build must not leave its child writing
+    try:
+        # The parent clusters the quotes meanwhile; EOFError (it died) ends this child too.
+        _save_comparisons(comparisons, build_dir, receiving.recv)
     except OSError as exc:
         # A full disk is the parent's one-line message, not a traceback from the child.
         failed.value = exc.errno or errno.EIO
         sys.exit(1)
 
 
-def _save_comparisons(comparisons, build_dir: Path) -> None:
-    compare.save(comparisons.compute(), build_dir)
+def _save_comparisons(comparisons, build_dir: Path, clusters) -> None:
+    compare.save(comparisons.compute(clusters), build_dir)
 
 
 class Batch:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ClaimsearchError
 from ..extract import extract
 from ..ingest import documents
-from ..processes import end_with_parent
+from ..processes import forked_for_build
 
 PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it saves
 CHUNK_FILES = 16
@@ -90,7 +90,7 @@ def workers_for(file_count: int) -> int:
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=end_with_parent, initargs=(os.getpid(),))
+                               initializer=forked_for_build, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for start in range(0, len(items), CHUNK_FILES):

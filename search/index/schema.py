@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, SchemaClass
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, FieldType, SchemaClass
 
 from ..whoosh_ext.analysis import FastStemmingAnalyzer, folding_name_analyzer
 from .speakers import filter_key
@@ -94,8 +94,9 @@ class ClaimsearchSchema(SchemaClass):
     end = STORED()
     paragraphs = STORED()  # article docs: [[start, text], ...] to mark statements by offset
     detail = STORED()  # kind-specific extras (mention, cue, value, unit, qualifier...)
-    # shift_step=16: 4 range terms per value instead of 16; ranges on value stay possible (9% of a build).
-    value = NUMERIC(float, stored=True, shift_step=16)
+    # A figure's value, shown with its hit: stored only, since no query reads it (not a user field).
+    # Indexed, its range terms were 44,000 postings and 6,400 terms of a 1x build.
+    value = STORED()
     topic = ID(stored=True, sortable=True)
 
 

@@ -11,7 +11,7 @@ from collections import deque
 from whoosh.filedb.filestore import FileStorage
 
 from ..errors import ClaimsearchError
-from ..processes import end_with_parent
+from ..processes import forked_for_build
 from . import flushing
 from .adding import DocumentAdder
 
@@ -167,7 +167,7 @@ class SegmentChild:
 
 
 def _write_in_child(parent: int, ix, docs: list[dict], sending) -> None:
-    end_with_parent(parent)  # a SIGKILLed build must not leave its children writing
+    forked_for_build(parent)  # a SIGKILLed build must not leave its children writing
     try:
         sending.send(("ok", write_segments(ix, docs)))
     except OSError as exc:
