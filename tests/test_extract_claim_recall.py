@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from search.extract import extract
-from search.extract.claims.tagger import ClaimTagger, default_tagger
+from search.extract.claims.finder import RawClaim
+from search.extract.claims.tagger import EXTRA, ClaimTagger, _Taken, _widen, default_tagger
 from search.extract.text.sentences import tokens
 from search.ingest.documents import load_plain
-from search.models import ACT
+from search.models import ACT, STATEMENT
 
 LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
 
@@ -51,17 +52,17 @@ def test_a_sure_reading_with_its_source_and_cue_keeps_its_statement_form():
     assert (content, source, form) == ("the new cycle lanes would cut traffic", "Ms Webb", "statement")
 
 
-def test_a_source_and_cue_guessed_from_the_marginals_give_only_an_act():
+def test_a_source_and_cue_guessed_from_the_marginals_give_a_reading_kept_only_for_recall():
     labels = ["O"] * 4 + ["B-C"] + ["I-C"] * 6 + ["O"]  # the best labelling names no source and no cue
     guessed = {"I-C": SURE_CONTENT, "B-S": [0.1, 0.1] + [0.0] * 10, "B-Q": [0.0, 0.0, 0.2] + [0.0] * 9}
-    assert _spans(TEXT, labels, guessed) == [("the new cycle lanes would cut traffic", "Ms Webb", ACT)]
+    assert _spans(TEXT, labels, guessed) == [("the new cycle lanes would cut traffic", "Ms Webb", EXTRA)]
     assert _spans(TEXT, labels, {"I-C": SURE_CONTENT}) == []  # no source even in the marginals: nothing
 
 
-def test_a_content_weak_all_through_is_only_an_act_and_a_weaker_one_nothing():
+def test_a_content_weak_all_through_is_kept_only_for_recall_and_a_weaker_one_not_at_all():
     labels = ["B-S", "I-S", "B-Q"] + ["O"] * 9
     weak = [0.0] * 4 + [0.45] * 7 + [0.0]
-    assert _spans(TEXT, labels, {"I-C": weak}) == [("the new cycle lanes would cut traffic", "Ms Webb", ACT)]
+    assert _spans(TEXT, labels, {"I-C": weak}) == [("the new cycle lanes would cut traffic", "Ms Webb", EXTRA)]
     weaker = [0.0] * 4 + [0.2] * 7 + [0.0]
     assert _spans(TEXT, labels, {"I-C": weaker}) == []
 
@@ -98,3 +99,22 @@ def test_an_added_reading_never_turns_a_statement_into_two():
     # the tagger's longer reading of the rules' attribution ('that the dam would hold') is dropped, not added
     claims = claims_of("An engineer at the water board in Leeds said the dam would hold.")
     assert [(c.text, c.form) for c in claims] == [("the dam would hold", "statement")]
+
+
+WIDE = "The mayor criticised the plan , which would cost jobs ."  # tokens: mayor 1, the plan 3-4, content 3-10
+
+
+def _widened(form: str, text: str = WIDE) -> str:
+    toks = tokens(text, 0, len(text))
+    raw = [RawClaim(toks[3].start, toks[4].end, toks[1].start, toks[1].end, "criticised", form)]
+    _widen(raw, _Taken(raw), toks, (3, len(toks) - 1), (1, 2))
+    return text[raw[0].start:raw[0].end]
+
+
+def test_a_rules_act_takes_the_longer_content_the_model_reads_for_its_source():
+    assert _widened(ACT) == "the plan , which would cost jobs"
+
+
+def test_a_statement_keeps_its_words_and_no_act_grows_over_a_quotation():
+    assert _widened(STATEMENT) == "the plan"
+    assert _widened(ACT, 'The mayor criticised the plan , " a folly " he called it .') == "the plan"

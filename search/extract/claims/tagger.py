@@ -6,7 +6,7 @@ import json
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -33,7 +33,11 @@ NOT_NAMES = STOP_WORDS | DETERMINERS | TIME_WORDS  # words that end no source: '
 APPOSITIVE_OPENERS = frozenset([*",-–—(", "who", "which"])  # a source ends where its appositive starts
 VAGUE_PRONOUNS = FIRST_PERSON | {"it", "they"}  # a speaker's own voice, or rarely resolved to a speaker
 MIN_LEFT = 40  # characters a read sentence must leave outside the rules' claims to be tagged (BBC: 2 in 3 skipped)
+SURE_LEFT = 80  # ... below which what it finds there is kept only for recall (EXTRA)
 LEFT_REACH = 8  # claims looked at per window: a sentence holds a few
+# The form of a reading kept only for recall (a guessed source, a weak content, a gate's leftover): an act unless
+# it holds a quotation, which it would take from the statement or quote the rules make of it
+EXTRA = "extra"
 IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
 
 
@@ -139,9 +143,6 @@ def _trim_source(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
         word = t.text.lower()
         return not t.text[:1].isalnum() or (word in NOT_NAMES and word not in PRONOUNS) or word in BE_FORMS or (
             t.text.islower() and word.endswith(("ed", "ing")))  # 'fishermen were backing': the verb is no name
-    relative = [m for m in range(lo, hi) if toks[m].text.lower() == "who"]
-    if relative:  # 'Ann Lee, who backed ...': 'who' is the mention, resolved to Ann Lee as the rules' 'who' is
-        return relative[-1], relative[-1] + 1
     hi = next((m for m in range(lo + 1, hi) if toks[m].text.lower() in APPOSITIVE_OPENERS), hi)  # 'Ann Lee, who ...'
     while hi > lo and loose(toks[hi - 1]):
         hi -= 1
@@ -160,6 +161,11 @@ def _noun_cue(toks: list[Token], source: tuple[int, int], cue: tuple[int, int]) 
     """Return True for "Moscow's official claims that": a claim noun after a possessive phrase is no verb."""
     return cue[1] - cue[0] == 1 and toks[cue[0]].text.lower() in THAT_NOUNS and \
         any(t.text.lower().endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
+
+
+def _relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the last relative 'who' of a source run ('Ann Lee, who'), None if it holds none."""
+    return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].text.lower() == "who"), None)
 
 
 def _fragment(toks: list[Token], lo: int, hi: int) -> bool:
@@ -184,14 +190,24 @@ class _Taken:
     """The rules' claim spans, asked whether any overlaps a window in O(log n) (a long article has many)."""
 
     def __init__(self, raw: list[RawClaim]):
-        spans = sorted((c.start, c.end, c.claimer_start) for c in raw)
-        self.starts, self.ends, self.claimers = ([span[k] for span in spans] for k in range(3))
+        spans = sorted((c.start, c.end, c.claimer_start, i) for i, c in enumerate(raw))
+        self.starts, self.ends, self.claimers, self.index = ([span[k] for span in spans] for k in range(4))
         self.reach = list(accumulate(self.ends, max))  # the furthest end among the first k claims
 
     def overlaps(self, lo: int, hi: int) -> bool:
         """Return True when some claim starts before hi and ends after lo."""
         k = bisect_left(self.starts, hi)
         return k > 0 and self.reach[k - 1] > lo
+
+    def overlapping(self, lo: int, hi: int) -> list[int]:
+        """Return the raw indexes of the claims overlapping [lo, hi) (the last few before hi looked at)."""
+        found, j = [], bisect_left(self.starts, hi) - 1
+        for j in range(j, max(j - LEFT_REACH, -1), -1):
+            if self.reach[j] <= lo:
+                break
+            if self.ends[j] > lo:
+                found.append(self.index[j])
+        return found
 
     def inside(self, lo: int, hi: int, c_lo: int, c_hi: int) -> bool:
         """Return True when every claim overlapping [lo, hi) lies, with its claimer, inside [c_lo, c_hi) (the last
@@ -238,7 +254,8 @@ class ClaimTagger:
         self._tagger.open_inmemory(self.model)
 
     def spans(self, toks: list[Token]) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], str]]:
-        """Return (content, source, cue) token runs [lo, hi) the model finds in one window, with each one's form."""
+        """Return (content, source, cue) token runs [lo, hi) the model finds in one window, with each one's form
+        (EXTRA for a reading less sure than an act)."""
         tagger = self._tagger
         tagger.set(sentence_features(toks))
         labels = tagger.tag()
@@ -260,19 +277,21 @@ class ClaimTagger:
                 hi -= 1
             while lo < hi and toks[lo].text in EDGE_PUNCT:
                 lo += 1
-            source, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
-            source = source and _trim_source(toks, *source)
+            run, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
+            source = run and _trim_source(toks, *run)
+            if source and source[0] == source[1] and _relative(toks, run):
+                source, unsure = _relative(toks, run), True  # ', who backed': resolved to whom it follows
             before = toks[lo - 1].text.lower() if lo else ""
             if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
             if form:
-                found.append(((lo, hi), source, cue, ACT if unsure else form))
+                found.append(((lo, hi), source, cue, EXTRA if unsure else form))
         return found
 
     def _form(self, toks: list[Token], probs: list[float], content, source, cue) -> str | None:
         """Return None for a tagged claim that fails the gates (a cue or source of no sense), ACT for one
-        read only as a stance or act, else the form its content has."""
+        read only as a stance or act, EXTRA for one kept only for recall, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
         if source[0] == source[1] or words < self.min_words and (
@@ -289,7 +308,7 @@ class ClaimTagger:
                 or (shown and not _person_like(toks, source)):
             return None  # 'suggested by X', 'is expected to': a passive's subject asserts; 'sales showed': a measure
         if words < self.min_words or cue[0] > lo or one in VAGUE_PRONOUNS or shown:
-            return ACT  # 'endorsed Smith', a tag the rules did not read ('..., he said'), 'they want', 'Ms Lee
+            return EXTRA  # 'endorsed Smith', a tag the rules did not read ('..., he said'), 'they want', 'Ms Lee
             # showed': an object, or a claimer less sure (a pronoun resolved), so never a statement
         need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') are surer as acts
         mean = sum(probs[lo:hi]) / (hi - lo)
@@ -298,28 +317,48 @@ class ClaimTagger:
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words)) if mean >= self.statement_sure else ACT
 
     def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
-        """Return claims the model finds in cue sentences that no claim of the rules overlaps."""
+        """Return claims the model finds in cue sentences that no claim of the rules overlaps (and widen, in raw,
+        a rule's act whose content the model reads further)."""
         taken = _Taken(raw)
         heads = default_scorer().heads  # the source heads learned for the loose readings ('campaign', 'poll')
         found = []
         for toks in candidate_windows(ctx, self.cues):
             read = taken.overlaps(toks[0].start, toks[-1].end)  # the rules read this sentence: mostly its acts are left
-            if read and taken.left(toks[0].start, toks[-1].end) < MIN_LEFT:
+            left = taken.left(toks[0].start, toks[-1].end) if read else SURE_LEFT
+            if left < MIN_LEFT:
                 continue  # the rules' claims fill the sentence: no room for another (and tagging costs time)
             for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi), form in self.spans(toks):
+                form = EXTRA if left < SURE_LEFT else form
                 lo, hi = min(c_lo, s_lo, q_lo), max(c_hi, s_hi, q_hi)
                 if taken.overlaps(toks[lo].start, toks[hi - 1].end):
                     if not taken.inside(toks[lo].start, toks[hi - 1].end, toks[c_lo].start, toks[c_hi - 1].end):
+                        _widen(raw, taken, toks, (c_lo, c_hi), (s_lo, s_hi))
                         continue  # the rules read this attribution: they know it better
-                    form = ACT  # one around the rules' claim: 'hopes to capitalise on her claim that ...'
+                    form = EXTRA  # one around the rules' claim: 'hopes to capitalise on her claim that ...'
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
+                if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
+                    continue
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end,
-                                      cue, ACT if read else form))
+                                      cue, ACT if read or form == EXTRA else form))
         return found
+
+
+def _widen(raw: list[RawClaim], taken: _Taken, toks: list[Token], content, source) -> None:
+    """Give the one act of the rules a tagged reading of the same source holds its tagged content, when longer
+    ('criticised the plan' -> 'criticised the plan, which he said would cost jobs'); statements keep their words, and
+    no act grows over a quotation (it would take the quote from its speaker)."""
+    start, end = toks[content[0]].start, toks[content[1] - 1].end
+    hits = taken.overlapping(start, end)
+    if len(hits) != 1 or any(t.text in QUOTE_MARKS for t in toks[content[0]:content[1]]):
+        return
+    claim = raw[hits[0]]
+    if claim.form == ACT and toks[source[0]].start <= claim.claimer_start < toks[source[1] - 1].end and \
+            start <= claim.start and claim.end <= end and end - start > claim.end - claim.start:
+        raw[hits[0]] = replace(claim, start=start, end=end)
 
 
 def load_tagger(data: dict) -> ClaimTagger:
