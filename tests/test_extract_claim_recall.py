@@ -5,7 +5,7 @@ import pytest
 
 from search.extract import extract
 from search.extract.claims.finder import RawClaim
-from search.extract.claims.tagger import EXTRA, ClaimTagger, _Taken, _widen, default_tagger
+from search.extract.claims.tagger import EXTRA, ClaimTagger, _no_object, _Taken, _widen, default_tagger
 from search.extract.text.sentences import tokens
 from search.ingest.documents import load_plain
 from search.models import ACT, STATEMENT
@@ -118,3 +118,15 @@ def test_a_rules_act_takes_the_longer_content_the_model_reads_for_its_source():
 def test_a_statement_keeps_its_words_and_no_act_grows_over_a_quotation():
     assert _widened(STATEMENT) == "the plan"
     assert _widened(ACT, 'The mayor criticised the plan , " a folly " he called it .') == "the plan"
+
+
+@pytest.mark.parametrize("text, content, no_object", [
+    ("said Ann Lee , the firm 's chief .", (4, 8), True),  # the inverted tag's own appositive
+    ("Ann Lee backed the firm which makes toys .", (5, 8), True),  # a relative clause
+    ("Ann Lee backed Okafor .", (3, 4), True),  # one word
+    ("Ann Lee backed the firm 's new plan .", (3, 8), False),
+])
+def test_a_weak_content_must_be_an_object_of_its_cue(text, content, no_object):
+    toks = tokens(text, 0, len(text))
+    cue, source = ((0, 1), (1, 3)) if text.startswith("said") else ((2, 3), (0, 2))
+    assert _no_object(toks, *content, source, cue) is no_object

@@ -168,6 +168,14 @@ def _relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None
     return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].text.lower() == "who"), None)
 
 
+def _no_object(toks: list[Token], lo: int, hi: int, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True for a weak content that is no object of its cue: one word, a relative clause ('which makes'),
+    or the words just after an inverted tag's source ('said Ann Lee, the firm's chief')."""
+    words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
+    return words < 2 or toks[lo].text.lower() in ("which", "who") or (
+        cue[1] <= source[0] and source[1] <= lo <= source[1] + 2)
+
+
 def _fragment(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True when a content ends in a word that ends no phrase ('the ferry on', 'the'; not 'him')."""
     last = toks[hi - 1].text.lower() if hi > lo else ""
@@ -269,10 +277,10 @@ class ClaimTagger:
             cues = cues or _runs([p >= self.guess for p in _probs(tagger, CUE, len(toks))])
         probs = _probs(tagger, CONTENT, len(toks))
         found = []
-        runs = [(run, guessed) for run in _runs([p >= self.threshold for p in probs])]
-        runs += [(run, True) for run in _runs([p >= self.weak for p in probs])
+        runs = [(run, guessed, False) for run in _runs([p >= self.threshold for p in probs])]
+        runs += [(run, True, True) for run in _runs([p >= self.weak for p in probs])
                  if max(probs[run[0]:run[1]]) < self.threshold]  # weak all through: an act at most
-        for (lo, hi), unsure in runs:
+        for (lo, hi), unsure, weak in runs:
             while hi > lo and toks[hi - 1].text in EDGE_PUNCT:
                 hi -= 1
             while lo < hi and toks[lo].text in EDGE_PUNCT:
@@ -285,6 +293,8 @@ class ClaimTagger:
             if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
+            if form and weak and not guessed and _no_object(toks, lo, hi, source, cue):
+                continue  # a weak run beside the best labelling's own source and cue, read as no object of it
             if form:
                 found.append(((lo, hi), source, cue, EXTRA if unsure else form))
         return found
