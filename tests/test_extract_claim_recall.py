@@ -130,3 +130,11 @@ def test_a_weak_content_must_be_an_object_of_its_cue(text, content, no_object):
     toks = tokens(text, 0, len(text))
     cue, source = ((0, 1), (1, 3)) if text.startswith("said") else ((2, 3), (0, 2))
     assert _no_object(toks, *content, source, cue) is no_object
+
+
+def test_a_tagged_reading_around_the_rules_own_attribution_is_no_nested_one():
+    # 'CONTENT, according to the bank': the rules' claim (content 0-20, claimer 35-43) inside a tagged content
+    raw = [RawClaim(0, 20, 35, 43, "according to", STATEMENT)]
+    taken = _Taken(raw)
+    assert not taken.inside(0, 43, (0, 20), (35, 43))  # the tagged source is the rules' claimer: the same one
+    assert taken.inside(0, 43, (0, 45), (50, 55))  # a claimer of its own inside the content: nested

@@ -198,8 +198,9 @@ class _Taken:
     """The rules' claim spans, asked whether any overlaps a window in O(log n) (a long article has many)."""
 
     def __init__(self, raw: list[RawClaim]):
-        spans = sorted((c.start, c.end, c.claimer_start, i) for i, c in enumerate(raw))
-        self.starts, self.ends, self.claimers, self.index = ([span[k] for span in spans] for k in range(4))
+        spans = sorted((c.start, c.end, c.claimer_start, c.claimer_end, i) for i, c in enumerate(raw))
+        self.starts, self.ends, self.claimers, self.claimer_ends, self.index = ([span[k] for span in spans]
+                                                                               for k in range(5))
         self.reach = list(accumulate(self.ends, max))  # the furthest end among the first k claims
 
     def overlaps(self, lo: int, hi: int) -> bool:
@@ -207,35 +208,31 @@ class _Taken:
         k = bisect_left(self.starts, hi)
         return k > 0 and self.reach[k - 1] > lo
 
-    def overlapping(self, lo: int, hi: int) -> list[int]:
-        """Return the raw indexes of the claims overlapping [lo, hi) (the last few before hi looked at)."""
+    def _near(self, lo: int, hi: int) -> list[int]:
+        """Return the sorted positions of the claims overlapping [lo, hi) (the last few before hi looked at)."""
         found, j = [], bisect_left(self.starts, hi) - 1
         for j in range(j, max(j - LEFT_REACH, -1), -1):
             if self.reach[j] <= lo:
                 break
             if self.ends[j] > lo:
-                found.append(self.index[j])
+                found.append(j)
         return found
 
-    def inside(self, lo: int, hi: int, c_lo: int, c_hi: int) -> bool:
-        """Return True when every claim overlapping [lo, hi) lies, with its claimer, inside [c_lo, c_hi) (the last
-        few looked at): an attribution nested in a tagged content ('hopes to use her claim that X')."""
-        j = bisect_left(self.starts, hi) - 1
-        for j in range(j, max(j - LEFT_REACH, -1), -1):
-            if self.reach[j] <= lo:
-                break
-            if self.ends[j] > lo and not (c_lo <= min(self.starts[j], self.claimers[j]) and self.ends[j] <= c_hi):
-                return False
-        return True
+    def overlapping(self, lo: int, hi: int) -> list[int]:
+        """Return the raw indexes of the claims overlapping [lo, hi)."""
+        return [self.index[j] for j in self._near(lo, hi)]
+
+    def inside(self, lo: int, hi: int, content: tuple[int, int], source: tuple[int, int]) -> bool:
+        """Return True when every claim overlapping [lo, hi) lies inside the content [c_lo, c_hi) and has a claimer
+        of its own, not the tagged source: an attribution nested in a tagged content ('hopes to use her claim
+        that X'), not the rules' own reading of the tagged one."""
+        (c_lo, c_hi), (s_lo, s_hi) = content, source
+        return all(c_lo <= min(self.starts[j], self.claimers[j]) and self.ends[j] <= c_hi
+                   and not (self.claimers[j] < s_hi and s_lo < self.claimer_ends[j]) for j in self._near(lo, hi))
 
     def left(self, lo: int, hi: int) -> int:
-        """Return how many characters of [lo, hi) no claim covers (the last few claims before hi looked at)."""
-        covered, j = 0, bisect_left(self.starts, hi) - 1
-        for j in range(j, max(j - LEFT_REACH, -1), -1):
-            if self.reach[j] <= lo:
-                break
-            covered += max(0, min(self.ends[j], hi) - max(self.starts[j], lo))
-        return hi - lo - covered
+        """Return how many characters of [lo, hi) no claim covers."""
+        return hi - lo - sum(min(self.ends[j], hi) - max(self.starts[j], lo) for j in self._near(lo, hi))
 
 
 @dataclass
@@ -341,7 +338,8 @@ class ClaimTagger:
                 form = EXTRA if left < SURE_LEFT else form
                 lo, hi = min(c_lo, s_lo, q_lo), max(c_hi, s_hi, q_hi)
                 if taken.overlaps(toks[lo].start, toks[hi - 1].end):
-                    if not taken.inside(toks[lo].start, toks[hi - 1].end, toks[c_lo].start, toks[c_hi - 1].end):
+                    if not taken.inside(toks[lo].start, toks[hi - 1].end, (toks[c_lo].start, toks[c_hi - 1].end),
+                                        (toks[s_lo].start, toks[s_hi - 1].end)):
                         _widen(raw, taken, toks, (c_lo, c_hi), (s_lo, s_hi))
                         continue  # the rules read this attribution: they know it better
                     form = EXTRA  # one around the rules' claim: 'hopes to capitalise on her claim that ...'
@@ -351,16 +349,16 @@ class ClaimTagger:
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
-                    continue
+                    continue  # as an act it would hold the quotation, taking it from its speaker's statement
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end,
                                       cue, ACT if read or form == EXTRA else form))
         return found
 
 
 def _widen(raw: list[RawClaim], taken: _Taken, toks: list[Token], content, source) -> None:
-    """Give the one act of the rules a tagged reading of the same source holds its tagged content, when longer
-    ('criticised the plan' -> 'criticised the plan, which he said would cost jobs'); statements keep their words, and
-    no act grows over a quotation (it would take the quote from its speaker)."""
+    """Widen the one rules' act inside a longer tagged reading of the same source to the tagged content ('the
+    plan' -> 'the plan, which would cost jobs'); statements keep their words, and no act grows over a quotation
+    (it would take the quote from its speaker)."""
     start, end = toks[content[0]].start, toks[content[1] - 1].end
     hits = taken.overlapping(start, end)
     if len(hits) != 1 or any(t.text in QUOTE_MARKS for t in toks[content[0]:content[1]]):
