@@ -68,8 +68,10 @@ def excluded(paths: list[str]) -> set[str]:
             names |= set(text.split())
             continue
         data = json.loads(text)
-        names |= {a["file"] for a in data.get("articles", [])}
-        names |= {i.split("#")[0] for s in data.get("samples", {}).values() for i in s.get("judgments", {})}
+        articles = data.get("articles", [])
+        names |= {a["file"] for a in articles} if isinstance(articles, list) else set()  # a count in acts_claims
+        judged = [s.get("judgments", {}) for s in data.get("samples", {}).values()] + [data.get("judgments", {})]
+        names |= {i.split("#")[0] for j in judged for i in j}
     return names
 
 

@@ -6,14 +6,14 @@ import json
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 import pycrfsuite
 
 from ..attribution.context import Context
-from ..lexicon.grammar import FIRST_PERSON
+from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
@@ -32,8 +32,12 @@ EDGE_PUNCT = frozenset(".,;:-—–")
 NOT_NAMES = STOP_WORDS | DETERMINERS | TIME_WORDS  # words that end no source: 'Airbus this week', 'X and'
 APPOSITIVE_OPENERS = frozenset([*",-–—(", "who", "which"])  # a source ends where its appositive starts
 VAGUE_PRONOUNS = FIRST_PERSON | {"it", "they"}  # a speaker's own voice, or rarely resolved to a speaker
-MIN_LEFT = 80  # characters a read sentence must leave outside the rules' claims to be tagged (BBC: 2 in 3 skipped)
+MIN_LEFT = 40  # characters a read sentence must leave outside the rules' claims to be tagged (BBC: 2 in 3 skipped)
+SURE_LEFT = 80  # ... below which what it finds there is kept only for recall (EXTRA)
 LEFT_REACH = 8  # claims looked at per window: a sentence holds a few
+# The form of a reading kept only for recall (a guessed source, a weak content, a gate's leftover): an act unless
+# it holds a quotation, which it would take from the statement or quote the rules make of it
+EXTRA = "extra"
 IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
 
 
@@ -116,6 +120,11 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
+def _probs(tagger: pycrfsuite.Tagger, kind: str, n: int) -> list[float]:
+    """Return each of the n tokens' marginal probability of being inside a run of kind (B- or I-)."""
+    return [tagger.marginal("B-" + kind, i) + tagger.marginal("I-" + kind, i) for i in range(n)]
+
+
 def _nearest(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
     """Return the run outside [lo, hi) nearest to it, None if there is none."""
     outside = [r for r in runs if r[1] <= lo or r[0] >= hi]
@@ -160,6 +169,32 @@ def _time_only(toks: list[Token], lo: int, hi: int) -> bool:
                for t in toks[lo:hi])
 
 
+def _relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the last relative 'who' of a source run ('Ann Lee, who'), None if it holds none."""
+    return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].text.lower() == "who"), None)
+
+
+def _no_object(toks: list[Token], lo: int, hi: int, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True for a weak content that is no object of its cue: one word, a relative clause ('which makes'),
+    or the words just after an inverted tag's source ('said Ann Lee, the firm's chief')."""
+    words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
+    return words < 2 or toks[lo].text.lower() in ("which", "who") or (
+        cue[1] <= source[0] and source[1] <= lo <= source[1] + 2)
+
+
+def _fragment(toks: list[Token], lo: int, hi: int) -> bool:
+    """Return True when a content ends in a word that ends no phrase ('the ferry on', 'the'; not 'him')."""
+    last = toks[hi - 1].text.lower() if hi > lo else ""
+    return not last or (last in NOT_NAMES and last not in PRONOUNS)
+
+
+def _person_like(toks: list[Token], source: tuple[int, int]) -> bool:
+    """Return True when a source ends in a pronoun or a capitalised word past the sentence's first ('Ms Lee'), not
+    in a measure ('Like-for-like sales', 'Sales')."""
+    head = toks[source[1] - 1]
+    return head.text.lower() in PRONOUNS or (head.text[:1].isupper() and source[1] - 1 > 0)
+
+
 def verb_cue(words: list[str]) -> bool:
     """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
@@ -169,8 +204,9 @@ class _Taken:
     """The rules' claim spans, asked whether any overlaps a window in O(log n) (a long article has many)."""
 
     def __init__(self, raw: list[RawClaim]):
-        spans = sorted((c.start, c.end) for c in raw)
-        self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+        spans = sorted((c.start, c.end, c.claimer_start, c.claimer_end, i) for i, c in enumerate(raw))
+        self.starts, self.ends, self.claimers, self.claimer_ends, self.index = ([span[k] for span in spans]
+                                                                               for k in range(5))
         self.reach = list(accumulate(self.ends, max))  # the furthest end among the first k claims
 
     def overlaps(self, lo: int, hi: int) -> bool:
@@ -178,14 +214,31 @@ class _Taken:
         k = bisect_left(self.starts, hi)
         return k > 0 and self.reach[k - 1] > lo
 
-    def left(self, lo: int, hi: int) -> int:
-        """Return how many characters of [lo, hi) no claim covers (the last few claims before hi looked at)."""
-        covered, j = 0, bisect_left(self.starts, hi) - 1
+    def _near(self, lo: int, hi: int) -> list[int]:
+        """Return the sorted positions of the claims overlapping [lo, hi) (the last few before hi looked at)."""
+        found, j = [], bisect_left(self.starts, hi) - 1
         for j in range(j, max(j - LEFT_REACH, -1), -1):
             if self.reach[j] <= lo:
                 break
-            covered += max(0, min(self.ends[j], hi) - max(self.starts[j], lo))
-        return hi - lo - covered
+            if self.ends[j] > lo:
+                found.append(j)
+        return found
+
+    def overlapping(self, lo: int, hi: int) -> list[int]:
+        """Return the raw indexes of the claims overlapping [lo, hi)."""
+        return [self.index[j] for j in self._near(lo, hi)]
+
+    def inside(self, lo: int, hi: int, content: tuple[int, int], source: tuple[int, int]) -> bool:
+        """Return True when every claim overlapping [lo, hi) lies inside the content [c_lo, c_hi) and has a claimer
+        of its own, not the tagged source: an attribution nested in a tagged content ('hopes to use her claim
+        that X'), not the rules' own reading of the tagged one."""
+        (c_lo, c_hi), (s_lo, s_hi) = content, source
+        return all(c_lo <= min(self.starts[j], self.claimers[j]) and self.ends[j] <= c_hi
+                   and not (self.claimers[j] < s_hi and s_lo < self.claimer_ends[j]) for j in self._near(lo, hi))
+
+    def left(self, lo: int, hi: int) -> int:
+        """Return how many characters of [lo, hi) no claim covers."""
+        return hi - lo - sum(min(self.ends[j], hi) - max(self.starts[j], lo) for j in self._near(lo, hi))
 
 
 @dataclass
@@ -201,6 +254,10 @@ class ClaimTagger:
     # mean content probability a tagged claim needs to be shown as a statement; below it, an act. Chosen on BBC
     # samples (bench/README, fourth session): it moves no PolNeAR score, which counts acts too
     statement_sure: float = 0.85
+    # marginal probability a source or cue token needs when the best labelling holds content but names no source
+    # or cue ('Cooper has spoken out in favor of gun control'): such a reading is less sure, so only an act
+    guess: float = 0.08
+    weak: float = 0.35  # content probability of a run no token of which reaches `threshold`: also only an act
     _tagger: pycrfsuite.Tagger | None = None
 
     def __post_init__(self):
@@ -208,44 +265,64 @@ class ClaimTagger:
         self._tagger.open_inmemory(self.model)
 
     def spans(self, toks: list[Token]) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], str]]:
-        """Return (content, source, cue) token runs [lo, hi) the model finds in one window, with each one's form."""
+        """Return (content, source, cue) token runs [lo, hi) the model finds in one window, with each one's form
+        (EXTRA for a reading less sure than an act)."""
         tagger = self._tagger
         tagger.set(sentence_features(toks))
         labels = tagger.tag()
         sources = _runs([y[-1] == SOURCE for y in labels])
         cues = _runs([y[-1] == CUE for y in labels])
-        if not sources or not cues:
-            return []  # a claim needs both: skip the marginals (most windows)
-        marginal = tagger.marginal
-        probs = [marginal("B-C", i) + marginal("I-C", i) for i in range(len(toks))]
+        guessed = not sources or not cues
+        if guessed and not any(y[-1] == CONTENT for y in labels):
+            return []  # nothing claimed: skip the marginals (most windows)
+        if guessed:
+            sources = sources or _runs([p >= self.guess for p in _probs(tagger, SOURCE, len(toks))])
+            cues = cues or _runs([p >= self.guess for p in _probs(tagger, CUE, len(toks))])
+        probs = _probs(tagger, CONTENT, len(toks))
         found = []
-        for lo, hi in _runs([p >= self.threshold for p in probs]):
+        runs = [(run, guessed, False) for run in _runs([p >= self.threshold for p in probs])]
+        runs += [(run, True, True) for run in _runs([p >= self.weak for p in probs])
+                 if max(probs[run[0]:run[1]]) < self.threshold]  # weak all through: an act at most
+        for (lo, hi), unsure, weak in runs:
             while hi > lo and toks[hi - 1].text in EDGE_PUNCT:
                 hi -= 1
             while lo < hi and toks[lo].text in EDGE_PUNCT:
                 lo += 1
-            source, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
-            source = source and _trim_source(toks, *source)
+            run, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
+            source = run and _trim_source(toks, *run)
+            if source and source[0] == source[1] and _relative(toks, run):
+                source, unsure = _relative(toks, run), True  # ', who backed': resolved to whom it follows
+            before = toks[lo - 1].text.lower() if lo else ""
+            if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
+                continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
+            if form and weak and not guessed and _no_object(toks, lo, hi, source, cue):
+                continue  # a weak run beside the best labelling's own source and cue, read as no object of it
             if form:
-                found.append(((lo, hi), source, cue, form))
+                found.append(((lo, hi), source, cue, EXTRA if unsure else form))
         return found
 
     def _form(self, toks: list[Token], probs: list[float], content, source, cue) -> str | None:
         """Return None for a tagged claim that fails the gates (a cue or source of no sense), ACT for one
-        read only as a stance or act, else the form its content has."""
+        read only as a stance or act, EXTRA for one kept only for recall, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-        if words < self.min_words or source[0] == source[1] or cue[0] > lo or _time_only(toks, lo, hi):
-            return None  # content before its cue is a tag's ('..., he said'): the rules read those frames; one word
-            # beside a (masked) quotation is that quote's attribution, already a Quote
+        if source[0] == source[1] or _time_only(toks, lo, hi) or words < self.min_words and (
+                _fragment(toks, lo, hi) or hi - lo > 1 or cue[0] > lo
+                or any(t.text in QUOTE_MARKS for t in toks[max(lo - 1, 0):hi + 1])):
+            return None  # one word beside a (masked) quotation is that quote's attribution, already a Quote
         cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
         one = toks[source[0]].text.lower() if source[1] - source[0] == 1 else ""
-        if not any(w[:1].isalpha() for w in cue_words) or one in VAGUE_PRONOUNS:
+        if not any(w[:1].isalpha() for w in cue_words) or one in FIRST_PERSON or (
+                one in VAGUE_PRONOUNS and not verb_cue(cue_words)):
             return None  # a bare ':' is a headline's; 'it appears', 'I think' are no one the writer reports
+        shown = _evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])
         if (cue[1] < len(toks) and toks[cue[1]].text == "by") or _noun_cue(toks, source, cue) or _passive(cue_words) \
-                or (_evidence_only(cue_words) and not evidence_subject(toks, source[0], cue[0])):
+                or (shown and not _person_like(toks, source)):
             return None  # 'suggested by X', 'is expected to': a passive's subject asserts; 'sales showed': a measure
+        if words < self.min_words or cue[0] > lo or one in VAGUE_PRONOUNS or shown:
+            return EXTRA  # 'endorsed Smith', a tag the rules did not read ('..., he said'), 'they want', 'Ms Lee
+            # showed': an object, or a claimer less sure (a pronoun resolved), so never a statement
         need = self.sure if verb_cue(cue_words) else self.strict  # other cues ('backing') are surer as acts
         mean = sum(probs[lo:hi]) / (hi - lo)
         if "to" in cue_words[:-1] or one in POSSESSIVES or mean < need:
@@ -253,26 +330,49 @@ class ClaimTagger:
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words)) if mean >= self.statement_sure else ACT
 
     def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
-        """Return claims the model finds in cue sentences that no claim of the rules overlaps."""
+        """Return claims the model finds in cue sentences that no claim of the rules overlaps (and widen, in raw,
+        a rule's act whose content the model reads further)."""
         taken = _Taken(raw)
         heads = default_scorer().heads  # the source heads learned for the loose readings ('campaign', 'poll')
         found = []
         for toks in candidate_windows(ctx, self.cues):
             read = taken.overlaps(toks[0].start, toks[-1].end)  # the rules read this sentence: mostly its acts are left
-            if read and taken.left(toks[0].start, toks[-1].end) < MIN_LEFT:
+            left = taken.left(toks[0].start, toks[-1].end) if read else SURE_LEFT
+            if left < MIN_LEFT:
                 continue  # the rules' claims fill the sentence: no room for another (and tagging costs time)
             for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi), form in self.spans(toks):
+                form = EXTRA if left < SURE_LEFT else form
                 lo, hi = min(c_lo, s_lo, q_lo), max(c_hi, s_hi, q_hi)
                 if taken.overlaps(toks[lo].start, toks[hi - 1].end):
-                    continue  # the rules read this attribution: they know it better
+                    if not taken.inside(toks[lo].start, toks[hi - 1].end, (toks[c_lo].start, toks[c_hi - 1].end),
+                                        (toks[s_lo].start, toks[s_hi - 1].end)):
+                        _widen(raw, taken, toks, (c_lo, c_hi), (s_lo, s_hi))
+                        continue  # the rules read this attribution: they know it better
+                    form = EXTRA  # one around the rules' claim: 'hopes to capitalise on her claim that ...'
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
+                if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
+                    continue  # as an act it would hold the quotation, taking it from its speaker's statement
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end,
-                                      cue, ACT if read else form))
+                                      cue, ACT if read or form == EXTRA else form))
         return found
+
+
+def _widen(raw: list[RawClaim], taken: _Taken, toks: list[Token], content, source) -> None:
+    """Widen the one rules' act inside a longer tagged reading of the same source to the tagged content ('the
+    plan' -> 'the plan, which would cost jobs'); statements keep their words, and no act grows over a quotation
+    (it would take the quote from its speaker)."""
+    start, end = toks[content[0]].start, toks[content[1] - 1].end
+    hits = taken.overlapping(start, end)
+    if len(hits) != 1 or any(t.text in QUOTE_MARKS for t in toks[content[0]:content[1]]):
+        return
+    claim = raw[hits[0]]
+    if claim.form == ACT and toks[source[0]].start <= claim.claimer_start < toks[source[1] - 1].end and \
+            start <= claim.start and claim.end <= end and end - start > claim.end - claim.start:
+        raw[hits[0]] = replace(claim, start=start, end=end)
 
 
 def load_tagger(data: dict) -> ClaimTagger:
