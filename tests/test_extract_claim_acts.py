@@ -80,3 +80,10 @@ def test_a_refusal_or_decision_is_an_act(body, content):
 def test_a_quote_and_the_word_beside_it_are_no_second_attribution():
     body = 'Mr Okafor said "The new pier will be paid for by the harbour board" later.'
     assert extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims == []
+
+
+def test_the_reporters_question_is_no_statement_of_who_answers():
+    body = ("Mr Morton spoke on Monday.\n\nMr Morton insisted the trend was moving in the right direction. Asked "
+            'whether he would resign if the lists kept growing, he said: "My job is to fix this, not to walk away."')
+    asked = [c for c in extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims if c.text.startswith("whether")]
+    assert all(c.form == ACT for c in asked)

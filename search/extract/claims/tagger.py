@@ -327,6 +327,8 @@ class ClaimTagger:
         mean = sum(probs[lo:hi]) / (hi - lo)
         if "to" in cue_words[:-1] or one in POSSESSIVES or mean < need:
             return ACT  # 'had to show', 'backing the bid': something done, not something said
+        if toks[cue[0]].text == "Asked" and source[0] >= hi:
+            return ACT  # 'Asked whether he would resign, he said ...': the reporter's question, not his claim
         return claim_form(toks, lo, hi, cue[0], " ".join(cue_words)) if mean >= self.statement_sure else ACT
 
     def propose(self, ctx: Context, raw: list[RawClaim]) -> list[RawClaim]:
