@@ -47,6 +47,7 @@ SUBORDINATORS = frozenset("that which who whom whose when where after before whi
 MODIFIERS = ARTICLES | POSSESSIVES | frozenset("more most less least very so too rather quite".split())  # + adjective
 NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support for the plan to': an object
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
+HEDGE_FIRST_WORDS = frozenset(hedge[0] for hedge in NUMBER_HEDGES)
 DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
 TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
@@ -825,6 +826,8 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
 
 def _hedged_number(toks: list[Token], i: int) -> int:
     """Return the length of a hedge that opens a number ('about 1,500', 'at least 41', 'more than $2m'), else 0."""
+    if i >= len(toks) or toks[i].text.lower() not in HEDGE_FIRST_WORDS:
+        return 0
     for hedge in NUMBER_HEDGES:
         n = len(hedge)
         if (i + n < len(toks) and (toks[i + n].text[:1].isdigit() or toks[i + n].text in "$£€")

@@ -122,7 +122,8 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 def _probs(tagger: pycrfsuite.Tagger, kind: str, n: int) -> list[float]:
     """Return each of the n tokens' marginal probability of being inside a run of kind (B- or I-)."""
-    return [tagger.marginal("B-" + kind, i) + tagger.marginal("I-" + kind, i) for i in range(n)]
+    marginal, begin, inside = tagger.marginal, "B-" + kind, "I-" + kind
+    return [marginal(begin, i) + marginal(inside, i) for i in range(n)]
 
 
 def _nearest(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
@@ -277,7 +278,10 @@ class ClaimTagger:
             return []  # nothing claimed: skip the marginals (most windows)
         if guessed:
             sources = sources or _runs([p >= self.guess for p in _probs(tagger, SOURCE, len(toks))])
-            cues = cues or _runs([p >= self.guess for p in _probs(tagger, CUE, len(toks))])
+            if sources:
+                cues = cues or _runs([p >= self.guess for p in _probs(tagger, CUE, len(toks))])
+            if not sources or not cues:
+                return []  # no source or no cue even at a guess: no reading has both (the content's marginals spared)
         probs = _probs(tagger, CONTENT, len(toks))
         found = []
         runs = [(run, guessed, False) for run in _runs([p >= self.threshold for p in probs])]

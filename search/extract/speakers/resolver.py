@@ -25,7 +25,7 @@ APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds.
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
-BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The (?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(BODY_NOUNS)) + r")\b")
+BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
 SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
 APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
@@ -141,6 +141,8 @@ class Resolver:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
         for match in BODY_SUBJECT.finditer(chunk):
+            if not BODY_NOUNS.intersection(match.groups()):
+                continue  # 'The (ferry) operator', not 'The report'; the head within three words, as written
             body = self.seen.body_before(offset + match.start())
             if body:
                 self.note(offset + match.start(), body, subject=True)
@@ -172,8 +174,7 @@ class Resolver:
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
             return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
         # A plural opening a sentence ('Hackers', 'Reports') is a firm's name only when written so inside one too
-        return not first.endswith("s") or re.search(r"(?<=[a-z,] )" + re.escape(name.split()[0]) + r"\b",
-                                                    self.text) is not None
+        return not first.endswith("s") or _written_inside(name.split()[0]).search(self.text) is not None
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
@@ -305,6 +306,12 @@ class Resolver:
         """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
+
+@lru_cache(maxsize=4096)
+def _written_inside(word: str) -> re.Pattern:
+    """Return a pattern for word written inside a sentence: after a lower-case word or a comma."""
+    return re.compile(r"(?<=[a-z,] )" + re.escape(word) + r"\b")
+
 
 def _agent_noun(head: str) -> bool:
     """Return True for a noun naming who acts or speaks ('backbencher', 'expert', 'firm'), not a document."""
