@@ -5,7 +5,10 @@ import pickle
 
 from hypothesis import given, settings, strategies as st
 
+from search.extract.speakers.identities import name_key
+from search.extract.text.accents import fold_accents
 from search.index.schema import make_schema
+from search.index.speakers import filter_key
 from search.whoosh_ext.analysis import FastStemmingAnalyzer, folding_stemming_analyzer
 from tests.helpers import SEEDS
 
@@ -56,3 +59,9 @@ def test_survives_pickling_with_the_schema():
     copy = pickle.loads(pickle.dumps(FAST))
     assert tokens(copy, "Running runners", positions=True) == tokens(STANDARD, "Running runners", positions=True)
     assert isinstance(copy, FastStemmingAnalyzer)
+
+
+def test_one_fold_for_search_terms_and_speaker_keys():
+    assert fold_accents("Søren Łódź Straße Ibáñez") == "Soren Lodz Strasse Ibanez"
+    assert [t.text for t in FAST("Søren Łódź")] == [t.text for t in FAST("Soren Lodz")]
+    assert name_key("Søren Larsen") == name_key("Soren Larsen") and filter_key("Søren") == filter_key("soren")

@@ -7,7 +7,7 @@ from functools import lru_cache
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
 
-from ..extract.speakers.identities import fold_accents
+from ..extract.text.accents import fold_accents
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Reporting verbs and fillers carry no content: two quotes sharing only these are not one utterance.

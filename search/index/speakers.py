@@ -11,7 +11,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..extract.speakers.identities import Registry, Speaker, fold_accents, is_named, name_key, slug, speakers_of
+from ..extract.speakers.identities import Registry, Speaker, is_named, name_key, slug, speakers_of
+from ..extract.text.accents import fold_accents
 from ..models import Article, Extraction
 
 SPACES = re.compile(r"\s+")

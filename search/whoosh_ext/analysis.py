@@ -9,7 +9,8 @@ from whoosh.analysis import (CharsetFilter, LowercaseFilter, RegexTokenizer, Sta
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
+
+from ..extract.text.accents import FOLD
 
 # Whoosh's default tokenizer regex [\w\*]+(\.?[\w\*]+)* in possessive form: the same tokens,
 # about 30% faster. Capturing, so split() gives [gap, word, gap, word, ...].
@@ -21,7 +22,7 @@ def index_word(token: str) -> str | None:
     """Return the term StemmingAnalyzer indexes for one token, or None for a stop word."""
     word = token.lower()
     if not word.isascii():
-        word = word.translate(accent_map)  # 'Ibáñez' is found by 'Ibanez', as the standard chain folds it
+        word = word.translate(FOLD)  # 'Ibáñez' is found by 'Ibanez', as the standard chain folds it
     if len(word) < 2 or word in STOP_WORDS:  # StemmingAnalyzer's minsize and stoplist
         return None
     return stem(word)
@@ -36,15 +37,15 @@ def indexed_terms(value: str) -> tuple[int, list[str]]:
 
 
 def folding_stemming_analyzer():
-    """Return Whoosh's StemmingAnalyzer with accents folded after lower-casing (Whoosh's CharsetFilter)."""
+    """Return Whoosh's StemmingAnalyzer with accents folded after lower-casing (extract.text.accents' table)."""
     # Names keep their accents in one outlet and lose them in the next ('Ibáñez', 'Ibanez'): one term.
-    return (RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(stoplist=STOP_WORDS, minsize=2)
+    return (RegexTokenizer() | LowercaseFilter() | CharsetFilter(FOLD) | StopFilter(stoplist=STOP_WORDS, minsize=2)
             | StemFilter(stemfn=stem, cachesize=50000))
 
 
 def folding_name_analyzer():
     """Return Whoosh's StandardAnalyzer with accents folded: `speaker:ibanez` finds 'Carlos Ibáñez'."""
-    return StandardAnalyzer() | CharsetFilter(accent_map)
+    return StandardAnalyzer() | CharsetFilter(FOLD)
 
 
 class FastStemmingAnalyzer(Analyzer):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
@@ -11,6 +10,7 @@ from . import names
 from ..lexicon.grammar import NAME_LEADING
 from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
 from ..lexicon.words import PRONOUNS, STOP_WORDS, TITLES
+from ..text.accents import fold_accents
 
 SLUG = re.compile(r"[^\w]+")
 GIVEN = re.compile(r"[A-Z][\w-]*")  # a capitalised word, no possessive ('Arsenal's Parry' names no given name)
@@ -247,11 +247,6 @@ def name_key(name: str) -> str:
         words = words[1:]
     # 'George W. Bush' is 'George W Bush', 'Nielsen//NetRatings' 'Nielsen/NetRatings': one id, one name.
     return " ".join(filter(None, (MARKS.sub("", w) for w in words))).removesuffix("'s")
-
-
-def fold_accents(text: str) -> str:
-    """Return text without accents ('Ibáñez' -> 'Ibanez'): one person however an outlet spells the name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(key: str) -> str:
