@@ -336,8 +336,7 @@ def same_claimer(a, b) -> bool:
 def same_named_claimer(a, b) -> bool:
     """Return True when one named body (not "analysts", not a person, who gives many figures) claims both."""
     claimer = a.get("claimer") or a.get("claimed_by") or ""
-    return bool(claimer[:1].isupper() and not person_shaped(claimer) and claimer_names(a)
-                and claimer_names(a) == claimer_names(b))
+    return same_claimer(a, b) and not person_shaped(claimer) and bool(claimer_names(a))
 
 
 def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:

@@ -35,11 +35,11 @@ REVISION_REACH = 10  # tokens from 'from' back to the revising verb
 NOT_BEFORE_VERBS = frozenset("of in on at for with by from be is was are were been being".split())
 # Words that say a measure held a level: 'stayed at 5.4%', 'was unchanged at 9.9%', 'remains high at 10%'.
 LEVEL_WORDS = frozenset("stayed stay stays unchanged steady stuck flat high low stable".split())
-# Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
 # 'a record low of', 'a new 10-year high of', 'an all-time peak of': a level named by its rank, not a measure
 EXTREMES = frozenset("low high peak".split())
 EXTREME_MODIFIERS = frozenset("record new fresh all-time historic - year month week decade day".split())
 EXTREME_SPAN = re.compile(r"[\w]+-(?:year|month|week|decade|day)")  # 'three-year' (a '10-year' leaves '-', 'year')
+# Verbs that move their object to a level: 'push down the jobless rate to 5.2%', 'raised interest rates to 4.75%'.
 MOVING_VERBS = REVISION_VERBS | frozenset("""
 push pushed pushes pushing take takes took taking lift lifts lifted raise raises raised lower lowers lowered
 drive drives drove driven bring brings brought

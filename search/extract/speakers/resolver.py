@@ -165,11 +165,12 @@ class Resolver:
         """Return True for a name 'the firm' may stand for: its first word no common word ('Another',
         'Sales of Mercedes', 'Hackers' open sentences too)."""
         first = name.split()[0].lower()
-        parts = [w for w in first.split("-") if len(w) > 1]
+        parts = first.split("-")
+        words = [w for w in parts if len(w) > 1]
         if first in self.lower or first in NOT_FIRST_WORDS or first.endswith(NOT_NAME_ENDINGS) or (
-                len(parts) > 1 and all(w in self.lower for w in parts)):
+                len(words) > 1 and all(w in self.lower for w in words)):
             return False  # 'Monitoring', 'Increased', 'Paris-based', 'Overall', 'Like-for-like' (not 'T-Mobile')
-        if set(first.split("-")) & DEMONYMS or name.lower() in PARTIES:
+        if DEMONYMS.intersection(parts) or name.lower() in PARTIES:
             return False  # 'Swedish', 'Anglo-Dutch', 'Labour'
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
             return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
