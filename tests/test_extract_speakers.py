@@ -144,3 +144,33 @@ def test_it_after_the_company_opens_a_sentence_is_that_firm():
             "Like-for-like sales grew 3.7%. The company employs 330,000 people. It plans to open 60 new stores.")
     [claim] = [c for c in extract(load_plain(f"results day\n\n{body}", "t.txt")).claims if "60 new" in c.text]
     assert claim.claimer == "Tesco"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a name's particles are part of it, and a name of three words before one goes by its last
+    (f'Brazilian President Luiz Inacio Lula da Silva spoke first.\n\n"{SPEECH}," Lula said.',
+     "Luiz Inacio Lula da Silva"),
+    (f'"{SPEECH}," said Ursula von der Leyen.', "Ursula von der Leyen"),
+    (f'Joop den Uyl opened the debate.\n\n"{SPEECH}," den Uyl said.', "Joop den Uyl"),
+])
+def test_names_with_particles(body, speaker):
+    assert quote_in(f"Headline\n\n{body}").speaker == speaker
+
+
+def test_a_person_described_after_the_name_is_the_next_pronoun():
+    text = (f'Headline\n\n"{SPEECH}," Rui Costa said.\n\n'
+            f'Marina Prado, the environment minister, blamed land-grabbers. "This is crime," she told the paper.')
+    quotes = [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Rui Costa", "Marina Prado"]
+
+
+@pytest.mark.parametrize("medium", ["a translation of his remarks", "an official English translation",
+                                    "a transcript released by his office"])
+def test_according_to_a_medium_keeps_the_speaker(medium):
+    quote = quote_in(f'Headline\n\n"{SPEECH}," Rui Costa said in the capital, according to {medium}.')
+    assert quote.speaker == "Rui Costa"
+
+
+def test_according_to_an_outlet_still_names_the_outer_source():
+    assert quote_in(f'Headline\n\n"{SPEECH}," Rui Costa said, according to the Daily Courier.').speaker \
+        == "Daily Courier"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..lexicon.words import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import NOT_COUNTS, NOT_NOUNS
-from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
+from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
 from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
@@ -16,8 +16,9 @@ from .antecedents import Antecedents
 from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person, titled_end
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
-NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
-NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
+JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
+NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
+NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
@@ -43,6 +44,19 @@ DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspap
 QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
+
+
+def _known_as(name: str) -> str | None:
+    """Return the word before a particle that a name of three or more words goes by ('Lula' da Silva)."""
+    words = name.split()
+    first = next((k for k, w in enumerate(words) if w in NAME_PARTICLES), None)
+    return words[first - 1] if first is not None and first >= 2 else None
+
+
+def _described_after(chunk: str, end: int) -> bool:
+    """Return True for 'Marina Silva, the environment minister,' or 'Ann Lee, 45,': a person's job or age."""
+    match = APPOSITIVE_AFTER.match(chunk, end)
+    return match is not None and (match.group(1).isdigit() or any(map(is_descriptor, match.group(1).split())))
 
 
 def _initials(name: str) -> str:
@@ -106,6 +120,9 @@ class Resolver:
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
         self.full.setdefault(last, Counter())[name] += 1
+        known_as = _known_as(name)
+        if known_as:  # 'Lula' for 'Luiz Inacio Lula da Silva'
+            self.full.setdefault(known_as, Counter())[name] += 1
         self.by_head.setdefault(last.lower(), set()).add(name)
         self.by_initials.setdefault(_initials(name), name)
         if is_person(name):
@@ -133,7 +150,8 @@ class Resolver:
             alone = strip_name(mention)
             by_surname = (" " not in alone and " " in name and not alone.isupper()
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
-            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
+            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname
+                                    or _described_after(chunk, end)):
                 self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and self._firm_like(name) \
                     and (offset >= self.title_end or self.text.count(name) > 1) \
