@@ -276,3 +276,22 @@ def test_content_that_opens_with_a_number_is_a_statement(body, content, claimer)
 def test_amounts_and_a_tags_time_are_no_content(body):
     assert all(c.text not in ("this week",) and not c.text.startswith("1.7%") for c in claims_of(body))
     assert all(c.form == STATEMENT for c in claims_of(body))
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    # a time or a medium between the cue and a clause without 'that'
+    ("The army said on Friday it would deploy 3,500 soldiers.", "it would deploy 3,500 soldiers", "army"),
+    ("Rui Costa said last week the plan would work.", "the plan would work", "Rui Costa"),
+    ("Ann Cole said in a statement the bridge would close.", "the bridge would close", "Ann Cole"),
+    ("Rui Costa promised on Wednesday to send more troops.", "to send more troops", "Rui Costa"),
+])
+def test_a_time_adjunct_before_the_content_is_left_out(body, content, claimer):
+    assert (content, claimer) in [(c.text, c.claimer) for c in statements_of(body)]
+
+
+def test_a_number_s_comma_is_no_tag_comma():
+    # '71,000 new jobs added in October were ...': 'added' is no trailing tag after '71,'
+    claims = claims_of("Ann Cole, the commissioner, said many of the 71,000 new jobs added in October "
+                       "were in construction. About 200,000 shoppers were expected to have visited, she said.")
+    assert not [c.claimer for c in claims if c.claimer and c.claimer[:1].isdigit() and "," not in c.claimer]
+    assert "Ann Cole" in [c.claimer for c in claims]

@@ -427,3 +427,19 @@ def test_the_company_is_not_a_common_noun_or_demonym_opening_a_sentence(opening)
 def test_a_bare_number_counts_the_body_of_people_before_it(body, value, measure, qualifier):
     [figure] = figures_of(body)
     assert (figure.value, figure.measure, figure.qualifier) == (value, measure, qualifier)
+
+
+@pytest.mark.parametrize("body, value, unit", [
+    ("Lula promised to send 3,000 more soldiers to the Amazon.", 3000, "more soldiers"),
+    ("The army ordered 2,000 extra troops to the region.", 2000, "extra troops"),
+])
+def test_a_count_added(body, value, unit):
+    assert [(f.value, f.unit) for f in figures_of(body)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("body", [
+    "Sales rose by 3,000 more than expected in May.",
+    "The army will deploy troops, more than the 3,000 Luiz Inacio Lula da Silva promised.",
+])
+def test_no_counted_noun(body):
+    assert [(f.value, f.unit) for f in figures_of(body)] == []

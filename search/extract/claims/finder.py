@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
+from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
@@ -17,7 +17,7 @@ from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
-from ..attribution.cues import claim_cue_at, cue_at, cue_source
+from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
@@ -28,6 +28,10 @@ ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, 
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
+# Words of a short adjunct between a cue and a clause without 'that': 'said (late on Friday) it would',
+# 'said (in a statement) the plan'; what they hold must be a time or a medium of speech.
+TIME_ADJUNCT_WORDS = frozenset("on in at last this earlier late early a an his her its their".split())
+SPEECH_MEDIA = frozenset("statement interview speech letter email e-mail post tweet message briefing".split())
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
@@ -261,7 +265,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if cue not in ("according to", "as per"):
         return None
     toks = sent.toks
-    who = _according_clause(ctx, toks, k + size)
+    who = None if medium_after(toks, k + size) else _according_clause(ctx, toks, k + size)
     if who is None:
         return None
     comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
@@ -333,8 +337,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
     else:
         return None
-    if comma < 1 or toks[comma].text != ",":
-        return None
+    if comma < 1 or toks[comma].text != "," or digit_mark(toks, comma):
+        return None  # not the comma of '71,000 new jobs added in October were ...'
     if subject[1] + 1 < k and toks[subject[1] + 1].text == "," and not _finite(toks, _clause_start(toks, comma), comma):
         return None  # 'The minister, Alan Brooks, told ...': a name between commas names the words before it
     tail = _tag_tail(toks, after, "tell" in classes_of(cue))
@@ -660,7 +664,21 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
         that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
         if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
             return that
+        return _after_time_adjunct(toks, j)
     return j
+
+
+def _after_time_adjunct(toks: list[Token], j: int) -> int:
+    """Skip 'on Friday', 'last week', 'in a statement' before a clause: 'said on Friday it would ...'."""
+    m = j
+    while m < len(toks) and m - j < ADJUNCT_REACH and (
+            toks[m].text.lower() in TIME_ADJUNCT_WORDS or toks[m].text in TIME_WORDS or toks[m].text in MONTHS
+            or toks[m].text.lower() in SPEECH_MEDIA or toks[m].text.isdigit()):
+        m += 1
+    named = any(toks[n].text in TIME_WORDS or toks[n].text in MONTHS or toks[n].text.lower() in SPEECH_MEDIA
+                for n in range(j, m))
+    clause = _clause_at(toks, m) and not _verb_at(toks, m)  # a subject opens it: not 'added in October were'
+    return m if named and (clause or (m < len(toks) and toks[m].text == "to")) else j
 
 
 def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
-from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
+from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS
 
@@ -12,6 +12,7 @@ WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
+INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
     "earned": "earnings", "earns": "earnings", "earn": "earnings", "grossed": "takings", "took": "takings",
@@ -60,9 +61,13 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
         capitalised = word[0].isupper() and not plural_acronym and not word.isupper()
         # '60 new Express stores': a name after adjectives only is a modifier, whatever word it is
         named = capitalised and words and all(w.lower() in NOT_NOUNS for w in words)
-        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
+        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s")) \
+            and not (lower in INCREMENTS and not all_words)  # '3,000 more than' still ends with no noun
         if (stop and not named) or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
             break
+        if lower in NAME_PARTICLES and all_words and not words:
+            all_words.append(word)  # 'the 3,000 Luiz Inacio Lula da Silva promised': inside a name
+            continue
         if capitalised:
             if words and not named:
                 break

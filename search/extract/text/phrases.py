@@ -59,6 +59,9 @@ def _np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
         prev = toks[k - 1].text
         if prev.lower() in DETERMINERS:
             return k - 1, j
+        if digit_mark(toks, k - 1):
+            k -= 2  # '200,000 shoppers' is one phrase, not '000 shoppers'
+            continue
         if prev.lower() in STOP_WORDS or not prev[:1].isalnum():
             break
         k -= 1
