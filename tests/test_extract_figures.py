@@ -443,3 +443,13 @@ def test_a_count_added(body, value, unit):
 ])
 def test_no_counted_noun(body):
     assert [(f.value, f.unit) for f in figures_of(body)] == []
+
+
+@pytest.mark.parametrize("body, topic", [
+    # a leader's country, named only in his job, places his own count; officials' country is only the source's
+    ("Brazilian President Rui Costa promised to send 3,000 more soldiers to the region.", "troop:brazil"),
+    ("South Korean officials said 12,000 soldiers were sent.", "troop"),
+    ("Spain sent 400 police officers to the border.", "officer:spain"),
+])
+def test_the_places_of_a_count(body, topic):
+    assert [f.topic for f in figures_of(body)] == [topic]

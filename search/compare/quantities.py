@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 
 from ..extract.figures.finder import places_in
-from ..extract.lexicon import PLACES
+from ..extract.lexicon import PLACES, TITLES
+from ..extract.lexicon.sources import EVIDENCE_NOUNS
 from ..extract.speakers.identities import person_shaped
 from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
@@ -30,7 +31,10 @@ SAME_CLAIMER = 0.15
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
-PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
+PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) - {"the", "new", "republic"} \
+    | {"british", "american", "european"}  # not the words 'the Hague', 'New Delhi' or 'Czech Republic' share with names
+# A wire dateline opening a story ('BRASILIA, Sept 3 (Reuters) - ') names a place and an agency, no subject.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n–—-]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
 # "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
@@ -181,9 +185,10 @@ def close(a, b) -> bool:
 
 def names(sentence: str) -> frozenset[str]:
     """Return the names a sentence mentions (capitalised words inside it, not months or days)."""
+    sentence = DATELINE.sub("", sentence, count=1)
     found = (re.sub(r"['’]s?$", "", w.lower()) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
     return frozenset(w for w in found if w not in STOP and w not in DAYS and w not in PLACE_WORDS
-                     and not MONTHS.fullmatch(w.capitalize()))
+                     and w not in TITLES and not MONTHS.fullmatch(w.capitalize()))  # 'President' names nobody
 
 
 def subject_names(fig) -> frozenset[str]:
@@ -192,10 +197,13 @@ def subject_names(fig) -> frozenset[str]:
 
 
 def claimer_names(fig) -> frozenset[str]:
-    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons")."""
+    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons"),
+    without places or evidence ('Greenpeace Brazil' is Greenpeace, 'Labor Department figures' the department)."""
     claimer = fig.get("claimer") or fig.get("claimed_by") or ""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)).lower()
-    return name_tokens(claimer) | {initials}
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)
+             if re.sub(r"['’]s?$", "", w.lower()) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
+    initials = "".join(w[0] for w in words).lower()
+    return name_tokens(" ".join(words)) | {initials}
 
 
 def owner(fig) -> str | None:
@@ -232,7 +240,8 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
         return False  # a part left out ("sales excluding cars") and the whole are two quantities
     if one_side(SUPERLATIVE, a.get("measure"), b.get("measure")):
         return False  # the highest of the regions and the country's average are two quantities
-    na, nb = subject_names(a), subject_names(b)
+    # who claims one value is no other subject when the other sentence names them ('Lula pledged' and 'Lula said')
+    na, nb = subject_names(a) - claimer_names(b), subject_names(b) - claimer_names(a)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
     if least and _other_party(a, b, na, nb):

@@ -15,7 +15,7 @@ from .figures.finder import find_figures, places_in, topic_key
 from .quotes.mixed import is_title
 from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
-from .speakers.names import titled_end
+from .speakers.names import is_person, titled_end
 from .speakers.resolver import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
@@ -133,13 +133,21 @@ def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolv
     return figures
 
 
+def _person(name: str | None) -> bool:
+    """Return True for a person's name, not a body's with a place in it ('Greenpeace Brazil')."""
+    return bool(name) and is_person(name) and not places_in(name, 0, len(name)).keys
+
+
 def _figure(ctx: Context, raw, sources: FigureSources, places, sentence: tuple[int, int]) -> Figure:
     source = sources.source(raw.start, sentence)
     claim = sources.claim_over(raw.start, sentence)
     skip = (claim.claimer_start, claim.claimer_end) if claim else None
     if claim and claim.end <= claim.claimer_start:
         skip = (claim.end, claim.claimer_end)  # a trailing tag's places are its source's: ', the EU's office X said'
+    topic = topic_key(raw, places, skip)
+    if skip and topic and ":" not in topic and _person(claim.claimer):
+        topic = topic_key(raw, places, None)  # 'Brazilian President Lula pledged 3,000 troops': no other place, his
     return Figure(value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
                   qualifier=raw.qualifier, claimed_by=source.written if source else None,
-                  topic=topic_key(raw, places, skip), measure=raw.measure,
+                  topic=topic, measure=raw.measure,
                   claimer=source.canonical if source else None)
