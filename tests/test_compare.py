@@ -562,3 +562,10 @@ def test_the_highest_of_many_and_the_whole_are_two_quantities():
     top = figure("b#f1", 262825, "In May the area with the highest average house price in Canada was at £262,825.",
                  topic="pound/average-house-price:canada", measure="highest average house price", text="£262,825")
     assert _quantities(whole, top) == {}
+
+
+def test_a_quantitys_label_is_its_commonest_then_most_telling_measure_whatever_the_order():
+    from search.compare.views import _measure_label
+    figs = [{"measure": m} for m in ("growth", "Japan's economy", "Growth")]
+    assert {_measure_label(order) for order in (figs, figs[::-1], figs[1:] + figs[:1])} == {"Japan's economy"}
+    assert _measure_label(figs + [{"measure": "growth"}]) == "growth"
