@@ -295,3 +295,18 @@ def test_a_number_s_comma_is_no_tag_comma():
                        "were in construction. About 200,000 shoppers were expected to have visited, she said.")
     assert not [c.claimer for c in claims if c.claimer and c.claimer[:1].isdigit() and "," not in c.claimer]
     assert "Ann Cole" in [c.claimer for c in claims]
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("More than 200,000 homes are without power, grid operator Vattenfall says.",
+     "More than 200,000 homes are without power", "Vattenfall"),
+    ("Fares will rise next year, rival airline Skyjet said.", "Fares will rise next year", "Skyjet"),
+])
+def test_a_trailing_tag_with_a_description_without_its_article(body, content, claimer):
+    assert (content, claimer) in [(c.text, c.claimer) for c in statements_of(body)]
+
+
+def test_a_reporter_after_a_nested_cue_keeps_the_inner_speaker():
+    quotes = extract(load_plain('Headline\n\nProsecutors said Ann Cole was "a fraud in a new suit", '
+                                'news agency Wire Press reported.', "t.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Prosecutors"]

@@ -9,9 +9,11 @@ from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, 
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
-                             STOP_WORDS, TITLES)
+                             ORG_WORDS, STOP_WORDS, TITLES)
+from ..lexicon.people import BODY_NOUNS, DESCRIPTORS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
-                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS,
+                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION, PARTICIPLE_OPENERS,
+                               PHRASE_NAME_JOINS,
                                PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
@@ -27,6 +29,7 @@ SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 # Words of a short adjunct between a cue and a clause without 'that': 'said (late on Friday) it would',
 # 'said (in a statement) the plan'; what they hold must be a time or a medium of speech.
@@ -366,10 +369,22 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
     for m in range(name - 1, max(0, name - DESCRIPTION_REACH) - 1, -1):
         word = toks[m].text.lower()
         if word == "," and toks[m + 1].text.lower() in ("the", "a", "an"):
-            return m
+            return m  # ', the statistics office Eurostat said'
+        if word == "," and _bare_description(toks, m + 1, name) and not any(map(cue_at, [toks] * m, range(m))):
+            return m  # ', grid operator Vattenfall says'; not ', news agency AP reported' after 'Prosecutors said
         if not (word[:1].isalnum() or word in ("'s", "’s", "'", "’", "-")) or word in AUXILIARIES or word in PAST_VERBS:
             return default  # a verb or a mark: the name is no description's
     return default
+
+
+def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
+    """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or a job's noun in lower
+    case, after a word or two of the same kind."""
+    words = [t.text for t in toks[lo:name]]
+    head = words[-1] if words else ""
+    return 0 < len(words) <= BARE_DESCRIPTION and (head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES) \
+        and all(w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
+                and not w.endswith(("ly", "ing", "ed")) for w in words)
 
 
 def _named_after(toks: list[Token], i: int) -> bool:
