@@ -174,3 +174,18 @@ def test_according_to_a_medium_keeps_the_speaker(medium):
 def test_according_to_an_outlet_still_names_the_outer_source():
     assert quote_in(f'Headline\n\n"{SPEECH}," Rui Costa said, according to the Daily Courier.').speaker \
         == "Daily Courier"
+
+
+def test_a_job_word_opening_a_sentence_makes_its_name_the_next_pronoun():
+    text = ('Headline\n\nA spokeswoman said crews would work through the night.\n\n'
+            'Reader Anna Berg sent us this picture of a fallen tree. "It just missed our car," she wrote.')
+    quotes = [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    (f'"{SPEECH}," said team doctor Simon Kerr.', "Simon Kerr"),
+    (f'"{SPEECH}," said eyewitness Maria Lopez.', "Maria Lopez"),
+])
+def test_ordinary_peoples_jobs_are_no_part_of_the_name(body, speaker):
+    assert quote_in(f"Headline\n\n{body}").speaker == speaker

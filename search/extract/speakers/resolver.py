@@ -146,7 +146,7 @@ class Resolver:
                 continue
             # Only people the article calls Mr, Ms or Dr, gives a job before the name, or names in
             # full elsewhere ('Roddick' for 'Andy Roddick'): a capitalised subject may be a firm.
-            titled = first.rstrip(".") in HONORIFICS or end > match.end()
+            titled = first.rstrip(".") in HONORIFICS or end > match.end() or (is_descriptor(first) and first not in ("former", "ex") and " " in mention)
             alone = strip_name(mention)
             by_surname = (" " not in alone and " " in name and not alone.isupper()
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
