@@ -56,6 +56,20 @@ def test_transcript_lines_are_quotes_of_the_named_speaker():
     ]
 
 
+def test_a_qa_interviews_answers_are_quotes_of_the_person_it_names_first():
+    text = ("Headline\n\nThe health secretary, Jane Cooper, spoke to the Daily Courier about waiting lists.\n\n"
+            "Q: Is the health service in crisis?\n\nA: No. It is under pressure, but it is not in crisis.\n\n"
+            "Q: Will you meet the nurses?\n\n**A:** My door is always open.")
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("No. It is under pressure, but it is not in crisis.", "Jane Cooper"), ("My door is always open.", "Jane Cooper")]
+
+
+def test_a_single_answer_line_is_no_interview():
+    text = "Headline\n\nJane Cooper spoke to us.\n\nQ: Is it over?\n\nA: Not yet, she said."
+    assert [q.text for q in extract(load_plain(text, "t.txt")).quotes] == []
+
+
 def test_pronoun_resolves_to_the_last_named_speaker():
     text = (f"Headline\n\nThe deputy mayor, Tom Hardy, spoke to reporters. Alexander Matsegora "
             f"commented on the plan in an interview.\n\n\"{SPEECH},\" he said.")

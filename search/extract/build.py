@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..models import Claim, Figure, Quote
 from .attribution.context import UNNAMED, Attribution, Context
 from .attribution.rules import attribute, inherit
-from .attribution.fallbacks import transcript_speaker
+from .attribution.fallbacks import interview_answers, transcript_speaker
 from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
@@ -94,7 +94,9 @@ def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote
     """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript."""
     lines = [(span, transcript_speaker(ctx.text, span)) for span in ctx.paragraphs]
     lines = [(span, hit) for span, hit in lines if hit]
-    if len(lines) < TRANSCRIPT_LINES:
+    if len(lines) < TRANSCRIPT_LINES:  # else a Q&A interview's answers: 'A: ...' by the person it names first
+        lines = [(span, (attr, begin)) for span, begin, attr in interview_answers(ctx, TRANSCRIPT_LINES)]
+    if not lines:
         return []
     starts = [q.outer_start for q in found]
     quotes = []
