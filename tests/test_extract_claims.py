@@ -310,3 +310,8 @@ def test_a_reporter_after_a_nested_cue_keeps_the_inner_speaker():
     quotes = extract(load_plain('Headline\n\nProsecutors said Ann Cole was "a fraud in a new suit", '
                                 'news agency Wire Press reported.', "t.txt")).quotes
     assert [q.speaker for q in quotes] == ["Prosecutors"]
+
+
+def test_a_described_subject_ends_before_its_verb():
+    claims = statements_of("The Federal Reserve kept its rate unchanged, but signaled it still expects two cuts.")
+    assert [(c.text, c.claimer) for c in claims] == [("it still expects two cuts", "Federal Reserve")]

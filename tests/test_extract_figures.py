@@ -453,3 +453,13 @@ def test_no_counted_noun(body):
 ])
 def test_the_places_of_a_count(body, topic):
     assert [f.topic for f in figures_of(body)] == [topic]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("The Federal Reserve kept its benchmark interest rate unchanged Wednesday at about 4.3%.",
+     "benchmark interest rate"),
+    ("Unemployment levels are currently stuck at about 10%.", "Unemployment levels"),
+    ("Mortgage rates, which are influenced by the central bank, rose to 6.8% last week.", "Mortgage rates"),
+])
+def test_what_a_rate_held_or_moved_measures(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]

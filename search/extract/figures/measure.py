@@ -6,10 +6,12 @@ import re
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
+from ..lexicon.sources import TIME_WORDS
 from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
 INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
@@ -166,16 +168,18 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if k < 0:
         return None
     k = _past_extreme(toks, k)  # 'fell to a record low of 6.2%': what fell, not 'record low'
-    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
-                                   and toks[k - 1].lower() not in UNIT_NOUNS):
-        return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
+    if toks[k].lower() == "of":
+        return _subject(toks, k - 1)  # 'inflation of 2.5%'
+    held = _past_time(toks, k - 1) if toks[k].lower() == "at" else -1
+    if held >= 0 and _nominal(toks[held]) and toks[held].lower() not in UNIT_NOUNS:
+        return _subject(toks, held)  # 'with unemployment at 5%', 'with unemployment on Monday at 5%'
     if toks[k].lower() in ("from", "to") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
         return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%'
     if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
             return changed  # 'an increase in the minimum wage to £5.60'
-        k -= 1
+        k = _past_time(toks, k - 1)  # 'kept its rate unchanged (on) Wednesday at 4.3%'
     while k >= 0 and (toks[k].lower() in FIGURE_SKIP_BACK or (toks[k].islower() and toks[k].endswith("ly"))):
         k -= 1
     if k >= 0 and _moved(toks[k]):
@@ -183,10 +187,27 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
         while k >= 0 and (_skippable(toks, k) or (_moved(toks[k]) and not _before_modal(toks, k))
                           or toks[k].endswith("ly")):
             k -= 1
-        return _subject(toks, k)
+        return _subject(toks, _past_relative(toks, k))
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
     return None
+
+
+def _past_relative(toks: list[str], k: int) -> int:
+    """Return where the subject ends before ', which are influenced by the Fed,' ending at toks[k], else k."""
+    if k < 0 or toks[k] != ",":
+        return k
+    for j in range(k - 1, max(0, k - RELATIVE_REACH) - 1, -1):
+        if toks[j] == "," and j + 1 < k and toks[j + 1].lower() in ("which", "who", "whose", "that"):
+            return j - 1
+    return k
+
+
+def _past_time(toks: list[str], k: int) -> int:
+    """Return where the words before '(on) Wednesday', 'last week' ending at toks[k] end."""
+    while k >= 0 and (toks[k] in TIME_WORDS or toks[k].lower() in ("on", "last")):
+        k -= 1
+    return k
 
 
 def _past_extreme(toks: list[str], k: int) -> int:

@@ -6,6 +6,7 @@ import re
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
 from ..lexicon.sources import TIME_WORDS, WEEKDAYS
+from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
 
 FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
@@ -216,6 +217,9 @@ def _described_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
     k = lo + 1
     # Without tags, a verb shows itself by its ending or as a function word; stop there.
     while k < min(hi, lo + 4) and toks[k].text[:1].isalnum() and toks[k].text.lower() not in STOP_WORDS \
-            and not (toks[k].text.islower() and toks[k].text.endswith(("ed", "ly"))) and toks[k].text.lower() not in ADVERBS:
+            and not (toks[k].text.islower() and (toks[k].text.endswith(("ed", "ly")) or toks[k].text in PAST_VERBS
+                                                 or toks[k].text in AUXILIARIES)) \
+            and toks[k].text.lower() not in ADVERBS:  # 'The Federal Reserve kept', 'The bank has'
+
         k += 1
     return lo, max(lo, k - 1)
