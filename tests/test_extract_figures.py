@@ -463,3 +463,12 @@ def test_the_places_of_a_count(body, topic):
 ])
 def test_what_a_rate_held_or_moved_measures(body, measure):
     assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Net profit for the July-September quarter rose 18 percent.", "Net profit"),
+    ("Sales in the fourth quarter rose 9%.", "Sales"),
+    ("Sales in Europe rose 4%.", "Sales in Europe"),  # a place is what, not when
+])
+def test_a_period_is_no_part_of_the_measure(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]

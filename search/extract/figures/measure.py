@@ -11,6 +11,9 @@ from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_V
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+PERIOD_PREPOSITIONS = frozenset("for in during over".split())
+PERIOD_NOUNS = frozenset("quarter quarters half year month months week period season".split())
+MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
@@ -342,8 +345,13 @@ def _subject(toks: list[str], k: int) -> str | None:
     words: list[str] = []
     if k >= 2 and toks[k] == ")" and toks[k - 2] == "(":
         k -= 3  # 'Gross domestic product (GDP) rose': the name before its abbreviation
+    if k >= 1 and toks[k].isdigit() and len(toks[k]) == 4 and toks[k - 1].lower() in PERIOD_PREPOSITIONS:
+        k -= 2  # 'Profits in 2004 fell
     while k >= 0 and len(words) < MAX_WORDS + 1:
         word, lower = toks[k], toks[k].lower()
+        if words and _period_after(toks, k, words):
+            k, words = k - 1 - (lower not in PERIOD_PREPOSITIONS), []  # 'Net profit (for the July-September
+            continue  # quarter) rose': the period is when, not what
         if words and k > 0 and _joins(toks, k):
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or (
@@ -360,6 +368,15 @@ def _subject(toks: list[str], k: int) -> str | None:
     if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return None
     return " ".join(words)
+
+
+def _period_after(toks: list[str], k: int, words: list[str]) -> bool:
+    """Return True when 'for (the)' at toks[k] opens a period ('for the July-September quarter', 'in 2004')."""
+    lower = toks[k].lower()
+    if lower in ("the", "its") and k > 0:
+        lower = toks[k - 1].lower()
+    return lower in PERIOD_PREPOSITIONS and any(
+        w.lower() in PERIOD_NOUNS or w.isdigit() and len(w) == 4 or w.split("-")[0] in MONTH_NAMES for w in words)
 
 
 def _joins(toks: list[str], k: int) -> bool:
