@@ -153,3 +153,21 @@ def test_a_leaders_pledge_told_three_ways_is_one_disagreement(tmp_path):
     assert sorted(_values(troops)) == [(2000, "Radio Nord"), (3000, "Daily Ledger"), (3000, "Wire Agency")]
     [burned] = _found(comps, close=True)  # 'about 2.4 million' covers 2.5m: one body, its place left out
     assert sorted(_values(burned)) == [(2_400_000, "Wire Agency"), (2_500_000, "Daily Ledger")]
+
+
+def test_a_firms_own_result_with_other_places_in_one_outlet_is_one_quantity(tmp_path):
+    """One firm's figure: a dateline's month, a country in one outlet's sentence, a quarter named two ways."""
+    leads = {
+        "Wire Agency": ("COPENHAGEN, Oct 28 (Wire) - Danish turbine maker Nordwind said on Tuesday its third-quarter "
+                        "net profit rose 18% to 412 million euros, as orders from the United States surged."),
+        "Daily Ledger": ("Nordwind, the Danish wind turbine manufacturer, said its third-quarter net profit rose 17% "
+                         "to 412 million euros on Tuesday."),
+        "Radio Nord": ("Net profit for the July-September quarter rose 18 percent to 412 million euros, Nordwind "
+                       "said."),
+    }
+    for n, (outlet, lead) in enumerate(leads.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Turbines {n}", outlet=outlet, day=8, lead=lead,
+                                                        more="The shares were little changed."))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [rise] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(rise)) == [(17, "Daily Ledger"), (18, "Radio Nord"), (18, "Wire Agency")]

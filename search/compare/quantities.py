@@ -9,7 +9,7 @@ from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES, TITLES
 from ..extract.lexicon.sources import EVIDENCE_NOUNS
 from ..extract.speakers.identities import person_shaped
-from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
+from .periods import DATELINE, MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
 
@@ -33,8 +33,6 @@ OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) - {"the", "new", "republic"} \
     | {"british", "american", "european"}  # not the words 'the Hague', 'New Delhi' or 'Czech Republic' share with names
-# A wire dateline opening a story ('BRASILIA, Sept 3 (Reuters) - ') names a place and an agency, no subject.
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n–—-]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
 # "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
@@ -261,15 +259,26 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
     blocks: dict[tuple, list] = defaultdict(list)
     for fig in with_earlier_measures(figures):
         key = measure_key(fig)
-        if key is not None:
-            blocks[key].append(fig)
+        if key is not None:  # a measure's places are checked pair by pair: one body's figures may name others
+            blocks[key[:2] if key[0] else key].append(dict(fig, _places=key[2]))
     groups = []
     for key, block in blocks.items():
         if len({story(f["article_id"]) for f in block}) > 1:
             need = SAME_MEASURE if key[0] else SAME_RELATION if "+" in key[2] else \
                 SAME_PLACES if key[2] else SAME_SENTENCE
-            groups.extend(_group_block(block, story, need, placed=bool(key[0] and key[2])))
+            groups.extend(_group_block(block, story, need, measured=bool(key[0])))
     return sorted(groups)
+
+
+def _same_places(a, b) -> bool:
+    """Return True when two measured figures are of one place, or one named body gives both and one's
+    places are among the other's ('Nordwind said its net profit rose 18%, as US orders surged' and
+    'Nordwind reported a 17% rise in net profit')."""
+    pa, pb = a["_places"], b["_places"]
+    if pa == pb:
+        return True
+    sa, sb = set(filter(None, pa.split("+"))), set(filter(None, pb.split("+")))
+    return (sa <= sb or sb <= sa) and same_named_claimer(a, b)
 
 
 def with_earlier_measures(figures: list) -> list:
@@ -300,7 +309,7 @@ def _reference(first, second) -> bool:
     return start >= 0 and end > start and bool(REFERENCE.fullmatch(sentence, start + len(first["text"]), end))
 
 
-def _group_block(block: list, story, need: tuple[float, int], placed: bool = False) -> list[list[str]]:
+def _group_block(block: list, story, need: tuple[float, int], measured: bool = False) -> list[list[str]]:
     """Join the figures of one block whose sentences, times and stories say they are one quantity."""
     stems = [content_stems(f.get("sentence") or f.get("text") or "") for f in block]
     parent = list(range(len(block)))
@@ -311,10 +320,13 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
             i = parent[i]
         return i
 
-    for i, j in sorted(_pairs(stems) | _claimer_pairs(block)):
+    for i, j in sorted(_place_pairs(block, stems) if measured else _pairs(stems) | _claimer_pairs(block)):
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
+        if measured and not _same_places(a, b):
+            continue
+        placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
         if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
@@ -353,6 +365,16 @@ def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     if len(stems) <= SMALL_BLOCK:  # bounded, so the work stays linear in the corpus
         return {(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))}
     return candidate_pairs(stems)
+
+
+def _place_pairs(block: list, stems: list) -> set[tuple[int, int]]:
+    """Return the pairs of a measure's block to compare: those of one place as a block of their own, and
+    those one named body claims."""
+    by_places: dict[str, list[int]] = defaultdict(list)
+    for i, fig in enumerate(block):
+        by_places[fig["_places"]].append(i)
+    pairs = {(ids[a], ids[b]) for ids in by_places.values() for a, b in _pairs([stems[i] for i in ids])}
+    return pairs | _claimer_pairs(block)
 
 
 def _claimer_pairs(block: list) -> set[tuple[int, int]]:
