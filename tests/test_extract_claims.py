@@ -315,3 +315,14 @@ def test_a_reporter_after_a_nested_cue_keeps_the_inner_speaker():
 def test_a_described_subject_ends_before_its_verb():
     claims = statements_of("The Federal Reserve kept its rate unchanged, but signaled it still expects two cuts.")
     assert [(c.text, c.claimer) for c in claims] == [("it still expects two cuts", "Federal Reserve")]
+
+
+@pytest.mark.parametrize("body, claimer", [
+    # a firm named after its trade opening a sentence is the one 'the company' means; 'Net profit' is no firm
+    ("Danish wind turbine maker Nordvik posted a bigger profit. Net profit rose 18 percent to 412 million euros, "
+     "the company said.", "Nordvik"),
+    # a described subject keeps its name's 'of': 'The Rural Society of Argentina ... but said'
+    ("The Rural Society of Argentina welcomed the cut but said it wanted taxes scrapped.", "Rural Society of Argentina"),
+])
+def test_who_a_described_claimer_is(body, claimer):
+    assert [c.claimer for c in statements_of(body)] == [claimer]
