@@ -326,3 +326,11 @@ def test_a_described_subject_ends_before_its_verb():
 ])
 def test_who_a_described_claimer_is(body, claimer):
     assert [c.claimer for c in statements_of(body)] == [claimer]
+
+
+@pytest.mark.parametrize("body, claimer", [
+    ("Sources close to the chancellor said the cost could not be met.", "Sources close to the chancellor"),
+    ("People familiar with the talks said a deal was near.", "People familiar with the talks"),
+])
+def test_a_source_close_to_someone_is_not_that_someone(body, claimer):
+    assert [(c.claimer, c.named) for c in statements_of(body)] == [(claimer, False)]
