@@ -195,8 +195,8 @@ def subject_names(fig) -> frozenset[str]:
 
 
 def claimer_names(fig) -> frozenset[str]:
-    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons"),
-    without places or evidence ('Greenpeace Brazil' is Greenpeace, 'Labor Department figures' the department)."""
+    """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons")."""
+    # without places or evidence: 'Greenpeace Brazil' is Greenpeace, 'Labor Department figures' the department
     claimer = fig.get("claimer") or fig.get("claimed_by") or ""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)
              if re.sub(r"['’]s?$", "", w.lower()) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
@@ -271,9 +271,8 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
 
 
 def _same_places(a, b) -> bool:
-    """Return True when two measured figures are of one place, or one named body gives both and one's
-    places are among the other's ('Nordwind said its net profit rose 18%, as US orders surged' and
-    'Nordwind reported a 17% rise in net profit')."""
+    """Return True when two measured figures are of one place, or of one named body with nested places."""
+    # 'Nordwind said its net profit rose 18%, as US orders surged' and 'Nordwind reported a 17% rise in net profit'
     pa, pb = a["_places"], b["_places"]
     if pa == pb:
         return True
@@ -368,8 +367,7 @@ def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
 
 
 def _place_pairs(block: list, stems: list) -> set[tuple[int, int]]:
-    """Return the pairs of a measure's block to compare: those of one place as a block of their own, and
-    those one named body claims."""
+    """Return the pairs of a measure's block to compare: each place's as a block of its own, and one body's."""
     by_places: dict[str, list[int]] = defaultdict(list)
     for i, fig in enumerate(block):
         by_places[fig["_places"]].append(i)

@@ -71,8 +71,8 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
 
 
 def _short_version(sa: tuple, sb: tuple) -> bool:
-    """Return True when most of the shorter quote's stems are the longer's, all in its order ('not for sale
-    ... burn ... my watch / my government'); shared words in another order are another sentence."""
+    """Return True when most of the shorter quote's stems are the longer's, all in its order."""
+    # 'not for sale ... burn ... on my watch / under my government'; shared words in another order: another sentence
     short, long_ = sorted((list(sa), list(sb)), key=lambda stems: len(set(stems)))
     shared = len(set(short) & set(long_))
     if len(set(short)) >= SAME_SPEAKER[1] / SHORT_SHARE or shared < max(SHORT_SHARED, SHORT_SHARE * len(set(short))):

@@ -117,8 +117,8 @@ def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
 
 
 def interview_answers(ctx: Context, least: int) -> list[tuple[Span, int, Attribution]]:
-    """Return the answer lines of a Q&A interview ('A: ...'), where each answer starts, and the interviewee:
-    the first person the text names before the first question ('The health secretary, Jane Cooper, spoke to')."""
+    """Return a Q&A interview's answer lines ('A: ...'), where each answer starts, and who answers."""
+    # the interviewee: the first person named before the first question ('The health secretary, Jane Cooper, spoke')
     marks = [(span, QA_LINE.match(ctx.text, span.start, span.end)) for span in ctx.paragraphs]
     questions = [span for span, mark in marks if mark and mark.group(1) == "Q"]
     answers = [(span, mark.end()) for span, mark in marks if mark and mark.group(1) == "A" and mark.end() < span.end]

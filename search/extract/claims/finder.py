@@ -378,8 +378,7 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
 
 
 def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
-    """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or a job's noun in lower
-    case, after a word or two of the same kind."""
+    """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
     words = [t.text for t in toks[lo:name]]
     head = words[-1] if words else ""
     return 0 < len(words) <= BARE_DESCRIPTION and (head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES) \
