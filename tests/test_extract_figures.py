@@ -472,3 +472,12 @@ def test_what_a_rate_held_or_moved_measures(body, measure):
 ])
 def test_a_period_is_no_part_of_the_measure(body, measure):
     assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Every year we wait, costs go up by 10 percent.", "costs"),
+    ("Non-EU exports shot up 7.5% in May.", "Non-EU exports"),
+    ("The price of inkjet printers has come down to £34.", "price of inkjet printers"),
+])
+def test_a_phrasal_move_names_no_measure(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]

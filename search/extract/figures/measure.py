@@ -14,6 +14,8 @@ WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
 PERIOD_PREPOSITIONS = frozenset("for in during over".split())
 PERIOD_NOUNS = frozenset("quarter quarters half year month months week period season".split())
 MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
+# Verbs that move a measure with 'up' or 'down': 'costs go up by 10%', 'prices went down'.
+PHRASAL_MOVES = frozenset("go goes went gone going come comes came coming move moves moved moving shot".split())
 RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
@@ -188,7 +190,7 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if k >= 0 and _moved(toks[k]):
         k -= 1
         while k >= 0 and (_skippable(toks, k) or (_moved(toks[k]) and not _before_modal(toks, k))
-                          or toks[k].endswith("ly")):
+                          or toks[k].endswith("ly") or toks[k].lower() in PHRASAL_MOVES):
             k -= 1
         return _subject(toks, _past_relative(toks, k))
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
@@ -255,8 +257,9 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
 
 
 def _before_modal(toks: list[str], k: int) -> bool:
-    """Return True when a modal or 'to' follows toks[k]: 'costs will reach', 'costs to reach' make 'costs' a noun."""
-    return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to")
+    """Return True when a modal, 'to' or 'go' follows toks[k]: 'costs will reach', 'costs go up' make 'costs' a noun."""
+    return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to"
+                                  or toks[k + 1].lower() in PHRASAL_MOVES)  # 'costs go up': 'costs' is the noun
 
 
 def _adjunct(toks: list[str], k: int) -> bool:
