@@ -203,3 +203,8 @@ def test_a_job_word_opening_a_sentence_makes_its_name_the_next_pronoun():
 ])
 def test_ordinary_peoples_jobs_are_no_part_of_the_name(body, speaker):
     assert quote_in(f"Headline\n\n{body}").speaker == speaker
+
+
+def test_a_participle_is_no_speaker():
+    from search.extract.speakers.names import is_junk
+    assert is_junk("having") and is_junk("rallying") and not is_junk("Browning") and not is_junk("King")
