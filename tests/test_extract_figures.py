@@ -481,3 +481,11 @@ def test_a_period_is_no_part_of_the_measure(body, measure):
 ])
 def test_a_phrasal_move_names_no_measure(body, measure):
     assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measures", [
+    ("Of those asked, 58% of voters back the idea, while 27% oppose it.", ["voters", "voters"]),
+    ("Labour has 40% support among women.", ["support"]),
+])
+def test_a_share_followed_by_a_stance_verb_and_its_object(body, measures):
+    assert [f.measure for f in figures_of(body)] == measures

@@ -7,7 +7,7 @@ from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUAL
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.sources import TIME_WORDS
-from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS
+from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
@@ -16,6 +16,7 @@ PERIOD_NOUNS = frozenset("quarter quarters half year month months week period se
 MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 # Verbs that move a measure with 'up' or 'down': 'costs go up by 10%', 'prices went down'.
 PHRASAL_MOVES = frozenset("go goes went gone going come comes came coming move moves moved moving shot".split())
+OBJECT_OPENERS = frozenset("it them the a an this that these those his her their its".split())
 RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
@@ -145,11 +146,20 @@ def _after(text: str, end: int, hi: int) -> str | None:
     if partitive:
         return _phrase(text, end + partitive.end() - 1, hi)
     phrase = _phrase(text, end, hi)
+    if phrase and _verb_with_object(text, end, phrase):
+        return None  # '27% oppose it', '40% back the plan': what they think, not what is counted
     if phrase and phrase.split()[-1].lower() in CHANGE_NOUNS:
         linked = re.match(r"\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?", text[end + len(phrase) + 1:][:30])
         if linked:
             return _phrase(text, end + len(phrase) + 1 + linked.end() - 1, hi)
     return phrase
+
+
+def _verb_with_object(text: str, end: int, phrase: str) -> bool:
+    """Return True when the word after a share is a verb of stance with its object ('oppose it')."""
+    after = re.match(r"\s+(\w+)\s+(\w+)", text[end:end + 40])
+    return bool(after and after.group(1) == phrase and classes_of(phrase.lower())
+                and after.group(2).lower() in OBJECT_OPENERS)
 
 
 def _phrase(text: str, pos: int, hi: int) -> str | None:
