@@ -15,7 +15,7 @@ import pycrfsuite
 from ..attribution.context import Context
 from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
-from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
+from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
@@ -196,6 +196,24 @@ def _person_like(toks: list[Token], source: tuple[int, int]) -> bool:
     return head.text.lower() in PRONOUNS or (head.text[:1].isupper() and source[1] - 1 > 0)
 
 
+def _guess_fits(toks: list[Token], content: tuple[int, int], source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True when a reading whose source or cue was guessed from the marginals has the plain shape of one: its
+    content follows its cue ('have called for a policy'; not 'the election, widely expected'), its cue is a run of
+    words that is no tag or participle after a comma (', say researchers at X' is an inverted tag, ', widely expected
+    to' a passive; ', was adamant that' and ', calling for' are the subject's) and has no noun before a relative
+    clause ('made a screensaver that ...'), and its source is no passive's agent ('fined by the SEC, but has agreed')
+    nor holds a verb ('X's lawyer labelled the court')."""
+    lo = content[0]
+    words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
+    tag_verb = any("say" in classes_of(w) or w.endswith("ed") or w in PAST_VERBS for w in words)
+    after_comma = cue[0] > 0 and toks[cue[0] - 1].text == "," and words[0] not in AUXILIARIES and tag_verb
+    relative = toks[lo].text.lower() in ("that", "which") and not DETERMINERS.isdisjoint(words)
+    before = [t.text.lower() for t in toks[max(source[0] - 2, 0):source[0]]]
+    agent = "by" in before and all(w == "by" or w in DETERMINERS for w in before[before.index("by"):])
+    verb = any(t.text.islower() and t.text.endswith("ed") for t in toks[source[0] + 1:source[1] - 1])
+    return lo >= cue[1] and all(w.isalpha() for w in words) and not (after_comma or relative or agent or verb)
+
+
 def verb_cue(words: list[str]) -> bool:
     """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
@@ -300,6 +318,8 @@ class ClaimTagger:
             if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
+            if form and guessed and not _guess_fits(toks, (lo, hi), source, cue):
+                continue  # a guess in no plain shape: on BBC mostly a fragment or the wrong party
             if form and weak and not guessed and _no_object(toks, lo, hi, source, cue):
                 continue  # a weak run beside the best labelling's own source and cue, read as no object of it
             if form:
