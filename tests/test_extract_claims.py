@@ -276,3 +276,32 @@ def test_content_that_opens_with_a_number_is_a_statement(body, content, claimer)
 def test_amounts_and_a_tags_time_are_no_content(body):
     assert all(c.text not in ("this week",) and not c.text.startswith("1.7%") for c in claims_of(body))
     assert all(c.form == STATEMENT for c in claims_of(body))
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    # an inverted tag whose speaker is a description ending in a name
+    ("The town needs more money for the fair, said local councillor Tom Reed.",
+     "The town needs more money for the fair", "Tom Reed"),
+    ("Sales will rise next year, said Labour strategist Ann Marlow, who ran the campaign.",
+     "Sales will rise next year", "Ann Marlow"),
+    # a hearer whose name is followed by its noun ('a Senate panel') still ends the tag
+    ("The plan includes a team to help flood victims, Ann Marlow told a Senate panel on Wednesday.",
+     "The plan includes a team to help flood victims", "Ann Marlow"),
+    # a connective and its comma before a tag's content are the writer's
+    ("However, the scheme will not be extended to rural areas, said Tom Reed.",
+     "the scheme will not be extended to rural areas", "Tom Reed"),
+])
+def test_inverted_and_hearer_tags(body, content, claimer):
+    [claim] = statements_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The polling average shows Ms Lee ahead by three points in the race.",
+     "Ms Lee ahead by three points in the race", "average"),
+    ("Video of the rally shows the mayor with his hands raised as the crowd cheered.",
+     "the mayor with his hands raised as the crowd cheered", "Video of the rally"),
+])
+def test_an_average_or_a_video_shows_as_evidence(body, content, claimer):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)
