@@ -15,7 +15,7 @@ import pycrfsuite
 from ..attribution.context import Context
 from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
-from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
+from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
@@ -198,20 +198,14 @@ def _person_like(toks: list[Token], source: tuple[int, int]) -> bool:
 
 def _guess_fits(toks: list[Token], content: tuple[int, int], source: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return True when a reading whose source or cue was guessed from the marginals has the plain shape of one: its
-    content follows its cue ('have called for a policy'; not 'the election, widely expected'), its cue is a run of
-    words that is no tag or participle after a comma (', say researchers at X' is an inverted tag, ', widely expected
-    to' a passive; ', was adamant that' and ', calling for' are the subject's) and has no noun before a relative
-    clause ('made a screensaver that ...'), and its source is no passive's agent ('fined by the SEC, but has agreed')
-    nor holds a verb ('X's lawyer labelled the court')."""
-    lo = content[0]
+    cue is a run of words with no noun before a relative clause ('made a screensaver that ...'), and its source is no
+    passive's agent ('fined by the SEC, but has agreed') nor holds a verb ('X's lawyer labelled the court')."""
     words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-    tag_verb = any("say" in classes_of(w) or w.endswith("ed") or w in PAST_VERBS for w in words)
-    after_comma = cue[0] > 0 and toks[cue[0] - 1].text == "," and words[0] not in AUXILIARIES and tag_verb
-    relative = toks[lo].text.lower() in ("that", "which") and not DETERMINERS.isdisjoint(words)
+    relative = toks[content[0]].text.lower() in ("that", "which") and not DETERMINERS.isdisjoint(words)
     before = [t.text.lower() for t in toks[max(source[0] - 2, 0):source[0]]]
     agent = "by" in before and all(w == "by" or w in DETERMINERS for w in before[before.index("by"):])
     verb = any(t.text.islower() and t.text.endswith("ed") for t in toks[source[0] + 1:source[1] - 1])
-    return lo >= cue[1] and all(w.isalpha() for w in words) and not (after_comma or relative or agent or verb)
+    return all(w.isalpha() for w in words) and not (relative or agent or verb)
 
 
 def verb_cue(words: list[str]) -> bool:
