@@ -50,6 +50,7 @@ INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its 
 HEDGE_FIRST_WORDS = frozenset(hedge[0] for hedge in NUMBER_HEDGES)
 DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
 TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
+NOT_DESCRIPTIONS = STOP_WORDS | AUXILIARIES | PAST_VERBS  # words that end a speaker's description ('said X, who')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -376,7 +377,7 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
         return np
     j = i
     while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
-            toks[j].text.lower() not in STOP_WORDS | AUXILIARIES | PAST_VERBS:
+            toks[j].text.lower() not in NOT_DESCRIPTIONS:
         j += 1
     name = j
     while name > i and is_cap(toks[name - 1].text) and toks[name - 1].text not in TIME_WORDS:
@@ -700,8 +701,8 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
 
 def _noun_word(word: str) -> bool:
     """Return True for a lower-case word that can end a noun phrase ('panel'): no verb, adverb or function word."""
-    return word.isalpha() and word.islower() and word not in STOP_WORDS and word not in AUXILIARIES and \
-        word not in PAST_VERBS and word not in ADVERBS and not classes_of(word) and not word.endswith(("ly", "ed"))
+    return word.isalpha() and word.islower() and word not in NOT_DESCRIPTIONS and word not in ADVERBS and \
+        not classes_of(word) and not word.endswith(("ly", "ed"))
 
 
 def _tag_ends(toks: list[Token], i: int) -> bool:
@@ -713,7 +714,8 @@ def _clause_start(toks: list[Token], end: int) -> int:
     """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
     lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
     lo = dateline_end(toks, lo, end) if lo == 0 else lo  # 'LONDON (Reuters) - CONTENT, X said.'
-    while lo < end - 1 and (toks[lo].text in CONNECTIVES or lo and toks[lo].text == "," and toks[lo - 1].text in CONNECTIVES):
+    while lo < end - 1 and (toks[lo].text in CONNECTIVES or lo and toks[lo].text == ","
+                            and toks[lo - 1].text in CONNECTIVES):
         lo += 1  # 'However, CONTENT, X said': the connective and its comma are the writer's
     return lo
 
