@@ -334,3 +334,32 @@ def test_who_a_described_claimer_is(body, claimer):
 ])
 def test_a_source_close_to_someone_is_not_that_someone(body, claimer):
     assert [(c.claimer, c.named) for c in statements_of(body)] == [(claimer, False)]
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    # an inverted tag whose speaker is a description ending in a name
+    ("The town needs more money for the fair, said local councillor Tom Reed.",
+     "The town needs more money for the fair", "Tom Reed"),
+    ("Sales will rise next year, said Labour strategist Ann Marlow, who ran the campaign.",
+     "Sales will rise next year", "Ann Marlow"),
+    # a hearer whose name is followed by its noun ('a Senate panel') still ends the tag
+    ("The plan includes a team to help flood victims, Ann Marlow told a Senate panel on Wednesday.",
+     "The plan includes a team to help flood victims", "Ann Marlow"),
+    # a connective and its comma before a tag's content are the writer's
+    ("However, the scheme will not be extended to rural areas, said Tom Reed.",
+     "the scheme will not be extended to rural areas", "Tom Reed"),
+])
+def test_inverted_and_hearer_tags(body, content, claimer):
+    [claim] = statements_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The polling average shows Ms Lee ahead by three points in the race.",
+     "Ms Lee ahead by three points in the race", "average"),
+    ("Video of the rally shows the mayor with his hands raised as the crowd cheered.",
+     "the mayor with his hands raised as the crowd cheered", "Video of the rally"),
+])
+def test_an_average_or_a_video_shows_as_evidence(body, content, claimer):
+    [claim] = claims_of(body)
+    assert (claim.text, claim.claimer) == (content, claimer)

@@ -57,6 +57,7 @@ INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its 
 HEDGE_FIRST_WORDS = frozenset(hedge[0] for hedge in NUMBER_HEDGES)
 DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
 TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
+NOT_DESCRIPTIONS = STOP_WORDS | AUXILIARIES | PAST_VERBS  # words that end a speaker's description ('said X, who')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -322,8 +323,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     toks = sent.toks
     if not classes_of(cue) & {"say", "tell", "belief", "evidence"} or is_participle(cue):
         return None
-    inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
-    if inverted and _named_after(toks, inverted[0]) and _tag_ends(toks, inverted[1] + 1):
+    inverted = _inverted_speaker(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
+    if inverted:
         subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
         while after < len(toks) and toks[after].text not in (".", "!", "?"):
             after += 1  # ', the city's director.': the appositive is the tag's
@@ -381,9 +382,27 @@ def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
     """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
     words = [t.text for t in toks[lo:name]]
     head = words[-1] if words else ""
-    return 0 < len(words) <= BARE_DESCRIPTION and (head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES) \
-        and all(w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
-                and not w.endswith(("ly", "ing", "ed")) for w in words)
+    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES
+    return 0 < len(words) <= BARE_DESCRIPTION and named_by and all(
+        w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
+        and not w.endswith(("ly", "ing", "ed")) for w in words)
+
+
+def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Return the speaker (first, last) of an inverted tag at i that the sentence ends after: a name ('said Maria
+    Lopez.', 'say the Lib Dems'), or a description ending in a name ('said local councillor Tom Reed,')."""
+    np = np_after(toks, i)
+    if np and _named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1):
+        return np
+    j = i
+    while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
+            toks[j].text.lower() not in NOT_DESCRIPTIONS:
+        j += 1
+    name = j
+    while name > i and is_cap(toks[name - 1].text) and toks[name - 1].text not in TIME_WORDS:
+        name -= 1
+    described = any(t.text.islower() for t in toks[i:name])  # 'former mayor', 'Democratic strategist'
+    return (i, j - 1) if described and name < j and _tag_ends(toks, j) else None
 
 
 def _named_after(toks: list[Token], i: int) -> bool:
@@ -699,6 +718,8 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
     """Return where a tag's adjuncts end ('said on Friday.', 'told reporters,'), None if a clause follows."""
     if tell and (obj := np_after(toks, i)):
         i = obj[1] + 1
+        if is_cap(toks[obj[1]].text) and i < len(toks) and _noun_word(toks[i].text):
+            i += 1  # 'told a Senate panel': the hearer's noun after its name
     j = i
     if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
             and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
@@ -711,6 +732,12 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
     return j
 
 
+def _noun_word(word: str) -> bool:
+    """Return True for a lower-case word that can end a noun phrase ('panel'): no verb, adverb or function word."""
+    return word.isalpha() and word.islower() and word not in NOT_DESCRIPTIONS and word not in ADVERBS and \
+        not classes_of(word) and not word.endswith(("ly", "ed"))
+
+
 def _tag_ends(toks: list[Token], i: int) -> bool:
     """Return True when the sentence ends at i or an appositive follows (', the mayor.')."""
     return i >= len(toks) or toks[i].text in (",", ".", "!", "?", "(")
@@ -720,8 +747,9 @@ def _clause_start(toks: list[Token], end: int) -> int:
     """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
     lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
     lo = dateline_end(toks, lo, end) if lo == 0 else lo  # 'LONDON (Reuters) - CONTENT, X said.'
-    while lo < end - 1 and toks[lo].text in CONNECTIVES:
-        lo += 1
+    while lo < end - 1 and (toks[lo].text in CONNECTIVES or lo and toks[lo].text == ","
+                            and toks[lo - 1].text in CONNECTIVES):
+        lo += 1  # 'However, CONTENT, X said': the connective and its comma are the writer's
     return lo
 
 
