@@ -123,7 +123,6 @@ def test_headline_says(title, content, claimer):
 
 
 @pytest.mark.parametrize("body", [
-    "The tunnel is expected to open next year.",  # a passive subject is not a source
     "Growing fears over the tunnel have hit house prices in the town.",  # 'fears' as a noun
     "The swing state, which both parties want, votes in March.",
     "He said so.",  # an object, not content
@@ -363,3 +362,28 @@ def test_inverted_and_hearer_tags(body, content, claimer):
 def test_an_average_or_a_video_shows_as_evidence(body, content, claimer):
     [claim] = claims_of(body)
     assert (claim.text, claim.claimer) == (content, claimer)
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The sale is expected to close in May.", "The sale is expected to close in May"),
+    ("Prices are widely expected to rise next year.", "Prices are widely expected to rise next year"),
+    ("The chip is thought to be ten times faster than the old one.",
+     "The chip is thought to be ten times faster than the old one"),
+])
+def test_an_expectation_nobody_is_named_for_is_an_unsourced_claim(body, content):
+    assert [(c.text, c.claimer, c.claimer_mention) for c in statements_of(body)] == [(content, None, "")]
+
+
+def test_an_expected_saying_keeps_its_speaker_and_figure():
+    body = "Mr Howard is expected to say that around 6bn pounds will be available for tax cuts."
+    assert [(c.text, c.claimer) for c in statements_of(body)] == [
+        ("around 6bn pounds will be available for tax cuts", "Howard")]
+    assert [f.claimed_by for f in extract(load_plain(f"Headline\n\n{body}", "t.txt")).figures] == ["Mr Howard"]
+
+
+def test_a_passive_subject_is_no_source():
+    assert [c.claimer for c in claims_of("The tunnel is expected to open next year.")] == [None]
+
+
+def test_it_is_expected_has_no_subject_to_claim():
+    assert statements_of("It is expected to rain on Monday in the north.") == []

@@ -31,6 +31,8 @@ WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence on
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
+# Passive cues whose subject is what is expected, not who expects it: 'The sale is expected to close in May'.
+UNSOURCED_CUES = frozenset("expected believed thought rumoured rumored reported projected predicted tipped".split())
 # Words of a short adjunct between a cue and a clause without 'that': 'said (late on Friday) it would',
 # 'said (in a statement) the plan'; what they hold must be a time or a medium of speech.
 TIME_ADJUNCT_WORDS = frozenset("on in at last this earlier late early a an his her its their".split())
@@ -203,7 +205,8 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawCl
             if claim:
                 claims.append(claim)
                 taken.append((min(match.lo, k), max(match.hi, k + size)))
-                sent.source = match.source
+                if match.source[0] < match.source[1]:  # an unsourced claim leaves the sentence's source unknown
+                    sent.source = match.source
                 return
 
     # A frame that closes the sentence ('CONTENT, X said.', 'CONTENT, according to X.') is the
@@ -302,6 +305,27 @@ def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
             source = source[0] + 1, source[1]
     lo = k + 2
     return Match(lo, _clause_end(sent, lo), owner_span(toks, source), k, size)
+
+
+def _unsourced(ctx, sent, k, size, cue) -> Match | None:
+    """'The sale is expected to close in May': an expectation nobody is named for; the content is the subject
+    and what it is expected to do, the source an empty span at the cue."""
+    toks = sent.toks
+    if cue not in UNSOURCED_CUES or k < 2 or k + size >= len(toks) or toks[k + size].text != "to":
+        return None
+    be = k - 1 - (toks[k - 1].text.lower() in ("widely", "also", "now", "still"))  # 'is widely expected to'
+    if toks[be].text.lower() not in BE_FORMS or (k + size + 1 < len(toks) and classes_of(toks[k + size + 1].text.lower())):
+        return None  # 'He is expected to say that ...': his own words follow, with him as their source
+    subject = subject_before(toks, be, 0)
+    if subject is None or toks[subject[0]].text.lower() in ("it", "which", "who", "that"):
+        return None  # 'it is expected to': no subject to be expected of; a relative's antecedent lies outside
+    hi = _clause_end(sent, k + size)
+    for later, _ in sent.cues:  # '..., the rupee shed 0.1% Analysts said that ...': another's words end it
+        found = cue_subject(toks, later) if k + size < later < hi else None
+        if found:
+            hi = found[0]
+            break
+    return Match(subject[0], hi, (toks[k].start, toks[k].start), k, size)
 
 
 def _participle(ctx, sent, k, size, cue) -> Match | None:
@@ -580,7 +604,7 @@ def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list
         f"content={shape}", f"content_cue={shape}|{cue}", f"finite={finite}", f"finite_cue={finite}|{cue}"]
 
 
-RULES = (_according, _speech_noun, _participle, _tag, _forward)
+RULES = (_according, _speech_noun, _participle, _tag, _forward, _unsourced)
 FRAMES = (_according, _tag)
 
 
