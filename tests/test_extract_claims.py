@@ -387,3 +387,21 @@ def test_a_passive_subject_is_no_source():
 
 def test_it_is_expected_has_no_subject_to_claim():
     assert statements_of("It is expected to rain on Monday in the north.") == []
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("Ann Cole held a 24-point lead over Tom Reed among young voters in a Channel 9 national poll.",
+     "Ann Cole held a 24-point lead over Tom Reed among young voters", "Channel 9 national poll"),
+    ("Tom Reed has a decisive lead in the polls.", "Tom Reed has a decisive lead", "polls"),
+])
+def test_a_poll_a_clause_is_found_in_is_its_source(body, content, claimer):
+    assert [(c.text, c.claimer) for c in statements_of(body)] == [(content, claimer)]
+
+
+@pytest.mark.parametrize("body", [
+    "Many people took part in the survey last month.",
+    "Thousands of listeners have voted in the Radio Nord poll.",
+    "The Tories will not be significant players in the poll.",  # British copy: the election
+])
+def test_taking_part_in_a_poll_or_an_election_is_no_claim(body):
+    assert statements_of(body) == []

@@ -31,6 +31,12 @@ WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence on
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
+# 'CONTENT in the latest CBS News poll': the poll says it; not 'took part in the survey'.
+POLL_NOUNS = frozenset("poll polls survey surveys".split())
+POLL_KINDS = frozenset("opinion latest new recent national exit online".split())
+POLL_REACH = 8  # tokens from 'in' to the poll's noun
+TAKING_PART = frozenset("part participated questioned interviewed surveyed asked included involved respondents "
+                        "people taking voted vote votes".split())
 # Passive cues whose subject is what is expected, not who expects it: 'The sale is expected to close in May'.
 UNSOURCED_CUES = frozenset("expected believed thought rumoured rumored reported projected predicted tipped".split())
 # Words of a short adjunct between a cue and a clause without 'that': 'said (late on Friday) it would',
@@ -111,7 +117,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
                 cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
                              or learned_cue_at(toks, k, learned))]
-                if cues:
+                if cues or any(tok.text.lower() in POLL_NOUNS for tok in toks):  # 'CONTENT in a poll'
                     found.append((toks, cues))
     return found
 
@@ -119,7 +125,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
 @lru_cache(maxsize=4)
 def _sentence_words(learned: frozenset[str]) -> frozenset[str]:
     """Return the words whose presence makes a sentence worth tokenising: cue words and learned cues' first words."""
-    return SENTENCE_WORDS | {form.split()[0] for form in learned}
+    return SENTENCE_WORDS | POLL_NOUNS | {form.split()[0] for form in learned}
 
 
 def windows(toks: list[Token]) -> list[list[Token]]:
@@ -221,7 +227,30 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawCl
         if not any(a <= k < b for a, b in taken):
             tried(k, size, RULES)
     claims += _loose_claims(ctx, sent, sorted(cues + learned), taken, judge)
+    claims += _poll_frames(toks, taken, claims)
     return sorted(claims, key=lambda c: c.start)
+
+
+def _poll_frames(toks: list[Token], taken: list, claims: list[RawClaim]) -> list[RawClaim]:
+    """Find 'Clinton held a 24-point lead among black voters in a CNN national poll': the poll is the source."""
+    found = []
+    for i, tok in enumerate(toks):
+        if tok.text.lower() != "in" or any(a <= i < b for a, b in taken) or toks[i - 1].text.lower() in TAKING_PART \
+                or any(c.start <= tok.start < c.end for c in claims):
+            continue
+        poll = next((j for j in range(i + 1, min(len(toks), i + POLL_REACH))
+                     if toks[j].text.lower() in POLL_NOUNS), None)
+        if poll is None or not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-") for t in toks[i + 1:poll]):
+            continue
+        if toks[poll].text.lower() == "poll" and not any(is_cap(t.text) or t.text.lower() in POLL_KINDS
+                                                         for t in toks[i + 1:poll]):
+            continue  # 'significant players in the poll': in British copy a bare 'the poll' is the election
+        lo = _clause_start(toks, i)
+        words = sum(t.text[:1].isalnum() for t in toks[lo:i])
+        if words >= MIN_CONTENT and any(_verb_at(toks, m) for m in range(lo + 1, i)):
+            found.append(RawClaim(toks[lo].start, toks[i - 1].end, toks[i + 1].start, toks[poll].end, "in", STATEMENT))
+            taken.append((lo, poll + 1))
+    return found
 
 
 def _loose_claims(ctx, sent: Sentence, cues, taken: list, judge) -> list[RawClaim]:
