@@ -405,3 +405,9 @@ def test_a_poll_a_clause_is_found_in_is_its_source(body, content, claimer):
 ])
 def test_taking_part_in_a_poll_or_an_election_is_no_claim(body):
     assert statements_of(body) == []
+
+
+def test_a_headline_quoted_in_the_text_says_like_a_title():
+    body = "Read more about the race.\n\nChris Reed Says He Would Close The Border Within A Week"
+    assert [(c.claimer, c.text) for c in statements_of(body)] == [
+        ("Chris Reed", "He Would Close The Border Within A Week")]

@@ -113,7 +113,8 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
             if words.isdisjoint(WORD.findall(lowered, lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
             for toks in windows(tokens(ctx.masked, lo, hi)):
-                headline = p == 0 and _title_case(toks)
+                # a headline: the title, or a headline quoted in the text ('READ: Bush Says We Should ...')
+                headline = (p == 0 or len(sentences) == 1) and _title_case(toks)
                 cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
                              or learned_cue_at(toks, k, learned))]
