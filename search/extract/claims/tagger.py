@@ -60,41 +60,62 @@ def _distance(n: int | None) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
 
 
-@lru_cache(maxsize=65536)
 def _class_name(word: str) -> str:
-    """Return a word's verb classes as one name ('belief+intent'), '-' for none (cached: asked per token)."""
+    """Return a word's verb classes as one name ('belief+intent'), '-' for none."""
     return "+".join(sorted(classes_of(word))) or "-"
+
+
+def _slots(word: str, shape: str, kind: str) -> tuple[str, ...]:
+    """Return what a token's features take from it: word, shape, class, then each feature naming it."""
+    return (word, shape, kind, "w=" + word, "s=" + shape, "x=" + word[-3:], "c=" + kind, "w-1=" + word,
+            "w+1=" + word, "w-2=" + word, "w+2=" + word, "s-1=" + shape, "s+1=" + shape, "c-1=" + kind, "c+1=" + kind)
+
+
+def _word_features(text: str) -> tuple[str, ...]:
+    """Return the slots of a token written as text."""
+    word = text.lower()
+    return _slots(word, _shape(text, word), _class_name(word))
+
+
+START, END = _slots("^", "^", "^"), _slots("$", "$", "$")  # the padding around a window
+_WORD_FEATURES: dict[str, tuple[str, ...]] = {}  # by token text: built once per word, not per token (asked per window)
+WORD_FEATURES_KEPT = 200_000  # distinct token texts cached before the cache starts over (memory stays bounded)
+# a distance feature by 1 + min(n, 13) (0 for no cue): 13 and beyond read the same
+BEFORE, AFTER = (tuple(name + _distance(n) for n in (None, *range(14))) for name in ("cb=", "ca="))
+
+
+def _features_of(text: str) -> tuple[str, ...]:
+    """Return the slots of a token written as text, from the cache when the word was met before."""
+    found = _WORD_FEATURES.get(text)
+    if found is None:
+        if len(_WORD_FEATURES) >= WORD_FEATURES_KEPT:
+            _WORD_FEATURES.clear()
+        found = _WORD_FEATURES[text] = _word_features(text)
+    return found
+
+
+def _cue_distances(classes: list[str], names: tuple[str, ...], order) -> list[str]:
+    """Return each token's distance feature to the nearest cue word (a verb of saying, belief ...) met in order."""
+    found, last = [""] * len(classes), None
+    for i in order:
+        found[i] = names[0 if last is None else 1 + min(abs(i - last), 13)]
+        if classes[i] != "-":
+            last = i
+    return found
 
 
 def sentence_features(toks: list[Token]) -> list[list[str]]:
     """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie."""
-    words = [t.text.lower() for t in toks]
-    shapes = [_shape(t.text, w) for t, w in zip(toks, words)]
-    classes = [_class_name(w) for w in words]
-    n = len(toks)
-    before, last = [], None  # tokens since the last cue word (a verb of saying, belief, stance ...)
-    for i in range(n):
-        before.append(None if last is None else i - last)
-        if classes[i] != "-":
-            last = i
-    after, nxt = [None] * n, None
-    for i in range(n - 1, -1, -1):
-        after[i] = None if nxt is None else nxt - i
-        if classes[i] != "-":
-            nxt = i
-    padded = ["^", "^"] + words + ["$", "$"]
-    pshapes = ["^", "^"] + shapes + ["$", "$"]
-    feats = []
-    for i, word in enumerate(words):
-        j = i + 2
-        feats.append([
-            "w=" + word, "s=" + shapes[i], "x=" + word[-3:], "c=" + classes[i],
-            "w-1=" + padded[j - 1], "w+1=" + padded[j + 1], "w-2=" + padded[j - 2], "w+2=" + padded[j + 2],
-            "s-1=" + pshapes[j - 1], "s+1=" + pshapes[j + 1], "s-1s=" + pshapes[j - 1] + "|" + shapes[i],
-            "c-1=" + (classes[i - 1] if i else "^"), "c+1=" + (classes[i + 1] if i + 1 < n else "$"),
-            "cb=" + _distance(before[i]), "ca=" + _distance(after[i]), "w-1w=" + padded[j - 1] + "|" + word,
-        ])
-    return feats
+    own = [_features_of(t.text) for t in toks]
+    classes = [f[2] for f in own]
+    n = len(own)
+    before = _cue_distances(classes, BEFORE, range(n))
+    after = _cue_distances(classes, AFTER, range(n - 1, -1, -1))
+    padded = [START, START, *own, END, END]
+    # slots of _word_features: 0 word, 1 shape, 3-6 own features, 7-10 as a neighbour's word, 11-14 shape, class
+    return [[f[3], f[4], f[5], f[6], prev[7], nxt[8], prev2[9], nxt2[10], prev[11], nxt[12],
+             "s-1s=" + prev[1] + "|" + f[1], prev[13], nxt[14], b, a, "w-1w=" + prev[0] + "|" + f[0]]
+            for prev2, prev, f, nxt, nxt2, b, a in zip(padded, padded[1:], own, padded[3:], padded[4:], before, after)]
 
 
 def candidate_windows(ctx: Context, cues: frozenset[str]) -> list[list[Token]]:
