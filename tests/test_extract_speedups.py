@@ -33,6 +33,15 @@ def test_tagger_cue_distances_in_both_directions():
 def test_tagger_features_do_not_depend_on_the_word_cache():
     text = "The Mayor of Portwick said the Dam would hold, she added."
     first = _features(text)
-    tagger._WORD_FEATURES.clear()
+    for cache in tagger._WORD_FEATURES:
+        cache.clear()
     assert _features(text) == first
     assert _features(text.upper())[1][0] == "w=mayor" and _features(text.upper())[1][1] == "s=CAP"
+
+
+def test_tagger_reads_the_same_features_as_utf8_bytes():
+    text = "Der Bürgermeister said: \"Ça va\", and Zoë Ng-Ó'Neill believes it — “truly”."
+    toks = tokens(text, 0, len(text))
+    encoded = sentence_features(toks, encoded=True)
+    assert encoded == [[name.encode() for name in row] for row in sentence_features(toks)]
+    assert b"w-1w=b\xc3\xbcrgermeister|said" in encoded[2]
