@@ -3,7 +3,22 @@ from __future__ import annotations
 
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
+from search.extract import extract
+from search.extract.attribution.ranker.model import Ranker
 from search.extract.text.sentences import tokens
+from search.ingest.documents import load_plain
+from tools.train_speaker_ranker import Recorder
+
+# The speaker ranker's features of 'Cole' in test_ranker_features_of_a_candidate_in_order, as the code before the
+# features were cached by what they are made of spelled them
+COLE = (
+    "bias", "k:name-single", "w:quote:after", "w:quote:after|k:name-single", "d:after0", "r:after1",
+    "r:after1|k:name-single", "l:cue-right", "l:cue-subject", "l:cue-right|w:quote:after",
+    "l:cue-subject|w:quote:after", "l:cue-right|k:name-single", "l:cue-subject|k:name-single", "s:few",
+    "q:long|w:quote:after", "q:inline|w:quote:after", "q:comma|w:quote:after", "q:by-after|w:quote:after",
+    "q:long|r:after1", "q:inline|r:after1", "q:comma|r:after1", "q:by-after|r:after1", "rule", "rule|q:long",
+    "rule|q:inline", "rule|q:comma", "rule|q:by-after", "rule|k:name-single", "rule|w:quote:after",
+)
 
 
 def _features(text: str) -> list[list[str]]:
@@ -45,3 +60,22 @@ def test_tagger_reads_the_same_features_as_utf8_bytes():
     encoded = sentence_features(toks, encoded=True)
     assert encoded == [[name.encode() for name in row] for row in sentence_features(toks)]
     assert b"w-1w=b\xc3\xbcrgermeister|said" in encoded[2]
+
+
+def test_ranker_features_of_a_candidate_in_order():
+    text = ('Headline\n\nThe mayor of Portwick, Ann Cole, spoke on Monday. '
+            '"We will rebuild the old library before winter comes," Cole told reporters.')
+    recorder = Recorder()
+    extract(load_plain(text, "t.txt"), recorder)
+    quote, cands, feats, _ = recorder.seen[0]
+    first = text[cands[0].start:cands[0].end], feats[0]
+    assert first == ("Cole", COLE)
+    assert len({f for f in feats}) == len(cands) == 5
+
+
+def test_ranker_remembers_scores_without_changing_them():
+    ranker = Ranker({"bias": 0.1, "a": 0.2, "b": 0.3})
+    feats = ("bias", "a", "b", "unknown")
+    expected = 0.1 + 0.2 + 0.3  # summed in feature order, as the trainer sums
+    assert ranker.score(feats) == expected and ranker.score(feats) == expected
+    assert ranker.score(tuple(list(feats))) == expected and ranker.score(("b", "a")) == 0.3 + 0.2
