@@ -4,7 +4,11 @@ from __future__ import annotations
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
 from search.extract import extract
+from search.extract.attribution.context import Context
+from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.model import Ranker
+from search.extract.speakers.resolver import Resolver, lower_words
+from search.models import Span
 from search.extract.text.sentences import tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
@@ -79,3 +83,32 @@ def test_ranker_remembers_scores_without_changing_them():
     expected = 0.1 + 0.2 + 0.3  # summed in feature order, as the trainer sums
     assert ranker.score(feats) == expected and ranker.score(feats) == expected
     assert ranker.score(tuple(list(feats))) == expected and ranker.score(("b", "a")) == 0.3 + 0.2
+
+
+def _cues(text: str) -> list[tuple[str, int]]:
+    toks = tokens(text, 0, len(text))
+    return [(t.text, size) for k, t in enumerate(toks) if (size := cue_at(toks, k))]
+
+
+def test_cue_words_and_pairs_found_as_before_the_first_word_test():
+    text = ('As per the memo, Ann Lee said, according to aides, that the firm pointed out the report. '
+            '"Fine," said Bo. Said Ng: "Yes." The claims warned as well as noted that sales say little, added Kim.')
+    assert _cues(text) == [("As", 2), ("said", 1), ("according", 2), ("pointed", 2), ("said", 1), ("warned", 1),
+                           ("noted", 1), ("say", 1), ("added", 1)]
+    assert _cues('Said Comey, "It was."') == [("Said", 1)] and _cues("Ann said") == [("said", 1)]
+
+
+def test_context_counts_words_with_possessives_folded_and_sentence_words():
+    text = "Lee's plan. Lee’s aides met Lee and O'Neill's rock'n'roll band, Ülker said."
+    ctx = Context(text, text, [Span(0, len(text))], [[(0, 11), (12, len(text))]])
+    assert ctx.words["Lee"] == 3 and ctx.words["O'Neill"] == 1 and ctx.words["rock'n'roll"] == 1
+    assert ctx.sentence_words(12, len(text)) == frozenset({"lee", "s", "aides", "met", "and", "o", "neill", "rock",
+                                                           "n", "roll", "band", "lker", "said"})
+    assert ctx.sentence_words(0, 11) is ctx.sentence_words(0, 11)
+
+
+def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
+    text = "Headline\n\nAnn Lee said critics were wrong."
+    assert lower_words(text) == frozenset({"said", "critics", "were", "wrong"})
+    chunks = [(Span(0, 8), text[:8]), (Span(10, len(text)), text[10:])]
+    assert Resolver(text, chunks).lower == Resolver(text, chunks, lower_words(text)).lower == lower_words(text)

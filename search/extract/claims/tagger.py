@@ -132,11 +132,10 @@ def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
 
 def candidate_windows(ctx: Context, cues: frozenset[str]) -> list[list[Token]]:
     """Return the token windows of each sentence holding a word the tagger learned as part of a cue."""
-    lowered = ctx.masked.lower()
     found = []
     for sentences in ctx.sentences:
         for lo, hi in sentences:
-            if not cues.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if not cues.isdisjoint(ctx.sentence_words(lo, hi)):
                 found.extend(windows(tokens(ctx.masked, lo, hi)))
     return found
 

@@ -45,6 +45,11 @@ OPENING_REACH = 80  # characters of job words a paragraph may open with before i
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 
 
+def lower_words(text: str) -> frozenset[str]:
+    """Return the words the text writes in lower case."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -62,7 +67,7 @@ def _defined(before: str, acronym: str) -> str | None:
 class Resolver:
     """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
-    def __init__(self, text: str, paragraph_texts):
+    def __init__(self, text: str, paragraph_texts, lower: frozenset[str] | None = None):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
@@ -73,7 +78,7 @@ class Resolver:
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.seen = Antecedents(text, self.gender)
-        self.lower = frozenset(LOWER_WORD.findall(text))
+        self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
         self.lead = [span for span, _ in chunks[1:3]]
