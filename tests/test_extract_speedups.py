@@ -1,13 +1,16 @@
 """Extraction speed-ups that must not change what is extracted: their results pinned on texts written here."""
 from __future__ import annotations
 
+import re
+
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
 from search.extract import extract
 from search.extract.attribution.context import Context
 from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.model import Ranker
-from search.extract.speakers.resolver import Resolver, lower_words
+from search.extract.figures.finder import MAYBE_NUMBER
+from search.extract.speakers.resolver import BODY_SUBJECT, HONORIFIC, Resolver, lower_words
 from search.models import Span
 from search.extract.text.sentences import tokens
 from search.ingest.documents import load_plain
@@ -112,3 +115,21 @@ def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
     assert lower_words(text) == frozenset({"said", "critics", "were", "wrong"})
     chunks = [(Span(0, 8), text[:8]), (Span(10, len(text)), text[10:])]
     assert Resolver(text, chunks).lower == Resolver(text, chunks, lower_words(text)).lower == lower_words(text)
+
+
+def _unguarded(pattern: re.Pattern, guard: str) -> re.Pattern:
+    assert pattern.pattern.startswith(guard)
+    return re.compile(pattern.pattern[len(guard):])
+
+
+def test_first_letter_guards_keep_what_the_patterns_find():
+    numbers = ("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+               "seventy eighty ninety hundred million billion").split()
+    assert all(MAYBE_NUMBER.search(f"about {word} homes") for word in numbers) and MAYBE_NUMBER.search("x٣")
+    assert not any(MAYBE_NUMBER.search(text) for text in ("often tenfold", "the thirtieth", "milliseconds", "no"))
+    text = ("Mr Lee met Ms. Ann Cole. The ferry operator said so.\nThe firm added: The board agreed. Miss Bo and "
+            "Mrs  O'Hara Jones. The Mr. Big Show, twenty-two MPs")
+    for pattern, guard in ((HONORIFIC, "(?=M)"), (BODY_SUBJECT, "(?=The )"), (MAYBE_NUMBER, "(?=[\\dtfsenhmb])")):
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text.lower() if pattern is MAYBE_NUMBER else text)]
+        assert found == [(m.span(), m.groups()) for m in _unguarded(pattern, guard).finditer(
+            text.lower() if pattern is MAYBE_NUMBER else text)] and len(found) >= 2

@@ -19,13 +19,14 @@ NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
 NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
+HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
-# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds.
+# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
+# for the honorifics' M and BODY_SUBJECT's 'The ': a first letter tested is cheaper than the alternatives).
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
-BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
+BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
 SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
 APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
