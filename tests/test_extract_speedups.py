@@ -1,13 +1,16 @@
 """Extraction speed-ups that must not change what is extracted: their results pinned on texts written here."""
 from __future__ import annotations
 
+import random
 import re
+from types import SimpleNamespace
 
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
 from search.extract import extract
 from search.extract.attribution.context import Context
 from search.extract.attribution.cues import cue_at
+from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import BODY_SUBJECT, HONORIFIC, Resolver, lower_words
@@ -133,3 +136,16 @@ def test_first_letter_guards_keep_what_the_patterns_find():
         found = [(m.span(), m.groups()) for m in pattern.finditer(text.lower() if pattern is MAYBE_NUMBER else text)]
         assert found == [(m.span(), m.groups()) for m in _unguarded(pattern, guard).finditer(
             text.lower() if pattern is MAYBE_NUMBER else text)] and len(found) >= 2
+
+
+def test_ranker_ranks_count_the_nearer_candidates_on_each_side():
+    rng = random.Random(7)
+    quote = SimpleNamespace(outer_start=100, outer_end=160)
+    for _ in range(200):
+        starts = [rng.choice([rng.randrange(0, 95), rng.randrange(100, 150), rng.randrange(160, 260)])
+                  for _ in range(rng.randrange(1, 12))]
+        cands = [SimpleNamespace(start=s, end=s + rng.randrange(1, 6)) for s in starts]
+        keyed = [(_side(quote, c)[0], abs(c.start - (quote.outer_start if c.end <= quote.outer_start
+                                                     else quote.outer_end))) for c in cands]
+        counted = [f"{side}{min(sum(s == side and g < gap for s, g in keyed) + 1, 3)}" for side, gap in keyed]
+        assert _ranks(quote, cands) == counted

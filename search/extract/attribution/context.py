@@ -62,9 +62,11 @@ class Context:
     def words(self) -> Counter:
         """Return how often each word occurs, possessives folded (counted once, when first asked)."""
         if self._words is None:  # counting a name in the whole text per candidate is quadratic
-            self._words = Counter()
+            folded: dict[str, int] = {}  # a plain dict: a Counter's += calls its __missing__ for each new word
             for word, count in Counter(WORD.findall(self.text)).items():  # fold each distinct word once
-                self._words[POSSESSIVE.sub("", word) if "'" in word or "’" in word else word] += count
+                key = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+                folded[key] = folded.get(key, 0) + count
+            self._words = Counter(folded)
         return self._words
 
 

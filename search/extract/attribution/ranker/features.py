@@ -1,6 +1,7 @@
 """Features of a (quote, candidate mention) pair for the speaker ranker; names, not words."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .candidates import Candidate, sentence_facts
@@ -90,11 +91,13 @@ def _ranks(quote: Found, cands: list[Candidate]) -> list[str]:
     """Return each candidate's order of nearness on its side of the quote ('before1', 'after2')."""
     keyed = [(_side(quote, c)[0], abs(c.start - quote.outer_start) if c.end <= quote.outer_start
               else abs(c.start - quote.outer_end)) for c in cands]
-    ranks = []
+    gaps: dict[str, list[int]] = {}
     for side, gap in keyed:
-        nearer = sum(1 for s, g in keyed if s == side and g < gap)
-        ranks.append(f"{side}{min(nearer + 1, 3)}")
-    return ranks
+        gaps.setdefault(side, []).append(gap)
+    for sorted_gaps in gaps.values():
+        sorted_gaps.sort()
+    # how many on the same side are strictly nearer: a bisection, not a count over every pair
+    return [f"{side}{min(bisect_left(gaps[side], gap) + 1, 3)}" for side, gap in keyed]
 
 
 def _kind(mention: str, kind: str) -> str:
