@@ -15,7 +15,7 @@ from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import BODY_SUBJECT, HONORIFIC, Resolver, lower_words
 from search.models import Span
-from search.extract.text.sentences import tokens
+from search.extract.text.sentences import TOKEN, tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
 
@@ -149,3 +149,13 @@ def test_ranker_ranks_count_the_nearer_candidates_on_each_side():
                                                      else quote.outer_end))) for c in cands]
         counted = [f"{side}{min(sum(s == side and g < gap for s, g in keyed) + 1, 3)}" for side, gap in keyed]
         assert _ranks(quote, cands) == counted
+
+
+def test_tokens_are_placed_where_the_pattern_matches():
+    texts = ["Ann Lee said: \"We won.\" __init__ a_b _x y_ 'tis — “ok”, O’Neill's 3.5% £1,200 İstanbul\tend\n",
+             "  \u00a0 spaced   out\u2003words ", "x", "", "___", "no-one's e-mail: a@b.c ½ ² ٣ 中文 ok?!"]
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) - 2), (1, 4), (5, 5)):
+            start, end = min(start, len(text)), max(min(end, len(text)), min(start, len(text)))
+            expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+            assert [tuple(t) for t in tokens(text + "", start, end)] == expected
