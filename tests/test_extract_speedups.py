@@ -13,7 +13,7 @@ from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
-from search.extract.speakers.resolver import BODY_SUBJECT, HONORIFIC, Resolver, lower_words
+from search.extract.speakers.resolver import APPOSITIVE_SUBJECT, BODY_SUBJECT, HONORIFIC, Resolver, lower_words
 from search.models import Span
 from search.extract.text.sentences import TOKEN, tokens
 from search.ingest.documents import load_plain
@@ -159,3 +159,14 @@ def test_tokens_are_placed_where_the_pattern_matches():
             start, end = min(start, len(text)), max(min(end, len(text)), min(start, len(text)))
             expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
             assert [tuple(t) for t in tokens(text + "", start, end)] == expected
+
+
+def test_appositive_subject_lookahead_keeps_its_matches():
+    guard = "(?=(?:The|A|An) [^.,\\n]*, [A-Z])"
+    before = re.compile("(?=[TA])" + APPOSITIVE_SUBJECT.pattern[len(guard):])
+    text = ("The party's leader, Ann Lee, said so. A former aide, Bo Ng, agreed. The firm, Acme, grew. Then An "
+            "old friend of the family, Mr Tom Hill, spoke. The long story about nothing, really. A, B, C.\nAn ally, "
+            "Jo Fox, left")
+    found = [(m.span(), m.groups()) for m in APPOSITIVE_SUBJECT.finditer(text)]
+    assert APPOSITIVE_SUBJECT.pattern.startswith(guard) and len(found) == 3
+    assert found == [(m.span(), m.groups()) for m in before.finditer(text)]
