@@ -72,6 +72,18 @@ def test_canonical_speaker_ids_decide_over_names():
     assert cluster_quotes(items) == [["a#q1", "c#q1"]]
 
 
+def test_one_persons_short_line_in_three_translations_clusters_and_others_do_not():
+    lines = {"a#q1": "The forest is not for sale and it will not burn on my watch,",
+             "b#q1": "The forest is not for sale and it will not burn while I am president,",
+             "c#q1": "The forest is not for sale, and it will not burn under my government,",
+             "d#q1": "The forest will burn unless the rich countries pay for it,"}  # another thing he said
+    items = [{"id": k, "article_id": k[0], "text": t, "speaker": "Rui Costa", "speaker_id": "rui-costa",
+              "source": f"Outlet {k[0]}"} for k, t in lines.items()]
+    assert cluster_quotes(items) == [["a#q1", "b#q1", "c#q1"]]
+    other = [dict(item, speaker="Ana Lima", speaker_id="ana-lima") if item["id"] == "c#q1" else item for item in items]
+    assert cluster_quotes(other) == [["a#q1", "b#q1"]]  # the same words by someone else are not his
+
+
 def test_pieces_of_one_utterance_cluster_as_one_quote():
     items = [{"id": "a#q1", "article_id": "a", "utterance": "u1", "speaker": "Ann Bell",
               "text": "The river defences failed at three points overnight."},
@@ -550,3 +562,10 @@ def test_the_highest_of_many_and_the_whole_are_two_quantities():
     top = figure("b#f1", 262825, "In May the area with the highest average house price in Canada was at £262,825.",
                  topic="pound/average-house-price:canada", measure="highest average house price", text="£262,825")
     assert _quantities(whole, top) == {}
+
+
+def test_a_quantitys_label_is_its_commonest_then_most_telling_measure_whatever_the_order():
+    from search.compare.views import _measure_label
+    figs = [{"measure": m} for m in ("growth", "Japan's economy", "Growth")]
+    assert {_measure_label(order) for order in (figs, figs[::-1], figs[1:] + figs[:1])} == {"Japan's economy"}
+    assert _measure_label(figs + [{"measure": "growth"}]) == "growth"

@@ -119,3 +119,55 @@ def test_one_rate_written_three_ways_in_three_outlets_is_one_disagreement(tmp_pa
     found = _found(WhooshSearcher(tmp_path / "ix").comparisons())
     rates = [q for q in found if {v["value"] for v in q["values"]} == {6.1, 6.2}]
     assert len(rates) == 1 and {v["source"] for v in rates[0]["values"]} == set(leads)
+
+
+PLEDGE = """---
+title: {title}
+outlet: {outlet}
+date: 2025-09-0{day}
+---
+
+{lead}
+
+{more}
+"""
+
+
+def test_a_leaders_pledge_told_three_ways_is_one_disagreement(tmp_path):
+    """A wire dateline, the leader as claimer in one outlet and as subject in two, his country only in his job."""
+    stories = {
+        "Wire Agency": ("BRASILIA, Sept 3 (Wire) - Brazilian President Rui Costa da Lima promised on Wednesday to "
+                        "send 3,000 more soldiers to fight fires in the Amazon.",
+                        "Green Watch Brazil said about 2.4 million hectares had burned since June."),
+        "Daily Ledger": ("Brazil's president, Rui Costa da Lima, has pledged to deploy 3,000 extra troops to the "
+                         "Amazon as the rainforest burns.", "Green Watch said 2.5m hectares had burned since June."),
+        "Radio Nord": ("Brazilian President Rui Costa da Lima on Wednesday ordered 2,000 more soldiers to the "
+                       "Amazon, as fires reached their highest level since 2010.", "Costa said the fires were crimes."),
+    }
+    for n, (outlet, (lead, more)) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Amazon fires {n}", outlet=outlet, day=3 + n % 2,
+                                                        lead=lead, more=more))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    [troops] = _found(comps)
+    assert sorted(_values(troops)) == [(2000, "Radio Nord"), (3000, "Daily Ledger"), (3000, "Wire Agency")]
+    [burned] = _found(comps, close=True)  # 'about 2.4 million' covers 2.5m: one body, its place left out
+    assert sorted(_values(burned)) == [(2_400_000, "Wire Agency"), (2_500_000, "Daily Ledger")]
+
+
+def test_a_firms_own_result_with_other_places_in_one_outlet_is_one_quantity(tmp_path):
+    """One firm's figure: a dateline's month, a country in one outlet's sentence, a quarter named two ways."""
+    leads = {
+        "Wire Agency": ("COPENHAGEN, Oct 28 (Wire) - Danish turbine maker Nordwind said on Tuesday its third-quarter "
+                        "net profit rose 18% to 412 million euros, as orders from the United States surged."),
+        "Daily Ledger": ("Nordwind, the Danish wind turbine manufacturer, said its third-quarter net profit rose 17% "
+                         "to 412 million euros on Tuesday."),
+        "Radio Nord": ("Net profit for the July-September quarter rose 18 percent to 412 million euros, Nordwind "
+                       "said."),
+    }
+    for n, (outlet, lead) in enumerate(leads.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Turbines {n}", outlet=outlet, day=8, lead=lead,
+                                                        more="The shares were little changed."))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [rise] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(rise)) == [(17, "Daily Ledger"), (18, "Radio Nord"), (18, "Wire Agency")]

@@ -177,3 +177,19 @@ def test_corpus_files_skips_hidden_and_unknown(tmp_path):
     write(tmp_path / "a.txt", "x"), write(tmp_path / ".hidden" / "b.txt", "x"), write(tmp_path / "c.pdf", "x")
     write(tmp_path / "sub" / "d.md", "x")
     assert [p.relative_to(tmp_path).as_posix() for p in documents.corpus_files(tmp_path)] == ["a.txt", "sub/d.md"]
+
+
+def test_a_list_item_or_heading_is_its_own_paragraph_without_its_marker(tmp_path):
+    path = write(tmp_path / "live.md", "---\ntitle: Live\n---\n**Key points**\n\n"
+                 "- At least 14 people have died, police say\n- More than 200,000 homes are without power\n"
+                 "1. Flights are cancelled\n\n### 16:45 GMT – Death toll rises\n\n> Stay indoors, police said.\n")
+    [article], _, _ = documents.load_file(path, tmp_path)
+    texts = [text for _, text in article.paragraph_texts()]
+    assert texts[1:] == ["At least 14 people have died, police say", "More than 200,000 homes are without power",
+                         "Flights are cancelled", "16:45 GMT – Death toll rises", "Stay indoors, police said."]
+
+
+def test_a_plain_text_bullet_loses_its_marker(tmp_path):
+    path = write(tmp_path / "a.txt", "Storm update\n\n- Rail services are suspended\n• Schools are closed\n")
+    [article], _, _ = documents.load_file(path, tmp_path)
+    assert [text for _, text in article.paragraph_texts()][1:] == ["Rail services are suspended", "Schools are closed"]

@@ -138,3 +138,35 @@ def test_a_tagged_reading_around_the_rules_own_attribution_is_no_nested_one():
     taken = _Taken(raw)
     assert not taken.inside(0, 43, (0, 20), (35, 43))  # the tagged source is the rules' claimer: the same one
     assert taken.inside(0, 43, (0, 45), (50, 55))  # a claimer of its own inside the content: nested
+
+
+def _guessed(text: str, source: list[int], cue: list[int], content: list[int]):
+    """The spans of a window whose best labelling names only content: source and cue guessed at the given tokens."""
+    n = len(tokens(text, 0, len(text)))
+    labels = ["B-C" if i == content[0] else "I-C" if i in content else "O" for i in range(n)]
+    sure = [0.95 if i in content else 0.0 for i in range(n)]
+    marginals = {"I-C": sure, "B-S": [0.1 if i in source else 0.0 for i in range(n)],
+                 "B-Q": [0.2 if i in cue else 0.0 for i in range(n)]}
+    return _spans(text, labels, marginals)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # a cue of no words ('(RSS)')
+    ("The format known as Really Simple Syndication ( RSS ) lets sites share news .", [4, 5, 6], [7, 8, 9], [10, 11, 12, 13]),
+    # a noun inside the cue: 'that ...' is a relative clause on it, not a claim
+    ("The Acme firm has made a gadget that sends reports to the city .", [1, 2], [3, 4, 5, 6], [7, 8, 9, 10, 11, 12]),
+    # the agent of a passive names who acted on the subject, not who asserts the next verb
+    ("The bank was not fined by the Audit Office , but has agreed to pay costs .", [7, 8], [11, 12], [13, 14, 15]),
+    # a source holding a verb is a clause, not a name
+    ("Mr Reed's lawyer labelled the court unfair and called for a new hearing .",
+     [0, 1, 2, 3, 4, 5, 6], [9, 10], [11, 12, 13]),
+])
+def test_a_guessed_reading_in_no_plain_shape_is_dropped(text, source, cue, content):
+    assert _guessed(text, source, cue, content) == []
+
+
+def test_a_guessed_reading_of_a_cue_and_its_object_is_kept_for_recall():
+    text = "The Green Party has called for a new bus lane on the bridge ."
+    [(content, source, form)] = _guessed(text, [1, 2], [4, 5], [6, 7, 8, 9, 10, 11, 12])
+    assert (content, source, form) == ("a new bus lane on the bridge", "Green Party", EXTRA)
+    text = "Ms Webb , a planner at the council , was adamant that the lanes would cut traffic ."

@@ -427,3 +427,65 @@ def test_the_company_is_not_a_common_noun_or_demonym_opening_a_sentence(opening)
 def test_a_bare_number_counts_the_body_of_people_before_it(body, value, measure, qualifier):
     [figure] = figures_of(body)
     assert (figure.value, figure.measure, figure.qualifier) == (value, measure, qualifier)
+
+
+@pytest.mark.parametrize("body, value, unit", [
+    ("Lula promised to send 3,000 more soldiers to the Amazon.", 3000, "more soldiers"),
+    ("The army ordered 2,000 extra troops to the region.", 2000, "extra troops"),
+])
+def test_a_count_added(body, value, unit):
+    assert [(f.value, f.unit) for f in figures_of(body)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("body", [
+    "Sales rose by 3,000 more than expected in May.",
+    "The army will deploy troops, more than the 3,000 Luiz Inacio Lula da Silva promised.",
+])
+def test_no_counted_noun(body):
+    assert [(f.value, f.unit) for f in figures_of(body)] == []
+
+
+@pytest.mark.parametrize("body, topic", [
+    # a leader's country, named only in his job, places his own count; officials' country is only the source's
+    ("Brazilian President Rui Costa promised to send 3,000 more soldiers to the region.", "troop:brazil"),
+    ("South Korean officials said 12,000 soldiers were sent.", "troop"),
+    ("Spain sent 400 police officers to the border.", "officer:spain"),
+])
+def test_the_places_of_a_count(body, topic):
+    assert [f.topic for f in figures_of(body)] == [topic]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("The Federal Reserve kept its benchmark interest rate unchanged Wednesday at about 4.3%.",
+     "benchmark interest rate"),
+    ("Unemployment levels are currently stuck at about 10%.", "Unemployment levels"),
+    ("Mortgage rates, which are influenced by the central bank, rose to 6.8% last week.", "Mortgage rates"),
+])
+def test_what_a_rate_held_or_moved_measures(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Net profit for the July-September quarter rose 18 percent.", "Net profit"),
+    ("Sales in the fourth quarter rose 9%.", "Sales"),
+    ("Sales in Europe rose 4%.", "Sales in Europe"),  # a place is what, not when
+])
+def test_a_period_is_no_part_of_the_measure(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Every year we wait, costs go up by 10 percent.", "costs"),
+    ("Non-EU exports shot up 7.5% in May.", "Non-EU exports"),
+    ("The price of inkjet printers has come down to £34.", "price of inkjet printers"),
+])
+def test_a_phrasal_move_names_no_measure(body, measure):
+    assert [f.measure for f in figures_of(body)] == [measure]
+
+
+@pytest.mark.parametrize("body, measures", [
+    ("Of those asked, 58% of voters back the idea, while 27% oppose it.", ["voters", "voters"]),
+    ("Labour has 40% support among women.", ["support"]),
+])
+def test_a_share_followed_by_a_stance_verb_and_its_object(body, measures):
+    assert [f.measure for f in figures_of(body)] == measures

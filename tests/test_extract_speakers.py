@@ -56,6 +56,20 @@ def test_transcript_lines_are_quotes_of_the_named_speaker():
     ]
 
 
+def test_a_qa_interviews_answers_are_quotes_of_the_person_it_names_first():
+    text = ("Headline\n\nThe health secretary, Jane Cooper, spoke to the Daily Courier about waiting lists.\n\n"
+            "Q: Is the health service in crisis?\n\nA: No. It is under pressure, but it is not in crisis.\n\n"
+            "Q: Will you meet the nurses?\n\n**A:** My door is always open.")
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("No. It is under pressure, but it is not in crisis.", "Jane Cooper"), ("My door is always open.", "Jane Cooper")]
+
+
+def test_a_single_answer_line_is_no_interview():
+    text = "Headline\n\nJane Cooper spoke to us.\n\nQ: Is it over?\n\nA: Not yet, she said."
+    assert [q.text for q in extract(load_plain(text, "t.txt")).quotes] == []
+
+
 def test_pronoun_resolves_to_the_last_named_speaker():
     text = (f"Headline\n\nThe deputy mayor, Tom Hardy, spoke to reporters. Alexander Matsegora "
             f"commented on the plan in an interview.\n\n\"{SPEECH},\" he said.")
@@ -144,3 +158,53 @@ def test_it_after_the_company_opens_a_sentence_is_that_firm():
             "Like-for-like sales grew 3.7%. The company employs 330,000 people. It plans to open 60 new stores.")
     [claim] = [c for c in extract(load_plain(f"results day\n\n{body}", "t.txt")).claims if "60 new" in c.text]
     assert claim.claimer == "Tesco"
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a name's particles are part of it, and a name of three words before one goes by its last
+    (f'Brazilian President Luiz Inacio Lula da Silva spoke first.\n\n"{SPEECH}," Lula said.',
+     "Luiz Inacio Lula da Silva"),
+    (f'"{SPEECH}," said Ursula von der Leyen.', "Ursula von der Leyen"),
+    (f'Joop den Uyl opened the debate.\n\n"{SPEECH}," den Uyl said.', "Joop den Uyl"),
+])
+def test_names_with_particles(body, speaker):
+    assert quote_in(f"Headline\n\n{body}").speaker == speaker
+
+
+def test_a_person_described_after_the_name_is_the_next_pronoun():
+    text = (f'Headline\n\n"{SPEECH}," Rui Costa said.\n\n'
+            f'Marina Prado, the environment minister, blamed land-grabbers. "This is crime," she told the paper.')
+    quotes = [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Rui Costa", "Marina Prado"]
+
+
+@pytest.mark.parametrize("medium", ["a translation of his remarks", "an official English translation",
+                                    "a transcript released by his office"])
+def test_according_to_a_medium_keeps_the_speaker(medium):
+    quote = quote_in(f'Headline\n\n"{SPEECH}," Rui Costa said in the capital, according to {medium}.')
+    assert quote.speaker == "Rui Costa"
+
+
+def test_according_to_an_outlet_still_names_the_outer_source():
+    assert quote_in(f'Headline\n\n"{SPEECH}," Rui Costa said, according to the Daily Courier.').speaker \
+        == "Daily Courier"
+
+
+def test_a_job_word_opening_a_sentence_makes_its_name_the_next_pronoun():
+    text = ('Headline\n\nA spokeswoman said crews would work through the night.\n\n'
+            'Reader Anna Berg sent us this picture of a fallen tree. "It just missed our car," she wrote.')
+    quotes = [q for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    (f'"{SPEECH}," said team doctor Simon Kerr.', "Simon Kerr"),
+    (f'"{SPEECH}," said eyewitness Maria Lopez.', "Maria Lopez"),
+])
+def test_ordinary_peoples_jobs_are_no_part_of_the_name(body, speaker):
+    assert quote_in(f"Headline\n\n{body}").speaker == speaker
+
+
+def test_a_participle_is_no_speaker():
+    from search.extract.speakers.names import is_junk
+    assert is_junk("having") and is_junk("rallying") and not is_junk("Browning") and not is_junk("King")

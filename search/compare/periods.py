@@ -5,6 +5,9 @@ import re
 from datetime import date
 from functools import lru_cache
 
+# A wire dateline opening a story ('BRASILIA, Sept 3 (Reuters) - ') gives the day it was filed and an agency:
+# neither the period of a figure nor a subject.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n–—-]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # Month names as written (capitalised): "market", "decline" and the verb "may" are no months.
 MONTHS = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -59,7 +62,7 @@ YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\
 
 def number_at(fig) -> tuple[str, str, int]:
     """Return a figure's sentence, its number as written and where that stands in the sentence (-1: not found)."""
-    sentence, text = fig.get("sentence") or "", fig.get("text") or ""
+    sentence, text = DATELINE.sub("", fig.get("sentence") or "", count=1), fig.get("text") or ""
     return sentence, text, sentence.find(text) if text else -1
 
 

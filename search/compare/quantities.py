@@ -6,9 +6,10 @@ import re
 from collections import defaultdict
 
 from ..extract.figures.finder import places_in
-from ..extract.lexicon import PLACES
+from ..extract.lexicon import PLACES, TITLES
+from ..extract.lexicon.sources import EVIDENCE_NOUNS
 from ..extract.speakers.identities import person_shaped
-from .periods import MONTHS, compatible_time, number_at, one_side, period_words, shared_period
+from .periods import DATELINE, MONTHS, compatible_time, number_at, one_side, period_words, shared_period
 from .quotes import candidate_pairs
 from .text import STOP, content_stems, name_tokens
 
@@ -30,7 +31,8 @@ SAME_CLAIMER = 0.15
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
-PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) | {"british", "american", "european"}
+PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) - {"the", "new", "republic"} \
+    | {"british", "american", "european"}  # not the words 'the Hague', 'New Delhi' or 'Czech Republic' share with names
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # How far a qualified value may lie from the true one: "about 12,000" covers 11,800.
 # "An estimated 3.1%" states an estimate to the precision written: its rounding is its range.
@@ -181,9 +183,10 @@ def close(a, b) -> bool:
 
 def names(sentence: str) -> frozenset[str]:
     """Return the names a sentence mentions (capitalised words inside it, not months or days)."""
+    sentence = DATELINE.sub("", sentence, count=1)
     found = (re.sub(r"['’]s?$", "", w.lower()) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
     return frozenset(w for w in found if w not in STOP and w not in DAYS and w not in PLACE_WORDS
-                     and not MONTHS.fullmatch(w.capitalize()))
+                     and w not in TITLES and not MONTHS.fullmatch(w.capitalize()))  # 'President' names nobody
 
 
 def subject_names(fig) -> frozenset[str]:
@@ -193,9 +196,12 @@ def subject_names(fig) -> frozenset[str]:
 
 def claimer_names(fig) -> frozenset[str]:
     """Return the words of a figure's claimer and their initials ("Office for National Statistics": "ons")."""
+    # without places or evidence: 'Greenpeace Brazil' is Greenpeace, 'Labor Department figures' the department
     claimer = fig.get("claimer") or fig.get("claimed_by") or ""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)).lower()
-    return name_tokens(claimer) | {initials}
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)
+             if re.sub(r"['’]s?$", "", w.lower()) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
+    initials = "".join(w[0] for w in words).lower()
+    return name_tokens(" ".join(words)) | {initials}
 
 
 def owner(fig) -> str | None:
@@ -232,7 +238,8 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
         return False  # a part left out ("sales excluding cars") and the whole are two quantities
     if one_side(SUPERLATIVE, a.get("measure"), b.get("measure")):
         return False  # the highest of the regions and the country's average are two quantities
-    na, nb = subject_names(a), subject_names(b)
+    # who claims one value is no other subject when the other sentence names them ('Lula pledged' and 'Lula said')
+    na, nb = subject_names(a) - claimer_names(b), subject_names(b) - claimer_names(a)
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
     if least and _other_party(a, b, na, nb):
@@ -252,15 +259,25 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
     blocks: dict[tuple, list] = defaultdict(list)
     for fig in with_earlier_measures(figures):
         key = measure_key(fig)
-        if key is not None:
-            blocks[key].append(fig)
+        if key is not None:  # a measure's places are checked pair by pair: one body's figures may name others
+            blocks[key[:2] if key[0] else key].append(dict(fig, _places=key[2]))
     groups = []
     for key, block in blocks.items():
         if len({story(f["article_id"]) for f in block}) > 1:
             need = SAME_MEASURE if key[0] else SAME_RELATION if "+" in key[2] else \
                 SAME_PLACES if key[2] else SAME_SENTENCE
-            groups.extend(_group_block(block, story, need, placed=bool(key[0] and key[2])))
+            groups.extend(_group_block(block, story, need, measured=bool(key[0])))
     return sorted(groups)
+
+
+def _same_places(a, b) -> bool:
+    """Return True when two measured figures are of one place, or of one named body with nested places."""
+    # 'Nordwind said its net profit rose 18%, as US orders surged' and 'Nordwind reported a 17% rise in net profit'
+    pa, pb = a["_places"], b["_places"]
+    if pa == pb:
+        return True
+    sa, sb = set(filter(None, pa.split("+"))), set(filter(None, pb.split("+")))
+    return (sa <= sb or sb <= sa) and same_named_claimer(a, b)
 
 
 def with_earlier_measures(figures: list) -> list:
@@ -291,7 +308,7 @@ def _reference(first, second) -> bool:
     return start >= 0 and end > start and bool(REFERENCE.fullmatch(sentence, start + len(first["text"]), end))
 
 
-def _group_block(block: list, story, need: tuple[float, int], placed: bool = False) -> list[list[str]]:
+def _group_block(block: list, story, need: tuple[float, int], measured: bool = False) -> list[list[str]]:
     """Join the figures of one block whose sentences, times and stories say they are one quantity."""
     stems = [content_stems(f.get("sentence") or f.get("text") or "") for f in block]
     parent = list(range(len(block)))
@@ -302,10 +319,13 @@ def _group_block(block: list, story, need: tuple[float, int], placed: bool = Fal
             i = parent[i]
         return i
 
-    for i, j in sorted(_pairs(stems) | _claimer_pairs(block)):
+    for i, j in sorted(_place_pairs(block, stems) if measured else _pairs(stems) | _claimer_pairs(block)):
         a, b = block[i], block[j]
         if story(a["article_id"]) == story(b["article_id"]) or find(i) == find(j):
             continue
+        if measured and not _same_places(a, b):
+            continue
+        placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
         if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
@@ -344,6 +364,15 @@ def _pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     if len(stems) <= SMALL_BLOCK:  # bounded, so the work stays linear in the corpus
         return {(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))}
     return candidate_pairs(stems)
+
+
+def _place_pairs(block: list, stems: list) -> set[tuple[int, int]]:
+    """Return the pairs of a measure's block to compare: each place's as a block of its own, and one body's."""
+    by_places: dict[str, list[int]] = defaultdict(list)
+    for i, fig in enumerate(block):
+        by_places[fig["_places"]].append(i)
+    pairs = {(ids[a], ids[b]) for ids in by_places.values() for a, b in _pairs([stems[i] for i in ids])}
+    return pairs | _claimer_pairs(block)
 
 
 def _claimer_pairs(block: list) -> set[tuple[int, int]]:

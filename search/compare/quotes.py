@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -14,6 +15,7 @@ MAX_PARTNERS = 24       # compare each quote with at most this many candidates, 
 MIN_STEMS = 2           # shorter quotes are too thin to match; two-stem ones join only as near copies of one speaker
 SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
+SHORT_SHARE, SHORT_SHARED = 0.75, 3  # one speaker's short quotes: most of the shorter's stems, three at least
 NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
 
 
@@ -60,9 +62,32 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
         # new wording in one outlet, or a date one version adds, is another occasion.
         return False
     need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
+    if fuzz.token_set_ratio(ta, tb) < need_score:
+        return False
     # Long quotes may differ in wording (translations); short ones join only as near-identical text
-    # (above): a few words of one found among another's, in any order, prove little.
-    return fuzz.token_set_ratio(ta, tb) >= need_score and shared >= need_shared
+    # (above) or, one person's, sharing most of their words in the same order: a few words found among
+    # another's, in any order, prove little.
+    return shared >= need_shared or bool(speakers) and _short_version(sa, sb)
+
+
+def _short_version(sa: tuple, sb: tuple) -> bool:
+    """Return True when most of the shorter quote's stems are the longer's, all in its order."""
+    # 'not for sale ... burn ... on my watch / under my government'; shared words in another order: another sentence
+    short, long_ = sorted((list(sa), list(sb)), key=lambda stems: len(set(stems)))
+    shared = len(set(short) & set(long_))
+    if len(set(short)) >= SAME_SPEAKER[1] / SHORT_SHARE or shared < max(SHORT_SHARED, SHORT_SHARE * len(set(short))):
+        return False  # a longer quote needs the shared words above; too few shared: no need to align
+    return _in_order([w for w in short if w in long_], long_) >= shared
+
+
+def _in_order(a: list[str], b: list[str]) -> int:
+    """Return how many stems of a appear in b in the same order (longest common subsequence)."""
+    row = [0] * (len(b) + 1)
+    for word in a:
+        diagonal = 0
+        for j, other in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if word == other else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def same_outlet(a, b) -> bool:

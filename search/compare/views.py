@@ -167,9 +167,10 @@ def _conflict(positions: list[list[dict]]) -> bool:
 
 
 def _measure_label(figures: list) -> str:
+    """Return the measure most figures give, the most telling of a tie ('Japan's economy' over 'growth')."""
     measures = [f.get("measure") for f in figures if f.get("measure")]
-    if measures:
-        return max(set(measures), key=measures.count)
+    if measures:  # sorted first: a set's order changes from run to run, and the label with it
+        return max(sorted(set(measures)), key=lambda m: (measures.count(m), len(m)))
     return figures[0].get("topic") or figures[0].get("unit") or ""
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..models import Claim, Figure, Quote
 from .attribution.context import UNNAMED, Attribution, Context
 from .attribution.rules import attribute, inherit
-from .attribution.fallbacks import transcript_speaker
+from .attribution.fallbacks import interview_answers, transcript_speaker
 from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
@@ -15,7 +15,7 @@ from .figures.finder import find_figures, places_in, topic_key
 from .quotes.mixed import is_title
 from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
-from .speakers.names import titled_end
+from .speakers.names import is_person, titled_end
 from .speakers.resolver import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
@@ -94,7 +94,9 @@ def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote
     """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript."""
     lines = [(span, transcript_speaker(ctx.text, span)) for span in ctx.paragraphs]
     lines = [(span, hit) for span, hit in lines if hit]
-    if len(lines) < TRANSCRIPT_LINES:
+    if len(lines) < TRANSCRIPT_LINES:  # else a Q&A interview's answers: 'A: ...' by the person it names first
+        lines = [(span, (attr, begin)) for span, begin, attr in interview_answers(ctx, TRANSCRIPT_LINES)]
+    if not lines:
         return []
     starts = [q.outer_start for q in found]
     quotes = []
@@ -133,13 +135,21 @@ def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolv
     return figures
 
 
+def _person(name: str | None) -> bool:
+    """Return True for a person's name, not a body's with a place in it ('Greenpeace Brazil')."""
+    return bool(name) and is_person(name) and not places_in(name, 0, len(name)).keys
+
+
 def _figure(ctx: Context, raw, sources: FigureSources, places, sentence: tuple[int, int]) -> Figure:
     source = sources.source(raw.start, sentence)
     claim = sources.claim_over(raw.start, sentence)
     skip = (claim.claimer_start, claim.claimer_end) if claim else None
     if claim and claim.end <= claim.claimer_start:
         skip = (claim.end, claim.claimer_end)  # a trailing tag's places are its source's: ', the EU's office X said'
+    topic = topic_key(raw, places, skip)
+    if skip and topic and ":" not in topic and _person(claim.claimer):
+        topic = topic_key(raw, places, None)  # 'Brazilian President Lula pledged 3,000 troops': no other place, his
     return Figure(value=raw.value, unit=raw.unit, text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
                   qualifier=raw.qualifier, claimed_by=source.written if source else None,
-                  topic=topic_key(raw, places, skip), measure=raw.measure,
+                  topic=topic, measure=raw.measure,
                   claimer=source.canonical if source else None)

@@ -19,6 +19,9 @@ BOILERPLATE = re.compile(
 )
 SENTENCE_END = re.compile(r"""[.!?:;"”»’'…)\]]\s*$""")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+# A list item's marker ('- ', '* ', '• ', '2. ') and, in Markdown, a heading's or a block quote's: no words of it.
+BULLET = re.compile(r"[-*•]\s+(?=\S)")
+MARKDOWN_BLOCK = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|#{1,6}|>)\s+(?=\S)")
 WRAP_MIN = 40  # a hard-wrapped line is at least this long and ends mid-sentence
 WRAP_MAX = 100  # scraped news puts a paragraph on one line, far longer than this
 
@@ -29,8 +32,9 @@ def is_boilerplate(line: str) -> bool:
 
 
 def split_paragraphs(text: str, offset: int = 0, markdown: bool = False) -> list[Span]:
-    """Return one span per paragraph: a line, or hard-wrapped lines joined."""
+    """Return one span per paragraph: a line, or hard-wrapped lines joined; a list item or heading is its own."""
     wrapped = markdown or looks_hard_wrapped(text)
+    marker = MARKDOWN_BLOCK if markdown else BULLET
     spans: list[Span] = []
     pos = 0
     current: list[int] | None = None  # [start, end] of the paragraph being built
@@ -41,6 +45,11 @@ def split_paragraphs(text: str, offset: int = 0, markdown: bool = False) -> list
         pos += len(line)
         if not stripped:
             current = _close(spans, current, offset)
+            continue
+        item = marker.match(text, start, end)
+        if item:  # '- At least 14 people have died': the item's words, without its marker, end at its line
+            _close(spans, current, offset)
+            current = [item.end(), end]
             continue
         if current is not None and wrapped and _continues(text[current[0]:current[1]], markdown):
             current[1] = end

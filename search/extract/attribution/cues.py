@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..lexicon.verbs import (ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, OPENING_CUES, PAIRS, THAT_NOUNS,
                              classes_of)
+from ..lexicon.sources import MEDIUM_NOUNS
 from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, CUE_WORDS, NOUN_CUES, PRONOUNS
 from ..lexicon.grammar import ARTICLES, NOUN_MARKERS, PHRASE_NAME_JOINS, SUBORDINATORS, VERB_MARKERS
 from ..text.phrases import QUOTE_MARKS, is_cap, np_after, subject_before
@@ -10,6 +11,7 @@ from ..text.sentences import Token
 
 ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
 CUE_STARTS = CUE_FIRST_WORDS | OPENING_CUES | {"as"}  # no cue starts with another word: most tokens are asked
+MEDIUM_REACH = 4  # tokens after 'according to' that may hold the medium's noun ('an official English translation')
 
 
 def cue_at(toks: list[Token], i: int) -> int:
@@ -142,3 +144,13 @@ def framing_cue(toks: list[Token], cues: list[int]) -> int | None:
         if k in cues and not subordinate:
             return k if lower in CLAIM_CUES and subject_before(toks, k, 0) else None
     return None
+
+
+def medium_after(toks: list[Token], k: int) -> bool:
+    """Return True when 'according to' names what carried the words ('a translation of his remarks'), no source."""
+    for tok in toks[k:k + MEDIUM_REACH]:
+        if tok.text.lower() in MEDIUM_NOUNS:
+            return True
+        if tok.text == "," or tok.text.lower() == "of":
+            return False
+    return False

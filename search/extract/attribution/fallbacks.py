@@ -14,10 +14,13 @@ from ..quotes.spans import Found
 from ..text.sentences import sentence_at, tokens
 from ..lexicon.grammar import PASSIVE_BE
 from ..lexicon.people import NOT_SPEAKERS
+from ..speakers.identities import person_shaped
 
 DASH_LINE = re.compile(r"\s*\n\s*[-–—]+\s*([^\n]{2,150})")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 DASHES = frozenset("-–—")
+QA_LINE = re.compile(r"(?:\*\*)?([QA])[:.](?:\*\*)?\s+(?:\*\*\s*)?")  # 'Q: ...', '**A:** ...'
+PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}\b")
 PASSIVE_REACH = 4  # tokens before a quote read for 'was accused of', 'were urged to'
 
 
@@ -111,6 +114,20 @@ def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
     if match.group(1).split()[-1] in NOT_SPEAKERS:
         return None
     return Attribution(match.start(1), match.end(1), None), match.end()
+
+
+def interview_answers(ctx: Context, least: int) -> list[tuple[Span, int, Attribution]]:
+    """Return a Q&A interview's answer lines ('A: ...'), where each answer starts, and who answers."""
+    # the interviewee: the first person named before the first question ('The health secretary, Jane Cooper, spoke')
+    marks = [(span, QA_LINE.match(ctx.text, span.start, span.end)) for span in ctx.paragraphs]
+    questions = [span for span, mark in marks if mark and mark.group(1) == "Q"]
+    answers = [(span, mark.end()) for span, mark in marks if mark and mark.group(1) == "A" and mark.end() < span.end]
+    if len(answers) < least or not questions:
+        return []
+    who = next((m for m in PERSON_NAME.finditer(ctx.text, 0, questions[0].start) if person_shaped(m.group())), None)
+    if who is None:
+        return []
+    return [(span, begin, Attribution(who.start(), who.end(), None)) for span, begin in answers]
 
 
 def continued(ctx: Context, found: list[Found], picks: list, i: int) -> Attribution | None:

@@ -5,7 +5,7 @@ import re
 
 from ..lexicon.words import PARTICIPLE_CUES, TITLES
 from .context import NOBODY, Attribution, Context, cue_text, make_attribution, paragraph_of
-from .cues import cue_at, cue_source, framing_cue
+from .cues import cue_at, cue_source, framing_cue, medium_after
 from .fallbacks import DASHES
 from ..speakers.names import is_descriptor
 from ..text.phrases import (QUOTE_MARKS, SENTENCE_STOPS, abbrev_dot, first_subject, is_cap,
@@ -131,8 +131,10 @@ def _according_after(toks: list[Token], k: int) -> int | None:
     """Return where 'according to' starts in '..." Sanders said, according to CNN': the outer source."""
     for j in _clause(toks, k):
         if cue_text(toks, j, 2).lower() in ("according to", "as per"):
-            return j
+            return None if medium_after(toks, j + 2) else j
     return None
+
+    return False
 
 
 def _clause(toks: list[Token], first: int):

@@ -5,19 +5,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon.sources import MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
+from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
-                             STOP_WORDS, TITLES)
+                             ORG_WORDS, STOP_WORDS, TITLES)
+from ..lexicon.people import BODY_NOUNS, DESCRIPTORS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
-                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, PARTICIPLE_OPENERS, PHRASE_NAME_JOINS,
+                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION, PARTICIPLE_OPENERS,
+                               PHRASE_NAME_JOINS,
                                PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
-from ..attribution.cues import claim_cue_at, cue_at, cue_source
+from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
@@ -26,7 +28,20 @@ SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
+# 'CONTENT in the latest CBS News poll': the poll says it; not 'took part in the survey'.
+POLL_NOUNS = frozenset("poll polls survey surveys".split())
+POLL_KINDS = frozenset("opinion latest new recent national exit online".split())
+POLL_REACH = 8  # tokens from 'in' to the poll's noun
+TAKING_PART = frozenset("part participated questioned interviewed surveyed asked included involved respondents "
+                        "people taking voted vote votes".split())
+# Passive cues whose subject is what is expected, not who expects it: 'The sale is expected to close in May'.
+UNSOURCED_CUES = frozenset("expected believed thought rumoured rumored reported projected predicted tipped".split())
+# Words of a short adjunct between a cue and a clause without 'that': 'said (late on Friday) it would',
+# 'said (in a statement) the plan'; what they hold must be a time or a medium of speech.
+TIME_ADJUNCT_WORDS = frozenset("on in at last this earlier late early a an his her its their".split())
+SPEECH_MEDIA = frozenset("statement interview speech letter email e-mail post tweet message briefing".split())
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
@@ -49,6 +64,7 @@ INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its 
 HEDGE_FIRST_WORDS = frozenset(hedge[0] for hedge in NUMBER_HEDGES)
 DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
 TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
+NOT_DESCRIPTIONS = STOP_WORDS | AUXILIARIES | PAST_VERBS  # words that end a speaker's description ('said X, who')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -99,7 +115,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
                 cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
                              or learned_cue_at(toks, k, learned))]
-                if cues:
+                if cues or any(tok.text.lower() in POLL_NOUNS for tok in toks):  # 'CONTENT in a poll'
                     found.append((toks, cues))
     return found
 
@@ -107,7 +123,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
 @lru_cache(maxsize=4)
 def _sentence_words(learned: frozenset[str]) -> frozenset[str]:
     """Return the words whose presence makes a sentence worth tokenising: cue words and learned cues' first words."""
-    return SENTENCE_WORDS | {form.split()[0] for form in learned}
+    return SENTENCE_WORDS | POLL_NOUNS | {form.split()[0] for form in learned}
 
 
 def windows(toks: list[Token]) -> list[list[Token]]:
@@ -193,7 +209,8 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawCl
             if claim:
                 claims.append(claim)
                 taken.append((min(match.lo, k), max(match.hi, k + size)))
-                sent.source = match.source
+                if match.source[0] < match.source[1]:  # an unsourced claim leaves the sentence's source unknown
+                    sent.source = match.source
                 return
 
     # A frame that closes the sentence ('CONTENT, X said.', 'CONTENT, according to X.') is the
@@ -208,7 +225,30 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawCl
         if not any(a <= k < b for a, b in taken):
             tried(k, size, RULES)
     claims += _loose_claims(ctx, sent, sorted(cues + learned), taken, judge)
+    claims += _poll_frames(toks, taken, claims)
     return sorted(claims, key=lambda c: c.start)
+
+
+def _poll_frames(toks: list[Token], taken: list, claims: list[RawClaim]) -> list[RawClaim]:
+    """Find 'Clinton held a 24-point lead among black voters in a CNN national poll': the poll is the source."""
+    found = []
+    for i, tok in enumerate(toks):
+        if tok.text.lower() != "in" or any(a <= i < b for a, b in taken) or toks[i - 1].text.lower() in TAKING_PART \
+                or any(c.start <= tok.start < c.end for c in claims):
+            continue
+        poll = next((j for j in range(i + 1, min(len(toks), i + POLL_REACH))
+                     if toks[j].text.lower() in POLL_NOUNS), None)
+        if poll is None or not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-") for t in toks[i + 1:poll]):
+            continue
+        if toks[poll].text.lower() == "poll" and not any(is_cap(t.text) or t.text.lower() in POLL_KINDS
+                                                         for t in toks[i + 1:poll]):
+            continue  # 'significant players in the poll': in British copy a bare 'the poll' is the election
+        lo = _clause_start(toks, i)
+        words = sum(t.text[:1].isalnum() for t in toks[lo:i])
+        if words >= MIN_CONTENT and any(_verb_at(toks, m) for m in range(lo + 1, i)):
+            found.append(RawClaim(toks[lo].start, toks[i - 1].end, toks[i + 1].start, toks[poll].end, "in", STATEMENT))
+            taken.append((lo, poll + 1))
+    return found
 
 
 def _loose_claims(ctx, sent: Sentence, cues, taken: list, judge) -> list[RawClaim]:
@@ -259,7 +299,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if cue not in ("according to", "as per"):
         return None
     toks = sent.toks
-    who = _according_clause(ctx, toks, k + size)
+    who = None if medium_after(toks, k + size) else _according_clause(ctx, toks, k + size)
     if who is None:
         return None
     comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
@@ -294,6 +334,27 @@ def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
     return Match(lo, _clause_end(sent, lo), owner_span(toks, source), k, size)
 
 
+def _unsourced(ctx, sent, k, size, cue) -> Match | None:
+    """'The sale is expected to close in May': an expectation nobody is named for; the content is the subject
+    and what it is expected to do, the source an empty span at the cue."""
+    toks = sent.toks
+    if cue not in UNSOURCED_CUES or k < 2 or k + size >= len(toks) or toks[k + size].text != "to":
+        return None
+    be = k - 1 - (toks[k - 1].text.lower() in ("widely", "also", "now", "still"))  # 'is widely expected to'
+    if toks[be].text.lower() not in BE_FORMS or (k + size + 1 < len(toks) and classes_of(toks[k + size + 1].text.lower())):
+        return None  # 'He is expected to say that ...': his own words follow, with him as their source
+    subject = subject_before(toks, be, 0)
+    if subject is None or toks[subject[0]].text.lower() in ("it", "which", "who", "that"):
+        return None  # 'it is expected to': no subject to be expected of; a relative's antecedent lies outside
+    hi = _clause_end(sent, k + size)
+    for later, _ in sent.cues:  # '..., the rupee shed 0.1% Analysts said that ...': another's words end it
+        found = cue_subject(toks, later) if k + size < later < hi else None
+        if found:
+            hi = found[0]
+            break
+    return Match(subject[0], hi, (toks[k].start, toks[k].start), k, size)
+
+
 def _participle(ctx, sent, k, size, cue) -> Match | None:
     """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
     toks = sent.toks
@@ -313,8 +374,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     toks = sent.toks
     if not classes_of(cue) & {"say", "tell", "belief", "evidence"} or is_participle(cue):
         return None
-    inverted = np_after(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
-    if inverted and _named_after(toks, inverted[0]) and _tag_ends(toks, inverted[1] + 1):
+    inverted = _inverted_speaker(toks, k + size) if k > 0 and toks[k - 1].text == "," else None
+    if inverted:
         subject, comma, after = inverted, k - 1, inverted[1] + 1  # 'CONTENT, said Maria Lopez.'
         while after < len(toks) and toks[after].text not in (".", "!", "?"):
             after += 1  # ', the city's director.': the appositive is the tag's
@@ -331,8 +392,8 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
     else:
         return None
-    if comma < 1 or toks[comma].text != ",":
-        return None
+    if comma < 1 or toks[comma].text != "," or digit_mark(toks, comma):
+        return None  # not the comma of '71,000 new jobs added in October were ...'
     if subject[1] + 1 < k and toks[subject[1] + 1].text == "," and not _finite(toks, _clause_start(toks, comma), comma):
         return None  # 'The minister, Alan Brooks, told ...': a name between commas names the words before it
     tail = _tag_tail(toks, after, "tell" in classes_of(cue))
@@ -360,10 +421,39 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
     for m in range(name - 1, max(0, name - DESCRIPTION_REACH) - 1, -1):
         word = toks[m].text.lower()
         if word == "," and toks[m + 1].text.lower() in ("the", "a", "an"):
-            return m
+            return m  # ', the statistics office Eurostat said'
+        if word == "," and _bare_description(toks, m + 1, name) and not any(map(cue_at, [toks] * m, range(m))):
+            return m  # ', grid operator Vattenfall says'; not ', news agency AP reported' after 'Prosecutors said
         if not (word[:1].isalnum() or word in ("'s", "’s", "'", "’", "-")) or word in AUXILIARIES or word in PAST_VERBS:
             return default  # a verb or a mark: the name is no description's
     return default
+
+
+def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
+    """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
+    words = [t.text for t in toks[lo:name]]
+    head = words[-1] if words else ""
+    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES
+    return 0 < len(words) <= BARE_DESCRIPTION and named_by and all(
+        w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
+        and not w.endswith(("ly", "ing", "ed")) for w in words)
+
+
+def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Return the speaker (first, last) of an inverted tag at i that the sentence ends after: a name ('said Maria
+    Lopez.', 'say the Lib Dems'), or a description ending in a name ('said local councillor Tom Reed,')."""
+    np = np_after(toks, i)
+    if np and _named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1):
+        return np
+    j = i
+    while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
+            toks[j].text.lower() not in NOT_DESCRIPTIONS:
+        j += 1
+    name = j
+    while name > i and is_cap(toks[name - 1].text) and toks[name - 1].text not in TIME_WORDS:
+        name -= 1
+    described = any(t.text.islower() for t in toks[i:name])  # 'former mayor', 'Democratic strategist'
+    return (i, j - 1) if described and name < j and _tag_ends(toks, j) else None
 
 
 def _named_after(toks: list[Token], i: int) -> bool:
@@ -541,7 +631,7 @@ def _reading(toks: list[Token], match: Match, cue: str, claim: RawClaim) -> list
         f"content={shape}", f"content_cue={shape}|{cue}", f"finite={finite}", f"finite_cue={finite}|{cue}"]
 
 
-RULES = (_according, _speech_noun, _participle, _tag, _forward)
+RULES = (_according, _speech_noun, _participle, _tag, _forward, _unsourced)
 FRAMES = (_according, _tag)
 
 
@@ -658,13 +748,29 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
         that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
         if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
             return that
+        return _after_time_adjunct(toks, j)
     return j
+
+
+def _after_time_adjunct(toks: list[Token], j: int) -> int:
+    """Skip 'on Friday', 'last week', 'in a statement' before a clause: 'said on Friday it would ...'."""
+    m = j
+    while m < len(toks) and m - j < ADJUNCT_REACH and (
+            toks[m].text.lower() in TIME_ADJUNCT_WORDS or toks[m].text in TIME_WORDS or toks[m].text in MONTHS
+            or toks[m].text.lower() in SPEECH_MEDIA or toks[m].text.isdigit()):
+        m += 1
+    named = any(toks[n].text in TIME_WORDS or toks[n].text in MONTHS or toks[n].text.lower() in SPEECH_MEDIA
+                for n in range(j, m))
+    clause = _clause_at(toks, m) and not _verb_at(toks, m)  # a subject opens it: not 'added in October were'
+    return m if named and (clause or (m < len(toks) and toks[m].text == "to")) else j
 
 
 def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
     """Return where a tag's adjuncts end ('said on Friday.', 'told reporters,'), None if a clause follows."""
     if tell and (obj := np_after(toks, i)):
         i = obj[1] + 1
+        if is_cap(toks[obj[1]].text) and i < len(toks) and _noun_word(toks[i].text):
+            i += 1  # 'told a Senate panel': the hearer's noun after its name
     j = i
     if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
             and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
@@ -677,6 +783,12 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
     return j
 
 
+def _noun_word(word: str) -> bool:
+    """Return True for a lower-case word that can end a noun phrase ('panel'): no verb, adverb or function word."""
+    return word.isalpha() and word.islower() and word not in NOT_DESCRIPTIONS and word not in ADVERBS and \
+        not classes_of(word) and not word.endswith(("ly", "ed"))
+
+
 def _tag_ends(toks: list[Token], i: int) -> bool:
     """Return True when the sentence ends at i or an appositive follows (', the mayor.')."""
     return i >= len(toks) or toks[i].text in (",", ".", "!", "?", "(")
@@ -686,8 +798,9 @@ def _clause_start(toks: list[Token], end: int) -> int:
     """Return where the content before a tag starts: after the last ';' or ':', past a connective."""
     lo = max((m + 1 for m in range(end) if toks[m].text in (";", ":")), default=0)
     lo = dateline_end(toks, lo, end) if lo == 0 else lo  # 'LONDON (Reuters) - CONTENT, X said.'
-    while lo < end - 1 and toks[lo].text in CONNECTIVES:
-        lo += 1
+    while lo < end - 1 and (toks[lo].text in CONNECTIVES or lo and toks[lo].text == ","
+                            and toks[lo - 1].text in CONNECTIVES):
+        lo += 1  # 'However, CONTENT, X said': the connective and its comma are the writer's
     return lo
 
 

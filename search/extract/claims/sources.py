@@ -19,6 +19,7 @@ EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X r
 # on them: in 'A recent interview with X's envoy to Y reveals' the interview reveals, not Y.
 CARRIER_NOUNS = EVIDENCE_NOUNS | frozenset("interview interviews letter letters statement article paper memo "
                                            "documentary book video footage transcript dossier".split())
+SOURCE_ADJECTIVES = frozenset({"close to", "familiar with", "loyal to", "near to"})
 TOPIC_PREPOSITIONS = frozenset("with to on about into over".split())
 CARRIER_REACH = 10  # tokens from the subject back to the carrier noun
 
@@ -117,9 +118,13 @@ def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
 def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
     """Extend 'the company' to 'A spokesman for the company', 'Jakarta' to 'an economist in Jakarta'."""
     for _ in range(PP_CHAIN):
-        if found is None or found[0] < 2 or toks[found[0] - 1].text.lower() not in PP_HEADS:
+        if found is None or found[0] < 2:
             break
-        head = np_back(toks, found[0] - 2, 0)
+        # 'Sources close to the chancellor', 'people familiar with the talks': the adjective before the preposition
+        near = found[0] > 2 and f"{toks[found[0] - 2].text} {toks[found[0] - 1].text}".lower() in SOURCE_ADJECTIVES
+        if not near and toks[found[0] - 1].text.lower() not in PP_HEADS:
+            break
+        head = np_back(toks, found[0] - 2 - near, 0)
         if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
             break
         first = toks[head[0]].text

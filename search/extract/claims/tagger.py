@@ -228,6 +228,18 @@ def _person_like(toks: list[Token], source: tuple[int, int]) -> bool:
     return head.text.lower() in PRONOUNS or (head.text[:1].isupper() and source[1] - 1 > 0)
 
 
+def _guess_fits(toks: list[Token], content: tuple[int, int], source: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return True when a reading whose source or cue was guessed from the marginals has the plain shape of one: its
+    cue is a run of words with no noun before a relative clause ('made a screensaver that ...'), and its source is no
+    passive's agent ('fined by the SEC, but has agreed') nor holds a verb ('X's lawyer labelled the court')."""
+    words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
+    relative = toks[content[0]].text.lower() in ("that", "which") and not DETERMINERS.isdisjoint(words)
+    before = [t.text.lower() for t in toks[max(source[0] - 2, 0):source[0]]]
+    agent = "by" in before and all(w == "by" or w in DETERMINERS for w in before[before.index("by"):])
+    verb = any(t.text.islower() and t.text.endswith("ed") for t in toks[source[0] + 1:source[1] - 1])
+    return all(w.isalpha() for w in words) and not (relative or agent or verb)
+
+
 def verb_cue(words: list[str]) -> bool:
     """Return True when a cue holds a verb of saying, belief, stance ... or a noun of claiming ('warning')."""
     return any(classes_of(w) or w in THAT_NOUNS for w in words)
@@ -332,6 +344,8 @@ class ClaimTagger:
             if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
+            if form and guessed and not _guess_fits(toks, (lo, hi), source, cue):
+                continue  # a guess in no plain shape: on BBC mostly a fragment or the wrong party
             if form and weak and not guessed and _no_object(toks, lo, hi, source, cue):
                 continue  # a weak run beside the best labelling's own source and cue, read as no object of it
             if form:

@@ -53,6 +53,8 @@ class FigureSources:
     def claim_over(self, pos: int, sentence: tuple[int, int]) -> Claim | None:
         """Return the claim that starts in the sentence and whose content holds pos."""
         claim = _holding(self.claims, self.claim_starts, pos)
+        if claim and claim.claimer_start == claim.claimer_end:
+            return None  # 'X is expected to ...' names nobody: the sentence may still say who claims the figure
         return claim if claim and sentence[0] <= claim.start < sentence[1] else None
 
     def source(self, pos: int, sentence: tuple[int, int]) -> Source | None:

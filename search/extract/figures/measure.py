@@ -4,14 +4,23 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
-from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK
+from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
-from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS
+from ..lexicon.sources import TIME_WORDS
+from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+PERIOD_PREPOSITIONS = frozenset("for in during over".split())
+PERIOD_NOUNS = frozenset("quarter quarters half year month months week period season".split())
+MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
+# Verbs that move a measure with 'up' or 'down': 'costs go up by 10%', 'prices went down'.
+PHRASAL_MOVES = frozenset("go goes went gone going come comes came coming move moves moved moving shot".split())
+OBJECT_OPENERS = frozenset("it them the a an this that these those his her their its".split())
+RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
+INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
     "earned": "earnings", "earns": "earnings", "earn": "earnings", "grossed": "takings", "took": "takings",
@@ -60,9 +69,13 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
         capitalised = word[0].isupper() and not plural_acronym and not word.isupper()
         # '60 new Express stores': a name after adjectives only is a modifier, whatever word it is
         named = capitalised and words and all(w.lower() in NOT_NOUNS for w in words)
-        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s"))
+        stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s")) \
+            and not (lower in INCREMENTS and not all_words)  # '3,000 more than' still ends with no noun
         if (stop and not named) or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
             break
+        if lower in NAME_PARTICLES and all_words and not words:
+            all_words.append(word)  # 'the 3,000 Luiz Inacio Lula da Silva promised': inside a name
+            continue
         if capitalised:
             if words and not named:
                 break
@@ -133,11 +146,20 @@ def _after(text: str, end: int, hi: int) -> str | None:
     if partitive:
         return _phrase(text, end + partitive.end() - 1, hi)
     phrase = _phrase(text, end, hi)
+    if phrase and _verb_with_object(text, end, phrase):
+        return None  # '27% oppose it', '40% back the plan': what they think, not what is counted
     if phrase and phrase.split()[-1].lower() in CHANGE_NOUNS:
         linked = re.match(r"\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?", text[end + len(phrase) + 1:][:30])
         if linked:
             return _phrase(text, end + len(phrase) + 1 + linked.end() - 1, hi)
     return phrase
+
+
+def _verb_with_object(text: str, end: int, phrase: str) -> bool:
+    """Return True when the word after a share is a verb of stance with its object ('oppose it')."""
+    after = re.match(r"\s+(\w+)\s+(\w+)", text[end:end + 40])
+    return bool(after and after.group(1) == phrase and classes_of(phrase.lower())
+                and after.group(2).lower() in OBJECT_OPENERS)
 
 
 def _phrase(text: str, pos: int, hi: int) -> str | None:
@@ -161,27 +183,46 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     if k < 0:
         return None
     k = _past_extreme(toks, k)  # 'fell to a record low of 6.2%': what fell, not 'record low'
-    if toks[k].lower() == "of" or (toks[k].lower() == "at" and k and _nominal(toks[k - 1])
-                                   and toks[k - 1].lower() not in UNIT_NOUNS):
-        return _subject(toks, k - 1)  # 'inflation of 2.5%', 'with unemployment at 5%'
+    if toks[k].lower() == "of":
+        return _subject(toks, k - 1)  # 'inflation of 2.5%'
+    held = _past_time(toks, k - 1) if toks[k].lower() == "at" else -1
+    if held >= 0 and _nominal(toks[held]) and toks[held].lower() not in UNIT_NOUNS:
+        return _subject(toks, held)  # 'with unemployment at 5%', 'with unemployment on Monday at 5%'
     if toks[k].lower() in ("from", "to") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
         return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%'
     if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
             return changed  # 'an increase in the minimum wage to £5.60'
-        k -= 1
+        k = _past_time(toks, k - 1)  # 'kept its rate unchanged (on) Wednesday at 4.3%'
     while k >= 0 and (toks[k].lower() in FIGURE_SKIP_BACK or (toks[k].islower() and toks[k].endswith("ly"))):
         k -= 1
     if k >= 0 and _moved(toks[k]):
         k -= 1
         while k >= 0 and (_skippable(toks, k) or (_moved(toks[k]) and not _before_modal(toks, k))
-                          or toks[k].endswith("ly")):
+                          or toks[k].endswith("ly") or toks[k].lower() in PHRASAL_MOVES):
             k -= 1
-        return _subject(toks, k)
+        return _subject(toks, _past_relative(toks, k))
     if k >= 0 and kind == "currency" and toks[k].lower() in MONEY_VERBS:
         return MONEY_VERBS[toks[k].lower()]
     return None
+
+
+def _past_relative(toks: list[str], k: int) -> int:
+    """Return where the subject ends before ', which are influenced by the Fed,' ending at toks[k], else k."""
+    if k < 0 or toks[k] != ",":
+        return k
+    for j in range(k - 1, max(0, k - RELATIVE_REACH) - 1, -1):
+        if toks[j] == "," and j + 1 < k and toks[j + 1].lower() in ("which", "who", "whose", "that"):
+            return j - 1
+    return k
+
+
+def _past_time(toks: list[str], k: int) -> int:
+    """Return where the words before '(on) Wednesday', 'last week' ending at toks[k] end."""
+    while k >= 0 and (toks[k] in TIME_WORDS or toks[k].lower() in ("on", "last")):
+        k -= 1
+    return k
 
 
 def _past_extreme(toks: list[str], k: int) -> int:
@@ -226,8 +267,9 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
 
 
 def _before_modal(toks: list[str], k: int) -> bool:
-    """Return True when a modal or 'to' follows toks[k]: 'costs will reach', 'costs to reach' make 'costs' a noun."""
-    return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to")
+    """Return True when a modal, 'to' or 'go' follows toks[k]: 'costs will reach', 'costs go up' make 'costs' a noun."""
+    return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to"
+                                  or toks[k + 1].lower() in PHRASAL_MOVES)  # 'costs go up': 'costs' is the noun
 
 
 def _adjunct(toks: list[str], k: int) -> bool:
@@ -316,8 +358,13 @@ def _subject(toks: list[str], k: int) -> str | None:
     words: list[str] = []
     if k >= 2 and toks[k] == ")" and toks[k - 2] == "(":
         k -= 3  # 'Gross domestic product (GDP) rose': the name before its abbreviation
+    if k >= 1 and toks[k].isdigit() and len(toks[k]) == 4 and toks[k - 1].lower() in PERIOD_PREPOSITIONS:
+        k -= 2  # 'Profits in 2004 fell
     while k >= 0 and len(words) < MAX_WORDS + 1:
         word, lower = toks[k], toks[k].lower()
+        if words and _period_after(toks, k, words):
+            k, words = k - 1 - (lower not in PERIOD_PREPOSITIONS), []  # 'Net profit (for the July-September
+            continue  # quarter) rose': the period is when, not what
         if words and k > 0 and _joins(toks, k):
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
         elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or (
@@ -334,6 +381,15 @@ def _subject(toks: list[str], k: int) -> str | None:
     if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return None
     return " ".join(words)
+
+
+def _period_after(toks: list[str], k: int, words: list[str]) -> bool:
+    """Return True when 'for (the)' at toks[k] opens a period ('for the July-September quarter', 'in 2004')."""
+    lower = toks[k].lower()
+    if lower in ("the", "its") and k > 0:
+        lower = toks[k - 1].lower()
+    return lower in PERIOD_PREPOSITIONS and any(
+        w.lower() in PERIOD_NOUNS or w.isdigit() and len(w) == 4 or w.split("-")[0] in MONTH_NAMES for w in words)
 
 
 def _joins(toks: list[str], k: int) -> bool:

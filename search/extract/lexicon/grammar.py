@@ -47,10 +47,12 @@ january february march april may june july august september october november dec
 # Words after a name that are not part of it ('Tony Blair himself', 'the chancellor meanwhile').
 NAME_TRAILING = frozenset("himself herself themselves itself meanwhile also too though however".split())
 NAME_PRONOUNS = frozenset("i i'm i’m we you".split())  # 'I'm playing': a scrap of speech, not a speaker
-NAME_JOINS = frozenset("of for the de van von al bin and".split())
+# Lower-case particles inside a person's name: 'Lula da Silva', 'Ursula von der Leyen', 'Joop den Uyl'.
+NAME_PARTICLES = frozenset("de van von der den ter da das dos di del della du al bin ibn".split())
+NAME_JOINS = NAME_PARTICLES | frozenset("of for the and".split())
 INDEFINITE = frozenset("a an one another some".split())
 NOT_DESCRIPTION = frozenset("the a an his her their its this that of in on at for and or".split())
-PHRASE_NAME_JOINS = frozenset("of the for de van von al bin da le la du y".split())
+PHRASE_NAME_JOINS = NAME_PARTICLES | frozenset("of the for le la y".split())
 # Capitalised words that start sentences or clauses but never start a speaker's name.
 CAP_STOP = frozenset("""
 In On At But And When While After Before As If So Then Yet Still Also Asked Speaking

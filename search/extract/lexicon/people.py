@@ -50,5 +50,6 @@ comedian musician rapper novelist poet artist designer dj chef lawyer campaigner
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
 prosecutor organiser organizer commentator critic investor observer trader dealer insider
 agent bookmaker comptroller controller treasurer auditor
+reader viewer listener resident witness eyewitness passenger commuter shopper survivor nurse doctor teacher student
 irishmen englishmen frenchmen dutchmen welshmen scotsman scotsmen
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government

@@ -18,6 +18,12 @@ EVIDENCE_NOUNS = frozenset("""
 study studies poll polls survey surveys report reports research analysis data figures numbers review
 investigation inquiry audit census statistics researchers scientists evidence estimates results findings
 models tests test experts economists analysts forecast forecasts projections documents records
+average averages video videos footage
+""".split())
+# What carries someone's words without being their source: '..." Lula said, according to a translation'.
+MEDIUM_NOUNS = frozenset("""
+translation translations transcript transcripts recording recordings video footage audio tape tapes readout
+text excerpt excerpts copy minutes
 """.split())
 POSSESSIVES = frozenset("his her their its our my your".split())
 # Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.

@@ -55,3 +55,7 @@ reduction reductions slump fall rebound hike hikes boost surge
 UNIT_NOUNS = frozenset("cents pence pounds dollars euros percent points cent".split())
 TIME_UNITS = frozenset("year month week day hour minute second head".split())
 IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle mice geese feet teeth".split())
+# Words opening a figure's measure at a sentence's start ('Net profit rose', 'Pre-tax profits fell'): no firm's name.
+MEASURE_OPENERS = frozenset("""
+net gross total annual quarterly operating underlying pre-tax full-year half-year interim core average overall
+""".split())

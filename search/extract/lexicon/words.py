@@ -1,6 +1,8 @@
 """Word lists the extraction rules share: cue verbs, titles, pronouns, units, places."""
 from __future__ import annotations
 
+from .places import LOWER_CASE_PLACES, PLACES  # noqa: F401  (the places that place a figure; imported from here)
+
 # Verbs of saying and reporting, as bases; inflections are generated below.
 _CUE_BASES = """
 say tell add write explain note state declare argue continue insist claim tweet post warn
@@ -153,28 +155,6 @@ UNIT_LEMMAS = {
     "worker": "worker", "employee": "worker", "job": "job", "child": "child",
     "children": "child", "dollar": "dollar", "pound": "pound", "euro": "euro",
 }
-
-# Countries and their demonyms, the entities that place a figure (who sent what where).
-PLACES = {
-    "north korea": "north-korea", "north korean": "north-korea", "dprk": "north-korea",
-    "pyongyang": "north-korea", "south korea": "south-korea", "south korean": "south-korea",
-    "seoul": "south-korea", "russia": "russia", "russian": "russia", "moscow": "russia",
-    "kremlin": "russia", "ukraine": "ukraine", "ukrainian": "ukraine", "kyiv": "ukraine",
-    "kiev": "ukraine", "china": "china", "chinese": "china", "beijing": "china",
-    "united states": "usa", "u.s.": "usa", "us": "usa", "america": "usa", "american": "usa",
-    "washington": "usa", "uk": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk",
-    "london": "uk", "france": "france", "french": "france", "paris": "france",
-    "germany": "germany", "german": "germany", "berlin": "germany", "japan": "japan",
-    "japanese": "japan", "tokyo": "japan", "iran": "iran", "iranian": "iran", "iraq": "iraq",
-    "iraqi": "iraq", "syria": "syria", "syrian": "syria", "israel": "israel",
-    "israeli": "israel", "india": "india", "indian": "india", "pakistan": "pakistan",
-    "afghanistan": "afghanistan", "afghan": "afghanistan", "mexico": "mexico",
-    "mexican": "mexico", "canada": "canada", "canadian": "canada", "europe": "europe",
-    "european": "europe", "eu": "europe", "nato": "nato", "turkey": "turkey",
-    "eurozone": "eurozone", "euro zone": "eurozone", "euro area": "eurozone",
-    "turkish": "turkey", "poland": "poland", "polish": "poland", "belarus": "belarus",
-}
-LOWER_CASE_PLACES = frozenset({"eurozone", "euro zone", "euro area"})  # no other word: 'turkey', 'china' are
 
 # Cue words that are nouns as often as verbs ('the claims that', 'official reports').
 NOUN_CUES = frozenset("""

@@ -33,8 +33,8 @@ class Antecedents:
         self.runs[-1].append((pos, name, subject))
 
     def add_body(self, pos: int, name: str) -> None:
-        """Record a firm or body opening a sentence at pos (noted in text order)."""
-        self.bodies.append((pos, name))
+        """Record a firm or body opening a sentence at pos."""
+        bisect.insort(self.bodies, (pos, name))  # two passes note them: 'Nordwind said', 'Danish maker Nordwind'
 
     def body_before(self, pos: int) -> str | None:
         """Return the last firm or body opening a sentence before pos ('the firm')."""

@@ -72,7 +72,8 @@ def is_junk(name: str) -> bool:
     # "I'm", "We've", "You'd": a pronoun's contraction is a scrap of speech.
     scrap = (first in NAME_PRONOUNS and " " in name) or bool(CONTRACTION.fullmatch(first))
     lone_number = " " not in name and first in NUMBER_WORDS  # 'One of his songs'
-    return name.lower() in NAME_LEADING or name.lower() in ("the", "a", "an") or scrap or lone_number
+    participle = " " not in name and name.islower() and name.endswith("ing")  # ', having complained it was'
+    return name.lower() in NAME_LEADING or name.lower() in ("the", "a", "an") or scrap or lone_number or participle
 
 
 def _after_possessive(words: list[str]) -> list[str]:

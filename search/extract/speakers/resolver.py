@@ -7,8 +7,8 @@ from collections import Counter
 from functools import lru_cache
 
 from ..lexicon.words import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
-from ..lexicon.units import NOT_COUNTS, NOT_NOUNS
-from ..lexicon.grammar import INDEFINITE, NAME_LEADING, NOT_DESCRIPTION
+from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
+from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
 from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
@@ -16,8 +16,9 @@ from .antecedents import Antecedents
 from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person, titled_end
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
-NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")+")
-NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:of|for|the|de|van|von|al|bin)\s+){0,2}" + NAME_WORD + ")*")
+JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
+NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
+NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
@@ -25,6 +26,10 @@ APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
 # for the honorifics' M and BODY_SUBJECT's 'The ': a first letter tested is cheaper than the alternatives).
+# 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
+# a sentence ('the company' later); the trade's head is read against FIRM_HEADS.
+DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
+FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
 BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
 SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
@@ -35,7 +40,8 @@ APPOSITIVE_SUBJECT = re.compile(r"(?=(?:The|A|An) [^.,\n]*, [A-Z])(?:^|(?<=[.!?]
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS
+NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS \
+    | MEASURE_OPENERS
 NOT_NAME_ENDINGS = ("ing", "ed", "ly", "all", "-based", "wise")  # a participle or adverb opening a sentence
 AGED = re.compile(r"\d+-year-old")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
@@ -51,6 +57,19 @@ SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' f
 def lower_words(text: str) -> frozenset[str]:
     """Return the words the text writes in lower case."""
     return frozenset(LOWER_WORD.findall(text))
+
+
+def _known_as(name: str) -> str | None:
+    """Return the word before a particle that a name of three or more words goes by ('Lula' da Silva)."""
+    words = name.split()
+    first = next((k for k, w in enumerate(words) if w in NAME_PARTICLES), None)
+    return words[first - 1] if first is not None and first >= 2 else None
+
+
+def _described_after(chunk: str, end: int) -> bool:
+    """Return True for 'Marina Silva, the environment minister,' or 'Ann Lee, 45,': a person's job or age."""
+    match = APPOSITIVE_AFTER.match(chunk, end)
+    return match is not None and (match.group(1).isdigit() or any(map(is_descriptor, match.group(1).split())))
 
 
 def _initials(name: str) -> str:
@@ -114,6 +133,9 @@ class Resolver:
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
         self.full.setdefault(last, Counter())[name] += 1
+        known_as = _known_as(name)
+        if known_as:  # 'Lula' for 'Luiz Inacio Lula da Silva'
+            self.full.setdefault(known_as, Counter())[name] += 1
         self.by_head.setdefault(last.lower(), set()).add(name)
         self.by_initials.setdefault(_initials(name), name)
         if is_person(name):
@@ -137,17 +159,21 @@ class Resolver:
                 continue
             # Only people the article calls Mr, Ms or Dr, gives a job before the name, or names in
             # full elsewhere ('Roddick' for 'Andy Roddick'): a capitalised subject may be a firm.
-            titled = first.rstrip(".") in HONORIFICS or end > match.end()
+            titled = first.rstrip(".") in HONORIFICS or end > match.end() or (is_descriptor(first) and first not in ("former", "ex") and " " in mention)
             alone = strip_name(mention)
             by_surname = (" " not in alone and " " in name and not alone.isupper()
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
-            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname):
+            if is_person(name) and (name.split()[-1] in self.gender or titled or by_surname
+                                    or _described_after(chunk, end)):
                 self.note(offset + match.start(), name, subject=True)
             elif name.lower() not in PLACES and name.split()[-1] not in self.gender and self._firm_like(name) \
                     and (offset >= self.title_end or self.text.count(name) > 1) \
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
+        for match in DESCRIBED_FIRM.finditer(chunk):  # 'Danish wind turbine maker Nordwind posted ...'
+            if match.group(1).split()[-1].endswith(FIRM_HEADS) and self._firm_like(match.group(2)):
+                self.seen.add_body(offset + match.start(2), match.group(2))
         for match in BODY_SUBJECT.finditer(chunk):
             if not BODY_NOUNS.intersection(match.groups()):
                 continue  # 'The (ferry) operator', not 'The report'; the head within three words, as written

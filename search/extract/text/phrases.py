@@ -6,6 +6,7 @@ import re
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
 from ..lexicon.sources import TIME_WORDS, WEEKDAYS
+from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
 
 FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
@@ -59,6 +60,9 @@ def _np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
         prev = toks[k - 1].text
         if prev.lower() in DETERMINERS:
             return k - 1, j
+        if digit_mark(toks, k - 1):
+            k -= 2  # '200,000 shoppers' is one phrase, not '000 shoppers'
+            continue
         if prev.lower() in STOP_WORDS or not prev[:1].isalnum():
             break
         k -= 1
@@ -210,9 +214,13 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
 
 def _described_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
     """Return 'The Republican candidate' of 'The Republican candidate appeared to ...'."""
-    k = lo + 1
+    k, limit = lo + 1, min(hi, lo + 4)
     # Without tags, a verb shows itself by its ending or as a function word; stop there.
-    while k < min(hi, lo + 4) and toks[k].text[:1].isalnum() and toks[k].text.lower() not in STOP_WORDS \
-            and not (toks[k].text.islower() and toks[k].text.endswith(("ed", "ly"))) and toks[k].text.lower() not in ADVERBS:
+    while k < limit and toks[k].text[:1].isalnum() and toks[k].text.lower() not in STOP_WORDS \
+            and not (toks[k].text.islower() and (toks[k].text.endswith(("ed", "ly")) or toks[k].text in PAST_VERBS
+                                                 or toks[k].text in AUXILIARIES)) \
+            and toks[k].text.lower() not in ADVERBS:  # 'The Federal Reserve kept', 'The bank has'
         k += 1
+        if k + 1 < hi and toks[k].text in PHRASE_NAME_JOINS and is_cap(toks[k - 1].text) and is_cap(toks[k + 1].text):
+            k, limit = k + 2, min(hi, limit + 2)  # 'The Rural Society of Argentina'
     return lo, max(lo, k - 1)
