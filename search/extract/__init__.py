@@ -1,7 +1,6 @@
 """Extract quotes (with speakers), attributed claims and figures from an Article."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..models import STATEMENT, Article, Extraction
@@ -14,9 +13,7 @@ from .quotes.single import as_double_quoted
 from .quotes.spans import find_quotes
 from .attribution.ranker.model import default_ranker
 from .text.sentences import mask_quotes, sentence_spans
-from .speakers.resolver import Resolver
-
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
+from .speakers.resolver import Resolver, lower_words
 
 
 def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extraction:
@@ -26,8 +23,8 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     found = find_quotes(text, paragraphs)
     masked = mask_quotes(text, [part for q in found for part in q.parts()])
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
-    ctx = Context(text, masked, paragraphs, sentences, frozenset(LOWER_WORD.findall(text)))
-    resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs))
+    ctx = Context(text, masked, paragraphs, sentences, lower_words(text))
+    resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs), ctx.common)
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
     cued = cue_sentences(ctx, judge)
     for start, end in cue_subjects(cued):

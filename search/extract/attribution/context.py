@@ -10,6 +10,7 @@ from ...models import Span
 from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
+LOWER_RUN = re.compile(r"[a-z]+")
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -41,17 +42,31 @@ class Context:
     starts: list[int] = field(default_factory=list)  # paragraph starts, for bisecting
 
     _words: Counter | None = None
+    _lowered: str | None = None
+    _sentence_words: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
+
+    def sentence_words(self, lo: int, hi: int) -> frozenset[str]:
+        """Return the letter runs of the lower-cased masked text in [lo, hi) (the claim rules and the tagger both ask
+        of each sentence whether it holds a cue word: found once)."""
+        found = self._sentence_words.get((lo, hi))
+        if found is None:
+            if self._lowered is None:
+                self._lowered = self.masked.lower()
+            found = self._sentence_words[lo, hi] = frozenset(LOWER_RUN.findall(self._lowered, lo, hi))
+        return found
 
     @property
     def words(self) -> Counter:
         """Return how often each word occurs, possessives folded (counted once, when first asked)."""
         if self._words is None:  # counting a name in the whole text per candidate is quadratic
-            self._words = Counter()
+            folded: dict[str, int] = {}  # a plain dict: a Counter's += calls its __missing__ for each new word
             for word, count in Counter(WORD.findall(self.text)).items():  # fold each distinct word once
-                self._words[POSSESSIVE.sub("", word)] += count
+                key = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+                folded[key] = folded.get(key, 0) + count
+            self._words = Counter(folded)
         return self._words
 
 

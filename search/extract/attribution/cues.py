@@ -4,18 +4,21 @@ from __future__ import annotations
 from ..lexicon.verbs import (ADJECTIVES, AUXILIARIES, HEADLINE_FORMS, NOUN_FORMS, OPENING_CUES, PAIRS, THAT_NOUNS,
                              classes_of)
 from ..lexicon.sources import MEDIUM_NOUNS
-from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_WORDS, NOUN_CUES, PRONOUNS
+from ..lexicon.words import ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, CUE_WORDS, NOUN_CUES, PRONOUNS
 from ..lexicon.grammar import ARTICLES, NOUN_MARKERS, PHRASE_NAME_JOINS, SUBORDINATORS, VERB_MARKERS
 from ..text.phrases import QUOTE_MARKS, is_cap, np_after, subject_before
 from ..text.sentences import Token
 
 ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
+CUE_STARTS = CUE_FIRST_WORDS | OPENING_CUES | {"as"}  # no cue starts with another word: most tokens are asked
 MEDIUM_REACH = 4  # tokens after 'according to' that may hold the medium's noun ('an official English translation')
 
 
 def cue_at(toks: list[Token], i: int) -> int:
     """Return how many tokens form a cue at i (0 if none): 'said', 'pointed out'."""
     word = toks[i].text.lower()
+    if word not in CUE_STARTS:
+        return 0
     if i + 1 < len(toks):
         pair = f"{word} {toks[i + 1].text.lower()}"
         if pair in CUE_WORDS or pair in ("according to", "as per"):

@@ -23,7 +23,6 @@ from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
-WORD = re.compile(r"[a-z]+")
 CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
@@ -106,11 +105,10 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
     """Return (tokens, [(index, size) of cues]) for each kept sentence that holds a claim or quote cue."""
     learned = (judge or default_scorer()).cues
     words = _sentence_words(learned)
-    lowered = ctx.masked.lower()
     found = []
     for p, sentences in enumerate(ctx.sentences):
         for lo, hi in sentences:
-            if words.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if words.isdisjoint(ctx.sentence_words(lo, hi)):
                 continue  # most sentences hold no cue: skip tokenising them
             for toks in windows(tokens(ctx.masked, lo, hi)):
                 # a headline: the title, or a headline quoted in the text ('READ: Bush Says We Should ...')

@@ -60,50 +60,82 @@ def _distance(n: int | None) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
 
 
-@lru_cache(maxsize=65536)
 def _class_name(word: str) -> str:
-    """Return a word's verb classes as one name ('belief+intent'), '-' for none (cached: asked per token)."""
+    """Return a word's verb classes as one name ('belief+intent'), '-' for none."""
     return "+".join(sorted(classes_of(word))) or "-"
 
 
-def sentence_features(toks: list[Token]) -> list[list[str]]:
-    """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie."""
-    words = [t.text.lower() for t in toks]
-    shapes = [_shape(t.text, w) for t, w in zip(toks, words)]
-    classes = [_class_name(w) for w in words]
-    n = len(toks)
-    before, last = [], None  # tokens since the last cue word (a verb of saying, belief, stance ...)
-    for i in range(n):
-        before.append(None if last is None else i - last)
-        if classes[i] != "-":
+def _slots(word: str, shape: str, kind: str) -> tuple:
+    """Return what a token's features take from it: word, shape, whether it is a cue, then each feature naming it,
+    and the heads of the two pair features it opens ('s-1s=CAP|', 'w-1w=lee|')."""
+    return (word, shape, kind != "-", "w=" + word, "s=" + shape, "x=" + word[-3:], "c=" + kind, "w-1=" + word,
+            "w+1=" + word, "w-2=" + word, "w+2=" + word, "s-1=" + shape, "s+1=" + shape, "c-1=" + kind, "c+1=" + kind,
+            "s-1s=" + shape + "|", "w-1w=" + word + "|")
+
+
+def _word_features(text: str) -> tuple:
+    """Return the slots of a token written as text."""
+    word = text.lower()
+    return _slots(word, _shape(text, word), _class_name(word))
+
+
+def _encoded(slots: tuple) -> tuple:
+    """Return the slots as UTF-8 bytes, as the CRF reads them (it would encode each feature on every call)."""
+    return tuple(slot.encode() if isinstance(slot, str) else slot for slot in slots)
+
+
+_PADDING = (_slots("^", "^", "^"), _slots("$", "$", "$"))  # before and after a window
+# by token text, str slots and bytes slots: built once per word, not per token (asked per window)
+_WORD_FEATURES: tuple[dict, dict] = ({}, {})
+WORD_FEATURES_KEPT = 200_000  # distinct token texts cached before a cache starts over (memory stays bounded)
+# a distance feature by 1 + min(n, 13) (0 for no cue): 13 and beyond read the same
+_DISTANCES = tuple(tuple(name + _distance(n) for n in (None, *range(14))) for name in ("cb=", "ca="))
+PADDING, DISTANCES = ((table, tuple(map(_encoded, table))) for table in (_PADDING, _DISTANCES))  # by encoded
+
+
+def _features_of(text: str, encoded: bool) -> tuple:
+    """Return the slots of a token written as text, from the cache when the word was met before."""
+    cache = _WORD_FEATURES[encoded]
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= WORD_FEATURES_KEPT:
+            cache.clear()
+        found = cache[text] = _encoded(_word_features(text)) if encoded else _word_features(text)
+    return found
+
+
+def _cue_distances(cues: list[bool], names: tuple, order) -> list:
+    """Return each token's distance feature to the nearest cue word (a verb of saying, belief ...) met in order."""
+    found, last = [""] * len(cues), None
+    for i in order:
+        found[i] = names[0 if last is None else 1 + min(abs(i - last), 13)]
+        if cues[i]:
             last = i
-    after, nxt = [None] * n, None
-    for i in range(n - 1, -1, -1):
-        after[i] = None if nxt is None else nxt - i
-        if classes[i] != "-":
-            nxt = i
-    padded = ["^", "^"] + words + ["$", "$"]
-    pshapes = ["^", "^"] + shapes + ["$", "$"]
-    feats = []
-    for i, word in enumerate(words):
-        j = i + 2
-        feats.append([
-            "w=" + word, "s=" + shapes[i], "x=" + word[-3:], "c=" + classes[i],
-            "w-1=" + padded[j - 1], "w+1=" + padded[j + 1], "w-2=" + padded[j - 2], "w+2=" + padded[j + 2],
-            "s-1=" + pshapes[j - 1], "s+1=" + pshapes[j + 1], "s-1s=" + pshapes[j - 1] + "|" + shapes[i],
-            "c-1=" + (classes[i - 1] if i else "^"), "c+1=" + (classes[i + 1] if i + 1 < n else "$"),
-            "cb=" + _distance(before[i]), "ca=" + _distance(after[i]), "w-1w=" + padded[j - 1] + "|" + word,
-        ])
-    return feats
+    return found
+
+
+def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
+    """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie
+    (as UTF-8 bytes when encoded, for the CRF: the same names)."""
+    own = [_features_of(t.text, encoded) for t in toks]
+    cues = [f[2] for f in own]
+    n = len(own)
+    start, end = PADDING[encoded]
+    before, after = (_cue_distances(cues, names, order)
+                     for names, order in zip(DISTANCES[encoded], (range(n), range(n - 1, -1, -1))))
+    padded = [start, start, *own, end, end]
+    # slots: 0 word, 1 shape, 3-6 own features, 7-10 as a neighbour's word, 11-14 its shape and class, 15-16 pair heads
+    return [[f[3], f[4], f[5], f[6], prev[7], nxt[8], prev2[9], nxt2[10], prev[11], nxt[12], prev[15] + f[1],
+             prev[13], nxt[14], b, a, prev[16] + f[0]]
+            for prev2, prev, f, nxt, nxt2, b, a in zip(padded, padded[1:], own, padded[3:], padded[4:], before, after)]
 
 
 def candidate_windows(ctx: Context, cues: frozenset[str]) -> list[list[Token]]:
     """Return the token windows of each sentence holding a word the tagger learned as part of a cue."""
-    lowered = ctx.masked.lower()
     found = []
     for sentences in ctx.sentences:
         for lo, hi in sentences:
-            if not cues.isdisjoint(WORD.findall(lowered, lo, hi)):
+            if not cues.isdisjoint(ctx.sentence_words(lo, hi)):
                 found.extend(windows(tokens(ctx.masked, lo, hi)))
     return found
 
@@ -281,7 +313,7 @@ class ClaimTagger:
         """Return (content, source, cue) token runs [lo, hi) the model finds in one window, with each one's form
         (EXTRA for a reading less sure than an act)."""
         tagger = self._tagger
-        tagger.set(sentence_features(toks))
+        tagger.set(sentence_features(toks, encoded=True))
         labels = tagger.tag()
         sources = _runs([y[-1] == SOURCE for y in labels])
         cues = _runs([y[-1] == CUE for y in labels])

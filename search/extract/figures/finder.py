@@ -24,9 +24,10 @@ ATOM = re.compile(
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?P<glued>[a-z]+\b)?"
 )
+# the first letters of its words looked at first: most positions of a sentence fail there, not in 20 alternatives
 MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|million|billion)\b")
+    r"(?=[\dtfsenhmb])(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|million|billion)\b)")
 QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")

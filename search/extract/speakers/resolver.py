@@ -20,20 +20,23 @@ JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
 NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
+HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
-# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds.
+# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
+# for the honorifics' M and BODY_SUBJECT's 'The ': a first letter tested is cheaper than the alternatives).
 # 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
 # a sentence ('the company' later); the trade's head is read against FIRM_HEADS.
 DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
-BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
+BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
 SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
-APPOSITIVE_SUBJECT = re.compile(r"(?=[TA])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
+# The lookahead only asks for the ', Name' a match needs before the next stop or comma: a sentence without one
+# fails at once, not after trying each of the 80 places its name might start.
+APPOSITIVE_SUBJECT = re.compile(r"(?=(?:The|A|An) [^.,\n]*, [A-Z])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -49,6 +52,11 @@ DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspap
 QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Return the words the text writes in lower case."""
+    return frozenset(LOWER_WORD.findall(text))
 
 
 def _known_as(name: str) -> str | None:
@@ -81,7 +89,7 @@ def _defined(before: str, acronym: str) -> str | None:
 class Resolver:
     """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
-    def __init__(self, text: str, paragraph_texts):
+    def __init__(self, text: str, paragraph_texts, lower: frozenset[str] | None = None):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.acronyms: dict[str, str] = {}
@@ -92,7 +100,7 @@ class Resolver:
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.seen = Antecedents(text, self.gender)
-        self.lower = frozenset(LOWER_WORD.findall(text))
+        self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
         self.lead = [span for span, _ in chunks[1:3]]

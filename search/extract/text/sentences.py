@@ -21,6 +21,7 @@ class Token(NamedTuple):
     end: int
 
 
+_new = tuple.__new__  # Token(...) without its generated __new__'s extra call: a million tokens over BBC
 _MEMO: tuple[str | None, dict] = (None, {})  # one text's tokens by span (quote and claim finders ask again)
 MEMO_SPANS = 4096
 
@@ -33,10 +34,22 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         memo = _MEMO = (text, {})
     found = memo[1].get((start, end))
     if found is None:
-        found = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+        found = _scan(text, start, end)
         step("tokens", len(found))
         if len(memo[1]) < MEMO_SPANS:
             memo[1][(start, end)] = found
+    return found
+
+
+def _scan(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of text[start:end]: findall's words placed by str.find, cheaper than a match object each.
+
+    Only spaces and '_' start no token, so each word is found at the first other character past the last one."""
+    found, pos, find = [], start, text.find
+    for word in TOKEN.findall(text, start, end):
+        pos = find(word, pos)
+        found.append(_new(Token, (word, pos, pos + len(word))))
+        pos += len(word)
     return found
 
 

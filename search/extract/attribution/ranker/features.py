@@ -1,6 +1,9 @@
 """Features of a (quote, candidate mention) pair for the speaker ranker; names, not words."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 from .candidates import Candidate, sentence_facts
 from ..context import Context
 from ..rules import RULE_NAMES
@@ -40,29 +43,37 @@ def quote_flags(ctx: Context, quote: Found, rule) -> list[str]:
 
 
 def candidate_features(ctx: Context, quote: Found, cands: list[Candidate], flags: list[str],
-                       cache: dict | None = None) -> list[list[str]]:
+                       cache: dict | None = None) -> list[tuple[str, ...]]:
     """Return the feature names of each candidate (binary features, conjoined with the quote)."""
     step("candidates", len(cands) ** 2)  # _ranks compares every pair: the window keeps it small
     ranks = _ranks(quote, cands)
+    flags = tuple(flags)
     return [_features(ctx, quote, c, rank, flags, cache) for c, rank in zip(cands, ranks)]
 
 
-def _features(ctx, quote, cand: Candidate, rank: str, flags, cache) -> list[str]:
+def _features(ctx, quote, cand: Candidate, rank: str, flags: tuple[str, ...], cache) -> tuple[str, ...]:
     side, dist = _side(quote, cand)
-    where = f"{cand.region}:{side}"
     local = _local(ctx, cand, cache) if cand.region != "outside" else ["outside"]
     kind = _kind(ctx.text[cand.start:cand.end], cand.kind)
-    feats = ["bias", f"k:{kind}", f"w:{where}", f"w:{where}|k:{kind}", f"d:{side}{dist}",
+    return _named(kind, f"{cand.region}:{side}", f"{side}{dist}", rank, tuple(local), tuple(_shape(ctx, cand)), flags,
+                  cand.is_rule)
+
+
+@lru_cache(maxsize=16384)
+def _named(kind: str, where: str, distance: str, rank: str, local: tuple[str, ...], shapes: tuple[str, ...],
+           flags: tuple[str, ...], is_rule: bool) -> tuple[str, ...]:
+    """Return the feature names of one candidate's facts (cached: candidates repeat the same few facts)."""
+    feats = ["bias", f"k:{kind}", f"w:{where}", f"w:{where}|k:{kind}", f"d:{distance}",
              f"r:{rank}", f"r:{rank}|k:{kind}"]
     feats += [f"l:{name}" for name in local]
     feats += [f"l:{name}|w:{where}" for name in local]
     feats += [f"l:{name}|k:{kind}" for name in local]
-    feats += [f"s:{shape}" for shape in _shape(ctx, cand)]
+    feats += [f"s:{shape}" for shape in shapes]
     feats += [f"{flag}|w:{where}" for flag in flags]
     feats += [f"{flag}|r:{rank}" for flag in flags]
-    if cand.is_rule:
+    if is_rule:
         feats += ["rule"] + [f"rule|{flag}" for flag in flags] + [f"rule|k:{kind}", f"rule|w:{where}"]
-    return feats
+    return tuple(feats)
 
 
 def _side(quote: Found, cand: Candidate) -> tuple[str, int]:
@@ -80,11 +91,13 @@ def _ranks(quote: Found, cands: list[Candidate]) -> list[str]:
     """Return each candidate's order of nearness on its side of the quote ('before1', 'after2')."""
     keyed = [(_side(quote, c)[0], abs(c.start - quote.outer_start) if c.end <= quote.outer_start
               else abs(c.start - quote.outer_end)) for c in cands]
-    ranks = []
+    gaps: dict[str, list[int]] = {}
     for side, gap in keyed:
-        nearer = sum(1 for s, g in keyed if s == side and g < gap)
-        ranks.append(f"{side}{min(nearer + 1, 3)}")
-    return ranks
+        gaps.setdefault(side, []).append(gap)
+    for sorted_gaps in gaps.values():
+        sorted_gaps.sort()
+    # how many on the same side are strictly nearer: a bisection, not a count over every pair
+    return [f"{side}{min(bisect_left(gaps[side], gap) + 1, 3)}" for side, gap in keyed]
 
 
 def _kind(mention: str, kind: str) -> str:

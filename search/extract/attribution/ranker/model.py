@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -13,6 +13,7 @@ from .features import candidate_features, quote_flags
 from ...quotes.spans import Found
 
 WEIGHTS_FILE = "speaker_ranker.json"
+SCORES_KEPT = 50_000  # distinct feature sets whose score is remembered (memory stays bounded)
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,18 @@ class Ranker:
 
     weights: dict[str, float]
     margin: float = 0.0
+    _scores: dict = field(default_factory=dict, compare=False, repr=False)  # by feature tuple: candidates repeat
 
-    def score(self, feats: list[str]) -> float:
+    def score(self, feats: tuple[str, ...]) -> float:
         """Return the linear score of one candidate's features."""
-        get = self.weights.get
-        return sum(get(f, 0.0) for f in feats)
+        found = self._scores.get(feats)
+        if found is None:
+            get = self.weights.get
+            found = sum(get(f, 0.0) for f in feats)
+            if len(self._scores) >= SCORES_KEPT:
+                self._scores.clear()
+            self._scores[feats] = found
+        return found
 
     def choose(self, ctx: Context, quote: Found, rule: Attribution | None,
                cache: dict | None = None) -> Attribution | None:

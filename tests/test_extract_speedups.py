@@ -1,0 +1,172 @@
+"""Extraction speed-ups that must not change what is extracted: their results pinned on texts written here."""
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+
+from search.extract.claims import tagger
+from search.extract.claims.tagger import sentence_features
+from search.extract import extract
+from search.extract.attribution.context import Context
+from search.extract.attribution.cues import cue_at
+from search.extract.attribution.ranker.features import _ranks, _side
+from search.extract.attribution.ranker.model import Ranker
+from search.extract.figures.finder import MAYBE_NUMBER
+from search.extract.speakers.resolver import APPOSITIVE_SUBJECT, BODY_SUBJECT, HONORIFIC, Resolver, lower_words
+from search.models import Span
+from search.extract.text.sentences import TOKEN, tokens
+from search.ingest.documents import load_plain
+from tools.train_speaker_ranker import Recorder
+
+# The speaker ranker's features of 'Cole' in test_ranker_features_of_a_candidate_in_order, as the code before the
+# features were cached by what they are made of spelled them
+COLE = (
+    "bias", "k:name-single", "w:quote:after", "w:quote:after|k:name-single", "d:after0", "r:after1",
+    "r:after1|k:name-single", "l:cue-right", "l:cue-subject", "l:cue-right|w:quote:after",
+    "l:cue-subject|w:quote:after", "l:cue-right|k:name-single", "l:cue-subject|k:name-single", "s:few",
+    "q:long|w:quote:after", "q:inline|w:quote:after", "q:comma|w:quote:after", "q:by-after|w:quote:after",
+    "q:long|r:after1", "q:inline|r:after1", "q:comma|r:after1", "q:by-after|r:after1", "rule", "rule|q:long",
+    "rule|q:inline", "rule|q:comma", "rule|q:by-after", "rule|k:name-single", "rule|w:quote:after",
+)
+
+
+def _features(text: str) -> list[list[str]]:
+    return sentence_features(tokens(text, 0, len(text)))
+
+
+def test_tagger_features_of_a_window_with_its_padding():
+    feats = _features('Lee said: "No."')
+    assert feats[0] == ["w=lee", "s=CAP", "x=lee", "c=-", "w-1=^", "w+1=said", "w-2=^", "w+2=:", "s-1=^", "s+1=low",
+                        "s-1s=^|CAP", "c-1=^", "c+1=say", "cb=none", "ca=1", "w-1w=^|lee"]
+    assert feats[1] == ["w=said", "s=low", "x=aid", "c=say", "w-1=lee", "w+1=:", "w-2=^", "w+2=\"", "s-1=CAP",
+                        "s+1=:", "s-1s=CAP|low", "c-1=-", "c+1=-", "cb=none", "ca=none", "w-1w=lee|said"]
+    assert feats[-1] == ["w=\"", "s=QUOTE", "x=\"", "c=-", "w-1=.", "w+1=$", "w-2=no", "w+2=$", "s-1=.", "s+1=$",
+                         "s-1s=.|QUOTE", "c-1=-", "c+1=$", "cb=4-6", "ca=none", "w-1w=.|\""]
+
+
+def test_tagger_cue_distances_in_both_directions():
+    words = " ".join(f"w{k}" for k in range(14))
+    feats = _features(f"Ann said {words} she believes")  # 'said' and 'believes' are cues, 15 tokens apart
+    assert [f[13] for f in feats] == ["cb=none", "cb=none", "cb=1", "cb=2", "cb=3", *["cb=4-6"] * 3,
+                                      *["cb=7-12"] * 6, *["cb=13+"] * 4]
+    assert [f[14] for f in feats] == ["ca=1", *["ca=13+"] * 4, *["ca=7-12"] * 6, *["ca=4-6"] * 3,
+                                      "ca=3", "ca=2", "ca=1", "ca=none"]
+    assert [f[3] for f in feats].count("c=-") == len(feats) - 2 and feats[-1][3] == "c=belief"
+
+
+def test_tagger_features_do_not_depend_on_the_word_cache():
+    text = "The Mayor of Portwick said the Dam would hold, she added."
+    first = _features(text)
+    for cache in tagger._WORD_FEATURES:
+        cache.clear()
+    assert _features(text) == first
+    assert _features(text.upper())[1][0] == "w=mayor" and _features(text.upper())[1][1] == "s=CAP"
+
+
+def test_tagger_reads_the_same_features_as_utf8_bytes():
+    text = "Der Bürgermeister said: \"Ça va\", and Zoë Ng-Ó'Neill believes it — “truly”."
+    toks = tokens(text, 0, len(text))
+    encoded = sentence_features(toks, encoded=True)
+    assert encoded == [[name.encode() for name in row] for row in sentence_features(toks)]
+    assert b"w-1w=b\xc3\xbcrgermeister|said" in encoded[2]
+
+
+def test_ranker_features_of_a_candidate_in_order():
+    text = ('Headline\n\nThe mayor of Portwick, Ann Cole, spoke on Monday. '
+            '"We will rebuild the old library before winter comes," Cole told reporters.')
+    recorder = Recorder()
+    extract(load_plain(text, "t.txt"), recorder)
+    quote, cands, feats, _ = recorder.seen[0]
+    first = text[cands[0].start:cands[0].end], feats[0]
+    assert first == ("Cole", COLE)
+    assert len({f for f in feats}) == len(cands) == 5
+
+
+def test_ranker_remembers_scores_without_changing_them():
+    ranker = Ranker({"bias": 0.1, "a": 0.2, "b": 0.3})
+    feats = ("bias", "a", "b", "unknown")
+    expected = 0.1 + 0.2 + 0.3  # summed in feature order, as the trainer sums
+    assert ranker.score(feats) == expected and ranker.score(feats) == expected
+    assert ranker.score(tuple(list(feats))) == expected and ranker.score(("b", "a")) == 0.3 + 0.2
+
+
+def _cues(text: str) -> list[tuple[str, int]]:
+    toks = tokens(text, 0, len(text))
+    return [(t.text, size) for k, t in enumerate(toks) if (size := cue_at(toks, k))]
+
+
+def test_cue_words_and_pairs_found_as_before_the_first_word_test():
+    text = ('As per the memo, Ann Lee said, according to aides, that the firm pointed out the report. '
+            '"Fine," said Bo. Said Ng: "Yes." The claims warned as well as noted that sales say little, added Kim.')
+    assert _cues(text) == [("As", 2), ("said", 1), ("according", 2), ("pointed", 2), ("said", 1), ("warned", 1),
+                           ("noted", 1), ("say", 1), ("added", 1)]
+    assert _cues('Said Comey, "It was."') == [("Said", 1)] and _cues("Ann said") == [("said", 1)]
+
+
+def test_context_counts_words_with_possessives_folded_and_sentence_words():
+    text = "Lee's plan. Lee’s aides met Lee and O'Neill's rock'n'roll band, Ülker said."
+    ctx = Context(text, text, [Span(0, len(text))], [[(0, 11), (12, len(text))]])
+    assert ctx.words["Lee"] == 3 and ctx.words["O'Neill"] == 1 and ctx.words["rock'n'roll"] == 1
+    assert ctx.sentence_words(12, len(text)) == frozenset({"lee", "s", "aides", "met", "and", "o", "neill", "rock",
+                                                           "n", "roll", "band", "lker", "said"})
+    assert ctx.sentence_words(0, 11) is ctx.sentence_words(0, 11)
+
+
+def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
+    text = "Headline\n\nAnn Lee said critics were wrong."
+    assert lower_words(text) == frozenset({"said", "critics", "were", "wrong"})
+    chunks = [(Span(0, 8), text[:8]), (Span(10, len(text)), text[10:])]
+    assert Resolver(text, chunks).lower == Resolver(text, chunks, lower_words(text)).lower == lower_words(text)
+
+
+def _unguarded(pattern: re.Pattern, guard: str) -> re.Pattern:
+    assert pattern.pattern.startswith(guard)
+    return re.compile(pattern.pattern[len(guard):])
+
+
+def test_first_letter_guards_keep_what_the_patterns_find():
+    numbers = ("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+               "seventy eighty ninety hundred million billion").split()
+    assert all(MAYBE_NUMBER.search(f"about {word} homes") for word in numbers) and MAYBE_NUMBER.search("x٣")
+    assert not any(MAYBE_NUMBER.search(text) for text in ("often tenfold", "the thirtieth", "milliseconds", "no"))
+    text = ("Mr Lee met Ms. Ann Cole. The ferry operator said so.\nThe firm added: The board agreed. Miss Bo and "
+            "Mrs  O'Hara Jones. The Mr. Big Show, twenty-two MPs")
+    for pattern, guard in ((HONORIFIC, "(?=M)"), (BODY_SUBJECT, "(?=The )"), (MAYBE_NUMBER, "(?=[\\dtfsenhmb])")):
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text.lower() if pattern is MAYBE_NUMBER else text)]
+        assert found == [(m.span(), m.groups()) for m in _unguarded(pattern, guard).finditer(
+            text.lower() if pattern is MAYBE_NUMBER else text)] and len(found) >= 2
+
+
+def test_ranker_ranks_count_the_nearer_candidates_on_each_side():
+    rng = random.Random(7)
+    quote = SimpleNamespace(outer_start=100, outer_end=160)
+    for _ in range(200):
+        starts = [rng.choice([rng.randrange(0, 95), rng.randrange(100, 150), rng.randrange(160, 260)])
+                  for _ in range(rng.randrange(1, 12))]
+        cands = [SimpleNamespace(start=s, end=s + rng.randrange(1, 6)) for s in starts]
+        keyed = [(_side(quote, c)[0], abs(c.start - (quote.outer_start if c.end <= quote.outer_start
+                                                     else quote.outer_end))) for c in cands]
+        counted = [f"{side}{min(sum(s == side and g < gap for s, g in keyed) + 1, 3)}" for side, gap in keyed]
+        assert _ranks(quote, cands) == counted
+
+
+def test_tokens_are_placed_where_the_pattern_matches():
+    texts = ["Ann Lee said: \"We won.\" __init__ a_b _x y_ 'tis — “ok”, O’Neill's 3.5% £1,200 İstanbul\tend\n",
+             "  \u00a0 spaced   out\u2003words ", "x", "", "___", "no-one's e-mail: a@b.c ½ ² ٣ 中文 ok?!"]
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) - 2), (1, 4), (5, 5)):
+            start, end = min(start, len(text)), max(min(end, len(text)), min(start, len(text)))
+            expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+            assert [tuple(t) for t in tokens(text + "", start, end)] == expected
+
+
+def test_appositive_subject_lookahead_keeps_its_matches():
+    guard = "(?=(?:The|A|An) [^.,\\n]*, [A-Z])"
+    before = re.compile("(?=[TA])" + APPOSITIVE_SUBJECT.pattern[len(guard):])
+    text = ("The party's leader, Ann Lee, said so. A former aide, Bo Ng, agreed. The firm, Acme, grew. Then An "
+            "old friend of the family, Mr Tom Hill, spoke. The long story about nothing, really. A, B, C.\nAn ally, "
+            "Jo Fox, left")
+    found = [(m.span(), m.groups()) for m in APPOSITIVE_SUBJECT.finditer(text)]
+    assert APPOSITIVE_SUBJECT.pattern.startswith(guard) and len(found) == 3
+    assert found == [(m.span(), m.groups()) for m in before.finditer(text)]
