@@ -341,7 +341,7 @@ class ClaimTagger:
             if source and source[0] == source[1] and _relative(toks, run):
                 source, unsure = _relative(toks, run), True  # ', who backed': resolved to whom it follows
             before = toks[lo - 1].text.lower() if lo else ""
-            if unsure and (before in PLACE_PREPOSITIONS or before in STOP_WORDS and _fragment(toks, lo, hi)):
+            if before in PLACE_PREPOSITIONS or unsure and before in STOP_WORDS and _fragment(toks, lo, hi):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
             if form and guessed and not _guess_fits(toks, (lo, hi), source, cue):
