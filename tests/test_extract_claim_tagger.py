@@ -54,7 +54,8 @@ def test_the_rules_claim_is_kept_and_nothing_is_added_over_it():
 def test_the_threshold_decides():
     body = "The Portwick mayor voiced support for the plan to rebuild the old library."
     shipped = default_tagger()
-    assert claims_of(body, ClaimTagger(shipped.model, shipped.cues, 1.01)) == []
+    # past every threshold: no run is content, no weak run and no guessed source or cue is kept
+    assert claims_of(body, ClaimTagger(shipped.model, shipped.cues, 1.01, guess=1.01, weak=1.01)) == []
     assert len(claims_of(body, ClaimTagger(shipped.model, shipped.cues, 0.5, 2, 0.0))) == 1
 
 
