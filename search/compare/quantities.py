@@ -29,6 +29,7 @@ SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are tw
 # 157,000 new jobs" and "the Labor Department revised the job gains to 133,000"): its name is the shared name.
 SAME_CLAIMER = 0.15
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
+POSSESSIVE_END = re.compile(r"['’]s?$")
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) - {"the", "new", "republic"} \
@@ -184,9 +185,14 @@ def close(a, b) -> bool:
 def names(sentence: str) -> frozenset[str]:
     """Return the names a sentence mentions (capitalised words inside it, not months or days)."""
     sentence = DATELINE.sub("", sentence, count=1)
-    found = (re.sub(r"['’]s?$", "", w.lower()) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
+    found = (_bare(w) for w in NAME.findall(sentence) + OPENING_NAME.findall(sentence))
     return frozenset(w for w in found if w not in STOP and w not in DAYS and w not in PLACE_WORDS
                      and w not in TITLES and not MONTHS.fullmatch(w.capitalize()))  # 'President' names nobody
+
+
+def _bare(word: str) -> str:
+    """Return a word in lower case without its possessive ending ("Brazil's" -> 'brazil')."""
+    return POSSESSIVE_END.sub("", word.lower())
 
 
 def subject_names(fig) -> frozenset[str]:
@@ -199,7 +205,7 @@ def claimer_names(fig) -> frozenset[str]:
     # without places or evidence: 'Greenpeace Brazil' is Greenpeace, 'Labor Department figures' the department
     claimer = fig.get("claimer") or fig.get("claimed_by") or ""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)
-             if re.sub(r"['’]s?$", "", w.lower()) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
+             if _bare(w) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
     initials = "".join(w[0] for w in words).lower()
     return name_tokens(" ".join(words)) | {initials}
 
