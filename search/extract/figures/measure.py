@@ -6,14 +6,13 @@ import re
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
-from ..lexicon.sources import TIME_WORDS
+from ..lexicon.sources import MONTHS, TIME_WORDS
 from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
 PERIOD_PREPOSITIONS = frozenset("for in during over".split())
 PERIOD_NOUNS = frozenset("quarter quarters half year month months week period season".split())
-MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 # Verbs that move a measure with 'up' or 'down': 'costs go up by 10%', 'prices went down'.
 PHRASAL_MOVES = frozenset("go goes went gone going come comes came coming move moves moved moving shot".split())
 OBJECT_OPENERS = frozenset("it them the a an this that these those his her their its".split())
@@ -269,7 +268,7 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
 def _before_modal(toks: list[str], k: int) -> bool:
     """Return True when a modal, 'to' or 'go' follows toks[k]: 'costs will reach', 'costs go up' make 'costs' a noun."""
     return k + 1 < len(toks) and (toks[k + 1].lower() in MODALS or toks[k + 1].lower() == "to"
-                                  or toks[k + 1].lower() in PHRASAL_MOVES)  # 'costs go up': 'costs' is the noun
+                                  or toks[k + 1].lower() in PHRASAL_MOVES)
 
 
 def _adjunct(toks: list[str], k: int) -> bool:
@@ -389,7 +388,7 @@ def _period_after(toks: list[str], k: int, words: list[str]) -> bool:
     if lower in ("the", "its") and k > 0:
         lower = toks[k - 1].lower()
     return lower in PERIOD_PREPOSITIONS and any(
-        w.lower() in PERIOD_NOUNS or w.isdigit() and len(w) == 4 or w.split("-")[0] in MONTH_NAMES for w in words)
+        w.lower() in PERIOD_NOUNS or w.isdigit() and len(w) == 4 or w.split("-")[0] in MONTHS for w in words)
 
 
 def _joins(toks: list[str], k: int) -> bool:
