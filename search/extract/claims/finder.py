@@ -234,8 +234,8 @@ def _poll_frames(toks: list[Token], taken: list, claims: list[RawClaim]) -> list
     """Find 'Clinton held a 24-point lead among black voters in a CNN national poll': the poll is the source."""
     found = []
     for i, tok in enumerate(toks):
-        if tok.text.lower() != "in" or any(a <= i < b for a, b in taken) or toks[i - 1].text.lower() in TAKING_PART \
-                or any(c.start <= tok.start < c.end for c in claims):
+        if tok.text.lower() != "in" or not i or toks[i - 1].text.lower() in TAKING_PART \
+                or any(a <= i < b for a, b in taken) or any(c.start <= tok.start < c.end for c in claims):
             continue
         poll = next((j for j in range(i + 1, min(len(toks), i + POLL_REACH))
                      if toks[j].text.lower() in POLL_NOUNS), None)
@@ -342,7 +342,8 @@ def _unsourced(ctx, sent, k, size, cue) -> Match | None:
     if cue not in UNSOURCED_CUES or k < 2 or k + size >= len(toks) or toks[k + size].text != "to":
         return None
     be = k - 1 - (toks[k - 1].text.lower() in ("widely", "also", "now", "still"))  # 'is widely expected to'
-    if toks[be].text.lower() not in BE_FORMS or (k + size + 1 < len(toks) and classes_of(toks[k + size + 1].text.lower())):
+    saying = k + size + 1 < len(toks) and classes_of(toks[k + size + 1].text.lower())
+    if toks[be].text.lower() not in BE_FORMS or saying:
         return None  # 'He is expected to say that ...': his own words follow, with him as their source
     subject = subject_before(toks, be, 0)
     if subject is None or toks[subject[0]].text.lower() in ("it", "which", "who", "that"):
@@ -423,7 +424,7 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
         word = toks[m].text.lower()
         if word == "," and toks[m + 1].text.lower() in ("the", "a", "an"):
             return m  # ', the statistics office Eurostat said'
-        if word == "," and _bare_description(toks, m + 1, name) and not any(map(cue_at, [toks] * m, range(m))):
+        if word == "," and _bare_description(toks, m + 1, name) and not any(cue_at(toks, j) for j in range(m)):
             return m  # ', grid operator Vattenfall says'; not ', news agency AP reported' after 'Prosecutors said
         if not (word[:1].isalnum() or word in ("'s", "’s", "'", "’", "-")) or word in AUXILIARIES or word in PAST_VERBS:
             return default  # a verb or a mark: the name is no description's
