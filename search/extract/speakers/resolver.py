@@ -28,7 +28,8 @@ APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # for the honorifics' M and BODY_SUBJECT's 'The ': a first letter tested is cheaper than the alternatives).
 # 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
 # a sentence ('the company' later); the trade's head is read against FIRM_HEADS.
-DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
+DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+){1,3}) "
+                            r"([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
 BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
@@ -159,7 +160,8 @@ class Resolver:
                 continue
             # Only people the article calls Mr, Ms or Dr, gives a job before the name, or names in
             # full elsewhere ('Roddick' for 'Andy Roddick'): a capitalised subject may be a firm.
-            titled = first.rstrip(".") in HONORIFICS or end > match.end() or (is_descriptor(first) and first not in ("former", "ex") and " " in mention)
+            job_first = is_descriptor(first) and first not in ("former", "ex") and " " in mention  # 'Reader Anna Berg'
+            titled = first.rstrip(".") in HONORIFICS or end > match.end() or job_first
             alone = strip_name(mention)
             by_surname = (" " not in alone and " " in name and not alone.isupper()
                           and not {alone.lower(), name.split()[0].lower()} & self.lower)
