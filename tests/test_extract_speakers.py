@@ -208,3 +208,36 @@ def test_ordinary_peoples_jobs_are_no_part_of_the_name(body, speaker):
 def test_a_participle_is_no_speaker():
     from search.extract.speakers.names import is_junk
     assert is_junk("having") and is_junk("rallying") and not is_junk("Browning") and not is_junk("King")
+
+
+def _quote_speakers(text: str) -> list[str]:
+    return [q.speaker for q in extract(load_plain(text, "t.txt")).quotes if q.kind == "quote"]
+
+
+def test_chinese_names_go_by_the_family_name_first():
+    text = ("Headline\n\nPremier Zhao Minghui said on Thursday the target was ambitious.\n\n"
+            f'"{SPEECH}," Zhao said.\n\nTrade Minister Zhao Lin, who is no relation, spoke later. '
+            '"We will not be intimidated," Zhao Lin said. Ms Wang Tao of the central bank agreed. '
+            '"Growth will slow," Ms Wang said.')
+    assert _quote_speakers(text) == ["Zhao Minghui", "Zhao Lin", "Wang Tao"]
+
+
+@pytest.mark.parametrize("name", ["Lee Anderson", "Kim Howells"])
+def test_a_western_name_keeps_its_surname_last(name):
+    first, last = name.split()
+    text = f'Headline\n\n{name} opened the debate.\n\n"{SPEECH}," {last} said.'
+    assert _quote_speakers(text) == [name]
+
+
+def test_two_people_of_one_surname_the_last_named_speaks():
+    text = ("Headline\n\nThe second contest has begun with the help of the brother of Simon Farrow.\n\n"
+            f'Writer Tony Farrow is among the judges. "{SPEECH}," said Farrow, 54.\n\n'
+            '"It is very hard to find an agent," said Farrow.')
+    assert _quote_speakers(text) == ["Tony Farrow", "Tony Farrow"]
+
+
+@pytest.mark.parametrize("opening", ["Classy", "Dogged", "Whilst", "Comic"])
+def test_a_headline_word_before_a_surname_is_no_second_person(opening):
+    text = (f"{opening} Hallam wins in Dubai\n\nDan Hallam beat the top seed on Monday.\n\n"
+            f'"{SPEECH}," said Hallam.')
+    assert _quote_speakers(text) == ["Dan Hallam"]

@@ -40,7 +40,7 @@ but and or so yet however meanwhile earlier later also then now still both eithe
 as on in at by last this next after before since speaking asked instead moreover indeed
 for with from to of according like unlike despite although though because even only just
 elsewhere separately similarly nevertheless nonetheless many several most all few so-called
-within usually others its their that which
+within usually others its their that which whilst without unless until
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april may june july august september october november december
 """.split())

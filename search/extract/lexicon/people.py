@@ -23,6 +23,15 @@ green greens plaid cymru republican republicans democratic gop
 SURNAME_TITLES = frozenset("king judge bishop dean marshal pope prince sheriff major knight chamberlain".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. rev rev.".split())
 KEEP_TITLES = frozenset("lord lady baroness baron earl".split())  # 'Lord Ashcroft' names a peer
+# Family names that Chinese and Korean names put first ('Li Qiang' is Mr Li, 'Ban Ki-moon' Mr Ban), as romanised
+# in English-language news; 'He' is left out (the pronoun), Vietnamese names too (their press uses the given name).
+FAMILY_FIRST = frozenset("""
+li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo gao lin luo zheng liang xie tang han feng
+deng cao peng zeng xiao tian dong yuan pan yu jiang cai lu wei ding ren shen yao cui zhong tan fan jin shi liao
+jia xia fu fang bai zou meng xiong qin qiu hou yin xue yan duan lei mao hao gu gong shao wan qian dai kong xiang
+xi bo ye wen lai tsai chiang ko kim lee park choi jung kang cho yoon jang lim shin moon ahn oh hwang jeon hong
+ban roh chun yoo
+""".split())
 # Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
 BODY_NOUNS = frozenset("""
 company firm group operator seller retailer maker bank giant carrier airline chain business lender
@@ -46,7 +55,7 @@ peer farmer boss coach striker midfielder defender keeper goalkeeper captain win
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
 writer director producer presenter host author chief secretary minister mayor teenager veteran
 youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
-comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
+comic comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn
 prosecutor organiser organizer commentator critic investor observer trader dealer insider
 agent bookmaker comptroller controller treasurer auditor

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..lexicon.words import CUE_WORDS, NUMBER_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
-from ..lexicon.people import DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
+from ..lexicon.people import DEMONYMS, DESCRIPTORS, FAMILY_FIRST, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
 from ..lexicon.sources import CALENDAR_WORDS, MONTHS, WEEKDAYS as DAY_NAMES
 from ..lexicon.verbs import EVIDENCE_VERBS
 
@@ -22,6 +22,10 @@ manufacturer supplier producer distributor miner
 """.split())
 WEEKDAYS = frozenset(day.lower() for day in DAY_NAMES)
 CALENDAR_NAMES = WEEKDAYS | frozenset(month.lower() for month in MONTHS)  # 'May' too: 'Tories in May'
+# A syllable of romanised Chinese or Korean ('qiang', 'jin', 'yeol'): a given name made of one or two of them
+# (or two hyphenated parts, 'Ki-moon') after a family name that comes first.
+SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[aeiou]{1,3}(?:ng|n|m|k|l|p)?"
+ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
 
@@ -161,6 +165,15 @@ def is_person(name: str) -> bool:
     return (bool(words) and not name.isupper() and name.lower() not in PLACES
             and all(w[:1].isupper() or (w in NAME_JOINS and w != "and") for w in words)
             and not any(w.lower() in ORG_NAMES or w.lower() in CALENDAR_WORDS for w in words) and is_named(name))
+
+
+def family_first(name: str) -> str | None:
+    """Return the family name of a name written family name first ('Li' of 'Li Qiang', 'Ban' of 'Ban Ki-moon')."""
+    words = name.split()
+    if 2 <= len(words) <= 3 and words[0].lower() in FAMILY_FIRST \
+            and all(ROMANISED_GIVEN.fullmatch(w.lower()) for w in words[1:]):
+        return words[0]
+    return None
 
 
 def titled_end(text: str, end: int) -> int:

@@ -6,14 +6,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon.words import DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.words import CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
-from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, PARTIES, SPEAKER_NOUNS
+from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, SPEAKER_NOUNS
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.work import step
 from .antecedents import Antecedents
-from .names import clean_name, descriptor_of, is_descriptor, is_junk, is_named, is_person, titled_end
+from .names import clean_name, descriptor_of, family_first, is_descriptor, is_junk, is_named, is_person, titled_end
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
@@ -93,6 +93,7 @@ class Resolver:
     def __init__(self, text: str, paragraph_texts, lower: frozenset[str] | None = None):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
+        self.named_at: dict[str, list[tuple[int, str]]] = {}  # last word -> (position, full name), in text order
         self.acronyms: dict[str, str] = {}
         self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
         self.by_first: dict[str, set[str]] = {}  # first word -> people
@@ -122,21 +123,21 @@ class Resolver:
             name = strip_name(match.group())
             if len(name.split()) < 2 or not is_named(name):
                 continue
-            self._add_name(name)
+            self._add_name(name, offset + match.start())
             if is_person(name):
                 words = frozenset(descriptor_of(match.group(), name) + _described_around(chunk, match))
                 for word in words:
                     self.roles.setdefault(word, []).append((offset + match.start(), name, words))
 
-    def _add_name(self, name: str) -> None:
+    def _add_name(self, name: str, pos: int) -> None:
         last = name.split()[-1]
         if last not in self.full:
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
-        self.full.setdefault(last, Counter())[name] += 1
-        known_as = _known_as(name)
-        if known_as:  # 'Lula' for 'Luiz Inacio Lula da Silva'
-            self.full.setdefault(known_as, Counter())[name] += 1
+        # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
+        for key in {last, _known_as(name), is_person(name) and family_first(name)} - {None, False}:
+            self.full.setdefault(key, Counter())[name] += 1
+            self.named_at.setdefault(key, []).append((pos, name))
         self.by_head.setdefault(last.lower(), set()).add(name)
         self.by_initials.setdefault(_initials(name), name)
         if is_person(name):
@@ -230,7 +231,7 @@ class Resolver:
             return self.acronyms[name]
         if name.isupper() and len(name) > 1:
             return self._upper(name)
-        surname = self._surname(name, mention) if " " not in name else None
+        surname = self._surname(name, mention, pos) if " " not in name else None
         if surname:  # before descriptions: 'King' may be Mervyn King's surname, not a title
             return surname
         if not is_named(name):
@@ -243,10 +244,31 @@ class Resolver:
         longer = [n for n in known if n.endswith(" " + name) and is_person(n)]
         return max(longer, key=lambda n: (known[n], len(n))) if longer else name
 
-    def _surname(self, name: str, mention: str) -> str | None:
+    def _named(self, key: str, pos: int) -> str:
+        """Return the full name a surname stands for at pos: of two people sharing it, the one named last before."""
+        known = self.full[key]
+        people = [n for n in known if self._full_name(n)]
+        if len(people) > 1:
+            # 'Writer Tony Cowell is ... "...," said Cowell' is Tony though the lead named his brother Simon first
+            named = [(at, n) for at, n in self.named_at[key] if n in people]
+            k = bisect.bisect_right(named, (pos, "\uffff"))
+            if k:
+                return named[k - 1][1]
+        return people[0] if len(people) == 1 else known.most_common(1)[0][0]
+
+    def _full_name(self, name: str) -> bool:
+        """Return True for a person's full name, not 'Dogged Federer', 'My Forsyth' or 'K. Wimpey' (a sentence's
+        first word or an initial before a surname)."""
+        first = name.split()[0]
+        lower = first.lower()
+        return (" " in name and is_person(name) and not first.endswith(".") and lower not in self.lower
+                and lower not in NOT_FIRST_WORDS and lower not in CUE_WORDS and lower not in HONORIFICS | KEEP_TITLES
+                and not is_descriptor(first) and lower not in DEMONYMS and all(w[:1].isupper() for w in first.split("-")))
+
+    def _surname(self, name: str, mention: str, pos: int) -> str | None:
         """Return 'Tony Blair' for 'Blair', 'John Bourn' for 'Sir John', 'Diane Abbot' for 'Abbott'."""
         if name in self.full:
-            return self.full[name].most_common(1)[0][0]
+            return self._named(name, pos)
         if mention.split()[0] in ("Sir", "Dame"):
             firsts = self.by_first.get(name, set())
             return next(iter(firsts)) if len(firsts) == 1 else None
@@ -254,7 +276,7 @@ class Resolver:
             close = self.typos.get(name, set()) | {k for k in (name[:i] + name[i + 1:] for i in range(len(name)))
                                                    if k in self.full}
             if len(close) == 1:
-                return self.full[close.pop()].most_common(1)[0][0]
+                return self._named(close.pop(), pos)
         return None
 
     def _role(self, mention: str, name: str, pos: int) -> str | None:
