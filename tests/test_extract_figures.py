@@ -18,6 +18,8 @@ def figures_of(body: str):
 
 @pytest.mark.parametrize("body, value, unit, qualifier", [
     ("The army sent 12,000 soldiers to the front.", 12000, "soldiers", None),
+    ("The state will sell Rmb1.3tn of bonds.", 1_300_000_000_000, "yuan", None),
+    ("The state will sell RMB 500bn of bonds.", 500_000_000_000, "yuan", None),
     ("The army sent approximately 12 000 soldiers to the front.", 12000, "soldiers", "approximately"),
     ("The army sent around 11,000 troops to the front.", 11000, "troops", "around"),
     ("The city has 1.5 million residents now.", 1_500_000, "residents", None),
@@ -307,6 +309,16 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Canada's economy grew by just 0.1% in the spring.", "Canada's economy"),
     ("Output expanded by a breakneck 9.5% last year.", "Output"),
     ("Gross domestic product (GDP) rose by 1.7% last year.", "Gross domestic product"),
+    # a verb's past form ends the phrase; a participle after a determiner or preposition is part of it
+    ("Ms Lin estimated growth of 4.3 per cent.", "growth"),
+    ("Fraud has caused losses of $4m this year.", "losses"),
+    ("The EU put global trade in pirated wares at $258bn.", "global trade in pirated wares"),
+    ("Its estimated debt of $2.3bn worried lenders.", "estimated debt"),
+    # a flow and where it goes
+    ("Exports to the United States fell 12% in the first two months.", "Exports to the United States"),
+    ("Imports from China rose 5% last year.", "Imports from China"),
+    # a linking verb after a share: what it looks like, not what it measures
+    ("Five per cent looks like a stretch.", None),
 ])
 
 def test_measure_names_what_the_figure_quantifies(body, measure):

@@ -19,7 +19,7 @@ from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
 
 # Patterns below read a lower-cased copy of the text (same offsets): IGNORECASE made them 10 times slower.
 ATOM = re.compile(
-    r"(?<![\w.,/:$£€¥'’])(?<![a-z]-)(?P<cur>(?:us|a|c|hk|nz)\$|[$£€¥])?"
+    r"(?<![\w.,/:$£€¥'’])(?<![a-z]-)(?P<cur>(?:us|a|c|hk|nz)\$|rmb ?|[$£€¥])?"
     rf"(?:(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![:/]\d|\.\d|,\d)|(?P<spelled>\b{SPELLED}\b))"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?P<glued>[a-z]+\b)?"
@@ -167,7 +167,8 @@ def _atom(text: str, low: str, match: re.Match, lo: int, hi: int) -> _Atom | Non
     if match.group("pct"):
         atom.unit, atom.kind = "percent", "percent"
     elif match.group("cur"):
-        atom.unit, atom.kind = CURRENCIES[match.group("cur")[-1]], "currency"
+        cur = match.group("cur").strip()
+        atom.unit, atom.kind = CURRENCIES.get(cur) or CURRENCIES[cur[-1]], "currency"
     elif scale == "m" and not match.group("cur"):
         return _metres_or_millions(text, atom, hi)
     else:

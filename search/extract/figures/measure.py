@@ -7,7 +7,7 @@ from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUAL
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
 from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.sources import MONTHS, TIME_WORDS
-from ..lexicon.verbs import AIM_VERBS, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
+from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
@@ -19,6 +19,7 @@ OBJECT_OPENERS = frozenset("it them the a an this that these those his her their
 RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
+FLOWS = frozenset("exports imports shipments sales aid investment investments flights remittances arrivals".split())
 INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
@@ -370,7 +371,8 @@ def _subject(toks: list[str], k: int) -> str | None:
                 lower in CHANGE_VERBS and (words or _singular(lower) in CHANGE_NOUNS)):
             break  # a head may be a verb of change used as a noun ('operating costs will reach'), never a change itself
         elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE
-                        or lower in PAST_VERBS):  # 'sent shares in GW Pharma up 8.5p': the phrase starts after 'sent'
+                        or lower in PAST_VERBS or _past_verb(toks, k)):  # 'sent shares in GW Pharma up 8.5p', 'Ms Wang
+            # estimated growth of 4.3%': the phrase starts after the verb
             break  # 'Nestle forecasts organic growth of 5%': the noun phrase starts after the verb
         else:
             words.insert(0, word)
@@ -396,7 +398,18 @@ def _joins(toks: list[str], k: int) -> bool:
     lower = toks[k].lower()
     if lower in ("of", "in", "excluding"):  # 'price of oil', 'sales excluding fuel'
         return _nominal(toks[k - 1])
-    return lower in ("the", "its", "their") and k > 1 and toks[k - 1].lower() in ("of", "in") and _nominal(toks[k - 2])
+    if lower in ("to", "from"):  # 'exports to the US', 'imports from China': a flow and where it goes
+        return toks[k - 1].lower() in FLOWS
+    return lower in ("the", "its", "their") and k > 1 and _joins(toks, k - 1)
+
+
+def _past_verb(toks: list[str], k: int) -> bool:
+    """Return True for a verb's past form after its subject ('Ms Wang estimated growth'), not a participle after a
+    determiner or preposition ('its estimated debt', 'trade in pirated wares'), a short noun or a name ('United')."""
+    word = toks[k]
+    before = toks[k - 1].lower() if k > 0 else ""
+    return (word.islower() and word.endswith("ed") and len(word) > 5 and k > 0
+            and (before in AUXILIARIES or before not in STOP_WORDS and before not in DETERMINERS))
 
 
 def measure_key(measure: str) -> str:

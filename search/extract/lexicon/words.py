@@ -144,7 +144,7 @@ NUMBER_WORDS.update({w: 10 * (i + 2) for i, w in enumerate(
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
           "mn": 1_000_000, "tn": 1_000_000_000_000}
-CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "rmb": "yuan"}  # 'Rmb1.3tn' (FT style)
 
 # Unit lemmas, so the same count lines up across outlets that word it differently.
 UNIT_LEMMAS = {
@@ -193,6 +193,7 @@ won lost went came made took got gave left fell rose grew saw met ran held paid 
 cut set put beat became began shut stood kept brought bought thought found died fought
 later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
 them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
+looks looked seems seemed appears appeared sounds remains remained
 """.split())
 QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())
 # 'said about 1,500 homes', 'At least 41 people ..., X said': hedges as word tuples, longest first
