@@ -411,3 +411,23 @@ def test_a_headline_quoted_in_the_text_says_like_a_title():
     body = "Read more about the race.\n\nChris Reed Says He Would Close The Border Within A Week"
     assert [(c.claimer, c.text) for c in statements_of(body)] == [
         ("Chris Reed", "He Would Close The Border Within A Week")]
+
+
+@pytest.mark.parametrize("note", [
+    "Correction: An earlier version of this article said the bond quota was Rmb1.5tn. It is Rmb1.3tn.",
+    "This article was amended on 6 March 2027 because an earlier version said 1,500 homes were lost.",
+    "An earlier version of this story said the mayor claimed 1,500 homes were lost.",
+    "Editor's note: the minister said in a later statement that 1,500 homes were lost.",
+])
+def test_a_correction_is_kept_but_reports_nothing(note):
+    text = f"Headline\n\nThe council said 1,300 homes were lost in the storm.\n\n{note}"
+    article = load_plain(text, "t.txt")
+    found = extract(article)
+    assert [c.text for c in found.claims] == ["1,300 homes were lost in the storm"]
+    assert [f.value for f in found.figures] == [1300]
+    assert note in [text[p.start:p.end] for p in article.paragraphs]  # still searchable and shown
+
+
+def test_an_update_line_still_reports():
+    text = "Headline\n\nUpdate: The council said 1,500 homes were lost in the storm."
+    assert [f.value for f in extract(load_plain(text, "t.txt")).figures] == [1500]

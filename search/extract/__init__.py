@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..ingest.clean import is_editors_note
 from ..models import STATEMENT, Article, Extraction
 from .attribution.context import Context
 from .build import build_claims, build_figures, build_quotes
@@ -18,7 +19,8 @@ from .speakers.resolver import Resolver, lower_words
 
 def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extraction:
     """Return the quotes, claims and figures in the article's kept paragraphs."""
-    paragraphs = article.paragraphs
+    # a correction speaks of the article's own text: what it says an earlier version said was never reported
+    paragraphs = [p for p in article.paragraphs if not is_editors_note(article.text[p.start:p.end])]
     text = as_double_quoted(article.text, paragraphs)  # 'quoted like this' in British style
     found = find_quotes(text, paragraphs)
     masked = mask_quotes(text, [part for q in found for part in q.parts()])

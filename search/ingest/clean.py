@@ -17,6 +17,13 @@ BOILERPLATE = re.compile(
     )[.:]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A correction or editor's note: the paper speaking of its own text ('An earlier version of this article said the
+# quota was Rmb1.5tn'), kept and searchable, but no one's claim and none of its figures a report.
+EDITORS_NOTE = re.compile(
+    r"(?:correction|clarification|editor[’']?s note)s?\s*[:.–—-]"
+    r"|(?:this|the) (?:article|story|report|piece|headline) (?:was|has been|had been) (?:amended|corrected|changed)"
+    r"|an? (?:earlier|previous) version of this (?:article|story|report|piece)",
+    re.IGNORECASE)
 SENTENCE_END = re.compile(r"""[.!?:;"”»’'…)\]]\s*$""")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 # A list item's marker ('- ', '* ', '• ', '2. ') and, in Markdown, a heading's or a block quote's: no words of it.
@@ -29,6 +36,11 @@ WRAP_MAX = 100  # scraped news puts a paragraph on one line, far longer than thi
 def is_boilerplate(line: str) -> bool:
     """Return True for a line that is site furniture rather than article text."""
     return bool(BOILERPLATE.match(line.strip()))
+
+
+def is_editors_note(paragraph: str) -> bool:
+    """Return True for a paragraph opening with a correction or an editor's note."""
+    return bool(EDITORS_NOTE.match(paragraph.lstrip(" *_#>[(")))
 
 
 def split_paragraphs(text: str, offset: int = 0, markdown: bool = False) -> list[Span]:
