@@ -140,6 +140,8 @@ def test_plain_text_byline_and_dateline():
     ("By Jane Doe, Health Correspondent", "Jane Doe", None),
     ("By Jane Doe, Political Editor", "Jane Doe", None),
     ("By the way, this is text", None, None),
+    ("By Edward White in Shanghai", "Edward White", None),  # where the reporter files from
+    ("By Edward White in Hong Kong and Joe Leahy in Beijing", "Edward White and Joe Leahy", None),
 ])
 def test_a_byline_credits_the_author_and_the_outlet_after_them(line, author, source):
     article = documents.load_plain(f"Big news today\n\n{line}\n\nIt happened.\n", "a.txt")

@@ -18,6 +18,8 @@ BARE_BY = re.compile(r"^\s*by\s*:?\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*\(([A-Z][\w&.’' -]{0,30}[\w.])\)\s*[-–—]")
 CREDIT_SPLIT = re.compile(r"\s*(,|\||\s[-–—]\s)\s*")  # 'By Jane Doe, Reuters', 'By Jane Doe | AP'
 AUTHORS_SPLIT = re.compile(r",?\s+and\s+|\s*&\s*")
+# 'By Edward White in Shanghai and Joe Leahy in Beijing' (FT style): where each reporter files from
+FILED_FROM = re.compile(r"\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=,?\s+and\s|\s*&|$)")
 OUTLET = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$")  # 'Reuters', 'Associated Press', 'BBC News'
 # 'By Jane Doe, Health Correspondent': the credit after the name is the author's job, not an outlet
 BYLINE_ROLES = frozenset({
@@ -85,7 +87,7 @@ def byline(text: str, spans: list[Span]) -> Byline:
         match = BYLINE.match(line)
         if match:
             parts = CREDIT_SPLIT.split(match.group(1), maxsplit=1)  # [author] or [author, separator, outlet]
-            author, outlet = parts[0].strip(), parts[-1].strip() if len(parts) == 3 else ""
+            author, outlet = FILED_FROM.sub("", parts[0].strip()), parts[-1].strip() if len(parts) == 3 else ""
             if _names(author):
                 return Byline(author, outlet if _outlet(outlet) else None, {head[i]})
         if BARE_BY.match(line):
