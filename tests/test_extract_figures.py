@@ -319,6 +319,11 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Imports from China rose 5% last year.", "Imports from China"),
     # a linking verb after a share: what it looks like, not what it measures
     ("Five per cent looks like a stretch.", None),
+    # a share of output is no measure of output: what it is a share of is read before it
+    ("The deficit will fall to 4.8% of GDP next year.", "deficit"),
+    ("The Fed lowered its forecast for economic growth this year to 1.4% from 1.7%.", "economic growth"),
+    ("The Fed lifted borrowing costs twice last year to 2.25%.", "borrowing costs"),
+    ("The S&P 500 gained 0.4% on Friday.", "S&P 500"),
 ])
 
 def test_measure_names_what_the_figure_quantifies(body, measure):

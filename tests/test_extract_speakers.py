@@ -241,3 +241,28 @@ def test_a_headline_word_before_a_surname_is_no_second_person(opening):
     text = (f"{opening} Hallam wins in Dubai\n\nDan Hallam beat the top seed on Monday.\n\n"
             f'"{SPEECH}," said Hallam.')
     assert _quote_speakers(text) == ["Dan Hallam"]
+
+
+def test_a_name_opening_with_an_accented_capital_is_a_full_name():
+    text = (f"Headline\n\nFinance Minister Éric Lombard spoke on Tuesday.\n\n\"{SPEECH},\" Lombard said. "
+            "The minister said savings would follow.")
+    found = extract(load_plain(text, "t.txt"))
+    assert [q.speaker for q in found.quotes if q.kind == "quote"] == ["Éric Lombard"]
+    assert [c.claimer for c in found.claims] == ["Éric Lombard"]
+
+
+def _claimers(text: str) -> list[str]:
+    return [c.claimer for c in extract(load_plain(text, "t.txt")).claims]
+
+
+def test_the_fed_is_the_federal_reserve():
+    text = ("Headline\n\nThe Federal Reserve left rates unchanged on Wednesday.\n\n"
+            "The Fed said inflation remained elevated.")
+    assert _claimers(text) == ["Federal Reserve"]
+    assert _claimers("Headline\n\nThe Fed said inflation remained elevated.") == ["Federal Reserve"]
+
+
+def test_the_central_bank_is_the_one_named_last_not_another_bank():
+    text = ("Headline\n\nThe World Bank cut its forecast. The Bank of Norway raised rates on Thursday.\n\n"
+            "The central bank said inflation would ease next year.")
+    assert _claimers(text) == ["Bank of Norway"]

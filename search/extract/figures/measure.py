@@ -10,7 +10,8 @@ from ..lexicon.sources import MONTHS, TIME_WORDS
 from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
-WORD_BEFORE = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+# An index with its number ('S&P 500', 'FTSE 100') is one word; '&' stays inside names ('AT&T', 'M&S').
+WORD_BEFORE = re.compile(r"[A-Z][A-Z&]*[A-Z] \d{2,4}\b(?![.,]\d)|[A-Za-z][\w'’.&-]*|[^\w\s]")
 PERIOD_PREPOSITIONS = frozenset("for in during over".split())
 PERIOD_NOUNS = frozenset("quarter quarters half year month months week period season".split())
 # Verbs that move a measure with 'up' or 'down': 'costs go up by 10%', 'prices went down'.
@@ -19,6 +20,8 @@ OBJECT_OPENERS = frozenset("it them the a an this that these those his her their
 RELATIVE_REACH = 15  # tokens of a relative clause between a measure and its verb
 REACH = 100  # characters read before a number for its measure: a bounded window keeps this linear
 MAX_WORDS = 4
+FORECAST_NOUNS = frozenset("forecast forecasts estimate estimates outlook projection projections".split())
+RATIO_BASES = frozenset(["gdp", "gnp", "gni", "gross domestic product", "national income", "economic output"])
 FLOWS = frozenset("exports imports shipments sales aid investment investments flights remittances arrivals".split())
 INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
@@ -144,7 +147,10 @@ def _after(text: str, end: int, hi: int) -> str | None:
     partitive = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?",
                          text[end:min(hi, end + 40)])
     if partitive:
-        return _phrase(text, end + partitive.end() - 1, hi)
+        base = _phrase(text, end + partitive.end() - 1, hi)
+        if base and base.lower() in RATIO_BASES:
+            return None  # '4.8% of GDP': what is that share of output is read before the figure
+        return base
     phrase = _phrase(text, end, hi)
     if phrase and _verb_with_object(text, end, phrase):
         return None  # '27% oppose it', '40% back the plan': what they think, not what is counted
@@ -253,9 +259,13 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
     while first <= k and (toks[first].lower() in DIRECTIONS or toks[first].lower() in DETERMINERS):
         first += 1
     last = first
-    while last <= k and toks[last] != "," and not _adjunct(toks, last):
+    while last <= k and toks[last] != "," and not _adjunct(toks, last) and not _time_opens(toks, last):
         last += 1
     words = toks[first:last]
+    if len(words) > 2 and words[0].lower() in FORECAST_NOUNS and words[1].lower() in ("for", "of"):
+        words = words[2:]  # 'lowered its forecast for economic growth to 1.4%': growth is what is measured
+    if len(words) > 2 and words[-1].lower() in ("times", "once", "twice"):
+        words = words[:-2] if words[-1].lower() == "times" else words[:-1]  # 'lifted borrowing costs five times'
     while words and words[-1].lower() in DIRECTIONS:
         words.pop()  # 'revised the rate of growth down from'
     if words and words[0].lower() in STOP_WORDS:
@@ -264,6 +274,12 @@ def _moved_object(toks: list[str], k: int, link: str) -> str | None:
     if not words or len(words) > MAX_WORDS + 1 or not all(w[:1].isalpha() for w in words):
         return None
     return " ".join(words)
+
+
+def _time_opens(toks: list[str], k: int) -> bool:
+    """Return True where 'this year', 'next month' or 'last quarter' opens."""
+    return (toks[k].lower() in ("this", "next", "last") and k + 1 < len(toks)
+            and _singular(toks[k + 1].lower()) in PERIOD_NOUNS)
 
 
 def _before_modal(toks: list[str], k: int) -> bool:

@@ -1,6 +1,8 @@
 """Word lists the extraction rules share: cue verbs, titles, pronouns, units, places."""
 from __future__ import annotations
 
+import re
+
 from .places import LOWER_CASE_PLACES, PLACES  # noqa: F401  (the places that place a figure; imported from here)
 
 # Verbs of saying and reporting, as bases; inflections are generated below.
@@ -107,6 +109,12 @@ army navy force forces police union network center centre organization organisat
 forum federation confederation alliance society authority
 press journal gazeta gazette reuters bbc cnn fox nbc abc cbs msnbc
 """.split())
+# Clipped names news uses for a body it names in full: the word the full name holds, and the name when the
+# article never gives it ('the Fed' is the Federal Reserve in any US story; 'the Met' is police or weather).
+CLIPPED_NAMES = {"Fed": ("Federal", "Federal Reserve"), "Met": ("Metropolitan", None)}
+# 'the central bank' stands for the one of these the story named last ('the Bank of France', 'the Fed').
+CENTRAL_BANK = re.compile(r"\b(?:Federal Reserve|Fed|Central Bank|Reserve Bank|Bank of [A-Z]\w+|Bundesbank|Riksbank"
+                          r"|National Bank|Nationalbank|Norges Bank|People's Bank)\b")
 
 # Lower-case words that may sit between a subject and its cue verb ("Trump also said").
 ADVERBS = frozenset("""

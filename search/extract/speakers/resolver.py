@@ -6,21 +6,22 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon.words import CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
+from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
 from ..lexicon.people import BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, PARTIES, SPEAKER_NOUNS
 from ..lexicon.sources import EVIDENCE_NOUNS
+from ..text.accents import CAPITAL
 from ..text.work import step
 from .antecedents import Antecedents
 from .names import clean_name, descriptor_of, family_first, is_descriptor, is_junk, is_named, is_person, titled_end
 
-NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"
+NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
 NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
 NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
+HONORIFIC = re.compile(rf"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
@@ -33,7 +34,7 @@ DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
 BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
-SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
+SUBJECT = re.compile(rf"(?={CAPITAL})(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
 # A description opening a sentence, then the person's name between commas.
 # The lookahead only asks for the ', Name' a match needs before the next stop or comma: a sentence without one
 # fails at once, not after trying each of the 80 places its name might start.
@@ -229,6 +230,8 @@ class Resolver:
             return self.seen.pronoun(lower, pos)
         if name in self.acronyms:
             return self.acronyms[name]
+        if name in CLIPPED_NAMES:
+            return self._unclipped(name)
         if name.isupper() and len(name) > 1:
             return self._upper(name)
         surname = self._surname(name, mention, pos) if " " not in name else None
@@ -237,6 +240,17 @@ class Resolver:
         if not is_named(name):
             return self._role(mention, name, pos) or name or None
         return self._fullest(name) if " " in name else name
+
+    def _unclipped(self, name: str) -> str:
+        """Return 'Federal Reserve' for 'Fed': the one body the article names with the clipped word, else the usual."""
+        word, usual = CLIPPED_NAMES[name]
+        named = {n for names in self.full.values() for n in names if word in n.split()}
+        return named.pop() if len(named) == 1 else usual if usual and (not named or usual in named) else name
+
+    def _central_bank(self, pos: int) -> str | None:
+        """Return the central bank the story named last before 'the central bank' at pos."""
+        found = list(CENTRAL_BANK.finditer(self.text, max(0, pos - DESCRIBED_REACH), pos))
+        return self.canonical(found[-1].group(), found[-1].start()) if found else None
 
     def _fullest(self, name: str) -> str:
         """Return the longest full name the article gives that ends with this one."""
@@ -285,6 +299,9 @@ class Resolver:
         # a claim's source span leaves its article out: 'The company said'
         definite = words[:1] == ["the"] or self.text[max(0, pos - 4):pos].lower() == "the "
         head = name.lower().split()[-1] if name else ""
+        bank = self._central_bank(pos) if definite and name.lower().endswith("central bank") else None
+        if bank:  # the Fed, not the World Bank named before it
+            return bank
         if head in ORG_WORDS:  # 'an all-party committee' -> the one Committee the article names
             named = self.by_head.get(head, set())
             found = next(iter(named)) if len(named) == 1 else self._described_earlier(name, pos)

@@ -10,6 +10,8 @@ LETTERS = {"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
 FOLD = {ord(ch): LETTERS.get(ch) or "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         for ch in map(chr, range(0xC0, 0x250))}
 FOLD.update({code: "" for code in range(0x300, 0x370)})  # combining marks left after another normalisation
+# A capital letter in a pattern, accented ones too: 'Éric Lombard', 'Łukasz Nowak' open names like 'Eric Lambert'.
+CAPITAL = "[A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper()) + "]"
 
 
 def fold_accents(text: str) -> str:
