@@ -171,3 +171,21 @@ def test_a_firms_own_result_with_other_places_in_one_outlet_is_one_quantity(tmp_
     indexer.build(tmp_path / "c", tmp_path / "ix")
     [rise] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
     assert sorted(_values(rise)) == [(17, "Daily Ledger"), (18, "Radio Nord"), (18, "Wire Agency")]
+
+
+def test_a_ministers_trade_figure_over_two_months_told_three_ways_is_one_disagreement(tmp_path):
+    """'the first two months' is January and February; a round '10 percent' is not '12%' rounded."""
+    stories = {
+        "Wire Agency": ("BEIJING, March 5 (Wire) - Commerce Minister Zhao Lin told reporters that exports to the "
+                        "United States fell 12% in the first two months of the year.", "Trade talks resume in May."),
+        "State News": ("Minister of Commerce Zhao Lin said foreign trade remained resilient, with exports to the "
+                       "United States down 10 percent in January and February.", "Trade talks resume in May."),
+        "Daily Ledger": ("Commerce minister Zhao Lin said exports to the US dropped 12 per cent in the first two "
+                         "months.", "Trade talks resume in May."),
+    }
+    for n, (outlet, (lead, more)) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Trade war {n}", outlet=outlet, day=5,
+                                                        lead=lead, more=more))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [exports] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(exports)) == [(10, "State News"), (12, "Daily Ledger"), (12, "Wire Agency")]

@@ -22,6 +22,11 @@ _MONTH = MONTHS.pattern[2:-2].replace("(", "(?:", 1)
 QUARTER_SPAN = re.compile(rf"\b(?:three months|quarter) (?:to|ending|between {_MONTH} and) ({_MONTH})\b|"
                           rf"\b{_MONTH}(?: to |-| and )({_MONTH})\b")
 QUARTER_ENDS = {"mar": "first", "jun": "second", "sep": "third", "dec": "fourth"}
+# 'the first two months of the year' are January and February, as another outlet may write them.
+FIRST_MONTHS = re.compile(r"\bfirst (two|three|four|five|seven|eight|nine|ten|eleven|[2-9]|1[01]) months\b",
+                          re.IGNORECASE)
+MONTH_COUNTS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven".split(), 2)}
+MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 YEAR_END_QUARTER = re.compile(r"\b(?:last|final) (?:quarter|three months) of (?:19|20)\d\d\b", re.IGNORECASE)
 PERIOD_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|compared|against|from)\b",
                           re.IGNORECASE)
@@ -42,7 +47,8 @@ FROM_CLAUSE = re.compile(r"\bfrom (?:an? |the )?[$£€¥]?\d[\d,.]*\s?(?:%|[a-z
                          r"(?: (?:in|on|at|during) [^,;:()]*?)?(?= to\b|[,;:()]|\.?$)")
 # A level said to hold "now" is a moment: two undated stories' "now" are two times ("now stands at £162,086").
 MOMENT = re.compile(r"\b(?:now|currently|at present)\b", re.IGNORECASE)
-PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months)\b", re.IGNORECASE)
+PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next) year|quarter|three months|first \w+ months)\b",
+                    re.IGNORECASE)
 # A forecast is told by the words of its own clause: "growth falling from 3.2% last year to 2.5%"
 # reports last year's outcome even when the sentence also expects a slowdown in 2005.
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\b(?:but|while|whereas|although|after|and)\b", re.IGNORECASE)
@@ -54,7 +60,8 @@ OWNER_PERIOD = re.compile(r"\b((?:first|second|third|fourth|final|last) quarter|
 RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month)\b", re.IGNORECASE)
 # Any period a rate may be given for, named or relative.
 ANY_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|same) (?:year|month|week|quarter)|"
-                        r"quarter|three months|annual(?:ly)?|monthly|on the (?:year|month)|a year (?:earlier|ago))\b|"
+                        r"quarter|three months|first \w+ months|annual(?:ly)?|monthly|on the (?:year|month)|"
+                        r"a year (?:earlier|ago))\b|"
                         + MONTHS.pattern)
 # A period ending in a month ("the year to March 2004") is not the calendar year.
 YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\b")
@@ -88,10 +95,19 @@ def periods(sentence: str) -> dict[str, frozenset]:
     if YEAR_END_QUARTER.search(sentence):
         quarters.add("fourth")
     return {"years": frozenset(YEARS.findall(sentence)),
-            "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)),
+            "months": frozenset(m.lower()[:3] for m in MONTHS.findall(sentence)) | _first_months(sentence),
             "quarters": frozenset(quarters - {""}),
             "rates": frozenset(name for name, rx in RATES.items() if rx.search(sentence)),
             "relative": frozenset(m.lower() for m in RELATIVE.findall(sentence))}
+
+
+def _first_months(sentence: str) -> frozenset[str]:
+    """Return the months 'the first three months' of a year name: January to March."""
+    found = FIRST_MONTHS.search(sentence)
+    if not found:
+        return frozenset()
+    count = found.group(1).lower()
+    return frozenset(MONTH_NAMES[:int(count) if count.isdigit() else MONTH_COUNTS[count]])
 
 
 def period_words(fig) -> str:

@@ -42,6 +42,7 @@ ABOVE = frozenset({"over", "more than", "at least", "just over", "upwards of", "
 BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just under", "nearly",
                    "almost", "as few as"})
 ABOUT_SHARE = 0.05
+ROUND_SHARE = 0.1  # at most this share of a round number is its rounding
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
 BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes total totals"))
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
@@ -162,6 +163,8 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
     """Return the range a value as written (with its qualifier and rounding) allows."""
     value, q = float(value), (qualifier or "").lower()
     slack = _precision(value)
+    if slack >= 5:  # a round '10%' or '2,000' is no wider than a tenth of it: '10%' and '12%' are two values
+        slack = min(slack, abs(value) * ROUND_SHARE)
     if q in ABOUT:
         slack = max(slack, abs(value) * ABOUT_SHARE)
     low, high = value - slack, value + slack
