@@ -117,3 +117,16 @@ def test_a_running_server_reads_the_store_of_a_build_swapped_in(corpus, tmp_path
     again = compare.load(IndexStore(root).current_dir())
     other = next(iter(again.quotes))
     assert client.get("/api/quotes/" + other.replace("#", "/")).get_json()["quote"]["id"] == other
+
+
+def test_figures_are_found_by_some_words_of_their_measure(both):
+    """A measure asked for finds every measure holding its words, from the store as from memory."""
+    stored, whole = both
+    measured = [f for f in whole.figures.values() if f.get("measure") and len(f["measure"].split()) > 1]
+    assert measured  # the seeds hold measures of two words or more
+    fig = measured[0]
+    word = max(fig["measure"].split(), key=len)
+    for comps in (stored, whole):
+        found = views.figures_measuring(comps, word)["figures"]
+        assert fig["id"] in [f["id"] for f in found]
+        assert all(word.lower()[:4] in f["measure"].lower() for f in found)

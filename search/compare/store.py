@@ -20,7 +20,7 @@ from . import ARTICLE_KEYS, FIGURE_KEYS, QUOTE_KEYS, ArticleRecord, Comparisons,
 from .text import content_stems
 
 FILENAME = "comparisons.sqlite"
-FORMAT = "1"
+FORMAT = "2"  # 2: figures found by any measure holding the words asked for (figure_measures)
 GROUPINGS = ("clusters", "stories", "quantities", "topics")
 log = logging.getLogger("search.compare")
 
@@ -30,6 +30,7 @@ CREATE TABLE quotes (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT,
 CREATE TABLE figures (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT, measure_key TEXT,
                       record TEXT NOT NULL);
 CREATE INDEX figures_by_measure ON figures (measure_key);
+CREATE VIRTUAL TABLE figure_measures USING fts5(measure_key, content='figures', content_rowid='rowid');
 CREATE TABLE articles (id TEXT PRIMARY KEY, record TEXT NOT NULL, signature BLOB);
 CREATE TABLE members (grouping TEXT NOT NULL, group_id TEXT NOT NULL, member TEXT NOT NULL);
 CREATE INDEX members_by_group ON members (grouping, group_id);
@@ -80,6 +81,7 @@ def _write(comps: Comparisons, tmp: Path) -> None:
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?)",
                        ((k, v["article_id"], v["source"], measure_key(v.get("measure")), _dump(v))
                         for k, v in comps.figures.items()))
+        db.execute("INSERT INTO figure_measures (figure_measures) VALUES ('rebuild')")
         db.executemany("INSERT INTO articles VALUES (?, ?, ?)",
                        ((k, _dump(v), comps.signatures.get(k)) for k, v in comps.articles.items()))
         db.executemany("INSERT INTO articles (id, record, signature) VALUES (?, NULL, ?)",
@@ -285,10 +287,15 @@ class StoredComparisons(Comparisons):
         return [ArticleRecord(tuple(json.loads(r))) for (r,) in found]
 
     def measuring(self, measure: str) -> list:
-        """Return the figures whose measure has the content words of ``measure``."""
+        """Return the figures whose measure has the content words of ``measure`` ('net profit' finds
+        'third-quarter net profit'): SQLite's full-text index of the measures, each word a quoted phrase."""
         key = measure_key(measure)
-        return [FigureRecord(tuple(json.loads(r))) for (r,) in
-                self.db.rows("SELECT record FROM figures WHERE measure_key = ? ORDER BY rowid", (key,))] if key else []
+        if not key:
+            return []
+        words = " ".join('"' + word.replace('"', '""') + '"' for word in key.split())
+        return [FigureRecord(tuple(json.loads(r))) for (r,) in self.db.rows(
+            "SELECT f.record FROM figure_measures JOIN figures AS f ON f.rowid = figure_measures.rowid "
+            "WHERE figure_measures MATCH ? ORDER BY f.rowid", (words,))]
 
     def whole(self) -> Comparisons:
         """Return every record and group in memory, as an update changes them."""

@@ -194,7 +194,7 @@ def disagreements(comps: Comparisons, page: int = 1, per_page: int = 20, close_o
 
 
 def figures_measuring(comps: Comparisons, measure: str) -> dict:
-    """Return every figure whose measure is ``measure`` (by its content words), earliest first."""
+    """Return every figure whose measure holds the content words of ``measure``, earliest first."""
     found = comps.measuring(measure)
     if not found:
         raise NotFound(f"No figures measure {measure!r}")
