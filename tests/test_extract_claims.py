@@ -431,3 +431,18 @@ def test_a_correction_is_kept_but_reports_nothing(note):
 def test_an_update_line_still_reports():
     text = "Headline\n\nUpdate: The council said 1,500 homes were lost in the storm."
     assert [f.value for f in extract(load_plain(text, "t.txt")).figures] == [1500]
+
+
+@pytest.mark.parametrize("aside", ["who asked not to be named", "who asked not to be identified because talks "
+                                   "were private", "who wished to remain anonymous"])
+def test_why_a_source_is_unnamed_is_no_claim(aside):
+    text = f"Headline\n\nA company spokesperson, {aside}, said the firm had not yet received approval."
+    claims = extract(load_plain(text, "t.txt")).claims
+    assert [c.text for c in claims] == ["the firm had not yet received approval"]
+
+
+def test_a_job_opening_a_sentence_is_not_the_company_a_figure_is_claimed_by():
+    text = ("Headline\n\nNordwind said on Thursday that sales rose 4.2% in the quarter.\n\n"
+            'Chief executive Ann Berg said the firm had "turned the corner". Volumes grew 1.5%, the company said.')
+    figures = extract(load_plain(text, "t.txt")).figures
+    assert [(f.text, f.claimer) for f in figures] == [("4.2%", "Nordwind"), ("1.5%", "Nordwind")]

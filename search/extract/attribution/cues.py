@@ -10,6 +10,7 @@ from ..text.phrases import QUOTE_MARKS, is_cap, np_after, subject_before
 from ..text.sentences import Token
 
 ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
+ANONYMITY = ("not to be named", "not to be identified", "not to be quoted", "to remain anonymous", "for anonymity")
 CUE_STARTS = CUE_FIRST_WORDS | OPENING_CUES | {"as"}  # no cue starts with another word: most tokens are asked
 MEDIUM_REACH = 4  # tokens after 'according to' that may hold the medium's noun ('an official English translation')
 
@@ -25,7 +26,7 @@ def cue_at(toks: list[Token], i: int) -> int:
             return 2
     if word in OPENING_CUES and (i == 0 or toks[i - 1].text in QUOTE_MARKS):
         return 1  # 'Said Comey, "..."'
-    if word not in CUE_WORDS or not toks[i].text[:1].islower():
+    if word not in CUE_WORDS or not toks[i].text[:1].islower() or anonymity(toks, i):
         return 0
     if i and (_modifies_noun(toks[i - 1].text) or (word in NOUN_CUES and _noun_before(toks[i - 1].text))):
         return 0
@@ -43,7 +44,7 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
             return 0 if i and not _subject_like(toks, i - 1) else 2  # 'an unprompted call for'
     if word in THAT_NOUNS and i + 1 < len(toks) and toks[i + 1].text == "that" and i and _owned(toks[i - 1].text):
         return 1  # "Trump's claim that ...", 'his warning that ...'
-    if not classes_of(word):
+    if not classes_of(word) or anonymity(toks, i):
         return 0
     if not toks[i].text[:1].islower():
         return 1 if headline and i > 0 and word in HEADLINE_FORMS else 0
@@ -53,6 +54,12 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
     if i and word in NOUN_FORMS and not to_follows and not _subject_like(toks, i - 1):
         return 0  # 'election fears', 'swing state'; but 'the study finds', 'officials fear'
     return 1
+
+
+def anonymity(toks: list[Token], i: int) -> bool:
+    """Return True for 'asked not to be named': why a source is unnamed, not what it said."""
+    after = " ".join(t.text.lower() for t in toks[i + 1:i + 5])
+    return after.startswith(ANONYMITY)
 
 
 def _owned(word: str) -> bool:

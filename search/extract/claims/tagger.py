@@ -13,6 +13,7 @@ from importlib import resources
 import pycrfsuite
 
 from ..attribution.context import Context
+from ..attribution.cues import anonymity
 from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
@@ -404,7 +405,7 @@ class ClaimTagger:
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
-                if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue):
+                if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
                     continue  # as an act it would hold the quotation, taking it from its speaker's statement

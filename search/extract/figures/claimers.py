@@ -265,8 +265,8 @@ def _is_organisation(ctx: Context, resolver: Resolver, name: str) -> bool:
     words = name.split()
     if not words or not is_cap(words[0]) or name.lower() in PLACES or name.lower() in ctx.common:
         return False
-    if name.lower() in DEMONYMS or name.lower() in NUMBER_WORDS:
-        return False  # 'Welsh', 'Two weeks ago': where someone is from or how many, not a body
+    if name.lower() in DEMONYMS or name.lower() in NUMBER_WORDS or words[0].lower() in TITLES:
+        return False  # 'Welsh', 'Two weeks ago', 'Chief executive': where someone is from, how many, a job
     if any(w.lower() in ORG_WORDS for w in words) or name.isupper():
         return True
     return len(words) == 1 and name not in resolver.full  # 'Reuters'; a lone surname is a person
