@@ -324,6 +324,11 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("The Fed lowered its forecast for economic growth this year to 1.4% from 1.7%.", "economic growth"),
     ("The Fed lifted borrowing costs twice last year to 2.25%.", "borrowing costs"),
     ("The S&P 500 gained 0.4% on Friday.", "S&P 500"),
+    # a share of people described by what they did
+    ("Serious bleeding affected 1.2% of those taking the drug.", "those taking the drug"),
+    ("The poll found 68% of those questioned did not trust him.", "those questioned"),
+    ("About 30% of those who voted backed him.", "those who voted"),
+    ("Some 90% of those companies made a loss.", "companies"),
 ])
 
 def test_measure_names_what_the_figure_quantifies(body, measure):

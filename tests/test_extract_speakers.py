@@ -266,3 +266,9 @@ def test_the_central_bank_is_the_one_named_last_not_another_bank():
     text = ("Headline\n\nThe World Bank cut its forecast. The Bank of Norway raised rates on Thursday.\n\n"
             "The central bank said inflation would ease next year.")
     assert _claimers(text) == ["Bank of Norway"]
+
+
+def test_they_after_a_group_opening_a_sentence_is_that_group():
+    text = ("Headline\n\nA large study published in a journal found aspirin cut the risk by 20%.\n\n"
+            "Researchers at the University of Oxford followed 120,000 adults. They found that 1,020 developed cancer.")
+    assert _claimers(text)[-1] == "Researchers at the University of Oxford"

@@ -44,7 +44,9 @@ BELOW = frozenset({"less than", "fewer than", "at most", "up to", "under", "just
 ABOUT_SHARE = 0.05
 ROUND_SHARE = 0.1  # at most this share of a round number is its rounding
 # A measure naming only a unit or a part ("points", "shares", "a 20% stake") leaves out whose it is.
-BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes total totals"))
+# 'those questioned' in one poll are not those in another: whose share it is, not what is measured.
+BARE_MEASURES = frozenset(content_stems(" ".join(NOT_QUANTITIES) + " share shares stake stakes total totals"
+                                        " those polled questioned surveyed asked interviewed aged"))
 TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORECASE)
 # One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
 # rate" all give an economy's growth; whose economy it is comes from the places, not the words.

@@ -147,6 +147,10 @@ def _after(text: str, end: int, hi: int) -> str | None:
     partitive = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?",
                          text[end:min(hi, end + 40)])
     if partitive:
+        group = _group(text, end + partitive.end() - 1, hi) if partitive.group().split()[-1].lower() == "those" \
+            else None
+        if group:
+            return group  # '1.2% of those taking the drug', '68% of those questioned'
         base = _phrase(text, end + partitive.end() - 1, hi)
         if base and base.lower() in RATIO_BASES:
             return None  # '4.8% of GDP': what is that share of output is read before the figure
@@ -159,6 +163,22 @@ def _after(text: str, end: int, hi: int) -> str | None:
         if linked:
             return _phrase(text, end + len(phrase) + 1 + linked.end() - 1, hi)
     return phrase
+
+
+def _group(text: str, pos: int, hi: int) -> str | None:
+    """Return 'those taking the drug', 'those questioned' or 'those who voted': people by what they did."""
+    words = []
+    for match in _words_after(text, pos, hi):
+        lower = match.group(1).lower()
+        if not words and not (lower.endswith(("ed", "ing")) or lower == "who"):
+            return None  # 'those companies': a noun, read as any partitive
+        if len(words) >= MAX_WORDS - 1 or (words and lower in PHRASE_STOPS and lower not in DETERMINERS) \
+                or (words and words[-1].lower() != "who" and lower.endswith(("ed", "ing"))):
+            break  # the first word is what they did, a cue's form too ('those questioned')
+        words.append(match.group(1))
+        if len(words) == 2 and words[0].lower() == "who":
+            break  # 'those who voted (backed him)'
+    return " ".join(["those", *words]) if words and words[-1].lower() != "who" else None
 
 
 def _verb_with_object(text: str, end: int, phrase: str) -> bool:

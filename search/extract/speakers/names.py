@@ -47,12 +47,19 @@ def clean_name(mention: str) -> str:
             return clean_name(" ".join(words[k + 1:]))
     # 'Tony Blair himself', 'the select committee found': what follows the name is no part of it.
     while len(words) > 1 and (words[-1].lower() in NAME_TRAILING or words[-1] in EVIDENCE_VERBS
-                              or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))):  # 'report' may be a noun
+                              or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))  # 'report' may be a noun
+                              or _participle_after_noun(words)):
         words = words[:-1]
     words = _before_time(_after_possessive(words))
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
         words = words[:-1]
     return " ".join(_after_descriptor(_before_of(words)))
+
+
+def _participle_after_noun(words: list[str]) -> bool:
+    """Return True for 'a large study published (in The Lancet)': a participle after a described source."""
+    last, before = words[-1], words[-2]
+    return last.islower() and before.islower() and len(last) > 4 and last.endswith("ed") and not last.endswith("eed")
 
 
 @lru_cache(maxsize=8192)  # asked of the same names again and again in an article

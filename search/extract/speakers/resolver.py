@@ -39,6 +39,9 @@ SUBJECT = re.compile(rf"(?={CAPITAL})(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(
 # The lookahead only asks for the ', Name' a match needs before the next stop or comma: a sentence without one
 # fails at once, not after trying each of the 80 places its name might start.
 APPOSITIVE_SUBJECT = re.compile(r"(?=(?:The|A|An) [^.,\n]*, [A-Z])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
+# 'Researchers at the University of Oxford followed ...': a group opening a sentence, for a later 'they'
+GROUP_SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))([A-Z][a-z]+s)((?: (?:at|from|for|with) (?:the )?"
+                           + NAME.pattern + ")?)(?= [a-z])")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -175,6 +178,10 @@ class Resolver:
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
+        for match in GROUP_SUBJECT.finditer(chunk):  # 'Researchers at the University of Oxford followed'
+            head = match.group(1).lower()[:-1]
+            if head in SPEAKER_NOUNS or head in DESCRIPTORS or head in BODY_NOUNS:  # a group, not 'Tremors'
+                self.note(offset + match.start(), match.group().strip(), subject=True)
         for match in DESCRIBED_FIRM.finditer(chunk):  # 'Danish wind turbine maker Nordwind posted ...'
             if match.group(1).split()[-1].endswith(FIRM_HEADS) and self._firm_like(match.group(2)):
                 self.seen.add_body(offset + match.start(2), match.group(2))
