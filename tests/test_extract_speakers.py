@@ -272,3 +272,11 @@ def test_they_after_a_group_opening_a_sentence_is_that_group():
     text = ("Headline\n\nA large study published in a journal found aspirin cut the risk by 20%.\n\n"
             "Researchers at the University of Oxford followed 120,000 adults. They found that 1,020 developed cancer.")
     assert _claimers(text)[-1] == "Researchers at the University of Oxford"
+
+
+@pytest.mark.parametrize("described, office", [("Deputy Prime Minister John Prescott", "prime minister"),
+                                               ("Shadow Chancellor Oliver Letwin", "chancellor"),
+                                               ("former chancellor Ken Clarke", "chancellor")])
+def test_a_deputy_shadow_or_former_holder_is_not_the_office(described, office):
+    text = f"Headline\n\n{described} spoke first.\n\nThe {office} said the plan would go ahead."
+    assert _claimers(text) == [office]

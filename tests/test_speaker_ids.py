@@ -211,3 +211,60 @@ def test_an_acronym_spelled_like_a_common_word_keeps_its_id():
 
 def test_persons_stay_person_shaped():
     assert all(person_shaped(n) for n in ("Tony Blair", "Ravi Quorrel", "Marie Ledger", "Jane Smith"))
+
+
+OFFICE = {
+    "titled": "Schools plan\n\nPrime Minister Tony Blair said on Monday that the school plan would go ahead.\n",
+    "titled2": "Hospitals\n\nPrime Minister Tony Blair said the hospital plan was on track.\n",
+    "untitled": "Schools row\n\nMr Blair was criticised by teachers. The prime minister said the plan would "
+                "\"lift standards in every school\".\n",
+    "deputy": "Housing\n\nDeputy Prime Minister John Prescott said the housing plan was sound.\n",
+    "other": "Tokyo talks\n\nMr Koizumi met the emperor. The prime minister said the talks had gone well.\n",
+    "koizumi": "Koizumi vows reform\n\nPrime Minister Junichiro Koizumi said reform would go on.\n",
+    "koizumi2": "Koizumi in Seoul\n\nPrime Minister Junichiro Koizumi said the visit was a success.\n",
+}
+
+
+def test_the_prime_minister_is_the_one_holder_the_article_names(tmp_path, index_root):
+    """'the prime minister' joins Tony Blair where Blair is named, Koizumi where he is, nobody where neither is."""
+    for name, text in OFFICE.items():
+        write(tmp_path / "corpus" / f"{name}.txt", text)
+    write(tmp_path / "corpus" / "nobody.txt", "Budget\n\nThe prime minister said the budget was fair.\n")
+    indexer.build(tmp_path / "corpus", index_root)
+    page = WhooshSearcher(index_root).search(SearchParams(filters={"kind": ("claim", "quote")}, per_page=50))
+    by_article = {}
+    for hit in page.hits:
+        by_article.setdefault(hit["article_id"], set()).add((hit["speaker"], hit["speaker_id"]))
+    assert ("Tony Blair", "tony-blair") in by_article["untitled"]
+    assert ("Junichiro Koizumi", "junichiro-koizumi") in by_article["other"]
+    assert by_article["nobody"] == {("prime minister", None)}
+    assert ("John Prescott", "john-prescott") in by_article["deputy"]  # a deputy holds no office of 'prime minister'
+
+
+def test_an_office_binds_only_a_person_the_corpus_gives_it_twice():
+    registry = Registry()
+    registry.add("a", [Speaker("Tony Blair", "a", offices=("prime minister",))])
+    registry.describe("b", None, ["prime minister"], {"Blair", "Mr"})
+    assert registry.holder("b", "prime minister") is None
+    registry.add("c", [Speaker("Tony Blair", "c", offices=("prime minister",))])
+    assert registry.holder("b", "prime minister").id == "tony-blair"
+    registry.drop("c")
+    assert registry.holder("b", "prime minister") is None
+
+
+def test_an_update_binds_an_office_once_the_corpus_names_its_holder(tmp_path, index_root):
+    def untitled_speakers():
+        page = WhooshSearcher(index_root).search(SearchParams(filters={"kind": ("claim",)}, per_page=50))
+        return {(h["speaker"], h["speaker_id"]) for h in page.hits if h["article_id"] == "untitled"}
+
+    corpus = tmp_path / "corpus"
+    write(corpus / "untitled.txt", OFFICE["untitled"])
+    indexer.build(corpus, index_root)
+    assert untitled_speakers() == {("prime minister", None)}  # nobody holds the office yet
+    write(corpus / "titled.txt", OFFICE["titled"])
+    write(corpus / "titled2.txt", OFFICE["titled2"])
+    assert incremental.update(index_root).articles == 3  # the untitled article is indexed again
+    assert untitled_speakers() == {("Tony Blair", "tony-blair")}
+    (corpus / "titled2.txt").unlink()
+    incremental.update(index_root)
+    assert untitled_speakers() == {("prime minister", None)}

@@ -11,7 +11,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..extract.speakers.identities import Registry, Speaker, is_named, name_key, slug, speakers_of
+from ..extract.speakers.identities import (Registry, Speaker, capitals, is_named, name_key, office, slug,
+                                          speakers_of)
 from ..extract.text.accents import fold_accents
 from ..models import Article, Extraction
 
@@ -35,6 +36,8 @@ class CorpusSpeakers:
         said = [(name, mention) for record, name, mention in _said(extraction)
                 if name and getattr(record, "named", None) is not False]
         self.registry.add(article.id, speakers_of(article.id, article.source, said, article.text))
+        offices = [office(name) for record, name, _ in _said(extraction) if getattr(record, "named", None) is not True]
+        self.registry.describe(article.id, article.source, filter(None, offices), capitals(article.text))
         return self.registry.undecided(article.id)
 
     def drop(self, article_ids) -> None:
@@ -48,6 +51,12 @@ class CorpusSpeakers:
         registered = {s.name: s for s in self.registry.by_article.get(article.id, ())}
 
         def named(record, name, name_field, id_field):
+            held = office(name) if getattr(record, "named", None) is not True else None
+            if held:  # 'the prime minister': the one holder of the office the article names
+                found = self.registry.holder(article.id, held)
+                named = {"named": True} if hasattr(record, "named") else {}  # figures carry no 'named'
+                return dataclasses.replace(record, **{name_field: found.name}, **named,
+                                           **({id_field: found.id} if id_field else {})) if found else record
             if name not in registered or getattr(record, "named", None) is False:  # registered: people only
                 return record
             found = self.registry.identity(registered[name])
@@ -55,6 +64,7 @@ class CorpusSpeakers:
             return dataclasses.replace(record, **{name_field: found.name}, **ids)
 
         lone = {s.name: self.registry.identity(s).id for s in self.registry.lone(article.id)}
+        lone.update(self._holders(article.id))
         if lone:
             self.lone[article.id] = lone
         return Extraction(
@@ -63,14 +73,20 @@ class CorpusSpeakers:
             [named(f, f.claimer or f.claimed_by, "claimer", None) for f in extraction.figures])
 
     def moved(self) -> list[str]:
-        """Return the indexed articles whose lone surnames the corpus now gives another id."""
+        """Return the indexed articles whose lone surnames or offices the corpus now gives another id."""
         return [article for article, ids in self.lone.items()
-                if any(ids.get(s.name) != self.registry.identity(s).id for s in self.registry.lone(article))]
+                if any(ids.get(s.name) != self.registry.identity(s).id for s in self.registry.lone(article))
+                or any(ids.get(name) != found for name, found in self._holders(article).items())]
+
+    def _holders(self, article_id: str) -> dict[str, str]:
+        """Return the article's unnamed offices and the id of who holds each ('' for nobody known)."""
+        _, offices, _ = self.registry.described.get(article_id, (None, (), None))
+        return {name: getattr(self.registry.holder(article_id, name), "id", "") for name in offices}
 
     def save(self, build_dir: Path) -> None:
         """Write the table into a build, atomically (the build is swapped in whole later)."""
         data = {"articles": {a: [tuple(s) for s in named] for a, named in self.registry.by_article.items()},
-                "first": self.registry.first, "lone": self.lone}
+                "first": self.registry.first, "lone": self.lone, "described": self.registry.described}
         tmp = Path(build_dir) / (FILENAME + ".tmp")
         with tmp.open("wb") as out:
             pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -86,6 +102,7 @@ class CorpusSpeakers:
             for article, named in data["articles"].items():
                 registry.add(article, [Speaker(*s) for s in named])
             registry.first.update((k, v) for k, v in data["first"].items() if k in registry.first)
+            registry.described.update(data.get("described", {}))
             return cls(registry, data["lone"])
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, AttributeError) as exc:
             # The update still indexes its files; names only join people the update itself sees.

@@ -32,6 +32,15 @@ jia xia fu fang bai zou meng xiong qin qiu hou yin xue yan duan lei mao hao gu g
 xi bo ye wen lai tsai chiang ko kim lee park choi jung kang cho yoon jang lim shin moon ahn oh hwang jeon hong
 ban roh chun yoo
 """.split())
+# Offices one person holds at a time: 'the prime minister' in one article is the 'Prime Minister Tony Blair' of
+# others when that article names Blair too (the corpus's speakers decide; see identities.Registry.holder).
+OFFICES = frozenset("""
+prime minister|deputy prime minister|president|vice-president|vice president|chancellor|shadow chancellor
+|foreign secretary|home secretary|defence secretary|health secretary|education secretary|culture secretary
+|lord chancellor|attorney general|first minister|taoiseach|pope|foreign minister|finance minister
+""".replace("\n", "").split("|"))
+# Words before an office that make someone other than its holder: 'former chancellor', 'shadow home secretary'.
+NOT_HOLDING = frozenset("former shadow deputy acting then junior interim outgoing opposition assistant vice ex".split())
 # Nouns a business or sports story uses for a body it has named ('the firm', 'the data seller').
 BODY_NOUNS = frozenset("""
 company firm group operator seller retailer maker bank giant carrier airline chain business lender

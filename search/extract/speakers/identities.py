@@ -8,7 +8,7 @@ from typing import Iterable, NamedTuple
 
 from . import names
 from ..lexicon.grammar import NAME_LEADING
-from ..lexicon.people import HONORIFICS, KEEP_TITLES, PARTIES
+from ..lexicon.people import HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES, PARTIES
 from ..lexicon.words import PRONOUNS, STOP_WORDS, TITLES
 from ..text.accents import fold_accents
 
@@ -30,6 +30,12 @@ express bulletin digest quarterly review
 # Function words and pronouns a title or a sentence opening capitalises ('Us', 'In Touch'): no person's name.
 COMMON_WORDS = STOP_WORDS | PRONOUNS | NAME_LEADING | frozenset("us we you me our your my".split())
 POSSESSIVE = re.compile(r"['’]s?$")
+# The office right before a name, unless someone else holds it ('former chancellor Ken Clarke', 'Shadow Home Secretary')
+OFFICE_BEFORE = re.compile(r"(?<![\w-])" + "".join(f"(?<!{w} )(?<!{w}-)" for w in sorted(NOT_HOLDING))
+                           + r"(" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+OFFICE_REACH = 60  # characters before a name read for its office
+MIN_HOLDER_USES = 2  # an office binds only a person the corpus gives it more than once: one misread is no holder
+CAPITALISED = re.compile(r"\b[A-Z][\w-]+(?:['’][A-Z][\w-]+)?")  # 'Blair' of "Blair's", 'O'Neill' whole
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked once per statement: a build asks each name once
@@ -53,6 +59,7 @@ class Speaker(NamedTuple):
     evidence: str | None = None  # what the article's mentions make it: see evidence()
     given: tuple[str, ...] = ()  # a lone name's given names in the article's text ('james' of 'James Newton')
     forename: bool = False  # the text puts a capitalised word after the lone name: 'Sharon' of 'Sharon Osbourne'
+    offices: tuple[str, ...] = ()  # offices the article gives the person ('prime minister' of 'Prime Minister Tony Blair')
 
 
 class Identity(NamedTuple):
@@ -73,6 +80,8 @@ class Registry:
         self.persons: Counter = Counter()  # key -> speakers with it that a mention shows to be a person
         # (scope, surname) -> full keys with that surname and how many speakers use each there
         self.pools: dict[tuple, Counter] = defaultdict(Counter)
+        self.holders: dict[tuple, Counter] = defaultdict(Counter)  # (outlet, office) -> full keys given it
+        self.described: dict[str, tuple] = {}  # article -> (outlet, offices its unnamed speakers hold, its capitals)
 
     def add(self, article: str, speakers: Iterable[Speaker]) -> None:
         """Record an article's named speakers (replacing any it had)."""
@@ -87,6 +96,23 @@ class Registry:
             self.persons[key] += s.evidence not in (None, "thing")
             for scope in _scopes(s, key):
                 self.pools[scope][key] += 1
+            for office in s.offices if " " in key else ():
+                self.holders[(s.outlet, office)][key] += 1
+
+    def describe(self, article: str, outlet: str | None, offices: Iterable[str], capitals: Iterable[str]) -> None:
+        """Record the offices an article's unnamed speakers hold ('the prime minister said') and its capitalised
+        words, which tell which holder of the office it names."""
+        offices = tuple(sorted(set(offices)))
+        if offices:
+            self.described[article] = (outlet, offices, frozenset(capitals))
+
+    def holder(self, article: str, office: str) -> Identity | None:
+        """Return who holds an office in an article: the one person the corpus gives that office (in the article's
+        outlet) whose surname the article writes; None when none or several do."""
+        outlet, _, capitals = self.described.get(article, (None, (), frozenset()))
+        named = [k for k, uses in self.holders.get((outlet, office), {}).items()
+                 if uses >= MIN_HOLDER_USES and person_shaped(self.first[k]) and _surname(self.first[k]) in capitals]
+        return Identity(slug(named[0]), self.first[named[0]], ()) if len(named) == 1 else None
 
     def drop(self, article: str) -> None:
         """Forget an article's speakers (removed, or about to be added again)."""
@@ -97,12 +123,10 @@ class Registry:
             if not self.uses[key]:
                 del self.uses[key], self.first[key], self.persons[key]
             for scope in _scopes(s, key):
-                pool = self.pools[scope]
-                pool[key] -= 1
-                if not pool[key]:
-                    del pool[key]
-                if not pool:
-                    del self.pools[scope]
+                _forget(self.pools, scope, key)
+            for office in s.offices if " " in key else ():
+                _forget(self.holders, (s.outlet, office), key)
+        self.described.pop(article, None)
 
     def key_of(self, speaker: Speaker) -> str:
         """Return the key of the identity a speaker belongs to: a lone surname's one compatible full name."""
@@ -147,8 +171,24 @@ class Registry:
         """Return True when a full name the corpus may still add could change one of an article's lone names."""
         # Ones a mention calls 'it' or the text uses as a given name never join; two compatible full
         # names already make one ambiguous, and a build only adds names (an update re-checks: moved).
-        return any(s.evidence != "thing" and not s.forename
-                   and len(self.pools.get(("outlet", s.outlet, name_key(s.name)), ())) < 2 for s in self.lone(article))
+        return article in self.described or any(
+            s.evidence != "thing" and not s.forename
+            and len(self.pools.get(("outlet", s.outlet, name_key(s.name)), ())) < 2 for s in self.lone(article))
+
+
+def _forget(pools: dict[tuple, Counter], scope: tuple, key: str) -> None:
+    """Count one use of key fewer in a pool, dropping what reaches nothing."""
+    pool = pools[scope]
+    pool[key] -= 1
+    if not pool[key]:
+        del pool[key]
+    if not pool:
+        del pools[scope]
+
+
+def _surname(name: str) -> str:
+    """Return the word a person goes by alone: 'Blair' of 'Tony Blair', 'Li' of 'Li Qiang'."""
+    return names.family_first(name) or name.split()[-1]
 
 
 def _scopes(speaker: Speaker, key: str) -> list[tuple]:
@@ -172,8 +212,31 @@ def speakers_of(article: str, outlet: str | None, said: Iterable[tuple[str, str 
     for name, found in mentions.items():
         given, forename, firm = around(text, name) if " " not in name_key(name) else ((), False, False)
         # A name the text writes with 's more often than without is a firm's ('Dr Reddy's fell 9%').
-        out.append(Speaker(name, article, outlet, None, "thing" if firm else evidence([name, *found]), given, forename))
+        out.append(Speaker(name, article, outlet, None, "thing" if firm else evidence([name, *found]), given, forename,
+                           offices_of(text, name) if " " in name_key(name) else ()))
     return out
+
+
+def offices_of(text: str, name: str) -> tuple[str, ...]:
+    """Return the offices a text writes before a full name: 'Prime Minister Tony Blair' -> ('prime minister',)."""
+    found, at = set(), text.find(name)
+    while at >= 0:
+        office = OFFICE_BEFORE.search(text, max(0, at - OFFICE_REACH), at)
+        if office:
+            found.add(office.group(1).lower())
+        at = text.find(name, at + len(name))
+    return tuple(sorted(found))
+
+
+def office(name: str | None) -> str | None:
+    """Return the office an unnamed speaker holds ('prime minister' of 'the Prime Minister'), or None."""
+    lowered = " ".join((name or "").lower().split())
+    return lowered if lowered in OFFICES else None
+
+
+def capitals(text: str) -> frozenset[str]:
+    """Return the capitalised words of a text: the surnames it may write."""
+    return frozenset(CAPITALISED.findall(text))
 
 
 def around(text: str, name: str) -> tuple[tuple[str, ...], bool, bool]:
