@@ -276,7 +276,8 @@ def test_they_after_a_group_opening_a_sentence_is_that_group():
 
 @pytest.mark.parametrize("described, office", [("Deputy Prime Minister John Prescott", "prime minister"),
                                                ("Shadow Chancellor Oliver Letwin", "chancellor"),
-                                               ("former chancellor Ken Clarke", "chancellor")])
+                                               ("former chancellor Ken Clarke", "chancellor"),
+                                               ("Aid minister Hilary Dunn", "prime minister")])
 def test_a_deputy_shadow_or_former_holder_is_not_the_office(described, office):
     text = f"Headline\n\n{described} spoke first.\n\nThe {office} said the plan would go ahead."
     assert _claimers(text) == [office]

@@ -9,8 +9,8 @@ from functools import lru_cache
 from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
-from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, PARTIES,
-                             SPEAKER_NOUNS)
+from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
+                             PARTIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.accents import CAPITAL
 from ..text.work import step
@@ -329,13 +329,15 @@ class Resolver:
             if body:
                 return body
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
+        # an office is named whole, never by one of its words: 'the prime minister' is not 'Aid minister Hilary Benn'
+        office = set(name.lower().split()) if " ".join(name.lower().split()) in OFFICES else set()
         best, best_key = None, None
         roles = self.roles.get(head, [])
         k = bisect.bisect_left(roles, (pos, ""))
         for at, person, described in roles[max(0, k - ROLE_REACH):k + ROLE_REACH]:  # the nearest only
             step("roles")
-            if (described - asked) & NOT_HOLDING:
-                continue  # 'the prime minister' is not the deputy prime minister, 'the chancellor' not the shadow one
+            if (described - asked) & NOT_HOLDING or (office and not office <= described):
+                continue  # 'the prime minister' is not the deputy prime minister
             key = (len(asked & described), at <= pos, -abs(pos - at))
             if best_key is None or key > best_key:
                 best, best_key = person, key
