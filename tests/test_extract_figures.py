@@ -497,3 +497,15 @@ def test_the_places_of_a_count(body, topic):
 ])
 def test_what_a_figure_measures(body, measures):
     assert [f.measure for f in figures_of(body)] == measures
+
+
+@pytest.mark.parametrize("body", ["Rovers were reported to have offered £50m for the striker.",
+                                  "Rovers are said to have bid £50m for the striker."])
+def test_who_a_passive_report_is_about_claims_no_figure(body):
+    [figure] = figures_of(body)
+    assert figure.claimed_by is None
+
+
+def test_a_fee_plus_add_ons_measures_the_fee():
+    figures = figures_of("Rovers agreed a fee of £60m plus £5m in add-ons for the striker.")
+    assert [(f.text, f.measure) for f in figures] == [("£60m", "fee"), ("£5m", "add-ons")]

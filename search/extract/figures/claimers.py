@@ -140,6 +140,8 @@ def _speaks(toks: list[Token], k: int, cue: str, np: tuple[int, int]) -> bool:
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     if cue in ("add", "added", "adds") and (nxt[:1].isdigit() or nxt[:1] in "$£€¥"):
         return False
+    if k and toks[k - 1].text.lower() in PASSIVE_BE and np[1] < k:
+        return False  # 'United were reported to have offered £50m': who is reported on, not who reports
     if cue in EVIDENCE_CUES:
         head = toks[np[1]].text
         return head.lower() in FIGURE_EVIDENCE_NOUNS or is_cap(head) or head.lower() in PRONOUNS

@@ -201,7 +201,7 @@ won lost went came made took got gave left fell rose grew saw met ran held paid 
 cut set put beat became began shut stood kept brought bought thought found died fought
 later earlier worldwide around faster slower worth apart nationwide overall time i you we they he she it
 them us him through without within beyond despite compared higher lower bigger smaller cheaper better worse
-looks looked seems seemed appears appeared sounds remains remained
+looks looked seems seemed appears appeared sounds remains remained plus
 """.split())
 QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset("just only all".split())
 # 'said about 1,500 homes', 'At least 41 people ..., X said': hedges as word tuples, longest first
