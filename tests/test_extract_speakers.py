@@ -281,3 +281,9 @@ def test_they_after_a_group_opening_a_sentence_is_that_group():
 def test_a_deputy_shadow_or_former_holder_is_not_the_office(described, office):
     text = f"Headline\n\n{described} spoke first.\n\nThe {office} said the plan would go ahead."
     assert _claimers(text) == [office]
+
+
+@pytest.mark.parametrize("name", ["Lee Jae-myung", "Ahn Gyu-back", "Ban Ki-moon"])
+def test_korean_names_go_by_the_family_name_first(name):
+    text = f"Headline\n\n{name} called an emergency meeting.\n\n\"{SPEECH},\" {name.split()[0]} said."
+    assert _quote_speakers(text) == [name]

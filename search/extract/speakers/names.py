@@ -24,7 +24,7 @@ WEEKDAYS = frozenset(day.lower() for day in DAY_NAMES)
 CALENDAR_NAMES = WEEKDAYS | frozenset(month.lower() for month in MONTHS)  # 'May' too: 'Tories in May'
 # A syllable of romanised Chinese or Korean ('qiang', 'jin', 'yeol'): a given name made of one or two of them
 # (or two hyphenated parts, 'Ki-moon') after a family name that comes first.
-SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[aeiou]{1,3}(?:ng|n|m|k|l|p)?"
+SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[wy]?[aeiou]{1,3}(?:ng|n|m|ck|k|l|p)?"  # 'myung', 'gyu', 'back'
 ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
