@@ -11,6 +11,7 @@ from ..text.sentences import Token
 
 ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "ive", "al", "ic", "ent", "ant", "ble", "less", "ish")
 ANONYMITY = ("not to be named", "not to be identified", "not to be quoted", "to remain anonymous", "for anonymity")
+ANONYMITY_STARTS = frozenset(phrase.split()[0] for phrase in ANONYMITY)
 CUE_STARTS = CUE_FIRST_WORDS | OPENING_CUES | {"as"}  # no cue starts with another word: most tokens are asked
 MEDIUM_REACH = 4  # tokens after 'according to' that may hold the medium's noun ('an official English translation')
 
@@ -58,6 +59,8 @@ def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
 
 def anonymity(toks: list[Token], i: int) -> bool:
     """Return True for 'asked not to be named': why a source is unnamed, not what it said."""
+    if i + 1 >= len(toks) or toks[i + 1].text not in ANONYMITY_STARTS:
+        return False  # most cues: one look at the next word
     after = " ".join(t.text.lower() for t in toks[i + 1:i + 5])
     return after.startswith(ANONYMITY)
 

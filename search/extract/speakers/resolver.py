@@ -140,7 +140,8 @@ class Resolver:
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
-        for key in {last, _known_as(name), is_person(name) and family_first(name)} - {None, False}:
+        family = family_first(name)
+        for key in {last, _known_as(name), family if family and is_person(name) else None} - {None}:
             self.full.setdefault(key, Counter())[name] += 1
             self.named_at.setdefault(key, []).append((pos, name))
         self.by_head.setdefault(last.lower(), set()).add(name)
