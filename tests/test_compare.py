@@ -569,3 +569,15 @@ def test_a_quantitys_label_is_its_commonest_then_most_telling_measure_whatever_t
     figs = [{"measure": m} for m in ("growth", "Japan's economy", "Growth")]
     assert {_measure_label(order) for order in (figs, figs[::-1], figs[1:] + figs[:1])} == {"Japan's economy"}
     assert _measure_label(figs + [{"measure": "growth"}]) == "growth"
+
+
+def test_unknown_speakers_sharing_a_party_line_in_another_order_are_two_quotes():
+    from search.compare.quotes import same_utterance
+    from search.compare.text import content_stems
+    a = {"text": "Lower taxes and controlled immigration are the issues that matter to people in this country.",
+         "speaker": "party statement", "named": False, "source": "A"}
+    b = {"text": "The party is concentrating on the issues that matter to people in this country, such as lower "
+                 "taxes and controlled immigration.", "speaker": "a spokesman", "named": False, "source": "B"}
+    assert not same_utterance(a, b, tuple(content_stems(a["text"])), tuple(content_stems(b["text"])))
+    c = dict(b, text="Lower taxes and controlled immigration are the issues that matter to people in the country now.")
+    assert same_utterance(a, c, tuple(content_stems(a["text"])), tuple(content_stems(c["text"])))

@@ -16,6 +16,7 @@ MIN_STEMS = 2           # shorter quotes are too thin to match; two-stem ones jo
 SAME_SPEAKER = (65, 6)  # (token-set score, shared stems) needed when speakers agree
 NO_SPEAKER = (75, 5)    # ... and when either speaker is unknown
 SHORT_SHARE, SHORT_SHARED = 0.75, 3  # one speaker's short quotes: most of the shorter's stems, three at least
+UNKNOWN_ORDERED = 0.6   # share of the shorter quote's stems two unknown speakers' quotes must give in one order
 NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter inside the longer)
 
 
@@ -67,7 +68,15 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
     # Long quotes may differ in wording (translations); short ones join only as near-identical text
     # (above) or, one person's, sharing most of their words in the same order: a few words found among
     # another's, in any order, prove little.
+    if speakers is None and not _mostly_in_order(sa, sb):
+        return False  # nobody known says both: sharing 'lower taxes and controlled immigration' is a party line
     return shared >= need_shared or bool(speakers) and _short_version(sa, sb)
+
+
+def _mostly_in_order(sa: tuple, sb: tuple) -> bool:
+    """Return True when most of the shorter quote's stems recur in the longer, in its order."""
+    short, long_ = sorted((list(sa), list(sb)), key=lambda stems: len(set(stems)))
+    return _in_order([w for w in short if w in long_], long_) >= UNKNOWN_ORDERED * len(set(short))
 
 
 def _short_version(sa: tuple, sb: tuple) -> bool:
