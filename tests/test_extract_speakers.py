@@ -289,3 +289,12 @@ def test_a_deputy_shadow_or_former_holder_is_not_the_office(described, office):
 def test_korean_names_go_by_the_family_name_first(name):
     text = f"Headline\n\n{name} called an emergency meeting.\n\n\"{SPEECH},\" {name.split()[0]} said."
     assert _quote_speakers(text) == [name]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    (f'"{SPEECH}," a person familiar with the plans said.', "person familiar with the plans"),
+    (f'"{SPEECH}," said people familiar with the talks.', "people familiar with the talks"),
+    (f'"{SPEECH}," sources close to the minister said.', "sources close to the minister"),
+])
+def test_who_an_unnamed_source_is_close_to_is_not_the_speaker(body, speaker):
+    assert quote_in(f"Headline\n\n{body}").speaker == speaker

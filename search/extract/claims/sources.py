@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
-from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
+from ..lexicon.sources import (SOURCE_ADJECTIVES, EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
                                TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.people import BODY_NOUNS, PARTIES, SPEAKER_NOUNS
@@ -19,7 +19,6 @@ EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X r
 # on them: in 'A recent interview with X's envoy to Y reveals' the interview reveals, not Y.
 CARRIER_NOUNS = EVIDENCE_NOUNS | frozenset("interview interviews letter letters statement article paper memo "
                                            "documentary book video footage transcript dossier".split())
-SOURCE_ADJECTIVES = frozenset({"close to", "familiar with", "loyal to", "near to"})
 TOPIC_PREPOSITIONS = frozenset("with to on about into over".split())
 CARRIER_REACH = 10  # tokens from the subject back to the carrier noun
 

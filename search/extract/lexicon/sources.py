@@ -66,3 +66,5 @@ company firm group bank business carrier airline retailer government ministry de
 organization club union body regulator watchdog operator maker giant chain insurer lender supermarket
 brewer publisher studio network broadcaster board association manufacturer
 """.split())
+# An unnamed source's adjective and preposition: 'sources close to the chancellor', 'a person familiar with the plans'.
+SOURCE_ADJECTIVES = frozenset({"close to", "familiar with", "loyal to", "near to"})

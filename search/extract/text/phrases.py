@@ -5,7 +5,7 @@ import re
 
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
-from ..lexicon.sources import TIME_WORDS, WEEKDAYS
+from ..lexicon.sources import SOURCE_ADJECTIVES, TIME_WORDS, WEEKDAYS
 from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
 
@@ -89,12 +89,25 @@ def _name_back(toks: list[Token], j: int, floor: int) -> int:
 
 def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     """Return the subject of the cue at i: 'Trump (, the nominee,) (also) said'."""
-    found = _subject_before(toks, i, floor)
+    found = _sourced_back(toks, _subject_before(toks, i, floor), floor)
     if found and toks[i].text.lower() in NOUN_CUES and toks[found[0]].text.lower() not in PRONOUNS:
         # 'Moscow's official claims', 'received offers': nouns, unless a name or 'the ad' precedes
         if not is_cap(toks[found[1]].text) and toks[found[0]].text.lower() not in DETERMINERS:
             return None
     return found
+
+
+def _sourced_back(toks: list[Token], found: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
+    """Return 'a person familiar with the plans' for 'the plans': who an unnamed source is close to is no subject."""
+    if found is None or found[0] - 3 < floor or _source_adjective(toks, found[0] - 2) is False:
+        return found
+    head = np_back(toks, found[0] - 3, floor)
+    return (head[0], found[1]) if head and toks[head[0]].text.lower() not in PRONOUNS else found
+
+
+def _source_adjective(toks: list[Token], k: int) -> bool:
+    """Return True when toks[k] and toks[k + 1] are 'familiar with', 'close to' and the like."""
+    return 0 <= k < len(toks) - 1 and f"{toks[k].text} {toks[k + 1].text}".lower() in SOURCE_ADJECTIVES
 
 
 def _time_phrase_start(toks: list[Token], j: int, floor: int) -> int | None:
@@ -167,6 +180,9 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
             break
         seen_cap = seen_cap or is_cap(word)
         k += 1
+    if k > i + 1 and _source_adjective(toks, k - 1):  # 'said people familiar with the talks'
+        more = np_after(toks, k + 1, limit)
+        return (i, more[1]) if more else (i, k - 1)
     return (i, k - 1) if k > i else None
 
 
