@@ -509,3 +509,13 @@ def test_who_a_passive_report_is_about_claims_no_figure(body):
 def test_a_fee_plus_add_ons_measures_the_fee():
     figures = figures_of("Rovers agreed a fee of £60m plus £5m in add-ons for the striker.")
     assert [(f.text, f.measure) for f in figures] == [("£60m", "fee"), ("£5m", "add-ons")]
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("The deal could be signed next week, according to two people with knowledge of the matter.", []),
+    ("The company plans to cut 500 jobs, two sources told the paper.", ["500 jobs"]),
+    ("Three officials said the plan was dead.", []),
+    ("Some 1,000 people said they would vote for the plan.", ["1,000 people"]),  # a poll's count is reported
+])
+def test_how_many_sources_speak_is_no_figure(body, kept):
+    assert [f.text for f in figures_of(body)] == kept

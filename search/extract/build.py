@@ -123,16 +123,37 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
     return claims
 
 
+# Who speaks, counted: 'two people with knowledge of the matter said' (a poll's '1,000 people' are more than a few).
+SOURCE_COUNTS = frozenset("""
+sources people persons officials diplomats analysts economists executives insiders aides lawyers advisers
+""".split())
+FEW_SOURCES = 10
+
+
 def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolver: Resolver) -> list[Figure]:
     """Return the figures of every kept sentence, with who claims each and what it measures."""
     sources = FigureSources(ctx, quotes, claims, resolver)
+    # 'two people with knowledge of the matter', 'three officials': how many sources speak is no reported figure
+    said_by = sorted([(c.claimer_start, c.claimer_end) for c in claims if c.claimer_start is not None]
+                     + [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None])
     figures = []
     for sentences in ctx.sentences:
         for lo, hi in sentences:
-            raws = find_figures(ctx.text, lo, hi)
+            raws = [r for r in find_figures(ctx.text, lo, hi) if not _counts_sources(r, said_by)]
             places = places_in(ctx.text, lo, hi) if raws else None
             figures += [_figure(ctx, raw, sources, places, (lo, hi)) for raw in raws]
     return figures
+
+
+def _counts_sources(raw, said_by: list[tuple[int, int]]) -> bool:
+    """Return True for 'two sources', 'three officials' naming who speaks: a few people, inside a source's span."""
+    return raw.unit in SOURCE_COUNTS and raw.value < FEW_SOURCES and _inside(said_by, raw.start, raw.end)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return True when start..end lies inside one of the sorted spans."""
+    k = bisect.bisect_right(spans, (start, float("inf")))
+    return any(lo <= start and end <= hi for lo, hi in spans[max(0, k - 3):k])
 
 
 def _person(name: str | None) -> bool:
