@@ -446,3 +446,10 @@ def test_a_job_opening_a_sentence_is_not_the_company_a_figure_is_claimed_by():
             'Chief executive Ann Berg said the firm had "turned the corner". Volumes grew 1.5%, the company said.')
     figures = extract(load_plain(text, "t.txt")).figures
     assert [(f.text, f.claimer) for f in figures] == [("4.2%", "Nordwind"), ("1.5%", "Nordwind")]
+
+
+def test_asking_not_to_be_identified_is_no_claim_of_the_tag_before_it():
+    text = ("Headline\n\nA deal could value the unit at about $2 billion, the people said, asking not to be "
+            "identified because the deliberations are private.")
+    assert [c.text for c in extract(load_plain(text, "t.txt")).claims] == [
+        "A deal could value the unit at about $2 billion"]

@@ -405,7 +405,8 @@ class ClaimTagger:
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
-                if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1):
+                if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1) \
+                        or anonymity(toks, c_lo - 1):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
                     continue  # as an act it would hold the quotation, taking it from its speaker's statement
