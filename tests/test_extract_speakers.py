@@ -298,3 +298,11 @@ def test_korean_names_go_by_the_family_name_first(name):
 ])
 def test_who_an_unnamed_source_is_close_to_is_not_the_speaker(body, speaker):
     assert quote_in(f"Headline\n\n{body}").speaker == speaker
+
+
+def test_a_capital_inside_a_word_or_after_an_abbreviations_dot_opens_no_name():
+    text = ("Headline\n\nSales rose in the UK. Cadbury said the results were strong.\n\n"
+            "Apple on Tuesday unveiled the iPhone 17 with the A19 chip. Prices start at $799, the company said.")
+    found = extract(load_plain(text, "t.txt"))
+    assert [c.claimer for c in found.claims] == ["Cadbury", "Apple"]
+    assert [f.claimer for f in found.figures if f.text == "$799"] == ["Apple"]

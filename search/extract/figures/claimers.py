@@ -20,7 +20,11 @@ from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
 WORD = re.compile(r"[a-z]+")
-PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b")
+MODEL_NAME = re.compile(r"[A-Z]{1,2}\d{2,}")  # 'A19', 'S25' ('O2' and '3M' are firms)
+# 'Shares in ...', 'News of ...' open with any noun; 'Apple on Tuesday unveiled' opens with its subject
+PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                               r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+                               r"|October|November|December)\b)")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
@@ -269,6 +273,8 @@ def _is_organisation(ctx: Context, resolver: Resolver, name: str) -> bool:
         return False
     if name.lower() in DEMONYMS or name.lower() in NUMBER_WORDS or words[0].lower() in TITLES:
         return False  # 'Welsh', 'Two weeks ago', 'Chief executive': where someone is from, how many, a job
+    if MODEL_NAME.fullmatch(name):
+        return False  # 'the A19 chip', 'the S25': a product's model, not who makes it
     if any(w.lower() in ORG_WORDS for w in words) or name.isupper():
         return True
     return len(words) == 1 and name not in resolver.full  # 'Reuters'; a lone surname is a person

@@ -19,8 +19,9 @@ from .names import clean_name, descriptor_of, family_first, is_descriptor, is_ju
 
 NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
-NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
-NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
+# (?<!\w) first: 'Phone' inside 'iPhone', 'Bay' inside 'eBay' are no names
+NAME = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
+NAME_OR_WORD = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
