@@ -26,6 +26,7 @@ def quote_in(text: str):
     (f'"{SPEECH}!" declared Maria Lopez.', "Maria Lopez", "Maria Lopez"),
     (f'Detective Sergeant Maria Lopez said: "{SPEECH}."', "Detective Sergeant Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," said Chief Constable Maria Lopez.', "Chief Constable Maria Lopez", "Maria Lopez"),
+    (f'Referee Maria Lopez said: "{SPEECH}."', "Referee Maria Lopez", "Maria Lopez"),
 ])
 def test_attribution_forms(body, mention, speaker):
     text = f"Headline\n\n{body}"

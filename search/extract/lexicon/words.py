@@ -94,7 +94,8 @@ governor mr mr. mrs mrs. ms ms. dr dr. prof prof. professor gen gen. general sec
 minister chancellor judge justice mayor sheriff chairman chairwoman chief director
 spokesman spokeswoman spokesperson leader speaker pope king queen prince princess lord lady
 sir rev rev. reverend col col. colonel capt capt. captain lt lt. sgt sgt. adm adm. admiral
-commissioner attorney candidate nominee former then-candidate coach manager sergeant constable superintendent corporal
+commissioner attorney candidate nominee former then-candidate coach manager sergeant constable corporal
+referee umpire
 councilman councilwoman councillor councilor alderman assemblyman assemblywoman congressman
 congresswoman lawmaker legislator premier envoy diplomat officer inspector detective deputy
 superintendent president-elect ceo chief-executive chair chairperson executive founder
