@@ -181,7 +181,8 @@ class Comparisons:
     def measuring(self, measure: str) -> list:
         """Return the figures whose measure has the content words of ``measure`` (the store asks its full-text index)."""
         wanted = set(content_stems(measure))
-        return [f for f in self.figures.values() if wanted and f.get("measure") and wanted <= set(content_stems(f["measure"]))]
+        return [f for f in self.figures.values()
+                if wanted and f.get("measure") and wanted <= set(content_stems(f["measure"]))]
 
     def to_json(self) -> dict:
         """Return plain data: records as value tuples in QUOTE_KEYS/FIGURE_KEYS/ARTICLE_KEYS order."""
