@@ -411,3 +411,82 @@ def test_a_headline_quoted_in_the_text_says_like_a_title():
     body = "Read more about the race.\n\nChris Reed Says He Would Close The Border Within A Week"
     assert [(c.claimer, c.text) for c in statements_of(body)] == [
         ("Chris Reed", "He Would Close The Border Within A Week")]
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The ferry will stop running in May, Danish transport ministry spokesman Ole Berg said on Friday.",
+     "The ferry will stop running in May", "Ole Berg"),
+    ("Ticket prices will double, Mayor Jane Holt claimed.", "Ticket prices will double", "Jane Holt"),
+])
+def test_a_trailing_tag_with_a_capitalised_word_before_its_description(body, content, claimer):
+    assert (content, claimer) in [(c.text, c.claimer) for c in statements_of(body)]
+
+
+def test_a_tag_whose_verb_takes_an_amount_is_no_trailing_tag():
+    body = "Two years after the plant opened, carmaker Rolta has announced £50m of new investment."
+    assert [c.text for c in statements_of(body)] == []
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The toll road loses money every year, as Anna Berg noted in the Harbour Gazette.",
+     "The toll road loses money every year", "Anna Berg"),
+    ("The mayor's plan will not survive the vote, as some councillors have speculated.",
+     "The mayor's plan will not survive the vote", "some councillors"),
+])
+def test_a_trailing_as_tag_claims_the_clause_before_it(body, content, claimer):
+    assert (content, claimer) in [(c.text, c.claimer_mention) for c in statements_of(body)]
+
+
+def test_an_as_tag_with_its_own_clause_is_no_claim():
+    assert statements_of("The council resigned, as it said it would.") == []
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("As reported by the Harbour Gazette, the toll road loses money every year.",
+     "the toll road loses money every year", "Harbour Gazette"),
+    ("The toll road loses money every year, as first reported by the Harbour Gazette.",
+     "The toll road loses money every year", "Harbour Gazette"),
+])
+def test_as_reported_by_frames_a_claim_like_according_to(body, content, claimer):
+    assert [(c.text, c.claimer) for c in statements_of(body)] == [(content, claimer)]
+
+
+@pytest.mark.parametrize("body", [
+    "The harbour master was quoted as saying by the Coast Wire agency that ships would wait.",
+    "She called the delays at the harbour as revealed by the audit a scandal for the town.",
+])
+def test_as_by_inside_a_sentence_or_after_saying_is_no_frame(body):
+    assert all(c.claimer not in ("Coast Wire agency", "audit") for c in claims_of(body))
+
+
+@pytest.mark.parametrize("headline, content, claimer", [
+    ("Poll: Voters Turn Against The Harbour Toll", "Voters Turn Against The Harbour Toll", "Poll"),
+    ("Lopez on Housing: The Rents Are Too High", "The Rents Are Too High", "Lopez"),
+])
+def test_a_headline_poll_or_a_name_on_a_topic_before_a_colon(headline, content, claimer):
+    claims = extract(load_plain(f"{headline}\n\nThe council met on Monday.", "t.txt")).claims
+    assert [(c.text, c.claimer) for c in claims] == [(content, claimer)]
+
+
+def test_a_headline_label_before_a_colon_is_no_source():
+    claims = extract(load_plain("Analysis: The Rents Are Too High\n\nThe council met on Monday.", "t.txt")).claims
+    assert claims == []
+
+
+@pytest.mark.parametrize("body, content", [
+    ("New filings show the campaign has less than $2 million in the bank.",
+     "the campaign has less than $2 million in the bank"),
+    ("An internal email shows the mayor knew of the leak in May.", "the mayor knew of the leak in May"),
+])
+def test_filings_and_emails_show_as_evidence(body, content):
+    assert content in [c.text for c in statements_of(body)]
+
+
+def test_a_transcript_answer_in_the_first_person_is_a_claim():
+    body = "Q: Will the harbour reopen?\n\nA: I think the harbour will reopen in June."
+    assert ("the harbour will reopen in June", "I") in [(c.text, c.claimer_mention) for c in statements_of(body)]
+
+
+def test_the_first_person_outside_a_transcript_is_no_claim():
+    body = "“We will see,” she said.\n\n“I think the harbour will reopen in June.”"
+    assert "the harbour will reopen in June" not in [c.text for c in claims_of(body)]

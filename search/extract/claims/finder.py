@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, 
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
                              ORG_WORDS, STOP_WORDS, TITLES)
-from ..lexicon.people import BODY_NOUNS, DESCRIPTORS
+from ..lexicon.people import BODY_NOUNS, DESCRIPTORS, SPEAKER_NOUNS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION, PARTICIPLE_OPENERS,
                                PHRASE_NAME_JOINS,
@@ -23,11 +24,13 @@ from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
+TRANSCRIPT_TURN = re.compile(r"\s*(?:Q|A|[A-Z]{2,}(?: [A-Z]{2,})?)\s*:")  # 'A: ', 'TAPPER: '
 CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+DESCRIPTION_CAPS = 2  # capitalised words before a bare description: ', Algerian foreign ministry spokesman X said'
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 # 'CONTENT in the latest CBS News poll': the poll says it; not 'took part in the survey'.
@@ -47,6 +50,9 @@ MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a clai
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 HEADLINE_NAME = 4  # words of a name before a headline's colon
+HEADLINE_TOPIC = 4  # words of a topic between a headline's name and its colon: 'Obama on Climate Change:'
+TOPIC_JOINS = frozenset(("on", "at"))
+HEADLINE_EVIDENCE = frozenset("poll polls survey study report".split())  # labels that are sources: 'Poll: ...'
 NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or expletive subject names nobody
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
@@ -170,13 +176,19 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     lo, hi = ctx.sentences[0][0]
     toks = tokens(ctx.masked, lo, hi)
     first = 2 if len(toks) > 2 and toks[0].text.isupper() and toks[1].text in "-–—" else 0  # 'EXCLUSIVE – '
-    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + 1)) if toks[m].text == ":"), None)
+    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + HEADLINE_TOPIC + 1))
+                  if toks[m].text == ":"), None)
     if colon is None:
         return None
-    name = toks[first:colon]
-    if not name or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in name) \
-            or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS):
+    # 'Obama on Climate Change: ...', 'Former AG Mukasey at RNC: ...': the name before its topic says it
+    topic = next((m for m in range(first + 1, colon) if toks[m].text.lower() in TOPIC_JOINS), colon)
+    name = toks[first:topic]
+    if len(name) > HEADLINE_NAME or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in toks[first:colon]
+                                            if t.text.lower() not in TOPIC_JOINS):
         return None
+    if not name or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS
+                                       and name[0].text.lower() not in HEADLINE_EVIDENCE):
+        return None  # 'Analysis: ...' labels the piece; 'Poll: ...' says what a poll found
     words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT:
         return None
@@ -297,9 +309,11 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
 
 def _according(ctx, sent, k, size, cue) -> Match | None:
     """'according to X, CONTENT', 'CONTENT, according to X' and 'CONTENT, according to X, MORE'."""
-    if cue not in ("according to", "as per"):
-        return None
     toks = sent.toks
+    by = _as_by(toks, k, size, cue)
+    if cue not in ("according to", "as per") and by is None:
+        return None
+    k, size = (by, k + size + 1 - by) if by is not None else (k, size)  # the frame 'as (first) reported by'
     who = None if medium_after(toks, k + size) else _according_clause(ctx, toks, k + size)
     if who is None:
         return None
@@ -315,6 +329,17 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
+
+
+def _as_by(toks: list[Token], k: int, size: int, cue: str) -> int | None:
+    """Return where 'as' opens 'as (first) reported by X' (a frame like 'according to X'), None if it is not one."""
+    if "say" not in classes_of(cue) or is_participle(cue) or k + size >= len(toks) or toks[k + size].text != "by":
+        return None  # 'was quoted as saying by the agency': the agency carried the words
+    j = k - (k > 0 and toks[k - 1].text.lower() in MORE_ADVERBS | {"previously", "originally"})  # 'as first reported'
+    if j < 1 or toks[j - 1].text.lower() != "as":
+        return None
+    # it frames the sentence from its start or after a comma, not 'described X as revealed by the report as ...'
+    return j - 1 if j == 1 or toks[j - 2].text == "," else None
 
 
 def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
@@ -389,6 +414,9 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             comma = _description_before(toks, subject[0], comma)  # ', the EU's statistics office Eurostat said'
         if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+            if tail is not None and comma > 1 and toks[comma - 1].text == "," and (
+                    tail >= len(toks) or toks[tail].text in ".!?"):  # 'CONTENT, as Dayen noted in The Intercept.'
+                return Match(_clause_start(toks, comma - 1), comma - 1, token_span(toks, subject), k, size)
             if tail is None or tail >= len(toks) or toks[tail].text != ",":
                 return None
             return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
@@ -433,9 +461,13 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
 
 def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
     """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
+    start = lo
+    while lo < name - 1 and lo < start + DESCRIPTION_CAPS and is_cap(toks[lo].text) and toks[lo].text.isalpha() \
+            and toks[lo].text.lower() not in STOP_WORDS:
+        lo += 1  # a place or party before the job: ', Algerian foreign ministry spokesman Ben Ali said'
     words = [t.text for t in toks[lo:name]]
     head = words[-1] if words else ""
-    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES
+    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES or head in SPEAKER_NOUNS
     return 0 < len(words) <= BARE_DESCRIPTION and named_by and all(
         w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
         and not w.endswith(("ly", "ing", "ed")) for w in words)
@@ -774,7 +806,8 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
         if is_cap(toks[obj[1]].text) and i < len(toks) and _noun_word(toks[i].text):
             i += 1  # 'told a Senate panel': the hearer's noun after its name
     j = i
-    if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
+    opens = j < len(toks) and (toks[j].text[:1].isalnum() or toks[j].text[:1] in "$£€")  # '£100m of investment'
+    if opens and toks[j].text.lower() not in ADJUNCT_HEADS \
             and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
         return None  # 'said the plan fails': content follows, not adjuncts
     while j < len(toks) and j - i < TAG_TAIL and toks[j].text not in (",", ".", "!", "?", ";") \
@@ -897,8 +930,8 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
-    if lo < k or cue in ("according to", "as per"):
-        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...'
+    if lo < k or cue in ("according to", "as per") or toks[k].text.lower() == "as":
+        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...', 'As reported by X, ...'
     first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
     if before == "that" or before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS:
         return STATEMENT  # 'said that ...', 'asked whether ...'
@@ -969,7 +1002,15 @@ def _speaking_voice(ctx, match: Match, cue: str) -> bool:
     """Return True for 'I think', 'we want': a speaker's own words, not the writer reporting a belief."""
     # They sit inside a quotation whose marks were not paired (a quote running over paragraphs).
     who = ctx.text[match.source[0]:match.source[1]].lower()
-    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"})
+    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"}) \
+        and not _transcript_turn(ctx, match.source[0])
+
+
+def _transcript_turn(ctx, at: int) -> bool:
+    """Return True when offset at lies in a transcript's turn ('A: I think ...', 'TAPPER: ...'): there the first
+    person is the speaker's own, not a quotation's whose marks were lost."""
+    i = bisect_right(ctx.starts, at) - 1
+    return i >= 0 and TRANSCRIPT_TURN.match(ctx.text, ctx.paragraphs[i].start) is not None
 
 
 def _polar_cue(toks: list[Token], k: int, cue: str) -> str:
