@@ -490,3 +490,29 @@ def test_a_transcript_answer_in_the_first_person_is_a_claim():
 def test_the_first_person_outside_a_transcript_is_no_claim():
     body = "“We will see,” she said.\n\n“I think the harbour will reopen in June.”"
     assert "the harbour will reopen in June" not in [c.text for c in claims_of(body)]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("In the two years since the flood, Ms Berg says, the town has rebuilt every bridge.",
+     "In the two years since the flood, Ms Berg says, the town has rebuilt every bridge"),
+    ("The ferry had no known faults, the operator added, and had passed every safety check.",
+     "The ferry had no known faults, the operator added, and had passed every safety check"),
+    ("The files covered many topics, the Gazette said, including budgets and staffing.",
+     "The files covered many topics, the Gazette said, including budgets and staffing"),
+])
+def test_a_mid_tag_s_content_goes_on_past_the_tag(body, content):
+    assert [c.text for c in statements_of(body)] == [content]
+
+
+@pytest.mark.parametrize("body, contents", [
+    ("The plan will fail, he said, and added that the town would suffer.",
+     ["The plan will fail", "the town would suffer"]),
+    ("Sales were great, he said, wiping his face.", ["Sales were great"]),
+])
+def test_the_tag_s_own_verb_or_gesture_ends_the_content(body, contents):
+    assert [c.text for c in statements_of(body)] == contents
+
+
+def test_an_opener_before_a_tag_and_a_quotation_is_no_content():
+    body = "As the bell rang, the host said, “Welcome back to the show.”"
+    assert statements_of(body) == []

@@ -32,6 +32,7 @@ WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence on
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
 DESCRIPTION_CAPS = 2  # capitalised words before a bare description: ', Algerian foreign ministry spokesman X said'
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
+TAG_TIME = 2  # tokens of a mid tag's time ('he said on Friday,'): more is no mid tag after an opener
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 # 'CONTENT in the latest CBS News poll': the poll says it; not 'took part in the survey'.
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
@@ -431,19 +432,34 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         return None
     lo = _clause_start(toks, comma)
     opener = (toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")) and not _hedged_number(toks, lo)
-    # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said'
-    if opener and not any(toks[m].text == "," for m in range(lo, comma)):
-        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
-    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in CLAUSE_BOUNDARIES \
-        and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
+    mid = _goes_on(toks, tail)
     if mid and toks[tail + 1].text.lower() in TAG_ADJUNCTS and _finite(toks, lo, comma):
         mid = False  # '41 people have died, officials said, as rescuers searched ...': the writer's adjunct
+    # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said', nor
+    # 'In the years since, he said, far too many lives have been lost' (the content goes on past the tag)
+    # 'he said (on Friday), MORE' in words, not a quotation ('As a phone rang, the announcer said, “...”')
+    past_tag = mid and subject[0] < k and tail - after <= TAG_TIME and toks[tail + 1].text[:1].isalnum()
+    if opener and not past_tag and not any(toks[m].text == "," for m in range(lo, comma)):
+        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
         if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
             lo = tail + 1  # 'But, he said, the plan will fail': an opener; 'Trump, he said, has won': a subject
     return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _goes_on(toks: list[Token], tail: int) -> bool:
+    """Return True when the content goes on after a mid tag ending at tail: 'The plan, he said, will fail', ', the
+    Times said, including ...', ', the airline added, and had passed all checks'; not ', he said, wiping his face'
+    nor ', he said, and added that ...' (the tag's own verb)."""
+    if tail + 1 >= len(toks) or toks[tail].text != ",":
+        return False
+    after = toks[tail + 1].text.lower()
+    if after == "and":
+        nxt = toks[tail + 2].text if tail + 2 < len(toks) else ""
+        return nxt.islower() and _verb_at(toks, tail + 2) and not classes_of(nxt)
+    return after not in CLAUSE_BOUNDARIES and (not after.endswith("ing") or after == "including")
 
 
 def _description_before(toks: list[Token], name: int, default: int) -> int:
