@@ -516,3 +516,13 @@ def test_the_tag_s_own_verb_or_gesture_ends_the_content(body, contents):
 def test_an_opener_before_a_tag_and_a_quotation_is_no_content():
     body = "As the bell rang, the host said, “Welcome back to the show.”"
     assert statements_of(body) == []
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("It has not gone unnoticed: according to recent polls, the mayor holds only 14 percent of the vote.",
+     "the mayor holds only 14 percent of the vote", "recent polls"),
+    ("Meanwhile, according to the port authority, the ferry will stop running in May.",
+     "the ferry will stop running in May", "port authority"),
+])
+def test_according_to_opening_a_clause_frames_what_follows(body, content, claimer):
+    assert [(c.text, c.claimer_mention) for c in statements_of(body)] == [(content, claimer)]

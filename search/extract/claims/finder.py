@@ -319,7 +319,8 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if who is None:
         return None
     comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
-    if k == 0 or (k == 1 and toks[0].text[:1].isupper()):
+    # it opens the sentence or a clause: 'But according to X, ...', '... unnoticed: According to X, ...'
+    if k == 0 or (k == 1 and toks[0].text[:1].isupper()) or _clause_start(toks, k + 1) == k:
         if comma is None:
             return None
         who, comma = _appositive_name(ctx, toks, who, comma)
