@@ -526,3 +526,34 @@ def test_an_opener_before_a_tag_and_a_quotation_is_no_content():
 ])
 def test_according_to_opening_a_clause_frames_what_follows(body, content, claimer):
     assert [(c.text, c.claimer_mention) for c in statements_of(body)] == [(content, claimer)]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Ms Berg said the farm, which employs 300 workers, provides meat for the region.",
+     "the farm, which employs 300 workers, provides meat for the region"),
+    ("The mayor said the town would build a new ferry, which would carry 300 passengers.",
+     "the town would build a new ferry, which would carry 300 passengers"),
+])
+def test_a_relative_clause_belongs_to_the_content(body, content):
+    assert [c.text for c in claims_of(body)] == [content]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Ms Berg said the town lost the ferry contract, which fell to a rival bidder.", "the town lost the ferry contract"),
+    ("Mr Okafor argued that the tunnel was too expensive, which angered the council.", "the tunnel was too expensive"),
+])
+def test_the_writer_s_relative_aside_at_the_end_is_left_out(body, content):
+    assert [c.text for c in claims_of(body)] == [content]
+
+
+def test_a_relative_clause_naming_its_own_source_is_a_claim_of_its_own():
+    body = "Ms Berg said the council would sell the depot, which the auditors say is worth two million pounds."
+    claims = claims_of(body)
+    assert [c.text for c in claims if c.claimer_mention == "Ms Berg"] == ["the council would sell the depot"]
+    assert [c.claimer_mention for c in claims if "two million" in c.text] == ["auditors"]
+
+
+def test_a_relative_aside_inside_the_subject_keeps_the_content_a_statement():
+    body = "Ms Berg said the harbour, which opened in May, was already too small."
+    assert [(c.text, c.form) for c in claims_of(body)] == [
+        ("the harbour, which opened in May, was already too small", STATEMENT)]

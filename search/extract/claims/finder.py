@@ -48,6 +48,12 @@ TIME_ADJUNCT_WORDS = frozenset("on in at last this earlier late early a an his h
 SPEECH_MEDIA = frozenset("statement interview speech letter email e-mail post tweet message briefing".split())
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
+# Verbs of a 'which' that takes up the whole report, not a noun in it: '..., which angered the council'.
+REACTION_VERBS = frozenset("""angered angers prompted prompts sparked sparks triggered triggers drew draws caused causes
+provoked provokes infuriated outraged upset surprised shocked alarmed delighted pleased irritated frustrated
+led means meant""".split())
+MODALS = frozenset("would will could can may might should must".split())  # ", which would carry 300": a prediction
+RELATIVE_REACH = 6  # tokens from 'which' to the cue of a source it names: ', which the Foreign Office says'
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 HEADLINE_NAME = 4  # words of a name before a headline's colon
@@ -857,7 +863,7 @@ def _clause_start(toks: list[Token], end: int) -> int:
 
 
 def _clause_end(sent: Sentence, lo: int) -> int:
-    """Return where content from lo stops: a coordinated attribution, ', which', ', according to', ';'."""
+    """Return where content from lo stops: a coordinated attribution, ', which X said', ', according to', ';'."""
     toks = sent.toks
     for j in range(lo, len(toks)):
         word = toks[j].text
@@ -867,11 +873,33 @@ def _clause_end(sent: Sentence, lo: int) -> int:
             return j
         if word == "," and j + 1 < len(toks):
             nxt = toks[j + 1].text.lower()
-            if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
+            if nxt in ("according", "as") or (is_participle(nxt) and classes_of(nxt)):
+                return j
+            if nxt == "which" and not _relative_content(sent, j + 2):
                 return j
             if nxt in CONTRASTS and not _reported_on(toks, j + 2):
                 return j  # 'to call up a replacement, but it is unlikely ...': the writer's turn
     return len(toks)
+
+
+def _relative_content(sent: Sentence, i: int) -> bool:
+    """Return True when the relative clause from i is part of what is reported: inside the reported clause ('the
+    farm, which employs 300 workers, provides meat') or a prediction of its own ('a new ferry, which would carry
+    300'); not another source's words (', which the ministry says cost £2m'), a reaction (', which angered the
+    council') or the writer's aside at the end (', which fell to number six')."""
+    toks = sent.toks
+    if i >= len(toks) or toks[i].text.lower() in REACTION_VERBS or any(i < k <= i + RELATIVE_REACH
+                                                                      for k, _ in sent.cues):
+        return False
+    if toks[i].text.lower() in MODALS:
+        return True
+    for m in range(i, min(len(toks) - 1, i + CLAUSE_REACH)):
+        if toks[m].text in ";:" or toks[m].text in QUOTE_MARKS:
+            return False
+        if toks[m].text == "," and not digit_mark(toks, m):  # the relative closes and the reported clause goes on
+            nxt = toks[m + 1].text
+            return nxt.islower() and (_verb_at(toks, m + 1) or nxt in ADJUNCT_HEADS or nxt == "by")
+    return False
 
 
 def _reported_on(toks: list[Token], i: int) -> bool:
@@ -968,13 +996,16 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
         lo += hedge  # 'about 1,500 homes were damaged'
     elif toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
         return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
-    commas, named = 0, _name_word(toks[lo].text)
-    for j in range(lo + 1, min(hi, lo + CLAUSE_REACH)):
+    commas, named, end, j = 0, _name_word(toks[lo].text), min(hi, lo + CLAUSE_REACH), lo
+    while (j := j + 1) < end:
         word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
         if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’" or digit_mark(toks, j):
             continue
         if word == ",":
             commas += 1
+            continue
+        if lower == "which" and before == "," and (close := _aside_end(toks, j, hi)):
+            end, commas, j = min(hi, end + close - j), commas + 1, close  # 'Pal, which have 100 words, could be'
             continue
         if not word[:1].isalnum() or lower in SUBORDINATORS:
             return False  # 'software that will', 'expenses after he said': the verb is another clause's
@@ -985,6 +1016,11 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
             return commas % 2 == 0  # a name and its verb: 'Clinton leads'
         named = named and _name_word(word)
     return False
+
+
+def _aside_end(toks: list[Token], i: int, hi: int) -> int | None:
+    """Return the comma closing a relative aside opened at i ('which ... ,'), None if it runs to hi."""
+    return next((m for m in range(i + 1, hi) if toks[m].text == "," and not digit_mark(toks, m)), None)
 
 
 def _hedged_number(toks: list[Token], i: int) -> int:
