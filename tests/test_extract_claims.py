@@ -539,7 +539,8 @@ def test_a_relative_clause_belongs_to_the_content(body, content):
 
 
 @pytest.mark.parametrize("body, content", [
-    ("Ms Berg said the town lost the ferry contract, which fell to a rival bidder.", "the town lost the ferry contract"),
+    ("Ms Berg said the town lost the ferry contract, which fell to a rival bidder.",
+     "the town lost the ferry contract"),
     ("Mr Okafor argued that the tunnel was too expensive, which angered the council.", "the tunnel was too expensive"),
 ])
 def test_the_writer_s_relative_aside_at_the_end_is_left_out(body, content):
@@ -557,3 +558,24 @@ def test_a_relative_aside_inside_the_subject_keeps_the_content_a_statement():
     body = "Ms Berg said the harbour, which opened in May, was already too small."
     assert [(c.text, c.form) for c in claims_of(body)] == [
         ("the harbour, which opened in May, was already too small", STATEMENT)]
+
+
+@pytest.mark.parametrize("body, content, claimer", [
+    ("The ferry will stop running in May, said the mayor.", "The ferry will stop running in May", "mayor"),
+    ("The toll road loses money every year, said several observers.",
+     "The toll road loses money every year", "several observers"),
+    ("The plant is hanging on, said the company's chief executive, Jon Reyes.",
+     "The plant is hanging on", "company's chief executive"),
+    ("Ticket sales fell by half last year, said a report by the harbour trust.",
+     "Ticket sales fell by half last year", "report"),
+])
+def test_an_inverted_tag_with_a_described_speaker(body, content, claimer):
+    assert [(c.text, c.claimer_mention) for c in statements_of(body)] == [(content, claimer)]
+
+
+@pytest.mark.parametrize("body", [
+    "The port, which saw its trade rise, said the offer undervalued the business.",
+    "The harbour trust, its owner, announced the news, adding that the ferry would stop.",
+])
+def test_a_clause_or_an_object_after_a_comma_and_a_cue_is_no_inverted_speaker(body):
+    assert all(c.claimer_mention not in ("offer undervalued the business", "news") for c in claims_of(body))

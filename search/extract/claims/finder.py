@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
+from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS, UNNAMED_SOURCES
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
@@ -30,6 +30,8 @@ SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+# What opens a described speaker after an inverted tag: ', said the mayor.', ', said several observers.'
+SPEAKER_DETERMINERS = POSSESSIVES | frozenset("the a an one two three several many some other another".split())
 DESCRIPTION_CAPS = 2  # capitalised words before a bare description: ', Algerian foreign ministry spokesman X said'
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
 TAG_TIME = 2  # tokens of a mid tag's time ('he said on Friday,'): more is no mid tag after an opener
@@ -500,7 +502,7 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
     """Return the speaker (first, last) of an inverted tag at i that the sentence ends after: a name ('said Maria
     Lopez.', 'say the Lib Dems'), or a description ending in a name ('said local councillor Tom Reed,')."""
     np = np_after(toks, i)
-    if np and _named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1):
+    if np and (_named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1) or _described_after(toks, np)):
         return np
     j = i
     while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
@@ -511,6 +513,23 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
         name -= 1
     described = any(t.text.islower() for t in toks[i:name])  # 'former mayor', 'Democratic strategist'
     return (i, j - 1) if described and name < j and _tag_ends(toks, j) else None
+
+
+def _described_after(toks: list[Token], np: tuple[int, int]) -> bool:
+    """Return True for a described speaker after an inverted tag: 'said the mayor', 'said several observers', "said
+    the company's chief executive": a determiner, then words ending in a noun for people or a body."""
+    head, end = toks[np[1]].text, np[1] + 1
+    if end < len(toks) and toks[end].text in ("by", "from", "of", "for", "at", "with"):  # 'says a report by X'
+        end = next((m for m in range(end, min(len(toks), end + DESCRIPTION_REACH)) if not toks[m].text[:1].isalnum()
+                    or toks[m].text in AUXILIARIES), end)
+    if toks[np[0]].text.lower() not in SPEAKER_DETERMINERS or np[1] == np[0] or _finite(toks, np[0] + 1, end):
+        return False  # 'The LSE, which saw its shares rise, said the bid undervalued the business': a clause
+    # the sentence ends, or an aside follows ("said the company's chief executive, John Ferriola.", 'said the
+    # report, the highest total to date.'), not the main clause's participle ('announced the news, adding that')
+    ends = end >= len(toks) or toks[end].text in ".!?" or toks[end].text == "," and end + 1 < len(toks) and \
+        not toks[end + 1].text.endswith("ing")
+    return ends and (head in SPEAKER_NOUNS or head in DESCRIPTORS or head in BODY_NOUNS or head in TITLES
+                     or head in UNNAMED_SOURCES)
 
 
 def _named_after(toks: list[Token], i: int) -> bool:
