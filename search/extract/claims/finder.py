@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS
+from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS, UNNAMED_SOURCES
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
                              ORG_WORDS, STOP_WORDS, TITLES)
-from ..lexicon.people import BODY_NOUNS, DESCRIPTORS
+from ..lexicon.people import BODY_NOUNS, DESCRIPTORS, SPEAKER_NOUNS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
                                NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION, PARTICIPLE_OPENERS,
                                PHRASE_NAME_JOINS,
@@ -23,12 +24,17 @@ from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
 from ..text.phrases import QUOTE_MARKS, abbrev_dot, dateline_end, digit_mark, first_subject, is_cap, np_after, np_back, subject_before
 from ..text.sentences import Token, tokens
 
+TRANSCRIPT_TURN = re.compile(r"\s*(?:Q|A|[A-Z]{2,}(?: [A-Z]{2,})?)\s*:")  # 'A: ', 'TAPPER: '
 CONTRACTION = re.compile(r"['’](?:ll|d|s|re)$")
 SENTENCE_WORDS = CUE_FIRST_WORDS | FIRST_WORDS
 ADJUNCT_REACH = 16  # 'said Thursday during a taping of a town hall in Buffalo, New York, that ...'
 WINDOW = 400  # tokens: no news sentence is longer; the rules scan a sentence once per cue
 THAT_REACH = 8  # 'announced on Monday that': 'that' may come a few words after the cue
+# What opens a described speaker after an inverted tag: ', said the mayor.', ', said several observers.'
+SPEAKER_DETERMINERS = POSSESSIVES | frozenset("the a an one two three several many some other another".split())
+DESCRIPTION_CAPS = 2  # capitalised words before a bare description: ', Algerian foreign ministry spokesman X said'
 BARE_DESCRIPTION = 3  # lower-case words of a description without its article: ', rival airline Ryanair said'
+TAG_TIME = 2  # tokens of a mid tag's time ('he said on Friday,'): more is no mid tag after an opener
 TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjuncts ('in a statement on Friday')
 # 'CONTENT in the latest CBS News poll': the poll says it; not 'took part in the survey'.
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
@@ -44,9 +50,18 @@ TIME_ADJUNCT_WORDS = frozenset("on in at last this earlier late early a an his h
 SPEECH_MEDIA = frozenset("statement interview speech letter email e-mail post tweet message briefing".split())
 CLAUSE_CUT = re.compile(r"\s+(?:on|in|last|this|earlier|since|at)\s+|\s*\(|\s+(?=[a-z]+ed\b)")
 MIN_CONTENT = 3  # words; shorter "content" is an object ("said so"), not a claim
+# Verbs of a 'which' that takes up the whole report, not a noun in it: '..., which angered the council'.
+REACTION_VERBS = frozenset("""angered angers prompted prompts sparked sparks triggered triggers drew draws caused causes
+provoked provokes infuriated outraged upset surprised shocked alarmed delighted pleased irritated frustrated
+led means meant""".split())
+MODALS = frozenset("would will could can may might should must".split())  # ", which would carry 300": a prediction
+RELATIVE_REACH = 6  # tokens from 'which' to the cue of a source it names: ', which the Foreign Office says'
 CLAUSE_REACH = 15  # tokens after a cue searched for the reported clause's verb
 OBJECT_WORDS = 4  # a complement this long after 'said' is content even when no verb shows in it
 HEADLINE_NAME = 4  # words of a name before a headline's colon
+HEADLINE_TOPIC = 4  # words of a topic between a headline's name and its colon: 'Obama on Climate Change:'
+TOPIC_JOINS = frozenset(("on", "at"))
+HEADLINE_EVIDENCE = frozenset("poll polls survey study report".split())  # labels that are sources: 'Poll: ...'
 NO_AGENTS = frozenset(("which", "that", "what", "there"))  # a relative or expletive subject names nobody
 NOUN_OPENERS = POSSESSIVES | {"the", "a", "an", "another"}  # 'the veteran defender', 'his outspoken views'
 ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a retired general'
@@ -170,13 +185,19 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     lo, hi = ctx.sentences[0][0]
     toks = tokens(ctx.masked, lo, hi)
     first = 2 if len(toks) > 2 and toks[0].text.isupper() and toks[1].text in "-–—" else 0  # 'EXCLUSIVE – '
-    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + 1)) if toks[m].text == ":"), None)
+    colon = next((m for m in range(first, min(len(toks), first + HEADLINE_NAME + HEADLINE_TOPIC + 1))
+                  if toks[m].text == ":"), None)
     if colon is None:
         return None
-    name = toks[first:colon]
-    if not name or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in name) \
-            or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS):
+    # 'Obama on Climate Change: ...', 'Former AG Mukasey at RNC: ...': the name before its topic says it
+    topic = next((m for m in range(first + 1, colon) if toks[m].text.lower() in TOPIC_JOINS), colon)
+    name = toks[first:topic]
+    if len(name) > HEADLINE_NAME or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in toks[first:colon]
+                                            if t.text.lower() not in TOPIC_JOINS):
         return None
+    if not name or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS
+                                       and name[0].text.lower() not in HEADLINE_EVIDENCE):
+        return None  # 'Analysis: ...' labels the piece; 'Poll: ...' says what a poll found
     words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT:
         return None
@@ -297,14 +318,17 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
 
 def _according(ctx, sent, k, size, cue) -> Match | None:
     """'according to X, CONTENT', 'CONTENT, according to X' and 'CONTENT, according to X, MORE'."""
-    if cue not in ("according to", "as per"):
-        return None
     toks = sent.toks
+    by = _as_by(toks, k, size, cue)
+    if cue not in ("according to", "as per") and by is None:
+        return None
+    k, size = (by, k + size + 1 - by) if by is not None else (k, size)  # the frame 'as (first) reported by'
     who = None if medium_after(toks, k + size) else _according_clause(ctx, toks, k + size)
     if who is None:
         return None
     comma = next((i for i in range(k + size, len(toks)) if toks[i].text == ","), None)
-    if k == 0 or (k == 1 and toks[0].text[:1].isupper()):
+    # it opens the sentence or a clause: 'But according to X, ...', '... unnoticed: According to X, ...'
+    if k == 0 or (k == 1 and toks[0].text[:1].isupper()) or _clause_start(toks, k + 1) == k:
         if comma is None:
             return None
         who, comma = _appositive_name(ctx, toks, who, comma)
@@ -315,6 +339,17 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
     if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
+
+
+def _as_by(toks: list[Token], k: int, size: int, cue: str) -> int | None:
+    """Return where 'as' opens 'as (first) reported by X' (a frame like 'according to X'), None if it is not one."""
+    if "say" not in classes_of(cue) or is_participle(cue) or k + size >= len(toks) or toks[k + size].text != "by":
+        return None  # 'was quoted as saying by the agency': the agency carried the words
+    j = k - (k > 0 and toks[k - 1].text.lower() in MORE_ADVERBS | {"previously", "originally"})  # 'as first reported'
+    if j < 1 or toks[j - 1].text.lower() != "as":
+        return None
+    # it frames the sentence from its start or after a comma, not 'described X as revealed by the report as ...'
+    return j - 1 if j == 1 or toks[j - 2].text == "," else None
 
 
 def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
@@ -389,6 +424,9 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             comma = _description_before(toks, subject[0], comma)  # ', the EU's statistics office Eurostat said'
         if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
+            if tail is not None and comma > 1 and toks[comma - 1].text == "," and (
+                    tail >= len(toks) or toks[tail].text in ".!?"):  # 'CONTENT, as Dayen noted in The Intercept.'
+                return Match(_clause_start(toks, comma - 1), comma - 1, token_span(toks, subject), k, size)
             if tail is None or tail >= len(toks) or toks[tail].text != ",":
                 return None
             return Match(tail + 1, _clause_end(sent, tail + 1), token_span(toks, subject), k, size)
@@ -403,19 +441,34 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
         return None
     lo = _clause_start(toks, comma)
     opener = (toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")) and not _hedged_number(toks, lo)
-    # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said'
-    if opener and not any(toks[m].text == "," for m in range(lo, comma)):
-        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     hi = comma
-    mid = tail + 1 < len(toks) and toks[tail].text == "," and toks[tail + 1].text.lower() not in CLAUSE_BOUNDARIES \
-        and not toks[tail + 1].text.endswith("ing")  # 'Sales were great, he said, wiping his face.'
+    mid = _goes_on(toks, tail)
     if mid and toks[tail + 1].text.lower() in TAG_ADJUNCTS and _finite(toks, lo, comma):
         mid = False  # '41 people have died, officials said, as rescuers searched ...': the writer's adjunct
+    # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said', nor
+    # 'In the years since, he said, far too many lives have been lost' (the content goes on past the tag)
+    # 'he said (on Friday), MORE' in words, not a quotation ('As a phone rang, the announcer said, “...”')
+    past_tag = mid and subject[0] < k and tail - after <= TAG_TIME and toks[tail + 1].text[:1].isalnum()
+    if opener and not past_tag and not any(toks[m].text == "," for m in range(lo, comma)):
+        return None  # 'At a rally on Monday, X said ...': an opening adjunct, not content
     if mid and subject[0] < k:  # 'The plan, he said, will fail.'
         hi = _clause_end(sent, tail + 1)
         if sum(t.text[:1].isalnum() for t in toks[lo:comma]) < MIN_CONTENT and not _verb_at(toks, tail + 1):
             lo = tail + 1  # 'But, he said, the plan will fail': an opener; 'Trump, he said, has won': a subject
     return Match(lo, hi, token_span(toks, subject), k, size)
+
+
+def _goes_on(toks: list[Token], tail: int) -> bool:
+    """Return True when the content goes on after a mid tag ending at tail: 'The plan, he said, will fail', ', the
+    Times said, including ...', ', the airline added, and had passed all checks'; not ', he said, wiping his face'
+    nor ', he said, and added that ...' (the tag's own verb)."""
+    if tail + 1 >= len(toks) or toks[tail].text != ",":
+        return False
+    after = toks[tail + 1].text.lower()
+    if after == "and":
+        nxt = toks[tail + 2].text if tail + 2 < len(toks) else ""
+        return nxt.islower() and _verb_at(toks, tail + 2) and not classes_of(nxt)
+    return after not in CLAUSE_BOUNDARIES and (not after.endswith("ing") or after == "including")
 
 
 def _description_before(toks: list[Token], name: int, default: int) -> int:
@@ -433,9 +486,13 @@ def _description_before(toks: list[Token], name: int, default: int) -> int:
 
 def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
     """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
+    start = lo
+    while lo < name - 1 and lo < start + DESCRIPTION_CAPS and is_cap(toks[lo].text) and toks[lo].text.isalpha() \
+            and toks[lo].text.lower() not in STOP_WORDS:
+        lo += 1  # a place or party before the job: ', Algerian foreign ministry spokesman Ben Ali said'
     words = [t.text for t in toks[lo:name]]
     head = words[-1] if words else ""
-    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES
+    named_by = head in BODY_NOUNS or head in ORG_WORDS or head in DESCRIPTORS or head in TITLES or head in SPEAKER_NOUNS
     return 0 < len(words) <= BARE_DESCRIPTION and named_by and all(
         w.isalpha() and w.islower() and w not in NOT_DESCRIPTION and w not in STOP_WORDS
         and not w.endswith(("ly", "ing", "ed")) for w in words)
@@ -445,7 +502,7 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
     """Return the speaker (first, last) of an inverted tag at i that the sentence ends after: a name ('said Maria
     Lopez.', 'say the Lib Dems'), or a description ending in a name ('said local councillor Tom Reed,')."""
     np = np_after(toks, i)
-    if np and _named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1):
+    if np and (_named_after(toks, np[0]) and _tag_ends(toks, np[1] + 1) or _described_after(toks, np)):
         return np
     j = i
     while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
@@ -456,6 +513,23 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
         name -= 1
     described = any(t.text.islower() for t in toks[i:name])  # 'former mayor', 'Democratic strategist'
     return (i, j - 1) if described and name < j and _tag_ends(toks, j) else None
+
+
+def _described_after(toks: list[Token], np: tuple[int, int]) -> bool:
+    """Return True for a described speaker after an inverted tag: 'said the mayor', 'said several observers', "said
+    the company's chief executive": a determiner, then words ending in a noun for people or a body."""
+    head, end = toks[np[1]].text, np[1] + 1
+    if end < len(toks) and toks[end].text in ("by", "from", "of", "for", "at", "with"):  # 'says a report by X'
+        end = next((m for m in range(end, min(len(toks), end + DESCRIPTION_REACH)) if not toks[m].text[:1].isalnum()
+                    or toks[m].text in AUXILIARIES), end)
+    if toks[np[0]].text.lower() not in SPEAKER_DETERMINERS or np[1] == np[0] or _finite(toks, np[0] + 1, end):
+        return False  # 'The LSE, which saw its shares rise, said the bid undervalued the business': a clause
+    # the sentence ends, or an aside follows ("said the company's chief executive, John Ferriola.", 'said the
+    # report, the highest total to date.'), not the main clause's participle ('announced the news, adding that')
+    ends = end >= len(toks) or toks[end].text in ".!?" or toks[end].text == "," and end + 1 < len(toks) and \
+        not toks[end + 1].text.endswith("ing")
+    return ends and (head in SPEAKER_NOUNS or head in DESCRIPTORS or head in BODY_NOUNS or head in TITLES
+                     or head in UNNAMED_SOURCES)
 
 
 def _named_after(toks: list[Token], i: int) -> bool:
@@ -774,7 +848,8 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
         if is_cap(toks[obj[1]].text) and i < len(toks) and _noun_word(toks[i].text):
             i += 1  # 'told a Senate panel': the hearer's noun after its name
     j = i
-    if j < len(toks) and toks[j].text[:1].isalnum() and toks[j].text.lower() not in ADJUNCT_HEADS \
+    opens = j < len(toks) and (toks[j].text[:1].isalnum() or toks[j].text[:1] in "$£€")  # '£100m of investment'
+    if opens and toks[j].text.lower() not in ADJUNCT_HEADS \
             and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
         return None  # 'said the plan fails': content follows, not adjuncts
     while j < len(toks) and j - i < TAG_TAIL and toks[j].text not in (",", ".", "!", "?", ";") \
@@ -807,7 +882,7 @@ def _clause_start(toks: list[Token], end: int) -> int:
 
 
 def _clause_end(sent: Sentence, lo: int) -> int:
-    """Return where content from lo stops: a coordinated attribution, ', which', ', according to', ';'."""
+    """Return where content from lo stops: a coordinated attribution, ', which X said', ', according to', ';'."""
     toks = sent.toks
     for j in range(lo, len(toks)):
         word = toks[j].text
@@ -817,11 +892,33 @@ def _clause_end(sent: Sentence, lo: int) -> int:
             return j
         if word == "," and j + 1 < len(toks):
             nxt = toks[j + 1].text.lower()
-            if nxt in ("which", "according", "as") or (is_participle(nxt) and classes_of(nxt)):
+            if nxt in ("according", "as") or (is_participle(nxt) and classes_of(nxt)):
+                return j
+            if nxt == "which" and not _relative_content(sent, j + 2):
                 return j
             if nxt in CONTRASTS and not _reported_on(toks, j + 2):
                 return j  # 'to call up a replacement, but it is unlikely ...': the writer's turn
     return len(toks)
+
+
+def _relative_content(sent: Sentence, i: int) -> bool:
+    """Return True when the relative clause from i is part of what is reported: inside the reported clause ('the
+    farm, which employs 300 workers, provides meat') or a prediction of its own ('a new ferry, which would carry
+    300'); not another source's words (', which the ministry says cost £2m'), a reaction (', which angered the
+    council') or the writer's aside at the end (', which fell to number six')."""
+    toks = sent.toks
+    if i >= len(toks) or toks[i].text.lower() in REACTION_VERBS or any(i < k <= i + RELATIVE_REACH
+                                                                      for k, _ in sent.cues):
+        return False
+    if toks[i].text.lower() in MODALS:
+        return True
+    for m in range(i, min(len(toks) - 1, i + CLAUSE_REACH)):
+        if toks[m].text in ";:" or toks[m].text in QUOTE_MARKS:
+            return False
+        if toks[m].text == "," and not digit_mark(toks, m):  # the relative closes and the reported clause goes on
+            nxt = toks[m + 1].text
+            return nxt.islower() and (_verb_at(toks, m + 1) or nxt in ADJUNCT_HEADS or nxt == "by")
+    return False
 
 
 def _reported_on(toks: list[Token], i: int) -> bool:
@@ -897,8 +994,8 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
-    if lo < k or cue in ("according to", "as per"):
-        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...'
+    if lo < k or cue in ("according to", "as per") or toks[k].text.lower() == "as":
+        return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...', 'As reported by X, ...'
     first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
     if before == "that" or before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS:
         return STATEMENT  # 'said that ...', 'asked whether ...'
@@ -918,13 +1015,16 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
         lo += hedge  # 'about 1,500 homes were damaged'
     elif toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
         return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
-    commas, named = 0, _name_word(toks[lo].text)
-    for j in range(lo + 1, min(hi, lo + CLAUSE_REACH)):
+    commas, named, end, j = 0, _name_word(toks[lo].text), min(hi, lo + CLAUSE_REACH), lo
+    while (j := j + 1) < end:
         word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
         if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’" or digit_mark(toks, j):
             continue
         if word == ",":
             commas += 1
+            continue
+        if lower == "which" and before == "," and (close := _aside_end(toks, j, hi)):
+            end, commas, j = min(hi, end + close - j), commas + 1, close  # 'Pal, which have 100 words, could be'
             continue
         if not word[:1].isalnum() or lower in SUBORDINATORS:
             return False  # 'software that will', 'expenses after he said': the verb is another clause's
@@ -935,6 +1035,11 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
             return commas % 2 == 0  # a name and its verb: 'Clinton leads'
         named = named and _name_word(word)
     return False
+
+
+def _aside_end(toks: list[Token], i: int, hi: int) -> int | None:
+    """Return the comma closing a relative aside opened at i ('which ... ,'), None if it runs to hi."""
+    return next((m for m in range(i + 1, hi) if toks[m].text == "," and not digit_mark(toks, m)), None)
 
 
 def _hedged_number(toks: list[Token], i: int) -> int:
@@ -969,7 +1074,15 @@ def _speaking_voice(ctx, match: Match, cue: str) -> bool:
     """Return True for 'I think', 'we want': a speaker's own words, not the writer reporting a belief."""
     # They sit inside a quotation whose marks were not paired (a quote running over paragraphs).
     who = ctx.text[match.source[0]:match.source[1]].lower()
-    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"})
+    return who in FIRST_PERSON and bool(classes_of(cue) & {"belief", "intent"}) \
+        and not _transcript_turn(ctx, match.source[0])
+
+
+def _transcript_turn(ctx, at: int) -> bool:
+    """Return True when offset at lies in a transcript's turn ('A: I think ...', 'TAPPER: ...'): there the first
+    person is the speaker's own, not a quotation's whose marks were lost."""
+    i = bisect_right(ctx.starts, at) - 1
+    return i >= 0 and TRANSCRIPT_TURN.match(ctx.text, ctx.paragraphs[i].start) is not None
 
 
 def _polar_cue(toks: list[Token], k: int, cue: str) -> str:

@@ -20,6 +20,9 @@ EVIDENCE_REACH = 6  # tokens before the subject where 'poll' in 'a poll from X r
 CARRIER_NOUNS = EVIDENCE_NOUNS | frozenset("interview interviews letter letters statement article paper memo "
                                            "documentary book video footage transcript dossier".split())
 TOPIC_PREPOSITIONS = frozenset("with to on about into over".split())
+# What shows or finds besides the lexicon's evidence: 'new filings show', 'Photos showed', 'An email shows'.
+EVIDENCE_SUBJECTS = EVIDENCE_NOUNS | frozenset("""filings paper papers email emails memo memos photo photos
+picture pictures transcript transcripts tally""".split())
 CARRIER_REACH = 10  # tokens from the subject back to the carrier noun
 
 
@@ -52,7 +55,7 @@ def owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
 
 def evidence_subject(toks: list[Token], first: int, k: int) -> bool:
     """Return True when the subject names evidence: 'a poll (from X released Monday) found'."""
-    return any(t.text.lower() in EVIDENCE_NOUNS for t in toks[max(0, first - EVIDENCE_REACH):k])
+    return any(t.text.lower() in EVIDENCE_SUBJECTS for t in toks[max(0, first - EVIDENCE_REACH):k])
 
 
 def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
