@@ -170,3 +170,59 @@ def test_appositive_subject_lookahead_keeps_its_matches():
     found = [(m.span(), m.groups()) for m in APPOSITIVE_SUBJECT.finditer(text)]
     assert APPOSITIVE_SUBJECT.pattern.startswith(guard) and len(found) == 3
     assert found == [(m.span(), m.groups()) for m in before.finditer(text)]
+
+
+def test_job_words_read_as_before_the_union_was_built_once():
+    from search.extract.lexicon.people import DESCRIPTORS
+    from search.extract.lexicon.words import TITLES
+    from search.extract.speakers.names import is_descriptor
+
+    words = ["chairman", "Co-Chairman", "vice-president", "ex-minister", "minister", "MP", "apple", "well-known",
+             "-", "", "spokes-woman", "Deputy"]
+    assert [is_descriptor(w) for w in words] == [
+        w.lower() in DESCRIPTORS or w.lower() in TITLES or w.lower().split("-")[-1] in DESCRIPTORS | TITLES
+        for w in words]
+    assert is_descriptor("Co-Chairman") and not is_descriptor("apple")
+
+
+def test_names_as_written_found_with_patterns_compiled_once():
+    from search.extract.figures.claimers import _naming_mention, _written_with
+
+    text = "Edward Leigh spoke. Later Mr Leigh and Tory Leigh-Smith met. Committee chairman Leigh left."
+    assert _naming_mention(text, "Edward Leigh", text.index("Later")) == "Edward Leigh"
+    assert _naming_mention(text, "Edward Leigh", text.index("and")) == "Mr Leigh"
+    assert _naming_mention(text, "Edward Leigh", len(text)) == "Leigh"  # 'chairman' is no capitalised word
+    assert _naming_mention(text, "Ann Cole", len(text)) is None
+    assert _written_with("Leigh") is _written_with("Leigh")
+    text = "The Commons education select committee met. Later the select committee said no."
+    resolver = Resolver(text, [(Span(0, len(text)), text)])
+    assert resolver._described_earlier("select committee", text.index("Later the") + 10) == \
+        "Commons education select committee"
+    assert resolver._described_earlier("select committee", 10) is None
+
+
+def test_place_guard_keeps_what_the_place_pattern_finds():
+    from search.extract.figures.finder import PLACE, places_in
+
+    guard = PLACE.pattern[:PLACE.pattern.index(")") + 1]
+    plain = re.compile(PLACE.pattern[len(guard):])
+    text = ("The UK and the eurozone, North Korea's army, Russia. uk UKraine Britain-based EU, Washington D.C. "
+            "and South Africa;\nFrance's Paris, Mexico City, U.S. eurozones Japan")
+    found = places_in(text, 0, len(text))
+    assert [m.start() for m in plain.finditer(text)] == found.starts and len(found.starts) >= 8
+    assert guard.startswith("(?=[") and "e" in guard
+
+
+def test_masking_blanks_quotes_as_the_regex_did():
+    from search.extract.text.sentences import mask_quotes
+
+    text = 'He said: "We won.\r\nWe — “truly” — won" and then "Ja\n\nnein!" so "" ended "x."'
+    spans = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    expected, pos = [], 0
+    for start, end in spans:
+        inner = text[start:end]
+        tail = inner[-1] if inner and inner[-1] in ".!?" else ""
+        expected += [text[pos:start], re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail]
+        pos = end
+    assert mask_quotes(text, spans) == "".join(expected + [text[pos:]])
+    assert mask_quotes(text, spans).count("\n") == text.count("\n") and len(mask_quotes(text, spans)) == len(text)

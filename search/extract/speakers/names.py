@@ -24,6 +24,7 @@ WEEKDAYS = frozenset(day.lower() for day in DAY_NAMES)
 CALENDAR_NAMES = WEEKDAYS | frozenset(month.lower() for month in MONTHS)  # 'May' too: 'Tories in May'
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
+JOB_WORDS = DESCRIPTORS | TITLES  # is_descriptor's last part: one set, not a union built per word asked
 
 
 def clean_name(mention: str) -> str:
@@ -174,4 +175,4 @@ def titled_end(text: str, end: int) -> int:
 def is_descriptor(word: str) -> bool:
     """Return True for a lower-case job or role word ('chairman', 'co-chairman', 'vice-president')."""
     lower = word.lower()
-    return lower in DESCRIPTORS or lower in TITLES or lower.split("-")[-1] in DESCRIPTORS | TITLES
+    return lower in JOB_WORDS or lower.split("-")[-1] in JOB_WORDS

@@ -325,8 +325,7 @@ class Resolver:
         """Return 'Commons education select committee' for a later 'the select committee'."""
         if " " not in name:
             return None  # 'the committee' alone is too vague to tie to one described earlier
-        pattern = re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
-        found = [m.group(1) for m in pattern.finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
+        found = [m.group(1) for m in _described_as(name).finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
         fuller = [strip_name(f + name) for f in found if f.split()[0].lower() not in NOT_DESCRIPTION]
         return max(fuller, key=len) if fuller else None
 
@@ -343,6 +342,13 @@ class Resolver:
         """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
+
+
+@lru_cache(maxsize=1024)  # compiled once per name, as _written_inside
+def _described_as(name: str) -> re.Pattern:
+    """Return a pattern for a name after a capitalised description of up to four words ('Commons ... committee')."""
+    return re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
+
 
 @lru_cache(maxsize=4096)
 def _written_inside(word: str) -> re.Pattern:
