@@ -226,3 +226,14 @@ def test_masking_blanks_quotes_as_the_regex_did():
         pos = end
     assert mask_quotes(text, spans) == "".join(expected + [text[pos:]])
     assert mask_quotes(text, spans).count("\n") == text.count("\n") and len(mask_quotes(text, spans)) == len(text)
+
+
+def test_tagger_reads_nothing_in_a_window_it_labels_all_outside():
+    model = tagger.default_tagger()
+    plain = "The match ended in a draw on a wet Tuesday evening at the old ground ."
+    toks = tokens(plain, 0, len(plain))
+    model._tagger.set(tagger.sentence_features(toks, encoded=True))
+    assert set(model._tagger.tag()) == {"O"} and model.spans(toks) == []
+    claim = "The mayor of Portwick believes the new bridge will cost far more than the council says ."
+    found = model.spans(tokens(claim, 0, len(claim)))
+    assert found and all(len(reading) == 4 for reading in found)

@@ -315,6 +315,8 @@ class ClaimTagger:
         tagger = self._tagger
         tagger.set(sentence_features(toks, encoded=True))
         labels = tagger.tag()
+        if labels.count("O") == len(labels):
+            return []  # nothing labelled (most windows): no reading, as below, without looking for runs
         sources = _runs([y[-1] == SOURCE for y in labels])
         cues = _runs([y[-1] == CUE for y in labels])
         guessed = not sources or not cues
