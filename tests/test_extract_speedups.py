@@ -237,3 +237,22 @@ def test_tagger_reads_nothing_in_a_window_it_labels_all_outside():
     claim = "The mayor of Portwick believes the new bridge will cost far more than the council says ."
     found = model.spans(tokens(claim, 0, len(claim)))
     assert found and all(len(reading) == 4 for reading in found)
+
+
+def test_tagger_remembers_a_window_met_before_with_the_same_readings():
+    model = tagger.ClaimTagger(tagger.default_tagger().model, tagger.default_tagger().cues)
+    text = "The mayor of Portwick believes the new bridge will cost far more than the council says ."
+    toks = tokens(text, 0, len(text))
+    first = model.read(text, toks)
+    assert first == model.spans(toks) and first
+    again = text.replace("Portwick", "Portwick")  # an equal text, another object: a copy of the article
+    assert model.read(again + "", tokens(again + " ", 0, len(again))) is first
+    other = "Critics of the plan say the new bridge will cost far more than the mayor of Portwick says ."
+    assert model.read(other, tokens(other, 0, len(other))) == model.spans(tokens(other, 0, len(other)))
+    tagger_module_limit = tagger.WINDOWS_KEPT
+    try:
+        tagger.WINDOWS_KEPT = 2
+        model.read("x y", tokens("x y", 0, 3))  # the memo is full: it starts over
+        assert len(model._read) == 1
+    finally:
+        tagger.WINDOWS_KEPT = tagger_module_limit

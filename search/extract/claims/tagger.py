@@ -6,7 +6,7 @@ import json
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +39,7 @@ LEFT_REACH = 8  # claims looked at per window: a sentence holds a few
 # it holds a quotation, which it would take from the statement or quote the rules make of it
 EXTRA = "extra"
 IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
+WINDOWS_KEPT = 50_000  # windows' readings remembered before the memo starts over (BBC tags 23,000 windows)
 
 
 def _shape(text: str, lower: str) -> str:
@@ -304,6 +305,7 @@ class ClaimTagger:
     guess: float = 0.08
     weak: float = 0.35  # content probability of a run no token of which reaches `threshold`: also only an act
     _tagger: pycrfsuite.Tagger | None = None
+    _read: dict = field(default_factory=dict, repr=False)  # a window's text -> its readings (spans is pure)
 
     def __post_init__(self):
         self._tagger = pycrfsuite.Tagger()
@@ -354,6 +356,16 @@ class ClaimTagger:
                 found.append(((lo, hi), source, cue, EXTRA if unsure else form))
         return found
 
+    def read(self, text: str, toks: list[Token]) -> list:
+        """Return spans(toks) of a window written as text (its tokens' texts follow from it), remembered: a window
+        met before (a copy of an article, a wire story reprinted; 10% of BBC's windows) is not tagged again."""
+        found = self._read.get(text)
+        if found is None:
+            if len(self._read) >= WINDOWS_KEPT:
+                self._read.clear()
+            found = self._read[text] = self.spans(toks)
+        return found
+
     def _form(self, toks: list[Token], probs: list[float], content, source, cue) -> str | None:
         """Return None for a tagged claim that fails the gates (a cue or source of no sense), ACT for one
         read only as a stance or act, EXTRA for one kept only for recall, else the form its content has."""
@@ -394,7 +406,8 @@ class ClaimTagger:
             left = taken.left(toks[0].start, toks[-1].end) if read else SURE_LEFT
             if left < MIN_LEFT:
                 continue  # the rules' claims fill the sentence: no room for another (and tagging costs time)
-            for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi), form in self.spans(toks):
+            readings = self.read(ctx.masked[toks[0].start:toks[-1].end], toks)
+            for (c_lo, c_hi), (s_lo, s_hi), (q_lo, q_hi), form in readings:
                 form = EXTRA if left < SURE_LEFT else form
                 lo, hi = min(c_lo, s_lo, q_lo), max(c_hi, s_hi, q_hi)
                 if taken.overlaps(toks[lo].start, toks[hi - 1].end):
