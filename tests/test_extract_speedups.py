@@ -256,3 +256,17 @@ def test_tagger_remembers_a_window_met_before_with_the_same_readings():
         assert len(model._read) == 1
     finally:
         tagger.WINDOWS_KEPT = tagger_module_limit
+
+
+def test_tagger_word_cache_builds_on_a_miss_and_stays_bounded():
+    cache = tagger._WordFeatures(True)
+    assert cache["Lee"] == tagger._encoded(tagger._word_features("Lee")) and "Lee" in cache
+    assert cache["Lee"] is cache["Lee"] and tagger._WordFeatures(False)["said"][6] == "c=say"
+    kept = tagger.WORD_FEATURES_KEPT
+    try:
+        tagger.WORD_FEATURES_KEPT = 2
+        cache["a"], cache["b"]
+        assert set(cache) == {"b"}  # full at 'b': it started over
+        assert cache["c"] == tagger._encoded(tagger._word_features("c")) and set(cache) == {"b", "c"}
+    finally:
+        tagger.WORD_FEATURES_KEPT = kept

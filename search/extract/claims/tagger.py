@@ -85,24 +85,27 @@ def _encoded(slots: tuple) -> tuple:
     return tuple(slot.encode() if isinstance(slot, str) else slot for slot in slots)
 
 
+class _WordFeatures(dict):
+    """Token text -> its slots, built on first asking (a missing key's cost only: a hit is a plain dict lookup)."""
+
+    def __init__(self, encoded: bool):
+        super().__init__()
+        self.encoded = encoded
+
+    def __missing__(self, text: str) -> tuple:
+        if len(self) >= WORD_FEATURES_KEPT:
+            self.clear()
+        found = self[text] = _encoded(_word_features(text)) if self.encoded else _word_features(text)
+        return found
+
+
 _PADDING = (_slots("^", "^", "^"), _slots("$", "$", "$"))  # before and after a window
 # by token text, str slots and bytes slots: built once per word, not per token (asked per window)
-_WORD_FEATURES: tuple[dict, dict] = ({}, {})
+_WORD_FEATURES: tuple[dict, dict] = (_WordFeatures(False), _WordFeatures(True))
 WORD_FEATURES_KEPT = 200_000  # distinct token texts cached before a cache starts over (memory stays bounded)
 # a distance feature by 1 + min(n, 13) (0 for no cue): 13 and beyond read the same
 _DISTANCES = tuple(tuple(name + _distance(n) for n in (None, *range(14))) for name in ("cb=", "ca="))
 PADDING, DISTANCES = ((table, tuple(map(_encoded, table))) for table in (_PADDING, _DISTANCES))  # by encoded
-
-
-def _features_of(text: str, encoded: bool) -> tuple:
-    """Return the slots of a token written as text, from the cache when the word was met before."""
-    cache = _WORD_FEATURES[encoded]
-    found = cache.get(text)
-    if found is None:
-        if len(cache) >= WORD_FEATURES_KEPT:
-            cache.clear()
-        found = cache[text] = _encoded(_word_features(text)) if encoded else _word_features(text)
-    return found
 
 
 def _cue_distances(cues: list[bool], names: tuple, order) -> list:
@@ -118,7 +121,8 @@ def _cue_distances(cues: list[bool], names: tuple, order) -> list:
 def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
     """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie
     (as UTF-8 bytes when encoded, for the CRF: the same names)."""
-    own = [_features_of(t.text, encoded) for t in toks]
+    cache = _WORD_FEATURES[encoded]
+    own = [cache[t.text] for t in toks]
     cues = [f[2] for f in own]
     n = len(own)
     start, end = PADDING[encoded]
