@@ -270,3 +270,18 @@ def test_tagger_word_cache_builds_on_a_miss_and_stays_bounded():
         assert cache["c"] == tagger._encoded(tagger._word_features("c")) and set(cache) == {"b", "c"}
     finally:
         tagger.WORD_FEATURES_KEPT = kept
+
+
+def test_description_before_a_name_read_in_a_slice_as_in_the_text():
+    from search.extract.speakers.resolver import DESCRIPTION_BEFORE
+
+    plain = re.compile(r"((?:[\w-]+ ){1,3})$")
+    rng = random.Random(3)
+    pieces = ["coach ", "England ", "shadow-home ", "secretary ", "the ", ", ", "\n", "(", "x", "Lib-", "said ", "  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) + "Ann Lee"
+        name = text.index("Ann Lee")
+        lo = max(0, name - 40)
+        expected = plain.search(text, lo, name)
+        found = DESCRIPTION_BEFORE.search(text[lo:name])
+        assert (found and found.group(1)) == (expected and expected.group(1)), text

@@ -21,7 +21,9 @@ NAME = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD
 NAME_OR_WORD = re.compile(NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w’'-]*\.?\s+){0,2}[A-Z][\w’'-]+)")
-DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
+# Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
+# lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
+DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
@@ -366,7 +368,7 @@ def _agent_noun(head: str) -> bool:
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
     words = []
-    before = DESCRIPTION_BEFORE.search(chunk, max(0, match.start() - 40), match.start())
+    before = DESCRIPTION_BEFORE.search(chunk[max(0, match.start() - 40):match.start()])
     if before:
         for word in reversed(before.group(1).split()):
             if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
