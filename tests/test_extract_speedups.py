@@ -285,3 +285,23 @@ def test_description_before_a_name_read_in_a_slice_as_in_the_text():
         expected = plain.search(text, lo, name)
         found = DESCRIPTION_BEFORE.search(text[lo:name])
         assert (found and found.group(1)) == (expected and expected.group(1)), text
+
+
+def test_subject_before_a_cue_remembered_per_token_list_as_computed():
+    from search.extract.text import phrases
+
+    text = "The mayor of Portwick, Ann Cole, on Thursday evening said the dam would hold, and critics both warned."
+    toks = tokens(text, 0, len(text))
+    cues = [k for k, t in enumerate(toks) if t.text in ("said", "warned")]
+    expected = [phrases._subject_of_cue(toks, k, 0) for k in cues]
+    assert expected[0] and [phrases.subject_before(toks, k, 0) for k in cues] == expected
+    assert [phrases.subject_before(toks, k, 0) for k in cues] == expected  # from the memo
+    other = list(toks[:cues[0]]) + [toks[cues[0]]]  # another list: its own answer, not the first list's
+    assert phrases.subject_before(other, cues[0], 0) == expected[0]
+    assert phrases.subject_before(toks, cues[0], 3) == phrases._subject_of_cue(toks, cues[0], 3)
+    kept = phrases.SUBJECTS_KEPT
+    try:
+        phrases.SUBJECTS_KEPT = 1
+        assert phrases.subject_before(toks, cues[1], 0) == expected[1] and len(phrases._SUBJECTS) == 1
+    finally:
+        phrases.SUBJECTS_KEPT = kept
