@@ -306,3 +306,11 @@ def test_subject_before_a_cue_remembered_per_token_list_as_computed():
         assert len(phrases._SUBJECTS) == 1  # full: it started over
     finally:
         phrases.SUBJECTS_KEPT = kept
+
+
+def test_tagger_forgets_its_windows_when_asked():
+    model = tagger.ClaimTagger(tagger.default_tagger().model, tagger.default_tagger().cues)
+    text = "Critics say the plan will fail ."
+    first = model.read(text, tokens(text, 0, len(text)))
+    model.forget()
+    assert not model._read and model.read(text, tokens(text, 0, len(text))) == first

@@ -370,6 +370,10 @@ class ClaimTagger:
             found = self._read[text] = self.spans(toks)
         return found
 
+    def forget(self) -> None:
+        """Forget the remembered windows (a benchmark's repeat over the same articles then starts cold)."""
+        self._read.clear()
+
     def _form(self, toks: list[Token], probs: list[float], content, source, cue) -> str | None:
         """Return None for a tagged claim that fails the gates (a cue or source of no sense), ACT for one
         read only as a stance or act, EXTRA for one kept only for recall, else the form its content has."""
