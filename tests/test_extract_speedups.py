@@ -170,3 +170,147 @@ def test_appositive_subject_lookahead_keeps_its_matches():
     found = [(m.span(), m.groups()) for m in APPOSITIVE_SUBJECT.finditer(text)]
     assert APPOSITIVE_SUBJECT.pattern.startswith(guard) and len(found) == 3
     assert found == [(m.span(), m.groups()) for m in before.finditer(text)]
+
+
+def test_job_words_read_as_before_the_union_was_built_once():
+    from search.extract.lexicon.people import DESCRIPTORS
+    from search.extract.lexicon.words import TITLES
+    from search.extract.speakers.names import is_descriptor
+
+    words = ["chairman", "Co-Chairman", "vice-president", "ex-minister", "minister", "MP", "apple", "well-known",
+             "-", "", "spokes-woman", "Deputy"]
+    assert [is_descriptor(w) for w in words] == [
+        w.lower() in DESCRIPTORS or w.lower() in TITLES or w.lower().split("-")[-1] in DESCRIPTORS | TITLES
+        for w in words]
+    assert is_descriptor("Co-Chairman") and not is_descriptor("apple")
+
+
+def test_names_as_written_found_with_patterns_compiled_once():
+    from search.extract.figures.claimers import _naming_mention, _written_with
+
+    text = "Edward Leigh spoke. Later Mr Leigh and Tory Leigh-Smith met. Committee chairman Leigh left."
+    assert _naming_mention(text, "Edward Leigh", text.index("Later")) == "Edward Leigh"
+    assert _naming_mention(text, "Edward Leigh", text.index("and")) == "Mr Leigh"
+    assert _naming_mention(text, "Edward Leigh", len(text)) == "Leigh"  # 'chairman' is no capitalised word
+    assert _naming_mention(text, "Ann Cole", len(text)) is None
+    assert _written_with("Leigh") is _written_with("Leigh")
+    text = "The Commons education select committee met. Later the select committee said no."
+    resolver = Resolver(text, [(Span(0, len(text)), text)])
+    assert resolver._described_earlier("select committee", text.index("Later the") + 10) == \
+        "Commons education select committee"
+    assert resolver._described_earlier("select committee", 10) is None
+
+
+def test_place_guard_keeps_what_the_place_pattern_finds():
+    from search.extract.figures.finder import PLACE, places_in
+
+    guard = PLACE.pattern[:PLACE.pattern.index(")") + 1]
+    plain = re.compile(PLACE.pattern[len(guard):])
+    text = ("The UK and the eurozone, North Korea's army, Russia. uk UKraine Britain-based EU, Washington D.C. "
+            "and South Africa;\nFrance's Paris, Mexico City, U.S. eurozones Japan")
+    found = places_in(text, 0, len(text))
+    assert [m.start() for m in plain.finditer(text)] == found.starts and len(found.starts) >= 8
+    assert guard.startswith("(?=[") and "e" in guard
+
+
+def test_masking_blanks_quotes_as_the_regex_did():
+    from search.extract.text.sentences import mask_quotes
+
+    text = 'He said: "We won.\r\nWe — “truly” — won" and then "Ja\n\nnein!" so "" ended "x."'
+    spans = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    expected, pos = [], 0
+    for start, end in spans:
+        inner = text[start:end]
+        tail = inner[-1] if inner and inner[-1] in ".!?" else ""
+        expected += [text[pos:start], re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail]
+        pos = end
+    assert mask_quotes(text, spans) == "".join(expected + [text[pos:]])
+    assert mask_quotes(text, spans).count("\n") == text.count("\n") and len(mask_quotes(text, spans)) == len(text)
+
+
+def test_tagger_reads_nothing_in_a_window_it_labels_all_outside():
+    model = tagger.default_tagger()
+    plain = "The match ended in a draw on a wet Tuesday evening at the old ground ."
+    toks = tokens(plain, 0, len(plain))
+    model._tagger.set(tagger.sentence_features(toks, encoded=True))
+    assert set(model._tagger.tag()) == {"O"} and model.spans(toks) == []
+    claim = "The mayor of Portwick believes the new bridge will cost far more than the council says ."
+    found = model.spans(tokens(claim, 0, len(claim)))
+    assert found and all(len(reading) == 4 for reading in found)
+
+
+def test_tagger_remembers_a_window_met_before_with_the_same_readings():
+    model = tagger.ClaimTagger(tagger.default_tagger().model, tagger.default_tagger().cues)
+    text = "The mayor of Portwick believes the new bridge will cost far more than the council says ."
+    toks = tokens(text, 0, len(text))
+    first = model.read(text, toks)
+    assert first == model.spans(toks) and first
+    again = text.replace("Portwick", "Portwick")  # an equal text, another object: a copy of the article
+    assert model.read(again + "", tokens(again + " ", 0, len(again))) is first
+    other = "Critics of the plan say the new bridge will cost far more than the mayor of Portwick says ."
+    assert model.read(other, tokens(other, 0, len(other))) == model.spans(tokens(other, 0, len(other)))
+    tagger_module_limit = tagger.WINDOWS_KEPT
+    try:
+        tagger.WINDOWS_KEPT = 2
+        model.read("x y", tokens("x y", 0, 3))  # the memo is full: it starts over
+        assert len(model._read) == 1
+    finally:
+        tagger.WINDOWS_KEPT = tagger_module_limit
+
+
+def test_tagger_word_cache_builds_on_a_miss_and_stays_bounded():
+    cache = tagger._WordFeatures(True)
+    assert cache["Lee"] == tagger._encoded(tagger._word_features("Lee")) and "Lee" in cache
+    assert cache["Lee"] is cache["Lee"] and tagger._WordFeatures(False)["said"][6] == "c=say"
+    kept = tagger.WORD_FEATURES_KEPT
+    try:
+        tagger.WORD_FEATURES_KEPT = 2
+        cache["a"], cache["b"]
+        assert set(cache) == {"b"}  # full at 'b': it started over
+        assert cache["c"] == tagger._encoded(tagger._word_features("c")) and set(cache) == {"b", "c"}
+    finally:
+        tagger.WORD_FEATURES_KEPT = kept
+
+
+def test_description_before_a_name_read_in_a_slice_as_in_the_text():
+    from search.extract.speakers.resolver import DESCRIPTION_BEFORE
+
+    plain = re.compile(r"((?:[\w-]+ ){1,3})$")
+    rng = random.Random(3)
+    pieces = ["coach ", "England ", "shadow-home ", "secretary ", "the ", ", ", "\n", "(", "x", "Lib-", "said ", "  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) + "Ann Lee"
+        name = text.index("Ann Lee")
+        lo = max(0, name - 40)
+        expected = plain.search(text, lo, name)
+        found = DESCRIPTION_BEFORE.search(text[lo:name])
+        assert (found and found.group(1)) == (expected and expected.group(1)), text
+
+
+def test_subject_before_a_cue_remembered_per_token_list_as_computed():
+    from search.extract.text import phrases
+
+    text = "The mayor of Portwick, Ann Cole, on Thursday evening said the dam would hold, and critics both warned."
+    toks = tokens(text, 0, len(text))
+    cues = [k for k, t in enumerate(toks) if t.text in ("said", "warned")]
+    expected = [phrases._subject_of_cue(toks, k, 0) for k in cues]
+    assert expected[0] and [phrases.subject_before(toks, k, 0) for k in cues] == expected
+    assert [phrases.subject_before(toks, k, 0) for k in cues] == expected  # from the memo
+    other = list(toks[:cues[0]]) + [toks[cues[0]]]  # another list: its own answer, not the first list's
+    assert phrases.subject_before(other, cues[0], 0) == expected[0]
+    assert phrases.subject_before(toks, cues[0], 3) == phrases._subject_of_cue(toks, cues[0], 3)
+    kept = phrases.SUBJECTS_KEPT
+    try:
+        phrases.SUBJECTS_KEPT = 1
+        assert phrases.subject_before(toks, cues[1], 1) == phrases._subject_of_cue(toks, cues[1], 1)
+        assert len(phrases._SUBJECTS) == 1  # full: it started over
+    finally:
+        phrases.SUBJECTS_KEPT = kept
+
+
+def test_tagger_forgets_its_windows_when_asked():
+    model = tagger.ClaimTagger(tagger.default_tagger().model, tagger.default_tagger().cues)
+    text = "Critics say the plan will fail ."
+    first = model.read(text, tokens(text, 0, len(text)))
+    model.forget()
+    assert not model._read and model.read(text, tokens(text, 0, len(text))) == first

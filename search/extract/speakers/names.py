@@ -28,6 +28,7 @@ SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[wy]?[aeiou]{1,3}(?:ng|n|m|
 ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
+JOB_WORDS = DESCRIPTORS | TITLES  # is_descriptor's last part: one set, not a union built per word asked
 
 
 def clean_name(mention: str) -> str:
@@ -194,4 +195,4 @@ def titled_end(text: str, end: int) -> int:
 def is_descriptor(word: str) -> bool:
     """Return True for a lower-case job or role word ('chairman', 'co-chairman', 'vice-president')."""
     lower = word.lower()
-    return lower in DESCRIPTORS or lower in TITLES or lower.split("-")[-1] in DESCRIPTORS | TITLES
+    return lower in JOB_WORDS or lower.split("-")[-1] in JOB_WORDS

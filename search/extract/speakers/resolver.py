@@ -24,7 +24,9 @@ NAME = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+
 NAME_OR_WORD = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
-DESCRIPTION_BEFORE = re.compile(r"((?:[\w-]+ ){1,3})$")
+# Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
+# lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
+DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
@@ -378,8 +380,7 @@ class Resolver:
         """Return 'Commons education select committee' for a later 'the select committee'."""
         if " " not in name:
             return None  # 'the committee' alone is too vague to tie to one described earlier
-        pattern = re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
-        found = [m.group(1) for m in pattern.finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
+        found = [m.group(1) for m in _described_as(name).finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
         fuller = [strip_name(f + name) for f in found if f.split()[0].lower() not in NOT_DESCRIPTION]
         return max(fuller, key=len) if fuller else None
 
@@ -397,6 +398,13 @@ class Resolver:
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
+
+@lru_cache(maxsize=1024)  # compiled once per name, as _written_inside
+def _described_as(name: str) -> re.Pattern:
+    """Return a pattern for a name after a capitalised description of up to four words ('Commons ... committee')."""
+    return re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
+
+
 @lru_cache(maxsize=4096)
 def _written_inside(word: str) -> re.Pattern:
     """Return a pattern for word written inside a sentence: after a lower-case word or a comma."""
@@ -413,7 +421,7 @@ def _agent_noun(head: str) -> bool:
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
     words = []
-    before = DESCRIPTION_BEFORE.search(chunk, max(0, match.start() - 40), match.start())
+    before = DESCRIPTION_BEFORE.search(chunk[max(0, match.start() - 40):match.start()])
     if before:
         for word in reversed(before.group(1).split()):
             if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():

@@ -63,11 +63,16 @@ def mask_quotes(text: str, spans) -> str:
         # Keep the final stop: '"We won." Then...' still ends a sentence at the mark.
         tail = inner[-1] if inner and inner[-1] in ".!?" else ""
         parts.append(text[pos:start])
-        parts.append(re.sub(r"[^\n]", " ", inner[:len(inner) - len(tail)]) + tail)
+        parts.append(_blank(inner[:len(inner) - len(tail)]) + tail)
         pos = end
     parts.append(text[pos:])
     # Two apostrophes are a double quote mark (NYT style): tokens then see one mark each.
     return "".join(parts).replace("''", '""')
+
+
+def _blank(text: str) -> str:
+    """Return text with every character but a line break made a space (cheaper than a regex substitution)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def is_abbreviation(text: str, stop: int) -> bool:
