@@ -19,10 +19,13 @@ BOILERPLATE = re.compile(
 )
 # A correction or editor's note: the paper speaking of its own text ('An earlier version of this article said the
 # quota was Rmb1.5tn'), kept and searchable, but no one's claim and none of its figures a report.
+# An editor's note that comments on the news ('Editor's note: Donald Trump regularly incites ...') reports like the
+# rest; one about the article's own text is a correction.
 EDITORS_NOTE = re.compile(
-    r"(?:correction|clarification|editor[’']?s note)s?\s*[:.–—-]"
-    r"|(?:this|the) (?:article|story|report|piece|headline) (?:was|has been|had been) (?:amended|corrected|changed)"
-    r"|an? (?:earlier|previous) version of this (?:article|story|report|piece)",
+    r"(?:correction|clarification)s?\s*[:.–—-]"
+    r"|(?:editor[’']?s note\s*[:.–—-]\s*)?(?:this|the) (?:article|story|report|piece|headline) "
+    r"(?:was|has been|had been) (?:amended|corrected|changed|updated)"
+    r"|(?:editor[’']?s note\s*[:.–—-]\s*)?an? (?:earlier|previous) version of this (?:article|story|report|piece)",
     re.IGNORECASE)
 SENTENCE_END = re.compile(r"""[.!?:;"”»’'…)\]]\s*$""")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
