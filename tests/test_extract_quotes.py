@@ -133,3 +133,18 @@ def test_words_said_to_or_about_a_passive_subject_are_not_the_subjects(body, kin
 def test_a_passive_with_its_agent_credits_the_agent():
     [quote] = quotes_of("Headline\n\nThe minister was accused of \u201clying\u201d by MPs.", kind=None)
     assert quote.speaker == "MPs"
+
+
+def test_a_transcript_quoted_turn_by_turn_is_its_speakers_lines():
+    """'"WALLACE: ...' paragraphs (each turn opened with a quote mark, BBC style): the label is the speaker, and
+    what a turn says is speech, not claims of the names inside it."""
+    from search.ingest.documents import load_plain
+    from search.extract import extract
+    text = ("Headline\n\nOn Sunday Gov. Mike Pence spoke to Chris Wallace of Fox News.\n\n"
+            '"WALLACE: The Clinton camp said it was inviting a critic to the front row. Will you be there?\n\n'
+            '"PENCE: Well, look, Hillary Clinton thinks this is an episode of "Shark Tank." It is not.\n\n'
+            '"WALLACE: Do you really see those two as equivalent?\n')
+    found = extract(load_plain(text, "t.txt"))
+    speakers = [q.speaker for q in found.quotes if q.kind == "quote" and q.text.startswith(("The Clinton", "Well", "Do"))]
+    assert speakers == ["Chris Wallace", "Mike Pence", "Chris Wallace"]
+    assert not [c for c in found.claims if c.claimer in ("Clinton camp", "Hillary Clinton")]

@@ -6,7 +6,8 @@ from dataclasses import replace
 from ..ingest.clean import is_editors_note
 from ..models import STATEMENT, Article, Extraction
 from .attribution.context import Context
-from .build import build_claims, build_figures, build_quotes
+from .attribution.fallbacks import transcript_turns, unquoted_transcript
+from .build import TRANSCRIPT_LINES, build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
 from .claims.tagger import default_tagger
 from .quotes.mixed import one_attribution
@@ -22,8 +23,11 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     # a correction speaks of the article's own text: what it says an earlier version said was never reported
     paragraphs = [p for p in article.paragraphs if not is_editors_note(article.text[p.start:p.end])]
     text = as_double_quoted(article.text, paragraphs)  # 'quoted like this' in British style
+    text = unquoted_transcript(text, paragraphs, TRANSCRIPT_LINES)  # '"WALLACE: ...' turns are lines, not quotes
     found = find_quotes(text, paragraphs)
-    masked = mask_quotes(text, [part for q in found for part in q.parts()])
+    # a transcript's turns are speech like quotations: what is said inside names no source of its own
+    turns = transcript_turns(text, paragraphs, TRANSCRIPT_LINES)
+    masked = mask_quotes(text, sorted([part for q in found for part in q.parts()] + turns))
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
     ctx = Context(text, masked, paragraphs, sentences, lower_words(text))
     resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs), ctx.common)

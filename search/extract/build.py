@@ -102,8 +102,8 @@ def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote
     quotes = []
     for span, (attr, begin) in lines:
         k = bisect.bisect_left(starts, span.start)
-        if k < len(starts) and starts[k] < span.end:
-            continue  # the line holds quote marks: those quotes carry the speech
+        if k < len(starts) and starts[k] <= begin:
+            continue  # the line's speech is in quote marks: that quote carries it (a title quoted inside does not)
         quotes.append(_quote(ctx, begin, span.end, "quote", attr, resolver))
     return quotes
 

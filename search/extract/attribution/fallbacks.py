@@ -106,9 +106,28 @@ def dash_line(ctx: Context, quote: Found) -> Attribution | None:
     return make_attribution(toks, np_after(toks, 0), None)
 
 
+def unquoted_transcript(text: str, paragraphs: list[Span], least: int) -> str:
+    """Return text with the open mark before each transcript label blanked ('"WALLACE: ...' -> ' WALLACE: ...'),
+    when at least ``least`` paragraphs open so: a quoted transcript's turns are its speakers' lines (same offsets)."""
+    marked = [span.start for span in paragraphs
+              if text[span.start:span.start + 1] in ('"', "“") and TRANSCRIPT.match(text, span.start + 1, span.end)]
+    if len(marked) < least:
+        return text
+    chars = list(text)
+    for at in marked:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def transcript_turns(text: str, paragraphs: list[Span], least: int) -> list[tuple[int, int]]:
+    """Return the speech of each 'WALLACE: ...' line of a transcript (at least ``least`` lines): quoted speech."""
+    turns = [(hit[1], span.end) for span in paragraphs if (hit := transcript_speaker(text, span))]
+    return turns if len(turns) >= least else []
+
+
 def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
     """Return the speaker of a transcript line 'WALLACE: ...' and where the speech starts."""
-    match = TRANSCRIPT.match(text, span.start, span.end)
+    match = TRANSCRIPT.match(text, span.start + (text[span.start:span.start + 1] == " "), span.end)
     if not match or match.end() >= span.end:
         return None
     if match.group(1).split()[-1] in NOT_SPEAKERS:
