@@ -36,8 +36,10 @@ class CorpusSpeakers:
         said = [(name, mention) for record, name, mention in _said(extraction)
                 if name and getattr(record, "named", None) is not False]
         self.registry.add(article.id, speakers_of(article.id, article.source, said, article.text))
-        offices = [office(name) for record, name, _ in _said(extraction) if getattr(record, "named", None) is not True]
-        self.registry.describe(article.id, article.source, filter(None, offices), capitals(article.text))
+        offices = [held for record, name, _ in _said(extraction)
+                   if getattr(record, "named", None) is not True and (held := office(name))]
+        if offices:  # its capitalised words are read only then: most articles name no office
+            self.registry.describe(article.id, article.source, offices, capitals(article.text))
         return self.registry.undecided(article.id)
 
     def drop(self, article_ids) -> None:

@@ -11,7 +11,7 @@ from ..attribution.context import Context
 from ..lexicon.people import DEMONYMS
 from ..lexicon.verbs import classes_of
 from ..attribution.cues import cue_at, cue_source
-from ..lexicon.sources import ESTIMATE_CUES, EVIDENCE_CUES, FIGURE_EVIDENCE_NOUNS, ORG_ANAPHORS
+from ..lexicon.sources import ESTIMATE_CUES, EVIDENCE_CUES, FIGURE_EVIDENCE_NOUNS, MONTHS, ORG_ANAPHORS, WEEKDAYS
 from ..lexicon.words import (ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, NUMBER_WORDS, ORG_WORDS, PLACES,
                              PRONOUNS, TITLES)
 from ..text.phrases import is_cap, np_after
@@ -23,9 +23,8 @@ CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these w
 WORD = re.compile(r"[a-z]+")
 MODEL_NAME = re.compile(r"[A-Z]{1,2}\d{2,}")  # 'A19', 'S25' ('O2' and '3M' are firms)
 # 'Shares in ...', 'News of ...' open with any noun; 'Apple on Tuesday unveiled' opens with its subject
-PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-                               r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
-                               r"|October|November|December)\b)")
+PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b(?!\s+(?:"
+                               + "|".join(sorted(WEEKDAYS | MONTHS)) + r")\b)")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 WISHES = frozenset({"intent", "belief"})  # cue classes that put forward an aim or a feeling, not a figure
 TAIL = 6  # tokens: a cue this near the sentence end is a trailing tag (', the company said.')
