@@ -189,3 +189,42 @@ def test_a_ministers_trade_figure_over_two_months_told_three_ways_is_one_disagre
     indexer.build(tmp_path / "c", tmp_path / "ix")
     [exports] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
     assert sorted(_values(exports)) == [(10, "State News"), (12, "Daily Ledger"), (12, "Wire Agency")]
+
+
+MARCH = {
+    "Wire Agency": ("Thousands march in Lisbon over rents", 1,
+                    "LISBON, Nov 1 (Wire) - Police estimated that 120,000 people marched through central Lisbon on "
+                    "Saturday to protest against soaring rents, while organisers put the number at half a million."),
+    "Daily Ledger": ("Lisbon tenants fill the streets", 1,
+                     "About 150,000 people marched through Lisbon on Saturday, according to the city council, in "
+                     "the biggest housing protest in years.\n\nOrganisers said as many as 500,000 took part."),
+    "Radio Nord": ("Tens of thousands protest rents in Portugal's capital", 2,
+                   "Tens of thousands of people protested on Saturday demanding lower rents.\n\nPolice said around "
+                   "120,000 people took part. Organizers claimed the turnout was 400,000."),
+    # the same city's march a week later is another event; so is another country's on the same day
+    "Weekly Post": ("Lisbon marches again", 8, "Police said 20,000 people marched through Lisbon on Saturday."),
+    "Madrid Daily": ("Madrid tenants march", 1, "Police said 50,000 people marched through Madrid on Saturday."),
+}
+
+
+def test_a_crowd_counted_by_police_organisers_and_outlets_is_one_disagreement(tmp_path):
+    """Police against organisers, 'took part' and 'the turnout' pointing back at the march, the place in a headline."""
+    for n, (outlet, (title, day, body)) in enumerate(MARCH.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=title, outlet=outlet, day=day, lead=body, more=""))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [crowd] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted({(v["value"], v["source"], v["speaker"]) for v in crowd["values"]}) == [
+        (120000, "Radio Nord", "Police"), (120000, "Wire Agency", "Police"), (150000, "Daily Ledger", "city council"),
+        (400000, "Radio Nord", "Organizers"), (500000, "Daily Ledger", "Organisers"),
+        (500000, "Wire Agency", "organisers")]
+    assert crowd["outlets"] == 3
+
+
+def test_two_matches_on_one_day_are_two_crowds(tmp_path):
+    matches = {"Sport Wire": "A crowd of 40,000 watched Arsenal beat Chelsea on Saturday.",
+               "Match Daily": "A crowd of 52,000 saw Liverpool draw with Everton at Anfield on Saturday."}
+    for n, (outlet, body) in enumerate(matches.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title="Football in England", outlet=outlet, day=4,
+                                                        lead=body, more=""))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    assert _found(WhooshSearcher(tmp_path / "ix").comparisons()) == []

@@ -451,6 +451,38 @@ def test_a_bare_number_counts_the_body_of_people_before_it(body, value, measure,
     assert (figure.value, figure.measure, figure.qualifier) == (value, measure, qualifier)
 
 
+@pytest.mark.parametrize("body, expected", [
+    # an estimate of a crowd: its size is no age ('at 120,000'), and who puts it there claims it
+    ("The regional government put the crowd at 120,000.", [(120000, "crowd", None, "the regional government")]),
+    ("Attendance stood at 40,000 last year.", [(40000, "attendance", None, None)]),
+    ("Organizers claimed the turnout was 400,000.", [(400000, "turnout", None, "Organizers")]),
+    ("The police put the number of protesters at about 80,000.", [(80000, "protesters", "about", "the police")]),
+    # the noun left out is the crowd's of the same sentence or the one before
+    ("Police estimated that 120,000 people marched on Saturday, while organisers put the number at half a million.",
+     [(120000, "people", None, "Police"), (500000, "people", None, "organisers")]),
+    ("About 150,000 protesters marched through the city. Organisers said as many as 500,000 took part.",
+     [(150000, "protesters", "about", None), (500000, "protesters", "as many as", "Organisers")]),
+    ("Unite said 30,000 joined the strike.", [(30000, "people", None, "Unite")]),
+])
+def test_a_crowd_counted_with_its_noun_left_out(body, expected):
+    assert [(f.value, f.unit, f.qualifier, f.claimed_by) for f in figures_of(body)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "She retired at 35.",  # an age
+    "Pupils aged from 5 to 11 took part.",  # the end of a range of ages
+    "The firm put the figure at 5,000.",  # the number of what? no crowd before it
+    "Shaun Wells put the ball eight yards wide.",  # 'put' is no estimate
+])
+def test_no_crowd_without_one(body):
+    assert [(f.value, f.unit, f.claimed_by) for f in figures_of(body) if f.unit in ("people", "figure", "number")] == []
+
+
+def test_a_goal_putting_a_team_ahead_claims_nothing():
+    [figure] = figures_of("Shaun Wells's strike put Leeds back in front, but the lead lasted just six minutes.")
+    assert (figure.value, figure.claimed_by) == (6, None)
+
+
 @pytest.mark.parametrize("body, value, unit", [
     ("Lula promised to send 3,000 more soldiers to the Amazon.", 3000, "more soldiers"),
     ("The army ordered 2,000 extra troops to the region.", 2000, "extra troops"),

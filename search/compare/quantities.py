@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from datetime import date
 
 from ..extract.figures.finder import places_in
 from ..extract.lexicon import PLACES, TITLES
@@ -28,6 +29,15 @@ SAME_MEASURE = (0.2, 1)  # a shared name or place: "profits" of two firms are tw
 # One named body's own statistic, reported by two stories in other words ("Labor Department figures show
 # 157,000 new jobs" and "the Labor Department revised the job gains to 133,000"): its name is the shared name.
 SAME_CLAIMER = 0.15
+# One crowd counted by several sources: the place and the day say which event; sentences pointing back at it
+# ('Police said around 120,000 people took part') share few words, and naming two venues or teams still parts them.
+SAME_EVENT = (0.0, 0)
+EVENT = "crowd"
+EVENT_DAYS = 2  # an event is reported the day it happens or the next: a month's marches are many events
+CROWDS = frozenset("""person protester demonstrator marcher participant crowd turnout attendance supporter striker
+                      mourner pilgrim activist""".split())
+EVENT_WORDS = re.compile(r"\b(?:march\w*|protest\w*|demonstrat\w*|rall(?:y|ies|ied)|took part|taken part|take part|"
+                         r"turnout|turned out|crowd|attend\w*|gathered|vigil|strike|procession)\b", re.IGNORECASE)
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 POSSESSIVE_END = re.compile(r"['’]s?$")
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
@@ -90,6 +100,10 @@ def measure_key(fig) -> tuple | None:
     lemma, _, places = (fig.get("topic") or "").partition(":")
     if _ratio(fig) or _undated_reference(fig):
         return None  # "one in six cars" says how common; "up from 1.6%" is from some earlier time
+    if event_count(fig):
+        # police, organisers and each outlet count one crowd with their own nouns ('people', 'the turnout');
+        # where it gathered is in the sentence or, when it points back ('took part'), in the headline
+        return ("", EVENT, places or "+".join(sorted(set(title_places(fig)))))
     if lemma and lemma.split("/")[0] not in NOT_QUANTITIES:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
@@ -100,6 +114,18 @@ def measure_key(fig) -> tuple | None:
     # Whose measure: the sentence's places, else the headline's ("The economy grew 3.1%" under "UK economy ...").
     # The head and its nearest word, in either order: "price of oil" is "oil prices".
     return (" ".join(sorted(stems[-2:])), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
+
+
+def event_count(fig) -> bool:
+    """Return True for how many people came to one event: 'police said 120,000 people marched', 'a crowd of 40,000'."""
+    lemma = (fig.get("topic") or "").partition(":")[0]
+    return lemma in CROWDS and bool(EVENT_WORDS.search(fig.get("sentence") or ""))
+
+
+def same_event_day(a, b) -> bool:
+    """Return True when two reports of an event are dated at most EVENT_DAYS apart (or either is undated)."""
+    da, db = a.get("date"), b.get("date")
+    return not (da and db) or abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= EVENT_DAYS
 
 
 def normal_measure(fig) -> tuple[str, ...]:
@@ -275,8 +301,8 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
     groups = []
     for key, block in blocks.items():
         if len({story(f["article_id"]) for f in block}) > 1:
-            need = SAME_MEASURE if key[0] else SAME_RELATION if "+" in key[2] else \
-                SAME_PLACES if key[2] else SAME_SENTENCE
+            need = SAME_MEASURE if key[0] else SAME_EVENT if key[1] == EVENT and key[2] else \
+                SAME_RELATION if "+" in key[2] else SAME_PLACES if key[2] else SAME_SENTENCE
             groups.extend(_group_block(block, story, need, measured=bool(key[0])))
     return sorted(groups)
 
@@ -337,6 +363,8 @@ def _group_block(block: list, story, need: tuple[float, int], measured: bool = F
         if measured and not _same_places(a, b):
             continue
         placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
+        if need is SAME_EVENT and not same_event_day(a, b):
+            continue
         if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
@@ -397,9 +425,12 @@ def _claimer_pairs(block: list) -> set[tuple[int, int]]:
 
 
 def _two_in_one_sentence(ids: list[str], block: list) -> bool:
-    """Return True when one sentence gives two values of the group: its measure names two subjects."""
+    """Return True when one sentence gives two values of the group from one source: its measure names two
+    subjects ('police put it at 120,000, organisers at half a million' are two claims of one crowd)."""
     figs = {f["id"]: f for f in block}
     values = defaultdict(set)
     for fid in ids:
-        values[(figs[fid]["article_id"], figs[fid].get("sentence"))].add(float(figs[fid]["value"]))
+        fig = figs[fid]
+        values[(fig["article_id"], fig.get("sentence"), fig.get("claimer") or fig.get("claimed_by"))].add(
+            float(fig["value"]))
     return any(len(v) > 1 for v in values.values())

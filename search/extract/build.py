@@ -13,6 +13,7 @@ from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
 from .figures.finder import find_figures, places_in, topic_key
 from .quotes.mixed import is_title
+from .lexicon.units import CROWD_NOUNS, ELIDED_HEADS
 from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
 from .speakers.names import is_person, titled_end
@@ -136,13 +137,29 @@ def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolv
     # 'two people with knowledge of the matter', 'three officials': how many sources speak is no reported figure
     said_by = sorted([(c.claimer_start, c.claimer_end) for c in claims if c.claimer_start is not None]
                      + [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None])
-    figures = []
-    for sentences in ctx.sentences:
-        for lo, hi in sentences:
-            raws = [r for r in find_figures(ctx.text, lo, hi) if not _counts_sources(r, said_by)]
-            places = places_in(ctx.text, lo, hi) if raws else None
+    figures, crowd = [], None
+    for n, (lo, hi) in enumerate(span for sentences in ctx.sentences for span in sentences):
+        raws, crowd = _crowd_nouns([r for r in find_figures(ctx.text, lo, hi) if not _counts_sources(r, said_by)],
+                                   crowd, n)
+        if raws:
+            places = places_in(ctx.text, lo, hi)
             figures += [_figure(ctx, raw, sources, places, (lo, hi)) for raw in raws]
     return figures
+
+
+def _crowd_nouns(raws: list, crowd: tuple | None, n: int) -> tuple[list, tuple | None]:
+    """Give a count whose noun is left out the people counted in its sentence or the one before (sentence n):
+    'About 150,000 protesters marched. Organisers said 500,000 took part.'; return the last such count too."""
+    out = []
+    for raw in raws:
+        if raw.elided and crowd and crowd[0] >= n - 1:
+            raw = replace(raw, unit=crowd[1], lemma=crowd[2], measure=crowd[3], elided=False)
+        elif raw.elided and raw.unit in ELIDED_HEADS:
+            continue  # 'put the figure at 5,000' with no crowd before it counts nothing known
+        elif raw.counted and not raw.elided and raw.unit.split()[-1].lower() in CROWD_NOUNS:
+            crowd = (n, raw.unit, raw.lemma, raw.measure)
+        out.append(raw)
+    return out, crowd
 
 
 def _counts_sources(raw, said_by: list[tuple[int, int]]) -> bool:

@@ -17,6 +17,7 @@ from ..lexicon.words import (ADVERBS, CLAIM_CUES, CUE_FIRST_WORDS, DETERMINERS, 
 from ..text.phrases import is_cap, np_after
 from ..text.sentences import Token, tokens
 from ..speakers.resolver import NAME_OR_WORD, Resolver, strip_name
+from .finder import ESTIMATES_CROWD
 from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
@@ -33,6 +34,7 @@ REACH = 3000
 ASIDE = 300  # characters searched back for the ', who' that opens an aside
 CUE_REACH = 6  # cues read each way from a figure
 LOOK_BACK = 3  # records checked before pos: quotes and claims rarely nest deeper  # characters searched back for the naming mention of a pronoun's referent
+CROWD_WORDS = 9  # tokens of 'put the official number of protesters at'
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?"
 
 
@@ -190,8 +192,10 @@ def _noun_use(toks: list[Token], k: int) -> bool:
         return True  # 'TV show', 'PC report': an acronym before it makes a compound
     if k + 1 < len(toks) and toks[k + 1].text == "of":
         return True  # 'a previous estimate of 0.1%'
-    # a singular noun before it makes a compound ('profit forecasts'); a plural is a subject ('analysts expect')
-    return prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and not lower.endswith("s")
+    # a singular noun before it makes a compound ('profit forecasts'); a plural is a subject ('analysts expect'),
+    # and so is any noun before an estimate of a crowd ('the delegation put the crowd at 120,000')
+    return (prev.islower() and lower not in PRONOUNS and lower not in ADVERBS and not lower.endswith("s")
+            and not ESTIMATES_CROWD.match(" ".join(t.text for t in toks[k:k + CROWD_WORDS])))
 
 
 def _covers(toks: list[Token], k: int, size: int, np: tuple[int, int], pos: int, cue: str) -> bool:

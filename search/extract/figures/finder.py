@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from ..lexicon.verbs import UP_PARTICLE_VERBS
 from ..lexicon.words import CURRENCIES, LOWER_CASE_PLACES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
-from ..lexicon.units import (COUNTED_PARTICIPLES, CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS,
-                             NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
+from ..lexicon.units import (COUNTED_PARTICIPLES, CROWD_NOUNS, CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, ELIDED_HEADS,
+                             FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS, NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
 from .measure import (REACH, WORD_AFTER, counted_head, counted_measure, counted_subject, is_plural, measure_key,
                       measure_of)
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
@@ -44,11 +44,23 @@ RANK_BEFORE = re.compile(
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
 MAX_DIGITS = 15
 # A body of people counted by a bare number after it: 'a crowd of 18,412', 'turnout was 1.2 million'.
+HEDGE = r"(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated|as many as)\s+)?"
 COLLECTIVE_BEFORE = re.compile(
-    r"\b(crowd|attendance|audience|workforce|population|membership|electorate|headcount|readership)"
-    r"\s+(?:of|was|is|were|are|stood at|reached|rose to|fell to|hit|totalled|numbered)"
-    r"\s+(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated)\s+)?$",
+    r"\b(crowd|turnout|attendance|audience|workforce|population|membership|electorate|headcount|readership)"
+    r"\s+(?:of|was|is|were|are|stood at|reached|rose to|fell to|hit|totalled|numbered)\s+" + HEDGE + "$",
     re.IGNORECASE)
+# An estimate of a crowd: 'police put the crowd at 120,000', 'organisers put the number at half a million'.
+_CROWD_ESTIMATE = (
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimating|reckoned)\s+(?:the|its|their|this|that)\s+"
+    r"(?:(?:official|overall)\s+)?(crowd|turnout|attendance|number|numbers|figure|total)(?:\s+of\s+([a-z]+))?\s+at")
+ESTIMATE_AT = re.compile(_CROWD_ESTIMATE + r"\s+" + HEDGE + "$", re.IGNORECASE)
+ESTIMATES_CROWD = re.compile(_CROWD_ESTIMATE + r"\b", re.IGNORECASE)  # read from the verb on
+# A bare number joining an event counts people whose noun is left out: 'as many as 500,000 took part'.
+ATTENDING_AFTER = re.compile(
+    r"\s+(?:(?:have|had|were|was)\s+)?(?:took\s+part|taken\s+part|taking\s+part|attended|marched|turned\s+out|"
+    r"protested|rallied|demonstrated|gathered|joined\s+(?:the|a|in\s+the)\s+(?:march|protest|rally|demonstration|"
+    r"strike|procession|vigil))\b", re.IGNORECASE)
+RANGE_END = re.compile(r"\b(?:to|and|or|from|between|aged)\s+$", re.IGNORECASE)  # 'aged from 5 to 11 took part'
 COLLECTIVE_REACH = 60
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
 FOLLOW_ON = re.compile(r"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|year))?"  # '1.1 million orders a week, against'
@@ -85,6 +97,7 @@ class RawFigure:
     lemma: str
     measure: str | None = None
     counted: bool = True  # the unit is a noun the text counts (not a currency, percent or duration)
+    elided: bool = False  # the noun is left out ('500,000 took part'): the sentence before may name it
 
 
 @dataclass
@@ -100,6 +113,7 @@ class _Atom:
     qualifier: str | None = None
     measure: str | None = None
     dropped: bool = False
+    elided: bool = False
     partner: "_Atom | None" = None  # the other number of a range or coordination: they share a measure
 
     @property
@@ -145,7 +159,7 @@ def _raw(atom: _Atom) -> RawFigure:
     if atom.kind == "duration" and qualifier in ("over", "under"):
         qualifier = None  # 'over eight years' says when, not how many
     return RawFigure(exact(scaled(atom.base, atom.scale)), atom.unit, atom.start, max(atom.end, atom.unit_end),
-                     qualifier, _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count")
+                     qualifier, _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count", atom.elided)
 
 
 @lru_cache(maxsize=4)
@@ -196,11 +210,20 @@ def _not_a_count(text: str, low: str, match: re.Match, lo: int) -> bool:
         return True
     if plain and (MONTH_BEFORE.search(before) or MONTH_AFTER.match(low, match.end())):
         return True
-    if AGE_AFTER.match(low, match.end()) or (plain and AGE_BEFORE.search(before)) or _apposed_age(text, match):
+    if AGE_AFTER.match(low, match.end()) or (
+            plain and AGE_BEFORE.search(before) and not _estimated_at(text, match, lo)):
+        return True
+    if _apposed_age(text, match):
         return True
     if RANK_BEFORE.search(before) or (match.group("spelled") and RECIPROCAL.search(before)):
         return True
     return not match.group("cur") and _after_name(text, match, lo)
+
+
+def _estimated_at(text: str, match: re.Match, lo: int) -> bool:
+    """Return True for 'put the crowd at 120,000' or 'attendance stood at 40,000': a crowd's size, not an age."""
+    floor = max(lo, match.start() - COLLECTIVE_REACH)
+    return bool(ESTIMATE_AT.search(text, floor, match.start()) or COLLECTIVE_BEFORE.search(text, floor, match.start()))
 
 
 def _apposed_age(text: str, match: re.Match) -> bool:
@@ -369,6 +392,26 @@ def _number_of(text: str, atom: _Atom, lo: int) -> None:
     elif (group := COLLECTIVE_BEFORE.search(text, max(lo, atom.start - COLLECTIVE_REACH), atom.start)):
         head = group.group(1).lower()  # 'a crowd of 18,412', 'the workforce is 12,000': how many people
         atom.unit, atom.unit_end, atom.kind, atom.measure = head, atom.end, "count", head
+    else:
+        _crowd(text, atom, lo)
+
+
+def _crowd(text: str, atom: _Atom, lo: int) -> None:
+    """Give a crowd estimate its noun: 'put the crowd at 120,000'; 'put the number at' and '500,000 took part'
+    leave it out (elided: the sentence before may name it)."""
+    estimate = ESTIMATE_AT.search(text, max(lo, atom.start - COLLECTIVE_REACH), atom.start)
+    if estimate and estimate.group(2):
+        head, elided = estimate.group(2).lower(), False  # 'put the number of protesters at 120,000'
+        if head not in CROWD_NOUNS:
+            return
+    elif estimate:
+        head = estimate.group(1).lower()
+        elided = head in ELIDED_HEADS
+    elif ATTENDING_AFTER.match(text, atom.end) and not RANGE_END.search(text, max(lo, atom.start - 12), atom.start):
+        head, elided = "people", True
+    else:
+        return
+    atom.unit, atom.unit_end, atom.kind, atom.measure, atom.elided = head, atom.end, "count", None, elided
 
 
 def _lemma(word: str) -> str:

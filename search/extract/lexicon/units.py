@@ -42,6 +42,14 @@ unemployed injured wounded displaced affected disabled bereaved accused deceased
 self-employed dead detained arrested missing
 """.split())
 
+# Nouns counting people at an event: 'as many as 500,000 took part' takes one over from the sentence before.
+CROWD_NOUNS = frozenset("""
+people protesters demonstrators marchers participants supporters fans spectators activists mourners pilgrims
+residents workers strikers tenants students farmers voters
+""".split())
+# Heads of an estimate that name no noun of their own: 'put the number at half a million' counts the crowd before.
+ELIDED_HEADS = frozenset("number numbers figure total".split())
+
 # Plurals that measure amounts, not counts: 'shares fell to 250' is a price, not 250 shares.
 NOT_COUNTS = frozenset("""
 shares prices rates sales profits earnings revenues costs savings losses takings funds figures numbers levels
