@@ -60,3 +60,21 @@ def test_extract_skips_unreadable_files_with_a_warning(runner, tmp_path, seeds_d
     result = runner.invoke(cli, ["extract", "--json", str(empty), str(seeds_dir / "000_1c0211945ba58556.txt")])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
     assert "skipped" in result.stderr and "empty file" in result.stderr
+
+
+def test_extract_over_many_files_runs_in_workers_with_the_same_output_in_order(runner, tmp_path, seeds_dir,
+                                                                              monkeypatch):
+    from search.index import prepare
+    empty = write(tmp_path / "empty.txt", "")
+    files = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    args = ["extract", "--json", files[0], str(empty), *files[1:]]
+    monkeypatch.setattr(prepare, "workers_for", lambda count: 0)
+    alone = runner.invoke(cli, args)
+    started = []
+    real_pool = prepare.prepared_in_workers
+    monkeypatch.setattr(prepare, "workers_for", lambda count: 2)
+    monkeypatch.setattr(prepare, "prepared_in_workers", lambda *a: started.append(a[2]) or real_pool(*a))
+    pooled = runner.invoke(cli, args)
+    assert started == [2] and pooled.exit_code == alone.exit_code == 0
+    assert pooled.stdout == alone.stdout and [json.loads(line)["path"] for line in pooled.stdout.splitlines()] == files
+    assert pooled.stderr == alone.stderr and "skipped" in pooled.stderr and "empty file" in pooled.stderr

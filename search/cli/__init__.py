@@ -12,9 +12,8 @@ import click
 from .. import backends, settings
 from ..compare import views as compare_views
 from ..errors import BadUsage, ClaimsearchError
-from ..extract import extract
 from ..extract.speakers.identities import fill_speaker_ids
-from ..index import dask_prepare, incremental as updater, indexer
+from ..index import dask_prepare, incremental as updater, indexer, prepare
 from ..ingest import documents
 from ..models import to_dict
 from ..query.parse import SORTS, SearchParams
@@ -166,16 +165,15 @@ def comparisons_for(searcher, query: str, limit: int) -> list[dict]:
 def extract_cmd(files, as_json):
     """Print the quotes, claims and figures found in FILES."""
     failed, records = 0, []
-    for name in files:
-        try:
-            articles, skipped, warnings = documents.load_file(Path(name))
-        except ClaimsearchError as exc:
+    for name, ready in zip(files, _extracted(files)):
+        if ready.entry is None:
             failed += 1
-            click.echo(f"Warning: skipped {name}: {exc.message}", err=True)
+            click.echo(f"Warning: skipped {name}: {ready.skipped[0][1]}", err=True)
             continue
-        for warning in warnings + [f"{s.path}: {s.reason}" for s in skipped]:
+        for warning in ready.warnings + [f"{path}: {reason}" for path, reason in ready.skipped]:
             click.echo(f"Warning: {name}: {warning}", err=True)
-        records += [extraction_json(name if a.format != "jsonl" else a.path, a) for a in articles]
+        records += [extraction_json(name if a.format != "jsonl" else a.path, a, extraction)
+                    for a, extraction in ready.articles]
     fill_speaker_ids(records)  # one id per speaker over all the files given
     for record in records:
         click.echo(json.dumps(record, ensure_ascii=False) if as_json else _extraction_text(record))
@@ -183,9 +181,17 @@ def extract_cmd(files, as_json):
         raise click.ClickException("No file could be read")
 
 
-def extraction_json(path: str, article) -> dict:
-    """Return the `extract --json` record of one article."""
-    quotes, claims, figures = extract(article)
+def _extracted(files):
+    """Yield each file loaded and extracted (a prepare.Prepared), in order; many files in worker processes."""
+    items, workers = [(Path(name), Path(name).name) for name in files], prepare.workers_for(len(files))
+    if workers:  # a folder of articles is extracted on every core, as a build does
+        return prepare.prepared_in_workers(items, Path("."), workers)
+    return (prepare.prepare(path, Path("."), rel) for path, rel in items)
+
+
+def extraction_json(path: str, article, extraction) -> dict:
+    """Return the `extract --json` record of one article from its extraction."""
+    quotes, claims, figures = extraction
     return {
         "path": path, "id": article.id, "title": article.title, "source": article.source,
         "author": article.author, "date": article.date.isoformat() if article.date else None,
