@@ -228,3 +228,27 @@ def test_two_matches_on_one_day_are_two_crowds(tmp_path):
                                                         lead=body, more=""))
     indexer.build(tmp_path / "c", tmp_path / "ix")
     assert _found(WhooshSearcher(tmp_path / "ix").comparisons()) == []
+
+
+def test_one_bid_reported_by_the_bidders_side_and_the_sellers_side_is_one_quantity(tmp_path):
+    """'Manchester United have made a bid' opens with the bidder's name, which the other sentence names inside."""
+    stories = {"Sky Sports": "Harbour City have made a £50m bid for Ajax striker Lars Eriksen, Sky Sports News "
+                             "understands.",
+               "The Guardian": "League leaders Ajax have rejected a bid of £45m from Harbour City for their striker "
+                               "Lars Eriksen, the club's chairman Jan Smit said on Tuesday."}
+    for n, (outlet, body) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Eriksen {n}", outlet=outlet, day=4 + n, lead=body,
+                                                        more=""))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [bid] = _found(WhooshSearcher(tmp_path / "ix").comparisons(), close=True)  # a round £50m covers £45m
+    assert sorted(_values(bid)) == [(45_000_000, "The Guardian"), (50_000_000, "Sky Sports")]
+
+
+def test_values_an_order_of_magnitude_apart_are_two_quantities(tmp_path):
+    stories = {"Film Wire": "Ray Holt's The Long Road, which took $370m in the US, won no award.",
+               "Screen Daily": "A recut version of Ray Holt's The Long Road took $239,850 in the US."}
+    for n, (outlet, body) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Films {n}", outlet=outlet, day=4, lead=body, more=""))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    assert _found(comps) == [] and _found(comps, close=True) == []

@@ -478,6 +478,15 @@ def test_no_crowd_without_one(body):
     assert [(f.value, f.unit, f.claimed_by) for f in figures_of(body) if f.unit in ("people", "figure", "number")] == []
 
 
+@pytest.mark.parametrize("body, claimer", [
+    ("Leeds have made a £50m bid for the striker, Sky Sports News understands.", "Sky Sports News"),
+    ("Bus fares will rise by about 4% next year, Radio Kent has learned.", "Radio Kent"),
+])
+def test_what_an_outlet_has_learned_is_its_claim(body, claimer):
+    [figure] = figures_of(body)
+    assert figure.claimed_by == claimer
+
+
 def test_a_goal_putting_a_team_ahead_claims_nothing():
     [figure] = figures_of("Shaun Wells's strike put Leeds back in front, but the lead lasted just six minutes.")
     assert (figure.value, figure.claimed_by) == (6, None)

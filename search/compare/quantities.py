@@ -33,6 +33,7 @@ SAME_CLAIMER = 0.15
 # ('Police said around 120,000 people took part') share few words, and naming two venues or teams still parts them.
 SAME_EVENT = (0.0, 0)
 EVENT = "crowd"
+MAX_RATIO = 10  # one quantity's values, however disputed, are within an order of magnitude
 EVENT_DAYS = 2  # an event is reported the day it happens or the next: a month's marches are many events
 CROWDS = frozenset("""person protester demonstrator marcher participant crowd turnout attendance supporter striker
                       mourner pilgrim activist""".split())
@@ -41,6 +42,7 @@ EVENT_WORDS = re.compile(r"\b(?:march\w*|protest\w*|demonstrat\w*|rall(?:y|ies|i
 NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")  # a capitalised word that does not open the sentence
 POSSESSIVE_END = re.compile(r"['’]s?$")
 OPENING_NAME = re.compile(r"^[\"“‘']?([A-Z]{2,}[\w'’-]*)\b")  # an acronym opening it is one: "ACC is ..."
+OPENING_WORD = re.compile(r"^[\"“‘']?([A-Z][\w'’-]*)(?= [A-Z])")  # 'Manchester United have': a name's first word
 # Places are already in the figure's key: a shared "UK" says nothing about who or what is counted.
 PLACE_WORDS = frozenset(word for place in PLACES for word in place.split()) - {"the", "new", "republic"} \
     | {"british", "american", "european"}  # not the words 'the Hague', 'New Delhi' or 'Czech Republic' share with names
@@ -226,9 +228,18 @@ def _bare(word: str) -> str:
     return POSSESSIVE_END.sub("", word.lower())
 
 
-def subject_names(fig) -> frozenset[str]:
-    """Return the names a figure's sentence mentions besides its claimer's (who said it is no subject)."""
-    return names(fig.get("sentence") or "") - claimer_names(fig)
+def pair_names(a, b) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the names of two figures' sentences, each with its opening word when the other sentence or claimer
+    names it: 'Manchester United have made a bid' and 'Ajax rejected a bid from Manchester United' both name both."""
+    na, nb = names(a.get("sentence") or ""), names(b.get("sentence") or "")
+    oa, ob = _opening(a), _opening(b)
+    return na | ({oa} & (nb | claimer_names(b))), nb | ({ob} & (na | claimer_names(a)))
+
+
+def _opening(fig) -> str:
+    """Return the first word of a name opening a sentence, bare ('Wales make' may name the side or a place)."""
+    found = OPENING_WORD.match(DATELINE.sub("", fig.get("sentence") or "", count=1))
+    return _bare(found.group(1)) if found else ""
 
 
 def claimer_names(fig) -> frozenset[str]:
@@ -254,12 +265,12 @@ def _measured(a, b) -> bool:
     return bool(a.get("measure") and b.get("measure") and (measure_key(a) or ("",))[0])
 
 
-def _other_party(a, b, na: frozenset, nb: frozenset) -> bool:
+def _other_party(a, b, na: frozenset, nb: frozenset, names_a: frozenset, names_b: frozenset) -> bool:
     """Return True when a measured value's subject is missing from the other sentence, which names a
     party of its own, even as its claimer ("Qwest said MCI rejected $8bn" vs "MCI agreed to Verizon's $6.75bn")."""
     if not _measured(a, b):
         return False
-    fa, fb = (names(f.get("sentence") or "") | claimer_names(f) for f in (a, b))
+    fa, fb = names_a | claimer_names(a), names_b | claimer_names(b)
     return bool((na - fb and fb - fa) or (nb - fa and fa - fb))
 
 
@@ -276,10 +287,12 @@ def _similar(a, b, sa: tuple, sb: tuple, need: tuple[float, int]) -> bool:
     if one_side(SUPERLATIVE, a.get("measure"), b.get("measure")):
         return False  # the highest of the regions and the country's average are two quantities
     # who claims one value is no other subject when the other sentence names them ('Lula pledged' and 'Lula said')
-    na, nb = subject_names(a) - claimer_names(b), subject_names(b) - claimer_names(a)
+    names_a, names_b = pair_names(a, b)
+    both = claimer_names(a) | claimer_names(b)
+    na, nb = names_a - both, names_b - both
     if na - nb and nb - na:  # each names someone the other does not: two firms, two films, two teams
         return False
-    if least and _other_party(a, b, na, nb):
+    if least and _other_party(a, b, na, nb, names_a, names_b):
         return False
     whose_a, whose_b = na - name_tokens(a.get("measure")), nb - name_tokens(b.get("measure"))  # not "GDP"
     if least and bool(whose_a) != bool(whose_b) and _measured(a, b) and not close(a, b):
@@ -363,7 +376,7 @@ def _group_block(block: list, story, need: tuple[float, int], measured: bool = F
         if measured and not _same_places(a, b):
             continue
         placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
-        if need is SAME_EVENT and not same_event_day(a, b):
+        if (need is SAME_EVENT and not same_event_day(a, b)) or _magnitudes_apart(a, b):
             continue
         if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)
@@ -371,6 +384,13 @@ def _group_block(block: list, story, need: tuple[float, int], measured: bool = F
     for i, fig in enumerate(block):
         members[find(i)].append(fig["id"])
     return [sorted(ids) for ids in members.values() if len(ids) > 1 and not _two_in_one_sentence(ids, block)]
+
+
+def _magnitudes_apart(a, b) -> bool:
+    """Return True for values more than MAX_RATIO times apart: a year's trade gap and a month's, a film's takings
+    and its recut version's, are two quantities (a police and an organisers' count of a crowd are a few times apart)."""
+    low, high = sorted((abs(float(a["value"])), abs(float(b["value"]))))
+    return high > MAX_RATIO * low
 
 
 def _need(a, b, need: tuple[float, int], placed: bool) -> tuple[float, int]:

@@ -47,12 +47,13 @@ TIME_PREPOSITIONS = frozenset("in on at during last this since".split())
 
 # ---- who claims a figure ----
 
-# Verbs that put a figure forward as someone's estimate, beyond the verbs of saying.
+# Verbs that put a figure forward as someone's estimate, beyond the verbs of saying; 'Sky Sports News
+# understands', 'the BBC has learned': what an outlet found out from its sources, no feeling.
 ESTIMATE_CUES = frozenset("""
 estimate estimates estimated forecast forecasts forecasted predict predicts predicted project projects
 projected expect expects expected calculate calculates calculated reckon reckons reckoned show shows
 showed found find finds put puts believe believes believed claim claims claimed suggest suggests
-suggested reveal reveals revealed report reports reported
+suggested reveal reveals revealed report reports reported understands understood learned learnt
 """.split())
 # Cues whose subject must be evidence or someone: 'figures show', 'the study found', not 'sales showed growth'.
 EVIDENCE_CUES = frozenset("show shows showed find finds found reveal reveals revealed suggest suggests suggested".split())
