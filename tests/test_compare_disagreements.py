@@ -194,7 +194,8 @@ def test_a_ministers_trade_figure_over_two_months_told_three_ways_is_one_disagre
 MARCH = {
     "Wire Agency": ("Thousands march in Lisbon over rents", 1,
                     "LISBON, Nov 1 (Wire) - Police estimated that 120,000 people marched through central Lisbon on "
-                    "Saturday to protest against soaring rents, while organisers put the number at half a million."),
+                    "Saturday to protest against soaring rents, while organisers put the number at half a million."
+                    "\n\nThe interior ministry put the crowd at 120,000."),
     "Daily Ledger": ("Lisbon tenants fill the streets", 1,
                      "About 150,000 people marched through Lisbon on Saturday, according to the city council, in "
                      "the biggest housing protest in years.\n\nOrganisers said as many as 500,000 took part."),
@@ -218,6 +219,7 @@ def test_a_crowd_counted_by_police_organisers_and_outlets_is_one_disagreement(tm
         (400000, "Radio Nord", "Organizers"), (500000, "Daily Ledger", "Organisers"),
         (500000, "Wire Agency", "organisers")]
     assert crowd["outlets"] == 3
+    assert all(v["copies"] == [] for v in crowd["values"])  # one article giving 120,000 twice has no copy
 
 
 def test_two_matches_on_one_day_are_two_crowds(tmp_path):

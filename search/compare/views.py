@@ -115,9 +115,12 @@ def figure_topic(comps: Comparisons, topic: str) -> dict:
 
 
 def _row(comps: Comparisons, records: list) -> dict:
-    """Return one reported value: the earliest figure of a story with its copies."""
+    """Return one reported value: the earliest figure of a story with its copies (the story's other articles
+    giving it; the same article giving it twice is no copy)."""
     fig = records[0]
-    return dict(public(fig, "figure"), story=comps.story(fig["article_id"]), copies=[brief(r) for r in records[1:]])
+    others = {r["article_id"]: r for r in reversed(records[1:]) if r["article_id"] != fig["article_id"]}
+    copies = [brief(r) for r in records[1:] if others.get(r["article_id"]) is r]
+    return dict(public(fig, "figure"), story=comps.story(fig["article_id"]), copies=copies)
 
 
 def _positions(rows: list[dict]) -> list[list[dict]]:
