@@ -128,6 +128,15 @@ def test_a_firms_one_word_joins_no_persons_full_name():
     assert lone_id(Speaker("Bill Quayle", "a1"), Speaker("Quayle", "a2", evidence="mr")) == "bill-quayle"
 
 
+def test_an_office_before_the_full_name_shows_a_person():
+    # 'President Joe Carter' in one article, 'Carter, speaking in Ohio, said' in another
+    assert lone_id(Speaker("Joe Carter", "a1", offices=("president",)), Speaker("Carter", "a2")) == "joe-carter"
+    registry = Registry()
+    registry.add("a1", [Speaker("Joe Carter", "a1", offices=("president",))])
+    registry.drop("a1")
+    assert not +registry.persons
+
+
 def test_a_peer_joins_only_the_full_name_with_the_same_title():
     assert lone_id(Speaker("Des Brack", "a1", evidence="person"), Speaker("Brack", "a2", evidence="lord")) == "brack"
     assert lone_id(Speaker("Lord Brack", "a1"), Speaker("Brack", "a2", evidence="lord")) == "lord-brack"

@@ -93,7 +93,7 @@ class Registry:
             key = name_key(s.name)
             self.first.setdefault(key, s.name)
             self.uses[key] += 1
-            self.persons[key] += s.evidence not in (None, "thing")
+            self.persons[key] += _shown_person(s)
             for scope in _scopes(s, key):
                 self.pools[scope][key] += 1
             for office in s.offices if " " in key else ():
@@ -119,7 +119,7 @@ class Registry:
         for s in self.by_article.pop(article, ()):
             key = name_key(s.name)
             self.uses[key] -= 1
-            self.persons[key] -= s.evidence not in (None, "thing")
+            self.persons[key] -= _shown_person(s)
             if not self.uses[key]:
                 del self.uses[key], self.first[key], self.persons[key]
             for scope in _scopes(s, key):
@@ -174,6 +174,12 @@ class Registry:
         return article in self.described or any(
             s.evidence != "thing" and not s.forename
             and len(self.pools.get(("outlet", s.outlet, name_key(s.name)), ())) < 2 for s in self.lone(article))
+
+
+def _shown_person(speaker: Speaker) -> bool:
+    """Return True when an article shows a speaker is a person: a title or role in a mention, or an office before
+    the full name ('President Joe Carter')."""
+    return speaker.evidence not in (None, "thing") or bool(speaker.offices)
 
 
 def _forget(pools: dict[tuple, Counter], scope: tuple, key: str) -> None:
