@@ -254,3 +254,40 @@ def test_values_an_order_of_magnitude_apart_are_two_quantities(tmp_path):
     indexer.build(tmp_path / "c", tmp_path / "ix")
     comps = WhooshSearcher(tmp_path / "ix").comparisons()
     assert _found(comps) == [] and _found(comps, close=True) == []
+
+
+QUAKE = {
+    "Wire Agency": ("Earthquake in eastern Turkey kills at least 120", 1,
+                    "ANKARA, Feb 1 (Wire) - A magnitude 6.8 earthquake struck eastern Turkey on Tuesday, killing at "
+                    "least 120 people and injuring more than 1,000, the disaster agency AFAD said."),
+    "Daily Ledger": ("Turkey earthquake leaves dozens dead", 1,
+                     "At least 95 people have been killed after a powerful earthquake hit eastern Turkey, officials "
+                     "say.\n\nMore than 1,500 people were injured, the health ministry said."),
+    "Radio Nord": ("Turkey quake toll passes 100", 1,
+                   "The toll from a strong earthquake in eastern Turkey rose to 128 dead on Tuesday, the AFAD "
+                   "disaster agency said, with 1,150 people injured."),
+    # two days later the toll is another count, not a dispute
+    "Weekly Post": ("Death toll in Turkey quake rises to 310", 3,
+                    "The death toll from Tuesday's earthquake in eastern Turkey rose to 310 on Thursday, Turkey's "
+                    "disaster agency said."),
+}
+
+
+def test_one_disasters_dead_and_injured_on_one_day_are_two_quantities_and_a_later_toll_is_neither(tmp_path):
+    for n, (outlet, (title, day, body)) in enumerate(QUAKE.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=title, outlet=outlet, day=day, lead=body, more=""))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    assert _found(comps) == []  # 'at least 120', 'at least 95' and 128 agree; so do 'more than 1,000' and 1,150
+    dead, injured = sorted(_found(comps, close=True), key=lambda q: min(v["value"] for v in q["values"]))
+    assert sorted(_values(dead)) == [(95, "Daily Ledger"), (120, "Wire Agency"), (128, "Radio Nord")]
+    assert sorted(_values(injured)) == [(1000, "Wire Agency"), (1150, "Radio Nord"), (1500, "Daily Ledger")]
+
+
+def test_undated_tolls_are_no_one_count(tmp_path):
+    for n, body in enumerate(["Around 140,000 people were killed by the tsunami in Asia.",
+                              "Asia mourns the tsunami which killed 150,000 people."]):
+        write(tmp_path / "c" / f"{n}.txt", f"Tsunami {n}\n\n{body}\n")
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    assert _found(comps) == [] and _found(comps, close=True) == []

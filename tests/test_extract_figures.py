@@ -487,6 +487,25 @@ def test_what_an_outlet_has_learned_is_its_claim(body, claimer):
     assert figure.claimed_by == claimer
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The quake struck on Tuesday, killing at least 120 people and injuring more than 1,000.",
+     [(120, "people", "at least", "people killed"), (1000, "people", "more than", "people injured")]),
+    ("About 40 civilians were wounded in the attack.", [(40, "civilians", "about", "civilians injured")]),
+    ("Seven people are missing after the flood.", [(7, "people", None, "people missing")]),
+    ("The wave, which killed 150,000, struck without warning.", [(150000, "people", None, "people killed")]),
+    ("The death toll from Tuesday's earthquake rose to 310 on Thursday.", [(310, "death toll", None, "death toll")]),
+    ("A magnitude 6.8 earthquake struck the east.", [(6.8, "magnitude", None, "magnitude")]),
+    ("About 300 people attended the service.", [(300, "people", "about", "people")]),  # no harm
+])
+def test_the_harmed_are_counted_with_what_befell_them(body, expected):
+    assert [(f.value, f.unit, f.qualifier, f.measure) for f in figures_of(body)] == expected
+
+
+def test_the_dead_and_the_injured_are_two_topics():
+    killed, injured = figures_of("The blast killed 12 people in Kabul and injured 40 people.")
+    assert (killed.topic, injured.topic) == ("death:afghanistan", "injury:afghanistan")
+
+
 def test_a_goal_putting_a_team_ahead_claims_nothing():
     [figure] = figures_of("Shaun Wells's strike put Leeds back in front, but the lead lasted just six minutes.")
     assert (figure.value, figure.claimed_by) == (6, None)

@@ -32,9 +32,11 @@ SAME_CLAIMER = 0.15
 # One crowd counted by several sources: the place and the day say which event; sentences pointing back at it
 # ('Police said around 120,000 people took part') share few words, and naming two venues or teams still parts them.
 SAME_EVENT = (0.0, 0)
-EVENT = "crowd"
+CROWD = "crowd"
+# How many days apart two reports of one event's count may be: a crowd is counted once it has gone home, a
+# disaster's dead are counted again every day (Tuesday's 120 and Thursday's 310 are two tolls, no dispute).
+EVENT_DAYS = {CROWD: 2, "death": 0, "injury": 0, "missing": 0}
 MAX_RATIO = 10  # one quantity's values, however disputed, are within an order of magnitude
-EVENT_DAYS = 2  # an event is reported the day it happens or the next: a month's marches are many events
 CROWDS = frozenset("""person protester demonstrator marcher participant crowd turnout attendance supporter striker
                       mourner pilgrim activist""".split())
 EVENT_WORDS = re.compile(r"\b(?:march\w*|protest\w*|demonstrat\w*|rall(?:y|ies|ied)|took part|taken part|take part|"
@@ -102,10 +104,12 @@ def measure_key(fig) -> tuple | None:
     lemma, _, places = (fig.get("topic") or "").partition(":")
     if _ratio(fig) or _undated_reference(fig):
         return None  # "one in six cars" says how common; "up from 1.6%" is from some earlier time
-    if event_count(fig):
-        # police, organisers and each outlet count one crowd with their own nouns ('people', 'the turnout');
-        # where it gathered is in the sentence or, when it points back ('took part'), in the headline
-        return ("", EVENT, places or "+".join(sorted(set(title_places(fig)))))
+    event = event_of(fig)
+    if event:
+        # police, organisers and each outlet count one crowd (or one disaster's dead) with their own nouns
+        # ('people', 'the turnout', 'the death toll'); where it happened is in the sentence or, when it points
+        # back ('took part'), in the headline
+        return ("", event, places or "+".join(sorted(set(title_places(fig)))))
     if lemma and lemma.split("/")[0] not in NOT_QUANTITIES:
         # A count: the counted noun's lemma (soldiers = troops) says what is counted, and the
         # extracted measure's wording ("soldiers to Russia", "troops") would only split it.
@@ -118,16 +122,22 @@ def measure_key(fig) -> tuple | None:
     return (" ".join(sorted(stems[-2:])), lemma.split("/")[0], places or "+".join(sorted(set(title_places(fig)))))
 
 
-def event_count(fig) -> bool:
-    """Return True for how many people came to one event: 'police said 120,000 people marched', 'a crowd of 40,000'."""
+def event_of(fig) -> str | None:
+    """Return what one event's count counts: its crowd ('police said 120,000 people marched', 'a crowd of 40,000'),
+    its dead, injured or missing ('killing at least 120 people'); None for any other figure."""
     lemma = (fig.get("topic") or "").partition(":")[0]
-    return lemma in CROWDS and bool(EVENT_WORDS.search(fig.get("sentence") or ""))
+    if lemma in EVENT_DAYS:
+        return lemma
+    return CROWD if lemma in CROWDS and EVENT_WORDS.search(fig.get("sentence") or "") else None
 
 
-def same_event_day(a, b) -> bool:
-    """Return True when two reports of an event are dated at most EVENT_DAYS apart (or either is undated)."""
+def same_event_day(a, b, event: str) -> bool:
+    """Return True when two reports of an event are dated close enough for one count; a crowd's may be undated,
+    a toll's not (undated reports of the tsunami's dead, 140,000 and 150,000, may be weeks apart)."""
     da, db = a.get("date"), b.get("date")
-    return not (da and db) or abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= EVENT_DAYS
+    if not (da and db):
+        return event == CROWD
+    return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= EVENT_DAYS[event]
 
 
 def normal_measure(fig) -> tuple[str, ...]:
@@ -314,9 +324,10 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
     groups = []
     for key, block in blocks.items():
         if len({story(f["article_id"]) for f in block}) > 1:
-            need = SAME_MEASURE if key[0] else SAME_EVENT if key[1] == EVENT and key[2] else \
+            need = SAME_MEASURE if key[0] else SAME_EVENT if key[1] in EVENT_DAYS and key[2] else \
                 SAME_RELATION if "+" in key[2] else SAME_PLACES if key[2] else SAME_SENTENCE
-            groups.extend(_group_block(block, story, need, measured=bool(key[0])))
+            groups.extend(_group_block(block, story, need, measured=bool(key[0]),
+                                       event=key[1] if need is SAME_EVENT else None))
     return sorted(groups)
 
 
@@ -358,7 +369,8 @@ def _reference(first, second) -> bool:
     return start >= 0 and end > start and bool(REFERENCE.fullmatch(sentence, start + len(first["text"]), end))
 
 
-def _group_block(block: list, story, need: tuple[float, int], measured: bool = False) -> list[list[str]]:
+def _group_block(block: list, story, need: tuple[float, int], measured: bool = False,
+                 event: str | None = None) -> list[list[str]]:
     """Join the figures of one block whose sentences, times and stories say they are one quantity."""
     stems = [content_stems(f.get("sentence") or f.get("text") or "") for f in block]
     parent = list(range(len(block)))
@@ -376,7 +388,7 @@ def _group_block(block: list, story, need: tuple[float, int], measured: bool = F
         if measured and not _same_places(a, b):
             continue
         placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
-        if (need is SAME_EVENT and not same_event_day(a, b)) or _magnitudes_apart(a, b):
+        if (event and not same_event_day(a, b, event)) or _magnitudes_apart(a, b):
             continue
         if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
             parent[find(i)] = find(j)

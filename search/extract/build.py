@@ -11,9 +11,11 @@ from .attribution.fallbacks import interview_answers, transcript_speaker
 from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
-from .figures.finder import find_figures, places_in, topic_key
+from .figures.finder import find_figures, harmed_measure, places_in, topic_key
 from .quotes.mixed import is_title
-from .lexicon.units import CROWD_NOUNS, ELIDED_HEADS
+from .lexicon.units import CROWD_NOUNS, ELIDED_HEADS, HARMS
+
+HARM_LEMMAS = frozenset(HARMS.values())
 from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
 from .speakers.names import is_person, titled_end
@@ -152,7 +154,10 @@ def _crowd_nouns(raws: list, crowd: tuple | None, n: int) -> tuple[list, tuple |
     'About 150,000 protesters marched. Organisers said 500,000 took part.'; return the last such count too."""
     out = []
     for raw in raws:
-        if raw.elided and crowd and crowd[0] >= n - 1:
+        if raw.elided and crowd and crowd[0] >= n - 1 and raw.lemma in HARM_LEMMAS:
+            # 'killing 120 people and injuring more than 1,000': people, injured
+            raw = replace(raw, unit=crowd[1], measure=harmed_measure(crowd[1], raw.lemma), elided=False)
+        elif raw.elided and crowd and crowd[0] >= n - 1:
             raw = replace(raw, unit=crowd[1], lemma=crowd[2], measure=crowd[3], elided=False)
         elif raw.elided and raw.unit in ELIDED_HEADS:
             continue  # 'put the figure at 5,000' with no crowd before it counts nothing known

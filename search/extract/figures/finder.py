@@ -12,7 +12,8 @@ from typing import NamedTuple
 from ..lexicon.verbs import UP_PARTICLE_VERBS
 from ..lexicon.words import CURRENCIES, LOWER_CASE_PLACES, PHRASE_STOPS, PLACES, QUALIFIERS, QUALIFIER_WORDS, STOP_WORDS, UNIT_LEMMAS
 from ..lexicon.units import (COUNTED_PARTICIPLES, CROWD_NOUNS, CURRENCY_WORDS, DISTANCE_UNITS, DURATIONS, ELIDED_HEADS,
-                             FRACTION_WORDS, GLUED_UNITS, NOT_NOUNS, NOT_UNITS, RACE_DISTANCES, RACE_WORDS, SCORE_WORDS)
+                             FRACTION_WORDS, GLUED_UNITS, HARMED, HARMED_NOUNS, HARMS, NOT_NOUNS, NOT_UNITS, RACE_DISTANCES,
+                             RACE_WORDS, SCORE_WORDS)
 from .measure import (REACH, WORD_AFTER, counted_head, counted_measure, counted_subject, is_plural, measure_key,
                       measure_of)
 from .numbers import SPELLED, digits_value, exact, scaled, spelled_value
@@ -44,7 +45,7 @@ RANK_BEFORE = re.compile(
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
 MAX_DIGITS = 15
 # A body of people counted by a bare number after it: 'a crowd of 18,412', 'turnout was 1.2 million'.
-HEDGE = r"(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated|as many as)\s+)?"
+HEDGE = r"(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated|as many as|at least)\s+)?"
 COLLECTIVE_BEFORE = re.compile(
     r"\b(crowd|turnout|attendance|audience|workforce|population|membership|electorate|headcount|readership)"
     r"\s+(?:of|was|is|were|are|stood at|reached|rose to|fell to|hit|totalled|numbered)\s+" + HEDGE + "$",
@@ -60,6 +61,14 @@ ATTENDING_AFTER = re.compile(
     r"\s+(?:(?:have|had|were|was)\s+)?(?:took\s+part|taken\s+part|taking\s+part|attended|marched|turned\s+out|"
     r"protested|rallied|demonstrated|gathered|joined\s+(?:the|a|in\s+the)\s+(?:march|protest|rally|demonstration|"
     r"strike|procession|vigil))\b", re.IGNORECASE)
+# What befell the people counted: '120 people were killed', 'killing at least 120 people', 'injuring more than 1,000'.
+HARM_AFTER = re.compile(r"\s*(?:(?:have|had|has)\s+)?(?:(?:been|were|was|are|is)\s+)?(?:reported\s+|confirmed\s+)?"
+                        r"(killed|dead|died|injured|wounded|hurt|missing)\b", re.IGNORECASE)
+HARM_BEFORE = re.compile(r"\b(killing|killed|injuring|injured|wounding|wounded)\s+" + HEDGE + "$", re.IGNORECASE)
+# 'The death toll from Tuesday's earthquake rose to 310': how many died, the noun left out.
+TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^.;:!?\d]{0,60}?\b(?:to|at|of|was|is|reached|hit|passed|topped)\s+"
+                         + HEDGE + "$", re.IGNORECASE)
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 RANGE_END = re.compile(r"\b(?:to|and|or|from|between|aged)\s+$", re.IGNORECASE)  # 'aged from 5 to 11 took part'
 COLLECTIVE_REACH = 60
 COORDINATION = re.compile(r"\s*(?:-|–|—|to|and|or|-to-)\s*$", re.IGNORECASE)
@@ -114,6 +123,7 @@ class _Atom:
     measure: str | None = None
     dropped: bool = False
     elided: bool = False
+    harm: str | None = None  # what befell the people counted: their count's lemma
     partner: "_Atom | None" = None  # the other number of a range or coordination: they share a measure
 
     @property
@@ -159,7 +169,8 @@ def _raw(atom: _Atom) -> RawFigure:
     if atom.kind == "duration" and qualifier in ("over", "under"):
         qualifier = None  # 'over eight years' says when, not how many
     return RawFigure(exact(scaled(atom.base, atom.scale)), atom.unit, atom.start, max(atom.end, atom.unit_end),
-                     qualifier, _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count", atom.elided)
+                     qualifier, atom.harm or _lemma(atom.unit.split()[-1]), atom.measure, atom.kind == "count",
+                     atom.elided)
 
 
 @lru_cache(maxsize=4)
@@ -280,6 +291,9 @@ def _next_word(text: str, pos: int, hi: int) -> str | None:
 def _read_unit(text: str, atom: _Atom, hi: int) -> None:
     """Set the atom's counted noun: 'soldiers', 'long-range artillery pieces', 'year' in 'three-year'."""
     end = atom.end
+    if MAGNITUDE_BEFORE.search(text, max(0, atom.start - 12), atom.start):
+        atom.unit, atom.unit_end, atom.kind, atom.measure = "magnitude", end, "count", "magnitude"
+        return  # 'a magnitude 6.8 earthquake': the scale is written before the number
     if text.startswith("-", end) and not atom.match.group("cur"):
         compound = re.match(r"-([a-z]+)\b", text[end:end + 20])
         if compound and compound.group(1) not in NOT_NOUNS and compound.group(1) not in ("strong", "odd", "plus"):
@@ -306,6 +320,20 @@ def _read_unit(text: str, atom: _Atom, hi: int) -> None:
             atom.measure = measure
         if CASUALTY.match(text, unit_end, hi) and _lemma(unit.split()[-1]) in ("troop", "person", "civilian"):
             atom.unit = "casualties"
+        elif unit.split()[-1].lower() in HARMED_NOUNS:
+            atom.harm = _harm(text, atom, unit_end, hi)
+            atom.measure = harmed_measure(atom.measure or unit, atom.harm)
+
+
+def harmed_measure(measure: str | None, harm: str | None) -> str | None:
+    """Return what a count of harmed people measures: 'people killed', 'civilians injured'."""
+    return f"{measure} {HARMED[harm]}" if harm and measure else measure
+
+
+def _harm(text: str, atom: _Atom, unit_end: int, hi: int) -> str | None:
+    """Return what befell the people counted at atom ('death', 'injury', 'missing'), or None when the text says not."""
+    found = HARM_AFTER.match(text, unit_end, hi) or HARM_BEFORE.search(text, max(0, atom.start - 40), atom.start)
+    return HARMS[found.group(1).lower()] if found else None
 
 
 def _clause_after(unit: str) -> bool:
@@ -409,9 +437,14 @@ def _crowd(text: str, atom: _Atom, lo: int) -> None:
         elided = head in ELIDED_HEADS
     elif ATTENDING_AFTER.match(text, atom.end) and not RANGE_END.search(text, max(lo, atom.start - 12), atom.start):
         head, elided = "people", True
+    elif (harm := HARM_BEFORE.search(text, max(lo, atom.start - 40), atom.start)):
+        head, elided, atom.harm = "people", True, HARMS[harm.group(1).lower()]  # 'injuring more than 1,000'
+    elif TOLL_BEFORE.search(text, max(lo, atom.start - 90), atom.start):
+        head, elided, atom.harm = "death toll", False, "death"
     else:
         return
-    atom.unit, atom.unit_end, atom.kind, atom.measure, atom.elided = head, atom.end, "count", None, elided
+    measure = head if head in ("death toll", "crowd", "turnout", "attendance") else harmed_measure(head, atom.harm)
+    atom.unit, atom.unit_end, atom.kind, atom.measure, atom.elided = head, atom.end, "count", measure, elided
 
 
 def _lemma(word: str) -> str:

@@ -47,6 +47,14 @@ CROWD_NOUNS = frozenset("""
 people protesters demonstrators marchers participants supporters fans spectators activists mourners pilgrims
 residents workers strikers tenants students farmers voters
 """.split())
+# People a disaster or an attack harms: 'killing 120 people', '40 civilians were wounded'.
+HARMED_NOUNS = CROWD_NOUNS | frozenset("""
+civilians soldiers troops children adults passengers migrants miners villagers pupils patients women men
+""".split())
+# What befell them, as the count's lemma: 'people killed' and 'people injured' are two quantities of one event.
+HARMS = {"killed": "death", "killing": "death", "dead": "death", "died": "death", "injured": "injury",
+         "injuring": "injury", "wounded": "injury", "wounding": "injury", "hurt": "injury", "missing": "missing"}
+HARMED = {"death": "killed", "injury": "injured", "missing": "missing"}  # a harm's measure: 'people killed'
 # Heads of an estimate that name no noun of their own: 'put the number at half a million' counts the crowd before.
 ELIDED_HEADS = frozenset("number numbers figure total".split())
 
