@@ -454,3 +454,21 @@ def test_asking_not_to_be_identified_is_no_claim_of_the_tag_before_it():
             "identified because the deliberations are private.")
     assert [c.text for c in extract(load_plain(text, "t.txt")).claims] == [
         "A deal could value the unit at about $2 billion"]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Carter told reporters the deal was good for workers.", "the deal was good for workers"),
+    ("The minister told the BBC the plan would cost jobs.", "the plan would cost jobs"),
+    ("Mr Smith told the BBC's Today programme the talks had stalled.", "the talks had stalled"),
+    ("Ms Lee told members of the committee the budget was too small.", "the budget was too small"),
+    ("Mr Ray told the BBC such a move would fail.", "such a move would fail"),
+    ("Mr Cole told the Guardian newspaper he wants a vote.", "he wants a vote"),
+])
+def test_the_hearer_of_told_is_left_out_of_what_was_told(body, content):
+    """'told X Y': the clause starts at its determiner or pronoun, not at the hearer's name."""
+    assert [c.text for c in statements_of(body)] == [content]
+
+
+def test_a_determiner_inside_a_phrase_after_warned_opens_no_clause():
+    [claim] = claims_of("The agency warned demand for crude in the first quarter would outstrip supply.")
+    assert not claim.text.startswith("the first quarter")

@@ -12,10 +12,9 @@ from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, 
 from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
                              ORG_WORDS, STOP_WORDS, TITLES)
 from ..lexicon.people import BODY_NOUNS, DESCRIPTORS, SPEAKER_NOUNS
-from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIRST_PERSON,
-                               NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION, PARTICIPLE_OPENERS,
-                               PHRASE_NAME_JOINS,
-                               PLACE_PREPOSITIONS)
+from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIGURE_PREPOSITIONS,
+                               FIRST_PERSON, NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION,
+                               PARTICIPLE_OPENERS, PHRASE_NAME_JOINS, PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ...models import ACT, STATEMENT
@@ -69,6 +68,11 @@ GERUND_HEADS = frozenset("for after before since without despite".split())  # 's
 PROPOSITION_OPENERS = QUESTION_WORDS - {"about"}  # what follows is a clause: 'asked whether', 'wondered why'
 DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that the plan was') or an object ('this point')
 AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
+CONTENT_DETERMINERS = frozenset("the a an".split())  # one opening the reported clause after a hearer
+HEARER_REACH = 12  # tokens read after 'told' for where the reported clause starts
+POSSESSIVES = frozenset("his her its their our my your".split())
+PREDETERMINERS = frozenset("such all both half".split())  # 'such a move would'
+HEARER_STOPS = frozenset("that to which who whom whose".split())
 HEARER_AIMS = AIMS | {"tell", "ask", "stance"}  # ... or a call on someone: 'urged Congress to act', 'told him to'
 
 SUBORDINATORS = frozenset("that which who whom whose when where after before while because since until unless if as"
@@ -585,9 +589,9 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     if names_no_stance(ctx, toks, k, size, cue):
         return None  # 'users wanting help have turned to ...', 'sent off for appearing to taunt'
     lo = _skip_adjuncts(toks, k + size)
-    if "tell" in classes_of(cue) and (hearer := np_after(toks, lo)) \
-            and not (hearer[1] + 1 < len(toks) and toks[hearer[1] + 1].text in AUXILIARIES):
-        lo = _skip_adjuncts(toks, hearer[1] + 1)  # 'told (reporters on Friday) that ...'; not 'warning the deal would'
+    if "tell" in classes_of(cue) and (end := _hearer_end(toks, lo)) \
+            and not (end < len(toks) and toks[end].text in AUXILIARIES):
+        lo = _skip_adjuncts(toks, end)  # 'told (reporters on Friday) that ...'; not 'warning the deal would'
 
     if lo < len(toks) and toks[lo].text == "that":
         lo += 1
@@ -714,6 +718,36 @@ FRAMES = (_according, _tag)
 # ---- pieces the rules share ----
 
 
+def _hearer_end(toks: list[Token], i: int) -> int | None:
+    """Return where the hearer of 'told' starting at i ends (exclusive), or None: before a time, a pronoun or a
+    second determiner ('told reporters Friday he was', 'told the BBC the plan would')."""
+    obj = np_after(toks, i)
+    if not obj:
+        return None
+    end = next((m for m in range(obj[0] + 1, obj[1] + 1) if toks[m].text in TIME_WORDS
+                or toks[m].text.lower() in CLAUSE_SUBJECTS or toks[m].text in CONTENT_DETERMINERS), obj[1] + 1)
+    later = _last_opening(toks, end)  # 'told members of the committee the budget was'
+    return end if later is None else later
+
+
+def _last_opening(toks: list[Token], i: int) -> int | None:
+    """Return the last determiner or pronoun before the first auxiliary or past verb after i: where the clause
+    that verb ends starts ('the BBC's Today programme [the] talks had stalled'); None at 'that' or a mark."""
+    opening = pronoun = None
+    for m in range(i, min(i + HEARER_REACH, len(toks))):
+        word = toks[m].text
+        lower = word.lower()
+        if lower in AUXILIARIES or lower in PAST_VERBS or (word.islower() and lower.endswith("ed")):
+            return opening
+        if lower in HEARER_STOPS or not word[:1].isalnum():
+            break  # 'told an audience at Reid Hall that ...', 'told him to leave': other rules'
+        after_preposition = m > i and toks[m - 1].text.lower() in FIGURE_PREPOSITIONS  # 'in the first quarter'
+        if (word in CONTENT_DETERMINERS or lower in CLAUSE_SUBJECTS or word in POSSESSIVES) and not after_preposition:
+            opening = m - 1 if m > i and toks[m - 1].text.lower() in PREDETERMINERS else m
+            pronoun = m if pronoun is None and lower in CLAUSE_SUBJECTS else pronoun
+    return pronoun  # 'told the Guardian newspaper he wants ...': a pronoun opens the clause
+
+
 def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | None:
     """Return where the cue's content starts after the cue ending at i, by its verb classes."""
     i = _skip_adjuncts(toks, i)
@@ -726,10 +760,7 @@ def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | Non
         return that + 1  # 'told delegates that ...', 'told the BBC's Today programme that ...'
     if "ask" in classes and (question := _question(toks, i)) is not None:
         return question  # 'asked the candidate whether ...'
-    if "tell" in classes and (obj := np_after(toks, i)):
-        # the hearer ends before a time or a pronoun: 'told reporters Friday he was ...'
-        end = next((m for m in range(obj[0] + 1, obj[1] + 1)
-                    if toks[m].text in TIME_WORDS or toks[m].text.lower() in CLAUSE_SUBJECTS), obj[1] + 1)
+    if "tell" in classes and (end := _hearer_end(toks, i)):
         j = _skip_adjuncts(toks, end)
         if _reported(toks, j):
             return j  # 'told reporters the plan ...'
