@@ -27,6 +27,10 @@ def quote_in(text: str):
     (f'Detective Sergeant Maria Lopez said: "{SPEECH}."', "Detective Sergeant Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," said Chief Constable Maria Lopez.', "Chief Constable Maria Lopez", "Maria Lopez"),
     (f'Referee Maria Lopez said: "{SPEECH}."', "Referee Maria Lopez", "Maria Lopez"),
+    # a job set off by a comma before the name: the name speaks, not the body the job belongs to
+    (f'"{SPEECH}," said Ajax\'s director of football, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," said the club\'s chairman, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," said EEF chief economist, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
 ])
 def test_attribution_forms(body, mention, speaker):
     text = f"Headline\n\n{body}"
@@ -307,3 +311,8 @@ def test_a_capital_inside_a_word_or_after_an_abbreviations_dot_opens_no_name():
     found = extract(load_plain(text, "t.txt"))
     assert [c.claimer for c in found.claims] == ["Cadbury", "Apple"]
     assert [f.claimer for f in found.figures if f.text == "$799"] == ["Apple"]
+
+
+def test_a_job_set_off_by_a_comma_before_a_clause_names_nobody_else():
+    quote = quote_in(f'Headline\n\n"{SPEECH}," said the firm\'s chairman, adding that profits rose.')
+    assert quote.speaker_mention == "the firm's chairman"

@@ -113,14 +113,28 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
 
 
 def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Extend 'Yukos' to 'Yukos chief executive Steven Theede': a job, then the person's name."""
+    """Extend 'Yukos' to 'Yukos chief executive Steven Theede': a job, then the person's name; or take the name
+    a job sets off with a comma: 'Ajax's director of football, Marc Overmars', 'the club's chairman, John Smith'."""
     if np is None:
         return None
     j = np[1] + 1
     while j < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text):
         j += 1
     name = np_after(toks, j) if j > np[1] + 1 and j < len(toks) and is_cap(toks[j].text) else None
-    return (np[0], name[1]) if name else np
+    if name:
+        return (np[0], name[1])
+    j += 2 * (j + 1 < len(toks) and toks[j].text == "of" and toks[j + 1].text.islower())  # 'director of football'
+    role = toks[j - 1].text.islower() and is_descriptor(toks[j - 1].text) or (
+        j >= 2 and toks[j - 2].text == "of" and is_descriptor(toks[j - 3].text))
+    return (_appositive(toks, j + 1) if role and j < len(toks) and toks[j].text == "," else None) or np
+
+
+def _appositive(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Return the name set off after a job at i when it ends the clause: ', Marc Overmars.' (not ', adding')."""
+    name = np_after(toks, i)
+    if not name or not all(is_cap(t.text) for t in toks[name[0]:name[1] + 1]) or name[1] == name[0]:
+        return None
+    return name if name[1] + 1 == len(toks) or toks[name[1] + 1].text in ",.;(" else None
 
 
 def _holds_quote(toks: list[Token], lo: int, hi: int) -> bool:
