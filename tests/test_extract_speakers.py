@@ -316,3 +316,9 @@ def test_a_capital_inside_a_word_or_after_an_abbreviations_dot_opens_no_name():
 def test_a_job_set_off_by_a_comma_before_a_clause_names_nobody_else():
     quote = quote_in(f'Headline\n\n"{SPEECH}," said the firm\'s chairman, adding that profits rose.')
     assert quote.speaker_mention == "the firm's chairman"
+
+
+def test_a_speakers_job_between_quote_and_name_is_no_claim():
+    text = f'Headline\n\n"{SPEECH}," the club\'s chairman, Maria Lopez, said.'
+    extraction = extract(load_plain(text, "t.txt"))
+    assert [q.speaker for q in extraction.quotes] == ["Maria Lopez"] and extraction.claims == []

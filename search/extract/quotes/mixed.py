@@ -11,6 +11,7 @@ from ..lexicon.grammar import TITLE_JOINS
 from ..lexicon.sources import TIME_WORDS
 from ..lexicon.verbs import ADJUNCT_HEADS
 from ..lexicon.words import NAMING_CUES, PRONOUNS
+from ..speakers.names import is_descriptor
 from ..text.sentences import sentence_at
 from .spans import MARK
 
@@ -138,7 +139,17 @@ def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end
     tag = cue if cue >= 0 else quote.speaker_start
     if BEFORE_STOP.search(masked, outer_end, tag) or RELATIVE.search(masked, outer_end, tag):
         return None  # the quote and its tag are not one clause
+    if _job_before(masked[outer_end:quote.speaker_start]):
+        tag = outer_end  # '"...," the club's chairman, John Smith, said': the speaker's job, nothing reported
     return _if_mixed(masked, begin, max(outer_end, _trim(masked, outer_end, tag)))
+
+
+def _job_before(between: str) -> bool:
+    """Return True for ', the club's chairman, ' or ', Ajax's director of football, ' before a speaker's name."""
+    words = [w.lower() for w in WORD.findall(between)]
+    if not between.rstrip().endswith(",") or not words:
+        return False
+    return is_descriptor(words[-1]) or (len(words) >= 3 and words[-2] == "of" and is_descriptor(words[-3]))
 
 
 def _find(text: str, word: str, lo: int, hi: int, last: bool = False) -> int:
