@@ -322,3 +322,9 @@ def test_a_speakers_job_between_quote_and_name_is_no_claim():
     text = f'Headline\n\n"{SPEECH}," the club\'s chairman, Maria Lopez, said.'
     extraction = extract(load_plain(text, "t.txt"))
     assert [q.speaker for q in extraction.quotes] == ["Maria Lopez"] and extraction.claims == []
+
+
+def test_a_relative_named_as_one_is_not_who_the_bare_surname_means():
+    text = ('Headline\n\nJimi Rowe changed rock music. His father, Al Rowe, said he was a quiet boy. '
+            f'"{SPEECH}," Rowe once said.')
+    assert quote_in(text).speaker == "Jimi Rowe"

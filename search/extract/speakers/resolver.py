@@ -21,6 +21,10 @@ NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
 # (?<!\w) first: 'Phone' inside 'iPhone', 'Bay' inside 'eBay' are no names
 NAME = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
+# 'his father, Al Hendrix', "Jimi's brother Leon Hendrix": a relative named beside the person a story is about
+KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
+                            r"granddaughter|grandfather|grandmother|cousin|uncle|aunt|nephew|niece|stepfather|"
+                            r"stepmother|stepson|stepdaughter)\s*,?\s+$")
 NAME_OR_WORD = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
@@ -275,12 +279,22 @@ class Resolver:
         known = self.full[key]
         people = [n for n in known if self._full_name(n)]
         if len(people) > 1:
-            # 'Writer Tony Cowell is ... "...," said Cowell' is Tony though the lead named his brother Simon first
+            # 'Writer Tony Cowell is ... "...," said Cowell' is Tony though the lead named his brother Simon first;
+            # a relative brought in as one ('his father, Al Hendrix') is not who the bare surname goes on to mean
+            relatives = self._relatives(key, people)
+            people = [n for n in people if n not in relatives] or people
             named = [(at, n) for at, n in self.named_at[key] if n in people]
             k = bisect.bisect_right(named, (pos, "\uffff"))
             if k:
                 return named[k - 1][1]
         return people[0] if len(people) == 1 else known.most_common(1)[0][0]
+
+    def _relatives(self, key: str, people: list[str]) -> set[str]:
+        """Return the people sharing a surname whom the text first names as someone's relative ('his father Al')."""
+        first: dict[str, int] = {}
+        for at, name in self.named_at[key]:
+            first.setdefault(name, at)
+        return {n for n in people if n in first and KINSHIP_BEFORE.search(self.text, max(0, first[n] - 30), first[n])}
 
     def _full_name(self, name: str) -> bool:
         """Return True for a person's full name, not 'Dogged Federer', 'My Forsyth' or 'K. Wimpey' (a sentence's
