@@ -63,6 +63,18 @@ def test_transcript_lines_are_quotes_of_the_named_speaker():
     ]
 
 
+def test_a_transcript_turns_unlabelled_paragraphs_are_its_speakers_until_the_next_label():
+    text = ("Headline\n\nChris Wallace interviewed the candidate.\n\n"
+            "WALLACE: Will you raise taxes next year?\n\nSMITH: No, we will cut them.\n\n"
+            "And I think the Senate will agree, because the votes are there.\n\nWALLACE: And the critics?\n\n"
+            "SMITH: They are wrong.\n\nThe interview was recorded on Sunday.")
+    quotes = extract(load_plain(text, "t.txt")).quotes
+    assert [(q.text, q.speaker, q.utterance) for q in quotes] == [
+        ("Will you raise taxes next year?", "Chris Wallace", 1), ("No, we will cut them.", "SMITH", 2),
+        ("And I think the Senate will agree, because the votes are there.", "SMITH", 2),
+        ("And the critics?", "Chris Wallace", 3), ("They are wrong.", "SMITH", 4)]  # the closing line is the writer's
+
+
 def test_a_qa_interviews_answers_are_quotes_of_the_person_it_names_first():
     text = ("Headline\n\nThe health secretary, Jane Cooper, spoke to the Daily Courier about waiting lists.\n\n"
             "Q: Is the health service in crisis?\n\nA: No. It is under pressure, but it is not in crisis.\n\n"

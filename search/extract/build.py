@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..models import Claim, Figure, Quote
 from .attribution.context import UNNAMED, Attribution, Context
 from .attribution.rules import attribute, inherit
-from .attribution.fallbacks import interview_answers, transcript_speaker
+from .attribution.fallbacks import interview_answers, transcript_lines
 from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
@@ -40,8 +40,10 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
               for number, (q, attr, kind) in enumerate(kept, 1)
               for piece in _pieces(ctx, q, kind, None if attr is UNNAMED else ranker.choose(ctx, q, attr, cache),
                                    resolver)]
-    quotes += [replace(q, utterance=number) for number, q in enumerate(_transcript_quotes(ctx, found, resolver),
-                                                                       len(kept) + 1)]
+    number = len(kept)
+    for quote, continued in _transcript_quotes(ctx, found, resolver):
+        number += not continued  # a turn's unlabelled paragraphs are pieces of its one utterance
+        quotes.append(replace(quote, utterance=number))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -93,21 +95,21 @@ def _whole_sentence(quoted: str, before: str) -> bool:
     return before.endswith((".", "!", "?")) and quoted[:1].isupper() and quoted[-1:] in ".!?"
 
 
-def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[Quote]:
-    """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript."""
-    lines = [(span, transcript_speaker(ctx.text, span)) for span in ctx.paragraphs]
-    lines = [(span, hit) for span, hit in lines if hit]
-    if len(lines) < TRANSCRIPT_LINES:  # else a Q&A interview's answers: 'A: ...' by the person it names first
-        lines = [(span, (attr, begin)) for span, begin, attr in interview_answers(ctx, TRANSCRIPT_LINES)]
+def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[tuple[Quote, bool]]:
+    """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript, each flagged when it continues
+    the turn before (an unlabelled paragraph of it)."""
+    lines = transcript_lines(ctx.text, ctx.paragraphs, TRANSCRIPT_LINES)
+    if not lines:  # else a Q&A interview's answers: 'A: ...' by the person it names first
+        lines = [(span, attr, begin, False) for span, begin, attr in interview_answers(ctx, TRANSCRIPT_LINES)]
     if not lines:
         return []
     starts = [q.outer_start for q in found]
     quotes = []
-    for span, (attr, begin) in lines:
+    for span, attr, begin, continued in lines:
         k = bisect.bisect_left(starts, span.start)
         if k < len(starts) and starts[k] <= begin:
             continue  # the line's speech is in quote marks: that quote carries it (a title quoted inside does not)
-        quotes.append(_quote(ctx, begin, span.end, "quote", attr, resolver))
+        quotes.append((_quote(ctx, begin, span.end, "quote", attr, resolver), continued))
     return quotes
 
 

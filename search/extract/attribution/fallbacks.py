@@ -21,6 +21,8 @@ TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 DASHES = frozenset("-–—")
 QA_LINE = re.compile(r"(?:\*\*)?([QA])[:.](?:\*\*)?\s+(?:\*\*\s*)?")  # 'Q: ...', '**A:** ...'
 PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}\b")
+CONTINUED_PARAGRAPHS = 3  # unlabelled paragraphs a transcript turn may run on before the next label
+QUOTE_MARK = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
 PASSIVE_REACH = 4  # tokens before a quote read for 'was accused of', 'were urged to'
 
 
@@ -121,8 +123,35 @@ def unquoted_transcript(text: str, paragraphs: list[Span], least: int) -> str:
 
 def transcript_turns(text: str, paragraphs: list[Span], least: int) -> list[tuple[int, int]]:
     """Return the speech of each 'WALLACE: ...' line of a transcript (at least ``least`` lines): quoted speech."""
-    turns = [(hit[1], span.end) for span in paragraphs if (hit := transcript_speaker(text, span))]
-    return turns if len(turns) >= least else []
+    return [(begin, span.end) for span, _, begin, _ in transcript_lines(text, paragraphs, least)]
+
+
+def transcript_lines(text: str, paragraphs: list[Span], least: int) -> list[tuple[Span, Attribution, int, bool]]:
+    """Return a transcript's lines (at least ``least`` labelled ones): (paragraph, speaker, where the speech starts,
+    whether it continues the turn before). A turn's unlabelled paragraphs before the next label are its speech."""
+    hits = [transcript_speaker(text, span) for span in paragraphs]
+    if sum(1 for hit in hits if hit) < least:
+        return []
+    lines, speaker = [], None
+    for i, (span, hit) in enumerate(zip(paragraphs, hits)):
+        if hit:
+            speaker = hit[0]
+            lines.append((span, speaker, hit[1], False))
+        elif speaker is not None and _continued_turn(text, paragraphs, hits, i):
+            lines.append((span, speaker, span.start, True))
+        else:
+            speaker = None  # the writer's own paragraph ends the turn
+    return lines
+
+
+def _continued_turn(text: str, paragraphs: list[Span], hits: list, i: int) -> bool:
+    """Return True when paragraphs[i] and the few unlabelled ones after it lead to the next label, unquoted."""
+    for j in range(i, min(i + CONTINUED_PARAGRAPHS, len(paragraphs))):
+        if hits[j]:
+            return True
+        if QUOTE_MARK.search(text, paragraphs[j].start, paragraphs[j].end):
+            return False  # the writer quoting someone: no transcript speech
+    return False
 
 
 def transcript_speaker(text: str, span: Span) -> tuple[Attribution, int] | None:
