@@ -340,3 +340,8 @@ def test_a_relative_named_as_one_is_not_who_the_bare_surname_means():
     text = ('Headline\n\nJimi Rowe changed rock music. His father, Al Rowe, said he was a quiet boy. '
             f'"{SPEECH}," Rowe once said.')
     assert quote_in(text).speaker == "Jimi Rowe"
+
+
+def test_a_bracketed_line_in_a_transcript_is_nobodys_speech():
+    text = ("Headline\n\nWALLACE: Will you raise taxes?\n\nSMITH: No.\n\n(LAUGHTER)\n\nWALLACE: Really?")
+    assert "(LAUGHTER)" not in [q.text for q in extract(load_plain(text, "t.txt")).quotes]

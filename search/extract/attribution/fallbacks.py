@@ -149,8 +149,8 @@ def _continued_turn(text: str, paragraphs: list[Span], hits: list, i: int) -> bo
     for j in range(i, min(i + CONTINUED_PARAGRAPHS, len(paragraphs))):
         if hits[j]:
             return True
-        if QUOTE_MARK.search(text, paragraphs[j].start, paragraphs[j].end):
-            return False  # the writer quoting someone: no transcript speech
+        if QUOTE_MARK.search(text, paragraphs[j].start, paragraphs[j].end) or text[paragraphs[j].start] in "([":
+            return False  # the writer quoting someone, or '(LAUGHTER)': no transcript speech
     return False
 
 
