@@ -472,3 +472,12 @@ def test_the_hearer_of_told_is_left_out_of_what_was_told(body, content):
 def test_a_determiner_inside_a_phrase_after_warned_opens_no_clause():
     [claim] = claims_of("The agency warned demand for crude in the first quarter would outstrip supply.")
     assert not claim.text.startswith("the first quarter")
+
+
+@pytest.mark.parametrize("claimer, named", [
+    ("Ministers", False), ("Prosecutors", False), ("MPs", False), ("Officials", False),
+    ("Reuters", True), ("Maria Lopez", True), ("Department of Justice", True),
+])
+def test_a_claimer_is_named_when_it_may_carry_a_speaker_id(claimer, named):
+    [claim] = claims_of(f"{claimer} said the plan would work.")
+    assert (claim.claimer, claim.named) == (claimer, named)

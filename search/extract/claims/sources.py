@@ -9,6 +9,7 @@ from ..lexicon.people import BODY_NOUNS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.grammar import CONNECTIVES, PHRASE_NAME_JOINS
 from ..text.phrases import abbrev_dot, is_cap, np_back, subject_before
 from ..text.sentences import Token
+from ..speakers import identities
 
 APPOSITIVE_REACH = 14  # tokens back from the cue over which 'X, 60, a doctor,' is searched
 APPOSITIVES = 3
@@ -36,11 +37,13 @@ def described(mention: str) -> bool:
 
 
 def is_named(canonical: str | None) -> bool:
-    """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials'."""
+    """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials' or 'Ministers'
+    (a claimer named so gets a speaker id: identities decide what a name is)."""
     words = (canonical or "").split()
     if not words or not all(w[:1].isupper() or w in PHRASE_NAME_JOINS for w in words):
         return False
-    return not (len(words) == 1 and words[0].lower() in UNNAMED_SOURCES)
+    # one word is a name only if it may carry a speaker id: 'Ministers', 'Prosecutors' and 'MPs' are groups
+    return len(words) > 1 or (words[0].lower() not in UNNAMED_SOURCES and identities.is_named(canonical))
 
 
 def owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
