@@ -16,7 +16,7 @@ from ..attribution.context import Context
 from ..attribution.cues import anonymity
 from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
-from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
+from ..lexicon.verbs import ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
 from ..text.phrases import QUOTE_MARKS
 from ..text.sentences import Token, tokens
@@ -429,7 +429,8 @@ class ClaimTagger:
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1) \
-                        or anonymity(toks, c_lo - 1) or toks[c_hi - 1].text in FRAGMENT_ENDS:
+                        or anonymity(toks, c_lo - 1) or toks[c_hi - 1].text in FRAGMENT_ENDS \
+                        or _where_said(toks, q_hi, c_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
                     continue  # as an act it would hold the quotation, taking it from its speaker's statement
@@ -439,7 +440,15 @@ class ClaimTagger:
 
 
 # A content ending on one of these is cut mid-phrase ('said at the meeting on', 'the deliberations are'): no reading.
+WHERE_SAID = ADJUNCT_HEADS - {"to", "from"}  # 'said at', 'said during': when or where, not what
 FRAGMENT_ENDS = BE_FORMS | AUXILIARIES | frozenset("a an the of on at and or but than".split())
+
+
+def _where_said(toks: list[Token], cue_end: int, c_lo: int, cue: str) -> bool:
+    """Return True for a content right after a verb of saying and a preposition: 'said at [the meeting on
+    Friday]' tells where it was said, not what."""
+    return (cue_end < c_lo and toks[c_lo - 1].text.lower() in WHERE_SAID
+            and "say" in classes_of(cue.split()[-1]))
 
 
 def _widen(raw: list[RawClaim], taken: _Taken, toks: list[Token], content, source) -> None:
