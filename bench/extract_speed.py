@@ -7,6 +7,8 @@ claim tagger's window memo empty, so a repeat is not helped by the run before it
 tests/test_extract_linear.py): seconds should grow linearly with size.
 --cpu-vs-rules also times extraction without the claim tagger, in CPU seconds, alternating runs
 (a ratio within one run holds on a busy machine where wall time does not).
+--cli times the command a user runs, `claimsearch extract --json` over every file (loading, JSON and the
+worker processes it starts on a machine with several cores included), wall seconds, best of --repeat.
 """
 from __future__ import annotations
 
@@ -56,12 +58,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N timed runs")
     parser.add_argument("--synthetic", action="store_true", help="time quote-heavy text of growing size")
     parser.add_argument("--cpu-vs-rules", action="store_true", help="CPU time with and without the claim tagger")
+    parser.add_argument("--cli", action="store_true", help="time `claimsearch extract --json` over every file")
     args = parser.parse_args()
     if args.synthetic:
         return synthetic()
     if not args.corpus.is_dir():
         print(f"skipped: corpus {args.corpus} not found (needs ../shared/data/bbc-news)")
         return 0
+    if args.cli:
+        return command_speed(args.corpus, args.repeat)
     articles = load(args.corpus)
     best = float("inf")
     for _ in range(args.repeat):
@@ -74,6 +79,23 @@ def main() -> int:
           f"in {best:.2f} s: {len(articles) / best:.0f} articles/s (best of {args.repeat})")
     if args.cpu_vs_rules:
         tagger_cost(articles, args.repeat)
+    return 0
+
+
+def command_speed(corpus: Path, repeat: int) -> int:
+    """Print the articles/s of `claimsearch extract --json` over every file of the corpus (best of repeat)."""
+    import subprocess
+
+    files = [str(path) for path in corpus_files(corpus)]
+    command = [str(Path(sys.executable).with_name("claimsearch")), "extract", "--json", *files]
+    best, lines = float("inf"), 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        best = min(best, time.perf_counter() - started)
+        lines = done.stdout.count("\n")
+    print(f"claimsearch extract --json: {lines} articles from {len(files)} files in {best:.2f} s: "
+          f"{lines / best:.0f} articles/s (best of {repeat})")
     return 0
 
 
