@@ -481,3 +481,8 @@ def test_a_determiner_inside_a_phrase_after_warned_opens_no_clause():
 def test_a_claimer_is_named_when_it_may_carry_a_speaker_id(claimer, named):
     [claim] = claims_of(f"{claimer} said the plan would work.")
     assert (claim.claimer, claim.named) == (claimer, named)
+
+
+def test_a_mid_tag_followed_by_after_ends_the_content():
+    [claim] = claims_of("Nordbank will cut 2,000 jobs, the lender said on Tuesday, after profit fell sharply.")
+    assert claim.text == "Nordbank will cut 2,000 jobs"

@@ -501,6 +501,15 @@ def test_the_harmed_are_counted_with_what_befell_them(body, expected):
     assert [(f.value, f.unit, f.qualifier, f.measure) for f in figures_of(body)] == expected
 
 
+@pytest.mark.parametrize("body, measure", [
+    ("Third-quarter profit fell 34% to 1.2 billion crowns.", "Third-quarter profit"),
+    ("Sales rose 5% to $3bn in the quarter.", "Sales"),
+])
+def test_the_level_a_change_reached_measures_what_changed(body, measure):
+    change, level = figures_of(body)
+    assert change.measure == level.measure == measure
+
+
 def test_the_dead_and_the_injured_are_two_topics():
     killed, injured = figures_of("The blast killed 12 people in Kabul and injured 40 people.")
     assert (killed.topic, injured.topic) == ("death:afghanistan", "injury:afghanistan")

@@ -82,7 +82,8 @@ NOT_HEARERS = NOT_CLAIM_OPENING | {"a", "an"}  # 'endorsed a plan to', 'support 
 INFINITIVE_REACH = 4  # words: 'urged the Union to' — an infinitive after its hearer (not after 'a plan')
 HEDGE_FIRST_WORDS = frozenset(hedge[0] for hedge in NUMBER_HEDGES)
 DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' before a tag's name
-TAG_ADJUNCTS = frozenset("as with amid".split())  # ', officials said, as rescuers ...': no mid tag
+# ', officials said, as rescuers ...', ', the lender said on Tuesday, after profit fell ...': no mid tag
+TAG_ADJUNCTS = frozenset("as with amid after before following despite ahead".split())
 NOT_DESCRIPTIONS = STOP_WORDS | AUXILIARIES | PAST_VERBS  # words that end a speaker's description ('said X, who')
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 

@@ -79,6 +79,7 @@ FOLLOW_ON = re.compile(r"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|yea
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
 BRACKET = re.compile(r"\s*[(;]\s*")
+CHANGED_TO = re.compile(r"\s+to\s+")  # a change, then the level it reached
 RESTATED = re.compile(r"\s*,\s*or\s+(?:by\s+)?")
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?(?:\w+['’]s?\s+)?")
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s", re.IGNORECASE)
@@ -160,6 +161,9 @@ def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
             second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
         elif second.measure is None and RESTATED.fullmatch(text, first.end, second.start):
             second.measure = first.measure  # 'shares rose 38p, or 9%': one change in two units
+        elif (first.kind == "percent" != second.kind and first.measure and CHANGED_TO.fullmatch(text, first.end, second.start)
+              and second.measure in (None, second.unit)):
+            second.measure = first.measure  # 'profit fell 34% to 1.2 billion crowns': the level of what changed
     for atom in atoms:
         atom.measure = atom.measure or (atom.partner.measure if atom.partner else None)
 
