@@ -486,3 +486,12 @@ def test_a_claimer_is_named_when_it_may_carry_a_speaker_id(claimer, named):
 def test_a_mid_tag_followed_by_after_ends_the_content():
     [claim] = claims_of("Nordbank will cut 2,000 jobs, the lender said on Tuesday, after profit fell sharply.")
     assert claim.text == "Nordbank will cut 2,000 jobs"
+
+
+@pytest.mark.parametrize("body, claimer", [
+    ("Analysts polled by the company had expected a profit of 1.5 billion crowns.", "Analysts polled by the company"),
+    ("Economists surveyed by Reuters expect growth of 2% next year.", "Economists surveyed by Reuters"),
+])
+def test_who_polled_the_source_is_not_the_source(body, claimer):
+    [claim] = claims_of(body)
+    assert claim.claimer == claimer and not claim.named

@@ -68,4 +68,6 @@ organization club union body regulator watchdog operator maker giant chain insur
 brewer publisher studio network broadcaster board association manufacturer
 """.split())
 # An unnamed source's adjective and preposition: 'sources close to the chancellor', 'a person familiar with the plans'.
-SOURCE_ADJECTIVES = frozenset({"close to", "familiar with", "loyal to", "near to"})
+SOURCE_ADJECTIVES = frozenset({"close to", "familiar with", "loyal to", "near to",
+                               # 'analysts polled by Reuters': who asked them is no source
+                               "polled by", "surveyed by", "questioned by", "consulted by", "interviewed by"})
