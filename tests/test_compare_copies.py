@@ -137,3 +137,19 @@ def _stored_docs_by_statement(searcher, article_id):
     """The slow reference: an article's docs found by its id, numbered from their stored doc_id."""
     docs = searcher.docs_for_query(Term("article_id", article_id))
     return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
+
+
+def test_sketches_read_back_keep_the_estimates_of_fresh_ones():
+    # story_groups reads signatures back with the template's permutations instead of drawing new ones
+    from datasketch import MinHash
+
+    from search.compare.copies import NUM_PERM, SEED, _sketch
+    texts = [STORY, STORY.replace("Tuesday", "Tuesday morning"), OTHER]
+    fresh = []
+    for text in texts:
+        sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=__import__("zlib").crc32)
+        sketch.update_batch(list({w.encode() for w in text.split()}))
+        fresh.append(sketch)
+    read = [_sketch(s.hashvalues.tobytes()) for s in fresh]
+    assert [[a.jaccard(b) for b in read] for a in read] == [[a.jaccard(b) for b in fresh] for a in fresh]
+    assert all((r.permutations[0] == f.permutations[0]).all() for r, f in zip(read, fresh))

@@ -40,7 +40,9 @@ def signature(text: str) -> bytes | None:
 def _sketch(values: bytes):
     import numpy as np
     template = _template()
+    # The template's permutations: left out, datasketch draws them again for each sketch (a third of story_groups)
     return type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+                          permutations=template.permutations,
                           hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
 
 

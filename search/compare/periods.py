@@ -69,13 +69,22 @@ YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\
 
 def number_at(fig) -> tuple[str, str, int]:
     """Return a figure's sentence, its number as written and where that stands in the sentence (-1: not found)."""
-    sentence, text = DATELINE.sub("", fig.get("sentence") or "", count=1), fig.get("text") or ""
+    return _number_in(fig.get("sentence") or "", fig.get("text") or "")
+
+
+def _number_in(sentence: str, text: str) -> tuple[str, str, int]:
+    sentence = DATELINE.sub("", sentence, count=1)
     return sentence, text, sentence.find(text) if text else -1
 
 
 def forecast(fig) -> bool:
     """Return True when the figure's own clause predicts ("is expected to grow by 4%", "5% growth forecast")."""
-    sentence, text, at = number_at(fig)
+    return _forecast(fig.get("sentence") or "", fig.get("text") or "")
+
+
+@lru_cache(maxsize=1 << 15)  # asked once per pair a figure is in; it depends on the sentence and number only
+def _forecast(sentence: str, text: str) -> bool:
+    sentence, text, at = _number_in(sentence, text)
     if at < 0:
         return bool(FORECAST.search(sentence))
     before = sentence[max(0, at - CLAUSE_REACH):at]
@@ -113,7 +122,12 @@ def _first_months(sentence: str) -> frozenset[str]:
 def period_words(fig) -> str:
     """Return the words that give a figure's period: its own clause after the number when that names a
     period ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
-    sentence, text, at = number_at(fig)
+    return _period_words(fig.get("sentence") or "", fig.get("text") or "")
+
+
+@lru_cache(maxsize=1 << 15)  # asked several times per pair a figure is in; it depends on the sentence and number only
+def _period_words(sentence: str, text: str) -> str:
+    sentence, text, at = _number_in(sentence, text)
     if at >= 0:
         owner_period = OWNER_PERIOD.search(sentence, max(0, at - PERIOD_REACH), at)
         if owner_period:
