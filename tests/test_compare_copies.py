@@ -153,3 +153,10 @@ def test_sketches_read_back_keep_the_estimates_of_fresh_ones():
     read = [_sketch(s.hashvalues.tobytes()) for s in fresh]
     assert [[a.jaccard(b) for b in read] for a in read] == [[a.jaccard(b) for b in fresh] for a in fresh]
     assert all((r.permutations[0] == f.permutations[0]).all() for r, f in zip(read, fresh))
+
+
+def test_signatures_keep_their_values():
+    # an update compares its new articles' signatures with those a build saved: they must never change
+    import hashlib
+    values = signature(STORY) + signature(OTHER) + signature(STORY * 3)
+    assert hashlib.sha1(values).hexdigest() == "768550ac3cf245ec08a7ca6b855fc47b89d12048"

@@ -27,7 +27,8 @@ def _template():
 def signature(text: str) -> bytes | None:
     """Return the MinHash values of a text's word shingles, or None for a text too short to compare."""
     words = WORD.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    # each run of SHINGLE words, joined and encoded without a Python step per shingle
+    shingles = set(map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE))))))
     if len(shingles) < MIN_SHINGLES:
         return None
     template = _template()
