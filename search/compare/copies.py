@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
+import sys
+import types
 import zlib
 from functools import lru_cache
 
@@ -14,12 +17,36 @@ SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
 THRESHOLD = 0.6    # Jaccard of the shingle sets above which two articles are one story
 MIN_SHINGLES = 50  # shorter texts (briefs, stubs) share boilerplate too easily to call copies
 SEED = 7
+LSH_PARAMS = (10, 6)  # (bands, rows): datasketch's own choice for THRESHOLD and NUM_PERM (a test checks it)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
+def _datasketch():
+    """Import datasketch without scipy.integrate, which only its search for LSH parameters uses."""
+    # scipy.integrate is 0.4 of datasketch's 0.55 CPU s of import, paid by every build; LSH_PARAMS
+    # is that search's answer. datasketch.lsh binds scipy.integrate.quad at import: it gets
+    # _quad, which imports the real one if ever called. Any later import gets the real module.
+    if "scipy.integrate" in sys.modules:
+        return importlib.import_module("datasketch")
+    stand_in = types.ModuleType("scipy.integrate")
+    stand_in.quad = _quad
+    sys.modules["scipy.integrate"] = stand_in
+    try:
+        return importlib.import_module("datasketch")
+    finally:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+
+
+def _quad(*args, **kwargs):
+    """scipy.integrate.quad, imported when first called."""
+    return importlib.import_module("scipy.integrate").quad(*args, **kwargs)
+
+
+@lru_cache(maxsize=1)
 def _template():
-    from datasketch import MinHash
+    MinHash = _datasketch().MinHash
     # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
@@ -49,8 +76,7 @@ def _sketch(values: bytes):
 
 def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
     """Return the groups (two or more article ids, sorted) whose texts are near copies."""
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = _datasketch().MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
     sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
     parent = {aid: aid for aid in sketches}
 
