@@ -164,3 +164,24 @@ def test_segments_forked_off_keep_the_documents_in_order(tmp_path, monkeypatch):
             kind = "positions" if fieldname == "body" else "weight"
             assert list(forked.postings(fieldname, text).items_as(kind)) == list(
                 single.postings(fieldname, text).items_as(kind))
+
+
+def test_a_child_without_the_collector_frees_each_rolled_segments_writer(tmp_path, monkeypatch):
+    # segment children run with the garbage collector off: a writer is freed when its segment is done
+    import gc
+    import weakref
+    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.05)
+    made, writers = storage._segment_writer, []
+
+    def tracked(ix):
+        writer, adder = made(ix)
+        writers.append(weakref.ref(writer))
+        return writer, adder
+    monkeypatch.setattr(storage, "_segment_writer", tracked)
+    ix = new_index(tmp_path / "ix", make_schema())
+    gc.disable()
+    try:
+        segments = storage.write_segments(ix, seed_documents())
+        assert len(segments) > 2 and [w() for w in writers[:-1]] == [None] * (len(writers) - 1)
+    finally:
+        gc.enable()
