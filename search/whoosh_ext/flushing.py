@@ -101,6 +101,8 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
         term.field(fieldwriter._fieldid)
         fixed = fieldobj.format.fixed_value_size()
         field_lengths = _field_lengths(lengths, known, fieldname)
+        if known is not None and fieldname not in known:
+            field_lengths = None  # a field without lengths (an ID, a keyword): every posting's is 0
         for btext in sorted(terms):
             docnums, weights, values = terms[btext]
             term.start(btext)
@@ -108,9 +110,9 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
             for start in range(0, count, blocklimit):
                 end = start + blocklimit
                 ids, raw = docnums[start:end], weights[start:end]
-                found = [n for n in map(field_lengths, ids) if n]
+                found = list(filter(None, map(field_lengths, ids))) if field_lengths else ()
                 top = max(raw)
-                term.block(ids, array("f", raw), [v for v in values[start:end] if v],
+                term.block(ids, array("f", raw), list(filter(None, values[start:end])) if fixed != 0 else (),
                            min(found) if found else None, max(found) if found else 0,
                            top if top > 0 else 0, fixed, last=end >= count)
             term.finish(None, None, None, None, 0, 0, fixed)
