@@ -202,7 +202,7 @@ def _segment_writer(ix):
     # it (whoosh's BufferFile), about 25 MB per searcher per 1x corpus; plain files are not.
     writer = ix.writer(limitmb=BUILD_POOL_MB, compound=False, _lk=False)
     # Half of a build's blocks hold 1-3 postings, a few dozen bytes that do not shrink, and blocks
-    # of 4-15 postings shrink by a third: compressing those took 0.6 CPU s of a 1x BBC build to
+    # of 4-15 postings shrink by a third: compressing those took 0.3 CPU s of a 1x BBC build to
     # save 1 MB of 48. A block records its compression level; readers follow it.
     flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS)
     return writer, DocumentAdder(writer)
