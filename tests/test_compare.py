@@ -593,3 +593,10 @@ def test_a_figures_period_and_forecast_follow_its_sentence_and_number_only():
     assert (period_words(first), forecast(first)) == (" last year and are expected to grow by 4% in 2005", False)
     assert (period_words(second), forecast(second)) == (" in 2005", True)
     assert period_words(dict(first, id="f3", date="2004-02-02")) == period_words(first)
+
+
+def test_pattern_answers_are_remembered_per_pattern_and_text():
+    from search.compare.periods import MOMENT, QUARTERLY, names
+    text = "Shares closed at 250p on Friday after a quarterly loss."
+    assert [names(p, t) for p in (MOMENT, QUARTERLY) for t in (text, "")] == [
+        bool(p.search(t)) for p in (MOMENT, QUARTERLY) for t in (text, "")]

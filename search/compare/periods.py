@@ -144,7 +144,13 @@ def _period_words(sentence: str, text: str) -> str:
 
 def one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
     """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
-    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+    return names(pattern, ta or "") != names(pattern, tb or "")
+
+
+@lru_cache(maxsize=1 << 16)  # a figure's words are searched once per pair it is in: search them once
+def names(pattern: re.Pattern, text: str) -> bool:
+    """Return True when the pattern occurs in the text."""
+    return bool(pattern.search(text))
 
 
 def compatible_time(a, b) -> bool:
@@ -153,7 +159,7 @@ def compatible_time(a, b) -> bool:
     pa, pb = periods(wa), periods(wb)
     if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
         return False
-    quarterly = [bool(QUARTERLY.search(w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
+    quarterly = [bool(names(QUARTERLY, w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
     if quarterly[0] != quarterly[1] or one_side(YEAR_TO, wa, wb) or forecast(a) != forecast(b):
         return False
     if a.get("unit") == "percent" and one_side(ANY_PERIOD, wa, wb):
@@ -162,8 +168,8 @@ def compatible_time(a, b) -> bool:
         return False  # "fell 0.4% in October" is a month's change, "risen 0.9% this year" the year's so far
     named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
-    moment = not named and (MOMENT.search(period_words(a)) or MOMENT.search(period_words(b)))
-    if moment or MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+    moment = not named and (names(MOMENT, period_words(a)) or names(MOMENT, period_words(b)))
+    if moment or names(MARKET_PRICE, a.get("sentence") or "") or names(MARKET_PRICE, b.get("sentence") or ""):
         return bool(da and db and da == db)
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART
