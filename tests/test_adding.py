@@ -24,9 +24,9 @@ def seed_documents() -> list[dict]:
     return docs
 
 
-def contents(ix) -> list:
+def contents(ix, files: bool = True) -> list:
     """Return everything a search reads: postings with values, term statistics, lengths, stored fields,
-    columns, and the bytes of every segment file but the segment's own record."""
+    columns, and (``files``) the bytes of every segment file but the segment's own record."""
     names = sorted(ix.schema.names())
     with ix.reader() as reader:
         out = [list(reader.iter_postings())]
@@ -40,6 +40,8 @@ def contents(ix) -> list:
         for name in names:
             out.append(list(reader.column_reader(name)) if reader.has_column(name) else None)
             out.append(reader.field_length(name))
+    if not files:
+        return out
     segment = ix._segments()[0].segment_id()
     files = sorted(ix.storage.list())
     out += [(name.replace(segment, "SEG"), ix.storage.open_file(name).read()) for name in files
@@ -52,7 +54,7 @@ def new_index(path, schema):
     return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
 
 
-def build(tmp_path, name, schema, docs, adder: bool, limitmb=64):
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
     add = DocumentAdder(writer)
@@ -60,7 +62,7 @@ def build(tmp_path, name, schema, docs, adder: bool, limitmb=64):
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
-        flushing.use_for(writer)  # the build's own flush, compared with Whoosh's byte for byte
+        flushing.use_for(writer, raw_below)  # raw_below 0: compared with Whoosh's byte for byte
     writer.commit(merge=False)
     return ix
 
@@ -84,6 +86,24 @@ def test_a_spilling_pool_and_repeated_values_index_the_same(tmp_path):
     whoosh = build(tmp_path, "whoosh", schema, docs, adder=False, limitmb=0.05)
     ours = build(tmp_path, "ours", schema, docs, adder=True, limitmb=0.05)
     assert contents(ours) == contents(whoosh)
+
+
+def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
+    # Small blocks uncompressed, and a value shared by postings (a repeated field value) pickled once
+    # per block: other bytes, the same postings, statistics and stored fields.
+    docs = seed_documents()
+    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+    ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS)
+    assert contents(ours, files=False) == contents(whoosh, files=False)
+    assert contents(ours) != contents(whoosh)
+
+
+def test_documents_through_whooshs_path_and_ours_mix_in_one_segment(tmp_path):
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True))
+    docs = [dict(id=f"d{k}", text=f"cat number {k % 7} sat", **({"_boost": 2.0} if k % 3 == 0 else {}))
+            for k in range(60)]
+    assert contents(build(tmp_path, "ours", schema, docs, adder=True, limitmb=0.002)) == contents(
+        build(tmp_path, "whoosh", schema, docs, adder=False, limitmb=0.002))
 
 
 def test_boosts_take_whooshs_own_path(tmp_path):
@@ -144,3 +164,24 @@ def test_segments_forked_off_keep_the_documents_in_order(tmp_path, monkeypatch):
             kind = "positions" if fieldname == "body" else "weight"
             assert list(forked.postings(fieldname, text).items_as(kind)) == list(
                 single.postings(fieldname, text).items_as(kind))
+
+
+def test_a_child_without_the_collector_frees_each_rolled_segments_writer(tmp_path, monkeypatch):
+    # segment children run with the garbage collector off: a writer is freed when its segment is done
+    import gc
+    import weakref
+    monkeypatch.setattr(storage, "BUILD_POOL_MB", 0.05)
+    made, writers = storage._segment_writer, []
+
+    def tracked(ix):
+        writer, adder = made(ix)
+        writers.append(weakref.ref(writer))
+        return writer, adder
+    monkeypatch.setattr(storage, "_segment_writer", tracked)
+    ix = new_index(tmp_path / "ix", make_schema())
+    gc.disable()
+    try:
+        segments = storage.write_segments(ix, seed_documents())
+        assert len(segments) > 2 and [w() for w in writers[:-1]] == [None] * (len(writers) - 1)
+    finally:
+        gc.enable()

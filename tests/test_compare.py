@@ -581,3 +581,22 @@ def test_unknown_speakers_sharing_a_party_line_in_another_order_are_two_quotes()
     assert not same_utterance(a, b, tuple(content_stems(a["text"])), tuple(content_stems(b["text"])))
     c = dict(b, text="Lower taxes and controlled immigration are the issues that matter to people in the country now.")
     assert same_utterance(a, c, tuple(content_stems(a["text"])), tuple(content_stems(c["text"])))
+
+
+def test_a_figures_period_and_forecast_follow_its_sentence_and_number_only():
+    # both are remembered by (sentence, number): another figure of that sentence and number answers alike,
+    # a figure of another number in the sentence does not
+    from search.compare.periods import forecast, period_words
+    sentence = "Sales rose 5% last year and are expected to grow by 4% in 2005, the firm said."
+    first = {"id": "f1", "sentence": sentence, "text": "5%", "unit": "percent"}
+    second = {"id": "f2", "sentence": sentence, "text": "4%", "unit": "percent", "date": "2005-01-01"}
+    assert (period_words(first), forecast(first)) == (" last year and are expected to grow by 4% in 2005", False)
+    assert (period_words(second), forecast(second)) == (" in 2005", True)
+    assert period_words(dict(first, id="f3", date="2004-02-02")) == period_words(first)
+
+
+def test_pattern_answers_are_remembered_per_pattern_and_text():
+    from search.compare.periods import MOMENT, QUARTERLY, names
+    text = "Shares closed at 250p on Friday after a quarterly loss."
+    assert [names(p, t) for p in (MOMENT, QUARTERLY) for t in (text, "")] == [
+        bool(p.search(t)) for p in (MOMENT, QUARTERLY) for t in (text, "")]

@@ -137,3 +137,52 @@ def _stored_docs_by_statement(searcher, article_id):
     """The slow reference: an article's docs found by its id, numbered from their stored doc_id."""
     docs = searcher.docs_for_query(Term("article_id", article_id))
     return {searcher.stored_fields(doc)["doc_id"].partition("#")[2]: doc for doc in docs}
+
+
+def test_sketches_read_back_keep_the_estimates_of_fresh_ones():
+    # story_groups reads signatures back with the template's permutations instead of drawing new ones
+    from datasketch import MinHash
+
+    from search.compare.copies import NUM_PERM, SEED, _sketch
+    texts = [STORY, STORY.replace("Tuesday", "Tuesday morning"), OTHER]
+    fresh = []
+    for text in texts:
+        sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=__import__("zlib").crc32)
+        sketch.update_batch(list({w.encode() for w in text.split()}))
+        fresh.append(sketch)
+    read = [_sketch(s.hashvalues.tobytes()) for s in fresh]
+    assert [[a.jaccard(b) for b in read] for a in read] == [[a.jaccard(b) for b in fresh] for a in fresh]
+    assert all((r.permutations[0] == f.permutations[0]).all() for r, f in zip(read, fresh))
+
+
+def test_signatures_keep_their_values():
+    # an update compares its new articles' signatures with those a build saved: they must never change
+    import hashlib
+    values = signature(STORY) + signature(OTHER) + signature(STORY * 3)
+    assert hashlib.sha1(values).hexdigest() == "768550ac3cf245ec08a7ca6b855fc47b89d12048"
+
+
+def test_lsh_params_are_datasketchs_own_choice():
+    from datasketch.lsh import _optimal_param
+
+    from search.compare.copies import LSH_PARAMS, NUM_PERM, THRESHOLD
+    assert _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5) == LSH_PARAMS
+
+
+def test_sketching_and_grouping_never_import_scipy_integrate():
+    # two thirds of datasketch's import time, paid by every build for a parameter search it never needs
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = (
+        "import sys\n"
+        "from search.compare.copies import signature, story_groups\n"
+        "from tests.test_compare_copies import STORY, OTHER\n"
+        "sigs = {'a': signature(STORY), 'b': signature(STORY.replace('forty', 'forty-one')), 'c': signature(OTHER)}\n"
+        "assert story_groups(sigs) == [['a', 'b']], story_groups(sigs)\n"
+        "assert 'scipy.integrate' not in sys.modules\n"
+        "import scipy.integrate, datasketch.lsh\n"
+        "assert scipy.integrate.quad(lambda x: x, 0, 1)[0] == 0.5 == datasketch.lsh.integrate(lambda x: x, 0, 1)[0]\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
+import sys
+import types
 import zlib
 from functools import lru_cache
 
@@ -14,12 +17,36 @@ SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
 THRESHOLD = 0.6    # Jaccard of the shingle sets above which two articles are one story
 MIN_SHINGLES = 50  # shorter texts (briefs, stubs) share boilerplate too easily to call copies
 SEED = 7
+LSH_PARAMS = (10, 6)  # (bands, rows): datasketch's own choice for THRESHOLD and NUM_PERM (a test checks it)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
+def _datasketch():
+    """Import datasketch without scipy.integrate, which only its search for LSH parameters uses."""
+    # scipy.integrate is 0.4 of datasketch's 0.55 CPU s of import, paid by every build; LSH_PARAMS
+    # is that search's answer. datasketch.lsh binds scipy.integrate.quad at import: it gets
+    # _quad, which imports the real one if ever called. Any later import gets the real module.
+    if "scipy.integrate" in sys.modules:
+        return importlib.import_module("datasketch")
+    stand_in = types.ModuleType("scipy.integrate")
+    stand_in.quad = _quad
+    sys.modules["scipy.integrate"] = stand_in
+    try:
+        return importlib.import_module("datasketch")
+    finally:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+
+
+def _quad(*args, **kwargs):
+    """scipy.integrate.quad, imported when first called."""
+    return importlib.import_module("scipy.integrate").quad(*args, **kwargs)
+
+
+@lru_cache(maxsize=1)
 def _template():
-    from datasketch import MinHash
+    MinHash = _datasketch().MinHash
     # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
@@ -27,7 +54,8 @@ def _template():
 def signature(text: str) -> bytes | None:
     """Return the MinHash values of a text's word shingles, or None for a text too short to compare."""
     words = WORD.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    # each run of SHINGLE words, joined and encoded without a Python step per shingle
+    shingles = set(map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE))))))
     if len(shingles) < MIN_SHINGLES:
         return None
     template = _template()
@@ -40,14 +68,15 @@ def signature(text: str) -> bytes | None:
 def _sketch(values: bytes):
     import numpy as np
     template = _template()
+    # The template's permutations: left out, datasketch draws them again for each sketch (a third of story_groups)
     return type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+                          permutations=template.permutations,
                           hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
 
 
 def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
     """Return the groups (two or more article ids, sorted) whose texts are near copies."""
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = _datasketch().MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
     sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
     parent = {aid: aid for aid in sketches}
 

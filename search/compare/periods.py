@@ -69,13 +69,22 @@ YEAR_TO = re.compile(rf"\b(?:[Yy]ear|12 months) (?:to|ending) (?:\d+ )?{_MONTH}\
 
 def number_at(fig) -> tuple[str, str, int]:
     """Return a figure's sentence, its number as written and where that stands in the sentence (-1: not found)."""
-    sentence, text = DATELINE.sub("", fig.get("sentence") or "", count=1), fig.get("text") or ""
+    return _number_in(fig.get("sentence") or "", fig.get("text") or "")
+
+
+def _number_in(sentence: str, text: str) -> tuple[str, str, int]:
+    sentence = DATELINE.sub("", sentence, count=1)
     return sentence, text, sentence.find(text) if text else -1
 
 
 def forecast(fig) -> bool:
     """Return True when the figure's own clause predicts ("is expected to grow by 4%", "5% growth forecast")."""
-    sentence, text, at = number_at(fig)
+    return _forecast(fig.get("sentence") or "", fig.get("text") or "")
+
+
+@lru_cache(maxsize=1 << 15)  # asked once per pair a figure is in; it depends on the sentence and number only
+def _forecast(sentence: str, text: str) -> bool:
+    sentence, text, at = _number_in(sentence, text)
     if at < 0:
         return bool(FORECAST.search(sentence))
     before = sentence[max(0, at - CLAUSE_REACH):at]
@@ -113,7 +122,12 @@ def _first_months(sentence: str) -> frozenset[str]:
 def period_words(fig) -> str:
     """Return the words that give a figure's period: its own clause after the number when that names a
     period ("1.6% last year after shrinking in 2003" counts last year), else the whole sentence."""
-    sentence, text, at = number_at(fig)
+    return _period_words(fig.get("sentence") or "", fig.get("text") or "")
+
+
+@lru_cache(maxsize=1 << 15)  # asked several times per pair a figure is in; it depends on the sentence and number only
+def _period_words(sentence: str, text: str) -> str:
+    sentence, text, at = _number_in(sentence, text)
     if at >= 0:
         owner_period = OWNER_PERIOD.search(sentence, max(0, at - PERIOD_REACH), at)
         if owner_period:
@@ -130,7 +144,13 @@ def period_words(fig) -> str:
 
 def one_side(pattern: re.Pattern, ta: str | None, tb: str | None) -> bool:
     """Return True when only one of two texts has the pattern (a forecast beside an outcome)."""
-    return bool(pattern.search(ta or "")) != bool(pattern.search(tb or ""))
+    return names(pattern, ta or "") != names(pattern, tb or "")
+
+
+@lru_cache(maxsize=1 << 16)  # a figure's words are searched once per pair it is in: search them once
+def names(pattern: re.Pattern, text: str) -> bool:
+    """Return True when the pattern occurs in the text."""
+    return bool(pattern.search(text))
 
 
 def compatible_time(a, b) -> bool:
@@ -139,7 +159,7 @@ def compatible_time(a, b) -> bool:
     pa, pb = periods(wa), periods(wb)
     if any(pa[k] and pb[k] and not pa[k] & pb[k] for k in pa):
         return False
-    quarterly = [bool(QUARTERLY.search(w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
+    quarterly = [bool(names(QUARTERLY, w) or p["quarters"]) for w, p in ((wa, pa), (wb, pb))]
     if quarterly[0] != quarterly[1] or one_side(YEAR_TO, wa, wb) or forecast(a) != forecast(b):
         return False
     if a.get("unit") == "percent" and one_side(ANY_PERIOD, wa, wb):
@@ -148,8 +168,8 @@ def compatible_time(a, b) -> bool:
         return False  # "fell 0.4% in October" is a month's change, "risen 0.9% this year" the year's so far
     named = shared_period(a, b)
     da, db = a.get("date"), b.get("date")
-    moment = not named and (MOMENT.search(period_words(a)) or MOMENT.search(period_words(b)))
-    if moment or MARKET_PRICE.search(a.get("sentence") or "") or MARKET_PRICE.search(b.get("sentence") or ""):
+    moment = not named and (names(MOMENT, period_words(a)) or names(MOMENT, period_words(b)))
+    if moment or names(MARKET_PRICE, a.get("sentence") or "") or names(MARKET_PRICE, b.get("sentence") or ""):
         return bool(da and db and da == db)
     if da and db and not named:
         return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= MAX_DAYS_APART

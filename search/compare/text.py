@@ -76,6 +76,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|n
                     re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # a quote's numbers are compared once per candidate pair it is in: read them once
 def numbers(text: str) -> frozenset[str]:
     """Return the numbers, number words and months a text names: a version of a quote keeps them all."""
     return frozenset(n.lower().replace(",", "") for n in NUMBER.findall(text))

@@ -11,6 +11,7 @@ from .analysis import FastStemmingAnalyzer, indexed_terms
 
 CACHE_VALUES = 20_000  # indexed values remembered (a statement repeats its article's fields); then forgotten
 CACHE_POSITIONS = 50_000  # encoded position lists remembered (most words occur once, early in a text)
+POSTING_SIZE = 150  # PostingPool.add's estimate of a posting's bytes, beside its field name, term and value
 
 
 class DocumentAdder:
@@ -28,6 +29,10 @@ class DocumentAdder:
         self.encoded: dict = {}  # positions -> their encoded posting value
         self.lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length as the length column gives it
         self.all_here = True  # every document went through add(): self.lengths is complete
+        # field -> term -> (docnums, weights, values): a segment's postings gathered in the order the
+        # flush writes them, instead of a million tuples sorted at the end (see _iter_postings)
+        self.postings: dict[str, dict[bytes, tuple[list, list, list]]] = {}
+        writer.pool.iter_postings = self._iter_postings
         schema = writer.schema
         self.plain = all(not field.vector and not field.separate_spelling() for _, field in schema.items())
 
@@ -35,6 +40,7 @@ class DocumentAdder:
         """Add one document to the writer."""
         writer = self.writer
         if not self.plain or any(name.startswith("_") for name in fields):
+            self.in_pool()  # so that the pool's spills count and hold every posting so far
             writer.add_document(**fields)  # vectors, spelling words or boosts: Whoosh's own path
             self.all_here = False
             return
@@ -62,31 +68,57 @@ class DocumentAdder:
 
     def _post(self, pool, name: str, field, value, docnum: int) -> int:
         """Add the value's postings to the pool (as PostingPool.add would); return the field length."""
-        items = self._items(name, field, value)
+        items, length, size = self._items(name, field, value)
         pool.fieldnames.add(name)
-        current, limit = pool.current, pool.limit
-        length = 0
-        # PostingPool.add's size estimate: the pool spills (saves a sorted run) at the same points.
-        fixed = 150 + len(name)
-        # A posting block pickles variable-size values as a tuple, and pickle writes an object met
-        # twice as a back-reference: each posting gets its own copy of a remembered value, as
-        # Whoosh's fresh encoding gives it, so the segment's bytes are Whoosh's.
-        copied = field.format.fixed_value_size() is None or field.format.fixed_value_size() < 0
-        for term, freq, weight, encoded in items:
-            length += freq
-            if copied and encoded:
-                encoded = encoded[:1] + encoded[1:]
-            pool.currentsize += fixed + 2 * len(term) + len(encoded or "")
-            if pool.currentsize > limit:
-                pool.save()
-                current = pool.current
-            current.append((name, term, docnum, weight, encoded))
+        if pool.currentsize + size > pool.limit:
+            self._post_one_by_one(pool, name, items, docnum)  # the pool spills in this value
+        else:
+            pool.currentsize += size
+            terms = self.postings.get(name)
+            if terms is None:
+                terms = self.postings[name] = {}
+            for term, weight, encoded in items:
+                found = terms.get(term)
+                if found is None:
+                    terms[term] = ([docnum], [weight], [encoded])
+                else:
+                    found[0].append(docnum)
+                    found[1].append(weight)
+                    found[2].append(encoded)
         if not field.scorable:
             return 0
         if length:  # what the segment's length column will answer (a byte: lengths are rounded)
             byte = length_to_byte(length)
             self.lengths.setdefault(name, {})[docnum] = byte_to_length(byte) if byte else None
         return length
+
+    def _post_one_by_one(self, pool, name: str, items: list, docnum: int) -> None:
+        """Add postings as PostingPool.add does, spilling sorted runs at the same points."""
+        self.in_pool()
+        fixed = POSTING_SIZE + len(name)
+        for term, weight, encoded in items:
+            pool.currentsize += fixed + 2 * len(term) + len(encoded or "")
+            if pool.currentsize > pool.limit:
+                pool.save()
+            pool.current.append((name, term, docnum, weight, encoded))
+
+    def in_pool(self) -> None:
+        """Move the postings gathered here into the writer's pool (which then sorts them, as Whoosh's flush does)."""
+        current = self.writer.pool.current
+        for name, terms in self.postings.items():
+            for term, (docnums, weights, values) in terms.items():
+                current.extend((name, term, docnum, weight, value)
+                               for docnum, weight, value in zip(docnums, weights, values))
+        self.postings.clear()
+
+    def _iter_postings(self):
+        """The writer's pool.iter_postings: the postings gathered here by field and term when the pool holds none."""
+        pool = self.writer.pool
+        if pool.runs or pool.current:  # Whoosh's own add_document or a spill put postings there
+            self.in_pool()
+            return type(pool).iter_postings(pool)
+        grouped, self.postings = GroupedPostings(self.postings), {}
+        return grouped
 
     def lengths_from_memory(self) -> None:
         """Let the segment's flush look up field lengths here instead of reading its length columns back."""
@@ -96,26 +128,27 @@ class DocumentAdder:
             lengths = _Lengths(self.lengths)
             self.writer.per_document_reader = lambda: lengths
 
-    def _items(self, name: str, field, value) -> list:
+    def _items(self, name: str, field, value) -> tuple[list, int, int]:
+        """Return the value's [(term bytes, weight, value bytes)], its field length and PostingPool.add's size."""
         try:
             key = (name, type(value), value)
-            items = self.values.get(key)
+            found = self.values.get(key)
         except TypeError:  # an unhashable value (a list of words) is indexed each time
-            return list(field.index(value))
-        if items is None:
+            return _measured(name, field.index(value))
+        if found is None:
             if len(self.values) >= CACHE_VALUES:
                 self.values.clear()
-            items = self.values[key] = self._index(field, value)
-        return items
+            found = self.values[key] = self._index(name, field, value)
+        return found
 
-    def _index(self, field, value) -> list:
+    def _index(self, name: str, field, value) -> tuple[list, int, int]:
         if (isinstance(value, str) and type(field.format) is Positions
                 and type(field.analyzer) is FastStemmingAnalyzer):
-            return self._positions(value, field.format.field_boost)
-        return list(field.index(value))
+            return self._positions(name, value, field.format.field_boost)
+        return _measured(name, field.index(value))
 
-    def _positions(self, value: str, boost: float) -> list:
-        """Return Positions.word_values of the fast analyzer's terms, as field.index gives them."""
+    def _positions(self, name: str, value: str, boost: float) -> tuple[list, int, int]:
+        """Return _measured(Positions.word_values) of the fast analyzer's terms, as field.index gives them."""
         first, terms = indexed_terms(value)
         where: dict[str, list[int]] = {}
         for pos, term in enumerate(terms, first):
@@ -125,8 +158,11 @@ class DocumentAdder:
             else:
                 found.append(pos)
         # A word's weight is the sum of its tokens' boosts (1.0 each) times the format's boost.
-        return [(term.encode("utf-8"), len(poses), float(len(poses)) * boost, self._encode(poses))
-                for term, poses in where.items()]
+        items = [(term.encode("utf-8"), float(len(poses)) * boost, self._encode(poses))
+                 for term, poses in where.items()]
+        size = (POSTING_SIZE + len(name)) * len(items) + sum(2 * len(term) + len(encoded)
+                                                           for term, _, encoded in items)
+        return items, len(terms), size
 
     def _encode(self, poses: list[int]) -> bytes:
         """Return Positions.encode(poses)."""
@@ -138,6 +174,33 @@ class DocumentAdder:
             deltas = [b - a for a, b in zip((0,) + key, key)]
             encoded = self.encoded[key] = pack_uint(len(deltas)) + dumps(deltas, 2)
         return encoded
+
+
+def _measured(name: str, postings) -> tuple[list, int, int]:
+    """Return field.index's postings as (term, weight, value), their total frequency and PostingPool.add's size."""
+    items, length, size = [], 0, 0
+    fixed = POSTING_SIZE + len(name)
+    for term, freq, weight, encoded in postings:
+        items.append((term, weight, encoded))
+        length += freq
+        size += fixed + 2 * len(term) + len(encoded or "")
+    return items, length, size
+
+
+class GroupedPostings:
+    """A segment's postings as field -> term -> (docnums, weights, values), docnums ascending."""
+
+    def __init__(self, fields: dict[str, dict[bytes, tuple[list, list, list]]]):
+        self.fields = fields
+
+    def __iter__(self):
+        """Yield (field, term, docnum, weight, value) in the pool's sorted order (for Whoosh's own flush)."""
+        for name in sorted(self.fields):
+            terms = self.fields[name]
+            for term in sorted(terms):
+                docnums, weights, values = terms[term]
+                for docnum, weight, value in zip(docnums, weights, values):
+                    yield name, term, docnum, weight, value
 
 
 class _Lengths:

@@ -4,12 +4,16 @@ from __future__ import annotations
 import functools
 import zlib
 from array import array
+from itertools import chain
+from operator import sub
 from pickle import dumps
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
+
+from .adding import GroupedPostings
 
 _TERM_INFO = W3TermInfo._struct
 NO_ID = 0xFFFFFFFF
@@ -26,7 +30,7 @@ def use_for(writer, raw_below: int = 0) -> None:
 def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> None:
     """Write sorted (field, term, docnum, weight, value) postings as FieldWriter.add_postings does.
 
-    ``raw_below``: blocks of fewer postings are written uncompressed (0: every block compressed, as Whoosh does)."""
+    ``raw_below``: blocks of fewer postings are written uncompressed (0: Whoosh's own bytes, every block compressed)."""
     # Whoosh spends five method calls, four isinstance asserts and a length lookup through two
     # objects on each of a build's million postings, and about twenty calls on each of its
     # hundred thousand terms; here a posting is three appends and a term one function call.
@@ -34,6 +38,9 @@ def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> N
     blocklimit, level = codec._blocklimit, codec._compression
     term = _Term(postfile, tindex, level, raw_below)
     known = getattr(lengths, "lengths", None)  # adding._Lengths: a dict per field
+    if isinstance(items, GroupedPostings):
+        _write_grouped(fieldwriter, schema, lengths, known, items, term, blocklimit)
+        return
     lastfn = lasttext = None
     field_lengths = fixed = None
     ids = weights = values = None
@@ -85,6 +92,33 @@ def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> N
         fieldwriter.finish_field()
 
 
+def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimit: int) -> None:
+    """Write postings gathered by field and term: each term's blocks are slices of its lists."""
+    for fieldname in sorted(grouped.fields):
+        terms = grouped.fields[fieldname]
+        fieldobj = schema[fieldname]
+        fieldwriter.start_field(fieldname, fieldobj)
+        term.field(fieldwriter._fieldid)
+        fixed = fieldobj.format.fixed_value_size()
+        field_lengths = _field_lengths(lengths, known, fieldname)
+        if known is not None and fieldname not in known:
+            field_lengths = None  # a field without lengths (an ID, a keyword): every posting's is 0
+        for btext in sorted(terms):
+            docnums, weights, values = terms[btext]
+            term.start(btext)
+            count = len(docnums)
+            for start in range(0, count, blocklimit):
+                end = start + blocklimit
+                ids, raw = docnums[start:end], weights[start:end]
+                found = list(filter(None, map(field_lengths, ids))) if field_lengths else ()
+                top = max(raw)
+                term.block(ids, array("f", raw), list(filter(None, values[start:end])) if fixed != 0 else (),
+                           min(found) if found else None, max(found) if found else 0,
+                           top if top > 0 else 0, fixed, last=end >= count)
+            term.finish(None, None, None, None, 0, 0, fixed)
+        fieldwriter.finish_field()
+
+
 def _field_lengths(lengths, known, fieldname):
     """Return docnum -> the field's length as the flush's length reader answers it."""
     if lengths is None:
@@ -124,21 +158,21 @@ class _Term:
         if self.minid is None:
             self.minid = ids[0]
         self.maxid = ids[-1]
-        deltas, base = [], 0
-        for n in ids:
-            deltas.append(n - base)
-            base = n
-        if all(w == 1.0 for w in weights):
+        deltas = tuple(map(sub, ids, chain((0,), ids)))
+        if weights.count(1.0) == len(weights):
             mini_weights = None
-        elif all(w == weights[0] for w in weights):
+        elif weights.count(weights[0]) == len(weights):
             mini_weights = weights[0]
         else:
             mini_weights = tuple(weights)
         if fixed is None or fixed < 0:
-            mini_values = tuple(values)
+            # Pickle writes a value met twice in a block (one cached for a repeated field value) as a
+            # back-reference: the same values when read. Whoosh encodes each posting's afresh, so
+            # its bytes are matched (raw_below 0) with a copy of each.
+            mini_values = tuple(values) if self.raw_below else tuple(v[:1] + v[1:] for v in values)
         else:
             mini_values = None if fixed == 0 else b"".join(values)
-        data = dumps((tuple(deltas), mini_weights, mini_values), 2)
+        data = dumps((deltas, mini_weights, mini_values), 2)
         comp = self.level if len(ids) >= self.raw_below else 0
         if comp:
             data = zlib.compress(data, comp)
