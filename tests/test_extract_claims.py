@@ -495,3 +495,15 @@ def test_a_mid_tag_followed_by_after_ends_the_content():
 def test_who_polled_the_source_is_not_the_source(body, claimer):
     [claim] = claims_of(body)
     assert claim.claimer == claimer and not claim.named
+
+
+@pytest.mark.parametrize("body, claim", [
+    ('Elizabeth Warren said the bill "does nothing for families."', 'the bill "does nothing for families."'),
+    ('Mr Lee said it was "a disaster".', 'it was "a disaster"'),
+])
+def test_a_subject_before_a_quoted_predicate_makes_one_mixed_claim(body, claim):
+    assert [c.text for c in claims_of(body)] == [claim]
+
+
+def test_a_time_before_a_quotation_makes_no_claim():
+    assert claims_of('Mr Lee said on Monday "we will win."') == []

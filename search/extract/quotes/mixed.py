@@ -18,6 +18,8 @@ from .spans import MARK
 ARTICLES = ("the", "a", "an")
 RELATIVES = ("who", "which", "that")
 MIXED_WORDS = 3  # reported words outside the marks that make a clause, not a bare quote
+LEAD_WORDS = 2  # ... when a determiner or pronoun opens them: 'the bill "does nothing"', 'it was "a disaster"'
+LEAD_OPENERS = frozenset("the a an this that these those his her its their our my he she it they we i".split())
 TAG_REACH = 150  # characters from a quote to the tag after it ('" would be wise in the end, the senator said')
 WORD = re.compile(r"[^\W_][\w’'-]*")
 THAT = re.compile(r"[\s,]*(?:that\b)?\s*")
@@ -124,7 +126,15 @@ def _after_cue(ctx: Context, quote: Quote, outer_start: int, outer_end: int, hi:
     after = WORD.match(masked, outer_end + len(masked[outer_end:end]) - len(masked[outer_end:end].lstrip()))
     if not lead.strip() and after is not None and (after.group().lower() in ADJUNCT_HEADS or after.group() in TIME_WORDS):
         return None  # 'X said "the quay stays shut" after the vote': when it was said, not what
+    if not named and _subject_lead(lead):
+        return _if_mixed(masked, begin, end, LEAD_WORDS)  # 'X said the bill "does nothing for families"'
     return _if_mixed(masked, begin, end, 1 if named else MIXED_WORDS)  # 'called him a "loser"': him is half of it
+
+
+def _subject_lead(lead: str) -> bool:
+    """Return True when the words before the marks open a clause the quotation ends: 'the bill', 'it was'."""
+    words = WORD.findall(lead)
+    return bool(words) and words[0].lower() in LEAD_OPENERS
 
 
 def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end: int) -> tuple[int, int] | None:
