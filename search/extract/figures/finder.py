@@ -44,8 +44,8 @@ RANK_BEFORE = re.compile(
     r"pp?\.|model|formula|windows|xbox|playstation|the\s+(?:big|fantastic|famous))\s+$")
 RECIPROCAL = re.compile(r"\b(?:between|(?:one|each|either|neither|both) of)\s+(?:the|these|those)\s+$")
 MAX_DIGITS = 15
-# A body of people counted by a bare number after it: 'a crowd of 18,412', 'turnout was 1.2 million'.
 HEDGE = r"(?:(?:about|around|some|nearly|almost|more than|over|just over|just under|an estimated|as many as|at least)\s+)?"
+# A body of people counted by a bare number after it: 'a crowd of 18,412', 'turnout was 1.2 million'.
 COLLECTIVE_BEFORE = re.compile(
     r"\b(crowd|turnout|attendance|audience|workforce|population|membership|electorate|headcount|readership)"
     r"\s+(?:of|was|is|were|are|stood at|reached|rose to|fell to|hit|totalled|numbered)\s+" + HEDGE + "$",
