@@ -13,7 +13,9 @@ from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
-from search.extract.speakers.resolver import APPOSITIVE_SUBJECT, BODY_SUBJECT, HONORIFIC, Resolver, lower_words
+from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT, HONORIFIC,
+                                              JOIN, NAME, NAME_OR_WORD, SUBJECT, Resolver, lower_words)
+from search.extract.text.accents import CAPITAL
 from search.models import Span
 from search.extract.text.sentences import TOKEN, tokens
 from search.ingest.documents import load_plain
@@ -130,12 +132,47 @@ def test_first_letter_guards_keep_what_the_patterns_find():
                "seventy eighty ninety hundred million billion").split()
     assert all(MAYBE_NUMBER.search(f"about {word} homes") for word in numbers) and MAYBE_NUMBER.search("x٣")
     assert not any(MAYBE_NUMBER.search(text) for text in ("often tenfold", "the thirtieth", "milliseconds", "no"))
-    text = ("Mr Lee met Ms. Ann Cole. The ferry operator said so.\nThe firm added: The board agreed. Miss Bo and "
-            "Mrs  O'Hara Jones. The Mr. Big Show, twenty-two MPs")
-    for pattern, guard in ((HONORIFIC, "(?=M)"), (BODY_SUBJECT, "(?=The )"), (MAYBE_NUMBER, "(?=[\\dtfsenhmb])")):
-        found = [(m.span(), m.groups()) for m in pattern.finditer(text.lower() if pattern is MAYBE_NUMBER else text)]
-        assert found == [(m.span(), m.groups()) for m in _unguarded(pattern, guard).finditer(
-            text.lower() if pattern is MAYBE_NUMBER else text)] and len(found) >= 2
+    text = "twenty-two MPs. Mr Lee met 3 more"
+    found = [(m.span(), m.groups()) for m in MAYBE_NUMBER.finditer(text.lower())]
+    assert found == [(m.span(), m.groups()) for m in _unguarded(MAYBE_NUMBER, "(?=[\\dtfsenhmb])").finditer(
+        text.lower())] and len(found) >= 2
+
+
+# The resolver's patterns as written before they started with their first letter: each asked what came before a
+# position first (so re tried every position)
+_NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
+_NAME_OR_WORD = r"(?<![\w’'])" + _NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + _NAME_WORD + ")*"
+_NAME = _NAME_OR_WORD[:-1] + "+"
+_OPENS = r"(?:^|(?<=[.!?]\s))"
+AS_BEFORE = {
+    NAME: _NAME, NAME_OR_WORD: _NAME_OR_WORD,
+    HONORIFIC: rf"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
+    DESCRIBED_FIRM: _OPENS + r"[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})",
+    BODY_SUBJECT: _OPENS + r"The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b",
+    SUBJECT: r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + _NAME_OR_WORD,
+    GROUP_SUBJECT: _OPENS + r"([A-Z][a-z]+s)((?: (?:at|from|for|with) (?:the )?" + _NAME + ")?)(?= [a-z])",
+    APPOSITIVE_SUBJECT: _OPENS + r"(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + _NAME + "),",
+}
+RESOLVER_TEXT = (
+    "Ann Lee said so. Researchers at the University of Oxford followed 40 people. \"Tom Hill, who left, agreed.\" "
+    "Danish wind turbine maker Nordwind posted a loss. The ferry operator said. The firm added: The board agreed. "
+    "Mr Lee met Ms. Ann Cole and Mrs  O'Hara Jones.\nMiss Bo said.” Éric Lombard and J. K. Rowling met "
+    "iPhone maker Apple, eBay Inc and Luiz Inacio Lula da Silva. The party's leader, Ann Lee, said. UMr Big. "
+    "Lee's aide O’Neill and Mr. X spoke. “ Jo Fox wrote. Hackers broke in. A former aide, Bo Ng, agreed. "
+    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg.")
+
+
+def test_resolver_patterns_find_what_they_found_asking_the_position_first():
+    for pattern, before in AS_BEFORE.items():
+        before = re.compile(before)
+        found = [(m.span(), m.groups()) for m in pattern.finditer(RESOLVER_TEXT)]
+        assert found == [(m.span(), m.groups()) for m in before.finditer(RESOLVER_TEXT)] and found, pattern
+        for lo, hi in ((0, 40), (17, 120), (118, 400), (30, len(RESOLVER_TEXT)), (250, 251), (5, 17)):
+            assert [m.span() for m in pattern.finditer(RESOLVER_TEXT, lo, hi)] == \
+                   [m.span() for m in before.finditer(RESOLVER_TEXT, lo, hi)]
+            assert [(m and m.span()) for m in (pattern.match(RESOLVER_TEXT, lo, hi), pattern.search(
+                RESOLVER_TEXT, lo, hi))] == [(m and m.span()) for m in (before.match(RESOLVER_TEXT, lo, hi),
+                                                                      before.search(RESOLVER_TEXT, lo, hi))]
 
 
 def test_ranker_ranks_count_the_nearer_candidates_on_each_side():
