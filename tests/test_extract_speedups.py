@@ -8,16 +8,17 @@ from types import SimpleNamespace
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
 from search.extract import extract
-from search.extract.attribution.context import Context
+from search.extract.attribution.context import LOWER_RUN, Context
 from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
-from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT, HONORIFIC,
-                                              JOIN, NAME, NAME_OR_WORD, SUBJECT, Resolver, lower_words)
+from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
+                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
+                                              lower_words)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
-from search.extract.text.sentences import TOKEN, tokens
+from search.extract.text.sentences import END, TOKEN, tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
 
@@ -351,3 +352,16 @@ def test_tagger_forgets_its_windows_when_asked():
     first = model.read(text, tokens(text, 0, len(text)))
     model.forget()
     assert not model._read and model.read(text, tokens(text, 0, len(text))) == first
+
+
+def test_first_class_patterns_find_what_their_plain_forms_found():
+    text = ("He said!!! Then \"Yes.\" Then she left.\nNext, U.S. officials (3.5%) agreed?” He went. Wait...\n\n"
+            "It's 'done'.) [A] café naïve _foo bar_ baz9 x_y abc-def Ünder über. 2nd!\tÉtat. ok?(Fine) end.\n")
+    plain = {END: r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n", LOWER_WORD: r"\b[a-z]+\b", LOWER_RUN: r"[a-z]+"}
+    for pattern, before in plain.items():
+        before = re.compile(before)
+        for lo, hi in ((0, len(text)), (3, 60), (17, 18), (40, 140), (61, len(text) - 1)):
+            for t in (text, text.lower()):
+                found = [(m.span(), m.groups()) for m in pattern.finditer(t, lo, hi)]
+                assert found == [(m.span(), m.groups()) for m in before.finditer(t, lo, hi)]
+        assert len(pattern.findall(text)) >= 5

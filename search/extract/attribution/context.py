@@ -10,7 +10,7 @@ from ...models import Span
 from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
-LOWER_RUN = re.compile(r"[a-z]+")
+LOWER_RUN = re.compile(r"[a-z][a-z]*")  # [a-z]+, its first letter a class re skips to (a repeat is not)
 POSSESSIVE = re.compile(r"[’']s?$")
 
 

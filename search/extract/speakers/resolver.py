@@ -53,7 +53,7 @@ GROUP_SUBJECT = re.compile(r"([A-Z]" + OPENS_SENTENCE + r"[a-z]+s)((?: (?:at|fro
                            + NAME.pattern + ")?)(?= [a-z])")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
+LOWER_WORD = re.compile(r"[a-z](?<!\w.)[a-z]*\b")  # \b[a-z]+\b from its first letter, as above
 NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS \
     | MEASURE_OPENERS
 NOT_NAME_ENDINGS = ("ing", "ed", "ly", "all", "-based", "wise")  # a participle or adverb opening a sentence
