@@ -18,6 +18,7 @@ from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, 
                                               lower_words)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
+from search.extract.quotes.spans import MARK
 from search.extract.text.sentences import END, TOKEN, tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
@@ -356,8 +357,10 @@ def test_tagger_forgets_its_windows_when_asked():
 
 def test_first_class_patterns_find_what_their_plain_forms_found():
     text = ("He said!!! Then \"Yes.\" Then she left.\nNext, U.S. officials (3.5%) agreed?” He went. Wait...\n\n"
-            "It's 'done'.) [A] café naïve _foo bar_ baz9 x_y abc-def Ünder über. 2nd!\tÉtat. ok?(Fine) end.\n")
-    plain = {END: r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n", LOWER_WORD: r"\b[a-z]+\b", LOWER_RUN: r"[a-z]+"}
+            "It's 'done'.) [A] café naïve _foo bar_ baz9 x_y abc-def Ünder über. 2nd!\tÉtat. ok?(Fine) end.\n"
+            "\x27\x27Quoted,\x27\x27 he said. „Ja“, «oui» \x27\x27\x27 “x” \x27")
+    plain = {END: r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n", LOWER_WORD: r"\b[a-z]+\b", LOWER_RUN: r"[a-z]+",
+             MARK: r"\x27\x27|[\"“”„«»]"}
     for pattern, before in plain.items():
         before = re.compile(before)
         for lo, hi in ((0, len(text)), (3, 60), (17, 18), (40, 140), (61, len(text) - 1)):
