@@ -19,6 +19,7 @@ from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, 
 from search.extract.text.accents import CAPITAL
 from search.models import Span
 from search.extract.quotes.spans import MARK
+from search.extract.text import sentences
 from search.extract.text.sentences import END, TOKEN, tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
@@ -368,3 +369,23 @@ def test_first_class_patterns_find_what_their_plain_forms_found():
                 found = [(m.span(), m.groups()) for m in pattern.finditer(t, lo, hi)]
                 assert found == [(m.span(), m.groups()) for m in before.finditer(t, lo, hi)]
         assert len(pattern.findall(text)) >= 5
+
+
+def test_tokens_cut_from_their_line_are_the_span_read_alone():
+    text = ("Ann Lee-Smith said: \"we're done\" -- don't_go 'now', ok?\n\nfoo_bar _x_ ’quoted’ a-b- -c 3.5% "
+            "end.\nLast line, no break at its end")
+    spans = [(lo, hi) for lo in range(len(text) + 1) for hi in range(lo, min(len(text), lo + 40) + 1)]
+    for lo, hi in random.Random(5).sample(spans, 1500) + [(0, len(text)), (0, 0), (56, 57), (3, 7)]:
+        fresh = text + ""  # a text met for the first time, then one whose lines were read for other spans
+        assert tokens(fresh, lo, hi) == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+        assert tokens(text, lo, hi) == tokens(fresh, lo, hi) and tokens(text, lo, hi) is tokens(text, lo, hi)
+
+
+def test_tokens_of_one_long_line_read_it_once(monkeypatch):
+    text = "Word after word, " * 20_000 + "the end."
+    read = []
+    scan = sentences._scan
+    monkeypatch.setattr(sentences, "_scan", lambda t, lo, hi: read.append(hi - lo) or scan(t, lo, hi))
+    spans = [(lo, lo + 200) for lo in range(3, len(text) - 200, 170)]
+    assert all(tokens(text, lo, hi) == scan(text, lo, hi) for lo, hi in spans)
+    assert sum(read) < len(text) + 20 * len(spans)  # the line once, then at most a cut word at each end

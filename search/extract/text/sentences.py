@@ -13,6 +13,7 @@ TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
 # A stop then space before a capital, or a line break. It starts with one character class (what may open it) and
 # asks which branch it is in by a lookbehind at the character taken: re then skips to the next stop or line break
 # in C instead of starting a match at every position (3x faster; the matches of 'stop...|line break', in order).
+LINE_BREAK = re.compile("\n")
 END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|(?<=\n))")
 
 
@@ -25,7 +26,9 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__  # Token(...) without its generated __new__'s extra call: a million tokens over BBC
-_MEMO: tuple[str | None, dict] = (None, {})  # one text's tokens by span (quote and claim finders ask again)
+# One text's tokens by span (quote and claim finders ask again), its lines' tokens with their starts, and where
+# its line breaks are (found once: a text of one long line would be searched back and forth for each span)
+_MEMO: tuple[str | None, dict, dict, list] = (None, {}, {}, [])
 MEMO_SPANS = 4096
 
 
@@ -34,14 +37,38 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     global _MEMO
     memo = _MEMO
     if memo[0] is not text:  # identity, not equality: one article's text is one object
-        memo = _MEMO = (text, {})
+        memo = _MEMO = (text, {}, {}, [])
     found = memo[1].get((start, end))
     if found is None:
-        found = _scan(text, start, end)
+        if not memo[3]:
+            memo[3].extend([*(m.start() for m in LINE_BREAK.finditer(text)), len(text)])
+        found = _in_line(text, start, end, memo[2], memo[3])
         step("tokens", len(found))
         if len(memo[1]) < MEMO_SPANS:
             memo[1][(start, end)] = found
     return found
+
+
+def _in_line(text: str, start: int, end: int, lines: dict, breaks: list[int]) -> list[Token]:
+    """Return the tokens of text[start:end] cut from its line's (no token holds a line break), so a line read for
+    one span is not read again for another: a sentence, the tag after a quote and a clause of it are in one line.
+
+    A scan from start meets the line's tokens from the first one starting at or after start, as nothing but spaces
+    and '_' lies between tokens; a word cut by start or end is scanned as a scan of the span alone reads it."""
+    k = bisect.bisect_left(breaks, start)  # the line's end: the first break at or after start (or the text's end)
+    first, last = breaks[k - 1] + 1 if k else 0, breaks[k]
+    if end > last:
+        return _scan(text, start, end)  # a span over a line break: read alone
+    line = lines.get(first)
+    if line is None:
+        toks = _scan(text, first, last)
+        line = lines[first] = ([t.start for t in toks], toks)
+    starts, toks = line
+    i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    head = _scan(text, start, min(toks[i - 1].end, end)) if i and toks[i - 1].end > start else []
+    if j > i and toks[j - 1].end > end:
+        return head + toks[i:j - 1] + _scan(text, toks[j - 1].start, end)
+    return head + toks[i:j]
 
 
 def _scan(text: str, start: int, end: int) -> list[Token]:
