@@ -389,3 +389,24 @@ def test_tokens_of_one_long_line_read_it_once(monkeypatch):
     spans = [(lo, lo + 200) for lo in range(3, len(text) - 200, 170)]
     assert all(tokens(text, lo, hi) == scan(text, lo, hi) for lo, hi in spans)
     assert sum(read) < len(text) + 20 * len(spans)  # the line once, then at most a cut word at each end
+
+
+def _distances_token_by_token(cues: list[bool], names: tuple, order) -> list:
+    """The tagger's cue distances as first written: a step per token, in order."""
+    found, last = [""] * len(cues), None
+    for i in order:
+        found[i] = names[0 if last is None else 1 + min(abs(i - last), 13)]
+        if cues[i]:
+            last = i
+    return found
+
+
+def test_tagger_cue_distances_sliced_per_stretch_as_stepped_per_token():
+    rng = random.Random(11)
+    for _ in range(400):
+        n = rng.choice([0, 1, 2, 5, 14, 15, 16, 40, 420])
+        cues = [rng.random() < rng.choice([0.0, 0.02, 0.2, 0.9]) for _ in range(n)]
+        for names in tagger.DISTANCES:
+            before, after = tagger._cue_distances([i for i in range(n) if cues[i]], n, names)
+            assert before == _distances_token_by_token(cues, names[0], range(n))
+            assert after == _distances_token_by_token(cues, names[1], range(n - 1, -1, -1))
