@@ -4,12 +4,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from .work import step
 from ..lexicon.words import ABBREVIATIONS
 
 TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split() keeps the words it splits on
 # A stop then space before a capital, or a line break. It starts with one character class (what may open it) and
 # asks which branch it is in by a lookbehind at the character taken: re then skips to the next stop or line break
 # in C instead of starting a match at every position (3x faster; the matches of 'stop...|line break', in order).
@@ -72,15 +74,13 @@ def _in_line(text: str, start: int, end: int, lines: dict, breaks: list[int]) ->
 
 
 def _scan(text: str, start: int, end: int) -> list[Token]:
-    """Return the tokens of text[start:end]: findall's words placed by str.find, cheaper than a match object each.
+    """Return the tokens of text[start:end], placed by the lengths of what split() puts between them.
 
-    Only spaces and '_' start no token, so each word is found at the first other character past the last one."""
-    found, pos, find = [], start, text.find
-    for word in TOKEN.findall(text, start, end):
-        pos = find(word, pos)
-        found.append(_new(Token, (word, pos, pos + len(word))))
-        pos += len(word)
-    return found
+    All in C: a split on the token pattern alternates gaps and words (findall's words, TOKEN matching no empty
+    text and looking at no neighbour), their lengths summed give each word's offsets, and a map builds the tuples."""
+    parts = TOKEN_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return list(map(_new, repeat(Token), zip(parts[1::2], offsets[1::2], offsets[2::2])))
 
 
 def mask_quotes(text: str, spans) -> str:
