@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
+from search.extract.claims import finder
+from search.extract.claims.finder import IN_FORMS
 from search.extract import extract
 from search.extract.attribution.context import LOWER_RUN, Context
 from search.extract.attribution.cues import cue_at
@@ -410,3 +412,12 @@ def test_tagger_cue_distances_sliced_per_stretch_as_stepped_per_token():
             before, after = tagger._cue_distances([i for i in range(n) if cues[i]], n, names)
             assert before == _distances_token_by_token(cues, names[0], range(n))
             assert after == _distances_token_by_token(cues, names[1], range(n - 1, -1, -1))
+
+
+def test_poll_frames_ask_for_every_text_that_lowers_to_in():
+    letters = {ch for ch in map(chr, range(0x110000)) if ch.lower() in ("i", "n", "in")}
+    assert {a + b for a in letters for b in letters if (a + b).lower() == "in"} == IN_FORMS
+    assert not [ch for ch in letters if ch.lower() == "in"]
+    text = "Support rose to 40% IN a Gallup poll and fell In the survey"
+    found = finder._poll_frames(tokens(text, 0, len(text)), [], [])
+    assert [(c.start, c.end, c.claimer_start, c.claimer_end) for c in found] == [(0, 19, 23, 36), (0, 45, 49, 59)]
