@@ -421,3 +421,14 @@ def test_poll_frames_ask_for_every_text_that_lowers_to_in():
     text = "Support rose to 40% IN a Gallup poll and fell In the survey"
     found = finder._poll_frames(tokens(text, 0, len(text)), [], [])
     assert [(c.start, c.end, c.claimer_start, c.claimer_end) for c in found] == [(0, 19, 23, 36), (0, 45, 49, 59)]
+
+
+def test_context_word_counts_fold_possessives_as_one_pass_did():
+    text = ("Ann's aide met Ann, then O'Neill's aides met O’Neill’s: Ann’s Ann' rock'n'roll rock'n'roll's "
+            "James' Jameses James d'Arcy d'Arcy's 'Ann Ann''s")
+    folded: dict[str, int] = {}
+    for word in re.findall(r"[^\W_][\w’'-]*", text):
+        key = re.sub(r"[’']s?$", "", word) if "'" in word or "’" in word else word
+        folded[key] = folded.get(key, 0) + 1
+    words = Context(text, text, [Span(0, len(text))], [[(0, len(text))]]).words
+    assert dict(words) == folded and words["Ann"] == 6 and words["missing"] == 0
