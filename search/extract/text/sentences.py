@@ -42,8 +42,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         memo = _MEMO = (text, {}, {}, [])
     found = memo[1].get((start, end))
     if found is None:
-        if not memo[3]:
-            memo[3].extend([*(m.start() for m in LINE_BREAK.finditer(text)), len(text)])
+        if not memo[3]:  # one slice assignment: two threads reading one text write the same list, never a mix
+            memo[3][:] = [*(m.start() for m in LINE_BREAK.finditer(text)), len(text)]
         found = _in_line(text, start, end, memo[2], memo[3])
         step("tokens", len(found))
         if len(memo[1]) < MEMO_SPANS:
