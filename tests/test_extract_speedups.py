@@ -7,15 +7,22 @@ from types import SimpleNamespace
 
 from search.extract.claims import tagger
 from search.extract.claims.tagger import sentence_features
+from search.extract.claims import finder
+from search.extract.claims.finder import IN_FORMS
 from search.extract import extract
-from search.extract.attribution.context import Context
+from search.extract.attribution.context import LOWER_RUN, Context
 from search.extract.attribution.cues import cue_at
 from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
-from search.extract.speakers.resolver import APPOSITIVE_SUBJECT, BODY_SUBJECT, HONORIFIC, Resolver, lower_words
+from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
+                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
+                                              lower_words)
+from search.extract.text.accents import CAPITAL
 from search.models import Span
-from search.extract.text.sentences import TOKEN, tokens
+from search.extract.quotes.spans import MARK
+from search.extract.text import sentences
+from search.extract.text.sentences import END, TOKEN, tokens
 from search.ingest.documents import load_plain
 from tools.train_speaker_ranker import Recorder
 
@@ -130,12 +137,47 @@ def test_first_letter_guards_keep_what_the_patterns_find():
                "seventy eighty ninety hundred million billion").split()
     assert all(MAYBE_NUMBER.search(f"about {word} homes") for word in numbers) and MAYBE_NUMBER.search("x٣")
     assert not any(MAYBE_NUMBER.search(text) for text in ("often tenfold", "the thirtieth", "milliseconds", "no"))
-    text = ("Mr Lee met Ms. Ann Cole. The ferry operator said so.\nThe firm added: The board agreed. Miss Bo and "
-            "Mrs  O'Hara Jones. The Mr. Big Show, twenty-two MPs")
-    for pattern, guard in ((HONORIFIC, "(?=M)"), (BODY_SUBJECT, "(?=The )"), (MAYBE_NUMBER, "(?=[\\dtfsenhmb])")):
-        found = [(m.span(), m.groups()) for m in pattern.finditer(text.lower() if pattern is MAYBE_NUMBER else text)]
-        assert found == [(m.span(), m.groups()) for m in _unguarded(pattern, guard).finditer(
-            text.lower() if pattern is MAYBE_NUMBER else text)] and len(found) >= 2
+    text = "twenty-two MPs. Mr Lee met 3 more"
+    found = [(m.span(), m.groups()) for m in MAYBE_NUMBER.finditer(text.lower())]
+    assert found == [(m.span(), m.groups()) for m in _unguarded(MAYBE_NUMBER, "(?=[\\dtfsenhmb])").finditer(
+        text.lower())] and len(found) >= 2
+
+
+# The resolver's patterns as written before they started with their first letter: each asked what came before a
+# position first (so re tried every position)
+_NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
+_NAME_OR_WORD = r"(?<![\w’'])" + _NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + _NAME_WORD + ")*"
+_NAME = _NAME_OR_WORD[:-1] + "+"
+_OPENS = r"(?:^|(?<=[.!?]\s))"
+AS_BEFORE = {
+    NAME: _NAME, NAME_OR_WORD: _NAME_OR_WORD,
+    HONORIFIC: rf"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
+    DESCRIBED_FIRM: _OPENS + r"[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})",
+    BODY_SUBJECT: _OPENS + r"The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b",
+    SUBJECT: r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + _NAME_OR_WORD,
+    GROUP_SUBJECT: _OPENS + r"([A-Z][a-z]+s)((?: (?:at|from|for|with) (?:the )?" + _NAME + ")?)(?= [a-z])",
+    APPOSITIVE_SUBJECT: _OPENS + r"(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + _NAME + "),",
+}
+RESOLVER_TEXT = (
+    "Ann Lee said so. Researchers at the University of Oxford followed 40 people. \"Tom Hill, who left, agreed.\" "
+    "Danish wind turbine maker Nordwind posted a loss. The ferry operator said. The firm added: The board agreed. "
+    "Mr Lee met Ms. Ann Cole and Mrs  O'Hara Jones.\nMiss Bo said.” Éric Lombard and J. K. Rowling met "
+    "iPhone maker Apple, eBay Inc and Luiz Inacio Lula da Silva. The party's leader, Ann Lee, said. UMr Big. "
+    "Lee's aide O’Neill and Mr. X spoke. “ Jo Fox wrote. Hackers broke in. A former aide, Bo Ng, agreed. "
+    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg.")
+
+
+def test_resolver_patterns_find_what_they_found_asking_the_position_first():
+    for pattern, before in AS_BEFORE.items():
+        before = re.compile(before)
+        found = [(m.span(), m.groups()) for m in pattern.finditer(RESOLVER_TEXT)]
+        assert found == [(m.span(), m.groups()) for m in before.finditer(RESOLVER_TEXT)] and found, pattern
+        for lo, hi in ((0, 40), (17, 120), (118, 400), (30, len(RESOLVER_TEXT)), (250, 251), (5, 17)):
+            assert [m.span() for m in pattern.finditer(RESOLVER_TEXT, lo, hi)] == \
+                   [m.span() for m in before.finditer(RESOLVER_TEXT, lo, hi)]
+            assert [(m and m.span()) for m in (pattern.match(RESOLVER_TEXT, lo, hi), pattern.search(
+                RESOLVER_TEXT, lo, hi))] == [(m and m.span()) for m in (before.match(RESOLVER_TEXT, lo, hi),
+                                                                      before.search(RESOLVER_TEXT, lo, hi))]
 
 
 def test_ranker_ranks_count_the_nearer_candidates_on_each_side():
@@ -314,3 +356,79 @@ def test_tagger_forgets_its_windows_when_asked():
     first = model.read(text, tokens(text, 0, len(text)))
     model.forget()
     assert not model._read and model.read(text, tokens(text, 0, len(text))) == first
+
+
+def test_first_class_patterns_find_what_their_plain_forms_found():
+    text = ("He said!!! Then \"Yes.\" Then she left.\nNext, U.S. officials (3.5%) agreed?” He went. Wait...\n\n"
+            "It's 'done'.) [A] café naïve _foo bar_ baz9 x_y abc-def Ünder über. 2nd!\tÉtat. ok?(Fine) end.\n"
+            "\x27\x27Quoted,\x27\x27 he said. „Ja“, «oui» \x27\x27\x27 “x” \x27")
+    plain = {END: r"[.!?]+[\"”’)\]]*\s+(?=[\"“„«‘(\[A-Z0-9])|\n", LOWER_WORD: r"\b[a-z]+\b", LOWER_RUN: r"[a-z]+",
+             MARK: r"\x27\x27|[\"“”„«»]"}
+    for pattern, before in plain.items():
+        before = re.compile(before)
+        for lo, hi in ((0, len(text)), (3, 60), (17, 18), (40, 140), (61, len(text) - 1)):
+            for t in (text, text.lower()):
+                found = [(m.span(), m.groups()) for m in pattern.finditer(t, lo, hi)]
+                assert found == [(m.span(), m.groups()) for m in before.finditer(t, lo, hi)]
+        assert len(pattern.findall(text)) >= 5
+
+
+def test_tokens_cut_from_their_line_are_the_span_read_alone():
+    text = ("Ann Lee-Smith said: \"we're done\" -- don't_go 'now', ok?\n\nfoo_bar _x_ ’quoted’ a-b- -c 3.5% "
+            "end.\nLast line, no break at its end")
+    spans = [(lo, hi) for lo in range(len(text) + 1) for hi in range(lo, min(len(text), lo + 40) + 1)]
+    for lo, hi in random.Random(5).sample(spans, 1500) + [(0, len(text)), (0, 0), (56, 57), (3, 7)]:
+        fresh = text + ""  # a text met for the first time, then one whose lines were read for other spans
+        assert tokens(fresh, lo, hi) == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+        assert tokens(text, lo, hi) == tokens(fresh, lo, hi) and tokens(text, lo, hi) is tokens(text, lo, hi)
+
+
+def test_tokens_of_one_long_line_read_it_once(monkeypatch):
+    text = "Word after word, " * 20_000 + "the end."
+    read = []
+    scan = sentences._scan
+    monkeypatch.setattr(sentences, "_scan", lambda t, lo, hi: read.append(hi - lo) or scan(t, lo, hi))
+    spans = [(lo, lo + 200) for lo in range(3, len(text) - 200, 170)]
+    assert all(tokens(text, lo, hi) == scan(text, lo, hi) for lo, hi in spans)
+    assert sum(read) < len(text) + 20 * len(spans)  # the line once, then at most a cut word at each end
+
+
+def _distances_token_by_token(cues: list[bool], names: tuple, order) -> list:
+    """The tagger's cue distances as first written: a step per token, in order."""
+    found, last = [""] * len(cues), None
+    for i in order:
+        found[i] = names[0 if last is None else 1 + min(abs(i - last), 13)]
+        if cues[i]:
+            last = i
+    return found
+
+
+def test_tagger_cue_distances_sliced_per_stretch_as_stepped_per_token():
+    rng = random.Random(11)
+    for _ in range(400):
+        n = rng.choice([0, 1, 2, 5, 14, 15, 16, 40, 420])
+        cues = [rng.random() < rng.choice([0.0, 0.02, 0.2, 0.9]) for _ in range(n)]
+        for names in tagger.DISTANCES:
+            before, after = tagger._cue_distances([i for i in range(n) if cues[i]], n, names)
+            assert before == _distances_token_by_token(cues, names[0], range(n))
+            assert after == _distances_token_by_token(cues, names[1], range(n - 1, -1, -1))
+
+
+def test_poll_frames_ask_for_every_text_that_lowers_to_in():
+    letters = {ch for ch in map(chr, range(0x110000)) if ch.lower() in ("i", "n", "in")}
+    assert {a + b for a in letters for b in letters if (a + b).lower() == "in"} == IN_FORMS
+    assert not [ch for ch in letters if ch.lower() == "in"]
+    text = "Support rose to 40% IN a Gallup poll and fell In the survey"
+    found = finder._poll_frames(tokens(text, 0, len(text)), [], [])
+    assert [(c.start, c.end, c.claimer_start, c.claimer_end) for c in found] == [(0, 19, 23, 36), (0, 45, 49, 59)]
+
+
+def test_context_word_counts_fold_possessives_as_one_pass_did():
+    text = ("Ann's aide met Ann, then O'Neill's aides met O’Neill’s: Ann’s Ann' rock'n'roll rock'n'roll's "
+            "James' Jameses James d'Arcy d'Arcy's 'Ann Ann''s")
+    folded: dict[str, int] = {}
+    for word in re.findall(r"[^\W_][\w’'-]*", text):
+        key = re.sub(r"[’']s?$", "", word) if "'" in word or "’" in word else word
+        folded[key] = folded.get(key, 0) + 1
+    words = Context(text, text, [Span(0, len(text))], [[(0, len(text))]]).words
+    assert dict(words) == folded and words["Ann"] == 5 and words["Ann'"] == 1 and words["missing"] == 0

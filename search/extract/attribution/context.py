@@ -10,7 +10,7 @@ from ...models import Span
 from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
-LOWER_RUN = re.compile(r"[a-z]+")
+LOWER_RUN = re.compile(r"[a-z][a-z]*")  # [a-z]+, its first letter a class re skips to (a repeat is not)
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -62,11 +62,11 @@ class Context:
     def words(self) -> Counter:
         """Return how often each word occurs, possessives folded (counted once, when first asked)."""
         if self._words is None:  # counting a name in the whole text per candidate is quadratic
-            folded: dict[str, int] = {}  # a plain dict: a Counter's += calls its __missing__ for each new word
-            for word, count in Counter(WORD.findall(self.text)).items():  # fold each distinct word once
-                key = POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
-                folded[key] = folded.get(key, 0) + count
-            self._words = Counter(folded)
+            counts = Counter(WORD.findall(self.text))  # counted in C; only words with an apostrophe are folded
+            for word in [w for w in counts if "'" in w or "’" in w]:
+                count = counts.pop(word)
+                counts[POSSESSIVE.sub("", word)] += count
+            self._words = counts
         return self._words
 
 

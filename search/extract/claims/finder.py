@@ -39,6 +39,7 @@ TAG_TAIL = 10  # tokens after a trailing tag's verb that can still be its adjunc
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
 POLL_KINDS = frozenset("opinion latest new recent national exit online".split())
 POLL_REACH = 8  # tokens from 'in' to the poll's noun
+IN_FORMS = frozenset({"in", "In", "iN", "IN"})  # every text whose lower case is 'in': asked of each token, not lowered
 TAKING_PART = frozenset("part participated questioned interviewed surveyed asked included involved respondents "
                         "people taking voted vote votes".split())
 # Passive cues whose subject is what is expected, not who expects it: 'The sale is expected to close in May'.
@@ -260,7 +261,7 @@ def _poll_frames(toks: list[Token], taken: list, claims: list[RawClaim]) -> list
     """Find 'Clinton held a 24-point lead among black voters in a CNN national poll': the poll is the source."""
     found = []
     for i, tok in enumerate(toks):
-        if tok.text.lower() != "in" or not i or toks[i - 1].text.lower() in TAKING_PART \
+        if tok.text not in IN_FORMS or not i or toks[i - 1].text.lower() in TAKING_PART \
                 or any(a <= i < b for a, b in taken) or any(c.start <= tok.start < c.end for c in claims):
             continue
         poll = next((j for j in range(i + 1, min(len(toks), i + POLL_REACH))

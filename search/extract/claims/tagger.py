@@ -109,14 +109,23 @@ _DISTANCES = tuple(tuple(name + _distance(n) for n in (None, *range(14))) for na
 PADDING, DISTANCES = ((table, tuple(map(_encoded, table))) for table in (_PADDING, _DISTANCES))  # by encoded
 
 
-def _cue_distances(cues: list[bool], names: tuple, order) -> list:
-    """Return each token's distance feature to the nearest cue word (a verb of saying, belief ...) met in order."""
-    found, last = [""] * len(cues), None
-    for i in order:
-        found[i] = names[0 if last is None else 1 + min(abs(i - last), 13)]
-        if cues[i]:
-            last = i
-    return found
+def _cue_distances(cues: list[int], n: int, names: tuple) -> tuple[list, list]:
+    """Return each of n tokens' distance features to the nearest cue word (a verb of saying, belief ...) before it
+    and after it, the cue itself not counted: runs of names sliced per stretch between cues, not a step per token."""
+    if not cues:
+        return [names[0][0]] * n, [names[1][0]] * n
+    before, after = [names[0][0]] * (cues[0] + 1), _run(names[1], cues[0])[:0:-1]
+    for a, b in zip(cues, cues[1:]):
+        before += _run(names[0], b - a)[1:]
+        after += _run(names[1], b - a)[:0:-1]
+    before += _run(names[0], n - 1 - cues[-1])[1:]
+    after += [names[1][0]] * (n - cues[-1])
+    return before, after
+
+
+def _run(names: tuple, k: int) -> list:
+    """Return the distance names for 0..k tokens away (13 and beyond read the same)."""
+    return list(names[1:k + 2]) if k < 14 else [*names[1:], *[names[-1]] * (k - 13)]
 
 
 def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
@@ -124,11 +133,9 @@ def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
     (as UTF-8 bytes when encoded, for the CRF: the same names)."""
     cache = _WORD_FEATURES[encoded]
     own = [cache[t.text] for t in toks]
-    cues = [f[2] for f in own]
     n = len(own)
     start, end = PADDING[encoded]
-    before, after = (_cue_distances(cues, names, order)
-                     for names, order in zip(DISTANCES[encoded], (range(n), range(n - 1, -1, -1))))
+    before, after = _cue_distances([i for i, f in enumerate(own) if f[2]], n, DISTANCES[encoded])
     padded = [start, start, *own, end, end]
     # slots: 0 word, 1 shape, 3-6 own features, 7-10 as a neighbour's word, 11-14 its shape and class, 15-16 pair heads
     return [[f[3], f[4], f[5], f[6], prev[7], nxt[8], prev2[9], nxt2[10], prev[11], nxt[12], prev[15] + f[1],

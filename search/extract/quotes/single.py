@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from ...models import Span
+from .spans import MARK as DOUBLE
 
-DOUBLE = re.compile(r"''|[\"“”„«»]")
 SINGLE = re.compile(r"[‘’']")
 OPENS_AFTER = " \t\n([{—–-/"  # a mark after one of these (or at the start) may open a quote
 CLOSES_BEFORE = " \t\n,;:.!?)]}—–-"  # a mark before one of these (or at the end) may close one

@@ -17,42 +17,47 @@ from ..text.work import step
 from .antecedents import Antecedents
 from .names import clean_name, descriptor_of, family_first, is_descriptor, is_junk, is_named, is_person, titled_end
 
-NAME_WORD = rf"(?:{CAPITAL}[\w’'.-]*[\w]|[A-Z]\.)"
+# Each pattern below starts with the letter its match starts with, and asks what comes before it only after that
+# letter (a lookbehind one character wider): re then skips to the next such letter in C instead of trying every
+# position (the matches are the same, the backtracking order too).
+NAME_TAIL = r"(?:[\w’'.-]*[\w]|(?<=[A-Z])\.)"  # a name word after its capital ('Lee', the 'J.' of 'J. Smith')
+NAME_WORD = rf"(?:{CAPITAL}{NAME_TAIL})"
+NOT_INSIDE = r"(?<![\w’'].)"  # after a capital: it opens a word ('Phone' inside 'iPhone', 'Bay' in 'eBay' no names)
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
-# (?<!\w) first: 'Phone' inside 'iPhone', 'Bay' inside 'eBay' are no names
-NAME = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")+")
+MORE_NAME = r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")"
+NAME = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "+")
+NAME_OR_WORD = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "*")
+OPENS_SENTENCE = r"(?:(?<=^.)|(?<=[.!?]\s.))"  # after a sentence's first letter
 # 'his father, Al Hendrix', "Jimi's brother Leon Hendrix": a relative named beside the person a story is about
 KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
                             r"granddaughter|grandfather|grandmother|cousin|uncle|aunt|nephew|niece|stepfather|"
                             r"stepmother|stepson|stepdaughter)\s*,?\s+$")
-NAME_OR_WORD = re.compile(r"(?<![\w’'])" + NAME_WORD + r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-HONORIFIC = re.compile(rf"(?=M)\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
+HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 # Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
 # lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
 DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
-# (?=[A-Z]) first: a name starts with a capital, so other positions fail before five lookbehinds (the same
-# for the honorifics' M and BODY_SUBJECT's 'The ': a first letter tested is cheaper than the alternatives).
 # 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
 # a sentence ('the company' later); the trade's head is read against FIRM_HEADS.
-DESCRIBED_FIRM = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))[A-Z][\w-]*((?: [a-z-]+){1,3}) "
+DESCRIBED_FIRM = re.compile(r"[A-Z]" + OPENS_SENTENCE + r"[\w-]*((?: [a-z-]+){1,3}) "
                             r"([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
-BODY_SUBJECT = re.compile(r"(?=The )(?:^|(?<=[.!?]\s))The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
-SUBJECT = re.compile(rf"(?={CAPITAL})(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + NAME_OR_WORD.pattern)
+BODY_SUBJECT = re.compile(r"The (?:(?<=^The )|(?<=[.!?]\sThe ))([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
+SUBJECT = re.compile(CAPITAL + r"(?:(?<=^.)|(?<=[.!?]\s.)|(?<=[.!?][\"”’)]\s.)|(?<=[\"“].)|(?<=[\"“]\s.))"
+                     + NOT_INSIDE + NAME_TAIL + MORE_NAME + "*")
 # A description opening a sentence, then the person's name between commas.
 # The lookahead only asks for the ', Name' a match needs before the next stop or comma: a sentence without one
 # fails at once, not after trying each of the 80 places its name might start.
 APPOSITIVE_SUBJECT = re.compile(r"(?=(?:The|A|An) [^.,\n]*, [A-Z])(?:^|(?<=[.!?]\s))(?:The|A|An) [^.,\n]{0,80}?([\w-]+), (" + NAME.pattern + "),")
 # 'Researchers at the University of Oxford followed ...': a group opening a sentence, for a later 'they'
-GROUP_SUBJECT = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?]\s))([A-Z][a-z]+s)((?: (?:at|from|for|with) (?:the )?"
+GROUP_SUBJECT = re.compile(r"([A-Z]" + OPENS_SENTENCE + r"[a-z]+s)((?: (?:at|from|for|with) (?:the )?"
                            + NAME.pattern + ")?)(?= [a-z])")
 POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
+LOWER_WORD = re.compile(r"[a-z](?<!\w.)[a-z]*\b")  # \b[a-z]+\b from its first letter, as above
 NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS \
     | MEASURE_OPENERS
 NOT_NAME_ENDINGS = ("ing", "ed", "ly", "all", "-based", "wise")  # a participle or adverb opening a sentence
