@@ -218,7 +218,7 @@ def test_a_crowd_counted_by_police_organisers_and_outlets_is_one_disagreement(tm
         (120000, "Radio Nord", "Police"), (120000, "Wire Agency", "Police"), (150000, "Daily Ledger", "city council"),
         (400000, "Radio Nord", "Organizers"), (500000, "Daily Ledger", "Organisers"),
         (500000, "Wire Agency", "organisers")]
-    assert crowd["outlets"] == 3
+    assert crowd["outlets"] == 3 and crowd["measure"] == "crowd size"  # whatever nouns the outlets used
     assert all(v["copies"] == [] for v in crowd["values"])  # one article giving 120,000 twice has no copy
 
 
@@ -281,6 +281,7 @@ def test_one_disasters_dead_and_injured_on_one_day_are_two_quantities_and_a_late
     assert _found(comps) == []  # 'at least 120', 'at least 95' and 128 agree; so do 'more than 1,000' and 1,150
     dead, injured = sorted(_found(comps, close=True), key=lambda q: min(v["value"] for v in q["values"]))
     assert sorted(_values(dead)) == [(95, "Daily Ledger"), (120, "Wire Agency"), (128, "Radio Nord")]
+    assert (dead["measure"], injured["measure"]) == ("people killed", "people injured")
     assert sorted(_values(injured)) == [(1000, "Wire Agency"), (1150, "Radio Nord"), (1500, "Daily Ledger")]
 
 

@@ -36,6 +36,7 @@ CROWD = "crowd"
 # How many days apart two reports of one event's count may be: a crowd is counted once it has gone home, a
 # disaster's dead are counted again every day (Tuesday's 120 and Thursday's 310 are two tolls, no dispute).
 EVENT_DAYS = {CROWD: 2, "death": 0, "injury": 0, "missing": 0}
+EVENT_LABELS = {CROWD: "crowd size", "death": "people killed", "injury": "people injured", "missing": "people missing"}
 MAX_RATIO = 10  # one quantity's values, however disputed, are within an order of magnitude
 CROWDS = frozenset("""person protester demonstrator marcher participant crowd turnout attendance supporter striker
                       mourner pilgrim activist""".split())

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..errors import BadParameter, NotFound
 from . import Comparisons
 from .diff import word_diff
-from .quantities import close
+from .quantities import EVENT_LABELS, close, event_of
 
 BRIEF_KEYS = ("id", "article_id", "title", "source", "date")
 
@@ -170,7 +170,11 @@ def _conflict(positions: list[list[dict]]) -> bool:
 
 
 def _measure_label(figures: list) -> str:
-    """Return the measure most figures give, the most telling of a tie ('Japan's economy' over 'growth')."""
+    """Return the measure most figures give, the most telling of a tie ('Japan's economy' over 'growth'); an
+    event's count says what it counts ('crowd size', whatever nouns the outlets used)."""
+    event = EVENT_LABELS.get(event_of(figures[0]) or "")
+    if event:
+        return event
     measures = [f.get("measure") for f in figures if f.get("measure")]
     if measures:  # sorted first: a set's order changes from run to run, and the label with it
         return max(sorted(set(measures)), key=lambda m: (measures.count(m), len(m)))
