@@ -14,14 +14,13 @@ from .figures.claimers import FigureSources
 from .figures.finder import find_figures, harmed_measure, places_in, topic_key
 from .quotes.mixed import is_title
 from .lexicon.units import CROWD_NOUNS, ELIDED_HEADS, HARMS
-
-HARM_LEMMAS = frozenset(HARMS.values())
 from .lexicon.words import NAMING_CUES
 from .quotes.spans import Found
 from .speakers.names import is_person, titled_end
 from .speakers.resolver import Resolver, strip_name
 
 QUOTE_WORDS = 6  # a quoted span this long is speech, not a scare-quoted word or title
+HARM_LEMMAS = frozenset(HARMS.values())  # what a count of harmed people counts: its lemma
 TRANSCRIPT_LINES = 2
 
 
