@@ -71,7 +71,6 @@ DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that t
 AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
 CONTENT_DETERMINERS = frozenset("the a an".split())  # one opening the reported clause after a hearer
 HEARER_REACH = 12  # tokens read after 'told' for where the reported clause starts
-POSSESSIVES = frozenset("his her its their our my your".split())
 PREDETERMINERS = frozenset("such all both half".split())  # 'such a move would'
 HEARER_STOPS = frozenset("that to which who whom whose".split())
 HEARER_AIMS = AIMS | {"tell", "ask", "stance"}  # ... or a call on someone: 'urged Congress to act', 'told him to'
