@@ -292,3 +292,12 @@ def test_undated_tolls_are_no_one_count(tmp_path):
     indexer.build(tmp_path / "c", tmp_path / "ix")
     comps = WhooshSearcher(tmp_path / "ix").comparisons()
     assert _found(comps) == [] and _found(comps, close=True) == []
+
+
+def test_undated_tolls_naming_no_place_are_no_one_count_either(tmp_path):
+    for n, body in enumerate(["Around 140,000 people were killed by the Sumatra wave, officials said.",
+                              "The Sumatra wave killed 150,000 people, officials said."]):
+        write(tmp_path / "c" / f"{n}.txt", f"Wave {n}\n\n{body}\n")
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    comps = WhooshSearcher(tmp_path / "ix").comparisons()
+    assert _found(comps) == [] and _found(comps, close=True) == []

@@ -327,8 +327,8 @@ def quantity_groups(figures: list, story) -> list[list[str]]:
         if len({story(f["article_id"]) for f in block}) > 1:
             need = SAME_MEASURE if key[0] else SAME_EVENT if key[1] in EVENT_DAYS and key[2] else \
                 SAME_RELATION if "+" in key[2] else SAME_PLACES if key[2] else SAME_SENTENCE
-            groups.extend(_group_block(block, story, need, measured=bool(key[0]),
-                                       event=key[1] if need is SAME_EVENT else None))
+            groups.extend(_group_block(block, story, need, measured=bool(key[0]),  # an event's day holds placeless too
+                                       event=key[1] if not key[0] and key[1] in EVENT_DAYS else None))
     return sorted(groups)
 
 
