@@ -345,3 +345,15 @@ def test_a_relative_named_as_one_is_not_who_the_bare_surname_means():
 def test_a_bracketed_line_in_a_transcript_is_nobodys_speech():
     text = ("Headline\n\nWALLACE: Will you raise taxes?\n\nSMITH: No.\n\n(LAUGHTER)\n\nWALLACE: Really?")
     assert "(LAUGHTER)" not in [q.text for q in extract(load_plain(text, "t.txt")).quotes]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # the subject of a passive verb of saying is who is spoken of: the words are someone unnamed's
+    ('The government has been accused of underfunding research, leading to a "brain-drain" of talent.', None),
+    # ... unless the passive raises him to speak ('is alleged to have') or he answers later
+    ('Mr Cole is alleged to have told the minister: "There is nothing you could ever say to me now."', "Cole"),
+    ('When Mr Cole was asked whether he was taking a risk he replied: "As much as anyone crossing a road."', "Cole"),
+])
+def test_who_a_passive_cue_speaks_of_does_not_say_the_quote(body, speaker):
+    quotes = extract(load_plain(f"Headline\n\n{body}", "t.txt")).quotes
+    assert [q.speaker for q in quotes] == [speaker]

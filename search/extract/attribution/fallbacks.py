@@ -21,6 +21,7 @@ TRANSCRIPT = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 DASHES = frozenset("-–—")
 QA_LINE = re.compile(r"(?:\*\*)?([QA])[:.](?:\*\*)?\s+(?:\*\*\s*)?")  # 'Q: ...', '**A:** ...'
 PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}\b")
+RAISED = frozenset("to as saying".split())  # 'is alleged to have said', 'was quoted as saying': the subject speaks
 CONTINUED_PARAGRAPHS = 3  # unlabelled paragraphs a transcript turn may run on before the next label
 QUOTE_MARK = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
 PASSIVE_REACH = 4  # tokens before a quote read for 'was accused of', 'were urged to'
@@ -74,8 +75,23 @@ def passive_agent(ctx: Context, quote: Found) -> Attribution | None:
     k = 1 if after[:1] and after[0].text == "," else 0
     if len(after) > k + 1 and after[k].text == "by":
         return make_attribution(after, np_after(after, k + 1), None)
-    # 'Ministers have been accused of "sleepwalking"': said by someone unnamed, never by the subject
-    return UNNAMED if _passive_cue(before) and not any(t.text == "by" for t in after) else None
+    # 'Ministers have been accused of "sleepwalking"', 'The government has been accused of underfunding research,
+    # leading to a "brain-drain"': said by someone unnamed, never by the subject
+    passive = _passive_cue(before) or (_passive_subject(before, ctx.common) and not any(t.text == "by" for t in before))
+    return UNNAMED if passive and not any(t.text == "by" for t in after) else None
+
+
+def _passive_subject(before, common) -> bool:
+    """Return True when the sentence's subject is followed by a passive verb of saying ('has been accused of') and
+    no other cue speaks later: 'is alleged to have told', 'was quoted saying', 'was asked ... he replied' are his."""
+    subject = first_subject(before, 0, len(before), common)
+    if subject is None:
+        return False
+    for m in range(subject[1] + 1, min(subject[1] + 1 + PASSIVE_REACH, len(before) - 2)):
+        if before[m].text.lower() in PASSIVE_BE and before[m + 1].text.lower() in CUE_WORDS:
+            return before[m + 2].text.lower() not in RAISED and not any(
+                cue_at(before, k) for k in range(m + 2, len(before)))
+    return False
 
 
 def _passive_cue(before) -> bool:

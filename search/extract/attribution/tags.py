@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.grammar import PASSIVE_BE
 from ..lexicon.words import PARTICIPLE_CUES, TITLES
 from .context import NOBODY, Attribution, Context, cue_text, make_attribution, paragraph_of
 from .cues import cue_at, cue_source, framing_cue, medium_after
@@ -204,6 +205,8 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
         found = subject_before(toks, cues[-1], 0)
         if found and found[0] and toks[found[0] - 1].text.lower() == "with":
             return make_attribution(toks, found, cue_text(toks, cues[-1], 1))  # 'with one ad asking, "..."'
+    # 'has been accused of', 'was told': the subject of a passive cue is who is spoken of or to, not the speaker
+    cues = [k for k in cues if not (k and toks[k - 1].text.lower() in PASSIVE_BE)]
     if cues:  # 'adding, "..."': the speaker is the subject of the sentence
         for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
