@@ -285,19 +285,15 @@ def test_one_disasters_dead_and_injured_on_one_day_are_two_quantities_and_a_late
     assert sorted(_values(injured)) == [(1000, "Wire Agency"), (1150, "Radio Nord"), (1500, "Daily Ledger")]
 
 
-def test_undated_tolls_are_no_one_count(tmp_path):
-    for n, body in enumerate(["Around 140,000 people were killed by the tsunami in Asia.",
-                              "Asia mourns the tsunami which killed 150,000 people."]):
-        write(tmp_path / "c" / f"{n}.txt", f"Tsunami {n}\n\n{body}\n")
-    indexer.build(tmp_path / "c", tmp_path / "ix")
-    comps = WhooshSearcher(tmp_path / "ix").comparisons()
-    assert _found(comps) == [] and _found(comps, close=True) == []
-
-
-def test_undated_tolls_naming_no_place_are_no_one_count_either(tmp_path):
-    for n, body in enumerate(["Around 140,000 people were killed by the Sumatra wave, officials said.",
-                              "The Sumatra wave killed 150,000 people, officials said."]):
-        write(tmp_path / "c" / f"{n}.txt", f"Wave {n}\n\n{body}\n")
+@pytest.mark.parametrize("bodies", [
+    ("Around 140,000 people were killed by the tsunami in Asia.", "Asia mourns the tsunami which killed 150,000 people."),
+    # no place named: the day rule holds all the same
+    ("Around 140,000 people were killed by the Sumatra wave, officials said.",
+     "The Sumatra wave killed 150,000 people, officials said."),
+])
+def test_undated_tolls_are_no_one_count(tmp_path, bodies):
+    for n, body in enumerate(bodies):
+        write(tmp_path / "c" / f"{n}.txt", f"Toll {n}\n\n{body}\n")
     indexer.build(tmp_path / "c", tmp_path / "ix")
     comps = WhooshSearcher(tmp_path / "ix").comparisons()
     assert _found(comps) == [] and _found(comps, close=True) == []
