@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..ingest.clean import is_editors_note
 from ..models import STATEMENT, Article, Extraction
 from .attribution.context import Context
-from .attribution.fallbacks import transcript_turns, unquoted_transcript
+from .attribution.fallbacks import transcript_lines, unquoted_transcript
 from .build import TRANSCRIPT_LINES, build_claims, build_figures, build_quotes
 from .claims.finder import cue_sentences, cue_subjects, find_claims
 from .claims.tagger import default_tagger
@@ -26,7 +26,8 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     text = unquoted_transcript(text, paragraphs, TRANSCRIPT_LINES)  # '"WALLACE: ...' turns are lines, not quotes
     found = find_quotes(text, paragraphs)
     # a transcript's turns are speech like quotations: what is said inside names no source of its own
-    turns = transcript_turns(text, paragraphs, TRANSCRIPT_LINES)
+    lines = transcript_lines(text, paragraphs, TRANSCRIPT_LINES)
+    turns = [(begin, span.end) for span, _, begin, _ in lines]
     masked = mask_quotes(text, sorted([part for q in found for part in q.parts()] + turns))
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
     ctx = Context(text, masked, paragraphs, sentences, lower_words(text))
@@ -38,7 +39,7 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     raw = find_claims(ctx, cued, judge)
     tagged = (tagger or default_tagger()).propose(ctx, raw)  # what the rules missed
     # Quotes before claims: a claim's 'He added that ...' may mean who was quoted just before.
-    quotes = build_quotes(ctx, found, resolver, ranker or default_ranker())
+    quotes = build_quotes(ctx, found, resolver, ranker or default_ranker(), lines)
     claims = build_claims(ctx, raw, resolver)
     # a tagged claim whose source resolves to nobody ('I', 'they' unresolved) would be no one's on a speaker page
     claims = sorted(claims + [c for c in build_claims(ctx, tagged, resolver) if c.claimer], key=lambda c: c.start)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..models import Claim, Figure, Quote
 from .attribution.context import UNNAMED, Attribution, Context
 from .attribution.rules import attribute, inherit
-from .attribution.fallbacks import interview_answers, transcript_lines
+from .attribution.fallbacks import interview_answers
 from .claims.sources import described, is_named
 from .claims.finder import RawClaim
 from .figures.claimers import FigureSources
@@ -24,8 +24,9 @@ HARM_LEMMAS = frozenset(HARMS.values())  # what a count of harmed people counts:
 TRANSCRIPT_LINES = 2
 
 
-def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -> list[Quote]:
-    """Return Quote records for the found spans (speakers picked by ranker), plus transcript lines."""
+def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker, lines: list) -> list[Quote]:
+    """Return Quote records for the found spans (speakers picked by ranker), plus the transcript's ``lines``
+    (fallbacks.transcript_lines)."""
     attributions = [attribute(ctx, quote) for quote in found]
     kinds = [_kind(ctx, quote, attr) for quote, attr in zip(found, attributions)]
     attributions = inherit(ctx, found, attributions, kinds)
@@ -40,7 +41,7 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker) -
               for piece in _pieces(ctx, q, kind, None if attr is UNNAMED else ranker.choose(ctx, q, attr, cache),
                                    resolver)]
     number = len(kept)
-    for quote, continued in _transcript_quotes(ctx, found, resolver):
+    for quote, continued in _transcript_quotes(ctx, found, resolver, lines):
         number += not continued  # a turn's unlabelled paragraphs are pieces of its one utterance
         quotes.append(replace(quote, utterance=number))
     return sorted(quotes, key=lambda q: q.start)
@@ -94,10 +95,9 @@ def _whole_sentence(quoted: str, before: str) -> bool:
     return before.endswith((".", "!", "?")) and quoted[:1].isupper() and quoted[-1:] in ".!?"
 
 
-def _transcript_quotes(ctx: Context, found: list[Found], resolver) -> list[tuple[Quote, bool]]:
-    """Return 'WALLACE: ...' lines as quotes when the article reads as a transcript, each flagged when it continues
-    the turn before (an unlabelled paragraph of it)."""
-    lines = transcript_lines(ctx.text, ctx.paragraphs, TRANSCRIPT_LINES)
+def _transcript_quotes(ctx: Context, found: list[Found], resolver, lines: list) -> list[tuple[Quote, bool]]:
+    """Return a transcript's 'WALLACE: ...' lines as quotes, each flagged when it continues the turn before (an
+    unlabelled paragraph of it)."""
     if not lines:  # else a Q&A interview's answers: 'A: ...' by the person it names first
         lines = [(span, attr, begin, False) for span, begin, attr in interview_answers(ctx, TRANSCRIPT_LINES)]
     if not lines:

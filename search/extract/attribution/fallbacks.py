@@ -137,11 +137,6 @@ def unquoted_transcript(text: str, paragraphs: list[Span], least: int) -> str:
     return "".join(chars)
 
 
-def transcript_turns(text: str, paragraphs: list[Span], least: int) -> list[tuple[int, int]]:
-    """Return the speech of each 'WALLACE: ...' line of a transcript (at least ``least`` lines): quoted speech."""
-    return [(begin, span.end) for span, _, begin, _ in transcript_lines(text, paragraphs, least)]
-
-
 def transcript_lines(text: str, paragraphs: list[Span], least: int) -> list[tuple[Span, Attribution, int, bool]]:
     """Return a transcript's lines (at least ``least`` labelled ones): (paragraph, speaker, where the speech starts,
     whether it continues the turn before). A turn's unlabelled paragraphs before the next label are its speech."""
