@@ -72,7 +72,9 @@ def test_a_build_with_workers_reuses_copies_as_one_without(tmp_path, monkeypatch
     corpus = copies_corpus(tmp_path / "corpus")
     indexer.build(corpus, tmp_path / "serial")
     monkeypatch.setattr(prepare, "workers_for", lambda count: 1)
+    here = counting_extract(monkeypatch)  # the worker's calls are counted in its own memory
     indexer.build(corpus, tmp_path / "workers")
+    assert here == []  # the copy was given the worker's extractions: the writer extracted nothing
     assert index_contents(tmp_path / "serial") == index_contents(tmp_path / "workers")
 
 

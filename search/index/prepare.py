@@ -98,6 +98,10 @@ def prepared_here(items: list[tuple[Path, str]], corpus: Path):
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
     copies = Copies([path for path, _ in items])
+    return (copies.fill(n, ready) for n, ready in enumerate(_from_workers(items, corpus, workers, copies)))
+
+
+def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, copies: Copies):
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=forked_for_build, initargs=(os.getpid(),))
     pending: deque = deque()
