@@ -29,3 +29,73 @@ def test_a_build_with_workers_equals_one_without(corpus, tmp_path, monkeypatch):
     assert serial[0] == workers[0]  # stored fields
     assert serial[1] == workers[1] and serial[1]  # the same terms and positions
     assert serial[2] == workers[2]  # field lengths, which BM25 scores use
+
+
+STORY = ("Harbour Council approved the new bridge on Monday.\n\n"
+         "\"We have waited ten years for this,\" said Mayor Ada Quill.\n\n"
+         "The council said the bridge would cost 12 million pounds.\n")
+OTHER = "The ferry company said fares would rise by 5% in May, its chief Ben Orr told reporters.\n"
+
+
+def copies_corpus(root):
+    """Write a corpus where one story appears twice with the same bytes, once under another folder."""
+    (root / "wire").mkdir(parents=True)
+    (root / "bridge.txt").write_text(STORY, encoding="utf-8")
+    (root / "ferry.txt").write_text(OTHER, encoding="utf-8")
+    (root / "wire" / "bridge.txt").write_text(STORY, encoding="utf-8")
+    return root
+
+
+def counting_extract(monkeypatch):
+    calls = []
+    real = prepare.extract
+    for module in (prepare, indexer):  # the loader's and the writer's, which extracts what came without
+        monkeypatch.setattr(module, "extract", lambda article: calls.append(article.path) or real(article))
+    return calls
+
+
+def test_a_copy_is_extracted_once_and_indexed_as_its_own_file(tmp_path, monkeypatch):
+    corpus = copies_corpus(tmp_path / "corpus")
+    monkeypatch.setattr(prepare, "HELD_MAX", 0)  # nothing held: every file extracted, as before copies were reused
+    indexer.build(corpus, tmp_path / "each")
+    monkeypatch.undo()
+    calls = counting_extract(monkeypatch)
+    summary = indexer.build(corpus, tmp_path / "reused")
+    assert len(calls) == 2 and summary.articles == 3 and summary.quotes == 2
+    each, reused = index_contents(tmp_path / "each"), index_contents(tmp_path / "reused")
+    assert each == reused
+    paths = {dict(stored).get("path") for _, stored in reused[0]}
+    assert {"bridge.txt", "wire/bridge.txt", "ferry.txt"} <= paths  # each copy keeps its own path
+
+
+def test_a_build_with_workers_reuses_copies_as_one_without(tmp_path, monkeypatch):
+    corpus = copies_corpus(tmp_path / "corpus")
+    indexer.build(corpus, tmp_path / "serial")
+    monkeypatch.setattr(prepare, "workers_for", lambda count: 1)
+    here = counting_extract(monkeypatch)  # the worker's calls are counted in its own memory
+    indexer.build(corpus, tmp_path / "workers")
+    assert here == []  # the copy was given the worker's extractions: the writer extracted nothing
+    assert index_contents(tmp_path / "serial") == index_contents(tmp_path / "workers")
+
+
+def test_a_copy_rewritten_after_the_comparison_is_extracted_again(tmp_path):
+    corpus = copies_corpus(tmp_path)
+    items = [(path, path.name) for path in sorted(corpus.rglob("*.txt"))]  # bridge, ferry, wire/bridge
+    copies = prepare.Copies([path for path, _ in items])
+    assert [copies.extracting(n) for n in range(3)] == [True, True, False]
+    copies.fill(0, prepare.prepare(items[0][0], corpus, "bridge.txt"))
+    (corpus / "wire" / "bridge.txt").write_text(STORY + "A later paragraph.\n", encoding="utf-8")
+    changed = copies.fill(2, prepare.prepare(items[2][0], corpus, "wire/bridge.txt", extracting=False))
+    assert [extraction for _, extraction in changed.articles] == [None]  # the writer extracts it
+    assert not copies.held  # the original's extractions are let go after its last copy
+
+
+def test_the_extractions_held_for_copies_are_bounded(tmp_path, monkeypatch):
+    for name in ("a1", "b1", "a2", "b2"):  # a2 copies a1, b2 copies b1: two originals wait at once
+        (tmp_path / f"{name}.txt").write_text(f"Story {name[0]} said the council.\n", encoding="utf-8")
+    paths = sorted(tmp_path.glob("*.txt"))
+    assert [p.stem for p in paths] == ["a1", "a2", "b1", "b2"]
+    paths = [paths[0], paths[2], paths[1], paths[3]]
+    monkeypatch.setattr(prepare, "HELD_MAX", 1)
+    copies = prepare.Copies(paths)
+    assert [copies.extracting(n) for n in range(4)] == [True, True, False, True]

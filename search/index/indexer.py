@@ -184,7 +184,7 @@ class Batch:
         if self.preparer is not None:
             return self.preparer(items, self.corpus)
         if not workers:
-            return (prepare.prepare(path, self.corpus, rel, extracting=False) for path, rel in items)
+            return prepare.prepared_here(items, self.corpus)
         # Extraction runs in worker processes while this one writes: on two cores the build takes
         # about as long as the writing alone.
         return prepare.prepared_in_workers(items, self.corpus, workers)

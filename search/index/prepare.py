@@ -1,9 +1,10 @@
 """Load and extract files ahead of the index writer, in worker processes for big corpora."""
 from __future__ import annotations
 
+import heapq
 import multiprocessing
 import os
-from collections import deque
+from collections import defaultdict, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ PARALLEL_MIN_FILES = 200  # below this, starting a worker costs more than it sav
 CHUNK_FILES = 16
 IN_FLIGHT = 8  # chunks queued ahead of the writer: bounds the memory of finished work
 MAX_WORKERS = 4
+HELD_MAX = 512  # originals whose extractions wait for a later copy: bounds the writer's memory
 
 
 @dataclass
@@ -87,14 +89,27 @@ def workers_for(file_count: int) -> int:
     return min(MAX_WORKERS, cores)
 
 
+def prepared_here(items: list[tuple[Path, str]], corpus: Path):
+    """Yield Prepared files in order, loaded and extracted in this process; a copy's extractions reused."""
+    copies = Copies([path for path, _ in items])
+    return (copies.fill(n, prepare(path, corpus, rel, copies.extracting(n))) for n, (path, rel) in enumerate(items))
+
+
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
+    copies = Copies([path for path, _ in items])
+    return (copies.fill(n, ready) for n, ready in enumerate(_from_workers(items, corpus, workers, copies)))
+
+
+def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, copies: Copies):
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=forked_for_build, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for start in range(0, len(items), CHUNK_FILES):
-            pending.append(pool.submit(_prepare_chunk, items[start:start + CHUNK_FILES], corpus))
+            chunk = [(path, rel, copies.extracting(n)) for n, (path, rel) in
+                     enumerate(items[start:start + CHUNK_FILES], start)]
+            pending.append(pool.submit(_prepare_chunk, chunk, corpus))
             if len(pending) > IN_FLIGHT:
                 yield from pending.popleft().result()
         while pending:
@@ -104,5 +119,70 @@ def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: in
 
 
 def _prepare_chunk(items, corpus) -> list[Prepared]:
-    return [prepare(path, corpus, rel) for path, rel in items]
+    return [prepare(path, corpus, rel, extracting) for path, rel, extracting in items]
+
+
+class Copies:
+    """Files with an earlier file's bytes: each is loaded from its own path, its extractions reused."""
+
+    def __init__(self, paths: list[Path]):
+        self.original: dict[int, int] = {}  # a copy's position -> its original's
+        self.left: dict[int, int] = {}  # an original's position -> how many of its copies are still to come
+        self.held: dict[int, list] = {}  # an original's position -> [(text, paragraphs, Extraction)]
+        ending: list[int] = []  # the last copy's position of each original held, a heap
+        for first, *later in sorted(_same_bytes(paths)):
+            while ending and ending[0] < first:
+                heapq.heappop(ending)
+            if len(ending) < HELD_MAX:  # past it, a copy is extracted again rather than held for
+                heapq.heappush(ending, later[-1])
+                self.original.update(dict.fromkeys(later, first))
+                self.left[first] = len(later)
+
+    def extracting(self, position: int) -> bool:
+        """Return False for a copy whose original's extractions it will be given."""
+        return position not in self.original
+
+    def fill(self, position: int, ready: Prepared) -> Prepared:
+        """Hold an original's extractions; give a copy the held ones of articles that read the same."""
+        if position in self.left:
+            self.held[position] = [(a.text, a.paragraphs, e) for a, e in ready.articles]
+        original = self.original.get(position)
+        if original is None:
+            return ready
+        held = self.held.get(original, [])
+        if len(held) == len(ready.articles):
+            ready.articles = [(article, _reused(article, extraction, *kept))
+                              for (article, extraction), kept in zip(ready.articles, held)]
+        self.left[original] -= 1
+        if not self.left[original]:
+            del self.left[original]
+            self.held.pop(original, None)
+        return ready
+
+
+def _reused(article, extraction, text: str, paragraphs: list, held):
+    """Return the held Extraction for an article not extracted that reads as its original did."""
+    # The bytes were compared before loading: a file rewritten since keeps None here, and the
+    # writer extracts it (extraction reads only the text and its paragraphs).
+    if extraction is None and (text, paragraphs) == (article.text, article.paragraphs):
+        return held
+    return extraction
+
+
+def _same_bytes(paths: list[Path]) -> list[list[int]]:
+    """Return the positions of files with identical bytes and suffix, in groups of two or more."""
+    by_size = defaultdict(list)
+    for n, path in enumerate(paths):
+        try:
+            by_size[(os.stat(path).st_size, path.suffix.lower())].append(n)
+        except OSError:
+            continue  # the load reports it
+    by_digest = defaultdict(list)
+    for key, positions in by_size.items():
+        for n in positions if len(positions) > 1 else ():  # a size met once has no copy: not read here
+            try:
+                by_digest[key, documents.read_file(paths[n]).sha1].append(n)
+            except (OSError, ClaimsearchError):
+                continue  # the load reports it
+    return [positions for positions in by_digest.values() if len(positions) > 1]
 
