@@ -52,12 +52,17 @@ def source_line(topic: str) -> str:
     return f"\n\nOriginal Source: {topic}.bbc.co.uk\n"
 
 
+# A replica's files end in k-1 blank lines: its copies read the same, yet no two replicas hold files
+# with the same bytes, so a build extracts every replica (it extracts a byte-identical file once).
+REPLICA_FORMAT = "2: replica k ends in k-1 blank lines"
+
+
 def replicate(scale: int) -> Path:
-    """Return bench/work/corpus/x<scale>/r<k>/<topic>/NNN.txt: the corpus copied scale times."""
+    """Return bench/work/corpus/x<scale>/r<k>/<topic>/NNN.txt: the corpus copied scale times, each copy's bytes apart."""
     src = require_corpus()
     target = WORK / "corpus" / f"x{scale}"
     stamp = target / ".complete"
-    if stamp.exists():
+    if stamp.exists() and stamp.read_text() == REPLICA_FORMAT:
         return target
     shutil.rmtree(target, ignore_errors=True)
     for k in range(1, scale + 1):
@@ -65,8 +70,9 @@ def replicate(scale: int) -> Path:
             out = target / f"r{k}" / topic
             out.mkdir(parents=True)
             for path in sorted((src / topic).glob("*.txt")):
-                (out / path.name).write_bytes(path.read_bytes() + source_line(topic).encode())
-    stamp.write_text("ok")
+                tail = source_line(topic) + "\n" * (k - 1)
+                (out / path.name).write_bytes(path.read_bytes() + tail.encode())
+    stamp.write_text(REPLICA_FORMAT)
     return target
 
 
