@@ -47,6 +47,10 @@ def test_a_clause_holding_a_quotation_is_one_claim(body, content, speaker):
     '"The bridge is a triumph," the mayor said, "of patience."',
     # a time or place after the quotation says when it was said, not what
     'The mayor said "the bridge is a triumph of patience" after the vote on Friday.',
+    # the words between the quotation's comma and the name describe the speaker
+    '"The bridge is a triumph of patience," chairman and chief executive Jo Park said.',
+    '"The bridge is a triumph of patience," deputy planning director Jo Park said.',
+    '"The bridge is a triumph of patience," the city\'s deputy mayor Jo Park told reporters.',
 ])
 def test_a_bare_quotation_is_not_also_a_claim(body):
     _, found = extracted(body)

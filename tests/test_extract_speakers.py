@@ -31,6 +31,12 @@ def quote_in(text: str):
     (f'"{SPEECH}," said Ajax\'s director of football, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," said the club\'s chairman, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," said EEF chief economist, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
+    # where the named person works is not who speaks
+    (f'"{SPEECH}," Maria Lopez from Harbour Analytics said.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez, from Harbour Analytics told Reuters.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez, head of Harbour Analytics told the BBC.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez, senior research fellow at the IPPR, said.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," the festival\'s organiser in Uganda, Maria Lopez, told the BBC.', "Maria Lopez", "Maria Lopez"),
 ])
 def test_attribution_forms(body, mention, speaker):
     text = f"Headline\n\n{body}"
@@ -39,6 +45,11 @@ def test_attribution_forms(body, mention, speaker):
     assert quote.speaker_mention == mention
     assert text[quote.speaker_start:quote.speaker_end] == mention
     assert quote.speaker == speaker
+
+
+def test_a_place_after_a_place_is_no_speaker():
+    text = 'Headline\n\nThe police in Newark, New Jersey, said the losses were large.'
+    assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["police in Newark"]
 
 
 @pytest.mark.parametrize("dash", ["–", "—", "-"])

@@ -149,7 +149,8 @@ def _before_tag(ctx: Context, quote: Quote, lo: int, outer_start: int, outer_end
     tag = cue if cue >= 0 else quote.speaker_start
     if BEFORE_STOP.search(masked, outer_end, tag) or RELATIVE.search(masked, outer_end, tag):
         return None  # the quote and its tag are not one clause
-    if _job_before(masked[outer_end:quote.speaker_start]):
+    between = masked[outer_end:quote.speaker_start]
+    if _job_before(between) or _description_between(ctx.text[quote.start:quote.end], between):
         tag = outer_end  # '"...," the club's chairman, John Smith, said': the speaker's job, nothing reported
     return _if_mixed(masked, begin, max(outer_end, _trim(masked, outer_end, tag)))
 
@@ -160,6 +161,17 @@ def _job_before(between: str) -> bool:
     if not between.rstrip().endswith(",") or not words:
         return False
     return is_descriptor(words[-1]) or (len(words) >= 3 and words[-2] == "of" and is_descriptor(words[-3]))
+
+
+def _description_between(quoted: str, between: str) -> bool:
+    """Return True for 'chairman and chief executive' in '"...," chairman and chief executive Jo Park said'."""
+    # The comma closing the quotation ends what is reported; words then running into the name
+    # without a comma of their own describe the speaker (a comma would set off an adjunct instead:
+    # '"...", in the end, she said').
+    opened = between.lstrip()
+    if not (quoted.rstrip().endswith(",") or opened.startswith(",")):
+        return False
+    return "," not in opened.lstrip(",") and bool(WORD.search(opened))
 
 
 def _find(text: str, word: str, lo: int, hi: int, last: bool = False) -> int:

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, PRONOUNS, STOP_WORDS
+from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
 from ..lexicon.sources import SOURCE_ADJECTIVES, TIME_WORDS, WEEKDAYS
 from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
 
 FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
+# Where a named person works or comes from: 'David Noone from Intervoice', 'Will Davies, senior fellow at the IPPR'.
+AFFILIATIONS = frozenset("from at of with in for to".split())
+JOB_WORDS = 4  # 'senior research fellow at': a job set off after a name, before where it is held
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
 QUOTE_MARKS = frozenset('"“”„«»')
@@ -108,6 +111,7 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
 
 def _subject_of_cue(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     found = _sourced_back(toks, _subject_before(toks, i, floor), floor)
+    found = _affiliated_person(toks, found, floor) or found
     if found and toks[i].text.lower() in NOUN_CUES and toks[found[0]].text.lower() not in PRONOUNS:
         # 'Moscow's official claims', 'received offers': nouns, unless a name or 'the ad' precedes
         if not is_cap(toks[found[1]].text) and toks[found[0]].text.lower() not in DETERMINERS:
@@ -121,6 +125,48 @@ def _sourced_back(toks: list[Token], found: tuple[int, int] | None, floor: int) 
         return found
     head = np_back(toks, found[0] - 3, floor)
     return (head[0], found[1]) if head and toks[head[0]].text.lower() not in PRONOUNS else found
+
+
+def _affiliated_person(toks: list[Token], found: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
+    """Return 'David Noone' for 'Intervoice' in 'David Noone from Intervoice said' or 'Paul Goosens, head of
+    Preventon, said': where a named person works is no subject."""
+    k = _affiliation_at(toks, found, floor)
+    if k is None:
+        return None
+    k -= 1
+    if k >= floor and toks[k].text.islower():  # ', senior research fellow at', ', head of'
+        job = k
+        while job >= floor and k - job < JOB_WORDS and toks[job].text.isalpha() and toks[job].text.islower() \
+                and toks[job].text not in STOP_WORDS:
+            job -= 1
+        if job < floor or toks[job].text != ",":
+            return None
+        k = job
+    if k >= floor and toks[k].text == ",":
+        k -= 1
+    name = _np_back(toks, k, floor)
+    return name if name and _full_name(toks, name) else None
+
+
+def _affiliation_at(toks: list[Token], found: tuple[int, int] | None, floor: int) -> int | None:
+    """Return where 'from', 'at' or 'in' stands before the name found ('at the IPPR'), else None."""
+    if found is None or not is_cap(toks[found[1]].text):
+        return None
+    k = found[0] - 1
+    if k >= floor and toks[k].text.lower() == "the":
+        k -= 1
+    word = toks[k].text.lower() if k > floor else ""
+    if word == "in":  # 'the organiser in Uganda, Sarah Mukasa,'; 'in Newark, New Jersey,' names a place twice
+        known = " ".join(t.text for t in toks[found[0]:found[1] + 1]).lower().removeprefix("the ") in PLACES
+        return k if known else None
+    return k if word in AFFILIATIONS else None
+
+
+def _full_name(toks: list[Token], name: tuple[int, int]) -> bool:
+    """Return True for a person's name of two or more capitalised words ('Emmanuel Ferry'), not a body's."""
+    words = [t.text for t in toks[name[0]:name[1] + 1]]
+    return len(words) >= 2 and all(is_cap(w) and w.isalpha() for w in words) and words[-1].lower() not in ORG_WORDS \
+        and " ".join(words).lower() not in PLACES
 
 
 def _source_adjective(toks: list[Token], k: int) -> bool:
@@ -168,8 +214,11 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             return None
         outer = np_back(toks, k - 1, floor)
         inner = np_after(toks, k + 1, j)
-        # 'The ambassador, Ivan Petrov, said': the name says more than the description
-        if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and not is_cap(toks[outer[1]].text):
+        # 'The ambassador, Ivan Petrov, said': the name says more than the description; so it does
+        # after where the described person works: 'the organiser in Uganda, Sarah Mukasa, told'
+        if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and (
+                not is_cap(toks[outer[1]].text) or _affiliation_at(toks, outer, floor) is not None
+                and _full_name(toks, inner)):
             return inner
         return outer
     return np_back(toks, j, floor)
