@@ -37,6 +37,10 @@ def quote_in(text: str):
     (f'"{SPEECH}," Maria Lopez, head of Harbour Analytics told the BBC.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," Maria Lopez, senior research fellow at the IPPR, said.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," the festival\'s organiser in Uganda, Maria Lopez, told the BBC.', "Maria Lopez", "Maria Lopez"),
+    # a body's name, then a job of several words, then the person who holds it
+    (f'"{SPEECH}," said BIFA founder and director Maria Lopez.', "BIFA founder and director Maria Lopez",
+     "Maria Lopez"),
+    (f'"{SPEECH}," said England sevens coach Maria Lopez.', "England sevens coach Maria Lopez", "Maria Lopez"),
 ])
 def test_attribution_forms(body, mention, speaker):
     text = f"Headline\n\n{body}"
@@ -45,6 +49,12 @@ def test_attribution_forms(body, mention, speaker):
     assert quote.speaker_mention == mention
     assert text[quote.speaker_start:quote.speaker_end] == mention
     assert quote.speaker == speaker
+
+
+def test_a_verb_and_its_object_are_no_job_before_a_name():
+    text = 'Headline\n\nMaria Lopez slated comedian Sacha Cohen for his "victim" humour.'
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.speaker == "Maria Lopez"
 
 
 def test_a_place_after_a_place_is_no_speaker():

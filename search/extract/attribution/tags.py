@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon.grammar import PASSIVE_BE
-from ..lexicon.words import PARTICIPLE_CUES, TITLES
+from ..lexicon.verbs import PAST_VERBS
+from ..lexicon.words import PARTICIPLE_CUES, STOP_WORDS, TITLES
 from .context import NOBODY, Attribution, Context, cue_text, make_attribution, paragraph_of
 from .cues import cue_at, cue_source, framing_cue, medium_after
 from .fallbacks import DASHES
@@ -19,6 +20,7 @@ AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
 TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
 PERIOD_TAG_WORDS = 2  # '"...done." Trump said.' at most: a period has closed the sentence
+JOB_WORDS = 4  # lower-case words between a body's name and a person's: 'games systems director'
 
 
 def gap_tag(ctx: Context, quote: Found) -> Attribution | None:
@@ -121,6 +123,9 @@ def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | 
     j = np[1] + 1
     while j < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text):
         j += 1
+    job = _job_words(toks, np[1] + 1)  # 'England sevens coach Mike Friday', 'BIFA founder and director Elliot Grove'
+    if job > j and job < len(toks) and is_cap(toks[job].text):
+        j = job
     name = np_after(toks, j) if j > np[1] + 1 and j < len(toks) and is_cap(toks[j].text) else None
     if name:
         return (np[0], name[1])
@@ -128,6 +133,19 @@ def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | 
     role = toks[j - 1].text.islower() and is_descriptor(toks[j - 1].text) or (
         j >= 2 and toks[j - 2].text == "of" and is_descriptor(toks[j - 3].text))
     return (_appositive(toks, j + 1) if role and j < len(toks) and toks[j].text == "," else None) or np
+
+
+def _job_words(toks: list[Token], i: int) -> int:
+    """Return where lower-case words from i end when the last is a job ('sevens coach', 'founder and director'), else i."""
+    end = i
+    for j in range(i, min(len(toks), i + JOB_WORDS)):
+        word = toks[j].text
+        if not (word.islower() and word.replace("-", "").isalpha()) or cue_at(toks, j) or (
+                word in STOP_WORDS and word != "and") or word in PAST_VERBS or word.endswith("ed"):
+            break  # 'Wood slated comedian Sacha Baron Cohen': a verb, then its object
+        if is_descriptor(word):
+            end = j + 1
+    return end
 
 
 def _appositive(toks: list[Token], i: int) -> tuple[int, int] | None:
