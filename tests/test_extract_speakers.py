@@ -51,6 +51,23 @@ def test_attribution_forms(body, mention, speaker):
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize("tag, speaker", [
+    ("said the Harbour player", "Harbour player"),
+    ("said the European cross-country champion", "European cross-country champion"),
+    ("said a Harbour spokesman", "Harbour spokesman"),
+])
+def test_a_described_person_is_the_description_not_the_name_inside_it(tag, speaker):
+    quote = quote_in(f'Headline\n\n"{SPEECH}," {tag}.')
+    assert (quote.speaker, quote.named) == (speaker, False)
+
+
+def test_general_motors_keeps_its_first_word_and_general_musharraf_loses_his_rank():
+    text = ("Headline\n\nGeneral Motors said it would recall the cars. GM said the fault was minor. "
+            "General Musharraf said the troops would stay.")
+    assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == [
+        "General Motors", "General Motors", "Musharraf"]
+
+
 def test_a_verb_and_its_object_are_no_job_before_a_name():
     text = 'Headline\n\nMaria Lopez slated comedian Sacha Cohen for his "victim" humour.'
     [quote] = extract(load_plain(text, "t.txt")).quotes

@@ -60,7 +60,7 @@ researchers economist economists historian lawyer lawyers attorneys democrats re
 # Words that describe a person's job or side and stand before the name ('Labour MP Stephen Pound').
 DESCRIPTORS = (TITLES | POSTNOMINALS | MEMBERS | PARTIES | frozenset("""
 independent shadow backbencher
-peer farmer boss coach striker midfielder defender keeper goalkeeper captain winger forward
+peer farmer boss coach player striker midfielder defender keeper goalkeeper captain winger forward
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
 writer director producer presenter host author chief secretary minister mayor teenager veteran
 youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer

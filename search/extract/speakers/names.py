@@ -20,6 +20,8 @@ TRADES = frozenset("""
 retailer airline carrier insurer lender broadcaster bookmaker operator publisher developer supermarket brewer
 manufacturer supplier producer distributor miner
 """.split())
+# What follows 'General' in a firm's name: there it is no general's rank.
+GENERAL_FIRMS = frozenset("motors electric mills dynamics accident foods atomics".split())
 WEEKDAYS = frozenset(day.lower() for day in DAY_NAMES)
 CALENDAR_NAMES = WEEKDAYS | frozenset(month.lower() for month in MONTHS)  # 'May' too: 'Tories in May'
 # A syllable of romanised Chinese or Korean ('qiang', 'jin', 'yeol'): a given name made of one or two of them
@@ -137,6 +139,8 @@ def _after_descriptor(words: list[str]) -> list[str]:
     if cut is None:
         return words
     name = words[cut + 1:]
+    if is_general_firm(words):
+        return words
     if words[cut].lower().rstrip(".") in HONORIFICS and _capitalised(name) and len(name) == 1:
         return name  # 'Mr King': the surname, even one that is also a title
     if not _capitalised(name) or _has_org(name) or name[0].lower() in NAME_JOINS or not is_named(" ".join(name)):
@@ -144,6 +148,11 @@ def _after_descriptor(words: list[str]) -> list[str]:
     if words[cut].lower() in KEEP_TITLES and len(name) == 1:
         return words[cut:]
     return name
+
+
+def is_general_firm(words: list[str]) -> bool:
+    """Return True for 'General Motors', 'General Electric': a firm's whole name, not General Musharraf."""
+    return len(words) == 2 and words[0] == "General" and words[1].lower() in GENERAL_FIRMS
 
 
 def _trade(word: str) -> bool:

@@ -15,7 +15,8 @@ from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.accents import CAPITAL
 from ..text.work import step
 from .antecedents import Antecedents
-from .names import clean_name, descriptor_of, family_first, is_descriptor, is_junk, is_named, is_person, titled_end
+from .names import (clean_name, descriptor_of, family_first, is_descriptor, is_general_firm, is_junk, is_named, is_person,
+                    titled_end)
 
 # Each pattern below starts with the letter its match starts with, and asks what comes before it only after that
 # letter (a lookbehind one character wider): re then skips to the next such letter in C instead of trying every
@@ -462,7 +463,8 @@ def strip_name(mention: str) -> str:
     # Titles and job descriptions go when a capitalised name follows ("Ambassador Alexander
     # Matsegora", "campaign spokesman Brian Fallon"); alone they stay ("the spokesman").
     previous = None
-    while len(words) > 1 and _has_name(words[1:]) and (_is_title_word(words) or previous in ("of", "for")):
+    while len(words) > 1 and _has_name(words[1:]) and (_is_title_word(words) or previous in ("of", "for")) \
+            and not is_general_firm(words):
         previous, words = words[0].lower(), words[1:]  # "Secretary of State John Kerry" loses "State" too
     return clean_name(" ".join(words))
 

@@ -5,6 +5,7 @@ import re
 
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS
 from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
+from ..lexicon.people import DESCRIPTORS
 from ..lexicon.sources import SOURCE_ADJECTIVES, TIME_WORDS, WEEKDAYS
 from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
@@ -13,6 +14,7 @@ FLOATING = frozenset("both all each".split())  # quantifiers that may follow the
 # Where a named person works or comes from: 'David Noone from Intervoice', 'Will Davies, senior fellow at the IPPR'.
 AFFILIATIONS = frozenset("from at of with in for to".split())
 JOB_WORDS = 4  # 'senior research fellow at': a job set off after a name, before where it is held
+HEAD_WORDS = 3  # lower-case words after a name that may end in who is meant: 'the European cross-country champion'
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
 QUOTE_MARKS = frozenset('"“”„«»')
@@ -244,6 +246,7 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
             if not (seen_cap and lower in PHRASE_NAME_JOINS and _cap_soon(toks, k, limit)):
                 break
         elif seen_cap and not is_cap(word) and lower not in PHRASE_NAME_JOINS:
+            k = _described_head(toks, i, k, limit)  # 'the Sale player', 'the European cross-country champion'
             break
         seen_cap = seen_cap or is_cap(word)
         k += 1
@@ -251,6 +254,19 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
         more = np_after(toks, k + 1, limit)
         return (i, more[1]) if more else (i, k - 1)
     return (i, k - 1) if k > i else None
+
+
+def _described_head(toks: list[Token], i: int, k: int, limit: int) -> int:
+    """Return the end of 'the Sale player' when lower-case words from k end in a person's noun, else k."""
+    if toks[i].text.lower() not in ("the", "a", "an"):
+        return k
+    for m in range(k, min(limit, k + HEAD_WORDS)):
+        word = toks[m].text
+        if not (word.islower() and word.replace("-", "").isalpha()):
+            return k
+        if word in DESCRIPTORS and (m + 1 >= limit or not toks[m + 1].text[:1].isalpha()):
+            return m + 1  # the phrase ends at the person's noun: no clause of its own follows
+    return k
 
 
 def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
