@@ -68,6 +68,18 @@ def test_general_motors_keeps_its_first_word_and_general_musharraf_loses_his_ran
         "General Motors", "General Motors", "Musharraf"]
 
 
+def test_a_peer_is_who_he_means():
+    text = ('Headline\n\nThe government refused to back the bill. Lord Marlow said the act was unfair. '
+            '"It is not a simple matter," he added.')
+    [quote] = extract(load_plain(text, "t.txt")).quotes
+    assert quote.speaker_mention == "he" and "Marlow" in quote.speaker
+
+
+def test_an_office_set_off_before_a_name_gives_way_to_it():
+    text = "Headline\n\nArgentina's President, Nestor Kirchner, said on Friday that the debt swap had worked well."
+    assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["Nestor Kirchner"]
+
+
 def test_a_verb_and_its_object_are_no_job_before_a_name():
     text = 'Headline\n\nMaria Lopez slated comedian Sacha Cohen for his "victim" humour.'
     [quote] = extract(load_plain(text, "t.txt")).quotes

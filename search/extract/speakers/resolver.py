@@ -35,6 +35,8 @@ KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|broth
                             r"stepmother|stepson|stepdaughter)\s*,?\s+$")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
+# A peer's or knight's title says who 'he' or 'she' may be too: 'Lord Falconer ... he added'.
+PEERAGE = re.compile(rf"\b(Lord|Lady|Baroness|Baron|Earl|Sir|Dame)\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 # Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
 # lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
 DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
@@ -63,7 +65,8 @@ NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_W
     | MEASURE_OPENERS
 NOT_NAME_ENDINGS = ("ing", "ed", "ly", "all", "-based", "wise")  # a participle or adverb opening a sentence
 AGED = re.compile(r"\d+-year-old")
-GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Lord": "he", "Lady": "she", "Baroness": "she",
+          "Baron": "he", "Earl": "he", "Sir": "he", "Dame": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
 DESCRIBED_REACH = 3000  # characters before a description searched for its fuller form
 AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'attendant'
@@ -135,8 +138,9 @@ class Resolver:
             full = _defined(chunk[max(0, match.start() - 150):match.start()], match.group(1))
             if full:
                 self.acronyms[match.group(1)] = full
-        for match in HONORIFIC.finditer(chunk):
-            self.gender[match.group(2).split()[-1]] = GENDER[match.group(1)]
+        for pattern in (HONORIFIC, PEERAGE):
+            for match in pattern.finditer(chunk):
+                self.gender[match.group(2).split()[-1]] = GENDER[match.group(1)]
         for match in NAME.finditer(chunk):
             name = strip_name(match.group())
             if len(name.split()) < 2 or not is_named(name):

@@ -219,8 +219,9 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         # 'The ambassador, Ivan Petrov, said': the name says more than the description; so it does
         # after where the described person works: 'the organiser in Uganda, Sarah Mukasa, told'
         if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and (
-                not is_cap(toks[outer[1]].text) or _affiliation_at(toks, outer, floor) is not None
-                and _full_name(toks, inner)):
+                not is_cap(toks[outer[1]].text) or toks[outer[1]].text.lower() in DESCRIPTORS
+                or _affiliation_at(toks, outer, floor) is not None) and (
+                is_cap(toks[outer[1]].text) <= _full_name(toks, inner)):  # "Argentina's President, Nestor Kirchner,"
             return inner
         return outer
     return np_back(toks, j, floor)
