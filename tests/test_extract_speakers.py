@@ -80,6 +80,18 @@ def test_an_office_set_off_before_a_name_gives_way_to_it():
     assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["Nestor Kirchner"]
 
 
+def test_the_minister_is_the_one_person_a_story_names():
+    text = ("Headline\n\nPatricia Hewitt said the cost was being evaluated. The minister told the seminar that "
+            "leave would be extended for every parent.")
+    assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["Patricia Hewitt", "Patricia Hewitt"]
+
+
+def test_the_chancellor_stays_a_description_when_two_people_are_named():
+    text = ("Headline\n\nGordon Brown spoke in London with Tony Blair. The chancellor said the economy was strong "
+            "in every region.")
+    assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["chancellor"]
+
+
 def test_a_verb_and_its_object_are_no_job_before_a_name():
     text = 'Headline\n\nMaria Lopez slated comedian Sacha Cohen for his "victim" humour.'
     [quote] = extract(load_plain(text, "t.txt")).quotes

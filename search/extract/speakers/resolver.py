@@ -69,6 +69,12 @@ GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Lord": "he", "L
           "Baron": "he", "Earl": "he", "Sir": "he", "Dame": "she"}
 ROLE_REACH = 8  # people described that way looked at on each side of a description
 DESCRIBED_REACH = 3000  # characters before a description searched for its fuller form
+# Nouns news copy uses to refer back to the person it has named ('Patricia Hewitt said ... The minister told'),
+# unlike 'a spokesman' or 'the analyst', who are someone new.
+BACK_REFERENCES = frozenset("""
+minister secretary chancellor president premier leader chairman chairwoman boss coach manager striker midfielder
+defender goalkeeper keeper captain winger player star singer actor actress champion veteran
+""".split())
 AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'attendant'
 DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspaper order number".split())
 QUOTE_OPENERS = ('"', "“")
@@ -115,6 +121,7 @@ class Resolver:
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.named_at: dict[str, list[tuple[int, str]]] = {}  # last word -> (position, full name), in text order
+        self._first_people: list[tuple[int, str]] | None = None  # where the first two people are first named
         self.acronyms: dict[str, str] = {}
         self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
         self.by_first: dict[str, set[str]] = {}  # first word -> people
@@ -359,17 +366,37 @@ class Resolver:
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
         # an office is named whole, never by one of its words: 'the prime minister' is not 'Aid minister Hilary Benn'
         office = set(name.lower().split()) if " ".join(name.lower().split()) in OFFICES else set()
-        best, best_key = None, None
+        best, best_key, vetoed = None, None, False
         roles = self.roles.get(head, [])
         k = bisect.bisect_left(roles, (pos, ""))
         for at, person, described in roles[max(0, k - ROLE_REACH):k + ROLE_REACH]:  # the nearest only
             step("roles")
             if (described - asked) & NOT_HOLDING or (office and not office <= described):
+                vetoed = vetoed or at < pos
                 continue  # 'the prime minister' is not the deputy prime minister
             key = (len(asked & described), at <= pos, -abs(pos - at))
             if best_key is None or key > best_key:
                 best, best_key = person, key
-        return self._fullest(best) if best else None
+        if best:
+            return self._fullest(best)
+        # 'The minister told delegates' after one person is named; not when someone is described with the word
+        # otherwise ('Deputy Prime Minister John Prescott' is not 'the prime minister')
+        if definite and head in BACK_REFERENCES and len(asked) <= 2 and not vetoed:
+            return self._only_person_before(pos)
+        return None
+
+    def _only_person_before(self, pos: int) -> str | None:
+        """Return the one person the text names before pos, or None when it names none or several."""
+        # With two people named, 'the chancellor' may be either: only a story about one person is sure.
+        if self._first_people is None:
+            first: dict[str, int] = {}
+            for named in self.named_at.values():
+                for at, name in named:
+                    if at < first.get(name, at + 1) and self._full_name(name):
+                        first[name] = at
+            self._first_people = sorted((at, name) for name, at in first.items())[:2]
+        people = [name for at, name in self._first_people if at < pos]
+        return people[0] if len(people) == 1 else None
 
     def _named_after_lead(self, pos: int, head: str) -> str | None:
         """Return who the paragraph after the lead opens with, for the lead's 'a senior MP' (news style)."""
