@@ -92,6 +92,13 @@ def test_the_chancellor_stays_a_description_when_two_people_are_named():
     assert [c.claimer for c in extract(load_plain(text, "t.txt")).claims] == ["chancellor"]
 
 
+def test_names_listed_in_a_relative_clause_are_not_its_subject():
+    text = ("Headline\n\nThe Making Decisions Alliance, which includes the Alzheimer's Society, Age Concern and "
+            "Mencap, said misunderstandings over the bill had to be cleared up.")
+    [claim] = extract(load_plain(text, "t.txt")).claims
+    assert "Alliance" in claim.claimer and claim.claimer_mention.endswith("Decisions Alliance")
+
+
 def test_a_verb_and_its_object_are_no_job_before_a_name():
     text = 'Headline\n\nMaria Lopez slated comedian Sacha Cohen for his "victim" humour.'
     [quote] = extract(load_plain(text, "t.txt")).quotes

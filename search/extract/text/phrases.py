@@ -14,6 +14,7 @@ FLOATING = frozenset("both all each".split())  # quantifiers that may follow the
 # Where a named person works or comes from: 'David Noone from Intervoice', 'Will Davies, senior fellow at the IPPR'.
 AFFILIATIONS = frozenset("from at of with in for to".split())
 JOB_WORDS = 4  # 'senior research fellow at': a job set off after a name, before where it is held
+RELATIVE_REACH = 30  # tokens back from a subject's closing comma to the ', who' or ', whose' that opened it
 HEAD_WORDS = 3  # lower-case words after a name that may end in who is meant: 'the European cross-country champion'
 
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")  # 'Sen. Ted Cruz (R-Tex.)', 'Thompson, R-Pa.,'
@@ -209,6 +210,9 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
     elif toks[j].text.lower() in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
         return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
+        relative = _relative_start(toks, j, floor)
+        if relative is not None:  # 'The actor, whose films include Schindler's List, Michael Collins, said'
+            return np_back(toks, relative - 1, floor)
         k = j - 1
         while k >= floor and toks[k].text != "," and j - k < 30:
             k -= 1
@@ -225,6 +229,16 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             return inner
         return outer
     return np_back(toks, j, floor)
+
+
+def _relative_start(toks: list[Token], j: int, floor: int) -> int | None:
+    """Return the comma opening a relative clause that ends at the comma j (', whose films include A, B and C,')."""
+    for k in range(j - 2, max(floor, j - RELATIVE_REACH) - 1, -1):
+        if toks[k].text in ";.!?" or toks[k].text in QUOTE_MARKS:
+            return None
+        if toks[k].text == "," and toks[k + 1].text.lower() in ("who", "whose", "which"):
+            return k if k > floor else None
+    return None
 
 
 def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, int] | None:
