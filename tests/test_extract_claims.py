@@ -156,6 +156,10 @@ def test_headline_name_colon(title, content, claimer):
     ("Maria Lopez said the dam would hold.", "Maria Lopez", True),
     ("Officials said the dam would hold.", "Officials", False),
     ("An engineer at the water board in Leeds said the dam would hold.", "engineer at the water board in Leeds", False),
+    # a plural the article also writes in lower case is a group opening a sentence, not a name; an acronym is
+    ("Creditors said the dam would hold. The creditors met on Monday.", "Creditors", False),
+    ("US said the dam would hold. Many of us agree.", "US", True),
+    ("Conservatives said the dam would hold. Fiscal conservatives agree.", "Conservatives", True),
 ])
 def test_named_and_unnamed_claimers(body, claimer, named):
     [claim] = claims_of(body)
