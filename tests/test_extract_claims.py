@@ -166,6 +166,16 @@ def test_named_and_unnamed_claimers(body, claimer, named):
     assert (claim.claimer, claim.named) == (claimer, named)
 
 
+@pytest.mark.parametrize("body, claimer", [
+    ("Accountancy firm Ernst & Young said that growth would slow next year.", "Ernst & Young"),
+    ("Retailer M&S said that it would compete against Next in every town.", "M&S"),
+    ("Phone providers such as AT&T said that prices would fall this year.", "AT&T"),
+])
+def test_an_ampersand_joins_a_name(body, claimer):
+    [claim] = claims_of(body)
+    assert (claim.claimer, claim.named) == (claimer, True)
+
+
 def test_a_speech_noun_credits_its_owner():
     claims = claims_of("Voters rejected the mayor's claim that the tunnel was safe.")
     assert ("the tunnel was safe", "mayor", "claim") in [(c.text, c.claimer_mention, c.cue) for c in claims]

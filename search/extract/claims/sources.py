@@ -41,7 +41,7 @@ def is_named(canonical: str | None, common: frozenset[str] = frozenset()) -> boo
     (a claimer named so gets a speaker id: identities decide what a name is); ``common`` holds the article's
     lower-case words, where 'users' shows that 'Users' opening a sentence is a group, not a name."""
     words = (canonical or "").split()
-    if not words or not all(w[:1].isupper() or w in PHRASE_NAME_JOINS for w in words):
+    if not words or not all(w[:1].isupper() or w in PHRASE_NAME_JOINS or w == "&" for w in words):
         return False
     lower = words[0].lower()
     if len(words) == 1 and lower.endswith("s") and lower in common and lower not in PARTIES and not words[0].isupper():

@@ -80,7 +80,8 @@ def _name_back(toks: list[Token], j: int, floor: int) -> int:
     k = j
     while k - 1 >= floor:
         prev = toks[k - 1].text
-        if is_cap(prev) or prev in ("Mr", "Mrs", "Ms", "Dr") or abbrev_dot(toks, k - 1):
+        if is_cap(prev) or prev in ("Mr", "Mrs", "Ms", "Dr") or abbrev_dot(toks, k - 1) or (
+                prev == "&" and k - 2 >= floor and is_cap(toks[k - 2].text)):  # 'Ernst & Young', 'AT&T'
             k -= 1
             continue
         joins = 0
@@ -251,8 +252,8 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
     k, seen_cap = i, False
     while k < limit and k - i < 12:
         word = toks[k].text
-        if abbrev_dot(toks, k) and k > i:
-            k += 1
+        if abbrev_dot(toks, k) and k > i or word == "&" and seen_cap and k + 1 < limit and is_cap(toks[k + 1].text):
+            k += 1  # 'Sen.', 'Ernst & Young', 'M&S'
             continue
         if not word[:1].isalnum():
             break
