@@ -122,7 +122,7 @@ def build_claims(ctx: Context, raw: list[RawClaim], resolver: Resolver) -> list[
         claims.append(Claim(
             text=ctx.text[c.start:c.end], start=c.start, end=c.end,
             claimer=claimer, claimer_mention=mention,
-            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue, named=is_named(claimer, ctx.common),
+            claimer_start=c.claimer_start, claimer_end=c.claimer_end, cue=c.cue, named=is_named(claimer) and not resolver.common_word(claimer),
             form=c.form))
     return claims
 

@@ -36,15 +36,11 @@ def described(mention: str) -> bool:
     return bool(words) and head < len(words) and all(w.islower() for w in words[:head])
 
 
-def is_named(canonical: str | None, common: frozenset[str] = frozenset()) -> bool:
+def is_named(canonical: str | None) -> bool:
     """Return True when a claimer is a named person or body ('Maria Lopez', 'ISW'), not 'officials' or 'Ministers'
-    (a claimer named so gets a speaker id: identities decide what a name is); ``common`` holds the article's
-    lower-case words, where 'users' shows that 'Users' opening a sentence is a group, not a name."""
+    (a claimer named so gets a speaker id: identities decide what a name is)."""
     words = (canonical or "").split()
     if not words or not all(w[:1].isupper() or w in PHRASE_NAME_JOINS or w == "&" for w in words):
-        return False
-    lower = words[0].lower()
-    if len(words) == 1 and lower.endswith("s") and lower in common and lower not in PARTIES and not words[0].isupper():
         return False
     # one word is a name only if it may carry a speaker id: 'Ministers', 'Prosecutors' and 'MPs' are groups
     return len(words) > 1 or (words[0].lower() not in UNNAMED_SOURCES and identities.is_named(canonical))

@@ -228,9 +228,14 @@ class Resolver:
         name = self.canonical(mention, pos)
         if name is None:
             return None, None
-        # 'Critics said': a common word opening a sentence, which the article writes in lower case too.
-        common = " " not in name and name.lower() in self.lower and name not in self.full
-        return name, is_named(name) and not common
+        return name, is_named(name) and not self.common_word(name)
+
+    def common_word(self, name: str) -> bool:
+        """Return True for 'Critics', 'Plans', 'Press' opening a sentence: a word the article writes in lower case
+        too, not a surname it gives in full, a party ('Labour' beside 'the labour market') or an acronym."""
+        lower = name.lower()
+        return (" " not in name and lower in self.lower and name not in self.full and lower not in PARTIES
+                and not name.isupper())
 
     def _firm_like(self, name: str) -> bool:
         """Return True for a name 'the firm' may stand for: its first word no common word ('Another',
