@@ -23,6 +23,10 @@ MAX_WORDS = 4
 FORECAST_NOUNS = frozenset("forecast forecasts estimate estimates outlook projection projections".split())
 RATIO_BASES = frozenset(["gdp", "gnp", "gni", "gross domestic product", "national income", "economic output"])
 FLOWS = frozenset("exports imports shipments sales aid investment investments flights remittances arrivals".split())
+# A level's marker after a figure, no measure: 'near the £6.00 mark', 'the $50 level', 'the 10,000 barrier'.
+MARKERS = frozenset("mark level levels barrier threshold region range".split())
+TUNE_OF = re.compile(r"\bto the tune of\s+$")
+TUNE_REACH = 20  # characters of 'to the tune of ' read before a figure
 INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
 # Verbs whose object is an amount of money name what it is: 'eBay earned $778m' measures earnings.
 MONEY_VERBS = {
@@ -124,15 +128,15 @@ def _place_after(text: str, pos: int, hi: int) -> str:
 def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> str | None:
     """Return what a currency, percent or duration figure measures, or None when the sentence does not say."""
     after = _after(text, end, hi)
-    if after:
+    if after and after.lower() not in MARKERS:
         return after
     money_in = MONEY_IN.match(text, end, hi) if kind == "currency" else None
     if money_in:
         found = _phrase(text, money_in.end() - 1, hi)
         if found:
             return found  # '$40.8m in weekend ticket sales'
-    if kind == "duration":
-        return None
+    if kind == "duration" or TUNE_OF.search(text, max(lo, start - TUNE_REACH), start):
+        return None  # 'fund Yahoo to the tune of $2m': an idiom, nothing measured
     before = _before(text, lo, start, kind)
     if before:
         return before
