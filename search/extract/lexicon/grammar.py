@@ -32,7 +32,7 @@ FIGURE_LINKS = frozenset("by to at of from around above below past beyond over u
 FIGURE_SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
 to will would could may might should must set expected likely forecast predicted due being back
-projected estimated poised tipped
+projected estimated poised tipped soon eventually finally ever
 """.split())
 # Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
 NAME_LEADING = frozenset("""
