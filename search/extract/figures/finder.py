@@ -78,6 +78,9 @@ FOLLOW_ON = re.compile(r"(?:\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|yea
                        re.IGNORECASE)
 MONEY_RANGE = re.compile(r"[$£€¥][\d.,]+\s*(?:-|–|to)\s*$")
 LIST_GAP = re.compile(r"[^.;:!?\d]{0,40}?[\s(;,]\s*|\s*\(\s*|\s*;\s*", re.IGNORECASE)
+# A name and its verb between two figures open the second one's own clause: 'Altria rising 5% and Reynolds showing
+# gains of 4.5%' (not 'took $38.1m on its opening weekend and $184m in total').
+GAP_VERB = re.compile(r"\b(?:and|while|but|with)\s+[A-Z][\w'’-]*\s+[a-z]+(?:ing|ed)\b")
 BRACKET = re.compile(r"\s*[(;]\s*")
 CHANGED_TO = re.compile(r"\s+to\s+")  # a change, then the level it reached
 RESTATED = re.compile(r"\s*,\s*or\s+(?:by\s+)?")
@@ -157,7 +160,8 @@ def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
         elif atom.measure is None:
             atom.measure = measure_of(text, lo, hi, atom.start, max(atom.end, atom.unit_end), atom.kind)
     for first, second in zip(atoms, atoms[1:]):
-        if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start):
+        if second.measure is None and first.kind == second.kind and LIST_GAP.fullmatch(text, first.end, second.start) \
+                and not GAP_VERB.search(text, first.end, second.start):
             second.measure = first.measure  # '$54.9m (£29.5m)', '12.1% in Germany, 10.4% in Spain'
         elif second.measure is None and RESTATED.fullmatch(text, first.end, second.start):
             second.measure = first.measure  # 'shares rose 38p, or 9%': one change in two units
