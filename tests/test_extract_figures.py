@@ -334,13 +334,13 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     ("Venture capitalists funded Yahoo to the tune of $2m.", None),
 ])
 
+def test_measure_names_what_the_figure_quantifies(body, measure):
+    assert figures_of(body)[0].measure == measure
+
 
 def test_a_second_figure_with_its_own_subject_does_not_share_the_first_ones_measure():
     found = figures_of("Tobacco shares closed higher, with Altria rising 5% and Reynolds showing gains of 4.5%.")
     assert [f.measure for f in found] == ["Altria", None]
-
-def test_measure_names_what_the_figure_quantifies(body, measure):
-    assert figures_of(body)[0].measure == measure
 
 
 def test_a_price_has_a_topic_by_its_measure_not_its_currency():
