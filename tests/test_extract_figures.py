@@ -332,6 +332,10 @@ def test_a_figure_in_a_quote_belongs_to_its_speaker():
     # a level's marker and an idiom name nothing measured; an adverb before the verb is no measure
     ("Wages may soon reach the £6.00 mark in some towns.", "Wages"),
     ("Venture capitalists funded Yahoo to the tune of $2m.", None),
+    # what a verb changes by an amount
+    ("Renault boosted its profits by more than 40% in 2004.", "profits"),
+    ("The firm cut costs by 10% last year.", "costs"),
+    ("The bank raised interest rates by 0.25%.", "interest rates"),
 ])
 
 def test_measure_names_what_the_figure_quantifies(body, measure):

@@ -61,6 +61,13 @@ push pushed pushes pushing take takes took taking lift lifts lifted raise raises
 drive drives drove driven bring brings brought
 """.split())
 
+# Verbs that change their object by an amount: 'boosted its profits by 40%', 'cut costs by 10%'.
+SCALING_VERBS = frozenset("""
+raise raises raised raising lift lifts lifted lifting lower lowers lowered lowering boost boosts boosted boosting increase increases increased increasing cut cuts cutting reduce reduces reduced
+reducing slash slashes slashed slashing trim trims trimmed trimming hike hikes hiked hiking grow grows grew expand
+expands expanded
+""".split())
+
 
 def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tuple[str, int, str]:
     """Return the counted noun after a number, its end, and the phrase it measures.
@@ -218,8 +225,8 @@ def _before(text: str, lo: int, start: int, kind: str) -> str | None:
     held = _past_time(toks, k - 1) if toks[k].lower() == "at" else -1
     if held >= 0 and _nominal(toks[held]) and toks[held].lower() not in UNIT_NOUNS:
         return _subject(toks, held)  # 'with unemployment at 5%', 'with unemployment on Monday at 5%'
-    if toks[k].lower() in ("from", "to") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
-        return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%'
+    if toks[k].lower() in ("from", "to", "by") and (moved := _moved_object(toks, k - 1, toks[k].lower())):
+        return moved  # 'revised down the job gains in March, from 212,000 to 187,000', 'raised rates to 5%', 'cut costs by 10%'
     if toks[k].lower() in FIGURE_LINKS:
         changed = _changed_thing(toks, k - 1)
         if changed:
@@ -274,7 +281,7 @@ def _moved(word: str) -> bool:
 def _moved_object(toks: list[str], k: int, link: str) -> str | None:
     """Return the thing a verb restated or moved, ending at toks[k] before 'from' or 'to': 'revised down the job
     gains in March, from' -> 'job gains', 'push down the jobless rate to' -> 'jobless rate'; else None."""
-    verbs = REVISION_VERBS if link == "from" else MOVING_VERBS
+    verbs = REVISION_VERBS if link == "from" else SCALING_VERBS if link == "by" else MOVING_VERBS
     verb = next((j for j in range(k, max(-1, k - REVISION_REACH), -1) if toks[j].lower() in verbs), None)
     before = toks[verb - 1].lower() if verb else ""
     if verb is None or before in NOT_BEFORE_VERBS or before in DETERMINERS:
