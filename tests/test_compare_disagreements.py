@@ -297,3 +297,19 @@ def test_undated_tolls_are_no_one_count(tmp_path, bodies):
     indexer.build(tmp_path / "c", tmp_path / "ix")
     comps = WhooshSearcher(tmp_path / "ix").comparisons()
     assert _found(comps) == [] and _found(comps, close=True) == []
+
+
+def test_a_planned_and_a_willed_job_cut_told_by_two_outlets_is_one_disagreement(tmp_path):
+    """'plans to cut about 4,000' and 'will cut 4,500' are one future count; 'the carmaker' is the firm named."""
+    stories = {
+        "Daily Courier": ("Carmaker Vantor will cut 4,500 jobs across Europe over the next two years, the company "
+                          "said on Monday.", "Chief executive Marta Keller said the cuts were painful."),
+        "The Ledger": ("Vantor plans to cut about 4,000 jobs in Europe, the carmaker announced on Monday, blaming a "
+                       "slump in diesel sales.", "Marta Keller said the decision was unavoidable."),
+    }
+    for n, (outlet, (lead, more)) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Vantor cuts {n}", outlet=outlet, day=2, lead=lead,
+                                                        more=more))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [jobs] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(jobs)) == [(4000, "The Ledger"), (4500, "Daily Courier")]

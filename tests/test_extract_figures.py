@@ -600,3 +600,12 @@ def test_a_fee_plus_add_ons_measures_the_fee():
 ])
 def test_how_many_sources_speak_is_no_figure(body, kept):
     assert [f.text for f in figures_of(body)] == kept
+
+
+def test_the_front_matter_of_a_markdown_file_is_no_source():
+    from search.ingest.documents import load_bytes
+    data = ("---\ntitle: Vantor to axe jobs\nsource: Wire Service\ndate: 2026-03-03\n---\n"
+            "Vantor will cut 4,500 jobs across Europe over the next two years, the company said on Monday.\n").encode()
+    [article], _, _ = load_bytes(data, ".md", "a.md")
+    [jobs] = [f for f in extract(article).figures if f.unit == "jobs"]
+    assert (jobs.claimed_by, jobs.claimer) == ("the company", "Vantor")

@@ -44,3 +44,12 @@ def test_single_quoted_speech_is_extracted_with_the_articles_own_marks():
                                 "plan was ‘a disaster’ for families.\n", "t.txt"))
     assert [(q.text, q.speaker) for q in result.quotes] == [("We will not raise taxes,", "chancellor")]
     assert any("‘a disaster’" in c.text for c in result.claims)
+
+
+def test_a_markdown_storys_first_paragraph_is_no_headline():
+    from search.extract import extract
+    from search.ingest.documents import load_bytes
+    data = ("---\ntitle: Tax news\nsource: Daily Courier\n---\n"
+            "'We will fight on to the very end,' the minister said.\n").encode()
+    [article], _, _ = load_bytes(data, ".md", "a.md")
+    assert [q.text for q in extract(article).quotes] == ["We will fight on to the very end,"]

@@ -38,7 +38,9 @@ MAX_DAYS_APART = 31  # articles further apart report a changing quantity at diff
 QUARTERLY = re.compile(r"\b(?:quarter(?:ly)?|three months)\b", re.IGNORECASE)
 PERIOD_REACH = 60
 # A forecast and an outcome are two quantities ("to reach $368bn" next year, "$422bn" now).
-FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow))\b",
+# A plan is a forecast too: 'plans to cut about 4,000 jobs' and 'will cut 4,500 jobs' are one future count.
+FORECAST = re.compile(r"\b(?:forecast\w*|expect\w*|predict\w*|projected|will|would|to (?:reach|rise|fall|hit|grow)"
+                      r"|(?:plan|plans|planned|planning|aims?|aiming|intends?|intending|set|going|is|are) to)\b",
                       re.IGNORECASE)
 # A market price moves every day: two undated quotes of it are two moments, not a dispute.
 MARKET_PRICE = re.compile(r"\b(?:a|per) (?:barrel|share|ounce|troy ounce)\b|\bclosed (?:at|up|down)\b", re.IGNORECASE)

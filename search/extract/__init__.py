@@ -14,7 +14,7 @@ from .quotes.mixed import one_attribution
 from .quotes.single import as_double_quoted
 from .quotes.spans import find_quotes
 from .attribution.ranker.model import default_ranker
-from .text.sentences import mask_quotes, sentence_spans
+from .text.sentences import mask_quotes, only_paragraphs, sentence_spans
 from .speakers.resolver import Resolver, lower_words
 
 
@@ -22,7 +22,8 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     """Return the quotes, claims and figures in the article's kept paragraphs."""
     # a correction speaks of the article's own text: what it says an earlier version said was never reported
     paragraphs = [p for p in article.paragraphs if not is_editors_note(article.text[p.start:p.end])]
-    text = as_double_quoted(article.text, paragraphs)  # 'quoted like this' in British style
+    titled = _headline_first(article, paragraphs)
+    text = as_double_quoted(only_paragraphs(article.text, paragraphs), paragraphs, titled)  # British 'quotes'
     text = unquoted_transcript(text, paragraphs, TRANSCRIPT_LINES)  # '"WALLACE: ...' turns are lines, not quotes
     found = find_quotes(text, paragraphs)
     # a transcript's turns are speech like quotations: what is said inside names no source of its own
@@ -30,8 +31,8 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
     turns = [(begin, span.end) for span, _, begin, _ in lines]
     masked = mask_quotes(text, sorted([part for q in found for part in q.parts()] + turns))
     sentences = [sentence_spans(masked, p.start, p.end) for p in paragraphs]
-    ctx = Context(text, masked, paragraphs, sentences, lower_words(text))
-    resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs), ctx.common)
+    ctx = Context(text, masked, paragraphs, sentences, lower_words(text), titled)
+    resolver = Resolver(text, ((span, text[span.start:span.end]) for span in paragraphs), ctx.common, titled)
     # Named speakers first, so "he" can resolve to whoever spoke last before it.
     cued = cue_sentences(ctx, judge)
     for start, end in cue_subjects(cued):
@@ -50,3 +51,12 @@ def extract(article: Article, ranker=None, judge=None, tagger=None) -> Extractio
         quotes = [replace(q, text=article.text[q.start:q.end]) for q in quotes]
         claims = [replace(c, text=article.text[c.start:c.end]) for c in claims]
     return Extraction(quotes, claims, figures)
+
+
+def _headline_first(article: Article, paragraphs: list) -> bool:
+    """Return True when the first kept paragraph is the headline (a text file's first line), not the lead."""
+    # Markdown front matter, JSON Lines and web pages give the title apart: their first paragraph is the story's.
+    if not paragraphs or article.format == "txt" or not article.title:
+        return True
+    first = article.text[paragraphs[0].start:paragraphs[0].end]
+    return " ".join(first.split()).lstrip("# ") == " ".join(article.title.split())

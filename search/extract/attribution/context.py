@@ -39,6 +39,7 @@ class Context:
     paragraphs: list[Span]
     sentences: list[list[tuple[int, int]]]
     common: frozenset[str] = frozenset()  # words the article writes in lower case
+    titled: bool = True  # the first paragraph is the headline (a text file's first line), not the story's lead
     starts: list[int] = field(default_factory=list)  # paragraph starts, for bisecting
 
     _words: Counter | None = None

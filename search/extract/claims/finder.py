@@ -132,7 +132,7 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
                 continue  # most sentences hold no cue: skip tokenising them
             for toks in windows(tokens(ctx.masked, lo, hi)):
                 # a headline: the title, or a headline quoted in the text ('READ: Bush Says We Should ...')
-                headline = (p == 0 or len(sentences) == 1) and _title_case(toks)
+                headline = (p == 0 and ctx.titled or len(sentences) == 1) and _title_case(toks)
                 cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
                              or learned_cue_at(toks, k, learned))]
@@ -185,7 +185,7 @@ def find_claims(ctx: Context, cued, judge=None) -> list[RawClaim]:
 
 def _headline_colon(ctx: Context) -> RawClaim | None:
     """Return the claim of a headline 'Obama: Americans Will Say No' (a name, a colon, what they said)."""
-    if not ctx.sentences or not ctx.sentences[0]:
+    if not ctx.titled or not ctx.sentences or not ctx.sentences[0]:
         return None
     lo, hi = ctx.sentences[0][0]
     toks = tokens(ctx.masked, lo, hi)
@@ -627,7 +627,7 @@ def _event_reading(ctx, toks: list[Token], k: int, size: int, cue: str) -> bool:
     word, before = cue.split()[0], toks[k - 1].text.lower() if k else ""
     if word.endswith("ing") and before in GERUND_HEADS:
         return True
-    headline = ctx.sentences and ctx.sentences[0] and toks[k].end <= ctx.sentences[0][-1][1]
+    headline = ctx.titled and ctx.sentences and ctx.sentences[0] and toks[k].end <= ctx.sentences[0][-1][1]
     after = toks[k + size].text.lower() if k + size < len(toks) else ""
     return bool(headline) and word.endswith("ed") and size == 1 and before not in AUXILIARIES \
         and (after in ADJUNCT_HEADS or after in NOT_CLAIM_OPENING or after in ("out", "off"))

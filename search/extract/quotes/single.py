@@ -21,9 +21,9 @@ CLOSES_BEFORE = " \t\n,;:.!?)]}—–-"  # a mark before one of these (or at the
 ENDS_SPEECH = ",.!?…"  # ',’' '.’' '?’': punctuation inside the mark closes for sure
 
 
-def as_double_quoted(text: str, paragraphs: list[Span]) -> str:
+def as_double_quoted(text: str, paragraphs: list[Span], titled: bool = True) -> str:
     """Return text with the single marks that quote speech rewritten as double marks (same offsets)."""
-    body = paragraphs[1:]  # the headline's single marks label, they do not quote ('Blair's Tory 'lies'')
+    body = paragraphs[1:] if titled else paragraphs  # a headline's single marks label: 'Blair's Tory 'lies''
     if not body or any(DOUBLE.search(text, span.start, span.end) for span in body):
         return text
     chars = list(text)

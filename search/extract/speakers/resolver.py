@@ -117,7 +117,7 @@ def _defined(before: str, acronym: str) -> str | None:
 class Resolver:
     """Canonical names for one article: full names, roles, acronyms and who spoke last."""
 
-    def __init__(self, text: str, paragraph_texts, lower: frozenset[str] | None = None):
+    def __init__(self, text: str, paragraph_texts, lower: frozenset[str] | None = None, titled: bool = True):
         self.text = text
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.named_at: dict[str, list[tuple[int, str]]] = {}  # last word -> (position, full name), in text order
@@ -133,8 +133,9 @@ class Resolver:
         self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
-        self.lead = [span for span, _ in chunks[1:3]]
-        self.title_end = chunks[0][0].end if chunks else 0  # a headline's first word names a firm the story names
+        self.lead = [span for span, _ in (chunks[1:3] if titled else chunks[:2])]
+        # a headline's first word names a firm only if the story names it again
+        self.title_end = chunks[0][0].end if chunks and titled else 0
         for span, chunk in chunks:
             self._scan(span.start, chunk)
         for span, chunk in chunks:
@@ -363,8 +364,9 @@ class Resolver:
             return None
         if (head in DEMONYMS or AGED.fullmatch(head)) and definite:  # 'the 22-year-old'
             return self.seen.pronoun("he", pos)
-        if head in BODY_NOUNS and definite and (words[0] == "the" or name.islower()):  # 'the firm': the last firm
-            # opening a sentence; a claim's 'New York team' (its article left out) names which: no guess
+        if (head in BODY_NOUNS or head.endswith(FIRM_HEADS)) and definite and (words[0] == "the" or name.islower()):
+            # 'the firm', 'the carmaker': the last firm opening a sentence; a claim's 'New York team' (its article
+            # left out) names which: no guess
             body = self.seen.body_before(pos)
             if body:
                 return body

@@ -83,6 +83,19 @@ def _scan(text: str, start: int, end: int) -> list[Token]:
     return list(map(_new, repeat(Token), zip(parts[1::2], offsets[1::2], offsets[2::2])))
 
 
+def only_paragraphs(text: str, paragraphs) -> str:
+    """Return text with everything outside the paragraphs blanked (same offsets): front matter, dropped notes."""
+    # A Markdown file's front matter ('source: Wire Service') is no sentence of the article: read back from a
+    # figure, its outlet became who claimed it.
+    parts, pos = [], 0
+    for span in paragraphs:
+        parts.append(_blank(text[pos:span.start]))
+        parts.append(text[span.start:span.end])
+        pos = span.end
+    parts.append(_blank(text[pos:]))
+    return "".join(parts)
+
+
 def mask_quotes(text: str, spans) -> str:
     """Return text with each quotation's inside blanked, so its words and stops vanish."""
     parts, pos = [], 0
