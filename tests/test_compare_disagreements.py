@@ -313,3 +313,19 @@ def test_a_planned_and_a_willed_job_cut_told_by_two_outlets_is_one_disagreement(
     indexer.build(tmp_path / "c", tmp_path / "ix")
     [jobs] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
     assert sorted(_values(jobs)) == [(4000, "The Ledger"), (4500, "Daily Courier")]
+
+
+def test_a_fine_and_a_penalty_of_one_firm_for_one_river_are_one_disagreement(tmp_path):
+    """Two outlets name the measure two ways; one names the firm, the other only 'a water company'."""
+    stories = {
+        "Evening Post": ("Aqualine Water has been fined £2.5m after pumping raw sewage into the River Dane for three "
+                         "years.", "The judge said it was a choice."),
+        "North News": ("A water company must pay a £2.4m penalty for polluting the River Dane, a court ruled on "
+                       "Friday.", "Aqualine Water admitted 14 offences."),
+    }
+    for n, (outlet, (lead, more)) in enumerate(stories.items()):
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Sewage fine {n}", outlet=outlet, day=5, lead=lead,
+                                                        more=more))
+    indexer.build(tmp_path / "c", tmp_path / "ix")
+    [fine] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(fine)) == [(2_400_000, "North News"), (2_500_000, "Evening Post")]

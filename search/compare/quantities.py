@@ -66,7 +66,8 @@ TOTAL = re.compile(r"\b(?:between them|combined|in total|all told)\b", re.IGNORE
 # One measure written several ways: "GDP", "the economy", "economic growth", "expansion" and "growth
 # rate" all give an economy's growth; whose economy it is comes from the places, not the words.
 MEASURE_SYNONYMS = {"economi": "growth", "econom": "growth", "gdp": "growth", "expans": "growth",
-                    "jobless": "unemploy", "properti": "hous"}  # "the jobless rate", "property prices"
+                    "jobless": "unemploy", "properti": "hous",  # "the jobless rate", "property prices"
+                    "penalti": "fine"}  # "fined £2.5m" and "a £2.4m penalty"
 # A rate or level of these is the measure itself: "unemployment rate", "unemployment levels", "inflation rate".
 RATE_MEASURES = frozenset({"growth", "unemploy", "inflat"})
 RATE_WORDS = frozenset({"rate", "level"})
@@ -260,7 +261,7 @@ def claimer_names(fig) -> frozenset[str]:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", claimer)
              if _bare(w) not in PLACE_WORDS and not (w.islower() and w in EVIDENCE_NOUNS)]
     initials = "".join(w[0] for w in words).lower()
-    return name_tokens(" ".join(words)) | {initials}
+    return (name_tokens(" ".join(words)) | {initials}) - {""}  # no claimer: no name, not the empty word
 
 
 def owner(fig) -> str | None:
@@ -373,7 +374,9 @@ def _reference(first, second) -> bool:
 def _group_block(block: list, story, need: tuple[float, int], measured: bool = False,
                  event: str | None = None) -> list[list[str]]:
     """Join the figures of one block whose sentences, times and stories say they are one quantity."""
-    stems = [content_stems(f.get("sentence") or f.get("text") or "") for f in block]
+    # 'was fined £2.5m' and 'must pay a £2.4m penalty' share the measure's word too
+    stems = [tuple(MEASURE_SYNONYMS.get(s, s) for s in content_stems(f.get("sentence") or f.get("text") or ""))
+             for f in block]
     parent = list(range(len(block)))
 
     def find(i):
