@@ -521,3 +521,12 @@ def test_a_subject_before_a_quoted_predicate_makes_one_mixed_claim(body, claim):
 
 def test_a_time_before_a_quotation_makes_no_claim():
     assert claims_of('Mr Lee said on Monday "we will win."') == []
+
+
+def test_it_is_no_place_and_no_word_opening_a_sentence():
+    from search.extract.speakers.antecedents import Antecedents
+    text = "Acme sells. Tokyo is cold. Gadget lovers buy. It said so."
+    seen = Antecedents(text, {}, common=lambda name: name == "Gadget")
+    for word in ("Acme", "Tokyo", "Gadget"):
+        seen.note(text.index(word), word, subject=True)
+    assert seen.pronoun("it", text.index("It said")) == "Acme"  # nearer: a word opening a sentence, a place

@@ -608,4 +608,11 @@ def test_the_front_matter_of_a_markdown_file_is_no_source():
             "Vantor will cut 4,500 jobs across Europe over the next two years, the company said on Monday.\n").encode()
     [article], _, _ = load_bytes(data, ".md", "a.md")
     [jobs] = [f for f in extract(article).figures if f.unit == "jobs"]
-    assert (jobs.claimed_by, jobs.claimer) == ("the company", "Vantor")
+    assert (jobs.claimed_by, jobs.claimer) == ("Vantor", "Vantor")
+
+
+def test_a_figure_in_a_claim_is_claimed_by_the_claims_firm():
+    found = figures_of("The Environment Agency said 10,000 fish died. Aqualine Water admitted 14 offences. "
+                       "The firm said it had spent £40m on new treatment works.")
+    [spent] = [f for f in found if f.unit == "pounds"]
+    assert spent.claimer == "Aqualine Water"

@@ -217,9 +217,10 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
     words = mention.strip(" ,.:;\"“”").split()
     if not words:
         return None
+    given = canonical  # the claim's own claimer: its figures are claimed by whom the claim says
     canonical = canonical or resolver.canonical(mention, start or 0)
     if _stands_for_organisation(words):
-        organisation = _organisation_before(ctx, resolver, start or 0)
+        organisation = given or _organisation_before(ctx, resolver, start or 0)
         if organisation:
             return Source(organisation, organisation)
     if len(words) == 1 and words[0].lower() in PRONOUNS | {"who", "which", "that"}:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon.words import PERSON_PRONOUNS
+from ..lexicon.words import PERSON_PRONOUNS, PLACES
 from .names import is_named, is_person
 from ..text.work import step
 from ..lexicon.people import DESCRIPTORS
@@ -18,9 +18,10 @@ PRONOUN_REACH = 30  # speakers and subjects looked back over for a 'he': a prono
 class Antecedents:
     """People and bodies an article has mentioned, by position, for pronouns and 'the firm'."""
 
-    def __init__(self, text: str, gender: dict[str, str]):
+    def __init__(self, text: str, gender: dict[str, str], common=lambda name: False):
         self.text = text
         self.gender = gender  # surname -> the pronoun its honorific implies (filled by the Resolver)
+        self.common = common  # whether a one-word name is a common word opening a sentence (Resolver.common_word)
         # Runs of (position, canonical, is a subject), each in text order: subjects, cue
         # subjects and quote speakers are noted in separate passes, so no insort is needed.
         self.runs: list[list[tuple[int, str, bool]]] = []
@@ -63,9 +64,9 @@ class Antecedents:
             known = name.split()[-1] in self.gender
             person = is_person(name) and (known or " " in name)
             if not want_person:
-                if person:
-                    continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last
-                return name
+                if person or name.lower() in PLACES or (pronoun in ("it", "its") and self.common(name)):
+                    continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last, a
+                return name  # country the report named, or for 'it' a word opening a sentence ('Gadget lovers')
             if person and self.gender.get(name.split()[-1], wanted) == wanted:
                 return name
             if _described_person(name, wanted):  # 'a spokesman said ... "...," he said'

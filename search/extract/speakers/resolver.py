@@ -129,8 +129,8 @@ class Resolver:
         self.by_initials: dict[str, str] = {}
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
-        self.seen = Antecedents(text, self.gender)
         self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
+        self.seen = Antecedents(text, self.gender, self.common_word)
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
         self.lead = [span for span, _ in (chunks[1:3] if titled else chunks[:2])]
