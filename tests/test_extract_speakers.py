@@ -41,6 +41,7 @@ def quote_in(text: str):
     (f'"{SPEECH}," said BIFA founder and director Maria Lopez.', "BIFA founder and director Maria Lopez",
      "Maria Lopez"),
     (f'"{SPEECH}," said England sevens coach Maria Lopez.', "England sevens coach Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," said Western Grid\'s operations director, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
 ])
 def test_attribution_forms(body, mention, speaker):
     text = f"Headline\n\n{body}"

@@ -124,8 +124,8 @@ def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | 
     while j < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text):
         j += 1
     job = _job_words(toks, np[1] + 1)  # 'England sevens coach Mike Friday', 'BIFA founder and director Elliot Grove'
-    if job > j and job < len(toks) and is_cap(toks[job].text):
-        j = job
+    if job > j and job < len(toks) and (is_cap(toks[job].text) or toks[job].text == ","):
+        j = job  # or set off: "Western Grid's operations director, Kate Bryant'
     name = np_after(toks, j) if j > np[1] + 1 and j < len(toks) and is_cap(toks[j].text) else None
     if name:
         return (np[0], name[1])
