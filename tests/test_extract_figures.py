@@ -616,3 +616,10 @@ def test_a_figure_in_a_claim_is_claimed_by_the_claims_firm():
                        "The firm said it had spent £40m on new treatment works.")
     [spent] = [f for f in found if f.unit == "pounds"]
     assert spent.claimer == "Aqualine Water"
+
+
+@pytest.mark.parametrize("body", ["Storm Ivo left 40,000 homes without power.",
+                                  "More than 52,000 properties lost power in the storm.",
+                                  "Some 45,000 households lost power in the storm."])
+def test_homes_properties_and_households_count_one_thing(body):
+    assert figures_of(body)[0].topic.split(":")[0] == "home"

@@ -165,7 +165,8 @@ UNIT_LEMMAS = {
     "people": "person", "persons": "person", "person": "person", "civilian": "civilian",
     "worker": "worker", "employee": "worker", "job": "job", "child": "child",
     "children": "child", "dollar": "dollar", "pound": "pound", "euro": "euro",
-}
+    "home": "home", "household": "home", "property": "home", "properties": "home",  # 'homes without
+}  # power' and 'properties lose power' count one thing
 
 # Cue words that are nouns as often as verbs ('the claims that', 'official reports').
 NOUN_CUES = frozenset("""
