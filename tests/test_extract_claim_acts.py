@@ -29,7 +29,6 @@ def test_propositional_content_is_a_statement(body, content):
 
 @pytest.mark.parametrize("body, content", [
     ("The union endorsed Maria Okafor in the race for mayor.", "Maria Okafor in the race for mayor"),
-    ("The union backed the new pay offer for nurses.", "the new pay offer for nurses"),
     ("Campaigners from the valley attacked the harbour plan at a packed public meeting on Tuesday, saying it "
      "would destroy the wetlands.", "the harbour plan at a packed public meeting on Tuesday"),
 ])
@@ -88,7 +87,3 @@ def test_the_reporters_question_is_no_statement_of_who_answers():
             'whether he would resign if the lists kept growing, he said: "My job is to fix this, not to walk away."')
     asked = [c for c in extract(load_plain(f"Headline\n\n{body}", "t.txt")).claims if c.text.startswith("whether")]
     assert all(c.form == ACT for c in asked)
-
-
-def test_a_phrasal_verb_is_no_stance():
-    assert forms_of("The firm backed down from its plan to close the plant.") == {}

@@ -106,12 +106,12 @@ def test_probe_text_has_readings():
 
 
 def test_cue_learning_counts_annotated_cues():
-    text = "Ann lauded the plan. Bob lauded the plan. The lauded car left. Cy was wary of the plan."
-    cue = [(text.index("lauded"), text.index("lauded") + 6), (text.index("lauded", 10), text.index("lauded", 10) + 6)]
+    text = "Ann backed the plan. Bob backed the plan. The backed car left. Cy was wary of the plan."
+    cue = [(text.index("backed"), text.index("backed") + 6), (text.index("backed", 10), text.index("backed", 10) + 6)]
     gold = [{"cue": [span], "start": span[1] + 1, "end": span[1] + 9} for span in cue]
     docs = {"d": {"text": text, "gold": gold}}
     learned = learn_cues(docs, 2, 0.5)
-    assert learned == {"lauded": {"seen": 3, "cue": 2}}
+    assert learned == {"backed": {"seen": 3, "cue": 2}}
     assert learn_cues(docs, 2, 0.7) == {}
 
 

@@ -14,7 +14,7 @@ from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LAB
 from ..lexicon.people import BODY_NOUNS, DESCRIPTORS, SPEAKER_NOUNS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIGURE_PREPOSITIONS,
                                FIRST_PERSON, NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION,
-                               PARTICIPLE_OPENERS, PHRASE_NAME_JOINS, PLACE_PREPOSITIONS, VERB_PARTICLES)
+                               PARTICIPLE_OPENERS, PHRASE_NAME_JOINS, PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
 from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
 from ...models import ACT, STATEMENT
@@ -1017,8 +1017,6 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
         return None
     if _speaking_voice(ctx, match, cue):
         return None
-    if lo == match.k + match.size and toks[lo].text.lower() in VERB_PARTICLES:
-        return None  # 'backed down from punitive action', 'backed away': a phrasal verb, no stance on anything
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote

@@ -14,7 +14,7 @@ import pycrfsuite
 
 from ..attribution.context import Context
 from ..attribution.cues import anonymity
-from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS, VERB_PARTICLES
+from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
@@ -387,8 +387,6 @@ class ClaimTagger:
         read only as a stance or act, EXTRA for one kept only for recall, else the form its content has."""
         lo, hi = content
         words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-        if lo == cue[1] and toks[lo].text.lower() in VERB_PARTICLES:
-            return None  # 'backed down from', 'backed off': a phrasal verb, no stance on what follows
         if source[0] == source[1] or _time_only(toks, lo, hi) or words < self.min_words and (
                 _fragment(toks, lo, hi) or hi - lo > 1 or cue[0] > lo
                 or any(t.text in QUOTE_MARKS for t in toks[max(lo - 1, 0):hi + 1])):

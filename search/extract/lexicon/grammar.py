@@ -20,7 +20,6 @@ CLAUSE_BOUNDARIES = frozenset(", and but while whereas ; --".split())
 FIRST_PERSON = frozenset("i we you".split())
 PARTICIPLE_OPENERS = frozenset(", and -- — while before after".split())
 CONTRASTS = frozenset("but although though whereas".split())
-VERB_PARTICLES = frozenset("down off away out up".split())  # right after a cue they make another verb ('backed down')
 # Where or how something was said: 'said aboard his campaign bus', 'said through a spokesman that'.
 PLACE_PREPOSITIONS = frozenset("aboard outside inside alongside amid through throughout beside near upon".split())
 NOT_CLAIM_OPENING = frozenset("by with for of about into over under when while as after before since until because"

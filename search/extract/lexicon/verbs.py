@@ -33,7 +33,7 @@ want plan vow pledge promise threaten refuse decline agree decide seek intend ho
 wish prefer propose seem appear
 """,
     "stance": """
-deny admit announce back confirm reject dismiss criticize criticise praise defend blame accuse
+deny admit announce confirm reject dismiss criticize criticise praise defend blame accuse
 endorse support oppose call_for urge condemn welcome question challenge dispute slam
 blast applaud hail describe cite denounce tout decry mock echo express discuss
 refer_to talk_about point_to call_on warn_against accuse blame favor favour
