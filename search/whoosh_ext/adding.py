@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pickle import dumps
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocWriter
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .analysis import FastStemmingAnalyzer, indexed_terms
+from .columns import gather_columns
 
 CACHE_VALUES = 20_000  # indexed values remembered (a statement repeats its article's fields); then forgotten
 CACHE_POSITIONS = 50_000  # encoded position lists remembered (most words occur once, early in a text)
@@ -34,7 +36,11 @@ class DocumentAdder:
         self.postings: dict[str, dict[bytes, tuple[list, list, list]]] = {}
         writer.pool.iter_postings = self._iter_postings
         schema = writer.schema
-        self.plain = all(not field.vector and not field.separate_spelling() for _, field in schema.items())
+        perdoc = writer.perdocwriter
+        self.plain = type(perdoc) is W3PerDocWriter and all(
+            not field.vector and not field.separate_spelling() for _, field in schema.items())
+        # column name -> its writer, gathering the segment's values until it closes (see columns.py)
+        self.columns = gather_columns(perdoc) if self.plain else {}
 
     def add(self, fields: dict) -> None:
         """Add one document to the writer."""
@@ -50,21 +56,40 @@ class DocumentAdder:
         writer._check_fields(schema, names)
         perdoc.start_doc(docnum)
         try:
-            for name in names:
-                value = fields[name]
-                if value is None:
-                    continue
-                field = schema[name]
-                length = self._post(pool, name, field, value, docnum) if field.indexed else 0
-                perdoc.add_field(name, field, value if field.stored else None, length)
-                if field.column_type:
-                    perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+            self._fields(perdoc, pool, fields, names, docnum)
         except Exception:
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
         writer._added = True
         writer.docnum += 1
+
+    def _fields(self, perdoc, pool, fields: dict, names: list[str], docnum: int) -> None:
+        """Post, store and put in columns a document's fields as W3PerDocWriter.add_field and add_column_value do."""
+        schema, columns, stored = self.writer.schema, self.columns, perdoc._storedfields
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            if field.indexed:
+                length = self._post(pool, name, field, value, docnum)
+                if length:
+                    lengths = "_%s_len" % name  # whoosh3._lenfield
+                    self._column(columns, perdoc, lengths, LENGTHS_COLUMN).add(docnum, length_to_byte(length))
+                    perdoc._fieldlengths[name] += length
+            if field.stored:
+                stored[name] = value
+            if field.column_type:
+                self._column(columns, perdoc, name, field.column_type).add(docnum, field.to_column_value(value))
+
+    @staticmethod
+    def _column(columns: dict, perdoc, name: str, column):
+        found = columns.get(name)
+        if found is None:
+            perdoc._create_column(name, column)
+            found = columns[name]
+        return found
 
     def _post(self, pool, name: str, field, value, docnum: int) -> int:
         """Add the value's postings to the pool (as PostingPool.add would); return the field length."""
