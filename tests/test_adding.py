@@ -222,3 +222,21 @@ def test_columns_gathered_without_a_failure_are_written_at_once(tmp_path, monkey
     monkeypatch.setattr(columns.VarBytesColumn.Writer, "add", lambda *args: one_by_one.append(args))
     ours = build(tmp_path, "ours", schema, docs, adder=True)
     assert one_by_one == [] and len(ours.reader().stored_fields(39)) == 1
+
+
+def test_documents_of_one_shape_in_any_field_order_index_the_same(tmp_path):
+    # A document's shape (its field names) is checked and planned once: orders and an unknown field.
+    from whoosh.fields import UnknownFieldError
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True), n=NUMERIC(int, stored=True, sortable=True))
+    docs = [dict(id=f"d{k}", text=f"word {k}", n=k) if k % 2 else dict(n=k, text=f"other {k}", id=f"d{k}")
+            for k in range(20)]
+    ix = new_index(tmp_path / "ours", schema)
+    writer = ix.writer(compound=False)
+    add = DocumentAdder(writer)
+    for k, doc in enumerate(docs):
+        add.add(doc)
+        if k in (3, 4):
+            with pytest.raises(UnknownFieldError):
+                add.add(dict(id="x", nope="y"))
+    writer.commit(merge=False)
+    assert contents(ix) == contents(build(tmp_path, "whoosh", schema, docs, adder=False))
