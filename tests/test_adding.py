@@ -240,3 +240,14 @@ def test_documents_of_one_shape_in_any_field_order_index_the_same(tmp_path):
                 add.add(dict(id="x", nope="y"))
     writer.commit(merge=False)
     assert contents(ix) == contents(build(tmp_path, "whoosh", schema, docs, adder=False))
+
+
+def test_a_term_index_past_64_kb_writes_whooshs_bytes(tmp_path):
+    # The term index's positions widen from shorts as Whoosh's do; its hash tables are written alike.
+    schema = Schema(id=ID(stored=True), text=TEXT)
+    docs = [dict(id=f"document-{k:05d}-{'x' * 20}", text=f"word{k} shared") for k in range(2_500)]
+    ours = build(tmp_path, "ours", schema, docs, adder=True)
+    whoosh = build(tmp_path, "whoosh", schema, docs, adder=False)
+    terms = [name for name in ours.storage.list() if name.endswith(".trm")]
+    assert terms and ours.storage.file_length(terms[0]) > 2 ** 16
+    assert contents(ours) == contents(whoosh)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import lt
 from pickle import dumps
 
 from whoosh.columns import CompressedBytesColumn, NumericColumn, PickleColumn, VarBytesColumn
@@ -68,7 +69,7 @@ def _encoder(writer):
 def _rising(docnums: list[int]) -> bool:
     # A document that failed midway may have left a value under the docnum the next one reuses:
     # those go one by one, as Whoosh wrote them.
-    return all(a < b for a, b in zip(docnums, docnums[1:]))
+    return all(map(lt, docnums, islice(docnums, 1, None)))
 
 
 def _var_bytes(writer, docnums: list[int], values: list[bytes]) -> None:
@@ -76,22 +77,25 @@ def _var_bytes(writer, docnums: list[int], values: list[bytes]) -> None:
     if not docnums:
         return
     count = docnums[-1] + 1
-    lengths = [0] * count  # a document without a value: length 0 (Writer.fill)
-    for docnum, value in zip(docnums, values):
-        lengths[docnum] = len(value)
+    if len(docnums) == count:  # rising docnums from 0: every document has a value (the stored fields)
+        lengths = list(map(len, values))
+    else:
+        lengths = [0] * count  # a document without a value: length 0 (Writer.fill)
+        for docnum, value in zip(docnums, values):
+            lengths[docnum] = len(value)
     writer._dbfile.write(b"".join(values))
     offsets = list(accumulate(lengths[:-1], initial=0))
-    writer._lengths = _growable(lengths)
-    writer._offsets = _growable(offsets)
+    writer._lengths = growable(lengths, GrowableArray(allow_longs=False))
+    writer._offsets = growable(offsets, GrowableArray(allow_longs=False))
     writer._offset_base = offsets[-1] + lengths[-1]
     writer._count = count
 
 
-def _growable(numbers: list[int]) -> GrowableArray:
-    """Return the GrowableArray that appending the numbers one by one makes (its type widens with the largest)."""
-    grown = GrowableArray(allow_longs=False)
+def growable(numbers: list[int], grown: GrowableArray) -> GrowableArray:
+    """Return the empty GrowableArray ``grown`` as appending the numbers one by one makes it (its type widens
+    with the largest)."""
     grown.append(max(numbers))  # picks the type code as the appends would
-    grown.array = array(grown.typecode, numbers)
+    grown.array = array(grown.typecode, numbers) if isinstance(grown.array, array) else list(numbers)
     return grown
 
 
