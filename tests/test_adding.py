@@ -4,7 +4,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from search.extract import extract
 from search.index.records import documents_for
@@ -185,3 +185,69 @@ def test_a_child_without_the_collector_frees_each_rolled_segments_writer(tmp_pat
         assert len(segments) > 2 and [w() for w in writers[:-1]] == [None] * (len(writers) - 1)
     finally:
         gc.enable()
+
+
+BIG = " ".join(str(k * 7919 % 100_003) for k in range(20_000))  # compressed, still over 64 KB
+
+
+def test_columns_gathered_per_segment_write_whooshs_bytes(tmp_path):
+    # Gaps (documents without a value), numeric defaults, lengths and offsets past a byte and a
+    # short, and a document failing after one of its column values went in (then kept one by one).
+    schema = Schema(a=ID(stored=True, sortable=True), n=NUMERIC(int, sortable=True, stored=True),
+                    big=STORED, text=TEXT(stored=True), z=ID(sortable=True))
+    docs = [dict(a=f"v{k % 5}" * (k % 90), n=k % 3, text="word " * (k % 400 + 1),
+                 **({"big": BIG} if k % 97 == 0 else {}), **({"z": "last"} if k % 50 == 7 else {}))
+            for k in range(300)]
+    docs = [{key: value for key, value in doc.items() if value != ""} for doc in docs]
+    built = []
+    for adder in (True, False):
+        ix = new_index(tmp_path / str(adder), schema)
+        writer = ix.writer(compound=False)
+        add = DocumentAdder(writer).add if adder else (lambda doc: writer.add_document(**doc))
+        for k, doc in enumerate(docs):
+            add(doc)
+            if k == 150:
+                with pytest.raises(ValueError):
+                    add(dict(a="failed", n="not a number"))
+        writer.commit(merge=False)
+        built.append(contents(ix))
+    assert built[0] == built[1]
+
+
+def test_columns_gathered_without_a_failure_are_written_at_once(tmp_path, monkeypatch):
+    from search.whoosh_ext import columns
+    schema = Schema(a=ID(stored=True, sortable=True), n=NUMERIC(int, sortable=True), text=TEXT)
+    docs = [dict(a=f"v{k}", n=k % 4, text="a few words") for k in range(0, 40)]
+    one_by_one = []
+    monkeypatch.setattr(columns.VarBytesColumn.Writer, "add", lambda *args: one_by_one.append(args))
+    ours = build(tmp_path, "ours", schema, docs, adder=True)
+    assert one_by_one == [] and len(ours.reader().stored_fields(39)) == 1
+
+
+def test_documents_of_one_shape_in_any_field_order_index_the_same(tmp_path):
+    # A document's shape (its field names) is checked and planned once: orders and an unknown field.
+    from whoosh.fields import UnknownFieldError
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True), n=NUMERIC(int, stored=True, sortable=True))
+    docs = [dict(id=f"d{k}", text=f"word {k}", n=k) if k % 2 else dict(n=k, text=f"other {k}", id=f"d{k}")
+            for k in range(20)]
+    ix = new_index(tmp_path / "ours", schema)
+    writer = ix.writer(compound=False)
+    add = DocumentAdder(writer)
+    for k, doc in enumerate(docs):
+        add.add(doc)
+        if k in (3, 4):
+            with pytest.raises(UnknownFieldError):
+                add.add(dict(id="x", nope="y"))
+    writer.commit(merge=False)
+    assert contents(ix) == contents(build(tmp_path, "whoosh", schema, docs, adder=False))
+
+
+def test_a_term_index_past_64_kb_writes_whooshs_bytes(tmp_path):
+    # The term index's positions widen from shorts as Whoosh's do; its hash tables are written alike.
+    schema = Schema(id=ID(stored=True), text=TEXT)
+    docs = [dict(id=f"document-{k:05d}-{'x' * 20}", text=f"word{k} shared") for k in range(2_500)]
+    ours = build(tmp_path, "ours", schema, docs, adder=True)
+    whoosh = build(tmp_path, "whoosh", schema, docs, adder=False)
+    terms = [name for name in ours.storage.list() if name.endswith(".trm")]
+    assert terms and ours.storage.file_length(terms[0]) > 2 ** 16
+    assert contents(ours) == contents(whoosh)

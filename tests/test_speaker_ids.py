@@ -277,3 +277,16 @@ def test_an_update_binds_an_office_once_the_corpus_names_its_holder(tmp_path, in
     (corpus / "titled2.txt").unlink()
     incremental.update(index_root)
     assert untitled_speakers() == {("prime minister", None)}
+
+
+@pytest.mark.parametrize("held", [0, 2, 10])
+def test_articles_waiting_for_the_corpus_come_back_in_order_whether_held_or_spilled(monkeypatch, held):
+    from search.index import speakers
+    monkeypatch.setattr(speakers, "HELD_WAITING", held)
+    waiting = speakers.Waiting()
+    items = [(f"article {k}", {"quotes": [k, "x" * k]}) for k in range(5)]
+    for article, extraction in items:
+        waiting.append(article, extraction)
+    assert len(waiting) == 5
+    assert list(waiting.drain()) == items
+    assert len(waiting) == 0 and list(waiting.drain()) == []

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pickle import dumps
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocWriter
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .analysis import FastStemmingAnalyzer, indexed_terms
+from .columns import gather_columns
 
 CACHE_VALUES = 20_000  # indexed values remembered (a statement repeats its article's fields); then forgotten
 CACHE_POSITIONS = 50_000  # encoded position lists remembered (most words occur once, early in a text)
@@ -29,36 +31,34 @@ class DocumentAdder:
         self.encoded: dict = {}  # positions -> their encoded posting value
         self.lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length as the length column gives it
         self.all_here = True  # every document went through add(): self.lengths is complete
+        self.plans: dict[tuple, list | bool] = {}  # a document's field names, in its order -> _plan's answer
         # field -> term -> (docnums, weights, values): a segment's postings gathered in the order the
         # flush writes them, instead of a million tuples sorted at the end (see _iter_postings)
         self.postings: dict[str, dict[bytes, tuple[list, list, list]]] = {}
         writer.pool.iter_postings = self._iter_postings
         schema = writer.schema
-        self.plain = all(not field.vector and not field.separate_spelling() for _, field in schema.items())
+        perdoc = writer.perdocwriter
+        self.plain = type(perdoc) is W3PerDocWriter and all(
+            not field.vector and not field.separate_spelling() for _, field in schema.items())
+        # column name -> its writer, gathering the segment's values until it closes (see columns.py)
+        self.columns = gather_columns(perdoc) if self.plain else {}
 
     def add(self, fields: dict) -> None:
         """Add one document to the writer."""
         writer = self.writer
-        if not self.plain or any(name.startswith("_") for name in fields):
+        plan = self.plans.get(tuple(fields))
+        if plan is None:
+            plan = self._plan(fields)
+        if plan is False:
             self.in_pool()  # so that the pool's spills count and hold every posting so far
             writer.add_document(**fields)  # vectors, spelling words or boosts: Whoosh's own path
             self.all_here = False
             return
         writer._check_state()
-        schema, perdoc, pool, docnum = writer.schema, writer.perdocwriter, writer.pool, writer.docnum
-        names = sorted(fields)
-        writer._check_fields(schema, names)
+        perdoc, docnum = writer.perdocwriter, writer.docnum
         perdoc.start_doc(docnum)
         try:
-            for name in names:
-                value = fields[name]
-                if value is None:
-                    continue
-                field = schema[name]
-                length = self._post(pool, name, field, value, docnum) if field.indexed else 0
-                perdoc.add_field(name, field, value if field.stored else None, length)
-                if field.column_type:
-                    perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+            self._fields(perdoc, writer.pool, fields, plan, docnum)
         except Exception:
             perdoc.cancel_doc()
             raise
@@ -66,9 +66,52 @@ class DocumentAdder:
         writer._added = True
         writer.docnum += 1
 
-    def _post(self, pool, name: str, field, value, docnum: int) -> int:
-        """Add the value's postings to the pool (as PostingPool.add would); return the field length."""
-        items, length, size = self._items(name, field, value)
+    def _plan(self, fields: dict):
+        """Return how to add a document with these field names (False: through Whoosh's add_document)."""
+        # A build's documents come in a few shapes (an article, a quote with a speaker...): the
+        # names are sorted, checked and their fields looked up once per shape, not per document.
+        if not self.plain or any(name.startswith("_") for name in fields):
+            plan = False
+        else:
+            names = sorted(fields)
+            self.writer._check_fields(self.writer.schema, names)  # an unknown field fails as in Whoosh
+            plan = [(name, *self._field_plan(name)) for name in names]
+        self.plans[tuple(fields)] = plan
+        return plan
+
+    def _field_plan(self, name: str) -> tuple:
+        field = self.writer.schema[name]
+        return (field, field.indexed, field.stored, field.column_type,
+                "_%s_len" % name)  # whoosh3._lenfield: the field's length column
+
+    def _fields(self, perdoc, pool, fields: dict, plan: list, docnum: int) -> None:
+        """Post, store and put in columns a document's fields as W3PerDocWriter.add_field and add_column_value do."""
+        columns, stored = self.columns, perdoc._storedfields
+        for name, field, indexed, is_stored, column, lengths in plan:
+            value = fields[name]
+            if value is None:
+                continue
+            if indexed:
+                length, byte = self._post(pool, name, field, value, docnum)
+                if length:
+                    self._column(columns, perdoc, lengths, LENGTHS_COLUMN).add(docnum, byte)
+                    perdoc._fieldlengths[name] += length
+            if is_stored:
+                stored[name] = value
+            if column:
+                self._column(columns, perdoc, name, column).add(docnum, field.to_column_value(value))
+
+    @staticmethod
+    def _column(columns: dict, perdoc, name: str, column):
+        found = columns.get(name)
+        if found is None:
+            perdoc._create_column(name, column)
+            found = columns[name]
+        return found
+
+    def _post(self, pool, name: str, field, value, docnum: int) -> tuple[int, int]:
+        """Add the value's postings to the pool (as PostingPool.add would); return the field length and its byte."""
+        items, length, size, byte, rounded = self._items(name, field, value)
         pool.fieldnames.add(name)
         if pool.currentsize + size > pool.limit:
             self._post_one_by_one(pool, name, items, docnum)  # the pool spills in this value
@@ -86,11 +129,10 @@ class DocumentAdder:
                     found[1].append(weight)
                     found[2].append(encoded)
         if not field.scorable:
-            return 0
+            return 0, 0
         if length:  # what the segment's length column will answer (a byte: lengths are rounded)
-            byte = length_to_byte(length)
-            self.lengths.setdefault(name, {})[docnum] = byte_to_length(byte) if byte else None
-        return length
+            self.lengths.setdefault(name, {})[docnum] = rounded
+        return length, byte
 
     def _post_one_by_one(self, pool, name: str, items: list, docnum: int) -> None:
         """Add postings as PostingPool.add does, spilling sorted runs at the same points."""
@@ -128,17 +170,18 @@ class DocumentAdder:
             lengths = _Lengths(self.lengths)
             self.writer.per_document_reader = lambda: lengths
 
-    def _items(self, name: str, field, value) -> tuple[list, int, int]:
-        """Return the value's [(term bytes, weight, value bytes)], its field length and PostingPool.add's size."""
+    def _items(self, name: str, field, value) -> tuple[list, int, int, int, int | None]:
+        """Return the value's [(term bytes, weight, value bytes)], its field length, PostingPool.add's size,
+        the length's byte in the length column and the length that byte reads back as."""
         try:
             key = (name, type(value), value)
             found = self.values.get(key)
         except TypeError:  # an unhashable value (a list of words) is indexed each time
-            return _measured(name, field.index(value))
+            return _with_length_byte(*_measured(name, field.index(value)))
         if found is None:
             if len(self.values) >= CACHE_VALUES:
                 self.values.clear()
-            found = self.values[key] = self._index(name, field, value)
+            found = self.values[key] = _with_length_byte(*self._index(name, field, value))
         return found
 
     def _index(self, name: str, field, value) -> tuple[list, int, int]:
@@ -174,6 +217,11 @@ class DocumentAdder:
             deltas = [b - a for a, b in zip((0,) + key, key)]
             encoded = self.encoded[key] = pack_uint(len(deltas)) + dumps(deltas, 2)
         return encoded
+
+
+def _with_length_byte(items: list, length: int, size: int) -> tuple[list, int, int, int, int | None]:
+    byte = length_to_byte(length)
+    return items, length, size, byte, byte_to_length(byte) if byte else None
 
 
 def _measured(name: str, postings) -> tuple[list, int, int]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import zlib
+from hashlib import md5
 from array import array
 from itertools import chain
 from operator import sub
@@ -10,10 +11,12 @@ from pickle import dumps
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter, _lengths, _pointer, md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from .adding import GroupedPostings
+from .columns import growable
 
 _TERM_INFO = W3TermInfo._struct
 NO_ID = 0xFFFFFFFF
@@ -25,6 +28,9 @@ def use_for(writer, raw_below: int = 0) -> None:
     # Inlined posting lists (inlinelimit above 1) take another path in Whoosh (a broken one in 2.7.5).
     if type(fieldwriter) is W3FieldWriter and type(fieldwriter._codec) is W3Codec and fieldwriter._codec._inlinelimit == 1:
         fieldwriter.add_postings = functools.partial(write_postings, fieldwriter, raw_below=raw_below)
+        tindex = fieldwriter._tindex
+        if type(tindex) is OrderedHashWriter:  # its hash tables written a table at a time (same bytes)
+            tindex._write_hashes = functools.partial(_write_hashes, tindex)
 
 
 def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> None:
@@ -36,11 +42,17 @@ def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> N
     # hundred thousand terms; here a posting is three appends and a term one function call.
     codec, postfile, tindex = fieldwriter._codec, fieldwriter._postfile, fieldwriter._tindex
     blocklimit, level = codec._blocklimit, codec._compression
-    term = _Term(postfile, tindex, level, raw_below)
+    term = _Term(postfile, level, raw_below)
     known = getattr(lengths, "lengths", None)  # adding._Lengths: a dict per field
     if isinstance(items, GroupedPostings):
         _write_grouped(fieldwriter, schema, lengths, known, items, term, blocklimit)
-        return
+    else:
+        _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit)
+    add_terms(tindex, term.keys, term.infos)
+
+
+def _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit: int) -> None:
+    """Write postings sorted by field, term and document, one at a time."""
     lastfn = lasttext = None
     field_lengths = fixed = None
     ids = weights = values = None
@@ -132,10 +144,12 @@ def _field_lengths(lengths, known, fieldname):
 class _Term:
     """One term's posting blocks and term info, written as W3PostingsWriter and W3FieldWriter write them."""
 
-    def __init__(self, postfile, tindex, level: int, raw_below: int):
-        self.postfile, self.tindex, self.level, self.raw_below = postfile, tindex, level, raw_below
+    def __init__(self, postfile, level: int, raw_below: int):
+        self.postfile, self.level, self.raw_below = postfile, level, raw_below
         self.pos = postfile.tell()  # only this writes to the postings file while the postings are written
         self.fieldid = b""
+        self.keys: list[bytes] = []  # each term's key and info for the term index, added at the end (add_terms)
+        self.infos: list[bytes] = []
 
     def field(self, fieldid: int) -> None:
         """Start a field's terms."""
@@ -193,4 +207,47 @@ class _Term:
                                0 if self.minlength is None else length_to_byte(self.minlength),
                                length_to_byte(self.maxlength), self.maxweight,
                                NO_ID if self.minid is None else self.minid, NO_ID if self.maxid is None else self.maxid)
-        self.tindex.add(self.fieldid + self.btext, info + pack_long(self.start_pos) + pack_int(self.pos - self.start_pos))
+        self.keys.append(self.fieldid + self.btext)
+        self.infos.append(info + pack_long(self.start_pos) + pack_int(self.pos - self.start_pos))
+
+
+def add_terms(tindex, keys: list[bytes], values: list[bytes]) -> None:
+    """Add increasing keys and their values to a term index as OrderedHashWriter.add does, in one write."""
+    # Whoosh's add is two method calls, three writes and a hash through three more calls per term.
+    if type(tindex) is not OrderedHashWriter or tindex.hashfn is not md5_hash:
+        for key, value in zip(keys, values):
+            tindex.add(key, value)
+        return
+    if not keys:
+        return
+    if keys[0] <= tindex.lastkey:
+        raise ValueError("Keys must increase: %r..%r" % (tindex.lastkey, keys[0]))
+    dbfile, buckets, pack = tindex.dbfile, tindex.buckets, _lengths.pack
+    pos = dbfile.tell()
+    rows, positions = [], []
+    for key, value in zip(keys, values):
+        row = pack(len(key), len(value)) + key + value
+        rows.append(row)
+        positions.append(pos)
+        hashed = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")  # md5_hash(key)
+        buckets[hashed & 255].append((hashed, pos))
+        pos += len(row)
+    dbfile.write(b"".join(rows))
+    index = tindex.index
+    tindex.index = growable(list(index) + positions, type(index)("H"))
+    tindex.lastkey = keys[-1]
+
+
+def _write_hashes(tindex) -> None:
+    """HashWriter._write_hashes: each bucket's hash table, written in one call instead of one per slot."""
+    dbfile, null, pack = tindex.dbfile, (0, 0), _pointer.pack
+    for entries in tindex.buckets:
+        numslots = 2 * len(entries)
+        tindex.directory.append((dbfile.tell(), numslots))
+        hashtable = [null] * numslots
+        for hashval, position in entries:
+            slot = (hashval >> 8) % numslots  # open addressing, as Whoosh places them
+            while hashtable[slot] != null:
+                slot = (slot + 1) % numslots
+            hashtable[slot] = (hashval, position)
+        dbfile.write(b"".join([pack(hashval, position) for hashval, position in hashtable]))
