@@ -17,7 +17,7 @@ from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
                                               HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
-                                              lower_words)
+                                              _written_inside, lower_words)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
 from search.extract.quotes.spans import MARK
@@ -432,3 +432,16 @@ def test_context_word_counts_fold_possessives_as_one_pass_did():
         folded[key] = folded.get(key, 0) + 1
     words = Context(text, text, [Span(0, len(text))], [[(0, len(text))]]).words
     assert dict(words) == folded and words["Ann"] == 5 and words["Ann'"] == 1 and words["missing"] == 0
+
+
+def test_written_inside_finds_what_its_pattern_found():
+    text = ("Hackers broke in. Police said hackers, Hackers_x and the Hackers' files; a Hackers\n, Hackers2 and "
+            "said Hackers. Xs ,Xs met Xs")
+    rng = random.Random(3)
+    for word in ("Hackers", "Hackers'", "Xs", "Police", "said", "in.", "files;", "H"):
+        for _ in range(40):
+            lo, hi = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+            piece = text[lo:hi]
+            expected = re.search(r"(?<=[a-z,] )" + re.escape(word) + r"\b", piece) is not None
+            assert _written_inside(piece, word) == expected, (piece, word)
+    assert _written_inside("as Hackers said", "Hackers") and not _written_inside("Hackers said", "Hackers")

@@ -303,8 +303,11 @@ def _written_with(surname: str) -> re.Pattern:
 
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     """Return the nearest earlier mention of a name as written: 'Mr Leigh' for 'Edward Leigh'."""
+    surname, lo = canonical.split()[-1], max(0, pos - REACH)
+    if text.find(surname, lo, pos) < 0:
+        return None  # no mention in reach: no pattern compiled for the name (most names, each compiled once)
     found = None
-    for found in _written_with(canonical.split()[-1]).finditer(text, max(0, pos - REACH), pos):
+    for found in _written_with(surname).finditer(text, lo, pos):
         pass
     if found is None:
         return None

@@ -70,6 +70,7 @@ DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspap
 QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
+LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -234,7 +235,7 @@ class Resolver:
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
             return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
         # A plural opening a sentence ('Hackers', 'Reports') is a firm's name only when written so inside one too
-        return not first.endswith("s") or _written_inside(name.split()[0]).search(self.text) is not None
+        return not first.endswith("s") or _written_inside(self.text, name.split()[0])
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
@@ -399,7 +400,10 @@ class Resolver:
         """Return 'Commons education select committee' for a later 'the select committee'."""
         if " " not in name:
             return None  # 'the committee' alone is too vague to tie to one described earlier
-        found = [m.group(1) for m in _described_as(name).finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
+        lo = max(0, pos - DESCRIBED_REACH)
+        if self.text.find(name, lo, pos) < 0:
+            return None  # not written before: no pattern compiled for the name (most are not)
+        found = [m.group(1) for m in _described_as(name).finditer(self.text, lo, pos)]
         fuller = [strip_name(f + name) for f in found if f.split()[0].lower() not in NOT_DESCRIPTION]
         return max(fuller, key=len) if fuller else None
 
@@ -418,16 +422,28 @@ class Resolver:
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
 
-@lru_cache(maxsize=1024)  # compiled once per name, as _written_inside
+@lru_cache(maxsize=1024)  # compiled once per name
 def _described_as(name: str) -> re.Pattern:
     """Return a pattern for a name after a capitalised description of up to four words ('Commons ... committee')."""
     return re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
 
 
-@lru_cache(maxsize=4096)
-def _written_inside(word: str) -> re.Pattern:
-    """Return a pattern for word written inside a sentence: after a lower-case word or a comma."""
-    return re.compile(r"(?<=[a-z,] )" + re.escape(word) + r"\b")
+def _written_inside(text: str, word: str) -> bool:
+    """Return True when text writes word inside a sentence, whole and after a lower-case word or a comma: what
+    re.search(r"(?<=[a-z,] )WORD\\b") finds, without compiling a pattern per word (hundreds per corpus)."""
+    spaced = " " + word
+    at = text.find(spaced, 1)  # the space's offset: the character before it is read
+    while at >= 0:
+        end = at + len(spaced)
+        if text[at - 1] in LOWER_OR_COMMA and _is_word(text[end - 1]) != (end < len(text) and _is_word(text[end])):
+            return True
+        at = text.find(spaced, at + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    """Return True for a character re's \\w matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _agent_noun(head: str) -> bool:
