@@ -445,3 +445,16 @@ def test_written_inside_finds_what_its_pattern_found():
             expected = re.search(r"(?<=[a-z,] )" + re.escape(word) + r"\b", piece) is not None
             assert _written_inside(piece, word) == expected, (piece, word)
     assert _written_inside("as Hackers said", "Hackers") and not _written_inside("Hackers said", "Hackers")
+
+
+def test_written_counts_what_the_word_counter_counts():
+    pieces = ["Lee", "Lee's", "Lee’s", "Lees'", "Lees", "_Lee", "-Lee", "'Lee", "O'Lee", "Lee-Ann", "Lee_x", "xLee",
+              "Lee2", "rock'n'roll", "Lee's's", "Lees''", "U.S", "é", "Léé", " ", " ", ", ", ". ", "\n", "-", "'"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        ctx = Context(text, text, [Span(0, len(text))], [[(0, len(text))]])
+        for word in ("Lee", "Lees", "O'Lee", "rock'n'roll", "Lee's", "U.S", "Léé", "", "_Lee", "'"):
+            assert ctx.written(word, 4) == min(ctx.words[word], 4), (text, word)
+    ctx = Context("Lee's aide met Lee, Lee and Lee.", "", [Span(0, 32)], [[(0, 32)]])
+    assert ctx.written("Lee", 3) == 3 and ctx.written("aide", 4) == 1 and ctx.written("met Lee", 4) == 0

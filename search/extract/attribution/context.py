@@ -12,6 +12,9 @@ from ..text.sentences import Token
 WORD = re.compile(r"[^\W_][\w’'-]*")
 LOWER_RUN = re.compile(r"[a-z][a-z]*")  # [a-z]+, its first letter a class re skips to (a repeat is not)
 POSSESSIVE = re.compile(r"[’']s?$")
+INNER = frozenset("_’'-")  # what WORD takes inside a word but starts none with
+# Two apostrophes close together ("X's'"): a word that `words` may fold twice, as the order it meets them decides
+FOLDED_TWICE = ("''", "'’", "’'", "’’", "'s'", "'s’", "’s'", "’s’")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Context:
     _words: Counter | None = None
     _lowered: str | None = None
     _sentence_words: dict = field(default_factory=dict)
+    _written: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
@@ -68,6 +72,39 @@ class Context:
                 counts[POSSESSIVE.sub("", word)] += count
             self._words = counts
         return self._words
+
+    def written(self, word: str, most: int) -> int:
+        """Return words[word] counted up to most, looking for the word alone: an article asks a few names' counts,
+        and counting every word of it cost 5 times more."""
+        found = self._written.get((word, most))
+        if found is None:
+            if any(pair in self.text for pair in FOLDED_TWICE):
+                found = min(self.words[word], most)
+            else:
+                found = written_times(self.text, word, most)
+            self._written[word, most] = found
+        return found
+
+
+def written_times(text: str, word: str, most: int) -> int:
+    """Return how many of text's WORD matches are word, its possessive folded ('Lee's' is 'Lee'), up to most."""
+    if not word[:1].isalnum():
+        return 0  # no WORD match starts so
+    n, at = 0, text.find(word)
+    while at >= 0 and n < most:
+        start = at
+        while start and text[start - 1] in INNER:
+            start -= 1
+        if not (start and text[start - 1].isalnum()):  # a match starts here, not inside a word before
+            end = at + 1
+            while end < len(text) and (text[end].isalnum() or text[end] in INNER):
+                end += 1
+            whole = text[at:end]
+            if "'" in whole or "’" in whole:
+                whole = POSSESSIVE.sub("", whole)
+            n += whole == word
+        at = text.find(word, at + 1)
+    return n
 
 
 def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
