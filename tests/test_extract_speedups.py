@@ -17,7 +17,7 @@ from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
                                               HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
-                                              _written_inside, lower_words)
+                                              _written_inside, lower_words, opening, sentence_opens)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
 from search.extract.quotes.spans import MARK
@@ -458,3 +458,15 @@ def test_written_counts_what_the_word_counter_counts():
             assert ctx.written(word, 4) == min(ctx.words[word], 4), (text, word)
     ctx = Context("Lee's aide met Lee, Lee and Lee.", "", [Span(0, 32)], [[(0, 32)]])
     assert ctx.written("Lee", 3) == 3 and ctx.written("aide", 4) == 1 and ctx.written("met Lee", 4) == 0
+
+
+def test_sentence_opening_patterns_tried_only_where_sentences_open_find_what_they_found():
+    rng = random.Random(11)
+    texts = [RESOLVER_TEXT, "The firm said. The firm agreed!\tThe ferry operator? Researchers at the Met said.",
+             "A rival, Ann Lee, said so. An aide, Bo Ng, agreed.\nThe board said.  The  firm said. x. The bank said"]
+    for text in texts + ["".join(rng.choice(texts)[rng.randrange(60):][:rng.randrange(90)] for _ in range(4))
+                         for _ in range(60)]:
+        opens = sentence_opens(text)
+        for pattern in (APPOSITIVE_SUBJECT, GROUP_SUBJECT, DESCRIBED_FIRM, BODY_SUBJECT):
+            assert [(m.span(), m.groups()) for m in opening(pattern, text, opens)] == \
+                   [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern, text)

@@ -28,6 +28,7 @@ MORE_NAME = r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")"
 NAME = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "+")
 NAME_OR_WORD = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "*")
 OPENS_SENTENCE = r"(?:(?<=^.)|(?<=[.!?]\s.))"  # after a sentence's first letter
+STOP_SPACE = re.compile(r"[.!?]\s")  # what comes before a sentence's first letter (but at the start)
 # 'his father, Al Hendrix', "Jimi's brother Leon Hendrix": a relative named beside the person a story is about
 KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
                             r"granddaughter|grandfather|grandmother|cousin|uncle|aunt|nephew|niece|stepfather|"
@@ -76,6 +77,21 @@ LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 def lower_words(text: str) -> frozenset[str]:
     """Return the words the text writes in lower case."""
     return frozenset(LOWER_WORD.findall(text))
+
+
+def sentence_opens(chunk: str) -> list[int]:
+    """Return where sentences open in chunk: its start, and after a stop and a space (OPENS_SENTENCE's places)."""
+    return [0, *(match.end() for match in STOP_SPACE.finditer(chunk))]
+
+
+def opening(pattern: re.Pattern, chunk: str, opens: list[int]):
+    """Yield pattern.finditer(chunk) for a pattern whose matches start only where a sentence opens, trying only
+    there: a few places a paragraph, not each of its capitals (each such pattern read the whole text)."""
+    end = 0
+    for at in opens:
+        if at >= end and (match := pattern.match(chunk, at)):
+            yield match
+            end = match.end()
 
 
 def _known_as(name: str) -> str | None:
@@ -164,7 +180,8 @@ class Resolver:
 
     def _subjects(self, offset: int, chunk: str) -> None:
         """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
-        for match in APPOSITIVE_SUBJECT.finditer(chunk):  # "The party's leader, Ann Lee, said"
+        opens = sentence_opens(chunk)
+        for match in opening(APPOSITIVE_SUBJECT, chunk, opens):  # "The party's leader, Ann Lee, said"
             name = self.canonical(match.group(2), offset + match.start(2))
             if name and is_descriptor(match.group(1)) and is_person(name) and " " in name:
                 self.note(offset + match.start(2), name, subject=True)
@@ -193,14 +210,14 @@ class Resolver:
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
-        for match in GROUP_SUBJECT.finditer(chunk):  # 'Researchers at the University of Oxford followed'
+        for match in opening(GROUP_SUBJECT, chunk, opens):  # 'Researchers at the University of Oxford followed'
             head = match.group(1).lower()[:-1]
             if head in SPEAKER_NOUNS or head in DESCRIPTORS or head in BODY_NOUNS:  # a group, not 'Tremors'
                 self.note(offset + match.start(), match.group().strip(), subject=True)
-        for match in DESCRIBED_FIRM.finditer(chunk):  # 'Danish wind turbine maker Nordwind posted ...'
+        for match in opening(DESCRIBED_FIRM, chunk, opens):  # 'Danish wind turbine maker Nordwind posted ...'
             if match.group(1).split()[-1].endswith(FIRM_HEADS) and self._firm_like(match.group(2)):
                 self.seen.add_body(offset + match.start(2), match.group(2))
-        for match in BODY_SUBJECT.finditer(chunk):
+        for match in opening(BODY_SUBJECT, chunk, opens):
             if not BODY_NOUNS.intersection(match.groups()):
                 continue  # 'The (ferry) operator', not 'The report'; the head within three words, as written
             body = self.seen.body_before(offset + match.start())
