@@ -116,7 +116,7 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
 
 def cue_text(toks: list[Token], i: int, size: int) -> str:
     """Return the cue as written ('said', 'pointed out')."""
-    return " ".join(t.text for t in toks[i:i + size])
+    return toks[i].text if size == 1 else " ".join(t.text for t in toks[i:i + size])  # most cues are one word
 
 
 def paragraph_of(ctx: Context, pos: int) -> int:
