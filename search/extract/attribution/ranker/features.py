@@ -85,7 +85,7 @@ def _side(quote: Found, cand: Candidate) -> tuple[str, int]:
         side, gap = "after", cand.start - quote.outer_end
     else:
         return "inside", 0
-    return side, sum(gap > d for d in DISTANCES)
+    return side, bisect_left(DISTANCES, gap)  # how many distances the gap exceeds (they are sorted)
 
 
 def _ranks(quote: Found, cands: list[Candidate]) -> list[str]:
@@ -106,7 +106,7 @@ def _kind(mention: str, kind: str) -> str:
     if kind not in ("name", "described"):
         return kind
     words = mention.lower().split()
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return kind + "-org"
     if words[-1] in TITLES or (kind == "name" and words[0].rstrip(".") in TITLES):
         return kind + "-title"
