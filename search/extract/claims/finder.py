@@ -997,8 +997,7 @@ def _trim_end(toks, lo: int, hi: int) -> int:
             break
     while hi > lo:
         last = toks[hi - 1].text
-        marks = sum(t.text in QUOTE_MARKS for t in toks[lo:hi])
-        if last in ".,;:-—" or (last in QUOTE_MARKS and marks % 2):
+        if last in ".,;:-—" or (last in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in toks[lo:hi]) % 2):
             hi -= 1  # an unpaired mark at the end opens the quote that follows
         elif hi - lo > 2 and last.lower() in PARTICIPLE_CUES and toks[hi - 2].text == ",":
             hi -= 2
