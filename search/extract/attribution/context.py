@@ -48,6 +48,7 @@ class Context:
     _lowered: str | None = None
     _sentence_words: dict = field(default_factory=dict)
     _written: dict = field(default_factory=dict)
+    _folds_twice: bool | None = None
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
@@ -78,7 +79,9 @@ class Context:
         and counting every word of it cost 5 times more."""
         found = self._written.get((word, most))
         if found is None:
-            if any(pair in self.text for pair in FOLDED_TWICE):
+            if self._folds_twice is None:
+                self._folds_twice = any(pair in self.text for pair in FOLDED_TWICE)
+            if self._folds_twice:
                 found = min(self.words[word], most)
             else:
                 found = written_times(self.text, word, most)
