@@ -70,6 +70,8 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'atte
 DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspaper order number".split())
 QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
+NAMED_TITLES = HONORIFICS | KEEP_TITLES  # a first word that is no first name: 'Mr', 'Lord'
+TITLE_HEADS = TITLES | {"member"}  # what a lower-case qualifier comes before: 'Press secretary', 'Council member'
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
 LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
@@ -325,7 +327,7 @@ class Resolver:
         first = name.split()[0]
         lower = first.lower()
         return (" " in name and is_person(name) and not first.endswith(".") and lower not in self.lower
-                and lower not in NOT_FIRST_WORDS and lower not in CUE_WORDS and lower not in HONORIFICS | KEEP_TITLES
+                and lower not in NOT_FIRST_WORDS and lower not in CUE_WORDS and lower not in NAMED_TITLES
                 and not is_descriptor(first) and lower not in DEMONYMS and all(w[:1].isupper() for w in first.split("-")))
 
     def _surname(self, name: str, mention: str, pos: int) -> str | None:
@@ -503,7 +505,7 @@ def strip_name(mention: str) -> str:
 def _is_title_word(words: list[str]) -> bool:
     """Return True when words[0] is a title, or qualifies one ("Council member", "Press secretary")."""
     first = words[0].lower()
-    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLES | {"member"})
+    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLE_HEADS)
 
 
 def _has_name(words: list[str]) -> bool:
