@@ -17,7 +17,7 @@ from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
                                               HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
-                                              lower_words)
+                                              _written_inside, lower_words, opening, sentence_opens)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
 from search.extract.quotes.spans import MARK
@@ -432,3 +432,41 @@ def test_context_word_counts_fold_possessives_as_one_pass_did():
         folded[key] = folded.get(key, 0) + 1
     words = Context(text, text, [Span(0, len(text))], [[(0, len(text))]]).words
     assert dict(words) == folded and words["Ann"] == 5 and words["Ann'"] == 1 and words["missing"] == 0
+
+
+def test_written_inside_finds_what_its_pattern_found():
+    text = ("Hackers broke in. Police said hackers, Hackers_x and the Hackers' files; a Hackers\n, Hackers2 and "
+            "said Hackers. Xs ,Xs met Xs")
+    rng = random.Random(3)
+    for word in ("Hackers", "Hackers'", "Xs", "Police", "said", "in.", "files;", "H"):
+        for _ in range(40):
+            lo, hi = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+            piece = text[lo:hi]
+            expected = re.search(r"(?<=[a-z,] )" + re.escape(word) + r"\b", piece) is not None
+            assert _written_inside(piece, word) == expected, (piece, word)
+    assert _written_inside("as Hackers said", "Hackers") and not _written_inside("Hackers said", "Hackers")
+
+
+def test_written_counts_what_the_word_counter_counts():
+    pieces = ["Lee", "Lee's", "Lee’s", "Lees'", "Lees", "_Lee", "-Lee", "'Lee", "O'Lee", "Lee-Ann", "Lee_x", "xLee",
+              "Lee2", "rock'n'roll", "Lee's's", "Lees''", "U.S", "é", "Léé", " ", " ", ", ", ". ", "\n", "-", "'"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        ctx = Context(text, text, [Span(0, len(text))], [[(0, len(text))]])
+        for word in ("Lee", "Lees", "O'Lee", "rock'n'roll", "Lee's", "U.S", "Léé", "", "_Lee", "'"):
+            assert ctx.written(word, 4) == min(ctx.words[word], 4), (text, word)
+    ctx = Context("Lee's aide met Lee, Lee and Lee.", "", [Span(0, 32)], [[(0, 32)]])
+    assert ctx.written("Lee", 3) == 3 and ctx.written("aide", 4) == 1 and ctx.written("met Lee", 4) == 0
+
+
+def test_sentence_opening_patterns_tried_only_where_sentences_open_find_what_they_found():
+    rng = random.Random(11)
+    texts = [RESOLVER_TEXT, "The firm said. The firm agreed!\tThe ferry operator? Researchers at the Met said.",
+             "A rival, Ann Lee, said so. An aide, Bo Ng, agreed.\nThe board said.  The  firm said. x. The bank said"]
+    for text in texts + ["".join(rng.choice(texts)[rng.randrange(60):][:rng.randrange(90)] for _ in range(4))
+                         for _ in range(60)]:
+        opens = sentence_opens(text)
+        for pattern in (APPOSITIVE_SUBJECT, GROUP_SUBJECT, DESCRIBED_FIRM, BODY_SUBJECT):
+            assert [(m.span(), m.groups()) for m in opening(pattern, text, opens)] == \
+                   [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern, text)

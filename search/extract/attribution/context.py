@@ -12,6 +12,9 @@ from ..text.sentences import Token
 WORD = re.compile(r"[^\W_][\w’'-]*")
 LOWER_RUN = re.compile(r"[a-z][a-z]*")  # [a-z]+, its first letter a class re skips to (a repeat is not)
 POSSESSIVE = re.compile(r"[’']s?$")
+INNER = frozenset("_’'-")  # what WORD takes inside a word but starts none with
+# Two apostrophes close together ("X's'"): a word that `words` may fold twice, as the order it meets them decides
+FOLDED_TWICE = ("''", "'’", "’'", "’’", "'s'", "'s’", "’s'", "’s’")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Context:
     _words: Counter | None = None
     _lowered: str | None = None
     _sentence_words: dict = field(default_factory=dict)
+    _written: dict = field(default_factory=dict)
+    _folds_twice: bool | None = None
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
@@ -70,6 +75,41 @@ class Context:
             self._words = counts
         return self._words
 
+    def written(self, word: str, most: int) -> int:
+        """Return words[word] counted up to most, looking for the word alone: an article asks a few names' counts,
+        and counting every word of it cost 5 times more."""
+        found = self._written.get((word, most))
+        if found is None:
+            if self._folds_twice is None:
+                self._folds_twice = any(pair in self.text for pair in FOLDED_TWICE)
+            if self._folds_twice:
+                found = min(self.words[word], most)
+            else:
+                found = written_times(self.text, word, most)
+            self._written[word, most] = found
+        return found
+
+
+def written_times(text: str, word: str, most: int) -> int:
+    """Return how many of text's WORD matches are word, its possessive folded ('Lee's' is 'Lee'), up to most."""
+    if not word[:1].isalnum():
+        return 0  # no WORD match starts so
+    n, at = 0, text.find(word)
+    while at >= 0 and n < most:
+        start = at
+        while start and text[start - 1] in INNER:
+            start -= 1
+        if not (start and text[start - 1].isalnum()):  # a match starts here, not inside a word before
+            end = at + 1
+            while end < len(text) and (text[end].isalnum() or text[end] in INNER):
+                end += 1
+            whole = text[at:end]
+            if "'" in whole or "’" in whole:
+                whole = POSSESSIVE.sub("", whole)
+            n += whole == word
+        at = text.find(word, at + 1)
+    return n
+
 
 def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | None) -> Attribution | None:
     """Return an Attribution for token span np (first, last), or None when there is none."""
@@ -80,7 +120,7 @@ def make_attribution(toks: list[Token], np: tuple[int, int] | None, cue: str | N
 
 def cue_text(toks: list[Token], i: int, size: int) -> str:
     """Return the cue as written ('said', 'pointed out')."""
-    return " ".join(t.text for t in toks[i:i + size])
+    return toks[i].text if size == 1 else " ".join(t.text for t in toks[i:i + size])  # most cues are one word
 
 
 def paragraph_of(ctx: Context, pos: int) -> int:

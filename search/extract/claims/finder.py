@@ -68,6 +68,7 @@ ARTICLES = DETERMINERS - {"this", "that"}  # before a participle adjective: 'a r
 GERUND_HEADS = frozenset("for after before since without despite".split())  # 'sent off for appearing to taunt'
 PROPOSITION_OPENERS = QUESTION_WORDS - {"about"}  # what follows is a clause: 'asked whether', 'wondered why'
 DEMONSTRATIVES = frozenset("that this these those".split())  # a clause ('that the plan was') or an object ('this point')
+PERSONAL_SUBJECTS = CLAUSE_SUBJECTS - DEMONSTRATIVES  # 'he would', 'there is': a clause opens with one
 AIMS = frozenset(("intent", "belief"))  # cue classes whose infinitive states an aim: 'vowed to', 'expects to'
 CONTENT_DETERMINERS = frozenset("the a an".split())  # one opening the reported clause after a hearer
 HEARER_REACH = 12  # tokens read after 'told' for where the reported clause starts
@@ -85,6 +86,7 @@ DESCRIPTION_REACH = 8  # tokens of ', the European Union's statistics office' be
 # ', officials said, as rescuers ...', ', the lender said on Tuesday, after profit fell ...': no mid tag
 TAG_ADJUNCTS = frozenset("as with amid after before following despite ahead".split())
 NOT_DESCRIPTIONS = STOP_WORDS | AUXILIARIES | PAST_VERBS  # words that end a speaker's description ('said X, who')
+FRAME_ADVERBS = MORE_ADVERBS | {"previously", "originally"}  # 'as (first) reported by'
 LINKING = frozenset("remain remains remained stay stays stayed become becomes became".split())  # 'remain confident'
 
 
@@ -350,7 +352,7 @@ def _as_by(toks: list[Token], k: int, size: int, cue: str) -> int | None:
     """Return where 'as' opens 'as (first) reported by X' (a frame like 'according to X'), None if it is not one."""
     if "say" not in classes_of(cue) or is_participle(cue) or k + size >= len(toks) or toks[k + size].text != "by":
         return None  # 'was quoted as saying by the agency': the agency carried the words
-    j = k - (k > 0 and toks[k - 1].text.lower() in MORE_ADVERBS | {"previously", "originally"})  # 'as first reported'
+    j = k - (k > 0 and toks[k - 1].text.lower() in FRAME_ADVERBS)  # 'as first reported'
     if j < 1 or toks[j - 1].text.lower() != "as":
         return None
     # it frames the sentence from its start or after a comma, not 'described X as revealed by the report as ...'
@@ -997,8 +999,7 @@ def _trim_end(toks, lo: int, hi: int) -> int:
             break
     while hi > lo:
         last = toks[hi - 1].text
-        marks = sum(t.text in QUOTE_MARKS for t in toks[lo:hi])
-        if last in ".,;:-—" or (last in QUOTE_MARKS and marks % 2):
+        if last in ".,;:-—" or (last in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in toks[lo:hi]) % 2):
             hi -= 1  # an unpaired mark at the end opens the quote that follows
         elif hi - lo > 2 and last.lower() in PARTICIPLE_CUES and toks[hi - 2].text == ",":
             hi -= 2
@@ -1040,8 +1041,7 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True when the content starts with a subject and its verb: 'he would', 'the deal, signed in May, was',
     'Clinton leads'; not an object with a verb further on ('unveiled software that will', 'presented the prize,
     leading him to quip', 'seeking damages after he said', "backed that view", 'Matsegora's assertions')."""
-    if toks[lo].text.lower() in CLAUSE_SUBJECTS - DEMONSTRATIVES or CONTRACTION.sub("", toks[lo].text.lower()) in (
-            CLAUSE_SUBJECTS - DEMONSTRATIVES):
+    if toks[lo].text.lower() in PERSONAL_SUBJECTS or CONTRACTION.sub("", toks[lo].text.lower()) in PERSONAL_SUBJECTS:
         return True  # 'he would', "she'll"
     if hedge := _hedged_number(toks, lo):
         lo += hedge  # 'about 1,500 homes were damaged'

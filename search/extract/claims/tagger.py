@@ -5,7 +5,8 @@ import base64
 import json
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -168,7 +169,8 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 def _probs(tagger: pycrfsuite.Tagger, kind: str, n: int) -> list[float]:
     """Return each of the n tokens' marginal probability of being inside a run of kind (B- or I-)."""
     marginal, begin, inside = tagger.marginal, "B-" + kind, "I-" + kind
-    return [marginal(begin, i) + marginal(inside, i) for i in range(n)]
+    # mapped in C, not a comprehension's loop: asked of every token of each window holding content
+    return list(map(add, map(marginal, repeat(begin, n), range(n)), map(marginal, repeat(inside, n), range(n))))
 
 
 def _nearest(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:

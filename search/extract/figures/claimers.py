@@ -35,6 +35,7 @@ ASIDE = 300  # characters searched back for the ', who' that opens an aside
 CUE_REACH = 6  # cues read each way from a figure
 LOOK_BACK = 3  # records checked before pos: quotes and claims rarely nest deeper  # characters searched back for the naming mention of a pronoun's referent
 CROWD_WORDS = 9  # tokens of 'put the official number of protesters at'
+REFERRING = PRONOUNS | {"who", "which", "that"}  # a mention that names nobody itself
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?"
 
 
@@ -223,7 +224,7 @@ def _source(ctx: Context, mention: str, start: int | None, canonical: str | None
         organisation = given or _organisation_before(ctx, resolver, start or 0)
         if organisation:
             return Source(organisation, organisation)
-    if len(words) == 1 and words[0].lower() in PRONOUNS | {"who", "which", "that"}:
+    if len(words) == 1 and words[0].lower() in REFERRING:
         if not canonical:
             return None
         return Source(_naming_mention(ctx.text, canonical, start or 0) or canonical, canonical)
@@ -304,8 +305,11 @@ def _written_with(surname: str) -> re.Pattern:
 
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     """Return the nearest earlier mention of a name as written: 'Mr Leigh' for 'Edward Leigh'."""
+    surname, lo = canonical.split()[-1], max(0, pos - REACH)
+    if text.find(surname, lo, pos) < 0:
+        return None  # no mention in reach: no pattern compiled for the name (most names, each compiled once)
     found = None
-    for found in _written_with(canonical.split()[-1]).finditer(text, max(0, pos - REACH), pos):
+    for found in _written_with(surname).finditer(text, lo, pos):
         pass
     if found is None:
         return None

@@ -11,12 +11,13 @@ _BIG = "million|billion|trillion"
 # 'twenty-five', 'two hundred and fifty', 'four thousand', 'a million', 'half a million'.
 SPELLED = (rf"(?:(?:a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?|an?)\s+(?:{_BIG})"
            rf"|(?:{_WORDS})(?:-(?:{_WORDS}))?(?:\s+(?:hundred|thousand|{_BIG})(?:\s+(?:and\s+)?(?:{_WORDS})(?:-(?:{_WORDS}))?)?)*)")
+SEPARATORS = str.maketrans("", "", ",\u00a0\u202f ")  # thousands separators, deleted
 FRACTIONS = {"a quarter of": Decimal("0.25"), "half": Decimal("0.5"), "three quarters of": Decimal("0.75")}
 
 
 def digits_value(raw: str) -> Decimal:
     """Return '12,000' or '4.1' as an exact Decimal."""
-    return Decimal(re.sub(r"[,\u00a0\u202f ]", "", raw))
+    return Decimal(raw.translate(SEPARATORS))
 
 
 def scaled(value: Decimal, scale: str | None) -> Decimal:

@@ -146,14 +146,17 @@ QUESTION_WORDS = frozenset("whether if why how what when where who which about".
 ADJUNCT_HEADS = frozenset("on in at during last this earlier late early after before from to via".split())
 
 
+NO_CLASSES: frozenset[str] = frozenset()
+
+
 def classes_of(form: str) -> frozenset[str]:
     """Return the classes of a lower-case cue form ('said' -> {'say'}), empty if none."""
-    return VERB_CLASSES.get(form, frozenset())
+    return VERB_CLASSES.get(form, NO_CLASSES)
 
 
 def is_participle(form: str) -> bool:
     """Return True for 'saying', 'arguing', 'pointing out': a cue whose subject is the main clause's."""
-    return form.split()[0].endswith("ing") and form in VERB_CLASSES
+    return form in VERB_CLASSES and form.split()[0].endswith("ing")  # most forms are no cue: asked first
 
 OPENING_CUES = frozenset("said says added asked wrote writes".split())
 # Irregular past forms that show a reported clause has its verb ('said the economy grew').

@@ -10,6 +10,7 @@ from ..lexicon.people import DEMONYMS, DESCRIPTORS, FAMILY_FIRST, HONORIFICS, KE
 from ..lexicon.sources import CALENDAR_WORDS, MONTHS, WEEKDAYS as DAY_NAMES
 from ..lexicon.verbs import EVIDENCE_VERBS
 
+DESCRIPTIONS = DESCRIPTORS - HONORIFICS  # before a title-like surname: 'minister King' (not 'Mr King')
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -75,7 +76,7 @@ def is_named(name: str) -> bool:
         described = False  # 'Labour said', 'the Lib Dems', 'Damian Green'
     elif word in SURNAME_TITLES and len(name.split()) > 1:
         before = name.split()[-2]  # 'Paul King', 'Mr King': a surname; 'the King' stays a title
-        described = not before[:1].isupper() or (before.lower().rstrip(".") in DESCRIPTORS - HONORIFICS)
+        described = not before[:1].isupper() or (before.lower().rstrip(".") in DESCRIPTIONS)
     return last[:1].isupper() and not described and not is_junk(name) and word not in DEMONYMS
 
 

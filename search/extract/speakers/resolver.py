@@ -29,6 +29,7 @@ MORE_NAME = r"(?:\s+(?:(?:" + JOIN + r")\s+){0,2}" + NAME_WORD + ")"
 NAME = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "+")
 NAME_OR_WORD = re.compile(CAPITAL + NOT_INSIDE + NAME_TAIL + MORE_NAME + "*")
 OPENS_SENTENCE = r"(?:(?<=^.)|(?<=[.!?]\s.))"  # after a sentence's first letter
+STOP_SPACE = re.compile(r"[.!?]\s")  # what comes before a sentence's first letter (but at the start)
 # 'his father, Al Hendrix', "Jimi's brother Leon Hendrix": a relative named beside the person a story is about
 KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
                             r"granddaughter|grandfather|grandmother|cousin|uncle|aunt|nephew|niece|stepfather|"
@@ -79,12 +80,30 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ant")  # 'challenger', 'campaigner', 'atte
 DOCUMENT_NOUNS = frozenset("paper letter newsletter poster flyer leaflet newspaper order number".split())
 QUOTE_OPENERS = ('"', "“")
 OPENING_REACH = 80  # characters of job words a paragraph may open with before its name
+NAMED_TITLES = HONORIFICS | KEEP_TITLES  # a first word that is no first name: 'Mr', 'Lord'
+TITLE_HEADS = TITLES | {"member"}  # what a lower-case qualifier comes before: 'Press secretary', 'Council member'
 SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' for 'Abbott')
+LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def lower_words(text: str) -> frozenset[str]:
     """Return the words the text writes in lower case."""
     return frozenset(LOWER_WORD.findall(text))
+
+
+def sentence_opens(chunk: str) -> list[int]:
+    """Return where sentences open in chunk: its start, and after a stop and a space (OPENS_SENTENCE's places)."""
+    return [0, *(match.end() for match in STOP_SPACE.finditer(chunk))]
+
+
+def opening(pattern: re.Pattern, chunk: str, opens: list[int]):
+    """Yield pattern.finditer(chunk) for a pattern whose matches start only where a sentence opens, trying only
+    there: a few places a paragraph, not each of its capitals (each such pattern read the whole text)."""
+    end = 0
+    for at in opens:
+        if at >= end and (match := pattern.match(chunk, at)):
+            yield match
+            end = match.end()
 
 
 def _known_as(name: str) -> str | None:
@@ -176,7 +195,8 @@ class Resolver:
 
     def _subjects(self, offset: int, chunk: str) -> None:
         """Note people who open a sentence: the likeliest antecedents of a later 'he'."""
-        for match in APPOSITIVE_SUBJECT.finditer(chunk):  # "The party's leader, Ann Lee, said"
+        opens = sentence_opens(chunk)
+        for match in opening(APPOSITIVE_SUBJECT, chunk, opens):  # "The party's leader, Ann Lee, said"
             name = self.canonical(match.group(2), offset + match.start(2))
             if name and is_descriptor(match.group(1)) and is_person(name) and " " in name:
                 self.note(offset + match.start(2), name, subject=True)
@@ -205,14 +225,14 @@ class Resolver:
                     and chunk[max(0, match.start() - 2):match.start()].strip()[-1:] not in QUOTE_OPENERS:
                 self.seen.add_body(offset + match.start(), name)  # not a word opening someone's quoted words
 
-        for match in GROUP_SUBJECT.finditer(chunk):  # 'Researchers at the University of Oxford followed'
+        for match in opening(GROUP_SUBJECT, chunk, opens):  # 'Researchers at the University of Oxford followed'
             head = match.group(1).lower()[:-1]
             if head in SPEAKER_NOUNS or head in DESCRIPTORS or head in BODY_NOUNS:  # a group, not 'Tremors'
                 self.note(offset + match.start(), match.group().strip(), subject=True)
-        for match in DESCRIBED_FIRM.finditer(chunk):  # 'Danish wind turbine maker Nordwind posted ...'
+        for match in opening(DESCRIBED_FIRM, chunk, opens):  # 'Danish wind turbine maker Nordwind posted ...'
             if match.group(1).split()[-1].endswith(FIRM_HEADS) and self._firm_like(match.group(2)):
                 self.seen.add_body(offset + match.start(2), match.group(2))
-        for match in BODY_SUBJECT.finditer(chunk):
+        for match in opening(BODY_SUBJECT, chunk, opens):
             if not BODY_NOUNS.intersection(match.groups()):
                 continue  # 'The (ferry) operator', not 'The report'; the head within three words, as written
             body = self.seen.body_before(offset + match.start())
@@ -252,7 +272,7 @@ class Resolver:
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
             return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
         # A plural opening a sentence ('Hackers', 'Reports') is a firm's name only when written so inside one too
-        return not first.endswith("s") or _written_inside(name.split()[0]).search(self.text) is not None
+        return not first.endswith("s") or _written_inside(self.text, name.split()[0])
 
     def canonical(self, mention: str | None, pos: int) -> str | None:
         """Return the canonical name for a mention found at pos."""
@@ -325,7 +345,7 @@ class Resolver:
         first = name.split()[0]
         lower = first.lower()
         return (" " in name and is_person(name) and not first.endswith(".") and lower not in self.lower
-                and lower not in NOT_FIRST_WORDS and lower not in CUE_WORDS and lower not in HONORIFICS | KEEP_TITLES
+                and lower not in NOT_FIRST_WORDS and lower not in CUE_WORDS and lower not in NAMED_TITLES
                 and not is_descriptor(first) and lower not in DEMONYMS and all(w[:1].isupper() for w in first.split("-")))
 
     def _surname(self, name: str, mention: str, pos: int) -> str | None:
@@ -438,7 +458,10 @@ class Resolver:
         """Return 'Commons education select committee' for a later 'the select committee'."""
         if " " not in name:
             return None  # 'the committee' alone is too vague to tie to one described earlier
-        found = [m.group(1) for m in _described_as(name).finditer(self.text, max(0, pos - DESCRIBED_REACH), pos)]
+        lo = max(0, pos - DESCRIBED_REACH)
+        if self.text.find(name, lo, pos) < 0:
+            return None  # not written before: no pattern compiled for the name (most are not)
+        found = [m.group(1) for m in _described_as(name).finditer(self.text, lo, pos)]
         fuller = [strip_name(f + name) for f in found if f.split()[0].lower() not in NOT_DESCRIPTION]
         return max(fuller, key=len) if fuller else None
 
@@ -457,16 +480,28 @@ class Resolver:
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
 
-@lru_cache(maxsize=1024)  # compiled once per name, as _written_inside
+@lru_cache(maxsize=1024)  # compiled once per name
 def _described_as(name: str) -> re.Pattern:
     """Return a pattern for a name after a capitalised description of up to four words ('Commons ... committee')."""
     return re.compile(r"\b(?:[Tt]he |[Aa]n? )?((?:[A-Z][\w’'-]* )(?:[\w’'-]+ ){0,3})" + re.escape(name) + r"\b")
 
 
-@lru_cache(maxsize=4096)
-def _written_inside(word: str) -> re.Pattern:
-    """Return a pattern for word written inside a sentence: after a lower-case word or a comma."""
-    return re.compile(r"(?<=[a-z,] )" + re.escape(word) + r"\b")
+def _written_inside(text: str, word: str) -> bool:
+    """Return True when text writes word inside a sentence, whole and after a lower-case word or a comma: what
+    re.search(r"(?<=[a-z,] )WORD\\b") finds, without compiling a pattern per word (hundreds per corpus)."""
+    spaced = " " + word
+    at = text.find(spaced, 1)  # the space's offset: the character before it is read
+    while at >= 0:
+        end = at + len(spaced)
+        if text[at - 1] in LOWER_OR_COMMA and _is_word(text[end - 1]) != (end < len(text) and _is_word(text[end])):
+            return True
+        at = text.find(spaced, at + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    """Return True for a character re's \\w matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _agent_noun(head: str) -> bool:
@@ -510,7 +545,7 @@ def strip_name(mention: str) -> str:
 def _is_title_word(words: list[str]) -> bool:
     """Return True when words[0] is a title, or qualifies one ("Council member", "Press secretary")."""
     first = words[0].lower()
-    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLES | {"member"})
+    return first in TITLES or words[0].islower() or (words[1].islower() and words[1] in TITLE_HEADS)
 
 
 def _has_name(words: list[str]) -> bool:

@@ -6,7 +6,7 @@ import math
 from typing import NamedTuple
 
 from ..context import Attribution, Context, paragraph_of
-from ..cues import cue_at
+from ..cues import CUE_STARTS, cue_at
 from ...lexicon.words import ADVERBS, CUE_WORDS, DETERMINERS, STOP_WORDS
 from ...text.phrases import is_cap, np_after
 from ...quotes.spans import Found
@@ -99,7 +99,8 @@ def sentence_facts(ctx: Context, span: tuple[int, int], cache: dict | None) -> F
     if cache is not None and span in cache:
         return cache[span]
     toks = tokens(ctx.masked, *span)
-    cues = {k: size for k in range(len(toks)) if (size := cue_at(toks, k))}
+    # cue_at is 0 for a word opening no cue: most tokens are not asked (no call each)
+    cues = {k: size for k, tok in enumerate(toks) if tok.text.lower() in CUE_STARTS and (size := cue_at(toks, k))}
     facts = Facts(toks, mentions(toks), cues)
     if cache is not None:
         cache[span] = facts

@@ -14,6 +14,7 @@ from ...text.sentences import Token
 from ...text.work import step
 
 DISTANCES = (3, 15, 40, 100, 250)  # characters: tag-adjacent, same clause, sentence, paragraph
+OFTEN = 4  # times an article names someone it names often
 SHORT_QUOTE = 6  # words; shorter quotes are often fragments inside someone's sentence
 # Every value each feature part can take: feature_space() spells out the names a model may know.
 KINDS = ("pronoun-person", "pronoun-group", "pronoun-i", "pronoun-it", "relative", "outside", "described",
@@ -84,7 +85,7 @@ def _side(quote: Found, cand: Candidate) -> tuple[str, int]:
         side, gap = "after", cand.start - quote.outer_end
     else:
         return "inside", 0
-    return side, sum(gap > d for d in DISTANCES)
+    return side, bisect_left(DISTANCES, gap)  # how many distances the gap exceeds (they are sorted)
 
 
 def _ranks(quote: Found, cands: list[Candidate]) -> list[str]:
@@ -105,7 +106,7 @@ def _kind(mention: str, kind: str) -> str:
     if kind not in ("name", "described"):
         return kind
     words = mention.lower().split()
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return kind + "-org"
     if words[-1] in TITLES or (kind == "name" and words[0].rstrip(".") in TITLES):
         return kind + "-title"
@@ -122,8 +123,8 @@ def _shape(ctx: Context, cand: Candidate) -> list[str]:
         return []
     last = ctx.text[cand.start:cand.end].split()[-1].strip(".,;:'’")
     lower = last.lower().removesuffix("'s").removesuffix("’s")
-    seen = ctx.words[last]
-    shape = ["once" if seen < 2 else "few" if seen < 4 else "often"]
+    seen = ctx.written(last, OFTEN)
+    shape = ["once" if seen < 2 else "few" if seen < OFTEN else "often"]
     if lower in ctx.common:
         shape.append("common-word")
     if lower.endswith(("ed", "ing", "ly")):

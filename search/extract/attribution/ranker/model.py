@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 
 from .candidates import candidates
@@ -28,8 +29,7 @@ class Ranker:
         """Return the linear score of one candidate's features."""
         found = self._scores.get(feats)
         if found is None:
-            get = self.weights.get
-            found = sum(get(f, 0.0) for f in feats)
+            found = sum(map(self.weights.get, feats, repeat(0.0)))  # in feature order, as the trainer sums
             if len(self._scores) >= SCORES_KEPT:
                 self._scores.clear()
             self._scores[feats] = found
