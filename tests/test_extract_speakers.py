@@ -32,7 +32,7 @@ def quote_in(text: str):
     (f'"{SPEECH}," said the club\'s chairman, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," said EEF chief economist, Maria Lopez.', "Maria Lopez", "Maria Lopez"),
     # where the named person works is not who speaks
-    (f'"{SPEECH}," Maria Lopez from Harbour Analytics said.', "Maria Lopez", "Maria Lopez"),
+    (f'"{SPEECH}," Maria Lopez from Harbour Analytics said.', "Maria Lopez from Harbour Analytics", "Maria Lopez"),
     (f'"{SPEECH}," Maria Lopez, from Harbour Analytics told Reuters.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," Maria Lopez, head of Harbour Analytics told the BBC.', "Maria Lopez", "Maria Lopez"),
     (f'"{SPEECH}," Maria Lopez, senior research fellow at the IPPR, said.', "Maria Lopez", "Maria Lopez"),

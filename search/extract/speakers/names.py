@@ -31,6 +31,7 @@ SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[wy]?[aeiou]{1,3}(?:ng|n|m|
 ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
+AFFILIATED = ("of", "at", "from")  # 'Doug Williams of BT', 'Dan Lee at the Review', 'David Noone from Intervoice'
 JOB_WORDS = DESCRIPTORS | TITLES  # is_descriptor's last part: one set, not a union built per word asked
 
 
@@ -54,10 +55,10 @@ def clean_name(mention: str) -> str:
                               or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))  # 'report' may be a noun
                               or _participle_after_noun(words)):
         words = words[:-1]
-    words = _before_time(_after_possessive(words))
+    words = _before_time(_after_possessive(_before_of(words)))  # 'David Graham from the FDA's Office ...'
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
         words = words[:-1]
-    return " ".join(_after_descriptor(_before_of(words)))
+    return " ".join(_after_descriptor(words))
 
 
 def _participle_after_noun(words: list[str]) -> bool:
@@ -114,10 +115,10 @@ def _titled_paper(words: list[str]) -> bool:
 
 
 def _before_of(words: list[str]) -> list[str]:
-    """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council'."""
-    if "of" not in words:
+    """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council' or 'Dan Lee at the National Review'."""
+    k = next((i for i, w in enumerate(words) if w in AFFILIATED), None)
+    if k is None:
         return words
-    k = words.index("of")
     head, tail = words[:k], words[k + 1:]
     # 'Doug Williams of BT', 'Hannah Ward of the Refugee Council': a person and where they work.
     if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail

@@ -146,10 +146,12 @@ def _affiliated_person(toks: list[Token], found: tuple[int, int] | None, floor: 
         if job < floor or toks[job].text != ",":
             return None
         k = job
-    if k >= floor and toks[k].text == ",":
-        k -= 1
-    name = _np_back(toks, k, floor)
-    return name if name and _full_name(toks, name) else None
+    set_off = k >= floor and toks[k].text == ","
+    name = _np_back(toks, k - set_off, floor)
+    if not name or not _full_name(toks, name):
+        return None
+    # 'Dan McLaughlin at the National Review agreed': the whole phrase is who speaks (its name is the canonical)
+    return name if set_off else (name[0], found[1])
 
 
 def _affiliation_at(toks: list[Token], found: tuple[int, int] | None, floor: int) -> int | None:
