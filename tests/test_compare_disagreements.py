@@ -299,33 +299,28 @@ def test_undated_tolls_are_no_one_count(tmp_path, bodies):
     assert _found(comps) == [] and _found(comps, close=True) == []
 
 
-def test_a_planned_and_a_willed_job_cut_told_by_two_outlets_is_one_disagreement(tmp_path):
-    """'plans to cut about 4,000' and 'will cut 4,500' are one future count; 'the carmaker' is the firm named."""
-    stories = {
-        "Daily Courier": ("Carmaker Vantor will cut 4,500 jobs across Europe over the next two years, the company "
-                          "said on Monday.", "Chief executive Marta Keller said the cuts were painful."),
-        "The Ledger": ("Vantor plans to cut about 4,000 jobs in Europe, the carmaker announced on Monday, blaming a "
-                       "slump in diesel sales.", "Marta Keller said the decision was unavoidable."),
-    }
-    for n, (outlet, (lead, more)) in enumerate(stories.items()):
-        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Vantor cuts {n}", outlet=outlet, day=2, lead=lead,
-                                                        more=more))
-    indexer.build(tmp_path / "c", tmp_path / "ix")
-    [jobs] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
-    assert sorted(_values(jobs)) == [(4000, "The Ledger"), (4500, "Daily Courier")]
+TWO_OUTLETS = {
+    # 'plans to cut about 4,000' and 'will cut 4,500' are one future count; 'the carmaker' is the firm named
+    "jobs": ({"Daily Courier": ("Carmaker Vantor will cut 4,500 jobs across Europe over the next two years, the "
+                                "company said on Monday.", "Chief executive Marta Keller said the cuts were painful."),
+              "The Ledger": ("Vantor plans to cut about 4,000 jobs in Europe, the carmaker announced on Monday, "
+                             "blaming a slump in diesel sales.", "Marta Keller said the decision was unavoidable.")},
+             [(4000, "The Ledger"), (4500, "Daily Courier")]),
+    # the measure named two ways; one outlet names the firm, the other only 'a water company'
+    "fine": ({"Evening Post": ("Aqualine Water has been fined £2.5m after pumping raw sewage into the River Dane for "
+                               "three years.", "The judge said it was a choice."),
+              "North News": ("A water company must pay a £2.4m penalty for polluting the River Dane, a court ruled "
+                             "on Friday.", "Aqualine Water admitted 14 offences.")},
+             [(2_400_000, "North News"), (2_500_000, "Evening Post")]),
+}
 
 
-def test_a_fine_and_a_penalty_of_one_firm_for_one_river_are_one_disagreement(tmp_path):
-    """Two outlets name the measure two ways; one names the firm, the other only 'a water company'."""
-    stories = {
-        "Evening Post": ("Aqualine Water has been fined £2.5m after pumping raw sewage into the River Dane for three "
-                         "years.", "The judge said it was a choice."),
-        "North News": ("A water company must pay a £2.4m penalty for polluting the River Dane, a court ruled on "
-                       "Friday.", "Aqualine Water admitted 14 offences."),
-    }
+@pytest.mark.parametrize("story", sorted(TWO_OUTLETS))
+def test_one_quantity_worded_two_ways_by_two_outlets_is_one_disagreement(tmp_path, story):
+    stories, expected = TWO_OUTLETS[story]
     for n, (outlet, (lead, more)) in enumerate(stories.items()):
-        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"Sewage fine {n}", outlet=outlet, day=5, lead=lead,
+        write(tmp_path / "c" / f"{n}.md", PLEDGE.format(title=f"{story} {n}", outlet=outlet, day=5, lead=lead,
                                                         more=more))
     indexer.build(tmp_path / "c", tmp_path / "ix")
-    [fine] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
-    assert sorted(_values(fine)) == [(2_400_000, "North News"), (2_500_000, "Evening Post")]
+    [quantity] = _found(WhooshSearcher(tmp_path / "ix").comparisons())
+    assert sorted(_values(quantity)) == expected
