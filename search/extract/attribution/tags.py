@@ -20,7 +20,7 @@ AFTER_WINDOW = 200  # characters after a quote searched for '..., he said'
 AFTER_TOKENS = 25
 TAG_WORDS = 8  # '"...," Trump said in a statement on Monday.' is still only a tag
 PERIOD_TAG_WORDS = 2  # '"...done." Trump said.' at most: a period has closed the sentence
-JOB_WORDS = 4  # lower-case words between a body's name and a person's: 'games systems director'
+JOB_REACH = 4  # lower-case words between a body's name and a person's: 'games systems director'
 
 
 def gap_tag(ctx: Context, quote: Found) -> Attribution | None:
@@ -138,7 +138,7 @@ def _titled(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int] | 
 def _job_words(toks: list[Token], i: int) -> int:
     """Return where lower-case words from i end when the last is a job ('sevens coach', 'founder and director'), else i."""
     end = i
-    for j in range(i, min(len(toks), i + JOB_WORDS)):
+    for j in range(i, min(len(toks), i + JOB_REACH)):
         word = toks[j].text
         if not (word.islower() and word.replace("-", "").isalpha()) or cue_at(toks, j) or (
                 word in STOP_WORDS and word != "and") or word in PAST_VERBS or word.endswith("ed"):

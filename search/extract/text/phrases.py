@@ -13,7 +13,7 @@ from .sentences import Token
 FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
 # Where a named person works or comes from: 'David Noone from Intervoice', 'Will Davies, senior fellow at the IPPR'.
 AFFILIATIONS = frozenset("from at of with in for to".split())
-JOB_WORDS = 4  # 'senior research fellow at': a job set off after a name, before where it is held
+JOB_REACH = 4  # 'senior research fellow at': a job set off after a name, before where it is held
 RELATIVE_REACH = 30  # tokens back from a subject's closing comma to the ', who' or ', whose' that opened it
 HEAD_WORDS = 3  # lower-case words after a name that may end in who is meant: 'the European cross-country champion'
 
@@ -140,7 +140,7 @@ def _affiliated_person(toks: list[Token], found: tuple[int, int] | None, floor: 
     k -= 1
     if k >= floor and toks[k].text.islower():  # ', senior research fellow at', ', head of'
         job = k
-        while job >= floor and k - job < JOB_WORDS and toks[job].text.isalpha() and toks[job].text.islower() \
+        while job >= floor and k - job < JOB_REACH and toks[job].text.isalpha() and toks[job].text.islower() \
                 and toks[job].text not in STOP_WORDS:
             job -= 1
         if job < floor or toks[job].text != ",":
