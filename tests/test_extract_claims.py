@@ -146,6 +146,7 @@ def test_the_source_keeps_its_prepositional_phrases():
     ("Lopez: Bridge Will Reopen in June", "Bridge Will Reopen in June", "Lopez"),
     ("EXCLUSIVE – Maria Lopez: The Tunnel Is Two Years Late", "The Tunnel Is Two Years Late", "Maria Lopez"),
     ("Analysis: The Tunnel Is Two Years Late", None, None),  # a label, not a speaker
+    ("Storm Ivo: 52,000 Homes Lose Power Overnight", None, None),  # the event the story is about
 ])
 def test_headline_name_colon(title, content, claimer):
     claims = extract(load_plain(f"{title}\n\nThe council met on Monday.", "t.txt")).claims

@@ -9,8 +9,8 @@ from functools import lru_cache
 from ..lexicon.sources import MONTHS, MORE_ADVERBS, POSSESSIVES, RAISING_VERBS, TIME_WORDS, UNNAMED_SOURCES
 from ..lexicon.verbs import (ACT_INTENTS, ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, FIRST_WORDS, NO_OBJECT_CUES, NOUN_FORMS,
                              PAST_VERBS, QUESTION_WORDS, THAT_NOUNS, classes_of, is_participle)
-from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_LABELS, NUMBER_HEDGES, PARTICIPLE_CUES, PRONOUNS,
-                             ORG_WORDS, STOP_WORDS, TITLES)
+from ..lexicon.words import (ADVERBS, CUE_FIRST_WORDS, DETERMINERS, HEADLINE_EVENTS, HEADLINE_LABELS, NUMBER_HEDGES,
+                             PARTICIPLE_CUES, PRONOUNS, ORG_WORDS, STOP_WORDS, TITLES)
 from ..lexicon.people import BODY_NOUNS, DESCRIPTORS, SPEAKER_NOUNS
 from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS, CONNECTIVES, CONTRASTS, FIGURE_PREPOSITIONS,
                                FIRST_PERSON, NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION,
@@ -205,6 +205,8 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     if not name or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS
                                        and name[0].text.lower() not in HEADLINE_EVIDENCE):
         return None  # 'Analysis: ...' labels the piece; 'Poll: ...' says what a poll found
+    if name[0].text.lower() in HEADLINE_EVENTS:
+        return None  # 'Storm Ivo: 52,000 homes lose power' names the event the story is about
     words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT:
         return None

@@ -190,6 +190,8 @@ HEADLINE_LABELS = frozenset("""
 analysis review interview comment opinion exclusive update live watch video profile timeline factbox
 explainer obituary editorial breaking report poll photos listen quiz podcast column letters q a preview
 """.split())
+# What opens a headline's topic, not a speaker's name: 'Storm Ivo: 52,000 homes lose power', 'Hurricane Matthew: ...'.
+HEADLINE_EVENTS = frozenset("storm hurricane typhoon cyclone tropical tornado wildfire earthquake flood floods".split())
 LY_NOUNS = frozenset("ally allies family assembly rally supply monopoly anomaly bully belly".split())  # not adverbs
 # Short words that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset("""
