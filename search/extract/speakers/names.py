@@ -55,7 +55,7 @@ def clean_name(mention: str) -> str:
                               or (words[-1] in CUE_WORDS and words[-1].endswith("ed"))  # 'report' may be a noun
                               or _participle_after_noun(words)):
         words = words[:-1]
-    words = _before_time(_after_possessive(_before_of(words)))  # 'David Graham from the FDA's Office ...'
+    words = _before_time(_after_possessive(_before_affiliation(words)))  # 'David Graham from the FDA's Office ...'
     while len(words) > 2 and words[-1].lower() in POSTNOMINALS:
         words = words[:-1]
     return " ".join(_after_descriptor(words))
@@ -114,7 +114,7 @@ def _titled_paper(words: list[str]) -> bool:
     return len(words) == 2 and words[0].lower() in WEEKDAYS and words[1][:1].isupper() and words[1].lower() in ORG_NAMES
 
 
-def _before_of(words: list[str]) -> list[str]:
+def _before_affiliation(words: list[str]) -> list[str]:
     """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council' or 'Dan Lee at the National Review'."""
     k = next((i for i, w in enumerate(words) if w in AFFILIATED), None)
     if k is None:

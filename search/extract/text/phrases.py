@@ -132,8 +132,8 @@ def _sourced_back(toks: list[Token], found: tuple[int, int] | None, floor: int) 
 
 
 def _affiliated_person(toks: list[Token], found: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
-    """Return 'David Noone' for 'Intervoice' in 'David Noone from Intervoice said' or 'Paul Goosens, head of
-    Preventon, said': where a named person works is no subject."""
+    """Return the named person for 'Intervoice' in 'David Noone from Intervoice said' (the whole phrase, as the
+    subject) or 'Paul Goosens, head of Preventon, said' (the name): where a named person works is no subject."""
     k = _affiliation_at(toks, found, floor)
     if k is None:
         return None
@@ -228,7 +228,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and (
                 not is_cap(toks[outer[1]].text) or toks[outer[1]].text.lower() in DESCRIPTORS
                 or _affiliation_at(toks, outer, floor) is not None) and (
-                is_cap(toks[outer[1]].text) <= _full_name(toks, inner)):  # "Argentina's President, Nestor Kirchner,"
+                not is_cap(toks[outer[1]].text) or _full_name(toks, inner)):  # "Argentina's President, Nestor Kirchner,"
             return inner
         return outer
     return np_back(toks, j, floor)
