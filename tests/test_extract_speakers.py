@@ -62,6 +62,19 @@ def test_a_described_person_is_the_description_not_the_name_inside_it(tag, speak
     assert (quote.speaker, quote.named) == (speaker, False)
 
 
+@pytest.mark.parametrize("subject, claimer", [
+    ("But Harbour's lawyer Maria Lopez", "Maria Lopez"),
+    ("Mr Jones' lawyer, Maria Lopez,", "Maria Lopez"),
+    ("Harbour's chief executive Maria Lopez", "Maria Lopez"),
+    ("Mr Jones's lawyer", "Jones's lawyer"),
+])
+def test_a_possessive_opening_the_subject_of_and_said_is_whose_job_it_names(subject, claimer):
+    text = (f'Headline\n\n{subject} called the sentence "outrageous" and said the court had erred. '
+            "Mr Jones was not in court.")
+    claims = extract(load_plain(text, "t.txt")).claims
+    assert [c.claimer for c in claims if c.text.endswith("the court had erred")] == [claimer]
+
+
 def test_general_motors_keeps_its_first_word_and_general_musharraf_loses_his_rank():
     text = ("Headline\n\nGeneral Motors said it would recall the cars. GM said the fault was minor. "
             "General Musharraf said the troops would stay.")

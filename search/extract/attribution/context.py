@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...models import Span
+from ..lexicon.grammar import POSSESSIVE
 from ..text.sentences import Token
 
 WORD = re.compile(r"[^\W_][\w’'-]*")
 LOWER_RUN = re.compile(r"[a-z][a-z]*")  # [a-z]+, its first letter a class re skips to (a repeat is not)
-POSSESSIVE = re.compile(r"[’']s?$")
 INNER = frozenset("_’'-")  # what WORD takes inside a word but starts none with
 # Two apostrophes close together ("X's'"): a word that `words` may fold twice, as the order it meets them decides
 FOLDED_TWICE = ("''", "'’", "’'", "’’", "'s'", "'s’", "’s'", "’s’")

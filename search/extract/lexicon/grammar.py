@@ -1,6 +1,10 @@
 """Function words: prepositions, determiners, auxiliaries, conjunctions, pronouns and openers."""
 from __future__ import annotations
 
+import re
+
+POSSESSIVE = re.compile(r"[’']s?$")  # 'Blair's', 'Jaynes'', 'Blair’s'
+
 ARTICLES = frozenset("the a an this that these those one another".split())
 NOUN_MARKERS = frozenset("the a an his her their its our my your this these those whose".split())
 VERB_MARKERS = frozenset("to will would can could may might must should did does do also".split())

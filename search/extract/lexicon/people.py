@@ -71,3 +71,5 @@ agent bookmaker comptroller controller treasurer auditor
 reader viewer listener resident witness eyewitness passenger commuter shopper survivor nurse doctor teacher student
 irishmen englishmen frenchmen dutchmen welshmen scotsman scotsmen
 """.split())) - {"executive"}  # nouns only: 'Scottish Executive' keeps its adjective  # 'Scottish Executive' is a government
+# A job or role word ('chairman', 'chief executive''s last word): the descriptors and every title.
+JOB_WORDS = DESCRIPTORS | TITLES

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
 
 from . import names
-from ..lexicon.grammar import NAME_LEADING
+from ..lexicon.grammar import NAME_LEADING, POSSESSIVE
 from ..lexicon.people import HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES, PARTIES
 from ..lexicon.words import PRONOUNS, STOP_WORDS, TITLES
 from ..text.accents import fold_accents
@@ -29,7 +29,6 @@ express bulletin digest quarterly review
 """.split())
 # Function words and pronouns a title or a sentence opening capitalises ('Us', 'In Touch'): no person's name.
 COMMON_WORDS = STOP_WORDS | PRONOUNS | NAME_LEADING | frozenset("us we you me our your my".split())
-POSSESSIVE = re.compile(r"['’]s?$")
 # The office right before a name, unless someone else holds it ('former chancellor Ken Clarke', 'Shadow Home Secretary')
 OFFICE_BEFORE = re.compile(r"(?<![\w-])" + "".join(f"(?<!{w} )(?<!{w}-)" for w in sorted(NOT_HOLDING))
                            + r"(" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")\s+$", re.IGNORECASE)

@@ -5,15 +5,14 @@ import re
 from functools import lru_cache
 
 from ..lexicon.words import CUE_WORDS, NUMBER_WORDS, ORG_WORDS, PLACES, TITLES
-from ..lexicon.grammar import NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
-from ..lexicon.people import DEMONYMS, DESCRIPTORS, FAMILY_FIRST, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
+from ..lexicon.grammar import POSSESSIVE, NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
+from ..lexicon.people import DEMONYMS, DESCRIPTORS, JOB_WORDS, FAMILY_FIRST, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
 from ..lexicon.sources import CALENDAR_WORDS, MONTHS, WEEKDAYS as DAY_NAMES
 from ..lexicon.verbs import EVIDENCE_VERBS
 
 DESCRIPTIONS = DESCRIPTORS - HONORIFICS  # before a title-like surname: 'minister King' (not 'Mr King')
 ORG_NAMES = ORG_WORDS - {"fox"}  # 'Fox News' is a network, 'Liam Fox' a person
 TITLED_NAME = re.compile(r"((?: [a-z-]+){1,3}) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
-POSSESSIVE = re.compile(r"[’']s?$")
 WORDS = re.compile(r"\S+")
 CONTRACTION = re.compile(r"(?:i|we|you|they)'(?:m|ve|d|ll|re)")
 # Trades that open a firm's name in news copy ('Retailer Next said'); not 'group' or 'network' (Network Rail).
@@ -32,7 +31,6 @@ ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLAB
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
 AFFILIATED = ("of", "at", "from")  # 'Doug Williams of BT', 'Dan Lee at the Review', 'David Noone from Intervoice'
-JOB_WORDS = DESCRIPTORS | TITLES  # is_descriptor's last part: one set, not a union built per word asked
 
 
 def clean_name(mention: str) -> str:

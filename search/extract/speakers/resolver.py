@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
-from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
+from ..lexicon.grammar import INDEFINITE, POSSESSIVE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
 from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
                              PARTIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
@@ -59,7 +59,6 @@ APPOSITIVE_SUBJECT = re.compile(r"(?=(?:The|A|An) [^.,\n]*, [A-Z])(?:^|(?<=[.!?]
 # 'Researchers at the University of Oxford followed ...': a group opening a sentence, for a later 'they'
 GROUP_SUBJECT = re.compile(r"([A-Z]" + OPENS_SENTENCE + r"[a-z]+s)((?: (?:at|from|for|with) (?:the )?"
                            + NAME.pattern + ")?)(?= [a-z])")
-POSSESSIVE = re.compile(r"[’']s?$")
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 LOWER_WORD = re.compile(r"[a-z](?<!\w.)[a-z]*\b")  # \b[a-z]+\b from its first letter, as above
 NOT_FIRST_WORDS = frozenset(w.lower() for w in NAME_LEADING) | PRONOUNS | STOP_WORDS | DETERMINERS | NOT_COUNTS | NOT_NOUNS \

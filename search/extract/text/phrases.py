@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import ABBREVIATIONS, ADVERBS, DETERMINERS, LY_NOUNS, NOUN_CUES, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS
-from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS
-from ..lexicon.people import DESCRIPTORS
+from ..lexicon.grammar import CAP_STOP, CONNECTIVES, PHRASE_NAME_JOINS, POSSESSIVE
+from ..lexicon.people import DESCRIPTORS, JOB_WORDS
 from ..lexicon.sources import SOURCE_ADJECTIVES, TIME_WORDS, WEEKDAYS
 from ..lexicon.verbs import AUXILIARIES, PAST_VERBS
 from .sentences import Token
@@ -323,10 +323,27 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
         if word.lower() in PRONOUNS and word.lower() not in ("it", "its", "his", "her", "their"):
             return k, k
         if is_cap(word):
-            return np_after(toks, k, hi)
+            return _possessed(toks, np_after(toks, k, hi), hi)
         if word in QUOTE_MARKS:
             return None
     return None
+
+
+def _possessed(toks: list[Token], found: tuple[int, int] | None, hi: int) -> tuple[int, int] | None:
+    """Return 'Jaynes' lawyer David Oblon' for 'Jaynes'': whose job a possessive names is the subject, not its owner."""
+    if found is None or not POSSESSIVE.search(toks[found[1]].text):
+        return found
+    end = None
+    for m in range(found[1] + 1, min(hi, found[1] + 1 + JOB_REACH)):
+        word = toks[m].text
+        if not (word.islower() and word.replace("-", "").isalpha()) or word in STOP_WORDS or word in PAST_VERBS:
+            break  # 'Smith's lawyer called': the job ends before its verb
+        if word in JOB_WORDS:
+            end = m
+    if end is None:
+        return found
+    name = np_after(toks, end + 1, hi) if end + 1 < hi and is_cap(toks[end + 1].text) else None
+    return found[0], name[1] if name else end
 
 
 def _described_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
