@@ -209,6 +209,24 @@ def test_more_subject_and_content_shapes(body, content, claimer):
     assert (claim.text, claim.claimer) == (content, claimer)
 
 
+@pytest.mark.parametrize("body, content, claimer", [
+    ("Harbour Foods, whose own plants are losing money, no longer wants to own the bakery unit.",
+     "to own the bakery unit", "Harbour Foods"),
+    ("The Bank of Harbour has lost files holding the details of a million savers.\n\nSeveral members of the "
+     "City Council are among the savers affected. Council sources say the files were stolen. The bank gave no "
+     "details but said the files had not been misused.",
+     "the files had not been misused", "Bank of Harbour"),
+])
+def test_who_asserts_past_an_adverb_or_behind_the_bank(body, content, claimer):
+    assert [c.claimer for c in claims_of(body) if c.text == content] == [claimer]
+
+
+@pytest.mark.parametrize("impersonal", ["It seems that", "It would appear that", "It appears"])
+def test_an_impersonal_it_asserts_nothing(impersonal):
+    body = f"Harbour Ferries is backing the plan. {impersonal} the rival firms are losing money on the crossing."
+    assert [c.claimer for c in claims_of(body) if "losing money" in c.text] == []
+
+
 def test_first_person_beliefs_are_a_speakers_words_not_claims():
     # a quote running over paragraphs leaves "I think" unmasked; it is not the writer's attribution
     assert claims_of("I think the club must explore a new stadium in the north of the city.") == []

@@ -16,7 +16,7 @@ from ..lexicon.grammar import (CLAIM_OPENERS, CLAUSE_BOUNDARIES, CLAUSE_SUBJECTS
                                FIRST_PERSON, NEGATIONS, NOT_CLAIM_CONTENT, NOT_CLAIM_OPENING, NOT_DESCRIPTION,
                                PARTICIPLE_OPENERS, PHRASE_NAME_JOINS, PLACE_PREPOSITIONS)
 from .scorer import default_scorer, learned_cue_at, reading_features
-from .sources import can_assert, cue_subject, evidence_subject, owner_span, token_span
+from .sources import can_assert, cue_subject, evidence_subject, impersonal, owner_span, token_span
 from ...models import ACT, STATEMENT
 from ..attribution.context import Context, cue_text
 from ..attribution.cues import claim_cue_at, cue_at, cue_source, medium_after
@@ -1018,7 +1018,7 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT or match.source is None:
         return None
-    if _speaking_voice(ctx, match, cue):
+    if _speaking_voice(ctx, match, cue) or impersonal(ctx.text[match.source[0]:match.source[1]], cue):
         return None
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
-from ..lexicon.sources import (EVIDENCE_NOUNS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
+from ..lexicon.sources import (EVIDENCE_NOUNS, IMPERSONAL_VERBS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
                                SOURCE_ADJECTIVES, TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.people import BODY_NOUNS, PARTIES, SPEAKER_NOUNS
@@ -178,6 +178,11 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
 
 
 QUANTIFIERS = frozenset("no any every each either neither".split())
+
+
+def impersonal(source: str, cue: str) -> bool:
+    """Return True for 'It seems', 'It might appear': an impersonal 'it' is nobody who asserts."""
+    return source.lower() == "it" and cue.split()[-1] in IMPERSONAL_VERBS
 
 
 def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str], heads: frozenset[str]) -> bool:

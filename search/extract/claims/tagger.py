@@ -24,7 +24,7 @@ from ..text.sentences import Token, tokens
 from ...models import ACT
 from .finder import RawClaim, claim_form, names_no_stance, windows
 from .scorer import default_scorer
-from .sources import can_assert, evidence_subject
+from .sources import can_assert, evidence_subject, impersonal
 
 TAGGER_FILE = "claim_tagger.json"
 WORD = re.compile(r"[a-z]+")
@@ -438,6 +438,7 @@ class ClaimTagger:
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1) \
+                        or impersonal(ctx.text[toks[s_lo].start:toks[s_hi - 1].end], cue) \
                         or anonymity(toks, c_lo - 1) or toks[c_hi - 1].text in FRAGMENT_ENDS \
                         or _where_said(toks, q_hi, c_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'

@@ -48,6 +48,12 @@ insurer manufacturer producer supplier provider club side team organisation orga
 agency watchdog regulator broadcaster network publisher studio label developer
 """.split())
 
+# Words naming a public body in its name: 'the bank' or 'the firm' is never the US Senate or the Home Office.
+PUBLIC_BODIES = frozenset("""
+senate congress parliament assembly government ministry department office committee commission council court
+police army navy party university college
+""".split())
+
 # Common nouns that name a person or a body able to speak ('the spokesman', 'officials').
 SPEAKER_NOUNS = TITLES | ORG_WORDS | frozenset("""
 official officials spokesman spokeswoman aide aides adviser advisers advisor source sources

@@ -26,6 +26,8 @@ translation translations transcript transcripts recording recordings video foota
 text excerpt excerpts copy minutes
 """.split())
 POSSESSIVES = frozenset("his her their its our my your".split())
+# Verbs of an impersonal 'it' ('it seems', 'It might appear to be surprising that'): 'it' asserts nothing.
+IMPERSONAL_VERBS = frozenset("seem seems seemed appear appears appeared".split())
 # Verbs before 'to' whose subject is the next verb's subject: 'he seems to feel', 'went on to say'.
 RAISING_VERBS = frozenset("""
 seem seems seemed appear appears appeared continue continues continued go goes went tried tries try

@@ -39,8 +39,13 @@ class Antecedents:
 
     def body_before(self, pos: int) -> str | None:
         """Return the last firm or body opening a sentence before pos ('the firm')."""
+        last = self.last_body(pos)
+        return last[1] if last else None
+
+    def last_body(self, pos: int) -> tuple[int, str] | None:
+        """Return (position, name) of the last firm or body opening a sentence before pos."""
         k = bisect.bisect_left(self.bodies, (pos, ""))
-        return self.bodies[k - 1][1] if k else None
+        return self.bodies[k - 1] if k else None
 
     def before(self, pos: int) -> list[tuple[int, str, bool]]:
         """Return the nearest events before pos, nearest first."""

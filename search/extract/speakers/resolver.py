@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, POSSESSIVE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
-from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
+from ..lexicon.people import (BODY_NOUNS, PUBLIC_BODIES, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
                              PARTIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.accents import CAPITAL
@@ -47,6 +47,7 @@ APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # a sentence ('the company' later); the trade's head is read against FIRM_HEADS.
 DESCRIBED_FIRM = re.compile(r"[A-Z]" + OPENS_SENTENCE + r"[\w-]*((?: [a-z-]+){1,3}) "
                             r"([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
+BODY_REACH = 600  # characters after naming Bank of America that a 'the bank' with no other firm about is it
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
 BODY_SUBJECT = re.compile(r"The (?:(?<=^The )|(?<=[.!?]\sThe ))([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
@@ -386,7 +387,7 @@ class Resolver:
         if (head in BODY_NOUNS or head.endswith(FIRM_HEADS)) and definite and (words[0] == "the" or name.islower()):
             # 'the firm', 'the carmaker': the last firm opening a sentence; a claim's 'New York team' (its article
             # left out) names which: no guess
-            body = self.seen.body_before(pos)
+            body = self._body_for(head, pos)
             if body:
                 return body
         asked = {w.strip(",.") for w in words} - NOT_DESCRIPTION
@@ -410,6 +411,27 @@ class Resolver:
         if definite and head in BACK_REFERENCES and len(asked) <= 2 and not vetoed:
             return self._only_person_before(pos)
         return None
+
+    def _body_for(self, head: str, pos: int) -> str | None:
+        """Return the body 'the bank' or 'the firm' at pos stands for: the last one opening a sentence, unless the
+        one body named with that word (Bank of America) was named since, or that one is a public body (the
+        Senate is no bank)."""
+        named, last = self._body_named_with(head, pos), self.seen.last_body(pos)
+        if named and (named[0] > last[0] or PUBLIC_BODIES.intersection(last[1].lower().split()) if last
+                      else pos - named[0] <= BODY_REACH):
+            return named[1]
+        return last[1] if last else None
+
+    def _body_named_with(self, head: str, pos: int) -> str | None:
+        """Return (where it was last named, name) for the one body named before pos with the head in its name:
+        'the bank' may be Bank of America."""
+        word = head.capitalize()
+        found = {}
+        for named in self.named_at.values():
+            for at, name in named:
+                if at < pos and word in name.split() and not is_person(name):
+                    found[name] = max(at, found.get(name, at))
+        return next((at, name) for name, at in found.items()) if len(found) == 1 else None
 
     def _only_person_before(self, pos: int) -> str | None:
         """Return the one person the text names before pos, or None when it names none or several."""

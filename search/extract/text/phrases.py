@@ -196,6 +196,8 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         if toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower()
                                        and toks[j].text not in LY_NOUNS):
             j -= 1
+        elif j - 1 >= floor and toks[j].text == "longer" and toks[j - 1].text == "no":
+            j -= 2  # 'GM no longer wants'
         elif j - 1 >= floor and toks[j].text in WEEKDAYS and toks[j - 1].text in ("on", "last", "this", "late", "early"):
             j -= 2  # 'Sanders on Saturday criticized'
         elif (time := _time_phrase_start(toks, j, floor)) is not None:
