@@ -221,6 +221,21 @@ def test_who_asserts_past_an_adverb_or_behind_the_bank(body, content, claimer):
     assert [c.claimer for c in claims_of(body) if c.text == content] == [claimer]
 
 
+@pytest.mark.parametrize("subject, claimer", [
+    ("Correspondent Maria Lopez at Harbourside on Dartmoor in the West Country", "Maria Lopez"),
+    ("Maria Lopez in the West Country", "Maria Lopez"),
+    ("Maria Lopez on Dartmoor", "Maria Lopez"),
+])
+def test_where_a_named_person_is_says_nothing(subject, claimer):
+    assert [c.claimer for c in claims_of(f"{subject} said 2,000 riders had turned out.")] == [claimer]
+
+
+def test_a_day_after_a_body_is_no_place_of_the_name_after_it():
+    body = ('Club president Jose Ramos said: "We wanted to play on." The two clubs met the league on Monday and '
+            'Ramos added: "We thought about it."')
+    assert [q.speaker for q in extract(load_plain(f"Headline\n\n{body}", "t.txt")).quotes] == ["Jose Ramos"] * 2
+
+
 @pytest.mark.parametrize("impersonal", ["It seems that", "It would appear that", "It appears"])
 def test_an_impersonal_it_asserts_nothing(impersonal):
     body = f"Harbour Ferries is backing the plan. {impersonal} the rival firms are losing money on the crossing."

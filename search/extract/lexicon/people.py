@@ -69,6 +69,7 @@ independent shadow backbencher
 peer farmer boss coach player striker midfielder defender keeper goalkeeper captain winger forward
 manager owner analyst economist spokesman spokeswoman spokesperson actor actress singer star
 writer director producer presenter host author chief secretary minister mayor teenager veteran
+correspondent
 youngster rookie champion winner holder finalist seed skipper rival compatriot goalscorer scorer
 comic comedian musician rapper novelist poet artist designer dj chef lawyer campaigner activist
 scot spaniard briton frenchman englishman welshman irishman dutchman swede dane finn

@@ -30,7 +30,7 @@ SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[wy]?[aeiou]{1,3}(?:ng|n|m|
 ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
-AFFILIATED = ("of", "at", "from")  # 'Doug Williams of BT', 'Dan Lee at the Review', 'David Noone from Intervoice'
+AFFILIATED = ("of", "at", "from", "in", "on")  # 'Doug Williams of BT', 'Dan Lee at the Review', 'Ann Lee in Cardiff'
 
 
 def clean_name(mention: str) -> str:
@@ -114,14 +114,16 @@ def _titled_paper(words: list[str]) -> bool:
 
 def _before_affiliation(words: list[str]) -> list[str]:
     """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council' or 'Dan Lee at the National Review'."""
-    k = next((i for i, w in enumerate(words) if w in AFFILIATED), None)
+    k = next((i for i, w in enumerate(words) if w in AFFILIATED
+              and not (i + 1 < len(words) and words[i + 1].lower() in CALENDAR_WORDS)), None)  # not 'on Monday'
     if k is None:
         return words
     head, tail = words[:k], words[k + 1:]
     # 'Doug Williams of BT', 'Hannah Ward of the Refugee Council': a person and where they work.
     if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail
-            and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in NAME_JOINS for w in head)):
-        return head
+            and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in NAME_JOINS for w in head[-2:])
+            and (words[k] != "of" or not any(w.lower().rstrip(".") in DESCRIPTORS for w in head))):
+        return head  # 'Correspondent Ann Lee at Exeter' too: a job before the name goes later
     return words
 
 

@@ -13,6 +13,8 @@ from .sentences import Token
 FLOATING = frozenset("both all each".split())  # quantifiers that may follow their subject: "they both said"
 # Where a named person works or comes from: 'David Noone from Intervoice', 'Will Davies, senior fellow at the IPPR'.
 AFFILIATIONS = frozenset("from at of with in for to".split())
+PLACE_LINKS = frozenset("at on in from".split())  # 'at Postbridge on Dartmoor in the West Country'
+PLACES_IN_A_ROW = 3
 JOB_REACH = 4  # 'senior research fellow at': a job set off after a name, before where it is held
 RELATIVE_REACH = 30  # tokens back from a subject's closing comma to the ', who' or ', whose' that opened it
 HEAD_WORDS = 3  # lower-case words after a name that may end in who is meant: 'the European cross-country champion'
@@ -164,8 +166,27 @@ def _affiliation_at(toks: list[Token], found: tuple[int, int] | None, floor: int
     word = toks[k].text.lower() if k > floor else ""
     if word == "in":  # 'the organiser in Uganda, Sarah Mukasa,'; 'in Newark, New Jersey,' names a place twice
         known = " ".join(t.text for t in toks[found[0]:found[1] + 1]).lower().removeprefix("the ") in PLACES
-        return k if known else None
+        return k if known else _placed(toks, k, floor)
+    if word == "on" and not any(t.text in TIME_WORDS for t in toks[found[0]:found[1] + 1]):  # not 'on Monday'
+        return _placed(toks, k, floor)
     return k if word in AFFILIATIONS else None
+
+
+def _placed(toks: list[Token], k: int, floor: int) -> int | None:
+    """Return where the places before 'in the West Country' at k start when a full name comes right before them
+    ('Simon Hall at Postbridge on Dartmoor in the West Country said'), else None: they say where that person is."""
+    for _ in range(PLACES_IN_A_ROW):
+        before = _np_back(toks, k - 1, floor)
+        if before is None or not is_cap(toks[before[1]].text):
+            return None
+        if _full_name(toks, before):
+            return k
+        k = before[0] - 1
+        if k >= floor and toks[k].text.lower() == "the":
+            k -= 1
+        if k < floor or toks[k].text.lower() not in PLACE_LINKS:
+            return None
+    return None
 
 
 def _full_name(toks: list[Token], name: tuple[int, int]) -> bool:
