@@ -89,6 +89,8 @@ def test_figure_forms(body, value, unit, qualifier):
     "Thousands of people and dozens of firms joined, twice.",  # vague amounts
     "The meeting moved to 31 December and then to March 5.",  # dates
     "Its serial is 12345678901234567890123 widgets long.",  # an id, not a count
+    "The firm joined the FTSE 100 index of leading shares.",  # an index's name
+    "The S&P 500 index closed lower.",  # an index's name
 ])
 def test_non_figures(body):
     assert figures_of(body) == []
@@ -116,6 +118,10 @@ def test_killed_or_injured_troops_are_casualties():
     ("The news sent shares in Acme up 8.5p in early trading.", "pence", "shares in Acme"),
     ("Unemployment in the euro zone fell to a record low of 6.2% in April.", "percent", "Unemployment in the euro zone"),
     ("Oil reached a peak of $50 a barrel.", "dollars", "Oil"),
+    # a people written with a capital is counted; a verb after it is no noun
+    ("About 3,000 Harbourites live on the island.", "Harbourites", "Harbourites"),
+    ("Some 40 Americans voted for the plan.", "Americans", "Americans"),
+    ("The number of Britons dead or missing reached 440.", "dead", "Britons dead"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

@@ -139,6 +139,9 @@ class _Atom:
         return self.match.end()
 
 
+INDEX_AFTER = re.compile(r"\s+(?:index|share index|stock index)\b", re.IGNORECASE)
+
+
 def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     """Return the figures in text[lo:hi] (one sentence or paragraph)."""
     low = lowered(text)
@@ -261,6 +264,8 @@ def _after_name(text: str, match: re.Match, lo: int) -> bool:
         return True
     if not word or not word.group(1)[0].isupper() or word.group(1).endswith(("'s", "’s", "s'", "s’")):
         return False
+    if word.group(1).isupper() and INDEX_AFTER.match(text, match.end()):
+        return True  # 'the FTSE 100 index', 'the S&P 500 index': an index's name
     lowered = word.group(1).lower()
     return not (opening or lowered in QUALIFIER_WORDS or lowered in STOP_WORDS or word.group(1).isupper())
 

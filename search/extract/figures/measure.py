@@ -5,7 +5,8 @@ import re
 
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
-from ..lexicon.units import CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
+from ..lexicon.people import DEMONYMS, PARTIES
+from ..lexicon.units import COUNT_VERBS, COUNTED_PARTICIPLES, CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.sources import MONTHS, TIME_WORDS
 from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
@@ -75,7 +76,7 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     'sent 12,000 North Korean troops to Russia' gives ('troops', end, 'North Korean troops to Russia');
     capitalised modifiers stay out of the unit but in the measure.
     """
-    words, all_words, end = [], [], pos
+    words, all_words, end, cap_end = [], [], pos, pos
     for match in _words_after(text, pos, hi):
         word = match.group(1)
         lower = word.lower()
@@ -90,12 +91,24 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
         if lower in NAME_PARTICLES and all_words and not words:
             all_words.append(word)  # 'the 3,000 Luiz Inacio Lula da Silva promised': inside a name
             continue
+        if capitalised and not words and _people_counted(word):
+            words.append(word)  # '3,000 Americans', '40 Tories': a people counted, written with a capital
+            all_words.append(word)
+            end = match.end()
+            continue
         if capitalised:
             if words and not named:
                 break
             words = []  # the adjective goes with the name, out of the unit
             all_words.append(word)
+            cap_end = match.end()
             continue
+        if len(words) == 1 and _people_counted(words[0]) and (
+                lower in COUNTED_PARTICIPLES or lower.endswith(("ing", "ed"))):
+            words = []  # 'Britons dead or missing', 'Americans filing jobless claims': the name describes them
+        if not words and all_words and lower in COUNT_VERBS and is_plural(all_words[-1]):
+            words, end = [all_words[-1]], cap_end  # '3,000 Caribs live on the island': a people counted
+            break
         if words and (lower.endswith("ed") or lower.endswith("ing")) and not lower.endswith("-based"):
             break
         if words and is_plural(words[-1]) and not is_plural(word):
@@ -111,6 +124,12 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     if not words:
         return "", end, ""
     return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
+
+
+def _people_counted(word: str) -> bool:
+    """Return True for 'Americans', 'Scots', 'Tories': a capitalised plural naming people of a country or party."""
+    lower = word.lower()
+    return (lower.endswith("s") and lower[:-1] in DEMONYMS) or (lower in PARTIES and is_plural(lower))
 
 
 def is_plural(word: str) -> bool:

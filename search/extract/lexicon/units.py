@@ -42,6 +42,9 @@ unemployed injured wounded displaced affected disabled bereaved accused deceased
 self-employed dead detained arrested missing
 """.split())
 
+# Verbs a count of people is the subject of: '3,000 Caribs live on the island' counts Caribs, not 'live'.
+COUNT_VERBS = frozenset("live work die remain stay vote voted face attend fled left came went took own use".split())
+
 # Nouns counting people at an event: 'as many as 500,000 took part' takes one over from the sentence before.
 CROWD_NOUNS = frozenset("""
 people protesters demonstrators marchers participants supporters fans spectators activists mourners pilgrims
