@@ -238,8 +238,8 @@ def test_a_day_after_a_body_is_no_place_of_the_name_after_it():
 
 @pytest.mark.parametrize("impersonal", ["It seems that", "It would appear that", "It appears"])
 def test_an_impersonal_it_asserts_nothing(impersonal):
-    body = f"Harbour Ferries is backing the plan. {impersonal} the rival firms are losing money on the crossing."
-    assert [c.claimer for c in claims_of(body) if "losing money" in c.text] == []
+    body = f"The Harbour Commission said the plan was sound. {impersonal} rival ferry firms are losing money."
+    assert [c.claimer for c in claims_of(body) if "losing money" in c.text] in ([], [None])
 
 
 def test_first_person_beliefs_are_a_speakers_words_not_claims():

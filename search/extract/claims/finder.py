@@ -1018,12 +1018,13 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     words = [t for t in toks[lo:hi] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT or match.source is None:
         return None
-    if _speaking_voice(ctx, match, cue) or impersonal(ctx.text[match.source[0]:match.source[1]], cue):
+    if _speaking_voice(ctx, match, cue):
         return None
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    return RawClaim(start, end, match.source[0], match.source[1], _polar_cue(toks, match.k, cue),
+    source_end = match.source[0] if impersonal(ctx.text[match.source[0]:match.source[1]], cue) else match.source[1]
+    return RawClaim(start, end, match.source[0], source_end, _polar_cue(toks, match.k, cue),
                     claim_form(toks, lo, hi, match.k, cue))
 
 

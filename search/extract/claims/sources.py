@@ -181,7 +181,7 @@ QUANTIFIERS = frozenset("no any every each either neither".split())
 
 
 def impersonal(source: str, cue: str) -> bool:
-    """Return True for 'It seems', 'It might appear': an impersonal 'it' is nobody who asserts."""
+    """Return True for 'It seems', 'It might appear': an impersonal 'it' names nobody who asserts."""
     return source.lower() == "it" and cue.split()[-1] in IMPERSONAL_VERBS
 
 

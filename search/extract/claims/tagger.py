@@ -438,13 +438,15 @@ class ClaimTagger:
                     continue  # 'the warnings', 'December sales': nobody who asserts
                 cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1) \
-                        or impersonal(ctx.text[toks[s_lo].start:toks[s_hi - 1].end], cue) \
                         or anonymity(toks, c_lo - 1) or toks[c_hi - 1].text in FRAGMENT_ENDS \
                         or _where_said(toks, q_hi, c_lo, cue):
                     continue  # the loose readings' guard holds here too: 'users wanting help have turned to'
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
                     continue  # as an act it would hold the quotation, taking it from its speaker's statement
-                found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, toks[s_hi - 1].end,
+                source_end = toks[s_hi - 1].end
+                if impersonal(ctx.text[toks[s_lo].start:source_end], cue):
+                    source_end = toks[s_lo].start  # 'It might appear that ...': said, by nobody the text names
+                found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, source_end,
                                       cue, ACT if read or form == EXTRA else form))
         return found
 
