@@ -122,6 +122,9 @@ def test_killed_or_injured_troops_are_casualties():
     ("About 3,000 Harbourites live on the island.", "Harbourites", "Harbourites"),
     ("Some 40 Americans voted for the plan.", "Americans", "Americans"),
     ("The number of Britons dead or missing reached 440.", "dead", "Britons dead"),
+    # places joined by 'and' share what is measured; a subordinator is no part of it
+    ("The average house price in England and Wales was £182,920.", "pounds", "average house price in England and Wales"),
+    ("Although interest rates were 17.25% the lira fell.", "percent", "interest rates"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
-from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES
+from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES, SUBORDINATORS
 from ..lexicon.people import DEMONYMS, PARTIES
 from ..lexicon.units import COUNT_VERBS, COUNTED_PARTICIPLES, CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.sources import MONTHS, TIME_WORDS
@@ -426,14 +426,18 @@ def _subject(toks: list[str], k: int) -> str | None:
         k -= 3  # 'Gross domestic product (GDP) rose': the name before its abbreviation
     if k >= 1 and toks[k].isdigit() and len(toks[k]) == 4 and toks[k - 1].lower() in PERIOD_PREPOSITIONS:
         k -= 2  # 'Profits in 2004 fell
-    while k >= 0 and len(words) < MAX_WORDS + 1:
+    cap = MAX_WORDS + 1
+    while k >= 0 and len(words) < cap:
         word, lower = toks[k], toks[k].lower()
         if words and _period_after(toks, k, words):
             k, words = k - 1 - (lower not in PERIOD_PREPOSITIONS), []  # 'Net profit (for the July-September
             continue  # quarter) rose': the period is when, not what
-        if words and k > 0 and _joins(toks, k):
+        if words and k > 0 and _places_joined(toks, k, words):
+            cap += len(words) + 1  # 'in the South East and London': the second place comes on top
+            words.insert(0, word)
+        elif words and k > 0 and _joins(toks, k):
             words.insert(0, word)  # 'price of oil', 'shares in Umbro', 'sales in the UK'
-        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or (
+        elif not word[:1].isalpha() or lower in STOP_WORDS or lower in DETERMINERS or lower in SUBORDINATORS or (
                 lower in CHANGE_VERBS and (words or _singular(lower) in CHANGE_NOUNS)):
             break  # a head may be a verb of change used as a noun ('operating costs will reach'), never a change itself
         elif words and (lower.endswith(("ing", "ly")) or lower in PHRASE_STOPS or lower in FIGURE_VERBS_BEFORE
@@ -457,6 +461,11 @@ def _period_after(toks: list[str], k: int, words: list[str]) -> bool:
         lower = toks[k - 1].lower()
     return lower in PERIOD_PREPOSITIONS and any(
         w.lower() in PERIOD_NOUNS or w.isdigit() and len(w) == 4 or w.split("-")[0] in MONTHS for w in words)
+
+
+def _places_joined(toks: list[str], k: int, words: list[str]) -> bool:
+    """Return True for the 'and' of 'prices in the South East and London': two names share what is measured."""
+    return toks[k].lower() == "and" and words[0][:1].isupper() and toks[k - 1][:1].isupper()
 
 
 def _joins(toks: list[str], k: int) -> bool:
