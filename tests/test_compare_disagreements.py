@@ -312,6 +312,12 @@ TWO_OUTLETS = {
               "North News": ("A water company must pay a £2.4m penalty for polluting the River Dane, a court ruled "
                              "on Friday.", "Aqualine Water admitted 14 offences.")},
              [(2_400_000, "North News"), (2_500_000, "Evening Post")]),
+    # a grid operator named like a person ('Western Grid') is one body that gives both counts
+    "outage": ({"Coastal Times": ("Storm Ivo has left about 40,000 homes without power across the south-west, the "
+                                  "network operator Harbour Grid said on Tuesday.", "Gusts of 95mph were recorded."),
+                "Western Daily": ("More than 52,000 properties in the south-west lost power as Storm Ivo brought "
+                                  "high winds, according to Harbour Grid.", "Engineers are at work.")},
+               [(40_000, "Coastal Times"), (52_000, "Western Daily")]),
 }
 
 

@@ -109,7 +109,8 @@ group network bank fund commission court house senate congress administration go
 army navy force forces police union network center centre organization organisation
 forum federation confederation alliance society authority
 press journal gazeta gazette reuters bbc cnn fox nbc abc cbs msnbc
-plc ltd holdings airways airlines motors energy water gas power telecom telecoms systems technologies industries
+plc ltd holdings airways airlines motors energy water gas power grid rail railways mail telecom telecoms systems
+technologies industries
 insurance securities pharmaceuticals communications electronics
 """.split())  # the last two lines end firms' names: 'Thames Water', 'British Airways', 'Wipro Technologies'
 # Clipped names news uses for a body it names in full: the word the full name holds, and the name when the
