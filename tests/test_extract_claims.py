@@ -236,6 +236,15 @@ def test_a_day_after_a_body_is_no_place_of_the_name_after_it():
     assert [q.speaker for q in extract(load_plain(f"Headline\n\n{body}", "t.txt")).quotes] == ["Jose Ramos"] * 2
 
 
+@pytest.mark.parametrize("body, claimer", [
+    ("The panel, which included Ann Lee and Tom Hart, praised the book.", "panel"),
+    ("Harbour chief financial officer Tom Hart, who had moved to the US in early December to set up Harbour USA, "
+     "acknowledged the point.", "Tom Hart"),
+])
+def test_names_inside_a_relative_clause_are_not_who_acts(body, claimer):
+    assert [c.claimer for c in claims_of(body)] == [claimer]
+
+
 @pytest.mark.parametrize("impersonal", ["It seems that", "It would appear that", "It appears"])
 def test_an_impersonal_it_asserts_nothing(impersonal):
     body = f"The Harbour Commission said the plan was sound. {impersonal} rival ferry firms are losing money."

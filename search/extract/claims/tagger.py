@@ -19,7 +19,7 @@ from ..lexicon.grammar import FIRST_PERSON, PLACE_PREPOSITIONS
 from ..lexicon.sources import POSSESSIVES, TIME_WORDS
 from ..lexicon.verbs import ADJUNCT_HEADS, AUXILIARIES, BE_FORMS, PAST_VERBS, THAT_NOUNS, classes_of
 from ..lexicon.words import DETERMINERS, PRONOUNS, STOP_WORDS
-from ..text.phrases import QUOTE_MARKS
+from ..text.phrases import QUOTE_MARKS, relative_head
 from ..text.sentences import Token, tokens
 from ...models import ACT
 from .finder import RawClaim, claim_form, names_no_stance, windows
@@ -217,6 +217,14 @@ def _time_only(toks: list[Token], lo: int, hi: int) -> bool:
                for t in toks[lo:hi])
 
 
+def _outside_relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the source run, or the phrase a relative clause holding it describes: 'The panel, which included
+    [Ann Lee and Tom Hart], praised' is the panel's act."""
+    comma = run[1] - 1 if toks[run[1] - 1].text == "," else run[1]  # the run may hold the clause's closing comma
+    head = relative_head(toks, comma, 0)
+    return (head[0], head[1] + 1) if head and head[1] < run[0] else run
+
+
 def _relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None:
     """Return the last relative 'who' of a source run ('Ann Lee, who'), None if it holds none."""
     return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].text.lower() == "who"), None)
@@ -355,6 +363,7 @@ class ClaimTagger:
             while lo < hi and toks[lo].text in EDGE_PUNCT:
                 lo += 1
             run, cue = _nearest(sources, lo, hi), _nearest(cues, lo, hi)
+            run = run and _outside_relative(toks, run)
             source = run and _trim_source(toks, *run)
             if source and source[0] == source[1] and _relative(toks, run):
                 source, unsure = _relative(toks, run), True  # ', who backed': resolved to whom it follows

@@ -236,9 +236,8 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
     elif toks[j].text.lower() in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
         return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
-        relative = _relative_start(toks, j, floor)
-        if relative is not None:  # 'The actor, whose films include Schindler's List, Michael Collins, said'
-            return np_back(toks, relative - 1, floor)
+        if _relative_start(toks, j, floor) is not None:  # 'The actor, whose films include Schindler's List, said'
+            return relative_head(toks, j, floor)
         k = j - 1
         while k >= floor and toks[k].text != "," and j - k < 30:
             k -= 1
@@ -255,6 +254,13 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
             return inner
         return outer
     return np_back(toks, j, floor)
+
+
+def relative_head(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
+    """Return the noun phrase a relative clause ending at the comma j describes ('The panel' of 'The panel, which
+    included Ann Lee and Tom Hart,'), None when no such clause ends there."""
+    relative = _relative_start(toks, j, floor) if 0 <= j < len(toks) and toks[j].text == "," else None
+    return np_back(toks, relative - 1, floor) if relative is not None else None
 
 
 def _relative_start(toks: list[Token], j: int, floor: int) -> int | None:
