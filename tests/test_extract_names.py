@@ -37,6 +37,8 @@ def speakers_of(text: str) -> list[str | None]:
     ("Its Ferrylink", "Ferrylink"), ("Bookmaker Ferrylink", "Ferrylink"), ("Tories on Monday", "Tories"),
     ("Irishmen Peter Wimsey", "Peter Wimsey"), ("Peter May", "Peter May"),
     ("that prosecutors", "prosecutors"), ("which critics", "critics"), ("Chipmaker Ferrylink", "Ferrylink"), ("Retailer Ferrylink", "Ferrylink"), ("Network Rail", "Network Rail"),
+    # a word ending in 'ing' opening a body's name is no participle: a place or a trade
+    ("Beijing News", "Beijing News"), ("Building Societies Association", "Building Societies Association"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     assert clean_name(mention) == name

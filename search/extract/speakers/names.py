@@ -40,7 +40,7 @@ def clean_name(mention: str) -> str:
         words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
     while len(words) > 1 and (words[0].lower() in NAME_LEADING or words[0].lower() in ("the", "a", "an")
-                              or (len(words[0]) > 5 and words[0].endswith("ing"))):
+                              or (len(words[0]) > 5 and words[0].endswith("ing") and not _placed_name(words))):
         if _titled_paper(words) or (len(words) == 2 and words[1].lower() in ADDRESS_NOUNS):
             break  # 'Sunday Times', 'Downing Street': a paper's or an address's own name
         words = words[1:]
@@ -155,6 +155,11 @@ def _after_descriptor(words: list[str]) -> list[str]:
 def is_general_firm(words: list[str]) -> bool:
     """Return True for 'General Motors', 'General Electric': a firm's whole name, not General Musharraf."""
     return len(words) == 2 and words[0] == "General" and words[1].lower() in GENERAL_FIRMS
+
+
+def _placed_name(words: list[str]) -> bool:
+    """Return True for 'Beijing News', 'Reading Council': a place opening a body's name, not a participle."""
+    return words[0].lower() in PLACES or words[-1].lower() in ORG_WORDS
 
 
 def _trade(word: str) -> bool:
