@@ -39,6 +39,9 @@ def speakers_of(text: str) -> list[str | None]:
     ("that prosecutors", "prosecutors"), ("which critics", "critics"), ("Chipmaker Ferrylink", "Ferrylink"), ("Retailer Ferrylink", "Ferrylink"), ("Network Rail", "Network Rail"),
     # a word ending in 'ing' opening a body's name is no participle: a place or a trade
     ("Beijing News", "Beijing News"), ("Building Societies Association", "Building Societies Association"),
+    # a hyphenated word ending in lower case describes the name after it
+    ("Paris-based Ferrylink", "Ferrylink"), ("Fly-half Peter Wimsey", "Peter Wimsey"),
+    ("Oscar-winner Harriet Vane", "Harriet Vane"), ("Rolls-Royce", "Rolls-Royce"), ("T-Mobile", "T-Mobile"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     assert clean_name(mention) == name

@@ -40,7 +40,8 @@ def clean_name(mention: str) -> str:
         words[-1] = POSSESSIVE.sub("", words[-1].rstrip("."))
     # 'Fuming Robinson', 'Speaking Smith': a participle opening the sentence, not a first name.
     while len(words) > 1 and (words[0].lower() in NAME_LEADING or words[0].lower() in ("the", "a", "an")
-                              or (len(words[0]) > 5 and words[0].endswith("ing") and not _placed_name(words))):
+                              or (len(words[0]) > 5 and words[0].endswith("ing") and not _placed_name(words))
+                              or _hyphenated_description(words)):
         if _titled_paper(words) or (len(words) == 2 and words[1].lower() in ADDRESS_NOUNS):
             break  # 'Sunday Times', 'Downing Street': a paper's or an address's own name
         words = words[1:]
@@ -155,6 +156,13 @@ def _after_descriptor(words: list[str]) -> list[str]:
 def is_general_firm(words: list[str]) -> bool:
     """Return True for 'General Motors', 'General Electric': a firm's whole name, not General Musharraf."""
     return len(words) == 2 and words[0] == "General" and words[1].lower() in GENERAL_FIRMS
+
+
+def _hyphenated_description(words: list[str]) -> bool:
+    """Return True for 'Paris-based Euronext', 'Fly-half Charlie Hodgson', 'Oscar-winner Andrea Arnold': a
+    hyphenated word ending in lower case describes the capitalised name after it."""
+    parts = words[0].split("-")
+    return len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower() and _capitalised(words[1:])
 
 
 def _placed_name(words: list[str]) -> bool:
