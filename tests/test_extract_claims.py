@@ -212,6 +212,8 @@ def test_more_subject_and_content_shapes(body, content, claimer):
 @pytest.mark.parametrize("body, content, claimer", [
     ("Harbour Foods, whose own plants are losing money, no longer wants to own the bakery unit.",
      "to own the bakery unit", "Harbour Foods"),
+    ("British Airways cut its Harbour flights on Monday. The airline said the route had lost money.",
+     "the route had lost money", "British Airways"),
     ("The Bank of Harbour has lost files holding the details of a million savers.\n\nSeveral members of the "
      "City Council are among the savers affected. Council sources say the files were stolen. The bank gave no "
      "details but said the files had not been misused.",

@@ -42,6 +42,8 @@ def speakers_of(text: str) -> list[str | None]:
     # a hyphenated word ending in lower case describes the name after it
     ("Paris-based Ferrylink", "Ferrylink"), ("Fly-half Peter Wimsey", "Peter Wimsey"),
     ("Oscar-winner Harriet Vane", "Harriet Vane"), ("Rolls-Royce", "Rolls-Royce"), ("T-Mobile", "T-Mobile"),
+    # a body named for a people 'of' something is whole: no given name is a people's
+    ("British Chambers of Ferries", "British Chambers of Ferries"),
 ])
 def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     assert clean_name(mention) == name

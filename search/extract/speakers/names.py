@@ -114,14 +114,15 @@ def _titled_paper(words: list[str]) -> bool:
 
 
 def _before_affiliation(words: list[str]) -> list[str]:
-    """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council' or 'Dan Lee at the National Review'."""
+    """Return 'Hannah Ward' of 'Hannah Ward of the Refugee Council' or 'Dan Lee at the National Review' (not
+    'British Chambers' of 'British Chambers of Commerce': no given name is a people's)."""
     k = next((i for i, w in enumerate(words) if w in AFFILIATED
               and not (i + 1 < len(words) and words[i + 1].lower() in CALENDAR_WORDS)), None)  # not 'on Monday'
     if k is None:
         return words
     head, tail = words[:k], words[k + 1:]
     # 'Doug Williams of BT', 'Hannah Ward of the Refugee Council': a person and where they work.
-    if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail
+    if (len(head) >= 2 and _capitalised(head) and not _has_org(head) and tail and head[0].lower() not in DEMONYMS
             and not any(w.lower().rstrip(".") in DESCRIPTORS or w.lower() in NAME_JOINS for w in head[-2:])
             and (words[k] != "of" or not any(w.lower().rstrip(".") in DESCRIPTORS for w in head))):
         return head  # 'Correspondent Ann Lee at Exeter' too: a job before the name goes later

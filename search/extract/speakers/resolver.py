@@ -267,7 +267,7 @@ class Resolver:
         if first in self.lower or first in NOT_FIRST_WORDS or first.endswith(NOT_NAME_ENDINGS) or (
                 len(words) > 1 and all(w in self.lower for w in words)):
             return False  # 'Monitoring', 'Increased', 'Paris-based', 'Overall', 'Like-for-like' (not 'T-Mobile')
-        if DEMONYMS.intersection(parts) or name.lower() in PARTIES:
+        if (DEMONYMS.intersection(parts) and " " not in name) or name.lower() in PARTIES:
             return False  # 'Swedish', 'Anglo-Dutch', 'Labour'
         if is_person(name) and " " in name and not ORG_WORDS & set(name.lower().split()):
             return False  # 'Tony Blair' opening a sentence is a person whatever 'the group' says
