@@ -75,6 +75,15 @@ def test_a_possessive_opening_the_subject_of_and_said_is_whose_job_it_names(subj
     assert [c.claimer for c in claims if c.text.endswith("the court had erred")] == [claimer]
 
 
+@pytest.mark.parametrize("opening, speaker", [
+    ("Maria Lopez's official spokesman declined to say whether the mayor backed the plan.", "Maria Lopez's official spokesman"),
+    ("Mr Ramos's lawyer, Maria Lopez, reacted angrily to the ruling.", "Maria Lopez"),
+])
+def test_he_after_a_possessive_job_opening_a_sentence_is_the_one_it_describes(opening, speaker):
+    quote = quote_in(f'Headline\n\n{opening} He said: "{SPEECH}."')
+    assert (quote.speaker_mention, quote.speaker) == ("He", speaker)
+
+
 def test_general_motors_keeps_its_first_word_and_general_musharraf_loses_his_rank():
     text = ("Headline\n\nGeneral Motors said it would recall the cars. GM said the fault was minor. "
             "General Musharraf said the troops would stay.")

@@ -69,7 +69,8 @@ class Antecedents:
             known = name.split()[-1] in self.gender
             person = is_person(name) and (known or " " in name)
             if not want_person:
-                if person or name.lower() in PLACES or (pronoun in ("it", "its") and self.common(name)):
+                if person or name.lower() in PLACES or (pronoun in ("it", "its") and self.common(name)) \
+                        or pronoun in PLURAL_PRONOUNS and (_described_person(name, "he") or _described_person(name, "she")):
                     continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last, a
                 return name  # country the report named, or for 'it' a word opening a sentence ('Gadget lovers')
             if person and self.gender.get(name.split()[-1], wanted) == wanted:
@@ -77,6 +78,9 @@ class Antecedents:
             if _described_person(name, wanted):  # 'a spokesman said ... "...," he said'
                 return name
         return None
+
+
+PLURAL_PRONOUNS = frozenset("they them their".split())  # never one person described ('the minister's deputy')
 
 
 def _described_person(name: str, pronoun: str) -> bool:

@@ -49,6 +49,9 @@ DESCRIBED_FIRM = re.compile(r"[A-Z]" + OPENS_SENTENCE + r"[\w-]*((?: [a-z-]+){1,
                             r"([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})")
 BODY_REACH = 600  # characters after naming Bank of America that a 'the bank' with no other firm about is it
 FIRM_HEADS = tuple(BODY_NOUNS)  # 'carmaker' and 'drugmaker' end with 'maker'
+SET_OFF_NAME = re.compile(r", (" + NAME.pattern + r"),")  # "'s lawyer, Gregory Ioannidis,"
+# "Tony Blair's (official) spokesman": the job a possessive opening a sentence names, before its verb
+POSSESSED_WORDS = re.compile(r"(?: [a-z-]+){1,3}")
 # 'The company employs ...': a described firm opening a sentence, for a later 'it'
 BODY_SUBJECT = re.compile(r"The (?:(?<=^The )|(?<=[.!?]\sThe ))([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b")
 SUBJECT = re.compile(CAPITAL + r"(?:(?<=^.)|(?<=[.!?]\s.)|(?<=[.!?][\"”’)]\s.)|(?<=[\"“].)|(?<=[\"“]\s.))"
@@ -121,6 +124,18 @@ def _described_after(chunk: str, end: int) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _possessed_job_end(chunk: str, end: int) -> int | None:
+    """Return where the job after a possessive at end ends ("'s official spokesman"), None when no job follows."""
+    words = POSSESSED_WORDS.match(chunk, end)
+    if words is None or chunk[words.end():words.end() + 2].strip()[:1].isupper():
+        return None  # "Labour's campaign chief Alan Milburn": a name follows, the subject is his
+    found = None
+    for word in re.finditer(r"[a-z-]+", words.group()):
+        if is_descriptor(word.group()):
+            found = end + word.end()
+    return found
 
 
 def _defined(before: str, acronym: str) -> str | None:
@@ -205,6 +220,13 @@ class Resolver:
             end = titled_end(chunk, match.end())
             mention = chunk[match.start():end]
             first = mention.split()[0].lower()
+            if POSSESSIVE.search(mention) and (job_end := _possessed_job_end(chunk, end)):
+                # "Tony Blair's official spokesman declined ... He said": the one described is who 'he' is, or the
+                # name set off after the job ("Kenteris's lawyer, Gregory Ioannidis, reacted")
+                named = SET_OFF_NAME.match(chunk, job_end)
+                self.note(offset + match.start(), self.canonical(named.group(1), offset + named.start(1)) if named
+                          else strip_name(chunk[match.start():job_end]), subject=True)
+                continue
             if POSSESSIVE.search(mention) or first in PRONOUNS or (len(mention.split()) < 2 and first in NAME_LEADING):
                 continue
             name = self.canonical(mention, offset + match.start())
