@@ -247,6 +247,11 @@ def test_names_inside_a_relative_clause_are_not_who_acts(body, claimer):
     assert [c.claimer for c in claims_of(body)] == [claimer]
 
 
+def test_a_raising_verb_after_a_subject_that_asserts_nothing_is_the_writers_hedge():
+    [claim] = claims_of("In Harbour, the new credit controls seem to be taking effect.")
+    assert (claim.claimer, claim.text) == (None, "new credit controls seem to be taking effect")
+
+
 @pytest.mark.parametrize("impersonal", ["It seems that", "It would appear that", "It appears"])
 def test_an_impersonal_it_asserts_nothing(impersonal):
     body = f"The Harbour Commission said the plan was sound. {impersonal} rival ferry firms are losing money."

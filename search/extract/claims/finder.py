@@ -1023,7 +1023,10 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
     start, end = toks[lo].start, toks[hi - 1].end
     if toks[lo].text in QUOTE_MARKS and ctx.text[start:end].count(toks[lo].text) <= 2:
         return None  # the content is a direct quote, already a Quote
-    source_end = match.source[0] if impersonal(ctx.text[match.source[0]:match.source[1]], cue) else match.source[1]
+    source_end = match.source[1]
+    if impersonal(toks, match.source, cue, ctx.common):  # no claimer; 'credit controls seem to be ...' stays whole
+        source_end = match.source[0]
+        start = min(start, match.source[0]) if ctx.text[match.source[0]:match.source[1]].lower() != "it" else start
     return RawClaim(start, end, match.source[0], source_end, _polar_cue(toks, match.k, cue),
                     claim_form(toks, lo, hi, match.k, cue))
 

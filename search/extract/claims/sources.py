@@ -180,9 +180,13 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
 QUANTIFIERS = frozenset("no any every each either neither".split())
 
 
-def impersonal(source: str, cue: str) -> bool:
-    """Return True for 'It seems', 'It might appear': an impersonal 'it' names nobody who asserts."""
-    return source.lower() == "it" and cue.split()[-1] in IMPERSONAL_VERBS
+def impersonal(toks: list[Token], source: tuple[int, int], cue: str, common: frozenset[str]) -> bool:
+    """Return True for 'It seems', 'credit controls seem to be taking effect': a raising verb's subject that names
+    nobody who asserts (PolNeAR still marks the attribution: it keeps its content, with no claimer)."""
+    if cue.split()[-1] not in IMPERSONAL_VERBS:
+        return False
+    words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
+    return words == ["it"] or not can_assert(toks, source, common, frozenset())
 
 
 def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str], heads: frozenset[str]) -> bool:

@@ -453,7 +453,7 @@ class ClaimTagger:
                 if form == EXTRA and any(t.text in QUOTE_MARKS for t in toks[c_lo:c_hi]):
                     continue  # as an act it would hold the quotation, taking it from its speaker's statement
                 source_end = toks[s_hi - 1].end
-                if impersonal(ctx.text[toks[s_lo].start:source_end], cue):
+                if impersonal(toks, (toks[s_lo].start, source_end), cue, ctx.common):
                     source_end = toks[s_lo].start  # 'It might appear that ...': said, by nobody the text names
                 found.append(RawClaim(toks[c_lo].start, toks[c_hi - 1].end, toks[s_lo].start, source_end,
                                       cue, ACT if read or form == EXTRA else form))
