@@ -54,7 +54,8 @@ def test_clean_name_drops_leading_junk_titles_and_possessives(mention, name):
     ("MPs", False), ("The", False), ("Scottish Executive", True), ("Labour", True), ("Lib Dems", True),
     ("Damian Vane", True), ("Harriet Green", True), ("American", False), ("I'm playing", False),
     ("Peter King", True), ("the King", False), ("Prosecutors", False), ("Critics", False),
-    ("We've", False), ("You'd", False), ("One", False), ("Downing Street", True), ("Lisa I'Anson", True)])
+    ("We've", False), ("You'd", False), ("One", False), ("Downing Street", True), ("Lisa I'Anson", True),
+    ("Ferry Party Co-Chairman", False), ("Harriet Betts-Green", True), ("Peter McEwen-King", True)])
 def test_names_and_descriptions(name, named):
     assert is_named(name) is named
 

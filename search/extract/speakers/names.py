@@ -30,6 +30,7 @@ SYLLABLE = r"(?:zh|ch|sh|ts|[bpmfdtnlgkhjqxrzcsywg])?[wy]?[aeiou]{1,3}(?:ng|n|m|
 ROMANISED_GIVEN = re.compile(r"(?:{0}){{1,2}}(?:-(?:{0}){{1,2}})?".format(SYLLABLE))
 # An address that speaks for who works there: 'Downing Street said'.
 ADDRESS_NOUNS = frozenset("street square road avenue lane palace".split())
+JOB_PREFIXES = frozenset("co vice deputy acting joint ex".split())  # 'Co-Chairman', 'Vice-President'
 AFFILIATED = ("of", "at", "from", "in", "on")  # 'Doug Williams of BT', 'Dan Lee at the Review', 'Ann Lee in Cardiff'
 
 
@@ -72,6 +73,8 @@ def is_named(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
     word = last.lower().rstrip(".")
     described = word in DESCRIPTORS or (word.endswith("s") and word[:-1] in DESCRIPTORS)  # 'MPs'
+    head, _, job = word.partition("-")
+    described = described or (head in JOB_PREFIXES and job in DESCRIPTORS)  # 'Party Co-Chairman', not 'Betts-Green'
     if word in PARTIES:
         described = False  # 'Labour said', 'the Lib Dems', 'Damian Green'
     elif word in SURNAME_TITLES and len(name.split()) > 1:
