@@ -125,6 +125,8 @@ def test_killed_or_injured_troops_are_casualties():
     # places joined by 'and' share what is measured; a subordinator is no part of it
     ("The average house price in England and Wales was £182,920.", "pounds", "average house price in England and Wales"),
     ("Although interest rates were 17.25% the lira fell.", "percent", "interest rates"),
+    # a reporting participle between the thing and its figure is no part of what is measured
+    ("He joined for a fee reported to be £10.5m.", "pounds", "fee"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

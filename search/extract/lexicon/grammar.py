@@ -37,7 +37,8 @@ FIGURE_SKIP_BACK = frozenset("""
 also only have has had been already just now still reportedly sharply slightly further nearly almost
 to will would could may might should must set expected likely forecast predicted due being back
 projected estimated poised tipped soon eventually finally ever
-""".split())
+reported thought believed said understood rumoured alleged
+""".split())  # 'a fee reported to be £10.5m': the fee, not 'fee reported'
 # Words that open a mention without being part of the name ('But Tony Blair', 'On Wednesday ...').
 NAME_LEADING = frozenset("""
 but and or so yet however meanwhile earlier later also then now still both either if when while
