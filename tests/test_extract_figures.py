@@ -127,6 +127,9 @@ def test_killed_or_injured_troops_are_casualties():
     ("Although interest rates were 17.25% the lira fell.", "percent", "interest rates"),
     # a reporting participle between the thing and its figure is no part of what is measured
     ("He joined for a fee reported to be £10.5m.", "pounds", "fee"),
+    # modifiers coordinated before one head share it; a second count is its own
+    ("Some 70 Harbour music and movie stars sang.", "music and movie stars", "Harbour music and movie stars"),
+    ("It has 20 shops and employs staff.", "shops", "shops"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.words import DETERMINERS, NOUN_CUES, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
+from ..lexicon.words import DETERMINERS, NOUN_CUES, NUMBER_WORDS, PHRASE_STOPS, PRONOUNS, QUALIFIERS, STOP_WORDS
 from ..lexicon.grammar import FIGURE_LINKS, FIGURE_SKIP_BACK, NAME_PARTICLES, SUBORDINATORS
 from ..lexicon.people import DEMONYMS, PARTIES
 from ..lexicon.units import COUNT_VERBS, COUNTED_PARTICIPLES, CHANGE_NOUNS, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS, TIME_UNITS, UNIT_NOUNS
 from ..lexicon.sources import MONTHS, TIME_WORDS
 from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
+OBJECT_AFTER = re.compile(r" (?:\d|(?:a|an|the|its|their|his|her|more|about|some)\b)")
+COORDINATED_HEAD = re.compile(r" ([a-z-]+)(?: ([a-z-]+))?\b")  # ' movie stars' after '70 music and'
 WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'’-]*)")
 # An index with its number ('S&P 500', 'FTSE 100') is one word; '&' stays inside names ('AT&T', 'M&S').
 WORD_BEFORE = re.compile(r"[A-Z][A-Z&]*[A-Z] \d{2,4}\b(?![.,]\d)|[A-Za-z][\w'’.&-]*|[^\w\s]")
@@ -86,6 +88,11 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
         named = capitalised and words and all(w.lower() in NOT_NOUNS for w in words)
         stop = lower in stops and not word.isupper() and not (lower in NOUN_CUES and lower.endswith("s")) \
             and not (lower in INCREMENTS and not all_words)  # '3,000 more than' still ends with no noun
+        if lower in ("and", "or") and words and not is_plural(words[-1]) and (
+                head := _coordinated_head(text, match.end(), hi)):
+            more = [word, *text[match.end():head].split()]  # '70 music and movie stars': one head, two modifiers
+            words, all_words, end = words + more, all_words + more, head
+            break
         if (stop and not named) or len(words) >= MAX_WORDS:  # 'US' is a name, 'us' a pronoun
             break
         if lower in NAME_PARTICLES and all_words and not words:
@@ -124,6 +131,21 @@ def counted_measure(text: str, pos: int, hi: int, stops: frozenset[str]) -> tupl
     if not words:
         return "", end, ""
     return " ".join(words), end, " ".join(all_words) + _place_after(text, end, hi)
+
+
+def _coordinated_head(text: str, pos: int, hi: int) -> int | None:
+    """Return where a plural head ends one or two lower-case words after 'and' at pos ('and movie stars'), None
+    when none does: the words coordinated before it modify that one counted thing."""
+    found = COORDINATED_HEAD.match(text, pos, hi)
+    if found is None or found.group(1) in STOP_WORDS or found.group(1) in NOT_NOUNS or found.group(1) in NUMBER_WORDS:
+        return None  # 'three men and two women': two counts
+    if found.group(2) and is_plural(found.group(2)) and found.group(2) not in STOP_WORDS:
+        end = found.end()
+    elif is_plural(found.group(1)):
+        end = found.end(1)
+    else:
+        return None
+    return None if OBJECT_AFTER.match(text, end, hi) else end  # '20 shops and employs 300 people': a verb
 
 
 def _people_counted(word: str) -> bool:
