@@ -169,7 +169,7 @@ def test_lsh_params_are_datasketchs_own_choice():
     assert _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5) == LSH_PARAMS
 
 
-def test_sketching_and_grouping_never_import_scipy_integrate():
+def test_sketching_and_grouping_import_neither_scipy_integrate_nor_other_sketches():
     # two thirds of datasketch's import time, paid by every build for a parameter search it never needs
     import subprocess
     import sys
@@ -181,8 +181,11 @@ def test_sketching_and_grouping_never_import_scipy_integrate():
         "sigs = {'a': signature(STORY), 'b': signature(STORY.replace('forty', 'forty-one')), 'c': signature(OTHER)}\n"
         "assert story_groups(sigs) == [['a', 'b']], story_groups(sigs)\n"
         "assert 'scipy.integrate' not in sys.modules\n"
+        "assert 'datasketch.aio' not in sys.modules  # nor datasketch's other sketches\n"
         "import scipy.integrate, datasketch.lsh\n"
-        "assert scipy.integrate.quad(lambda x: x, 0, 1)[0] == 0.5 == datasketch.lsh.integrate(lambda x: x, 0, 1)[0]\n")
+        "assert scipy.integrate.quad(lambda x: x, 0, 1)[0] == 0.5 == datasketch.lsh.integrate(lambda x: x, 0, 1)[0]\n"
+        "from datasketch import MinHash, MinHashLSHForest  # the whole package, once asked for\n"
+        "assert MinHash is datasketch.minhash.MinHash and 'datasketch.aio' in sys.modules\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

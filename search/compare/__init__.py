@@ -44,6 +44,11 @@ class _Record(Mapping):
     def __getitem__(self, key):
         return self._values[self._INDEX[key]]
 
+    def get(self, key, default=None):
+        """Return a key's value, or default for a key records do not have (Mapping.get without its try)."""
+        n = self._INDEX.get(key)
+        return default if n is None else self._values[n]
+
     def __iter__(self):
         return iter(self.KEYS)
 

@@ -74,6 +74,7 @@ def number_at(fig) -> tuple[str, str, int]:
     return _number_in(fig.get("sentence") or "", fig.get("text") or "")
 
 
+@lru_cache(maxsize=1 << 15)  # a figure's number is looked up three times for its measure and once per pair it is in
 def _number_in(sentence: str, text: str) -> tuple[str, str, int]:
     sentence = DATELINE.sub("", sentence, count=1)
     return sentence, text, sentence.find(text) if text else -1

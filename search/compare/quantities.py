@@ -394,7 +394,8 @@ def _group_block(block: list, story, need: tuple[float, int], measured: bool = F
         placed = measured and bool(a["_places"]) and a["_places"] == b["_places"]
         if (event and not same_event_day(a, b, event)) or _magnitudes_apart(a, b):
             continue
-        if compatible_time(a, b) and _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)):
+        # the shared words first: they turn away more pairs than the periods, at a fraction of the cost
+        if _similar(a, b, stems[i], stems[j], _need(a, b, need, placed)) and compatible_time(a, b):
             parent[find(i)] = find(j)
     members: dict[int, list[str]] = defaultdict(list)
     for i, fig in enumerate(block):

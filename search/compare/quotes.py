@@ -50,27 +50,30 @@ def speakers_agree(a, b) -> bool | None:
 
 def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
     """Return True when two quotes are one utterance: compatible speakers and shared content."""
+    # The counts and comparisons decide before the text scores where they can: the scores are most
+    # of the clustering's time, and a score cut off at its threshold answers sooner.
     speakers = speakers_agree(a, b)
     if speakers is False:
         return False
     shared = len(set(sa) & set(sb))
     ta, tb = " ".join(sa), " ".join(sb)
     # The same transcript twice, or cut short: what one outlet does when it quotes its own story again.
-    if max(fuzz.ratio(ta, tb), fuzz.partial_ratio(ta, tb)) >= NEAR_IDENTICAL and shared >= (2 if speakers else 3):
+    if shared >= (2 if speakers else 3) and (fuzz.ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)
+                                             or fuzz.partial_ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)):
         return True
     if same_outlet(a, b) or numbers(a["text"]) != numbers(b["text"]):
         # One outlet words one utterance one way, and translations keep the numbers and dates:
         # new wording in one outlet, or a date one version adds, is another occasion.
         return False
     need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
-    if fuzz.token_set_ratio(ta, tb) < need_score:
-        return False
     # Long quotes may differ in wording (translations); short ones join only as near-identical text
     # (above) or, one person's, sharing most of their words in the same order: a few words found among
     # another's, in any order, prove little.
+    if not (shared >= need_shared or bool(speakers) and _short_version(sa, sb)):
+        return False
     if speakers is None and not _mostly_in_order(sa, sb):
         return False  # nobody known says both: sharing 'lower taxes and controlled immigration' is a party line
-    return shared >= need_shared or bool(speakers) and _short_version(sa, sb)
+    return bool(fuzz.token_set_ratio(ta, tb, score_cutoff=need_score))
 
 
 def _mostly_in_order(sa: tuple, sb: tuple) -> bool:

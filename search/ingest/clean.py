@@ -99,7 +99,12 @@ def _close(spans, current, offset):
 
 def normalise(text: str) -> str:
     """Return a comparison key: case-folded words without a trailing ellipsis."""
-    return " ".join(ELLIPSIS.sub("", text).casefold().split())
+    return " ".join((ELLIPSIS.sub("", text) if _ends_in_ellipsis(text) else text).casefold().split())
+
+
+def _ends_in_ellipsis(text: str) -> bool:
+    """Return True where ELLIPSIS can match: the pattern tries every position of a paragraph, this its end."""
+    return text.rstrip().endswith(("…", "..."))  # rstrip's whitespace is the pattern's \s
 
 
 def keep_paragraphs(text: str, spans: list[Span], drop=()) -> list[Span]:
@@ -119,6 +124,6 @@ def keep_paragraphs(text: str, spans: list[Span], drop=()) -> list[Span]:
 
 def _is_teaser(raw: str, key: str, later_keys: list[str]) -> bool:
     """Return True for a truncated lead ("…such as…") that a later paragraph repeats in full."""
-    if not ELLIPSIS.search(raw) or len(key) < 40:
+    if not _ends_in_ellipsis(raw) or len(key) < 40:
         return False
     return any(other != key and other.startswith(key) for other in later_keys)
