@@ -16,7 +16,8 @@ from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
-                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
+                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, PEERAGE, SUBJECT,
+                                              Resolver,
                                               _written_inside, lower_words, opening, sentence_opens)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
@@ -152,6 +153,7 @@ _OPENS = r"(?:^|(?<=[.!?]\s))"
 AS_BEFORE = {
     NAME: _NAME, NAME_OR_WORD: _NAME_OR_WORD,
     HONORIFIC: rf"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
+    PEERAGE: rf"\b(Lord|Lady|Baroness|Baron|Earl|Sir|Dame)\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
     DESCRIBED_FIRM: _OPENS + r"[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})",
     BODY_SUBJECT: _OPENS + r"The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b",
     SUBJECT: r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + _NAME_OR_WORD,
@@ -164,7 +166,9 @@ RESOLVER_TEXT = (
     "Mr Lee met Ms. Ann Cole and Mrs  O'Hara Jones.\nMiss Bo said.” Éric Lombard and J. K. Rowling met "
     "iPhone maker Apple, eBay Inc and Luiz Inacio Lula da Silva. The party's leader, Ann Lee, said. UMr Big. "
     "Lee's aide O’Neill and Mr. X spoke. “ Jo Fox wrote. Hackers broke in. A former aide, Bo Ng, agreed. "
-    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg.")
+    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg. Lord Falconer, Lady  Ann "
+    "Hale and Baroness Kennedy met Baron Ash, Earl Spencer, Sir Elton John, Dame Judi Dench; Overlord Zed, LadyBird "
+    "Joe, Sirius Black, Lord lee and Dames Kay met.")
 
 
 def test_resolver_patterns_find_what_they_found_asking_the_position_first():

@@ -37,7 +37,8 @@ KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|broth
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 # A peer's or knight's title says who 'he' or 'she' may be too: 'Lord Falconer ... he added'.
-PEERAGE = re.compile(rf"\b(Lord|Lady|Baroness|Baron|Earl|Sir|Dame)\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
+PEERAGE = re.compile(rf"(L(?<!\w.)(?:ord|ady)|B(?<!\w.)(?:aroness|aron)|E(?<!\w.)arl|S(?<!\w.)ir|D(?<!\w.)ame)\s+"
+                     rf"((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")  # each title's first letter first, as above
 # Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
 # lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
 DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
