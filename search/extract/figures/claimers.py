@@ -303,13 +303,24 @@ def _written_with(surname: str) -> re.Pattern:
     return re.compile(rf"(?:\b{TITLE}\s+|\b[A-Z][\w'’-]+\s+)?\b{re.escape(surname)}\b")
 
 
+def _word_before(text: str, lo: int, at: int) -> int:
+    """Return where the run of non-spaces before the one holding text[at] starts (lo at most)."""
+    for wanted in (False, True, False):  # back over at's run, the spaces before it, then the run before them
+        while at > lo and text[at - 1].isspace() == wanted:
+            at -= 1
+    return at
+
+
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     """Return the nearest earlier mention of a name as written: 'Mr Leigh' for 'Edward Leigh'."""
     surname, lo = canonical.split()[-1], max(0, pos - REACH)
-    if text.find(surname, lo, pos) < 0:
+    first = text.find(surname, lo, pos)
+    if first < 0:
         return None  # no mention in reach: no pattern compiled for the name (most names, each compiled once)
     found = None
-    for found in _written_with(surname).finditer(text, lo, pos):
+    # every match ends at a writing of the surname, its title or capitalised word in the run of non-spaces before:
+    # none starts before the word before the first writing, so the scan starts there (same matches)
+    for found in _written_with(surname).finditer(text, _word_before(text, lo, first), pos):
         pass
     if found is None:
         return None
