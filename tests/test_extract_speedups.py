@@ -476,16 +476,18 @@ def test_sentence_opening_patterns_tried_only_where_sentences_open_find_what_the
                    [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern, text)
 
 
-def test_naming_mentions_scanned_from_the_word_before_the_first_writing_are_those_scanned_from_the_reach():
-    from search.extract.figures.claimers import _word_before, _written_with
+def test_last_naming_mention_searched_writing_by_writing_is_the_last_one_scanned_from_the_reach():
+    from search.extract.figures.claimers import _last_written, _written_with
     rnd = random.Random(5)
     words = ["Leigh", "Mr", "Mr.", "Tory", "the", "McLeigh", "Leigh-Smith", "(Leigh", "\n", " ", "\u2003", "Dr", "x",
-             "Leighs", "said.", "Ex-Tory", "Lord"]
+             "Leighs", "said.", "Ex-Tory", "Lord", "Leigh,", "LeighLeigh"]
+    pattern = _written_with("Leigh")
     for _ in range(3000):
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 10)))
-        pattern = _written_with("Leigh")
         for lo in range(len(text)):
-            first = text.find("Leigh", lo)
-            if first >= 0:
-                assert [m.span() for m in pattern.finditer(text, _word_before(text, lo, first), len(text))] == \
-                       [m.span() for m in pattern.finditer(text, lo, len(text))], (text, lo)
+            for pos in (len(text), len(text) - 1, (lo + len(text)) // 2):
+                last = None
+                for last in pattern.finditer(text, lo, pos):
+                    pass
+                found = _last_written("Leigh", text, lo, pos)
+                assert (found and found.span()) == (last and last.span()), (text, lo, pos)

@@ -311,17 +311,26 @@ def _word_before(text: str, lo: int, at: int) -> int:
     return at
 
 
+def _last_written(surname: str, text: str, lo: int, pos: int) -> re.Match | None:
+    """Return the last match of _written_with(surname) in text[lo:pos], as its finditer there would end.
+
+    Each match ends at a writing of the surname, its title or capitalised word in the run of non-spaces before it:
+    none starts before the word before the next writing, so each search starts there, not a letter at a time
+    through the 3,000 characters of reach (the matches are the same)."""
+    pattern, found, scan = _written_with(surname), None, lo
+    at = text.find(surname, lo, pos)
+    while at >= 0 and (match := pattern.search(text, max(scan, _word_before(text, lo, at)), pos)):
+        found, scan = match, match.end()
+        at = text.find(surname, scan, pos)
+    return found
+
+
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     """Return the nearest earlier mention of a name as written: 'Mr Leigh' for 'Edward Leigh'."""
     surname, lo = canonical.split()[-1], max(0, pos - REACH)
-    first = text.find(surname, lo, pos)
-    if first < 0:
+    if text.find(surname, lo, pos) < 0:
         return None  # no mention in reach: no pattern compiled for the name (most names, each compiled once)
-    found = None
-    # every match ends at a writing of the surname, its title or capitalised word in the run of non-spaces before:
-    # none starts before the word before the first writing, so the scan starts there (same matches)
-    for found in _written_with(surname).finditer(text, _word_before(text, lo, first), pos):
-        pass
+    found = _last_written(surname, text, lo, pos)
     if found is None:
         return None
     written = found.group().split()
