@@ -121,6 +121,13 @@ def test_context_counts_words_with_possessives_folded_and_sentence_words():
     assert ctx.sentence_words(0, 11) is ctx.sentence_words(0, 11)
 
 
+def test_slice_words_are_the_lowered_slices_letter_runs_even_after_a_letter_lowered_to_two():
+    for text in ("Ann SAID so. Tax rose, İstanbul SAID. ΟΔΟΣ was built.", "Ann SAID so. Tax rose, ΟΔΟΣ. Mr Ng SAID."):
+        ctx = Context(text, text, [Span(0, len(text))], [])
+        for lo, hi in ((0, 12), (13, 36), (20, len(text)), (37, len(text))):
+            assert ctx.slice_words(lo, hi) == frozenset(re.findall("[a-z]+", text[lo:hi].lower()))
+
+
 def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
     text = "Headline\n\nAnn Lee said critics were wrong."
     assert lower_words(text) == frozenset({"said", "critics", "were", "wrong"})

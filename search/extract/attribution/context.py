@@ -64,6 +64,15 @@ class Context:
             found = self._sentence_words[lo, hi] = frozenset(LOWER_RUN.findall(self._lowered, lo, hi))
         return found
 
+    def slice_words(self, lo: int, hi: int) -> frozenset[str]:
+        """Return the letter runs of masked[lo:hi] lower-cased: sentence_words when lowering the text keeps every
+        offset (a letter lowered to two, 'İ', shifts those after it; the only other casing by context, a final
+        sigma, is no letter a run holds)."""
+        found = self.sentence_words(lo, hi)
+        if len(self._lowered) != len(self.masked):
+            found = frozenset(LOWER_RUN.findall(self.masked[lo:hi].lower()))
+        return found
+
     @property
     def words(self) -> Counter:
         """Return how often each word occurs, possessives folded (counted once, when first asked)."""

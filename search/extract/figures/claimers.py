@@ -21,7 +21,6 @@ from .finder import ESTIMATES_CROWD
 from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
-WORD = re.compile(r"[a-z]+")
 MODEL_NAME = re.compile(r"[A-Z]{1,2}\d{2,}")  # 'A19', 'S25' ('O2' and '3M' are firms)
 # 'Shares in ...', 'News of ...' open with any noun; 'Apple on Tuesday unveiled' opens with its subject
 PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b(?!\s+(?:"
@@ -86,7 +85,7 @@ class FigureSources:
     def _sentence_cues(self, sentence: tuple[int, int]):
         if sentence != self._sentence:
             self._sentence = sentence
-            words = set(WORD.findall(self.ctx.masked[sentence[0]:sentence[1]].lower()))
+            words = self.ctx.slice_words(*sentence)  # read once: the claim rules asked it of every sentence
             toks = tokens(self.ctx.masked, *sentence) if not words.isdisjoint(CUE_OPENERS) else []
             cues = list(_cues(toks))
             self._cues = toks, cues, [toks[cue[0]].start for cue in cues]
