@@ -12,7 +12,7 @@ from ..lexicon.grammar import INDEFINITE, NAME_JOINS, NAME_LEADING, NAME_PARTICL
 from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
                              PARTIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
-from ..text.accents import CAPITAL
+from ..text.accents import CAPITAL, WORD_CHARS
 from ..text.work import step
 from .antecedents import Antecedents
 from .names import (clean_name, descriptor_of, family_first, is_descriptor, is_general_firm, is_junk, is_named, is_person,
@@ -21,7 +21,8 @@ from .names import (clean_name, descriptor_of, family_first, is_descriptor, is_g
 # Each pattern below starts with the letter its match starts with, and asks what comes before it only after that
 # letter (a lookbehind one character wider): re then skips to the next such letter in C instead of trying every
 # position (the matches are the same, the backtracking order too).
-NAME_TAIL = r"(?:[\w’'.-]*[\w]|(?<=[A-Z])\.)"  # a name word after its capital ('Lee', the 'J.' of 'J. Smith')
+# a name word after its capital ('Lee', the 'J.' of 'J. Smith')
+NAME_TAIL = rf"(?:[{WORD_CHARS}’'.-]*[{WORD_CHARS}]|(?<=[A-Z])\.)"
 NAME_WORD = rf"(?:{CAPITAL}{NAME_TAIL})"
 NOT_INSIDE = r"(?<![\w’'].)"  # after a capital: it opens a word ('Phone' inside 'iPhone', 'Bay' in 'eBay' no names)
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
