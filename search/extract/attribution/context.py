@@ -50,6 +50,7 @@ class Context:
     _sentence_words: dict = field(default_factory=dict)
     _written: dict = field(default_factory=dict)
     _folds_twice: bool | None = None
+    after_quotes: dict = field(default_factory=dict)  # tags._after_quote's answers by quote end (two rules ask)
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
