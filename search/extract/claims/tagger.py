@@ -85,7 +85,7 @@ def _word_features(text: str) -> tuple:
 
 def _encoded(slots: tuple) -> tuple:
     """Return the slots as UTF-8 bytes, as the CRF reads them (it would encode each feature on every call)."""
-    return tuple(slot.encode() if isinstance(slot, str) else slot for slot in slots)
+    return tuple([slot.encode() if isinstance(slot, str) else slot for slot in slots])  # a list: no generator steps
 
 
 class _WordFeatures(dict):
