@@ -182,7 +182,7 @@ class Resolver:
 
     def _add_name(self, name: str, pos: int) -> None:
         last = name.split()[-1]
-        if last not in self.full:
+        if last not in self.full and len(last) > SURNAME_TYPO:  # a shorter one drops to a word _surname never asks
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
