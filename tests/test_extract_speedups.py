@@ -16,7 +16,8 @@ from search.extract.attribution.ranker.features import _ranks, _side
 from search.extract.attribution.ranker.model import Ranker
 from search.extract.figures.finder import MAYBE_NUMBER
 from search.extract.speakers.resolver import (APPOSITIVE_SUBJECT, BODY_SUBJECT, DESCRIBED_FIRM, GROUP_SUBJECT,
-                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, SUBJECT, Resolver,
+                                              HONORIFIC, JOIN, LOWER_WORD, NAME, NAME_OR_WORD, PEERAGE, SUBJECT,
+                                              Resolver,
                                               _written_inside, lower_words, opening, sentence_opens)
 from search.extract.text.accents import CAPITAL
 from search.models import Span
@@ -120,6 +121,13 @@ def test_context_counts_words_with_possessives_folded_and_sentence_words():
     assert ctx.sentence_words(0, 11) is ctx.sentence_words(0, 11)
 
 
+def test_slice_words_are_the_lowered_slices_letter_runs_even_after_a_letter_lowered_to_two():
+    for text in ("Ann SAID so. Tax rose, İstanbul SAID. ΟΔΟΣ was built.", "Ann SAID so. Tax rose, ΟΔΟΣ. Mr Ng SAID."):
+        ctx = Context(text, text, [Span(0, len(text))], [])
+        for lo, hi in ((0, 12), (13, 36), (20, len(text)), (37, len(text))):
+            assert ctx.slice_words(lo, hi) == frozenset(re.findall("[a-z]+", text[lo:hi].lower()))
+
+
 def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
     text = "Headline\n\nAnn Lee said critics were wrong."
     assert lower_words(text) == frozenset({"said", "critics", "were", "wrong"})
@@ -152,6 +160,7 @@ _OPENS = r"(?:^|(?<=[.!?]\s))"
 AS_BEFORE = {
     NAME: _NAME, NAME_OR_WORD: _NAME_OR_WORD,
     HONORIFIC: rf"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
+    PEERAGE: rf"\b(Lord|Lady|Baroness|Baron|Earl|Sir|Dame)\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)",
     DESCRIBED_FIRM: _OPENS + r"[A-Z][\w-]*((?: [a-z-]+){1,3}) ([A-Z][\w&’'-]+(?: [A-Z][\w&’'-]+){0,2})",
     BODY_SUBJECT: _OPENS + r"The ([a-z-]+)(?: ([a-z-]+))?(?: ([a-z-]+))?\b",
     SUBJECT: r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s)|(?<=[\"“])|(?<=[\"“]\s))" + _NAME_OR_WORD,
@@ -164,7 +173,9 @@ RESOLVER_TEXT = (
     "Mr Lee met Ms. Ann Cole and Mrs  O'Hara Jones.\nMiss Bo said.” Éric Lombard and J. K. Rowling met "
     "iPhone maker Apple, eBay Inc and Luiz Inacio Lula da Silva. The party's leader, Ann Lee, said. UMr Big. "
     "Lee's aide O’Neill and Mr. X spoke. “ Jo Fox wrote. Hackers broke in. A former aide, Bo Ng, agreed. "
-    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg.")
+    "Sales of Mercedes rose? Trade Secretary Liz Smith-Jones van der Berg said. Anna Berg. Lord Falconer, Lady  Ann "
+    "Hale and Baroness Kennedy met Baron Ash, Earl Spencer, Sir Elton John, Dame Judi Dench; Overlord Zed, LadyBird "
+    "Joe, Sirius Black, Lord lee and Dames Kay met.")
 
 
 def test_resolver_patterns_find_what_they_found_asking_the_position_first():
@@ -470,3 +481,20 @@ def test_sentence_opening_patterns_tried_only_where_sentences_open_find_what_the
         for pattern in (APPOSITIVE_SUBJECT, GROUP_SUBJECT, DESCRIBED_FIRM, BODY_SUBJECT):
             assert [(m.span(), m.groups()) for m in opening(pattern, text, opens)] == \
                    [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern, text)
+
+
+def test_last_naming_mention_searched_writing_by_writing_is_the_last_one_scanned_from_the_reach():
+    from search.extract.figures.claimers import _last_written, _written_with
+    rnd = random.Random(5)
+    words = ["Leigh", "Mr", "Mr.", "Tory", "the", "McLeigh", "Leigh-Smith", "(Leigh", "\n", " ", "\u2003", "Dr", "x",
+             "Leighs", "said.", "Ex-Tory", "Lord", "Leigh,", "LeighLeigh"]
+    pattern = _written_with("Leigh")
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 10)))
+        for lo in range(len(text)):
+            for pos in (len(text), len(text) - 1, (lo + len(text)) // 2):
+                last = None
+                for last in pattern.finditer(text, lo, pos):
+                    pass
+                found = _last_written("Leigh", text, lo, pos)
+                assert (found and found.span()) == (last and last.span()), (text, lo, pos)

@@ -50,6 +50,7 @@ class Context:
     _sentence_words: dict = field(default_factory=dict)
     _written: dict = field(default_factory=dict)
     _folds_twice: bool | None = None
+    after_quotes: dict = field(default_factory=dict)  # tags._after_quote's answers by quote end (two rules ask)
 
     def __post_init__(self):
         self.starts = [p.start for p in self.paragraphs]
@@ -62,6 +63,15 @@ class Context:
             if self._lowered is None:
                 self._lowered = self.masked.lower()
             found = self._sentence_words[lo, hi] = frozenset(LOWER_RUN.findall(self._lowered, lo, hi))
+        return found
+
+    def slice_words(self, lo: int, hi: int) -> frozenset[str]:
+        """Return the letter runs of masked[lo:hi] lower-cased: sentence_words when lowering the text keeps every
+        offset (a letter lowered to two, 'İ', shifts those after it; the only other casing by context, a final
+        sigma, is no letter a run holds)."""
+        found = self.sentence_words(lo, hi)
+        if len(self._lowered) != len(self.masked):
+            found = frozenset(LOWER_RUN.findall(self.masked[lo:hi].lower()))
         return found
 
     @property

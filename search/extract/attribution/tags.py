@@ -60,9 +60,12 @@ def cue_adjoins(ctx: Context, quote: Found, attr: Attribution) -> bool:
 
 
 def _after_quote(ctx: Context, quote: Found) -> tuple[Attribution | None, bool] | None:
-    """Return the tag after the quote within its paragraph, and whether it fits tightly."""
-    para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
-    return _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
+    """Return the tag after the quote within its paragraph, and whether it fits tightly (read once: the tight rule
+    and the loose one both ask)."""
+    if quote.outer_end not in ctx.after_quotes:
+        para = ctx.paragraphs[paragraph_of(ctx, quote.outer_end - 1)]
+        ctx.after_quotes[quote.outer_end] = _after(ctx, quote.outer_end, min(para.end, quote.outer_end + AFTER_WINDOW))
+    return ctx.after_quotes[quote.outer_end]
 
 
 def _new_sentence(ctx: Context, quote: Found, attr: Attribution | None, limit: int) -> bool:

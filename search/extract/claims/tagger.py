@@ -6,7 +6,7 @@ import json
 import re
 from bisect import bisect_left
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, attrgetter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +41,7 @@ LEFT_REACH = 8  # claims looked at per window: a sentence holds a few
 # it holds a quotation, which it would take from the statement or quote the rules make of it
 EXTRA = "extra"
 IRREGULAR_PARTICIPLES = frozenset("forecast set put cut hit quit bid".split())  # 'sales are forecast to rise'
+TEXT = attrgetter("text")  # a token's text, got in C
 WINDOWS_KEPT = 50_000  # windows' readings remembered before the memo starts over (BBC tags 23,000 windows)
 
 
@@ -84,7 +85,7 @@ def _word_features(text: str) -> tuple:
 
 def _encoded(slots: tuple) -> tuple:
     """Return the slots as UTF-8 bytes, as the CRF reads them (it would encode each feature on every call)."""
-    return tuple(slot.encode() if isinstance(slot, str) else slot for slot in slots)
+    return tuple([slot.encode() if isinstance(slot, str) else slot for slot in slots])  # a list: no generator steps
 
 
 class _WordFeatures(dict):
@@ -133,7 +134,7 @@ def sentence_features(toks: list[Token], encoded: bool = False) -> list[list]:
     """Return each token's feature names: its word, shape and verb class, its neighbours', and how far cues lie
     (as UTF-8 bytes when encoded, for the CRF: the same names)."""
     cache = _WORD_FEATURES[encoded]
-    own = [cache[t.text] for t in toks]
+    own = list(map(cache.__getitem__, map(TEXT, toks)))  # mapped in C: asked of each token of every window
     n = len(own)
     start, end = PADDING[encoded]
     before, after = _cue_distances([i for i, f in enumerate(own) if f[2]], n, DISTANCES[encoded])

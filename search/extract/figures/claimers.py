@@ -21,7 +21,6 @@ from .finder import ESTIMATES_CROWD
 from ..lexicon.grammar import FIGURE_PREPOSITIONS, PASSIVE_BE
 
 CUE_OPENERS = CUE_FIRST_WORDS | ESTIMATE_CUES  # a sentence with none of these words holds no cue
-WORD = re.compile(r"[a-z]+")
 MODEL_NAME = re.compile(r"[A-Z]{1,2}\d{2,}")  # 'A19', 'S25' ('O2' and '3M' are firms)
 # 'Shares in ...', 'News of ...' open with any noun; 'Apple on Tuesday unveiled' opens with its subject
 PREPOSITION_AFTER = re.compile(r"\s+(?:of|in|at|for|on|from)\b(?!\s+(?:"
@@ -86,7 +85,7 @@ class FigureSources:
     def _sentence_cues(self, sentence: tuple[int, int]):
         if sentence != self._sentence:
             self._sentence = sentence
-            words = set(WORD.findall(self.ctx.masked[sentence[0]:sentence[1]].lower()))
+            words = self.ctx.slice_words(*sentence)  # read once: the claim rules asked it of every sentence
             toks = tokens(self.ctx.masked, *sentence) if not words.isdisjoint(CUE_OPENERS) else []
             cues = list(_cues(toks))
             self._cues = toks, cues, [toks[cue[0]].start for cue in cues]
@@ -303,14 +302,34 @@ def _written_with(surname: str) -> re.Pattern:
     return re.compile(rf"(?:\b{TITLE}\s+|\b[A-Z][\w'’-]+\s+)?\b{re.escape(surname)}\b")
 
 
+def _word_before(text: str, lo: int, at: int) -> int:
+    """Return where the run of non-spaces before the one holding text[at] starts (lo at most)."""
+    for wanted in (False, True, False):  # back over at's run, the spaces before it, then the run before them
+        while at > lo and text[at - 1].isspace() == wanted:
+            at -= 1
+    return at
+
+
+def _last_written(surname: str, text: str, lo: int, pos: int) -> re.Match | None:
+    """Return the last match of _written_with(surname) in text[lo:pos], as its finditer there would end.
+
+    Each match ends at a writing of the surname, its title or capitalised word in the run of non-spaces before it:
+    none starts before the word before the next writing, so each search starts there, not a letter at a time
+    through the 3,000 characters of reach (the matches are the same)."""
+    pattern, found, scan = _written_with(surname), None, lo
+    at = text.find(surname, lo, pos)
+    while at >= 0 and (match := pattern.search(text, max(scan, _word_before(text, lo, at)), pos)):
+        found, scan = match, match.end()
+        at = text.find(surname, scan, pos)
+    return found
+
+
 def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     """Return the nearest earlier mention of a name as written: 'Mr Leigh' for 'Edward Leigh'."""
     surname, lo = canonical.split()[-1], max(0, pos - REACH)
     if text.find(surname, lo, pos) < 0:
         return None  # no mention in reach: no pattern compiled for the name (most names, each compiled once)
-    found = None
-    for found in _written_with(surname).finditer(text, lo, pos):
-        pass
+    found = _last_written(surname, text, lo, pos)
     if found is None:
         return None
     written = found.group().split()

@@ -12,7 +12,7 @@ from ..lexicon.grammar import INDEFINITE, POSSESSIVE, NAME_JOINS, NAME_LEADING, 
 from ..lexicon.people import (BODY_NOUNS, PUBLIC_BODIES, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
                              PARTIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
-from ..text.accents import CAPITAL
+from ..text.accents import CAPITAL, WORD_CHARS
 from ..text.work import step
 from .antecedents import Antecedents
 from .names import (clean_name, descriptor_of, family_first, is_descriptor, is_general_firm, is_junk, is_named, is_person,
@@ -21,7 +21,8 @@ from .names import (clean_name, descriptor_of, family_first, is_descriptor, is_g
 # Each pattern below starts with the letter its match starts with, and asks what comes before it only after that
 # letter (a lookbehind one character wider): re then skips to the next such letter in C instead of trying every
 # position (the matches are the same, the backtracking order too).
-NAME_TAIL = r"(?:[\w’'.-]*[\w]|(?<=[A-Z])\.)"  # a name word after its capital ('Lee', the 'J.' of 'J. Smith')
+# a name word after its capital ('Lee', the 'J.' of 'J. Smith')
+NAME_TAIL = rf"(?:[{WORD_CHARS}’'.-]*[{WORD_CHARS}]|(?<=[A-Z])\.)"
 NAME_WORD = rf"(?:{CAPITAL}{NAME_TAIL})"
 NOT_INSIDE = r"(?<![\w’'].)"  # after a capital: it opens a word ('Phone' inside 'iPhone', 'Bay' in 'eBay' no names)
 JOIN = "|".join(sorted(NAME_JOINS - {"and"}))
@@ -37,7 +38,8 @@ KINSHIP_BEFORE = re.compile(r"\b(?:father|mother|son|daughter|wife|husband|broth
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
 # A peer's or knight's title says who 'he' or 'she' may be too: 'Lord Falconer ... he added'.
-PEERAGE = re.compile(rf"\b(Lord|Lady|Baroness|Baron|Earl|Sir|Dame)\s+((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")
+PEERAGE = re.compile(rf"(L(?<!\w.)(?:ord|ady)|B(?<!\w.)(?:aroness|aron)|E(?<!\w.)arl|S(?<!\w.)ir|D(?<!\w.)ame)\s+"
+                     rf"((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")  # each title's first letter first, as above
 # Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
 # lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
 DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
@@ -195,7 +197,7 @@ class Resolver:
 
     def _add_name(self, name: str, pos: int) -> None:
         last = name.split()[-1]
-        if last not in self.full:
+        if last not in self.full and len(last) > SURNAME_TYPO:  # a shorter one drops to a word _surname never asks
             for k in range(len(last)):
                 self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)

@@ -12,6 +12,9 @@ FOLD = {ord(ch): LETTERS.get(ch) or "".join(c for c in unicodedata.normalize("NF
 FOLD.update({code: "" for code in range(0x300, 0x370)})  # combining marks left after another normalisation
 # A capital letter in a pattern, accented ones too: 'Éric Lombard', 'Łukasz Nowak' open names like 'Eric Lambert'.
 CAPITAL = "[A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper()) + "]"
+# \w inside a character class, ASCII letters and digits listed first: re tests them in one bitmap before it asks
+# Unicode's tables, as it does for \w (the same characters)
+WORD_CHARS = r"a-zA-Z0-9\w"
 
 
 def fold_accents(text: str) -> str:

@@ -7,11 +7,14 @@ import re
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
+from .accents import WORD_CHARS
 from .work import step
 from ..lexicon.words import ABBREVIATIONS
 
 TOKEN = re.compile(r"[^\W_][\w’'\-]*|[^\w\s]")
-TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split() keeps the words it splits on
+# split() keeps the words it splits on. Its one first character class (what either branch opens with; what TOKEN
+# skips is only spaces and '_') lets re skip gaps in C; a lookbehind then asks which branch it took (same matches)
+TOKEN_SPLIT = re.compile(rf"([^\s_](?:(?<=[^\W_])[{WORD_CHARS}’'\-]*|(?<=[^\w\s])))")
 # A stop then space before a capital, or a line break. It starts with one character class (what may open it) and
 # asks which branch it is in by a lookbehind at the character taken: re then skips to the next stop or line break
 # in C instead of starting a match at every position (3x faster; the matches of 'stop...|line break', in order).
