@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..lexicon.verbs import AUXILIARIES, BE_FORMS, PARTICIPLES_ONLY, classes_of
-from ..lexicon.sources import (EVIDENCE_NOUNS, IMPERSONAL_VERBS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS, RAISING_VERBS,
-                               SOURCE_ADJECTIVES, TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
+from ..lexicon.sources import (EVIDENCE_NOUNS, IMPERSONAL_VERBS, MONTHS, MORE_ADVERBS, NUMBER_PARTS, PP_HEADS,
+                               RAISING_VERBS, SOURCE_ADJECTIVES, TIME_PREPOSITIONS, TIME_WORDS, UNNAMED_SOURCES)
 from ..lexicon.words import NUMBER_WORDS, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.people import BODY_NOUNS, PARTIES, SPEAKER_NOUNS
 from ..lexicon.grammar import CONNECTIVES, PHRASE_NAME_JOINS

@@ -69,8 +69,9 @@ class Antecedents:
             known = name.split()[-1] in self.gender
             person = is_person(name) and (known or " " in name)
             if not want_person:
+                one_described = _described_person(name, "he") or _described_person(name, "she")
                 if person or name.lower() in PLACES or (pronoun in ("it", "its") and self.common(name)) \
-                        or pronoun in PLURAL_PRONOUNS and (_described_person(name, "he") or _described_person(name, "she")):
+                        or (pronoun in PLURAL_PRONOUNS and one_described):
                     continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last, a
                 return name  # country the report named, or for 'it' a word opening a sentence ('Gadget lovers')
             if person and self.gender.get(name.split()[-1], wanted) == wanted:

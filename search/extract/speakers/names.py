@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from ..lexicon.words import CUE_WORDS, NUMBER_WORDS, ORG_WORDS, PLACES, TITLES
 from ..lexicon.grammar import POSSESSIVE, NAME_JOINS, NAME_LEADING, NAME_PRONOUNS, NAME_TRAILING
-from ..lexicon.people import DEMONYMS, DESCRIPTORS, JOB_WORDS, FAMILY_FIRST, HONORIFICS, KEEP_TITLES, PARTIES, POSTNOMINALS, SURNAME_TITLES
+from ..lexicon.people import (DEMONYMS, DESCRIPTORS, FAMILY_FIRST, HONORIFICS, JOB_WORDS, KEEP_TITLES, PARTIES,
+                              POSTNOMINALS, SURNAME_TITLES)
 from ..lexicon.sources import CALENDAR_WORDS, MONTHS, WEEKDAYS as DAY_NAMES
 from ..lexicon.verbs import EVIDENCE_VERBS
 

@@ -9,8 +9,8 @@ from functools import lru_cache
 from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
 from ..lexicon.grammar import INDEFINITE, POSSESSIVE, NAME_JOINS, NAME_LEADING, NAME_PARTICLES, NOT_DESCRIPTION
-from ..lexicon.people import (BODY_NOUNS, PUBLIC_BODIES, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
-                             PARTIES, SPEAKER_NOUNS)
+from ..lexicon.people import (BODY_NOUNS, DEMONYMS, DESCRIPTORS, HONORIFICS, KEEP_TITLES, NOT_HOLDING, OFFICES,
+                             PARTIES, PUBLIC_BODIES, SPEAKER_NOUNS)
 from ..lexicon.sources import EVIDENCE_NOUNS
 from ..text.accents import CAPITAL, WORD_CHARS
 from ..text.work import step

@@ -236,8 +236,9 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
     elif toks[j].text.lower() in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
         return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
-        if _relative_start(toks, j, floor) is not None:  # 'The actor, whose films include Schindler's List, said'
-            return relative_head(toks, j, floor)
+        relative = _relative_start(toks, j, floor)
+        if relative is not None:  # 'The actor, whose films include Schindler's List, Michael Collins, said'
+            return np_back(toks, relative - 1, floor)
         k = j - 1
         while k >= floor and toks[k].text != "," and j - k < 30:
             k -= 1
