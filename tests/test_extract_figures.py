@@ -91,6 +91,7 @@ def test_figure_forms(body, value, unit, qualifier):
     "Its serial is 12345678901234567890123 widgets long.",  # an id, not a count
     "The firm joined the FTSE 100 index of leading shares.",  # an index's name
     "The S&P 500 index closed lower.",  # an index's name
+    "Buyers in the 18-35 age bracket shop online.",  # ages
 ])
 def test_non_figures(body):
     assert figures_of(body) == []

@@ -35,7 +35,7 @@ MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")
 MONTH_AFTER = re.compile(rf"\s*{MONTH}(?:\s|,|\.|$)")
 AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bat)\s+$")
 APPOSED_BEFORE = re.compile(r"[A-Z][\w'’-]*, $")
-AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)olds?\b")
+AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)olds?\b|\s+age\s+(?:bracket|group|range|band)\b(?!s)")
 # A number after these names or ranks a thing ('No 10', 'page 3', 'the top 12 films').
 RANK_BEFORE = re.compile(
     r"\b(?:number|no\.?|nos\.?|top|bottom|ranked|rank|seeded|seed|page|chapter|section|article|clause|"
