@@ -131,6 +131,10 @@ def test_killed_or_injured_troops_are_casualties():
     # modifiers coordinated before one head share it; a second count is its own
     ("Some 70 Harbour music and movie stars sang.", "music and movie stars", "Harbour music and movie stars"),
     ("It has 20 shops and employs staff.", "shops", "shops"),
+    # a participle or a verb after a figure is not what it measures
+    ("Investment was off the peak of 43% seen in March.", "percent", None),
+    ("Ferries were sold. Eighty per cent of those remain in service.", "percent", None),
+    ("Some 90% of those companies questioned had no idea.", "percent", "companies"),
 ])
 def test_what_a_figure_counts_and_measures(body, unit, measure):
     [figure] = figures_of(body)

@@ -9,7 +9,7 @@ from ..lexicon.people import DEMONYMS, PARTIES
 from ..lexicon.units import (CHANGE_NOUNS, COUNT_VERBS, COUNTED_PARTICIPLES, IRREGULAR_PLURALS, NOT_COUNTS, NOT_NOUNS,
                              TIME_UNITS, UNIT_NOUNS)
 from ..lexicon.sources import MONTHS, TIME_WORDS
-from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
+from ..lexicon.verbs import AIM_VERBS, AUXILIARIES, CHANGE_VERBS, PARTICIPLES_ONLY, FIGURE_VERBS_BEFORE, PAST_VERBS, REVISION_VERBS, classes_of
 
 OBJECT_AFTER = re.compile(r" (?:\d|(?:a|an|the|its|their|his|her|more|about|some)\b)")
 COORDINATED_HEAD = re.compile(r" ([a-z-]+)(?: ([a-z-]+))?\b")  # ' movie stars' after '70 music and'
@@ -205,6 +205,8 @@ def _after(text: str, end: int, hi: int) -> str | None:
         if group:
             return group  # '1.2% of those taking the drug', '68% of those questioned'
         base = _phrase(text, end + partitive.end() - 1, hi)
+        if partitive.group().split()[-1].lower() == "those" and base and not is_plural(base.split()[0]):
+            return None  # 'Eighty per cent of those remain': those named before; not 'of those companies'
         if base and base.lower() in RATIO_BASES:
             return None  # '4.8% of GDP': what is that share of output is read before the figure
         return base
@@ -247,8 +249,8 @@ def _phrase(text: str, pos: int, hi: int) -> str | None:
         lower = match.group(1).lower()
         if lower in PHRASE_STOPS or lower in DETERMINERS or len(words) >= MAX_WORDS:
             break
-        if (words and lower.endswith("ing")) or lower.endswith(("ed", "ly", "'", "’")):
-            break  # 'the 60% allowed', '42% backed': a participle, not what is measured
+        if (words and lower.endswith("ing")) or lower.endswith(("ed", "ly", "'", "’")) or lower in PARTICIPLES_ONLY:
+            break  # 'the 60% allowed', '42% backed', 'the peak of 43% seen': a participle, not what is measured
         words.append(match.group(1))
     return " ".join(words) or None
 
