@@ -69,9 +69,8 @@ class Antecedents:
             known = name.split()[-1] in self.gender
             person = is_person(name) and (known or " " in name)
             if not want_person:
-                one_described = _described_person(name, "he") or _described_person(name, "she")
                 if person or name.lower() in PLACES or (pronoun in ("it", "its") and self.common(name)) \
-                        or (pronoun in PLURAL_PRONOUNS and one_described):
+                        or (pronoun in PLURAL_PRONOUNS and _described_head(name)):
                     continue  # 'it said', 'they warned': a firm, a body or a group, not who was quoted last, a
                 return name  # country the report named, or for 'it' a word opening a sentence ('Gadget lovers')
             if person and self.gender.get(name.split()[-1], wanted) == wanted:
@@ -84,10 +83,16 @@ class Antecedents:
 PLURAL_PRONOUNS = frozenset("they them their".split())  # never one person described ('the minister's deputy')
 
 
+def _described_head(name: str) -> str | None:
+    """Return the head noun of a description of one person ('spokeswoman' of 'a spokeswoman'), None for a name."""
+    head = name.lower().split()[-1] if name.split() else ""
+    return head if head in DESCRIPTORS and not is_named(name) else None
+
+
 def _described_person(name: str, pronoun: str) -> bool:
     """Return True for a description of one person a pronoun may stand for ('spokeswoman' for 'she')."""
-    head = name.lower().split()[-1] if name.split() else ""
-    if is_named(name) or head not in DESCRIPTORS:
+    head = _described_head(name)
+    if head is None:
         return False
     sex = "she" if head.endswith("woman") else "he" if head.endswith("man") else pronoun
     return sex == pronoun

@@ -446,7 +446,7 @@ class Resolver:
             return named[1]
         return last[1] if last else None
 
-    def _body_named_with(self, head: str, pos: int) -> str | None:
+    def _body_named_with(self, head: str, pos: int) -> tuple[int, str] | None:
         """Return (where it was last named, name) for the one body named before pos with the head in its name:
         'the bank' may be Bank of America."""
         word = head.capitalize()
