@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from itertools import chain, repeat
 
 from rapidfuzz import fuzz
 
@@ -22,20 +24,28 @@ NEAR_IDENTICAL = 90     # character score of the stems (whole, or the shorter in
 
 def candidate_pairs(stems: list[tuple[str, ...]]) -> set[tuple[int, int]]:
     """Return index pairs that share rare stems; each item gets a bounded number of partners."""
-    df = Counter(s for item in stems for s in set(item))
-    postings: dict[str, list[int]] = defaultdict(list)
-    rare: list[list[str]] = []
+    df = Counter(chain.from_iterable(map(set, stems)))
+    # The stems some other item also has, ranked rarest first (ties by the stem): a stem no one shares
+    # pairs nothing. Ranked once for all items, each item's rarest are then its smallest ranks.
+    rank = {s: r for r, (_, s) in enumerate(sorted((n, s) for s, n in df.items() if n > 1))}
+    postings: dict[int, list[int]] = defaultdict(list)
+    rare: list[list[int]] = []
     for i, item in enumerate(stems):
-        # the rarest stems that some other quote also has: a stem no one shares pairs nothing
-        shared = sorted((s for s in set(item) if df[s] > 1), key=lambda s: (df[s], s))
-        rare.append(shared[:RARE_PER_QUOTE] if len(set(item)) >= MIN_STEMS else [])
-        for s in rare[-1]:
-            postings[s].append(i)
-    pairs = set()
+        distinct = set(item)
+        rare.append(sorted(map(rank.__getitem__, distinct & rank.keys()))[:RARE_PER_QUOTE]
+                    if len(distinct) >= MIN_STEMS else [])
+        for r in rare[-1]:
+            postings[r].append(i)
+    pairs: set[tuple[int, int]] = set()
     for i, keys in enumerate(rare):
-        partners = Counter(j for s in keys if len(postings[s]) <= MAX_POSTING for j in postings[s] if j != i)
-        for j, _ in partners.most_common(MAX_PARTNERS):
-            pairs.add((min(i, j), max(i, j)))
+        partners = Counter(chain.from_iterable(postings[r] for r in keys if len(postings[r]) <= MAX_POSTING))
+        partners.pop(i, None)  # every item is in its own stems' postings
+        # most shared first, ties in the order met (as Counter.most_common), then as pairs (lower, higher)
+        chosen = sorted(sorted(partners, key=partners.__getitem__, reverse=True)[:MAX_PARTNERS]
+                        if len(partners) > MAX_PARTNERS else partners)
+        below = bisect_left(chosen, i)
+        pairs.update(zip(chosen[:below], repeat(i)))
+        pairs.update(zip(repeat(i), chosen[below:]))
     return pairs
 
 

@@ -25,10 +25,18 @@ def stem_word(word: str) -> str:
     return stem(word)
 
 
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str:
+    """Return a word as written's stem, or '' for a stop word or a single letter."""
+    # Stemming never empties a word of two letters or more: '' marks exactly the words left out.
+    word = word.lower().replace("’", "'")
+    return "" if word in STOP or len(word) <= 1 else stem_word(word)
+
+
 def content_stems(text: str) -> tuple[str, ...]:
     """Return the stems of the content words, in order, without stop words."""
-    words = (w.lower().replace("’", "'") for w in WORD.findall(text))
-    return tuple(stem_word(w) for w in words if w not in STOP and len(w) > 1)
+    # A cached step per word as written and no Python loop: clustering and figure grouping ask for 26,000 texts
+    return tuple(filter(None, map(_content_stem, WORD.findall(text))))
 
 
 @lru_cache(maxsize=16384)
