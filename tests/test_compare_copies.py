@@ -162,6 +162,20 @@ def test_signatures_keep_their_values():
     assert hashlib.sha1(values).hexdigest() == "768550ac3cf245ec08a7ca6b855fc47b89d12048"
 
 
+def test_signatures_are_the_values_of_datasketchs_minhash():
+    # signature does MinHash.update_batch's arithmetic itself; story_groups reads the values back as MinHashes
+    import zlib
+
+    from datasketch import MinHash
+
+    from search.compare.copies import NUM_PERM, SEED, SHINGLE, WORD
+    for text in (STORY, OTHER, STORY * 3):
+        words = WORD.findall(text.lower())
+        sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+        sketch.update_batch([" ".join(words[k:k + SHINGLE]).encode() for k in range(len(words) - SHINGLE + 1)])
+        assert signature(text) == sketch.hashvalues.tobytes()
+
+
 def test_lsh_params_are_datasketchs_own_choice():
     from datasketch.lsh import _optimal_param
 

@@ -69,16 +69,31 @@ def _template():
 
 def signature(text: str) -> bytes | None:
     """Return the MinHash values of a text's word shingles, or None for a text too short to compare."""
+    import numpy as np
     words = WORD.findall(text.lower())
-    # each run of SHINGLE words, joined and encoded without a Python step per shingle
-    shingles = set(map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE))))))
-    if len(shingles) < MIN_SHINGLES:
-        return None
-    template = _template()
-    sketch = type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
-                     permutations=template.permutations, scheme=template.scheme)
-    sketch.update_batch(list(shingles))
-    return sketch.hashvalues.tobytes()
+    # each run of SHINGLE words, joined, encoded and hashed without a Python step per shingle; one
+    # met twice hashes twice, which leaves every minimum as it was
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))),
+                         np.uint32)
+    if len(np.unique(hashes)) < MIN_SHINGLES and len(_shingles(words)) < MIN_SHINGLES:
+        return None  # (distinct shingles hash at least as many values: the set is built only near the limit)
+    a, b = _template().permutations
+    # MinHash.update_batch's arithmetic (scheme affine32) on one array, with no MinHash per text
+    return (np.multiply.outer(_fmix32(hashes), a) + b).min(axis=0).tobytes()
+
+
+def _shingles(words: list[str]) -> set[str]:
+    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))
+
+
+def _fmix32(hashes):
+    """Return MurmurHash3's 32-bit finalizer of each value, as datasketch's affine32 scheme mixes hashes."""
+    import numpy as np
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
 
 
 def _sketch(values: bytes):
