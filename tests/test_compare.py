@@ -600,3 +600,16 @@ def test_pattern_answers_are_remembered_per_pattern_and_text():
     text = "Shares closed at 250p on Friday after a quarterly loss."
     assert [names(p, t) for p in (MOMENT, QUARTERLY) for t in (text, "")] == [
         bool(p.search(t)) for p in (MOMENT, QUARTERLY) for t in (text, "")]
+
+
+def test_number_first_letter_guard_keeps_what_the_pattern_finds():
+    import re
+
+    from search.compare.text import NUMBER, numbers
+    guard = "(?=[\\dtfsenhmbdjao])"
+    assert NUMBER.pattern.startswith(guard)
+    unguarded = re.compile(NUMBER.pattern[len(guard):], re.IGNORECASE)
+    words = re.search(r"\\b\(\?:(.*)\)\\b", NUMBER.pattern).group(1).split("|")
+    assert len(words) == 35 and all(numbers(f"About {w.title()} homes; {w.upper()}.") == {w} for w in words)
+    text = "Twenty-two MPs, 3.5% and 1,200 in March; often tenfold, the thirtieth, milliseconds. ſix K9"
+    assert NUMBER.findall(text) == unguarded.findall(text) and len(NUMBER.findall(text)) == 7

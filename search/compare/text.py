@@ -77,10 +77,11 @@ def narrated(text: str) -> bool:
     return bool(NARRATION.search(text))
 
 
-# Not "one", "first", "second" or "half": as often a pronoun or an adverb as a number.
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-                    r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|third|fourth|fifth|thirds|"
-                    r"january|february|march|april|june|july|august|september|october|november|december)\b",
+# Not "one", "first", "second" or "half": as often a pronoun or an adverb as a number. A digit or the first
+# letter of a word is looked at first: most positions of a quote fail there, not in 35 alternatives.
+NUMBER = re.compile(r"(?=[\dtfsenhmbdjao])(?:\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|third|fourth|fifth|"
+                    r"thirds|january|february|march|april|june|july|august|september|october|november|december)\b)",
                     re.IGNORECASE)
 
 
