@@ -168,8 +168,12 @@ def cluster_quotes(quotes: list) -> list[list[str]]:
         if len(stems[members[0]]) >= MIN_STEMS:
             for other in members[1:]:
                 groups.join(members[0], other)
+    # Two named people's ids turn most pairs away (speakers_agree): read once per quote, not per pair.
+    ids = [item.get("speaker_id") if item.get("named") is not False else None for item, _ in items]
     for a, b in sorted(candidate_pairs([stems[i] for i in unique])):
         qa, qb = unique[a], unique[b]
+        if ids[qa] and ids[qb] and ids[qa] != ids[qb]:
+            continue
         if groups.find(qa) != groups.find(qb) and same_utterance(items[qa][0], items[qb][0], stems[qa], stems[qb]):
             groups.join(qa, qb)
     clusters: dict[int, list[str]] = defaultdict(list)
