@@ -174,10 +174,15 @@ def speaker_id(name: str | None) -> str | None:
 def identity(record, name: str | None) -> tuple[str | None, tuple[str, ...]]:
     """Return a statement's speaker id (None for unnamed sources) and every name it goes by."""
     mention = getattr(record, "speaker_mention", None) or getattr(record, "claimer_mention", None)
-    named = mention if is_alias(mention, name) else None
     # The corpus-wide id (quotes' speaker_id, claims' claimer_id) decides; figures have none.
     sid = getattr(record, "speaker_id", None) or getattr(record, "claimer_id", None)
-    if not sid and not person(record, name):
+    return _identity(name, mention, sid, getattr(record, "named", None) is not False)
+
+
+@lru_cache(maxsize=1 << 16)  # a person's statements across the corpus ask the same
+def _identity(name: str | None, mention: str | None, sid: str | None, maybe_named: bool):
+    named = mention if is_alias(mention, name) else None
+    if not sid and not (name and maybe_named and is_named(name)):  # not person(record, name)
         return None, tuple(dict.fromkeys(n for n in (name, named) if n))
     sid = sid or speaker_id(name)
     # The surname alone and the id also find the person: speaker=blair, speaker=tony-blair.
@@ -206,6 +211,7 @@ def filter_key(name: str) -> str:
     return SPACES.sub(" ", fold_accents(unicodedata.normalize("NFKC", name)).casefold().replace(",", " ")).strip()
 
 
-def filter_keys(names) -> str:
+@lru_cache(maxsize=1 << 16)  # names as identity gives them, the same for each of a person's statements
+def filter_keys(names: tuple[str, ...]) -> str:
     """Return the keyword field's text for a statement's names: their keys, comma-separated."""
-    return ",".join(dict.fromkeys(key for key in map(filter_key, names) if key))
+    return ",".join(dict.fromkeys(filter(None, map(filter_key, names))))
