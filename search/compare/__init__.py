@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from sys import intern
 
 from .copies import signature, story_groups, story_id
@@ -57,6 +58,10 @@ class _Record(Mapping):
 
     def __repr__(self):
         return f"{type(self).__name__}({dict(self)!r})"
+
+    def as_dict(self) -> dict:
+        """Return the record as a plain dict: dict(record) asks for each key in Python, this in C."""
+        return dict(zip(self.KEYS, self._values))
 
 
 class QuoteRecord(_Record):
@@ -122,7 +127,8 @@ class Comparisons:
         ``clusters()``, when given, returns ``quote_clusters()`` worked out by another process."""
         self._set_stories({story_id(ids): ids for ids in
                            story_groups({a: s for a, s in self.signatures.items() if s})})
-        figures = sorted(self.figures.values(), key=lambda f: f["id"])
+        # as plain dicts: grouping reads each figure's fields a dozen times
+        figures = sorted((f.as_dict() for f in self.figures.values()), key=itemgetter("id"))
         self._set_quantities({"qn-" + cluster_id(ids)[3:]: ids for ids in quantity_groups(figures, self.story)})
         topics = defaultdict(list)
         for fig in figures:
@@ -135,7 +141,7 @@ class Comparisons:
 
     def quote_clusters(self) -> dict[str, list[str]]:
         """Return the clusters of the same quote across articles: cluster id -> quote ids."""
-        ordered = sorted(self.quotes.values(), key=lambda q: q["id"])
+        ordered = sorted((q.as_dict() for q in self.quotes.values()), key=itemgetter("id"))
         return {cluster_id(ids): ids for ids in cluster_quotes(ordered)}
 
     def story(self, article_id: str) -> str:
