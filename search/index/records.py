@@ -61,10 +61,9 @@ def documents_for(article: Article, extraction: Extraction) -> list[dict]:
     for doc_id, fig in figures:
         # The measure joins the indexed text, so 'oil price' finds '$50 a barrel'.
         text = f"{fig.text} ({fig.measure})" if fig.measure else fig.text
-        doc = _statement(shared, doc_id, "figure", text, fig.claimer or fig.claimed_by, fig, title, value=fig.value,
-                         unit=fig.unit, qualifier=fig.qualifier, topic=fig.topic, measure=fig.measure)
-        doc.update(value=float(fig.value), topic=fig.topic)
-        docs.append(_clean(doc))
+        docs.append(_statement(shared, doc_id, "figure", text, fig.claimer or fig.claimed_by, fig, title,
+                               {"value": float(fig.value), "topic": fig.topic}, value=fig.value, unit=fig.unit,
+                               qualifier=fig.qualifier, topic=fig.topic, measure=fig.measure))
     return docs
 
 
@@ -95,7 +94,7 @@ def article_ids_of(doc_id: str) -> set[str]:
     return {doc_id, doc_id.rpartition("#")[0]} - {""}
 
 
-def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
+def _statement(shared, doc_id, kind, text, speaker, record, title, fields=(), **detail):
     doc = dict(shared, doc_id=doc_id, kind=kind, start=record.start, end=record.end, body=text,
                detail=dict(detail, article_title=title))
     if speaker:
@@ -103,12 +102,14 @@ def _statement(shared, doc_id, kind, text, speaker, record, title, **detail):
         # Unnamed sources ('a spokesman') keep their words but are no person in the facet.
         doc.update(speaker=speaker, speaker_facet=speaker if sid else None, speaker_id=sid,
                    speaker_keys=filter_keys(names))
+    doc.update(fields)
     return _clean(doc)
 
 
 def _clean(doc: dict) -> dict:
     """Drop empty values: Whoosh would index None as a term."""
-    return {k: v for k, v in doc.items() if v not in (None, "", [])}
+    # what `v not in (None, "", [])` keeps, at half its cost (it also asks each value == None)
+    return {k: v for k, v in doc.items() if v is not None and v != "" and v != []}
 
 
 def comparison_records(article: Article, extraction: Extraction) -> tuple[list[dict], list[dict], dict]:
