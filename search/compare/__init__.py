@@ -127,8 +127,7 @@ class Comparisons:
         ``clusters()``, when given, returns ``quote_clusters()`` worked out by another process."""
         self._set_stories({story_id(ids): ids for ids in
                            story_groups({a: s for a, s in self.signatures.items() if s})})
-        # as plain dicts: grouping reads each figure's fields a dozen times
-        figures = sorted((f.as_dict() for f in self.figures.values()), key=itemgetter("id"))
+        figures = sorted(self.figures.values(), key=lambda f: f["id"])
         self._set_quantities({"qn-" + cluster_id(ids)[3:]: ids for ids in quantity_groups(figures, self.story)})
         topics = defaultdict(list)
         for fig in figures:

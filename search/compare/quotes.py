@@ -126,7 +126,7 @@ def utterances(quotes: list) -> list[tuple[dict, list[str]]]:
             first, ids = items[key]
             items[key] = (dict(first, text=first["text"] + " " + quote["text"]), ids + [quote["id"]])
         else:
-            items[key] = (dict(quote), [quote["id"]])
+            items[key] = (quote if type(quote) is dict else dict(quote), [quote["id"]])  # read, never changed
     return list(items.values())
 
 
