@@ -75,7 +75,8 @@ def signature(text: str) -> bytes | None:
     # met twice hashes twice, which leaves every minimum as it was
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))),
                          np.uint32)
-    if len(np.unique(hashes)) < MIN_SHINGLES and len(_shingles(words)) < MIN_SHINGLES:
+    hashes.sort()  # the minima do not depend on the order; sorted, the distinct values are counted cheaply
+    if np.count_nonzero(np.diff(hashes)) + 1 < MIN_SHINGLES and len(_shingles(words)) < MIN_SHINGLES:
         return None  # (distinct shingles hash at least as many values: the set is built only near the limit)
     a, b = _template().permutations
     # MinHash.update_batch's arithmetic (scheme affine32) on one array, with no MinHash per text
