@@ -66,16 +66,18 @@ def same_utterance(a, b, sa: tuple, sb: tuple) -> bool:
     if speakers is False:
         return False
     shared = len(set(sa) & set(sb))
+    near, (need_score, need_shared) = (2, SAME_SPEAKER) if speakers else (3, NO_SPEAKER)
+    if shared < min(near, need_shared, SHORT_SHARED if speakers else need_shared):
+        return False  # fewer shared stems than any test below asks for: most candidate pairs
     ta, tb = " ".join(sa), " ".join(sb)
     # The same transcript twice, or cut short: what one outlet does when it quotes its own story again.
-    if shared >= (2 if speakers else 3) and (fuzz.ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)
-                                             or fuzz.partial_ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)):
+    if shared >= near and (fuzz.ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)
+                           or fuzz.partial_ratio(ta, tb, score_cutoff=NEAR_IDENTICAL)):
         return True
     if same_outlet(a, b) or numbers(a["text"]) != numbers(b["text"]):
         # One outlet words one utterance one way, and translations keep the numbers and dates:
         # new wording in one outlet, or a date one version adds, is another occasion.
         return False
-    need_score, need_shared = SAME_SPEAKER if speakers else NO_SPEAKER
     # Long quotes may differ in wording (translations); short ones join only as near-identical text
     # (above) or, one person's, sharing most of their words in the same order: a few words found among
     # another's, in any order, prove little.
