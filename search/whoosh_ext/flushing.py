@@ -20,6 +20,8 @@ from .columns import growable
 
 _TERM_INFO = W3TermInfo._struct
 NO_ID = 0xFFFFFFFF
+# A build asks the byte of a length twice per block and per term: a few thousand distinct lengths.
+_length_byte = functools.lru_cache(maxsize=4096)(length_to_byte)
 
 
 def use_for(writer, raw_below: int = 0, protocol: int = 2) -> None:
@@ -66,6 +68,7 @@ def _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit: 
             if lasttext is not None:
                 term.finish(ids, weights, values, minlength, maxlength, maxweight, fixed)
             if lastfn is not None:
+                term.flush()
                 fieldwriter.finish_field()
             fieldobj = schema[fieldname]
             fieldwriter.start_field(fieldname, fieldobj)
@@ -103,6 +106,7 @@ def _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit: 
     if lasttext is not None:
         term.finish(ids, weights, values, minlength, maxlength, maxweight, fixed)
     if lastfn is not None:
+        term.flush()
         fieldwriter.finish_field()
 
 
@@ -119,8 +123,16 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
             field_lengths = None  # a field without lengths (an ID, a keyword): every posting's is 0
         for btext in sorted(terms):
             docnums, weights, values = terms[btext]
-            term.start(btext)
             count = len(docnums)
+            if count <= blocklimit:  # most terms: their postings make one block, written without slices
+                found = list(filter(None, map(field_lengths, docnums))) if field_lengths else ()
+                top = max(weights)
+                term.only_block(btext, docnums, array("f", weights),
+                                list(filter(None, values)) if fixed != 0 else (),
+                                min(found) if found else None, max(found) if found else 0, top if top > 0 else 0,
+                                fixed)
+                continue
+            term.start(btext)
             for start in range(0, count, blocklimit):
                 end = start + blocklimit
                 ids, raw = docnums[start:end], weights[start:end]
@@ -130,6 +142,7 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
                            min(found) if found else None, max(found) if found else 0,
                            top if top > 0 else 0, fixed, last=end >= count)
             term.finish(None, None, None, None, 0, 0, fixed)
+        term.flush()
         fieldwriter.finish_field()
 
 
@@ -152,6 +165,7 @@ class _Term:
         self.fieldid = b""
         self.keys: list[bytes] = []  # each term's key and info for the term index, added at the end (add_terms)
         self.infos: list[bytes] = []
+        self.pending: list[bytes] = []  # blocks not yet written: a field's are written in one call (flush)
 
     def field(self, fieldid: int) -> None:
         """Start a field's terms."""
@@ -164,6 +178,15 @@ class _Term:
         self.weight, self.df, self.minlength, self.maxlength, self.maxweight = 0, 0, None, 0, 0
         self.minid = self.maxid = None
 
+    def only_block(self, btext: bytes, ids, weights, values, minlength, maxlength, maxweight, fixed) -> None:
+        """Write a term whose postings make one block, and its term info: start, block and finish in one."""
+        self.btext, self.start_pos, self.blocks = btext, self.pos, 0
+        self.weight, self.df, self.minlength, self.maxlength, self.maxweight = (
+            sum(weights), len(ids), minlength, maxlength, maxweight)
+        self.minid, self.maxid = ids[0], ids[-1]
+        self._write(ids, weights, values, minlength, maxlength, maxweight, fixed, last=True)
+        self.finish(None, None, None, None, 0, 0, fixed)
+
     def block(self, ids, weights, values, minlength, maxlength, maxweight, fixed, last: bool) -> None:
         """Write one block of postings (W3PostingsWriter._write_block) and add it to the term's statistics."""
         self.weight += sum(weights)
@@ -174,6 +197,9 @@ class _Term:
         if self.minid is None:
             self.minid = ids[0]
         self.maxid = ids[-1]
+        self._write(ids, weights, values, minlength, maxlength, maxweight, fixed, last)
+
+    def _write(self, ids, weights, values, minlength, maxlength, maxweight, fixed, last: bool) -> None:
         deltas = tuple(map(sub, ids, chain((0,), ids)))
         if weights.count(1.0) == len(weights):
             mini_weights = None
@@ -192,22 +218,27 @@ class _Term:
         comp = self.level if len(ids) >= self.raw_below else 0
         if comp:
             data = zlib.compress(data, comp)
-        info = dumps((len(ids), ids[-1], maxweight, comp, length_to_byte(minlength), length_to_byte(maxlength)), 2)
+        info = dumps((len(ids), ids[-1], maxweight, comp, _length_byte(minlength), _length_byte(maxlength)), 2)
         size = len(info) + len(data)
         out = pack_int(-size if last else size) + info + data
         if not self.blocks:
             out = WHOOSH3_HEADER_MAGIC + out
-        self.postfile.write(out)
+        self.pending.append(out)
         self.pos += len(out)
         self.blocks += 1
+
+    def flush(self) -> None:
+        """Write the blocks made since the last flush (before the field writer writes anything)."""
+        self.postfile.write(b"".join(self.pending))
+        self.pending = []
 
     def finish(self, ids, weights, values, minlength, maxlength, maxweight, fixed) -> None:
         """Write the term's last block and its term info."""
         if ids:
             self.block(ids, weights, values, minlength, maxlength, maxweight, fixed, last=True)
         info = _TERM_INFO.pack(False, self.weight, self.df,
-                               0 if self.minlength is None else length_to_byte(self.minlength),
-                               length_to_byte(self.maxlength), self.maxweight,
+                               0 if self.minlength is None else _length_byte(self.minlength),
+                               _length_byte(self.maxlength), self.maxweight,
                                NO_ID if self.minid is None else self.minid, NO_ID if self.maxid is None else self.maxid)
         self.keys.append(self.fieldid + self.btext)
         self.infos.append(info + pack_long(self.start_pos) + pack_int(self.pos - self.start_pos))
