@@ -35,7 +35,7 @@ class Gathered:
         self.writer = writer
         self.docnums: list[int] = []
         self.values: list = []
-        self.encode = _encoder(writer)  # applied as values come: a stored-fields dict is cleared after
+        self.encode = _pickler(writer)  # applied as values come: a stored-fields dict is cleared after
 
     def add(self, docnum: int, value) -> None:
         """Keep a document's value (ColumnWriter.add)."""
@@ -46,6 +46,10 @@ class Gathered:
         """Write the gathered values as the writer's add() one by one would, then finish the writer."""
         docnums, values = self.docnums, self.values
         if self.encode:  # compressed pickles: what the compressing child's add() hands to VarBytes' add()
+            # Compressed here, one after another, not as each document comes: between the adding of
+            # documents zlib's tables are out of the cache, and each call took twice as long.
+            compress, level = self.writer._child._compress, self.writer._child._level
+            values = [compress(value, level) for value in values]
             target, add, bulk = self.writer._child, VarBytesColumn.Writer.add, _var_bytes
         else:
             target, add, bulk = self.writer, type(self.writer).add, _BULK.get(type(self.writer))
@@ -58,11 +62,10 @@ class Gathered:
         self.writer.finish(doccount)
 
 
-def _encoder(writer):
-    """Return what a pickle-over-compressed-bytes writer does to a value before its child stores it, or None."""
+def _pickler(writer):
+    """Return what a pickle-over-compressed-bytes writer does to a value before its child compresses it, or None."""
     if type(writer) is PickleColumn.Writer and type(writer._child) is CompressedBytesColumn.Writer:
-        compress, level = writer._child._compress, writer._child._level
-        return lambda value: compress(emptybytes if value is None else dumps(value, 2), level)
+        return lambda value: emptybytes if value is None else dumps(value, 2)
     return None
 
 
