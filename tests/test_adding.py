@@ -57,7 +57,7 @@ def new_index(path, schema):
 def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
-    add = DocumentAdder(writer)
+    add = DocumentAdder(writer, protocol)
     for doc in docs:
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
@@ -90,12 +90,12 @@ def test_a_spilling_pool_and_repeated_values_index_the_same(tmp_path):
 
 def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
     # Small blocks uncompressed, a value shared by postings (a repeated field value) pickled once
-    # per block, values pickled as bytes (protocol 4): other bytes, the same postings, statistics
-    # and stored fields.
+    # per block, values pickled as bytes and stored fields with short strings (protocol 4): other
+    # bytes, the same postings, statistics and stored fields.
     docs = seed_documents()
     whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
-                 protocol=storage.BLOCK_PROTOCOL)
+                 protocol=storage.PICKLE_PROTOCOL)
     assert contents(ours, files=False) == contents(whoosh, files=False)
     assert contents(ours) != contents(whoosh)
 
