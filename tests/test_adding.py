@@ -54,15 +54,15 @@ def new_index(path, schema):
     return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
 
 
-def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0):
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
-    add = DocumentAdder(writer)
+    add = DocumentAdder(writer, protocol)
     for doc in docs:
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
-        flushing.use_for(writer, raw_below)  # raw_below 0: compared with Whoosh's byte for byte
+        flushing.use_for(writer, raw_below, protocol)  # raw_below 0, protocol 2: Whoosh's bytes
     writer.commit(merge=False)
     return ix
 
@@ -89,11 +89,13 @@ def test_a_spilling_pool_and_repeated_values_index_the_same(tmp_path):
 
 
 def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
-    # Small blocks uncompressed, and a value shared by postings (a repeated field value) pickled once
-    # per block: other bytes, the same postings, statistics and stored fields.
+    # Small blocks uncompressed, a value shared by postings (a repeated field value) pickled once
+    # per block, values pickled as bytes and stored fields with short strings (protocol 4): other
+    # bytes, the same postings, statistics and stored fields.
     docs = seed_documents()
     whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
-    ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS)
+    ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
+                 protocol=storage.PICKLE_PROTOCOL)
     assert contents(ours, files=False) == contents(whoosh, files=False)
     assert contents(ours) != contents(whoosh)
 

@@ -9,7 +9,8 @@ from search.extract.speakers.identities import name_key
 from search.extract.text.accents import fold_accents
 from search.index.schema import make_schema
 from search.index.speakers import filter_key
-from search.whoosh_ext.analysis import FastStemmingAnalyzer, folding_stemming_analyzer
+from search.whoosh_ext.analysis import (FastStemmingAnalyzer, folding_name_analyzer, folding_stemming_analyzer,
+                                       indexed_terms, name_terms, terms_function)
 from tests.helpers import SEEDS
 
 STANDARD, FAST = folding_stemming_analyzer(), FastStemmingAnalyzer()
@@ -65,3 +66,35 @@ def test_one_fold_for_search_terms_and_speaker_keys():
     assert fold_accents("Søren Łódź Straße Ibáñez") == "Soren Lodz Strasse Ibanez"
     assert [t.text for t in FAST("Søren Łódź")] == [t.text for t in FAST("Soren Lodz")]
     assert name_key("Søren Larsen") == name_key("Soren Larsen") and filter_key("Søren") == filter_key("soren")
+
+
+def positions(analyzer, text):
+    return [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index", boosts=True)]
+
+
+def from_terms(terms_of, text):
+    first, terms = terms_of(text)
+    return list(zip(terms, range(first, first + len(terms))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_writers_terms_are_the_analyzers(text):
+    # adding.py indexes a value of these fields from terms_function's words instead of the analyzer's tokens
+    assert from_terms(indexed_terms, text) == positions(STANDARD, text)
+    assert from_terms(name_terms, text) == positions(folding_name_analyzer(), text)
+
+
+def test_the_name_analyzer_keeps_what_stemming_would_drop():
+    # folded after the stop list (Whoosh's StandardAnalyzer, then the fold); not stemmed
+    assert from_terms(name_terms, "The Ibáñez of Running A.B") == [("ibanez", 1), ("running", 2), ("a.b", 3)]
+
+
+def test_the_writer_knows_the_terms_of_the_schemas_analyzers_only():
+    schema = make_schema()
+    assert terms_function(schema["body"].analyzer) is indexed_terms
+    assert terms_function(schema["speaker"].analyzer) is name_terms
+    assert terms_function(pickle.loads(pickle.dumps(schema["speaker"].analyzer))) is name_terms
+    assert terms_function(STANDARD) is None  # the same words, but not recognised: Whoosh's own path
+    from whoosh.analysis import StandardAnalyzer
+    assert terms_function(StandardAnalyzer()) is None and terms_function(schema["article_id"].analyzer) is None

@@ -8,7 +8,7 @@ from whoosh.formats import Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from .analysis import FastStemmingAnalyzer, indexed_terms
+from .analysis import terms_function
 from .columns import gather_columns
 
 CACHE_VALUES = 20_000  # indexed values remembered (a statement repeats its article's fields); then forgotten
@@ -25,13 +25,15 @@ class DocumentAdder:
     # not analysed again and a posting is one list append; the resulting index is the same
     # (tests/test_adding.py compares every posting, length, stored field and column).
 
-    def __init__(self, writer):
+    def __init__(self, writer, protocol: int = 2):
+        """``protocol``: the pickle protocol of the stored fields (2: Whoosh's own bytes; readers take any)."""
         self.writer = writer
         self.values: dict = {}  # (field name, type, value) -> [(term bytes, freq, weight, value bytes)]
         self.encoded: dict = {}  # positions -> their encoded posting value
         self.lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length as the length column gives it
         self.all_here = True  # every document went through add(): self.lengths is complete
         self.plans: dict[tuple, list | bool] = {}  # a document's field names, in its order -> _plan's answer
+        self.terms_of: dict[str, object] = {}  # field -> analysis.terms_function of its analyzer (Positions only)
         # field -> term -> (docnums, weights, values): a segment's postings gathered in the order the
         # flush writes them, instead of a million tuples sorted at the end (see _iter_postings)
         self.postings: dict[str, dict[bytes, tuple[list, list, list]]] = {}
@@ -41,7 +43,7 @@ class DocumentAdder:
         self.plain = type(perdoc) is W3PerDocWriter and all(
             not field.vector and not field.separate_spelling() for _, field in schema.items())
         # column name -> its writer, gathering the segment's values until it closes (see columns.py)
-        self.columns = gather_columns(perdoc) if self.plain else {}
+        self.columns = gather_columns(perdoc, protocol) if self.plain else {}
 
     def add(self, fields: dict) -> None:
         """Add one document to the writer."""
@@ -185,14 +187,17 @@ class DocumentAdder:
         return found
 
     def _index(self, name: str, field, value) -> tuple[list, int, int]:
-        if (isinstance(value, str) and type(field.format) is Positions
-                and type(field.analyzer) is FastStemmingAnalyzer):
-            return self._positions(name, value, field.format.field_boost)
+        terms_of = self.terms_of.get(name, False)
+        if terms_of is False:
+            terms_of = self.terms_of[name] = (terms_function(field.analyzer) if type(field.format) is Positions
+                                              else None)
+        if terms_of is not None and isinstance(value, str):
+            return self._positions(name, value, field.format.field_boost, terms_of)
         return _measured(name, field.index(value))
 
-    def _positions(self, name: str, value: str, boost: float) -> tuple[list, int, int]:
-        """Return _measured(Positions.word_values) of the fast analyzer's terms, as field.index gives them."""
-        first, terms = indexed_terms(value)
+    def _positions(self, name: str, value: str, boost: float, terms_of) -> tuple[list, int, int]:
+        """Return _measured(Positions.word_values) of the analyzer's terms (terms_of), as field.index gives them."""
+        first, terms = terms_of(value)
         where: dict[str, list[int]] = {}
         for pos, term in enumerate(terms, first):
             found = where.get(term)

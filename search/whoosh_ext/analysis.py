@@ -28,12 +28,38 @@ def index_word(token: str) -> str | None:
     return stem(word)
 
 
-def indexed_terms(value: str) -> tuple[int, list[str]]:
+@lru_cache(maxsize=50_000)
+def name_word(token: str) -> str | None:
+    """Return the term folding_name_analyzer indexes for one token, or None for a stop word."""
+    word = token.lower()
+    if len(word) < 2 or word in STOP_WORDS:  # StandardAnalyzer's minsize and stoplist, before the fold
+        return None
+    return word if word.isascii() else word.translate(FOLD)
+
+
+def indexed_terms(value: str, word=index_word) -> tuple[int, list[str]]:
     """Return the position of the first indexed word and the indexed words in order (stop words left out)."""
     # StopFilter's renumbering: the first kept word keeps its place, the next follow on.
-    words = list(map(index_word, WORDS.findall(value)))
+    words = list(map(word, WORDS.findall(value)))
     first = next((k for k, term in enumerate(words) if term is not None), 0)
     return first, [term for term in words if term is not None]
+
+
+def name_terms(value: str) -> tuple[int, list[str]]:
+    """Return indexed_terms as folding_name_analyzer gives them: words lower-cased and folded, not stemmed."""
+    return indexed_terms(value, name_word)
+
+
+def terms_function(analyzer):
+    """Return indexed_terms or name_terms when it gives the analyzer's indexed words, else None."""
+    # A writer asks once per field: the name analyzer is Whoosh's own chain (pickled in older
+    # indexes' schemas as such), recognised by equality with a fresh one.
+    if type(analyzer) is FastStemmingAnalyzer:
+        return indexed_terms
+    name = folding_name_analyzer()
+    if analyzer == name and analyzer.items[2].max is None:  # StopFilter's equality leaves out its maxsize
+        return name_terms
+    return None
 
 
 def folding_stemming_analyzer():

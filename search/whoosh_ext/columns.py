@@ -11,19 +11,21 @@ from whoosh.system import emptybytes
 from whoosh.util.numlists import GrowableArray
 
 
-def gather_columns(perdoc) -> dict:
-    """Make a W3PerDocWriter's column writers gather their values; return its writers by column name."""
+def gather_columns(perdoc, protocol: int = 2) -> dict:
+    """Make a W3PerDocWriter's column writers gather their values; return its writers by column name.
+
+    ``protocol``: the pickle protocol of pickled columns' values, the stored fields' (2: Whoosh's own bytes)."""
     # Whoosh writes each value as it comes: about eight calls per value through the writer, its
     # struct file and its buffer, 200,000 values per 1x BBC build (lengths, facets, stored fields).
     # Gathered, each column is written in a few calls when the segment closes.
     writers = perdoc._colwriters
     for name, writer in list(writers.items()):  # _stored, made with the writer
-        writers[name] = Gathered(writer)
+        writers[name] = Gathered(writer, protocol)
     create = perdoc._create_column
 
     def create_gathered(name, column):
         create(name, column)
-        writers[name] = Gathered(writers[name])
+        writers[name] = Gathered(writers[name], protocol)
     perdoc._create_column = create_gathered
     return writers
 
@@ -31,11 +33,11 @@ def gather_columns(perdoc) -> dict:
 class Gathered:
     """A column writer's stand-in: keeps (docnum, value) pairs, hands them to the writer at finish."""
 
-    def __init__(self, writer):
+    def __init__(self, writer, protocol: int = 2):
         self.writer = writer
         self.docnums: list[int] = []
         self.values: list = []
-        self.encode = _encoder(writer)  # applied as values come: a stored-fields dict is cleared after
+        self.encode = _pickler(writer, protocol)  # applied as values come: a stored-fields dict is cleared after
 
     def add(self, docnum: int, value) -> None:
         """Keep a document's value (ColumnWriter.add)."""
@@ -46,6 +48,10 @@ class Gathered:
         """Write the gathered values as the writer's add() one by one would, then finish the writer."""
         docnums, values = self.docnums, self.values
         if self.encode:  # compressed pickles: what the compressing child's add() hands to VarBytes' add()
+            # Compressed here, one after another, not as each document comes: between the adding of
+            # documents zlib's tables are out of the cache, and each call took twice as long.
+            compress, level = self.writer._child._compress, self.writer._child._level
+            values = [compress(value, level) for value in values]
             target, add, bulk = self.writer._child, VarBytesColumn.Writer.add, _var_bytes
         else:
             target, add, bulk = self.writer, type(self.writer).add, _BULK.get(type(self.writer))
@@ -58,11 +64,10 @@ class Gathered:
         self.writer.finish(doccount)
 
 
-def _encoder(writer):
-    """Return what a pickle-over-compressed-bytes writer does to a value before its child stores it, or None."""
+def _pickler(writer, protocol: int):
+    """Return what a pickle-over-compressed-bytes writer does to a value before its child compresses it, or None."""
     if type(writer) is PickleColumn.Writer and type(writer._child) is CompressedBytesColumn.Writer:
-        compress, level = writer._child._compress, writer._child._level
-        return lambda value: compress(emptybytes if value is None else dumps(value, 2), level)
+        return lambda value: emptybytes if value is None else dumps(value, protocol)
     return None
 
 

@@ -20,29 +20,33 @@ from .columns import growable
 
 _TERM_INFO = W3TermInfo._struct
 NO_ID = 0xFFFFFFFF
+# A build asks the byte of a length twice per block and per term: a few thousand distinct lengths.
+_length_byte = functools.lru_cache(maxsize=4096)(length_to_byte)
 
 
-def use_for(writer, raw_below: int = 0) -> None:
+def use_for(writer, raw_below: int = 0, protocol: int = 2) -> None:
     """Let the writer's segment flush write its postings with write_postings when its codec is Whoosh's W3."""
     fieldwriter = writer.fieldwriter
     # Inlined posting lists (inlinelimit above 1) take another path in Whoosh (a broken one in 2.7.5).
     if type(fieldwriter) is W3FieldWriter and type(fieldwriter._codec) is W3Codec and fieldwriter._codec._inlinelimit == 1:
-        fieldwriter.add_postings = functools.partial(write_postings, fieldwriter, raw_below=raw_below)
+        fieldwriter.add_postings = functools.partial(write_postings, fieldwriter, raw_below=raw_below,
+                                                     protocol=protocol)
         tindex = fieldwriter._tindex
         if type(tindex) is OrderedHashWriter:  # its hash tables written a table at a time (same bytes)
             tindex._write_hashes = functools.partial(_write_hashes, tindex)
 
 
-def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0) -> None:
+def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0, protocol: int = 2) -> None:
     """Write sorted (field, term, docnum, weight, value) postings as FieldWriter.add_postings does.
 
-    ``raw_below``: blocks of fewer postings are written uncompressed (0: Whoosh's own bytes, every block compressed)."""
+    ``raw_below``: blocks of fewer postings are written uncompressed (0: Whoosh's own bytes, every block compressed).
+    ``protocol``: the pickle protocol of a block's data (2: Whoosh's own bytes)."""
     # Whoosh spends five method calls, four isinstance asserts and a length lookup through two
     # objects on each of a build's million postings, and about twenty calls on each of its
     # hundred thousand terms; here a posting is three appends and a term one function call.
     codec, postfile, tindex = fieldwriter._codec, fieldwriter._postfile, fieldwriter._tindex
     blocklimit, level = codec._blocklimit, codec._compression
-    term = _Term(postfile, level, raw_below)
+    term = _Term(postfile, level, raw_below, protocol)
     known = getattr(lengths, "lengths", None)  # adding._Lengths: a dict per field
     if isinstance(items, GroupedPostings):
         _write_grouped(fieldwriter, schema, lengths, known, items, term, blocklimit)
@@ -64,6 +68,7 @@ def _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit: 
             if lasttext is not None:
                 term.finish(ids, weights, values, minlength, maxlength, maxweight, fixed)
             if lastfn is not None:
+                term.flush()
                 fieldwriter.finish_field()
             fieldobj = schema[fieldname]
             fieldwriter.start_field(fieldname, fieldobj)
@@ -101,6 +106,7 @@ def _write_sorted(fieldwriter, schema, lengths, known, items, term, blocklimit: 
     if lasttext is not None:
         term.finish(ids, weights, values, minlength, maxlength, maxweight, fixed)
     if lastfn is not None:
+        term.flush()
         fieldwriter.finish_field()
 
 
@@ -117,8 +123,16 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
             field_lengths = None  # a field without lengths (an ID, a keyword): every posting's is 0
         for btext in sorted(terms):
             docnums, weights, values = terms[btext]
-            term.start(btext)
             count = len(docnums)
+            if count <= blocklimit:  # most terms: their postings make one block, written without slices
+                found = list(filter(None, map(field_lengths, docnums))) if field_lengths else ()
+                top = max(weights)
+                term.only_block(btext, docnums, array("f", weights),
+                                list(filter(None, values)) if fixed != 0 else (),
+                                min(found) if found else None, max(found) if found else 0, top if top > 0 else 0,
+                                fixed)
+                continue
+            term.start(btext)
             for start in range(0, count, blocklimit):
                 end = start + blocklimit
                 ids, raw = docnums[start:end], weights[start:end]
@@ -128,6 +142,7 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
                            min(found) if found else None, max(found) if found else 0,
                            top if top > 0 else 0, fixed, last=end >= count)
             term.finish(None, None, None, None, 0, 0, fixed)
+        term.flush()
         fieldwriter.finish_field()
 
 
@@ -144,12 +159,13 @@ def _field_lengths(lengths, known, fieldname):
 class _Term:
     """One term's posting blocks and term info, written as W3PostingsWriter and W3FieldWriter write them."""
 
-    def __init__(self, postfile, level: int, raw_below: int):
-        self.postfile, self.level, self.raw_below = postfile, level, raw_below
+    def __init__(self, postfile, level: int, raw_below: int, protocol: int):
+        self.postfile, self.level, self.raw_below, self.protocol = postfile, level, raw_below, protocol
         self.pos = postfile.tell()  # only this writes to the postings file while the postings are written
         self.fieldid = b""
         self.keys: list[bytes] = []  # each term's key and info for the term index, added at the end (add_terms)
         self.infos: list[bytes] = []
+        self.pending: list[bytes] = []  # blocks not yet written: a field's are written in one call (flush)
 
     def field(self, fieldid: int) -> None:
         """Start a field's terms."""
@@ -162,6 +178,15 @@ class _Term:
         self.weight, self.df, self.minlength, self.maxlength, self.maxweight = 0, 0, None, 0, 0
         self.minid = self.maxid = None
 
+    def only_block(self, btext: bytes, ids, weights, values, minlength, maxlength, maxweight, fixed) -> None:
+        """Write a term whose postings make one block, and its term info: start, block and finish in one."""
+        self.btext, self.start_pos, self.blocks = btext, self.pos, 0
+        self.weight, self.df, self.minlength, self.maxlength, self.maxweight = (
+            sum(weights), len(ids), minlength, maxlength, maxweight)
+        self.minid, self.maxid = ids[0], ids[-1]
+        self._write(ids, weights, values, minlength, maxlength, maxweight, fixed, last=True)
+        self.finish(None, None, None, None, 0, 0, fixed)
+
     def block(self, ids, weights, values, minlength, maxlength, maxweight, fixed, last: bool) -> None:
         """Write one block of postings (W3PostingsWriter._write_block) and add it to the term's statistics."""
         self.weight += sum(weights)
@@ -172,6 +197,9 @@ class _Term:
         if self.minid is None:
             self.minid = ids[0]
         self.maxid = ids[-1]
+        self._write(ids, weights, values, minlength, maxlength, maxweight, fixed, last)
+
+    def _write(self, ids, weights, values, minlength, maxlength, maxweight, fixed, last: bool) -> None:
         deltas = tuple(map(sub, ids, chain((0,), ids)))
         if weights.count(1.0) == len(weights):
             mini_weights = None
@@ -186,26 +214,31 @@ class _Term:
             mini_values = tuple(values) if self.raw_below else tuple(v[:1] + v[1:] for v in values)
         else:
             mini_values = None if fixed == 0 else b"".join(values)
-        data = dumps((deltas, mini_weights, mini_values), 2)
+        data = dumps((deltas, mini_weights, mini_values), self.protocol)
         comp = self.level if len(ids) >= self.raw_below else 0
         if comp:
             data = zlib.compress(data, comp)
-        info = dumps((len(ids), ids[-1], maxweight, comp, length_to_byte(minlength), length_to_byte(maxlength)), 2)
+        info = dumps((len(ids), ids[-1], maxweight, comp, _length_byte(minlength), _length_byte(maxlength)), 2)
         size = len(info) + len(data)
         out = pack_int(-size if last else size) + info + data
         if not self.blocks:
             out = WHOOSH3_HEADER_MAGIC + out
-        self.postfile.write(out)
+        self.pending.append(out)
         self.pos += len(out)
         self.blocks += 1
+
+    def flush(self) -> None:
+        """Write the blocks made since the last flush (before the field writer writes anything)."""
+        self.postfile.write(b"".join(self.pending))
+        self.pending = []
 
     def finish(self, ids, weights, values, minlength, maxlength, maxweight, fixed) -> None:
         """Write the term's last block and its term info."""
         if ids:
             self.block(ids, weights, values, minlength, maxlength, maxweight, fixed, last=True)
         info = _TERM_INFO.pack(False, self.weight, self.df,
-                               0 if self.minlength is None else length_to_byte(self.minlength),
-                               length_to_byte(self.maxlength), self.maxweight,
+                               0 if self.minlength is None else _length_byte(self.minlength),
+                               _length_byte(self.maxlength), self.maxweight,
                                NO_ID if self.minid is None else self.minid, NO_ID if self.maxid is None else self.maxid)
         self.keys.append(self.fieldid + self.btext)
         self.infos.append(info + pack_long(self.start_pos) + pack_int(self.pos - self.start_pos))

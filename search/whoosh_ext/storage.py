@@ -24,6 +24,7 @@ MAX_SEGMENT_CHARS = int(0.8 * BUILD_POOL_MB * 2**20 / 15)  # a segment's pool th
 SMALL_SEGMENTS = 2  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
 MIN_SPLIT_CHARS = 1_000_000  # the last documents go to two children only when each half is this big
 COMPRESSED_POSTINGS = 16  # posting blocks with fewer postings are written uncompressed (see _segment_writer)
+PICKLE_PROTOCOL = 4  # the pickle protocol of posting blocks' data and stored fields (see _segment_writer)
 MAX_CHILDREN = 2  # segment children at work at once: one per core of the machines we target
 
 
@@ -204,8 +205,12 @@ def _segment_writer(ix):
     # Half of a build's blocks hold 1-3 postings, a few dozen bytes that do not shrink, and blocks
     # of 4-15 postings shrink by a third: compressing those took 0.3 CPU s of a 1x BBC build to
     # save 1 MB of 48. A block records its compression level; readers follow it.
-    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS)
-    return writer, DocumentAdder(writer)
+    # Whoosh pickles a block with protocol 2, where each posting's value (its positions) becomes
+    # a call to codecs.encode of a str: protocol 4 pickles bytes as bytes, in a quarter of the
+    # time, a third fewer bytes to compress and faster to read. Readers unpickle any protocol.
+    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS, protocol=PICKLE_PROTOCOL)
+    # Stored fields in protocol 4: short strings with a one-byte length, an eighth fewer bytes to compress.
+    return writer, DocumentAdder(writer, protocol=PICKLE_PROTOCOL)
 
 
 def _pool_full(writer) -> bool:
