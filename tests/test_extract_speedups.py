@@ -1,8 +1,10 @@
 """Extraction speed-ups that must not change what is extracted: their results pinned on texts written here."""
 from __future__ import annotations
 
+import gc
 import random
 import re
+import weakref
 from types import SimpleNamespace
 
 from search.extract.claims import tagger
@@ -134,6 +136,21 @@ def test_resolver_reads_the_lower_case_words_it_is_given_or_finds_them():
     chunks = [(Span(0, 8), text[:8]), (Span(10, len(text)), text[10:])]
     assert Resolver(text, chunks).lower == Resolver(text, chunks, lower_words(text)).lower == lower_words(text)
 
+
+
+def test_resolver_is_freed_without_a_collection_and_reads_common_words_as_before():
+    text = "Headline\n\nCritics said Ann Lee was wrong. Lee said critics were wrong. Plans said so."
+    chunks = [(Span(0, 8), text[:8]), (Span(10, len(text)), text[10:])]
+    resolver = Resolver(text, chunks)
+    assert [resolver.common_word(w) for w in ("Critics", "Lee", "Plans", "Ann Lee")] == [True, False, False, False]
+    assert resolver.seen.common("Critics") and not resolver.seen.common("Lee")
+    gc.disable()  # a Resolver in a reference cycle would stay until the collector ran: workers collect rarely
+    try:
+        freed = weakref.ref(resolver)
+        del resolver
+        assert freed() is None
+    finally:
+        gc.enable()
 
 def _unguarded(pattern: re.Pattern, guard: str) -> re.Pattern:
     assert pattern.pattern.startswith(guard)
