@@ -128,7 +128,7 @@ def _in_aside(masked: str, lo: int, pos: int) -> bool:
 def _cues(toks: list[Token]):
     """Yield (k, size, cue, source span) for each cue in a sentence that names a source."""
     for k, tok in enumerate(toks):
-        if tok.text.lower() not in CUE_OPENERS:
+        if tok.lower not in CUE_OPENERS:
             continue  # cheap test first: cue_at on every word would double extraction time
         size = cue_at(toks, k) or (1 if tok.text in ESTIMATE_CUES and not _noun_use(toks, k) else 0)
         if not size:
@@ -146,7 +146,7 @@ def _speaks(toks: list[Token], k: int, cue: str, np: tuple[int, int]) -> bool:
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     if cue in ("add", "added", "adds") and (nxt[:1].isdigit() or nxt[:1] in "$£€¥"):
         return False
-    if k and toks[k - 1].text.lower() in PASSIVE_BE and np[1] < k:
+    if k and toks[k - 1].lower in PASSIVE_BE and np[1] < k:
         return False  # 'United were reported to have offered £50m': who is reported on, not who reports
     if cue in EVIDENCE_CUES:
         head = toks[np[1]].text
@@ -178,7 +178,7 @@ def sentence_source(toks: list[Token], cues, starts: list[int], pos: int) -> tup
 
 def _object_of_preposition(toks: list[Token], np: tuple[int, int]) -> bool:
     """Return True for 'in contracts announced last year': a participle after a preposition's object, no subject."""
-    before = [t.text.lower() for t in toks[max(0, np[0] - 2):np[0]]]
+    before = [t.lower for t in toks[max(0, np[0] - 2):np[0]]]
     return bool(before) and before[-1] in FIGURE_PREPOSITIONS and before[0] != "according"
 
 
@@ -202,11 +202,11 @@ def _covers(toks: list[Token], k: int, size: int, np: tuple[int, int], pos: int,
     """Return True when the figure at pos lies in what the cue reports."""
     if cue in ("according to", "as per"):
         return True  # 'according to X' covers its whole sentence
-    if np[0] > 0 and toks[np[0] - 1].text.lower() in ("which", "that") and 0 <= toks[np[0] - 1].start - pos <= RELATIVE:
+    if np[0] > 0 and toks[np[0] - 1].lower in ("which", "that") and 0 <= toks[np[0] - 1].start - pos <= RELATIVE:
         return True  # 'the 2.5% which the government had predicted'
     if np[0] > k:  # 'said Mr Smith': a tag after the reported words
         return pos < toks[k].start
-    first = np[0] - 1 if np[0] > 0 and toks[np[0] - 1].text.lower() in DETERMINERS else np[0]
+    first = np[0] - 1 if np[0] > 0 and toks[np[0] - 1].lower in DETERMINERS else np[0]
     if len(toks) - (k + size) <= TAIL and first > 0 and toks[first - 1].text == ",":
         return pos < toks[first].start  # ', the company said.'
     return pos >= toks[k + size - 1].end
