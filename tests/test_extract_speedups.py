@@ -256,14 +256,13 @@ def test_job_words_read_as_before_the_union_was_built_once():
 
 
 def test_names_as_written_found_with_patterns_compiled_once():
-    from search.extract.figures.claimers import _naming_mention, _written_with
+    from search.extract.figures.claimers import _naming_mention
 
     text = "Edward Leigh spoke. Later Mr Leigh and Tory Leigh-Smith met. Committee chairman Leigh left."
     assert _naming_mention(text, "Edward Leigh", text.index("Later")) == "Edward Leigh"
     assert _naming_mention(text, "Edward Leigh", text.index("and")) == "Mr Leigh"
     assert _naming_mention(text, "Edward Leigh", len(text)) == "Leigh"  # 'chairman' is no capitalised word
     assert _naming_mention(text, "Ann Cole", len(text)) is None
-    assert _written_with("Leigh") is _written_with("Leigh")
     text = "The Commons education select committee met. Later the select committee said no."
     resolver = Resolver(text, [(Span(0, len(text)), text)])
     assert resolver._described_earlier("select committee", text.index("Later the") + 10) == \
@@ -502,17 +501,21 @@ def test_sentence_opening_patterns_tried_only_where_sentences_open_find_what_the
 
 
 def test_last_naming_mention_searched_writing_by_writing_is_the_last_one_scanned_from_the_reach():
-    from search.extract.figures.claimers import _last_written, _written_with
+    from search.extract.figures.claimers import TITLE, _last_written, _written_from
     rnd = random.Random(5)
     words = ["Leigh", "Mr", "Mr.", "Tory", "the", "McLeigh", "Leigh-Smith", "(Leigh", "\n", " ", "\u2003", "Dr", "x",
-             "Leighs", "said.", "Ex-Tory", "Lord", "Leigh,", "LeighLeigh"]
-    pattern = _written_with("Leigh")
-    for _ in range(3000):
-        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 10)))
-        for lo in range(len(text)):
-            for pos in (len(text), len(text) - 1, (lo + len(text)) // 2):
-                last = None
-                for last in pattern.finditer(text, lo, pos):
-                    pass
-                found = _last_written("Leigh", text, lo, pos)
-                assert (found and found.span()) == (last and last.span()), (text, lo, pos)
+             "Leighs", "said.", "Ex-Tory", "Lord", "Leigh,", "LeighLeigh", "O’Leigh", "Mrs", "_Leigh", "Prof.", "É"]
+    for surname in ("Leigh", "Smith-Jones", "O'Neill", "Jr."):
+        # the pattern each surname had compiled for it, which the scans must agree with
+        pattern = re.compile(rf"(?:\b{TITLE}\s+|\b[A-Z][\w'’-]+\s+)?\b{re.escape(surname)}\b")
+        pool = words + [surname, surname + ",", "Mr " + surname, surname + "s"]
+        for _ in range(1500):
+            text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 10)))
+            for lo in range(len(text)):
+                for pos in (len(text), len(text) - 1, (lo + len(text)) // 2):
+                    first = pattern.search(text, lo, pos)
+                    assert _written_from(surname, text, lo, pos) == (first and first.span()), (text, lo, pos)
+                    last = None
+                    for last in pattern.finditer(text, lo, pos):
+                        pass
+                    assert _last_written(surname, text, lo, pos) == (last and last.span()), (text, lo, pos)
