@@ -36,10 +36,9 @@ def build_quotes(ctx: Context, found: list[Found], resolver: Resolver, ranker, l
     # unnamed ('was accused of "sleepwalking"') stays, credited to nobody.
     kept = [(q, attr, kind) for q, attr, kind in zip(found, attributions, kinds)
             if kind == "quote" or attr is UNNAMED or _reported_fragment(ctx, q, attr)]
-    quotes = [replace(piece, utterance=number)
-              for number, (q, attr, kind) in enumerate(kept, 1)
+    quotes = [piece for number, (q, attr, kind) in enumerate(kept, 1)
               for piece in _pieces(ctx, q, kind, None if attr is UNNAMED else ranker.choose(ctx, q, attr, cache),
-                                   resolver)]
+                                   resolver, number)]
     number = len(kept)
     for quote, continued in _transcript_quotes(ctx, found, resolver, lines):
         number += not continued  # a turn's unlabelled paragraphs are pieces of its one utterance
@@ -54,23 +53,25 @@ def _reported_fragment(ctx: Context, found: Found, attr: Attribution | None) -> 
     return not is_title(ctx.text[found.start:found.end]) or (attr.cue or "").lower() in NAMING_CUES
 
 
-def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver) -> list[Quote]:
-    """Return one Quote per piece of an utterance, all with its speaker."""
-    pieces = [_quote(ctx, start, end, kind, attr, resolver) for start, end in found.parts()]
+def _pieces(ctx: Context, found: Found, kind, attr: Attribution | None, resolver, utterance: int) -> list[Quote]:
+    """Return one Quote per piece of an utterance (numbered utterance), all with its speaker."""
+    pieces = [_quote(ctx, start, end, kind, attr, resolver, utterance) for start, end in found.parts()]
     if attr is not None and pieces[0].speaker:
         resolver.note(attr.start, pieces[0].speaker)  # a later 'he said' may mean this speaker
     return pieces
 
 
-def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver) -> Quote:
+def _quote(ctx: Context, start, end, kind, attr: Attribution | None, resolver, utterance: int | None = None) -> Quote:
+    # the utterance's number given, not set after by dataclasses.replace: a copy of a frozen record costs twice its
+    # making (9,000 quotes over BBC)
     if attr is None:
-        return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind)
+        return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind, utterance=utterance)
     attr = replace(attr, end=titled_end(ctx.text, attr.end)) if ctx.text[attr.start:attr.start + 1].isupper() else attr
     mention = ctx.text[attr.start:attr.end]
     speaker, named = resolver.speaker(mention, attr.start)
     return Quote(text=ctx.text[start:end], start=start, end=end, kind=kind,
                  speaker=speaker, speaker_mention=mention, named=named,
-                 speaker_start=attr.start, speaker_end=attr.end, cue=attr.cue)
+                 speaker_start=attr.start, speaker_end=attr.end, cue=attr.cue, utterance=utterance)
 
 
 def _kind(ctx: Context, quote: Found, attr: Attribution | None) -> str:

@@ -18,11 +18,11 @@ MEDIUM_REACH = 4  # tokens after 'according to' that may hold the medium's noun 
 
 def cue_at(toks: list[Token], i: int) -> int:
     """Return how many tokens form a cue at i (0 if none): 'said', 'pointed out'."""
-    word = toks[i].text.lower()
+    word = toks[i].lower
     if word not in CUE_STARTS:
         return 0
     if i + 1 < len(toks):
-        pair = f"{word} {toks[i + 1].text.lower()}"
+        pair = f"{word} {toks[i + 1].lower}"
         if pair in CUE_WORDS or pair in ("according to", "as per"):
             return 2
     if word in OPENING_CUES and (i == 0 or toks[i - 1].text in QUOTE_MARKS):
@@ -36,9 +36,9 @@ def cue_at(toks: list[Token], i: int) -> int:
 
 def claim_cue_at(toks: list[Token], i: int, headline: bool = False) -> int:
     """Return how many tokens form a claim cue at i (0 if none): 'said', 'called for', 'Says' in a headline."""
-    word = toks[i].text.lower()
+    word = toks[i].lower
     if i + 1 < len(toks):
-        pair = f"{word} {toks[i + 1].text.lower()}"
+        pair = f"{word} {toks[i + 1].lower}"
         if pair in ("according to", "as per"):
             return 2
         if pair in PAIRS:
@@ -61,7 +61,7 @@ def anonymity(toks: list[Token], i: int) -> bool:
     """Return True for 'asked not to be named': why a source is unnamed, not what it said."""
     if i + 1 >= len(toks) or toks[i + 1].text not in ANONYMITY_STARTS:
         return False  # most cues: one look at the next word
-    after = " ".join(t.text.lower() for t in toks[i + 1:i + 5])
+    after = " ".join(t.lower for t in toks[i + 1:i + 5])
     return after.startswith(ANONYMITY)
 
 
@@ -82,15 +82,15 @@ def _subject_like(toks: list[Token], j: int) -> bool:
 
 def _determined(toks: list[Token], j: int) -> bool:
     """Return True for 'the study', 'a new poll' ending at j: a subject, so a verb follows it."""
-    word = toks[j].text.lower()
+    word = toks[j].lower
     if word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS):
         return False  # 'an unprompted call', 'the growing fears'
     k = j - 1
-    while k >= 0 and j - k <= 3 and toks[k].text.lower() not in ARTICLES and (
-            toks[k].text.lower() in ADJECTIVES or toks[k].text[:1].isupper()
-            or toks[k].text.lower().endswith(ADJECTIVE_ENDINGS)):
+    while k >= 0 and j - k <= 3 and toks[k].lower not in ARTICLES and (
+            toks[k].lower in ADJECTIVES or toks[k].text[:1].isupper()
+            or toks[k].lower.endswith(ADJECTIVE_ENDINGS)):
         k -= 1  # 'the Republican presidential candidate plans'
-    return k >= 0 and toks[k].text.lower() in ARTICLES
+    return k >= 0 and toks[k].lower in ARTICLES
 
 
 def _noun_before(prev: str) -> bool:
@@ -145,7 +145,7 @@ def framing_cue(toks: list[Token], cues: list[int]) -> int | None:
     subordinate = False
     clause_start = True
     for k, tok in enumerate(toks):
-        lower = tok.text.lower()
+        lower = tok.lower
         if (clause_start and lower in SUBORDINATORS) or lower in ("who", "which"):
             subordinate = True  # until the clause's closing comma
         elif tok.text == ",":
@@ -159,8 +159,8 @@ def framing_cue(toks: list[Token], cues: list[int]) -> int | None:
 def medium_after(toks: list[Token], k: int) -> bool:
     """Return True when 'according to' names what carried the words ('a translation of his remarks'), no source."""
     for tok in toks[k:k + MEDIUM_REACH]:
-        if tok.text.lower() in MEDIUM_NOUNS:
+        if tok.lower in MEDIUM_NOUNS:
             return True
-        if tok.text == "," or tok.text.lower() == "of":
+        if tok.text == "," or tok.lower == "of":
             return False
     return False

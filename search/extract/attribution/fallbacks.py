@@ -55,7 +55,7 @@ def possessive_source(ctx: Context, quote: Found) -> Attribution | None:
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].text in QUOTE_MARKS:
             return None  # an earlier quote sits between: that one owns the noun
-        if toks[k].text.lower() not in SPEECH_NOUNS:
+        if toks[k].lower not in SPEECH_NOUNS:
             continue
         owner = toks[k - 1].text
         if owner.lower() in ("his", "her", "their"):
@@ -69,7 +69,7 @@ def passive_agent(ctx: Context, quote: Found) -> Attribution | None:
     """Return 'MPs' of 'the scheme was branded a "waste" by MPs': the speaker, not the subject."""
     lo, hi = sentence_at(ctx.sentences[quote.para], quote.outer_start)
     before = tokens(ctx.masked, lo, quote.outer_start)
-    if not any(t.text.lower() in PASSIVE_BE for t in before):
+    if not any(t.lower in PASSIVE_BE for t in before):
         return None
     after = tokens(ctx.masked, quote.outer_end, hi)
     k = 1 if after[:1] and after[0].text == "," else 0
@@ -88,8 +88,8 @@ def _passive_subject(before, common) -> bool:
     if subject is None:
         return False
     for m in range(subject[1] + 1, min(subject[1] + 1 + PASSIVE_REACH, len(before) - 2)):
-        if before[m].text.lower() in PASSIVE_BE and before[m + 1].text.lower() in CUE_WORDS:
-            return before[m + 2].text.lower() not in RAISED and not any(
+        if before[m].lower in PASSIVE_BE and before[m + 1].lower in CUE_WORDS:
+            return before[m + 2].lower not in RAISED and not any(
                 cue_at(before, k) for k in range(m + 2, len(before)))
     return False
 
@@ -97,7 +97,7 @@ def _passive_subject(before, common) -> bool:
 def _passive_cue(before) -> bool:
     """Return True when the words before a quote end in a passive verb of saying: 'was accused of', 'were told'."""
     for k in range(len(before) - 1, max(0, len(before) - PASSIVE_REACH), -1):
-        if before[k].text.lower() in CUE_WORDS and before[k - 1].text.lower() in PASSIVE_BE:
+        if before[k].lower in CUE_WORDS and before[k - 1].lower in PASSIVE_BE:
             return True
     return False
 

@@ -91,14 +91,14 @@ def _after(ctx: Context, lo: int, hi: int) -> tuple[Attribution | None, bool] | 
     dash = any(t.text in DASHES for t in toks[:first])
     for k in _clause(toks, first):
         size = cue_at(toks, k)
-        if not size or toks[k].text.lower() in PARTICIPLE_CUES:
+        if not size or toks[k].lower in PARTICIPLE_CUES:
             continue
         cue = cue_text(toks, k, size)
         outer = k if cue.lower() in ("according to", "as per") else _according_after(toks, k + size)
         if k == first or outer is not None:
             k, size = (k, size) if outer is None else (outer, 2)
             return make_attribution(toks, _titled(toks, np_after(toks, k + size)), cue_text(toks, k, size)), True
-        inverted = toks[k - 1].text == "," and toks[k].text.lower() in OPENING_CUES
+        inverted = toks[k - 1].text == "," and toks[k].lower in OPENING_CUES
         # '"...", which had "...", said the committee': a clause holding a quote is no aside.
         np = None if inverted and _holds_quote(toks, first, k) else subject_before(toks, k, first)
         if np is None and inverted:
@@ -218,18 +218,18 @@ def _cue_before(ctx: Context, lo: int, hi: int) -> Attribution | None:
     frame = framing_cue(toks, cues)
     for k in opening + ([frame] if frame is not None else []) + list(reversed(cues)):
         size = cue_at(toks, k)
-        if toks[k].text.lower() not in PARTICIPLE_CUES:
+        if toks[k].lower not in PARTICIPLE_CUES:
             found = cue_source(toks, k, size)
             if found:
                 return make_attribution(toks, found, cue_text(toks, k, size))
-    if cues and toks[cues[-1]].text.lower() in PARTICIPLE_CUES:
+    if cues and toks[cues[-1]].lower in PARTICIPLE_CUES:
         found = subject_before(toks, cues[-1], 0)
-        if found and found[0] and toks[found[0] - 1].text.lower() == "with":
+        if found and found[0] and toks[found[0] - 1].lower == "with":
             return make_attribution(toks, found, cue_text(toks, cues[-1], 1))  # 'with one ad asking, "..."'
     # 'has been accused of', 'was told': the subject of a passive cue is who is spoken of or to, not the speaker
-    cues = [k for k in cues if not (k and toks[k - 1].text.lower() in PASSIVE_BE)]
+    cues = [k for k in cues if not (k and toks[k - 1].lower in PASSIVE_BE)]
     if cues:  # 'adding, "..."': the speaker is the subject of the sentence
-        for k in (k for k in cues if toks[k].text.lower() not in PARTICIPLE_CUES):
+        for k in (k for k in cues if toks[k].lower not in PARTICIPLE_CUES):
             found = subject_before(toks, k, 0)
             if found:
                 return make_attribution(toks, _titled(toks, found), cue_text(toks, k, cue_at(toks, k)))

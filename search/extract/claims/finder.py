@@ -135,10 +135,10 @@ def cue_sentences(ctx: Context, judge=None) -> list[tuple[list[Token], list[tupl
             for toks in windows(tokens(ctx.masked, lo, hi)):
                 # a headline: the title, or a headline quoted in the text ('READ: Bush Says We Should ...')
                 headline = (p == 0 and ctx.titled or len(sentences) == 1) and _title_case(toks)
-                cues = [(k, size) for k, tok in enumerate(toks) if tok.text.lower() in words
+                cues = [(k, size) for k, tok in enumerate(toks) if tok.lower in words
                         and (size := claim_cue_at(toks, k, headline) or cue_at(toks, k)
                              or learned_cue_at(toks, k, learned))]
-                if cues or any(tok.text.lower() in POLL_NOUNS for tok in toks):  # 'CONTENT in a poll'
+                if cues or any(tok.lower in POLL_NOUNS for tok in toks):  # 'CONTENT in a poll'
                     found.append((toks, cues))
     return found
 
@@ -168,9 +168,9 @@ def cue_subjects(cued) -> list[tuple[int, int]]:
     for toks, cues in cued:
         for k, _ in cues:
             size = cue_at(toks, k)
-            if size and toks[k].text.lower() not in PARTICIPLE_CUES:
+            if size and toks[k].lower not in PARTICIPLE_CUES:
                 np = cue_source(toks, k, size)
-                if np and toks[np[0]].text.lower() not in PRONOUNS:
+                if np and toks[np[0]].lower not in PRONOUNS:
                     found.append((toks[np[0]].start, toks[np[1]].end))
     return found
 
@@ -197,15 +197,15 @@ def _headline_colon(ctx: Context) -> RawClaim | None:
     if colon is None:
         return None
     # 'Obama on Climate Change: ...', 'Former AG Mukasey at RNC: ...': the name before its topic says it
-    topic = next((m for m in range(first + 1, colon) if toks[m].text.lower() in TOPIC_JOINS), colon)
+    topic = next((m for m in range(first + 1, colon) if toks[m].lower in TOPIC_JOINS), colon)
     name = toks[first:topic]
     if len(name) > HEADLINE_NAME or not all(is_cap(t.text) or t.text in PHRASE_NAME_JOINS for t in toks[first:colon]
-                                            if t.text.lower() not in TOPIC_JOINS):
+                                            if t.lower not in TOPIC_JOINS):
         return None
-    if not name or len(name) == 1 and (len(name[0].text) < 2 or name[0].text.lower() in HEADLINE_LABELS
-                                       and name[0].text.lower() not in HEADLINE_EVIDENCE):
+    if not name or len(name) == 1 and (len(name[0].text) < 2 or name[0].lower in HEADLINE_LABELS
+                                       and name[0].lower not in HEADLINE_EVIDENCE):
         return None  # 'Analysis: ...' labels the piece; 'Poll: ...' says what a poll found
-    if name[0].text.lower() in HEADLINE_EVENTS:
+    if name[0].lower in HEADLINE_EVENTS:
         return None  # 'Storm Ivo: 52,000 homes lose power' names the event the story is about
     words = [t for t in toks[colon + 1:] if t.text[:1].isalnum()]
     if len(words) < MIN_CONTENT:
@@ -227,7 +227,7 @@ def _sentence_claims(ctx: Context, toks: list[Token], cues, judge) -> list[RawCl
     # 'casts doubt on', 'expressed hope that': the noun inside a light verb's cue is no verb of its own
     inside = {j for k, size in cues for j in range(k + 1, k + size)}
     cues = [(k, size) for k, size in cues if k not in inside]
-    learned = [(k, size) for k, size in cues if toks[k].text.lower() not in SENTENCE_WORDS]
+    learned = [(k, size) for k, size in cues if toks[k].lower not in SENTENCE_WORDS]
     cues = [(k, size) for k, size in cues if _claim_cue(toks, k, size)]
     sent = Sentence(toks, cues, _cuts(toks, cues))
     claims, taken = [], []
@@ -264,14 +264,14 @@ def _poll_frames(toks: list[Token], taken: list, claims: list[RawClaim]) -> list
     """Find 'Clinton held a 24-point lead among black voters in a CNN national poll': the poll is the source."""
     found = []
     for i, tok in enumerate(toks):
-        if tok.text not in IN_FORMS or not i or toks[i - 1].text.lower() in TAKING_PART \
+        if tok.text not in IN_FORMS or not i or toks[i - 1].lower in TAKING_PART \
                 or any(a <= i < b for a, b in taken) or any(c.start <= tok.start < c.end for c in claims):
             continue
         poll = next((j for j in range(i + 1, min(len(toks), i + POLL_REACH))
-                     if toks[j].text.lower() in POLL_NOUNS), None)
+                     if toks[j].lower in POLL_NOUNS), None)
         if poll is None or not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-") for t in toks[i + 1:poll]):
             continue
-        if toks[poll].text.lower() == "poll" and not any(is_cap(t.text) or t.text.lower() in POLL_KINDS
+        if toks[poll].lower == "poll" and not any(is_cap(t.text) or t.lower in POLL_KINDS
                                                          for t in toks[i + 1:poll]):
             continue  # 'significant players in the poll': in British copy a bare 'the poll' is the election
         lo = _clause_start(toks, i)
@@ -314,11 +314,11 @@ def _cuts(toks: list[Token], cues) -> frozenset[int]:
     for k, size in cues:
         subject = subject_before(toks, k, 0) if not is_participle(cue_text(toks, k, size).lower()) else None
         first = subject[0] if subject else 0
-        while first > 0 and toks[first - 1].text.lower() in ("the", "a", "an"):
+        while first > 0 and toks[first - 1].lower in ("the", "a", "an"):
             first -= 1  # 'while the Liberal Democrats said'
-        if first > 0 and toks[first - 1].text.lower() in CLAUSE_BOUNDARIES:
+        if first > 0 and toks[first - 1].lower in CLAUSE_BOUNDARIES:
             cuts.add(first - 1)
-        elif subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+        elif subject is None and k > 0 and toks[k - 1].lower in ("and", "but"):
             cuts.add(k - 1)  # '... went down on one knee and added
     return frozenset(cuts)
 
@@ -344,7 +344,7 @@ def _according(ctx, sent, k, size, cue) -> Match | None:
         return Match(comma + 1, _clause_end(sent, comma + 1), who, k, size)
     end = k - 1 if toks[k - 1].text == "," else k
     lo = _clause_start(toks, end)
-    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].text.lower() not in CLAUSE_BOUNDARIES
+    mid = comma is not None and comma + 1 < len(toks) and toks[comma + 1].lower not in CLAUSE_BOUNDARIES
     if mid and toks[k - 1].text == ",":  # 'CONTENT, according to X, MORE': the content goes on after X
         return Match(lo, _clause_end(sent, comma + 1), who, k, size)
     return Match(lo, end, who, k, size)
@@ -354,8 +354,8 @@ def _as_by(toks: list[Token], k: int, size: int, cue: str) -> int | None:
     """Return where 'as' opens 'as (first) reported by X' (a frame like 'according to X'), None if it is not one."""
     if "say" not in classes_of(cue) or is_participle(cue) or k + size >= len(toks) or toks[k + size].text != "by":
         return None  # 'was quoted as saying by the agency': the agency carried the words
-    j = k - (k > 0 and toks[k - 1].text.lower() in FRAME_ADVERBS)  # 'as first reported'
-    if j < 1 or toks[j - 1].text.lower() != "as":
+    j = k - (k > 0 and toks[k - 1].lower in FRAME_ADVERBS)  # 'as first reported'
+    if j < 1 or toks[j - 1].lower != "as":
         return None
     # it frames the sentence from its start or after a comma, not 'described X as revealed by the report as ...'
     return j - 1 if j == 1 or toks[j - 2].text == "," else None
@@ -371,9 +371,9 @@ def _speech_noun(ctx, sent, k, size, cue) -> Match | None:
         source = (k - 1, k - 1)
     else:
         source = np_back(toks, k - 1, 0)
-        if source is None or not (is_cap(toks[source[0]].text) or toks[source[0]].text.lower() in ("the", "a", "an")):
+        if source is None or not (is_cap(toks[source[0]].text) or toks[source[0]].lower in ("the", "a", "an")):
             return None
-        if toks[source[0]].text.lower() in ("the", "a", "an") and source[1] > source[0]:
+        if toks[source[0]].lower in ("the", "a", "an") and source[1] > source[0]:
             source = source[0] + 1, source[1]
     lo = k + 2
     return Match(lo, _clause_end(sent, lo), owner_span(toks, source), k, size)
@@ -385,12 +385,12 @@ def _unsourced(ctx, sent, k, size, cue) -> Match | None:
     toks = sent.toks
     if cue not in UNSOURCED_CUES or k < 2 or k + size >= len(toks) or toks[k + size].text != "to":
         return None
-    be = k - 1 - (toks[k - 1].text.lower() in ("widely", "also", "now", "still"))  # 'is widely expected to'
-    saying = k + size + 1 < len(toks) and classes_of(toks[k + size + 1].text.lower())
-    if toks[be].text.lower() not in BE_FORMS or saying:
+    be = k - 1 - (toks[k - 1].lower in ("widely", "also", "now", "still"))  # 'is widely expected to'
+    saying = k + size + 1 < len(toks) and classes_of(toks[k + size + 1].lower)
+    if toks[be].lower not in BE_FORMS or saying:
         return None  # 'He is expected to say that ...': his own words follow, with him as their source
     subject = subject_before(toks, be, 0)
-    if subject is None or toks[subject[0]].text.lower() in ("it", "which", "who", "that"):
+    if subject is None or toks[subject[0]].lower in ("it", "which", "who", "that"):
         return None  # 'it is expected to': no subject to be expected of; a relative's antecedent lies outside
     hi = _clause_end(sent, k + size)
     for later, _ in sent.cues:  # '..., the rupee shed 0.1% Analysts said that ...': another's words end it
@@ -404,7 +404,7 @@ def _unsourced(ctx, sent, k, size, cue) -> Match | None:
 def _participle(ctx, sent, k, size, cue) -> Match | None:
     """'..., saying CONTENT' / '..., arguing that CONTENT': the main clause's subject is the source."""
     toks = sent.toks
-    if not is_participle(cue) or k == 0 or toks[k - 1].text.lower() not in PARTICIPLE_OPENERS:
+    if not is_participle(cue) or k == 0 or toks[k - 1].lower not in PARTICIPLE_OPENERS:
         return None
     lo = _complement(toks, k + size, classes_of(cue), False)
     if lo is None:
@@ -427,11 +427,11 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
             after += 1  # ', the city's director.': the appositive is the tag's
     elif (subject := cue_subject(toks, k)) is not None:
         comma, after = subject[0] - 1, k + size
-        if comma > 0 and toks[comma].text.lower() == "the" and toks[comma - 1].text == ",":
+        if comma > 0 and toks[comma].lower == "the" and toks[comma - 1].text == ",":
             comma -= 1  # 'CONTENT, the Treasury said.': the name's article sits outside its span
         elif comma > 0 and toks[comma].text != ",":
             comma = _description_before(toks, subject[0], comma)  # ', the EU's statistics office Eurostat said'
-        if comma >= 0 and toks[comma].text.lower() == "as":  # 'As Clyburn noted, CONTENT'
+        if comma >= 0 and toks[comma].lower == "as":  # 'As Clyburn noted, CONTENT'
             tail = _tag_tail(toks, after, "tell" in classes_of(cue))
             if tail is not None and comma > 1 and toks[comma - 1].text == "," and (
                     tail >= len(toks) or toks[tail].text in ".!?"):  # 'CONTENT, as Dayen noted in The Intercept.'
@@ -449,10 +449,10 @@ def _tag(ctx, sent, k, size, cue) -> Match | None:
     if tail is None:
         return None
     lo = _clause_start(toks, comma)
-    opener = (toks[lo].text.lower() in CLAIM_OPENERS or toks[lo].text.endswith("ing")) and not _hedged_number(toks, lo)
+    opener = (toks[lo].lower in CLAIM_OPENERS or toks[lo].text.endswith("ing")) and not _hedged_number(toks, lo)
     hi = comma
     mid = _goes_on(toks, tail)
-    if mid and toks[tail + 1].text.lower() in TAG_ADJUNCTS and _finite(toks, lo, comma):
+    if mid and toks[tail + 1].lower in TAG_ADJUNCTS and _finite(toks, lo, comma):
         mid = False  # '41 people have died, officials said, as rescuers searched ...': the writer's adjunct
     # 'Holding open a book, X said', 'At a rally, X said'; not 'At least 41 people have died, X said', nor
     # 'In the years since, he said, far too many lives have been lost' (the content goes on past the tag)
@@ -473,7 +473,7 @@ def _goes_on(toks: list[Token], tail: int) -> bool:
     nor ', he said, and added that ...' (the tag's own verb)."""
     if tail + 1 >= len(toks) or toks[tail].text != ",":
         return False
-    after = toks[tail + 1].text.lower()
+    after = toks[tail + 1].lower
     if after == "and":
         nxt = toks[tail + 2].text if tail + 2 < len(toks) else ""
         return nxt.islower() and _verb_at(toks, tail + 2) and not classes_of(nxt)
@@ -483,8 +483,8 @@ def _goes_on(toks: list[Token], tail: int) -> bool:
 def _description_before(toks: list[Token], name: int, default: int) -> int:
     """Return the comma before 'the statistics office' in ', the statistics office Eurostat said', else default."""
     for m in range(name - 1, max(0, name - DESCRIPTION_REACH) - 1, -1):
-        word = toks[m].text.lower()
-        if word == "," and toks[m + 1].text.lower() in ("the", "a", "an"):
+        word = toks[m].lower
+        if word == "," and toks[m + 1].lower in ("the", "a", "an"):
             return m  # ', the statistics office Eurostat said'
         if word == "," and _bare_description(toks, m + 1, name) and not any(cue_at(toks, j) for j in range(m)):
             return m  # ', grid operator Vattenfall says'; not ', news agency AP reported' after 'Prosecutors said
@@ -497,7 +497,7 @@ def _bare_description(toks: list[Token], lo: int, name: int) -> bool:
     """Return True for 'grid operator' in ', grid operator Vattenfall says': a body's or job's noun, lower case."""
     start = lo
     while lo < name - 1 and lo < start + DESCRIPTION_CAPS and is_cap(toks[lo].text) and toks[lo].text.isalpha() \
-            and toks[lo].text.lower() not in STOP_WORDS:
+            and toks[lo].lower not in STOP_WORDS:
         lo += 1  # a place or party before the job: ', Algerian foreign ministry spokesman Ben Ali said'
     words = [t.text for t in toks[lo:name]]
     head = words[-1] if words else ""
@@ -515,7 +515,7 @@ def _inverted_speaker(toks: list[Token], i: int) -> tuple[int, int] | None:
         return np
     j = i
     while j < len(toks) and j - i < DESCRIPTION_REACH and toks[j].text[:1].isalnum() and \
-            toks[j].text.lower() not in NOT_DESCRIPTIONS:
+            toks[j].lower not in NOT_DESCRIPTIONS:
         j += 1
     name = j
     while name > i and is_cap(toks[name - 1].text) and toks[name - 1].text not in TIME_WORDS:
@@ -531,7 +531,7 @@ def _described_after(toks: list[Token], np: tuple[int, int]) -> bool:
     if end < len(toks) and toks[end].text in ("by", "from", "of", "for", "at", "with"):  # 'says a report by X'
         end = next((m for m in range(end, min(len(toks), end + DESCRIPTION_REACH)) if not toks[m].text[:1].isalnum()
                     or toks[m].text in AUXILIARIES), end)
-    if toks[np[0]].text.lower() not in SPEAKER_DETERMINERS or np[1] == np[0] or _finite(toks, np[0] + 1, end):
+    if toks[np[0]].lower not in SPEAKER_DETERMINERS or np[1] == np[0] or _finite(toks, np[0] + 1, end):
         return False  # 'The LSE, which saw its shares rise, said the bid undervalued the business': a clause
     # the sentence ends, or an aside follows ("said the company's chief executive, John Ferriola.", 'said the
     # report, the highest total to date.'), not the main clause's participle ('announced the news, adding that')
@@ -549,11 +549,11 @@ def _named_after(toks: list[Token], i: int) -> bool:
 def _forward(ctx, sent, k, size, cue) -> Match | None:
     """'X said (on Monday) (that) CONTENT', 'X told Y CONTENT', 'X vowed to CONTENT', 'a poll found CONTENT'."""
     toks = sent.toks
-    progressive = is_participle(cue) and k > 0 and toks[k - 1].text.lower() in BE_FORMS
+    progressive = is_participle(cue) and k > 0 and toks[k - 1].lower in BE_FORMS
     if is_participle(cue) and not progressive:
         return None
     subject = subject_before(toks, k - 1, 0) if progressive else cue_subject(toks, k)  # 'He is suggesting that'
-    if subject is None and k > 0 and toks[k - 1].text.lower() in ("and", "but"):
+    if subject is None and k > 0 and toks[k - 1].lower in ("and", "but"):
         source = sent.source or token_span(toks, first_subject(toks, 0, k, ctx.common))  # '... and said that'
         lo = _complement(toks, k + size, classes_of(cue), False)
         return Match(lo, _clause_end(sent, lo), source, k, size) if source and lo is not None else None
@@ -563,14 +563,14 @@ def _forward(ctx, sent, k, size, cue) -> Match | None:
     if lo is None:
         return None
     hi = _clause_end(sent, lo)
-    if toks[subject[0]].text.lower() in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
+    if toks[subject[0]].lower in ("who", "which"):  # 'The NRA, which endorsed Trump, used ...'
         hi = next((m for m in range(lo, hi) if toks[m].text == ","), hi)
     return Match(lo, hi, token_span(toks, subject), k, size)
 
 
 def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) -> tuple[int, int, str] | None:
     """Return the cue (index, size, text) past an adverb ('publicly thanked'), None before a non-cue ('also flew')."""
-    word = toks[k].text.lower()
+    word = toks[k].lower
     if size == 1 and (word in ADVERBS or word.endswith("ly")):
         if k + 1 >= len(toks):
             return None
@@ -584,7 +584,7 @@ def _past_adverb(toks: list[Token], k: int, size: int, learned: frozenset[str]) 
 def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
     """Any cue's forward reading: its subject (or the main clause's) asserts what follows it to the clause end."""
     toks = sent.toks
-    if cue in NOUN_FORMS and (k + size >= len(toks) or toks[k + size].text.lower() not in ("to", "that")):
+    if cue in NOUN_FORMS and (k + size >= len(toks) or toks[k + size].lower not in ("to", "that")):
         return None  # 'Harbour plan splits council': a noun unless 'to' or 'that' follows ('plans to', 'fears that')
     if not _verb_reading(toks, k, cue):
         return None
@@ -602,7 +602,7 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
         lo += 1
     if lo >= len(toks) or toks[lo].text in QUOTE_MARKS or not toks[lo].text[:1].isalnum() or toks[lo].text == "by":
         return None  # nothing reported, a direct quote, or a passive's agent ('solutions suggested by experts')
-    if toks[lo].text.lower() == "to" and classes_of(cue) & {"say", "tell"} and not classes_of(cue) & {"intent"}:
+    if toks[lo].lower == "to" and classes_of(cue) & {"say", "tell"} and not classes_of(cue) & {"intent"}:
         return None  # 'will write to customers': whom it is said to, not what
     if _adjunct_content(toks, lo, cue):
         return None  # 'said on a call with reporters', 'appearing on a new show': where or how, not what
@@ -611,7 +611,7 @@ def _loose(ctx, sent, k, size, cue, heads: frozenset[str]) -> Match | None:
 
 def _adjunct_content(toks: list[Token], lo: int, cue: str) -> bool:
     """Return True when a loose reading's content opens with an adjunct, not a proposition or an object."""
-    first = toks[lo].text.lower()
+    first = toks[lo].lower
     if first in PLACE_PREPOSITIONS:
         return True
     # a verb of saying governs its preposition ('joked about', 'insisted on'); an act verb does not ('appearing on')
@@ -628,11 +628,11 @@ def _event_reading(ctx, toks: list[Token], k: int, size: int, cue: str) -> bool:
     deciding her schedule', and a headline's passive 'Star ruled out of final', 'Firm attacked over row'."""
     if classes_of(cue) & {"say", "tell"}:
         return False
-    word, before = cue.split()[0], toks[k - 1].text.lower() if k else ""
+    word, before = cue.split()[0], toks[k - 1].lower if k else ""
     if word.endswith("ing") and before in GERUND_HEADS:
         return True
     headline = ctx.titled and ctx.sentences and ctx.sentences[0] and toks[k].end <= ctx.sentences[0][-1][1]
-    after = toks[k + size].text.lower() if k + size < len(toks) else ""
+    after = toks[k + size].lower if k + size < len(toks) else ""
     return bool(headline) and word.endswith("ed") and size == 1 and before not in AUXILIARIES \
         and (after in ADJUNCT_HEADS or after in NOT_CLAIM_OPENING or after in ("out", "off"))
 
@@ -641,12 +641,12 @@ def _reduced_relative(toks: list[Token], k: int, cue: str) -> bool:
     """Return True for 'users wanting help have turned to': an -ing cue modifying the noun before it, whose
     clause goes on to its own verb (no claim: the noun is the main clause's subject)."""
     if not cue.split()[0].endswith("ing") or k == 0 or not toks[k - 1].text[:1].isalnum() \
-            or toks[k - 1].text.lower() in AUXILIARIES or toks[k - 1].text.lower() in CLAUSE_BOUNDARIES \
+            or toks[k - 1].lower in AUXILIARIES or toks[k - 1].lower in CLAUSE_BOUNDARIES \
             or classes_of(cue) & {"say", "tell", "evidence"}:
         return False
     for m in range(k + 1, min(len(toks), k + CLAUSE_REACH)):
-        if toks[m].text in ",;:" or toks[m].text in QUOTE_MARKS or toks[m].text.lower() in CLAUSE_SUBJECTS \
-                or toks[m].text.lower() in QUESTION_WORDS or toks[m].text.lower() in ("that", "which", "who"):
+        if toks[m].text in ",;:" or toks[m].text in QUOTE_MARKS or toks[m].lower in CLAUSE_SUBJECTS \
+                or toks[m].lower in QUESTION_WORDS or toks[m].lower in ("that", "which", "who"):
             return False  # the cue's own clause: 'calling it a disgrace', 'suggesting that ...'
         if toks[m].text in AUXILIARIES:
             return True
@@ -658,15 +658,15 @@ def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] |
     toks = sent.toks
     subject = cue_subject(toks, k)
     word = cue.split()[0]
-    if subject is None and k and toks[k - 1].text.lower() in BE_FORMS \
+    if subject is None and k and toks[k - 1].lower in BE_FORMS \
             and (word.endswith("ing") or not classes_of(cue)) and not word.endswith("ed"):
         # 'critics were skeptical of': an adjective, not a passive; 'Blair is planning': a progressive's own subject
         subject = subject_before(toks, k - 1, 0)
-    if subject is None and not (is_participle(cue) or k and toks[k - 1].text.lower() in ("and", "but", ",")):
+    if subject is None and not (is_participle(cue) or k and toks[k - 1].lower in ("and", "but", ",")):
         return None  # a passive ('is expected to'): its subject is not the source, and no agent is named
     if classes_of(cue) == {"evidence"} and subject and not evidence_subject(toks, subject[0], k):
         return None  # 'sales showed a rise': a measure shows, nobody claims
-    of = subject and next((i for i in range(subject[1], subject[0], -1) if toks[i].text.lower() == "of"), None)
+    of = subject and next((i for i in range(subject[1], subject[0], -1) if toks[i].lower == "of"), None)
     if of and not can_assert(toks, token_span(toks, (of - 1, of - 1)), ctx.common, heads):
         return None  # 'the housing of Russian orphans underscores': the head before 'of' asserts, not 'orphans'
     if subject and not _agent_phrase(toks, subject, cue):
@@ -679,12 +679,12 @@ def _loose_source(ctx, sent, k, cue, heads: frozenset[str]) -> tuple[int, int] |
 def _finite(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True when toks[lo:hi] holds a finite verb: an auxiliary or a past tense ('a retired' is an adjective)."""
     return any(t.text in AUXILIARIES or t.text in PAST_VERBS or (t.text.endswith("ed") and t.text.islower()
-               and m and toks[m - 1].text.lower() not in ARTICLES) for m, t in enumerate(toks[lo:hi], lo))
+               and m and toks[m - 1].lower not in ARTICLES) for m, t in enumerate(toks[lo:hi], lo))
 
 
 def _verb_reading(toks: list[Token], k: int, cue: str) -> bool:
     """Return True when the cue word can be a verb where it stands, not a noun or adjective ('Roma defender')."""
-    before = toks[k - 1].text.lower() if k else ""
+    before = toks[k - 1].lower if k else ""
     if before in NOUN_OPENERS:
         return False  # 'another replay', 'his outspoken views'
     word = cue.split()[0]
@@ -730,7 +730,7 @@ def _hearer_end(toks: list[Token], i: int) -> int | None:
     if not obj:
         return None
     end = next((m for m in range(obj[0] + 1, obj[1] + 1) if toks[m].text in TIME_WORDS
-                or toks[m].text.lower() in CLAUSE_SUBJECTS or toks[m].text in CONTENT_DETERMINERS), obj[1] + 1)
+                or toks[m].lower in CLAUSE_SUBJECTS or toks[m].text in CONTENT_DETERMINERS), obj[1] + 1)
     later = _last_opening(toks, end)  # 'told members of the committee the budget was'
     return end if later is None else later
 
@@ -746,9 +746,9 @@ def _last_opening(toks: list[Token], i: int) -> int | None:
             return opening
         if lower in HEARER_STOPS or not word[:1].isalnum():
             break  # 'told an audience at Reid Hall that ...', 'told him to leave': other rules'
-        after_preposition = m > i and toks[m - 1].text.lower() in FIGURE_PREPOSITIONS  # 'in the first quarter'
+        after_preposition = m > i and toks[m - 1].lower in FIGURE_PREPOSITIONS  # 'in the first quarter'
         if (word in CONTENT_DETERMINERS or lower in CLAUSE_SUBJECTS or word in POSSESSIVES) and not after_preposition:
-            opening = m - 1 if m > i and toks[m - 1].text.lower() in PREDETERMINERS else m
+            opening = m - 1 if m > i and toks[m - 1].lower in PREDETERMINERS else m
             pronoun = m if pronoun is None and lower in CLAUSE_SUBJECTS else pronoun
     return pronoun  # 'told the Guardian newspaper he wants ...': a pronoun opens the clause
 
@@ -769,10 +769,10 @@ def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | Non
         j = _skip_adjuncts(toks, end)
         if _reported(toks, j):
             return j  # 'told reporters the plan ...'
-    if classes & {"intent", "belief", "tell", "ask"} and toks[i].text.lower() in ("to", "not"):
+    if classes & {"intent", "belief", "tell", "ask"} and toks[i].lower in ("to", "not"):
         return i
     if classes & {"intent", "belief", "tell", "ask", "stance"} and (obj := np_after(toks, i)) \
-            and obj[1] + 1 < len(toks) and toks[obj[1] + 1].text == "to" and toks[i].text.lower() not in STOP_WORDS:
+            and obj[1] + 1 < len(toks) and toks[obj[1] + 1].text == "to" and toks[i].lower not in STOP_WORDS:
         return i  # 'wants voters to know ...', 'urged Congress to act'
 
     if classes & {"say", "belief"} and _reported(toks, i):
@@ -786,15 +786,15 @@ def _complement(toks: list[Token], i: int, classes, evidence: bool) -> int | Non
 
 def _object_at(toks: list[Token], i: int) -> bool:
     """Return True for an object noun phrase at i: 'his proposal', 'the deal'; not a bare 'him'."""
-    if toks[i].text.lower() in POSSESSIVES:
+    if toks[i].lower in POSSESSIVES:
         return i + 1 < len(toks) and toks[i + 1].text[:1].isalnum()
-    return np_after(toks, i) is not None and toks[i].text.lower() not in PRONOUNS
+    return np_after(toks, i) is not None and toks[i].lower not in PRONOUNS
 
 
 def _question(toks: list[Token], i: int) -> int | None:
     """Return where the question starts in 'asked (the senator) whether ...', within a few words."""
     for m in range(i, min(i + THAT_REACH, len(toks))):
-        word = toks[m].text.lower()
+        word = toks[m].lower
         if word in QUESTION_WORDS and (m == i or word not in ("who", "which", "when", "where")):
             return m
         if not toks[m].text[:1].isalnum():
@@ -806,7 +806,7 @@ def _reported(toks: list[Token], i: int) -> bool:
     """Return True when what follows a cue of saying is reported content, not an adjunct or object."""
     if i >= len(toks):
         return False
-    first = toks[i].text.lower()
+    first = toks[i].lower
     if hedge := _hedged_number(toks, i):
         return _clause_at(toks, i + hedge)  # 'said about 1,500 homes were damaged': a hedge, not a topic
     if first not in CLAUSE_SUBJECTS and (first in ADJUNCT_HEADS or first in NOT_CLAIM_CONTENT or first in NOT_CLAIM_OPENING
@@ -814,7 +814,7 @@ def _reported(toks: list[Token], i: int) -> bool:
         return False  # 'said at a town hall on Monday', 'said when asked'
     if _clause_at(toks, i):
         return True
-    if toks[i - 1].text.lower() in NO_OBJECT_CUES:
+    if toks[i - 1].lower in NO_OBJECT_CUES:
         return False  # 'add the record', 'wrote a book': an object, not what was said
     words = 0
     for tok in toks[i:]:
@@ -828,7 +828,7 @@ def _clause_at(toks: list[Token], i: int) -> bool:
     """Return True when a clause starts at i: 'he would', 'the deal was', 'the economy grew', 'Clinton leads'."""
     if i >= len(toks) or not toks[i].text[:1].isalnum():
         return False
-    first = toks[i].text.lower()
+    first = toks[i].lower
     if first in CLAUSE_SUBJECTS or CONTRACTION.sub("", first) in CLAUSE_SUBJECTS:  # 'he', "she’ll"
         return True
     commas = 0
@@ -852,10 +852,10 @@ def _clause_at(toks: list[Token], i: int) -> bool:
 def _skip_adjuncts(toks: list[Token], i: int) -> int:
     """Skip 'on Monday', 'in a statement', 'also', ',' between a cue and its content, when 'that' follows."""
     j = i
-    while j < len(toks) and toks[j].text.lower() not in ADJUNCT_HEADS and (
+    while j < len(toks) and toks[j].lower not in ADJUNCT_HEADS and (
             toks[j].text in ADVERBS or toks[j].text in TIME_WORDS or (toks[j].text.endswith("ly") and toks[j].text.islower())):
         j += 1  # ('wrote on Twitter that': 'on' heads an adjunct here, it is no adverb)
-    if j < len(toks) and (toks[j].text.lower() in ADJUNCT_HEADS or toks[j].text.lower() in PLACE_PREPOSITIONS
+    if j < len(toks) and (toks[j].lower in ADJUNCT_HEADS or toks[j].lower in PLACE_PREPOSITIONS
                           or toks[j].text == ","):
         that = next((m for m in range(j, min(j + ADJUNCT_REACH, len(toks))) if toks[m].text == "that"), None)
         if that is not None and not any(t.text in QUOTE_MARKS for t in toks[j:that]):
@@ -868,10 +868,10 @@ def _after_time_adjunct(toks: list[Token], j: int) -> int:
     """Skip 'on Friday', 'last week', 'in a statement' before a clause: 'said on Friday it would ...'."""
     m = j
     while m < len(toks) and m - j < ADJUNCT_REACH and (
-            toks[m].text.lower() in TIME_ADJUNCT_WORDS or toks[m].text in TIME_WORDS or toks[m].text in MONTHS
-            or toks[m].text.lower() in SPEECH_MEDIA or toks[m].text.isdigit()):
+            toks[m].lower in TIME_ADJUNCT_WORDS or toks[m].text in TIME_WORDS or toks[m].text in MONTHS
+            or toks[m].lower in SPEECH_MEDIA or toks[m].text.isdigit()):
         m += 1
-    named = any(toks[n].text in TIME_WORDS or toks[n].text in MONTHS or toks[n].text.lower() in SPEECH_MEDIA
+    named = any(toks[n].text in TIME_WORDS or toks[n].text in MONTHS or toks[n].lower in SPEECH_MEDIA
                 for n in range(j, m))
     clause = _clause_at(toks, m) and not _verb_at(toks, m)  # a subject opens it: not 'added in October were'
     return m if named and (clause or (m < len(toks) and toks[m].text == "to")) else j
@@ -885,7 +885,7 @@ def _tag_tail(toks: list[Token], i: int, tell: bool) -> int | None:
             i += 1  # 'told a Senate panel': the hearer's noun after its name
     j = i
     opens = j < len(toks) and (toks[j].text[:1].isalnum() or toks[j].text[:1] in "$£€")  # '£100m of investment'
-    if opens and toks[j].text.lower() not in ADJUNCT_HEADS \
+    if opens and toks[j].lower not in ADJUNCT_HEADS \
             and toks[j].text not in TIME_WORDS and toks[j].text not in ADVERBS and not toks[j].text.endswith("ly"):
         return None  # 'said the plan fails': content follows, not adjuncts
     while j < len(toks) and j - i < TAG_TAIL and toks[j].text not in (",", ".", "!", "?", ";") \
@@ -927,7 +927,7 @@ def _clause_end(sent: Sentence, lo: int) -> int:
         if word == ";":
             return j
         if word == "," and j + 1 < len(toks):
-            nxt = toks[j + 1].text.lower()
+            nxt = toks[j + 1].lower
             if nxt in ("according", "as") or (is_participle(nxt) and classes_of(nxt)):
                 return j
             if nxt == "which" and not _relative_content(sent, j + 2):
@@ -943,10 +943,10 @@ def _relative_content(sent: Sentence, i: int) -> bool:
     300'); not another source's words (', which the ministry says cost £2m'), a reaction (', which angered the
     council') or the writer's aside at the end (', which fell to number six')."""
     toks = sent.toks
-    if i >= len(toks) or toks[i].text.lower() in REACTION_VERBS or any(i < k <= i + RELATIVE_REACH
+    if i >= len(toks) or toks[i].lower in REACTION_VERBS or any(i < k <= i + RELATIVE_REACH
                                                                       for k, _ in sent.cues):
         return False
-    if toks[i].text.lower() in MODALS:
+    if toks[i].lower in MODALS:
         return True
     for m in range(i, min(len(toks) - 1, i + CLAUSE_REACH)):
         if toks[m].text in ";:" or toks[m].text in QUOTE_MARKS:
@@ -1033,13 +1033,13 @@ def _claim(ctx, toks, match: Match, cue: str) -> RawClaim | None:
 
 def claim_form(toks: list[Token], lo: int, hi: int, k: int, cue: str) -> str:
     """Return STATEMENT when the content toks[lo:hi] of the cue at k holds a proposition, else ACT."""
-    if lo < k or cue in ("according to", "as per") or toks[k].text.lower() == "as":
+    if lo < k or cue in ("according to", "as per") or toks[k].lower == "as":
         return STATEMENT  # a sentence: 'The plan will fail, she said', 'According to X, ...', 'As reported by X, ...'
-    first, before = toks[lo].text.lower(), toks[lo - 1].text.lower() if lo else ""
+    first, before = toks[lo].lower, toks[lo - 1].lower if lo else ""
     if before == "that" or before in PROPOSITION_OPENERS or first in PROPOSITION_OPENERS:
         return STATEMENT  # 'said that ...', 'asked whether ...'
     classes = classes_of(cue) or classes_of(cue.split()[-1])  # 'has accused', 'did not say'
-    words = [t.text.lower() for t in toks[lo:hi] if t.text[:1].isalnum()]
+    words = [t.lower for t in toks[lo:hi] if t.text[:1].isalnum()]
     return STATEMENT if _opens_clause(toks, lo, hi) or _infinitive(words, cue, classes) else ACT
 
 
@@ -1047,15 +1047,15 @@ def _opens_clause(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True when the content starts with a subject and its verb: 'he would', 'the deal, signed in May, was',
     'Clinton leads'; not an object with a verb further on ('unveiled software that will', 'presented the prize,
     leading him to quip', 'seeking damages after he said', "backed that view", 'Matsegora's assertions')."""
-    if toks[lo].text.lower() in PERSONAL_SUBJECTS or CONTRACTION.sub("", toks[lo].text.lower()) in PERSONAL_SUBJECTS:
+    if toks[lo].lower in PERSONAL_SUBJECTS or CONTRACTION.sub("", toks[lo].lower) in PERSONAL_SUBJECTS:
         return True  # 'he would', "she'll"
     if hedge := _hedged_number(toks, lo):
         lo += hedge  # 'about 1,500 homes were damaged'
-    elif toks[lo].text.lower() in NOT_CLAIM_OPENING or toks[lo].text.lower() in ("to", "off", "out"):
+    elif toks[lo].lower in NOT_CLAIM_OPENING or toks[lo].lower in ("to", "off", "out"):
         return False  # 'with this and ...', 'for other artists was', 'off Labour suggestions': no subject first
     commas, named, end, j = 0, _name_word(toks[lo].text), min(hi, lo + CLAUSE_REACH), lo
     while (j := j + 1) < end:
-        word, lower, before = toks[j].text, toks[j].text.lower(), toks[j - 1].text.lower()
+        word, lower, before = toks[j].text, toks[j].lower, toks[j - 1].lower
         if word in QUOTE_MARKS or abbrev_dot(toks, j) or word in "$£€%'’" or digit_mark(toks, j):
             continue
         if word == ",":
@@ -1082,12 +1082,12 @@ def _aside_end(toks: list[Token], i: int, hi: int) -> int | None:
 
 def _hedged_number(toks: list[Token], i: int) -> int:
     """Return the length of a hedge that opens a number ('about 1,500', 'at least 41', 'more than $2m'), else 0."""
-    if i >= len(toks) or toks[i].text.lower() not in HEDGE_FIRST_WORDS:
+    if i >= len(toks) or toks[i].lower not in HEDGE_FIRST_WORDS:
         return 0
     for hedge in NUMBER_HEDGES:
         n = len(hedge)
         if (i + n < len(toks) and (toks[i + n].text[:1].isdigit() or toks[i + n].text in "$£€")
-                and tuple(t.text.lower() for t in toks[i:i + n]) == hedge):
+                and tuple(t.lower for t in toks[i:i + n]) == hedge):
             return n
     return 0
 
@@ -1126,8 +1126,8 @@ def _transcript_turn(ctx, at: int) -> bool:
 def _polar_cue(toks: list[Token], k: int, cue: str) -> str:
     """Return the cue with its negation ('did not say', "don't think"): the content is then denied, not claimed."""
     j = k
-    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
+    while j > 0 and (toks[j - 1].lower in AUXILIARIES or toks[j - 1].lower in MORE_ADVERBS):
         j -= 1
-    if any(t.text.lower() in NEGATIONS or t.text.lower().endswith(("n't", "n’t")) for t in toks[j:k]):
-        return " ".join(t.text.lower() for t in toks[j:k]) + " " + cue
+    if any(t.lower in NEGATIONS or t.lower.endswith(("n't", "n’t")) for t in toks[j:k]):
+        return " ".join(t.lower for t in toks[j:k]) + " " + cue
     return cue

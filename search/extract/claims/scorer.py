@@ -47,19 +47,19 @@ def reading_features(toks: list[Token], k: int, size: int, cue: str, lo: int, hi
     words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
     source_words = [t for t in toks if source[0] <= t.start and t.end <= source[1]]
     feats = [
-        "bias", f"cue={cue}", f"before={before.text.lower() if before else 'EDGE'}", f"before_shape={_shape(before)}",
-        f"after={after.text.lower() if after else 'EDGE'}", f"after_shape={_shape(after)}",
-        f"first={first.text.lower()}", f"first_shape={_shape(first)}", f"gap={_bucket(lo - k - size)}",
+        "bias", f"cue={cue}", f"before={before.lower if before else 'EDGE'}", f"before_shape={_shape(before)}",
+        f"after={after.lower if after else 'EDGE'}", f"after_shape={_shape(after)}",
+        f"first={first.lower}", f"first_shape={_shape(first)}", f"gap={_bucket(lo - k - size)}",
         f"words={_bucket(words)}", f"subject={subject}", f"source_words={_bucket(len(source_words))}",
         f"source_shape={_shape(source_words[0] if source_words else None)}",
-        f"cue_after={cue}|{after.text.lower() if after else 'EDGE'}",
+        f"cue_after={cue}|{after.lower if after else 'EDGE'}",
         f"ends={toks[hi].text if hi < len(toks) else 'EDGE'}", f"position={_bucket(k)}",
         f"participle={is_participle(cue)}", f"source_after={source[0] > toks[k].start}",
         f"quoted={any(t.text in QUOTE_MARKS for t in toks[lo:hi])}",
-        f"source_first={source_words[0].text.lower() if source_words else 'NONE'}",
-        f"source_last={source_words[-1].text.lower() if source_words else 'NONE'}",
-        f"adjunct={first.text.lower() in ADJUNCT_HEADS}",
-        f"first_pair={first.text.lower()}|{_shape(toks[lo + 1] if lo + 1 < len(toks) else None)}",
+        f"source_first={source_words[0].lower if source_words else 'NONE'}",
+        f"source_last={source_words[-1].lower if source_words else 'NONE'}",
+        f"adjunct={first.lower in ADJUNCT_HEADS}",
+        f"first_pair={first.lower}|{_shape(toks[lo + 1] if lo + 1 < len(toks) else None)}",
     ]
     feats += [f"class={c}" for c in sorted(classes_of(cue))] or ["class=none"]
     return feats
@@ -71,7 +71,7 @@ def learned_cue_at(toks: list[Token], k: int, cues: frozenset[str]) -> int:
     if not word[:1].islower():
         return 0  # a capitalised word starts a name or sentence: 'Backing Trump ...' is read by the rules
     lower = word.lower()
-    if k + 1 < len(toks) and f"{lower} {toks[k + 1].text.lower()}" in cues:
+    if k + 1 < len(toks) and f"{lower} {toks[k + 1].lower}" in cues:
         return 2
     return 1 if lower in cues else 0
 

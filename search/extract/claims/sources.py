@@ -58,21 +58,21 @@ def owner_span(toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
 
 def evidence_subject(toks: list[Token], first: int, k: int) -> bool:
     """Return True when the subject names evidence: 'a poll (from X released Monday) found'."""
-    return any(t.text.lower() in EVIDENCE_SUBJECTS for t in toks[max(0, first - EVIDENCE_REACH):k])
+    return any(t.lower in EVIDENCE_SUBJECTS for t in toks[max(0, first - EVIDENCE_REACH):k])
 
 
 def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     """Return the cue's subject past auxiliaries ('I don't think'); None for a passive ('is expected')."""
     j = k
-    if toks[k].text.lower() in PARTICIPLES_ONLY and (k == 0 or toks[k - 1].text.lower() not in ("has", "have", "had")):
+    if toks[k].lower in PARTICIPLES_ONLY and (k == 0 or toks[k - 1].lower not in ("has", "have", "had")):
         return None  # 'the option, seen by many as ...'
-    while j > 0 and (toks[j - 1].text.lower() in AUXILIARIES or toks[j - 1].text.lower() in MORE_ADVERBS):
-        if toks[j - 1].text.lower() in BE_FORMS:
+    while j > 0 and (toks[j - 1].lower in AUXILIARIES or toks[j - 1].lower in MORE_ADVERBS):
+        if toks[j - 1].lower in BE_FORMS:
             return None  # 'was told', 'is expected to': the subject is not the source
         j -= 1
     if j > 1 and toks[j - 1].text == "to" and _raises(toks[j - 2].text):
         j -= 2  # 'he seems to feel', 'Trump went on to say'
-        while j > 0 and toks[j - 1].text.lower() in AUXILIARIES:
+        while j > 0 and toks[j - 1].lower in AUXILIARIES:
             j -= 1
     if j > 1 and abbrev_dot(toks, j - 1):
         j -= 1  # 'Joseph R. Biden Jr. warned'
@@ -82,11 +82,11 @@ def cue_subject(toks: list[Token], k: int) -> tuple[int, int] | None:
     if found is None and j > 1 and toks[j - 1].text == ",":
         found = _appositive_subject(toks, j - 1)
     found = _carrier(toks, found) or _with_modifiers(toks, found)
-    if found and toks[found[1]].text.lower() in QUANTIFIERS:
+    if found and toks[found[1]].lower in QUANTIFIERS:
         return None  # 'had no plans to': a determiner before a noun, not a subject before its verb
 
     if found and found[0] == found[1] and found[0] > 0 and _time_word(toks[found[0]].text) \
-            and toks[found[0] - 1].text.lower() in TIME_PREPOSITIONS:
+            and toks[found[0] - 1].lower in TIME_PREPOSITIONS:
         return subject_before(toks, found[0] - 1, 0)  # 'A poll in June showed': the poll, not June
     return found
 
@@ -97,15 +97,15 @@ def _carrier(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int
     if found is None:
         return None
     for m in range(found[0] - 1, max(-1, found[0] - 1 - CARRIER_REACH), -1):
-        word = toks[m].text.lower()
+        word = toks[m].lower
         possessive = word in ("'s", "’s", "'", "’")
         if not (word[:1].isalnum() or possessive) or toks[m].text in CONNECTIVES or word == "that":
             return None  # a comma, a quote mark or a clause in between: the name is the subject
-        if word in CARRIER_NOUNS and m + 1 < found[0] and toks[m + 1].text.lower() in TOPIC_PREPOSITIONS:
+        if word in CARRIER_NOUNS and m + 1 < found[0] and toks[m + 1].lower in TOPIC_PREPOSITIONS:
             head = np_back(toks, m, 0)
             # Only a carrier that is the clause's subject: not 'In an interview with X, he', 'sent a letter to X'.
             opens = head and (head[0] == 0 or toks[head[0] - 1].text in (",", ";", ":") or toks[head[0] - 1].text
-                              in CONNECTIVES or toks[head[0] - 1].text.lower() in ("and", "but"))
+                              in CONNECTIVES or toks[head[0] - 1].lower in ("and", "but"))
             return (head[0], m) if opens else None
     return None
 
@@ -113,11 +113,11 @@ def _carrier(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int
 def _number_subject(toks: list[Token], j: int) -> tuple[int, int] | None:
     """Return a poll's share as a subject: '64 percent say', 'Six in 10 say', 'Nearly 30% of voters said'."""
     k = j
-    while k > 0 and j - k < NUMBER_REACH and (toks[k - 1].text.lower() in NUMBER_PARTS
+    while k > 0 and j - k < NUMBER_REACH and (toks[k - 1].lower in NUMBER_PARTS
                                                or toks[k - 1].text[:1].isdigit()):
         k -= 1
-    has_number = any(t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS for t in toks[k:j])
-    return (k, j - 1) if has_number and k < j and toks[j - 1].text.lower() not in ("in", "of", "than") else None
+    has_number = any(t.text[:1].isdigit() or t.lower in NUMBER_WORDS for t in toks[k:j])
+    return (k, j - 1) if has_number and k < j and toks[j - 1].lower not in ("in", "of", "than") else None
 
 
 def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -127,10 +127,10 @@ def _with_modifiers(toks: list[Token], found: tuple[int, int] | None) -> tuple[i
             break
         # 'Sources close to the chancellor', 'people familiar with the talks': the adjective before the preposition
         near = found[0] > 2 and f"{toks[found[0] - 2].text} {toks[found[0] - 1].text}".lower() in SOURCE_ADJECTIVES
-        if not near and toks[found[0] - 1].text.lower() not in PP_HEADS:
+        if not near and toks[found[0] - 1].lower not in PP_HEADS:
             break
         head = np_back(toks, found[0] - 2 - near, 0)
-        if head is None or toks[head[0]].text.lower() in PRONOUNS or toks[head[1]].text.lower() in STOP_WORDS:
+        if head is None or toks[head[0]].lower in PRONOUNS or toks[head[1]].lower in STOP_WORDS:
             break
         first = toks[head[0]].text
         if not (first.lower() in ("the", "a", "an") or is_cap(first) or first.lower() in UNNAMED_SOURCES
@@ -171,8 +171,8 @@ def token_span(toks: list[Token], np: tuple[int, int] | None) -> tuple[int, int]
     """Return the character span of token span np, leaving out a leading 'the'/'a'."""
     if np is None:
         return None
-    first, last = np[0] + (np[1] > np[0] and toks[np[0]].text.lower() in ("the", "a", "an")), np[1]
-    if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].text.lower() in ("last", "this", "next"):
+    first, last = np[0] + (np[1] > np[0] and toks[np[0]].lower in ("the", "a", "an")), np[1]
+    if last - first >= 2 and toks[last].text in TIME_WORDS and toks[last - 1].lower in ("last", "this", "next"):
         last -= 2  # 'the EOC last year'
     return toks[first].start, toks[last].end
 
@@ -185,7 +185,7 @@ def impersonal(toks: list[Token], source: tuple[int, int], cue: str, common: fro
     nobody who asserts (PolNeAR still marks the attribution: it keeps its content, with no claimer)."""
     if cue.split()[-1] not in IMPERSONAL_VERBS:
         return False
-    words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
+    words = [t.lower for t in toks if source[0] <= t.start and t.end <= source[1]]
     return words == ["it"] or not can_assert(toks, source, common, frozenset())
 
 
@@ -195,12 +195,12 @@ def can_assert(toks: list[Token], source: tuple[int, int], common: frozenset[str
     words = [t for t in toks if source[0] <= t.start and t.end <= source[1]]
     if not words:
         return False
-    head = words[-1].text.lower()
+    head = words[-1].lower
     if head in QUANTIFIERS:
         return False  # 'the government had no plans to ...': 'no' is a determiner, nobody
     if head in PRONOUNS or head in ("who", "which") or head in SPEAKER_NOUNS or head in UNNAMED_SOURCES \
             or head in BODY_NOUNS or head in PARTIES or head in heads:
         return True
     # a capitalised word names someone unless it only opens the sentence ('Starting', 'Eventually')
-    return any(is_cap(t.text) and not (t is toks[0] and (t.text.lower() in common or t.text.endswith(("ing", "ly"))))
+    return any(is_cap(t.text) and not (t is toks[0] and (t.lower in common or t.text.endswith(("ing", "ly"))))
                for t in words)

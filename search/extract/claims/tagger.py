@@ -189,10 +189,10 @@ def _passive(words: list[str]) -> bool:
 def _trim_source(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
     """Return the source run without edge words that name nobody ('Airbus this week', 'Ms Lee, joined')."""
     def loose(t: Token) -> bool:
-        word = t.text.lower()
+        word = t.lower
         return not t.text[:1].isalnum() or (word in NOT_NAMES and word not in PRONOUNS) or word in BE_FORMS or (
             t.text.islower() and word.endswith(("ed", "ing")))  # 'fishermen were backing': the verb is no name
-    hi = next((m for m in range(lo + 1, hi) if toks[m].text.lower() in APPOSITIVE_OPENERS), hi)  # 'Ann Lee, who ...'
+    hi = next((m for m in range(lo + 1, hi) if toks[m].lower in APPOSITIVE_OPENERS), hi)  # 'Ann Lee, who ...'
     while hi > lo and loose(toks[hi - 1]):
         hi -= 1
     while lo < hi and loose(toks[lo]):
@@ -208,13 +208,13 @@ def _evidence_only(words: list[str]) -> bool:
 
 def _noun_cue(toks: list[Token], source: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return True for "Moscow's official claims that": a claim noun after a possessive phrase is no verb."""
-    return cue[1] - cue[0] == 1 and toks[cue[0]].text.lower() in THAT_NOUNS and \
-        any(t.text.lower().endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
+    return cue[1] - cue[0] == 1 and toks[cue[0]].lower in THAT_NOUNS and \
+        any(t.lower.endswith(("'s", "’s")) for t in toks[source[0]:cue[0]])
 
 
 def _time_only(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True for content that is only a time ('Fiat said this week'): a tag's adjunct, never what was said."""
-    return all(t.text.lower() in TIME_WORDS or t.text.lower() in DETERMINERS or t.text.lower() in ("last", "next", "on")
+    return all(t.lower in TIME_WORDS or t.lower in DETERMINERS or t.lower in ("last", "next", "on")
                for t in toks[lo:hi])
 
 
@@ -228,20 +228,20 @@ def _outside_relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int
 
 def _relative(toks: list[Token], run: tuple[int, int]) -> tuple[int, int] | None:
     """Return the last relative 'who' of a source run ('Ann Lee, who'), None if it holds none."""
-    return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].text.lower() == "who"), None)
+    return next(((m, m + 1) for m in range(run[1] - 1, run[0] - 1, -1) if toks[m].lower == "who"), None)
 
 
 def _no_object(toks: list[Token], lo: int, hi: int, source: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return True for a weak content that is no object of its cue: one word, a relative clause ('which makes'),
     or the words just after an inverted tag's source ('said Ann Lee, the firm's chief')."""
     words = sum(t.text[:1].isalnum() for t in toks[lo:hi])
-    return words < 2 or toks[lo].text.lower() in ("which", "who") or (
+    return words < 2 or toks[lo].lower in ("which", "who") or (
         cue[1] <= source[0] and source[1] <= lo <= source[1] + 2)
 
 
 def _fragment(toks: list[Token], lo: int, hi: int) -> bool:
     """Return True when a content ends in a word that ends no phrase ('the ferry on', 'the'; not 'him')."""
-    last = toks[hi - 1].text.lower() if hi > lo else ""
+    last = toks[hi - 1].lower if hi > lo else ""
     return not last or (last in NOT_NAMES and last not in PRONOUNS)
 
 
@@ -249,16 +249,16 @@ def _person_like(toks: list[Token], source: tuple[int, int]) -> bool:
     """Return True when a source ends in a pronoun or a capitalised word past the sentence's first ('Ms Lee'), not
     in a measure ('Like-for-like sales', 'Sales')."""
     head = toks[source[1] - 1]
-    return head.text.lower() in PRONOUNS or (head.text[:1].isupper() and source[1] - 1 > 0)
+    return head.lower in PRONOUNS or (head.text[:1].isupper() and source[1] - 1 > 0)
 
 
 def _guess_fits(toks: list[Token], content: tuple[int, int], source: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return True when a reading whose source or cue was guessed from the marginals has the plain shape of one: its
     cue is a run of words with no noun before a relative clause ('made a screensaver that ...'), and its source is no
     passive's agent ('fined by the SEC, but has agreed') nor holds a verb ('X's lawyer labelled the court')."""
-    words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-    relative = toks[content[0]].text.lower() in ("that", "which") and not DETERMINERS.isdisjoint(words)
-    before = [t.text.lower() for t in toks[max(source[0] - 2, 0):source[0]]]
+    words = [t.lower for t in toks[cue[0]:cue[1]]]
+    relative = toks[content[0]].lower in ("that", "which") and not DETERMINERS.isdisjoint(words)
+    before = [t.lower for t in toks[max(source[0] - 2, 0):source[0]]]
     agent = "by" in before and all(w == "by" or w in DETERMINERS for w in before[before.index("by"):])
     verb = any(t.text.islower() and t.text.endswith("ed") for t in toks[source[0] + 1:source[1] - 1])
     return all(w.isalpha() for w in words) and not (relative or agent or verb)
@@ -368,7 +368,7 @@ class ClaimTagger:
             source = run and _trim_source(toks, *run)
             if source and source[0] == source[1] and _relative(toks, run):
                 source, unsure = _relative(toks, run), True  # ', who backed': resolved to whom it follows
-            before = toks[lo - 1].text.lower() if lo else ""
+            before = toks[lo - 1].lower if lo else ""
             if before in PLACE_PREPOSITIONS or unsure and before in STOP_WORDS and _fragment(toks, lo, hi):
                 continue  # 'said aboard the ferry', 'said at the meeting on Friday': where, not what
             form = source and cue and self._form(toks, probs, (lo, hi), source, cue)
@@ -403,8 +403,8 @@ class ClaimTagger:
                 _fragment(toks, lo, hi) or hi - lo > 1 or cue[0] > lo
                 or any(t.text in QUOTE_MARKS for t in toks[max(lo - 1, 0):hi + 1])):
             return None  # one word beside a (masked) quotation is that quote's attribution, already a Quote
-        cue_words = [t.text.lower() for t in toks[cue[0]:cue[1]]]
-        one = toks[source[0]].text.lower() if source[1] - source[0] == 1 else ""
+        cue_words = [t.lower for t in toks[cue[0]:cue[1]]]
+        one = toks[source[0]].lower if source[1] - source[0] == 1 else ""
         if not any(w[:1].isalpha() for w in cue_words) or one in FIRST_PERSON or (
                 one in VAGUE_PRONOUNS and not verb_cue(cue_words)):
             return None  # a bare ':' is a headline's; 'it appears', 'I think' are no one the writer reports
@@ -446,7 +446,7 @@ class ClaimTagger:
                     form = EXTRA  # one around the rules' claim: 'hopes to capitalise on her claim that ...'
                 if not can_assert(toks, (toks[s_lo].start, toks[s_hi - 1].end), ctx.common, heads):
                     continue  # 'the warnings', 'December sales': nobody who asserts
-                cue = " ".join(t.text.lower() for t in toks[q_lo:q_hi])
+                cue = " ".join(t.lower for t in toks[q_lo:q_hi])
                 if names_no_stance(ctx, toks, q_lo, q_hi - q_lo, cue) or anonymity(toks, q_hi - 1) \
                         or anonymity(toks, c_lo - 1) or toks[c_hi - 1].text in FRAGMENT_ENDS \
                         or _where_said(toks, q_hi, c_lo, cue):
@@ -469,7 +469,7 @@ FRAGMENT_ENDS = BE_FORMS | AUXILIARIES | frozenset("a an the of on at and or but
 def _where_said(toks: list[Token], cue_end: int, c_lo: int, cue: str) -> bool:
     """Return True for a content right after a verb of saying and a preposition: 'said at [the meeting on
     Friday]' tells where it was said, not what."""
-    return (cue_end < c_lo and toks[c_lo - 1].text.lower() in WHERE_SAID
+    return (cue_end < c_lo and toks[c_lo - 1].lower in WHERE_SAID
             and "say" in classes_of(cue.split()[-1]))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..lexicon.words import CENTRAL_BANK, CLIPPED_NAMES, CUE_WORDS, DETERMINERS, ORG_WORDS, PLACES, PRONOUNS, STOP_WORDS, TITLES
 from ..lexicon.units import MEASURE_OPENERS, NOT_COUNTS, NOT_NOUNS
@@ -91,6 +91,14 @@ SURNAME_TYPO = 5  # a surname this long may be misspelt by one letter ('Abbot' f
 LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
+def common_word(lower: frozenset[str], full: dict, name: str) -> bool:
+    """Return True for 'Critics', 'Plans', 'Press' opening a sentence: a word the article writes in lower case
+    too, not a surname it gives in full, a party ('Labour' beside 'the labour market') or an acronym."""
+    lowered = name.lower()
+    return (" " not in name and lowered in lower and name not in full and lowered not in PARTIES
+            and not name.isupper())
+
+
 def lower_words(text: str) -> frozenset[str]:
     """Return the words the text writes in lower case."""
     return frozenset(LOWER_WORD.findall(text))
@@ -166,7 +174,9 @@ class Resolver:
         self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
-        self.seen = Antecedents(text, self.gender, self.common_word)
+        # a function of the tables, not the bound method: a Resolver referring to itself would live on as cyclic
+        # garbage until a collection (every article's tables, most of what a worker's collector walked)
+        self.seen = Antecedents(text, self.gender, partial(common_word, self.lower, self.full))
         chunks = list(paragraph_texts)
         # The lead and the paragraph after it: 'A senior Tory MP has criticised ...' is named there.
         self.lead = [span for span, _ in (chunks[1:3] if titled else chunks[:2])]
@@ -276,11 +286,8 @@ class Resolver:
         return name, is_named(name) and not self.common_word(name)
 
     def common_word(self, name: str) -> bool:
-        """Return True for 'Critics', 'Plans', 'Press' opening a sentence: a word the article writes in lower case
-        too, not a surname it gives in full, a party ('Labour' beside 'the labour market') or an acronym."""
-        lower = name.lower()
-        return (" " not in name and lower in self.lower and name not in self.full and lower not in PARTIES
-                and not name.isupper())
+        """Return True for 'Critics', 'Plans', 'Press' opening a sentence (common_word over this article)."""
+        return common_word(self.lower, self.full, name)
 
     def _firm_like(self, name: str) -> bool:
         """Return True for a name 'the firm' may stand for: its first word no common word ('Another',

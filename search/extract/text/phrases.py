@@ -48,7 +48,7 @@ def np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
     found = _np_back(toks, j, floor)
     if found and found[0] - 2 >= floor and toks[found[0] - 1].text == "and":
         other = _np_back(toks, found[0] - 2, floor)
-        if other and toks[other[0]].text.lower() not in PRONOUNS:
+        if other and toks[other[0]].lower not in PRONOUNS:
             return other[0], found[1]
     return found
 
@@ -57,11 +57,11 @@ def _np_back(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
     if j < floor:
         return None
     word = toks[j].text
-    if word.lower() in PRONOUNS:
+    if toks[j].lower in PRONOUNS:
         return j, j
     if is_cap(word) or word in ("Mr", "Mrs", "Ms"):
         return _name_back(toks, j, floor), j
-    if not word[:1].isalpha() or word.lower() in STOP_WORDS:
+    if not word[:1].isalpha() or toks[j].lower in STOP_WORDS:
         return None
     k = j
     while k - 1 >= floor and j - k < 6:
@@ -118,9 +118,9 @@ def subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | N
 def _subject_of_cue(toks: list[Token], i: int, floor: int) -> tuple[int, int] | None:
     found = _sourced_back(toks, _subject_before(toks, i, floor), floor)
     found = _affiliated_person(toks, found, floor) or found
-    if found and toks[i].text.lower() in NOUN_CUES and toks[found[0]].text.lower() not in PRONOUNS:
+    if found and toks[i].lower in NOUN_CUES and toks[found[0]].lower not in PRONOUNS:
         # 'Moscow's official claims', 'received offers': nouns, unless a name or 'the ad' precedes
-        if not is_cap(toks[found[1]].text) and toks[found[0]].text.lower() not in DETERMINERS:
+        if not is_cap(toks[found[1]].text) and toks[found[0]].lower not in DETERMINERS:
             return None
     return found
 
@@ -130,7 +130,7 @@ def _sourced_back(toks: list[Token], found: tuple[int, int] | None, floor: int) 
     if found is None or found[0] - 3 < floor or _source_adjective(toks, found[0] - 2) is False:
         return found
     head = np_back(toks, found[0] - 3, floor)
-    return (head[0], found[1]) if head and toks[head[0]].text.lower() not in PRONOUNS else found
+    return (head[0], found[1]) if head and toks[head[0]].lower not in PRONOUNS else found
 
 
 def _affiliated_person(toks: list[Token], found: tuple[int, int] | None, floor: int) -> tuple[int, int] | None:
@@ -161,9 +161,9 @@ def _affiliation_at(toks: list[Token], found: tuple[int, int] | None, floor: int
     if found is None or not is_cap(toks[found[1]].text):
         return None
     k = found[0] - 1
-    if k >= floor and toks[k].text.lower() == "the":
+    if k >= floor and toks[k].lower == "the":
         k -= 1
-    word = toks[k].text.lower() if k > floor else ""
+    word = toks[k].lower if k > floor else ""
     if word == "in":  # 'the organiser in Uganda, Sarah Mukasa,'; 'in Newark, New Jersey,' names a place twice
         known = " ".join(t.text for t in toks[found[0]:found[1] + 1]).lower().removeprefix("the ") in PLACES
         return k if known else _placed(toks, k, floor)
@@ -182,9 +182,9 @@ def _placed(toks: list[Token], k: int, floor: int) -> int | None:
         if _full_name(toks, before):
             return k
         k = before[0] - 1
-        if k >= floor and toks[k].text.lower() == "the":
+        if k >= floor and toks[k].lower == "the":
             k -= 1
-        if k < floor or toks[k].text.lower() not in PLACE_LINKS:
+        if k < floor or toks[k].lower not in PLACE_LINKS:
             return None
     return None
 
@@ -233,7 +233,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         while j >= floor and toks[j].text != "(":
             j -= 1
         j -= 1
-    elif toks[j].text.lower() in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
+    elif toks[j].lower in ("who", "which") or (toks[j].text == "that" and j > floor and toks[j - 1].text[:1].isalpha()):
         return j, j  # the relative pronoun is the nearest mention; speakers.py resolves it
     elif toks[j].text == ",":
         relative = _relative_start(toks, j, floor)
@@ -249,7 +249,7 @@ def _subject_before(toks: list[Token], i: int, floor: int) -> tuple[int, int] | 
         # 'The ambassador, Ivan Petrov, said': the name says more than the description; so it does
         # after where the described person works: 'the organiser in Uganda, Sarah Mukasa, told'
         if outer and inner and inner[1] == j - 1 and is_cap(toks[inner[1]].text) and (
-                not is_cap(toks[outer[1]].text) or toks[outer[1]].text.lower() in DESCRIPTORS
+                not is_cap(toks[outer[1]].text) or toks[outer[1]].lower in DESCRIPTORS
                 or _affiliation_at(toks, outer, floor) is not None) and (
                 not is_cap(toks[outer[1]].text) or _full_name(toks, inner)):  # "Argentina's President, Nestor Kirchner,"
             return inner
@@ -269,7 +269,7 @@ def _relative_start(toks: list[Token], j: int, floor: int) -> int | None:
     for k in range(j - 2, max(floor, j - RELATIVE_REACH) - 1, -1):
         if toks[k].text in ";.!?" or toks[k].text in QUOTE_MARKS:
             return None
-        if toks[k].text == "," and toks[k + 1].text.lower() in ("who", "whose", "which"):
+        if toks[k].text == "," and toks[k + 1].lower in ("who", "whose", "which"):
             return k if k > floor else None
     return None
 
@@ -279,7 +279,7 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
     limit = len(toks) if limit is None else limit
     if i >= limit or not toks[i].text[:1].isalnum():
         return None
-    if toks[i].text.lower() in PRONOUNS:
+    if toks[i].lower in PRONOUNS:
         return i, i
     k, seen_cap = i, False
     while k < limit and k - i < 12:
@@ -289,7 +289,7 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
             continue
         if not word[:1].isalnum():
             break
-        lower = word.lower()
+        lower = toks[k].lower
         if lower in STOP_WORDS and not (k > i and lower in DETERMINERS):
             if not (seen_cap and lower in PHRASE_NAME_JOINS and _cap_soon(toks, k, limit)):
                 break
@@ -306,7 +306,7 @@ def np_after(toks: list[Token], i: int, limit: int | None = None) -> tuple[int, 
 
 def _described_head(toks: list[Token], i: int, k: int, limit: int) -> int:
     """Return the end of 'the Sale player' when lower-case words from k end in a person's noun, else k."""
-    if toks[i].text.lower() not in ("the", "a", "an"):
+    if toks[i].lower not in ("the", "a", "an"):
         return k
     for m in range(k, min(limit, k + HEAD_WORDS)):
         word = toks[m].text
@@ -322,7 +322,7 @@ def _cap_soon(toks: list[Token], k: int, limit: int) -> bool:
     for m in range(k + 1, min(k + 3, limit)):
         if is_cap(toks[m].text):
             return True
-        if toks[m].text.lower() not in PHRASE_NAME_JOINS:
+        if toks[m].lower not in PHRASE_NAME_JOINS:
             return False
     return False
 
@@ -342,7 +342,7 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
     if opener.lower() in ("the", "a", "an"):
         return _described_subject(toks, lo, hi)
     common_word = opener.lower() in common and opener.lower() not in PRONOUNS
-    if opener in CONNECTIVES and lo + 1 < hi and (toks[lo + 1].text.lower() in PRONOUNS or is_cap(toks[lo + 1].text)):
+    if opener in CONNECTIVES and lo + 1 < hi and (toks[lo + 1].lower in PRONOUNS or is_cap(toks[lo + 1].text)):
         lo += 1  # 'Then he cut into Bush, calling ...': only the connective goes
     elif opener in CAP_STOP or opener.endswith(("ing", "ly")) or common_word:
         # 'Speaking to reporters on Monday, Trump said': skip the opening phrase
@@ -350,7 +350,7 @@ def first_subject(toks: list[Token], lo: int, hi: int, common=frozenset()) -> tu
         lo = comma + 1 if comma is not None else lo
     for k in range(lo, hi):
         word = toks[k].text
-        if word.lower() in PRONOUNS and word.lower() not in ("it", "its", "his", "her", "their"):
+        if toks[k].lower in PRONOUNS and toks[k].lower not in ("it", "its", "his", "her", "their"):
             return k, k
         if is_cap(word):
             return _possessed(toks, np_after(toks, k, hi), hi)
@@ -380,10 +380,10 @@ def _described_subject(toks: list[Token], lo: int, hi: int) -> tuple[int, int]:
     """Return 'The Republican candidate' of 'The Republican candidate appeared to ...'."""
     k, limit = lo + 1, min(hi, lo + 4)
     # Without tags, a verb shows itself by its ending or as a function word; stop there.
-    while k < limit and toks[k].text[:1].isalnum() and toks[k].text.lower() not in STOP_WORDS \
+    while k < limit and toks[k].text[:1].isalnum() and toks[k].lower not in STOP_WORDS \
             and not (toks[k].text.islower() and (toks[k].text.endswith(("ed", "ly")) or toks[k].text in PAST_VERBS
                                                  or toks[k].text in AUXILIARIES)) \
-            and toks[k].text.lower() not in ADVERBS:  # 'The Federal Reserve kept', 'The bank has'
+            and toks[k].lower not in ADVERBS:  # 'The Federal Reserve kept', 'The bank has'
         k += 1
         if k + 1 < hi and toks[k].text in PHRASE_NAME_JOINS and is_cap(toks[k - 1].text) and is_cap(toks[k + 1].text):
             k, limit = k + 2, min(hi, limit + 2)  # 'The Rural Society of Argentina'

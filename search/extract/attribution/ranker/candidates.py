@@ -100,7 +100,7 @@ def sentence_facts(ctx: Context, span: tuple[int, int], cache: dict | None) -> F
         return cache[span]
     toks = tokens(ctx.masked, *span)
     # cue_at is 0 for a word opening no cue: most tokens are not asked (no call each)
-    cues = {k: size for k, tok in enumerate(toks) if tok.text.lower() in CUE_STARTS and (size := cue_at(toks, k))}
+    cues = {k: size for k, tok in enumerate(toks) if tok.lower in CUE_STARTS and (size := cue_at(toks, k))}
     facts = Facts(toks, mentions(toks), cues)
     if cache is not None:
         cache[span] = facts
@@ -111,8 +111,7 @@ def mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     """Return (first, last, kind) of each name, subject pronoun and described source."""
     found, k = [], 0
     while k < len(toks):
-        word = toks[k].text
-        lower = word.lower()
+        word, lower = toks[k].text, toks[k].lower
         span = None
         if lower in SUBJECT_PRONOUNS and word[:1].isalpha():
             span = (k, k, _pronoun_kind(lower))
@@ -161,8 +160,7 @@ def _described_end(toks: list[Token], k: int) -> int:
     """Return the last token of 'the former campaign spokesman' starting at k."""
     last = k
     for j in range(k + 1, min(len(toks), k + 1 + NP_WORDS)):
-        word = toks[j].text
-        lower = word.lower()
+        word, lower = toks[j].text, toks[j].lower
         if not word[:1].isalnum() or lower in STOP_WORDS or lower in CUE_WORDS or lower in ADVERBS:
             break
         last = j

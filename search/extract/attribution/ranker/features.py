@@ -145,8 +145,8 @@ def _local(ctx: Context, cand: Candidate, cache) -> list[str]:
     if first - 1 in cues:
         found.append("cue-left")
     elif cues.get(first - 2) == 2:
-        found.append("according" if toks[first - 2].text.lower() in ("according", "as") else "cue-left")
-    prev = toks[first - 1].text.lower() if first > 0 else ""
+        found.append("according" if toks[first - 2].lower in ("according", "as") else "cue-left")
+    prev = toks[first - 1].lower if first > 0 else ""
     if prev == "by":
         found.append("by")
     elif prev in PREPOSITIONS:
