@@ -54,10 +54,10 @@ def new_index(path, schema):
     return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
 
 
-def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2):
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2, stored_raw_below=0):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
-    add = DocumentAdder(writer, protocol)
+    add = DocumentAdder(writer, protocol, stored_raw_below)
     for doc in docs:
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
@@ -95,9 +95,22 @@ def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
     docs = seed_documents()
     whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
-                 protocol=storage.PICKLE_PROTOCOL)
+                 protocol=storage.PICKLE_PROTOCOL, stored_raw_below=storage.STORED_RAW_BELOW)
     assert contents(ours, files=False) == contents(whoosh, files=False)
     assert contents(ours) != contents(whoosh)
+
+
+def test_short_stored_fields_are_written_uncompressed_and_read_back_the_same(tmp_path):
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True))
+    docs = [dict(id="short", text="the minister said so " * 2), dict(id="long", text="the chancellor said so " * 100)]
+    whoosh = build(tmp_path, "whoosh", schema, docs, adder=False)
+    ours = build(tmp_path, "ours", schema, docs, adder=True, stored_raw_below=200)
+    assert contents(ours, files=False) == contents(whoosh, files=False)
+    stored = {ix: next(ix.storage.open_file(name).read() for name in ix.storage.list() if name.endswith("_stored.col"))
+              for ix in (whoosh, ours)}
+    # the short document's words as they are, the long one's compressed in both
+    assert b"the minister said so" in stored[ours] and b"the minister said so" not in stored[whoosh]
+    assert b"the chancellor said so the" not in stored[ours]
 
 
 def test_documents_through_whooshs_path_and_ours_mix_in_one_segment(tmp_path):

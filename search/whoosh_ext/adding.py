@@ -25,8 +25,9 @@ class DocumentAdder:
     # not analysed again and a posting is one list append; the resulting index is the same
     # (tests/test_adding.py compares every posting, length, stored field and column).
 
-    def __init__(self, writer, protocol: int = 2):
-        """``protocol``: the pickle protocol of the stored fields (2: Whoosh's own bytes; readers take any)."""
+    def __init__(self, writer, protocol: int = 2, raw_below: int = 0):
+        """``protocol``: the pickle protocol of the stored fields (2: Whoosh's own bytes; readers take any);
+        ``raw_below``: stored fields pickled in fewer bytes are not compressed (0: all are, as by Whoosh)."""
         self.writer = writer
         self.values: dict = {}  # (field name, type, value) -> [(term bytes, freq, weight, value bytes)]
         self.encoded: dict = {}  # positions -> their encoded posting value
@@ -43,7 +44,7 @@ class DocumentAdder:
         self.plain = type(perdoc) is W3PerDocWriter and all(
             not field.vector and not field.separate_spelling() for _, field in schema.items())
         # column name -> its writer, gathering the segment's values until it closes (see columns.py)
-        self.columns = gather_columns(perdoc, protocol) if self.plain else {}
+        self.columns = gather_columns(perdoc, protocol, raw_below) if self.plain else {}
 
     def add(self, fields: dict) -> None:
         """Add one document to the writer."""

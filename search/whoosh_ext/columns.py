@@ -11,21 +11,22 @@ from whoosh.system import emptybytes
 from whoosh.util.numlists import GrowableArray
 
 
-def gather_columns(perdoc, protocol: int = 2) -> dict:
+def gather_columns(perdoc, protocol: int = 2, raw_below: int = 0) -> dict:
     """Make a W3PerDocWriter's column writers gather their values; return its writers by column name.
 
-    ``protocol``: the pickle protocol of pickled columns' values, the stored fields' (2: Whoosh's own bytes)."""
+    ``protocol``: the pickle protocol of pickled columns' values, the stored fields' (2: Whoosh's own bytes);
+    ``raw_below``: their pickles of fewer bytes are written at zlib level 0 (0: every one compressed, as Whoosh)."""
     # Whoosh writes each value as it comes: about eight calls per value through the writer, its
     # struct file and its buffer, 200,000 values per 1x BBC build (lengths, facets, stored fields).
     # Gathered, each column is written in a few calls when the segment closes.
     writers = perdoc._colwriters
     for name, writer in list(writers.items()):  # _stored, made with the writer
-        writers[name] = Gathered(writer, protocol)
+        writers[name] = Gathered(writer, protocol, raw_below)
     create = perdoc._create_column
 
     def create_gathered(name, column):
         create(name, column)
-        writers[name] = Gathered(writers[name], protocol)
+        writers[name] = Gathered(writers[name], protocol, raw_below)
     perdoc._create_column = create_gathered
     return writers
 
@@ -33,8 +34,8 @@ def gather_columns(perdoc, protocol: int = 2) -> dict:
 class Gathered:
     """A column writer's stand-in: keeps (docnum, value) pairs, hands them to the writer at finish."""
 
-    def __init__(self, writer, protocol: int = 2):
-        self.writer = writer
+    def __init__(self, writer, protocol: int = 2, raw_below: int = 0):
+        self.writer, self.raw_below = writer, raw_below
         self.docnums: list[int] = []
         self.values: list = []
         self.encode = _pickler(writer, protocol)  # applied as values come: a stored-fields dict is cleared after
@@ -50,8 +51,9 @@ class Gathered:
         if self.encode:  # compressed pickles: what the compressing child's add() hands to VarBytes' add()
             # Compressed here, one after another, not as each document comes: between the adding of
             # documents zlib's tables are out of the cache, and each call took twice as long.
-            compress, level = self.writer._child._compress, self.writer._child._level
-            values = [compress(value, level) for value in values]
+            # Level 0 is zlib's stored form, which readers decompress like any other.
+            compress, level, raw_below = self.writer._child._compress, self.writer._child._level, self.raw_below
+            values = [compress(value, level if len(value) >= raw_below else 0) for value in values]
             target, add, bulk = self.writer._child, VarBytesColumn.Writer.add, _var_bytes
         else:
             target, add, bulk = self.writer, type(self.writer).add, _BULK.get(type(self.writer))
