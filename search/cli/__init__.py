@@ -62,7 +62,8 @@ def _preparer(scheduler: str, dask_workers: int):
 @silent_option
 def index_cmd(corpus, index_root, backend, scheduler, dask_workers, silent):
     """Rebuild the index from CORPUS (default: seeds/, env CLAIMSEARCH_CORPUS) and swap it in."""
-    files = _run(documents.corpus_files, corpus)
+    # The listing only sizes the progress bar: the build lists the corpus itself, so --silent skips it.
+    files = [] if silent else _run(documents.corpus_files, corpus)
     with _preparer(scheduler, dask_workers) as preparer:
         if backend == "typesense":
             from ..typesense import store  # an optional extra, imported only when chosen
