@@ -1,15 +1,18 @@
 """The real `claimsearch index` as a subprocess: killed mid-build, run twice at once, fed bad files."""
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+import search.cli as search_cli
 from search.index import indexer
 from search.query.parse import SearchParams
 from search.query.searcher import WhooshSearcher
@@ -120,3 +123,25 @@ def test_bad_files_are_listed_with_reasons_and_good_ones_indexed(tmp_path):
     assert "warning: bad/latin1.txt: not UTF-8" in err
     assert "7 articles" in err  # five seeds, the cp1252 file and the good JSON line
     assert hits(root, "Dufour") and hits(root, "quarry") and len(hits(root, "Matsegora")) >= 5
+
+
+def test_the_real_command_line_keeps_its_output_and_exit_codes_without_teardown(seeds_index, tmp_path):
+    # main() ends a successful command with os._exit, skipping the interpreter's teardown.
+    found = cli("search", "", "--json", "--limit", "50", "--index", seeds_index)
+    out, err = found.communicate(timeout=60)
+    assert found.returncode == 0, err
+    assert json.loads(out)["hits"]
+    missing = cli("search", "court", "--index", tmp_path / "none")
+    out, err = missing.communicate(timeout=60)
+    assert missing.returncode == 1 and "No index" in err
+
+
+def test_a_command_line_with_a_thread_left_exits_through_the_interpreter():
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert not search_cli._nothing_left_to_clean()
+    finally:
+        stop.set()
+        waiting.join()

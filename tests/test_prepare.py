@@ -72,10 +72,18 @@ def test_a_build_with_workers_reuses_copies_as_one_without(tmp_path, monkeypatch
     corpus = copies_corpus(tmp_path / "corpus")
     indexer.build(corpus, tmp_path / "serial")
     monkeypatch.setattr(prepare, "workers_for", lambda count: 1)
+    indexer.build(corpus, tmp_path / "first-chunk")  # the copy is in the worker's first chunk: extracted again
+    # One file a chunk: the copy (third) comes after the copies are found, so it is not extracted.
+    monkeypatch.setattr(prepare, "CHUNK_FILES", 1)
+    found = []
+    real_find = prepare.Copies.find
+    monkeypatch.setattr(prepare.Copies, "find", lambda self, paths: found.append(len(paths)) or real_find(self, paths))
     here = counting_extract(monkeypatch)  # the worker's calls are counted in its own memory
     indexer.build(corpus, tmp_path / "workers")
+    assert 3 in found  # the copies were looked for among the three files
     assert here == []  # the copy was given the worker's extractions: the writer extracted nothing
-    assert index_contents(tmp_path / "serial") == index_contents(tmp_path / "workers")
+    serial = index_contents(tmp_path / "serial")
+    assert serial == index_contents(tmp_path / "workers") == index_contents(tmp_path / "first-chunk")
 
 
 def test_a_copy_rewritten_after_the_comparison_is_extracted_again(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 from search.extract.speakers.identities import Registry, Speaker, assign_ids, evidence, person_shaped, speakers_of
 from search.index import incremental, indexer
 from search.index.store import IndexStore
-from search.query import SearchParams, WhooshSearcher
+from search.query.parse import SearchParams
+from search.query.searcher import WhooshSearcher
 from tests.helpers import write
 
 SAID = {

@@ -69,12 +69,14 @@ def _write_build(corpus: Path, build_dir: Path, summary: Summary, on_file, prepa
     listing = documents.scan_corpus(corpus)
     summary.skipped.extend((s.path, s.reason) for s in listing.skipped)
     batch = Batch(corpus, {"corpus": str(corpus.resolve()), "files": {}}, summary, on_file, preparer=preparer)
-    write_index(batch, build_dir, listing.files, prepare.workers_for(len(listing.files)))
-    write_manifest(build_dir, batch.manifest)  # last: a build with a manifest is complete
+    staged = write_index(batch, build_dir, listing.files, prepare.workers_for(len(listing.files)))
+    os.replace(staged, build_dir / MANIFEST)  # last: a build with a manifest is complete
 
 
-def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) -> None:
-    """Index the files into a new Whoosh index, then save the batch's comparisons beside it."""
+def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) -> Path:
+    """Index the files into a new Whoosh index, save the batch's comparisons and speakers beside it.
+
+    Return the manifest staged beside its name: renamed, it makes the build complete."""
     ix = BuildStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
     comparisons, saving = batch.comparisons, None
     failed = multiprocessing.get_context("fork").Value("i", 0)  # the child's OSError number, if any
@@ -91,12 +93,16 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
             saving.start()
             receiving.close()
             _send_clusters(comparisons, sending)
-        batch.speakers.save(index_dir)
+            # The children still write the last segments (a second or so on 1x BBC): written
+            # after them, these two files kept one core idle.
+            batch.speakers.save(index_dir)
+            staged = stage_manifest(index_dir, batch.manifest)
         saving.join()
         if saving.exitcode != 0 and failed.value:
             raise OSError(failed.value, os.strerror(failed.value))  # reported as the parent's own full disk
         if saving.exitcode != 0:
             raise ClaimsearchError("Comparing quotes across articles failed (see the error above)")
+        return staged
     finally:
         if saving is not None and saving.is_alive():
             saving.kill()  # the build failed or was interrupted while the child still worked
@@ -228,9 +234,14 @@ def _unique_id(article_id: str, taken: set[str]) -> str:
 
 def write_manifest(build_dir: Path, manifest: dict) -> None:
     """Write a build's manifest (corpus path and per-file fingerprints) atomically."""
+    os.replace(stage_manifest(build_dir, manifest), build_dir / MANIFEST)
+
+
+def stage_manifest(build_dir: Path, manifest: dict) -> Path:
+    """Write a build's manifest beside its name and return that file; renaming it publishes it."""
     tmp = build_dir / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    os.replace(tmp, build_dir / MANIFEST)
+    return tmp
 
 
 def read_manifest(build_dir: Path) -> dict:

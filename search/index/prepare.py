@@ -97,7 +97,7 @@ def prepared_here(items: list[tuple[Path, str]], corpus: Path):
 
 def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
-    copies = Copies([path for path, _ in items])
+    copies = Copies([])  # found once the workers are at work (see _from_workers)
     return (copies.fill(n, ready) for n, ready in enumerate(_from_workers(items, corpus, workers, copies)))
 
 
@@ -107,6 +107,11 @@ def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, cop
     pending: deque = deque()
     try:
         for start in range(0, len(items), CHUNK_FILES):
+            if start == workers * CHUNK_FILES:
+                # Finding copies reads every file whose size another shares (0.035 s on 1x BBC):
+                # done once each worker has a chunk, not before any starts. A copy in those first
+                # chunks is extracted again, as in a build without copies.
+                copies.find([path for path, _ in items])
             chunk = [(path, rel, copies.extracting(n)) for n, (path, rel) in
                      enumerate(items[start:start + CHUNK_FILES], start)]
             pending.append(pool.submit(_prepare_chunk, chunk, corpus))
@@ -129,6 +134,10 @@ class Copies:
         self.original: dict[int, int] = {}  # a copy's position -> its original's
         self.left: dict[int, int] = {}  # an original's position -> how many of its copies are still to come
         self.held: dict[int, list] = {}  # an original's position -> [(text, paragraphs, Extraction)]
+        self.find(paths)
+
+    def find(self, paths: list[Path]) -> None:
+        """Find which files are copies of an earlier one; once, before the first fill."""
         ending: list[int] = []  # the last copy's position of each original held, a heap
         for first, *later in sorted(_same_bytes(paths)):
             while ending and ending[0] < first:
