@@ -169,9 +169,10 @@ def _said(extraction: Extraction):
     yield from ((f, f.claimer or f.claimed_by, f.claimed_by) for f in extraction.figures)
 
 
-def person(record, name: str | None) -> bool:
-    """Return True when a statement's speaker is a named person or body, not 'officials' or 'a spokesman'."""
-    return bool(name) and getattr(record, "named", None) is not False and is_named(name)
+def person(name: str | None, maybe_named: bool) -> bool:
+    """Return True when a statement's speaker is a named person or body, not 'officials' or 'a spokesman'
+    (``maybe_named``: False when extraction marked the source unnamed)."""
+    return bool(name) and maybe_named and is_named(name)
 
 
 def speaker_id(name: str | None) -> str | None:
@@ -190,7 +191,7 @@ def identity(record, name: str | None) -> tuple[str | None, tuple[str, ...]]:
 @lru_cache(maxsize=1 << 16)  # a person's statements across the corpus ask the same
 def _identity(name: str | None, mention: str | None, sid: str | None, maybe_named: bool):
     named = mention if is_alias(mention, name) else None
-    if not sid and not (name and maybe_named and is_named(name)):  # not person(record, name)
+    if not sid and not person(name, maybe_named):
         return None, tuple(dict.fromkeys(n for n in (name, named) if n))
     sid = sid or speaker_id(name)
     # The surname alone and the id also find the person: speaker=blair, speaker=tony-blair.
