@@ -125,25 +125,25 @@ def _write_grouped(fieldwriter, schema, lengths, known, grouped, term, blocklimi
             docnums, weights, values = terms[btext]
             count = len(docnums)
             if count <= blocklimit:  # most terms: their postings make one block, written without slices
-                found = list(filter(None, map(field_lengths, docnums))) if field_lengths else ()
-                top = max(weights)
-                term.only_block(btext, docnums, array("f", weights),
-                                list(filter(None, values)) if fixed != 0 else (),
-                                min(found) if found else None, max(found) if found else 0, top if top > 0 else 0,
-                                fixed)
+                term.only_block(btext, docnums, *_block(docnums, weights, values, field_lengths, fixed), fixed)
                 continue
             term.start(btext)
             for start in range(0, count, blocklimit):
                 end = start + blocklimit
-                ids, raw = docnums[start:end], weights[start:end]
-                found = list(filter(None, map(field_lengths, ids))) if field_lengths else ()
-                top = max(raw)
-                term.block(ids, array("f", raw), list(filter(None, values[start:end])) if fixed != 0 else (),
-                           min(found) if found else None, max(found) if found else 0,
-                           top if top > 0 else 0, fixed, last=end >= count)
+                ids = docnums[start:end]
+                term.block(ids, *_block(ids, weights[start:end], values[start:end], field_lengths, fixed), fixed,
+                           last=end >= count)
             term.finish(None, None, None, None, 0, 0, fixed)
         term.flush()
         fieldwriter.finish_field()
+
+
+def _block(ids: list[int], weights: list[float], values: list, field_lengths, fixed) -> tuple:
+    """Return a block's weights, values, least and greatest length and top weight, as _Term.block takes them."""
+    found = list(filter(None, map(field_lengths, ids))) if field_lengths else ()
+    top = max(weights)
+    return (array("f", weights), list(filter(None, values)) if fixed != 0 else (),
+            min(found) if found else None, max(found) if found else 0, top if top > 0 else 0)
 
 
 def _field_lengths(lengths, known, fieldname):
