@@ -73,18 +73,18 @@ def signature(text: str) -> bytes | None:
     words = WORD.findall(text.lower())
     # each run of SHINGLE words, joined, encoded and hashed without a Python step per shingle; one
     # met twice hashes twice, which leaves every minimum as it was
-    hashes = np.fromiter(map(zlib.crc32, map(str.encode, map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))),
-                         np.uint32)
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, _shingles(words))), np.uint32)
     hashes.sort()  # the minima do not depend on the order; sorted, the distinct values are counted cheaply
-    if np.count_nonzero(np.diff(hashes)) + 1 < MIN_SHINGLES and len(_shingles(words)) < MIN_SHINGLES:
+    if np.count_nonzero(np.diff(hashes)) + 1 < MIN_SHINGLES and len(set(_shingles(words))) < MIN_SHINGLES:
         return None  # (distinct shingles hash at least as many values: the set is built only near the limit)
     a, b = _template().permutations
     # MinHash.update_batch's arithmetic (scheme affine32) on one array, with no MinHash per text
     return (np.multiply.outer(_fmix32(hashes), a) + b).min(axis=0).tobytes()
 
 
-def _shingles(words: list[str]) -> set[str]:
-    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))
+def _shingles(words: list[str]):
+    """Return an iterator over each run of SHINGLE words, joined, without a Python step per shingle."""
+    return map(" ".join, zip(*(words[k:] for k in range(SHINGLE))))
 
 
 def _fmix32(hashes):
