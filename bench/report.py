@@ -40,7 +40,9 @@ def indexing(data: dict) -> list[str]:
     checks = data.get("checks", {})
     if "full_over_plain_1x" in checks:
         c = checks["full_over_plain_1x"]
-        out.append(f"\nFull build / plain Whoosh at 1x: {c['value']}x (bar: 2x): {verdict(c)}.")
+        pairs = c.get("pairs", [])
+        each = f", median of {len(pairs)} alternated pairs: {', '.join(map(str, pairs))}" if len(pairs) > 1 else ""
+        out.append(f"\nFull build / plain Whoosh at 1x: {c['value']}x (bar: 2x{each}): {verdict(c)}.")
     if "full_10x_over_1x" in checks:
         c = checks["full_10x_over_1x"]
         out.append(f"Full build at 10x / 1x: {c['value']}x (bar: 12x): {verdict(c)}.")
