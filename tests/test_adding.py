@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+import zlib
 
 import pytest
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -10,7 +11,7 @@ from search.extract import extract
 from search.index.records import documents_for
 from search.index.schema import make_schema
 from search.ingest.documents import corpus_files, load_file
-from search.whoosh_ext import flushing, storage
+from search.whoosh_ext import columns, flushing, storage
 from search.whoosh_ext.adding import DocumentAdder
 from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
 from tests.helpers import SEEDS
@@ -111,6 +112,12 @@ def test_short_stored_fields_are_written_uncompressed_and_read_back_the_same(tmp
     # the short document's words as they are, the long one's compressed in both
     assert b"the minister said so" in stored[ours] and b"the minister said so" not in stored[whoosh]
     assert b"the chancellor said so the" not in stored[ours]
+
+
+@pytest.mark.parametrize("size", [0, 1, 999, 1000, columns.STORED_BLOCK - 1, columns.STORED_BLOCK, 65_532, 70_000])
+def test_short_stored_fields_are_zlibs_level_0_bytes(size):
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    assert columns.stored_zlib(data) == zlib.compress(data, 0)
 
 
 def test_documents_through_whooshs_path_and_ours_mix_in_one_segment(tmp_path):

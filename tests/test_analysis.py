@@ -10,7 +10,8 @@ from search.extract.text.accents import fold_accents
 from search.index.schema import make_schema
 from search.index.speakers import filter_key
 from search.whoosh_ext.analysis import (FastStemmingAnalyzer, folding_name_analyzer, folding_stemming_analyzer,
-                                       indexed_terms, name_terms, terms_function)
+                                       indexed_terms, name_terms, terms_function, token_function)
+from search.whoosh_ext.adding import DocumentAdder
 from tests.helpers import SEEDS
 
 STANDARD, FAST = folding_stemming_analyzer(), FastStemmingAnalyzer()
@@ -98,3 +99,31 @@ def test_the_writer_knows_the_terms_of_the_schemas_analyzers_only():
     assert terms_function(STANDARD) is None  # the same words, but not recognised: Whoosh's own path
     from whoosh.analysis import StandardAnalyzer
     assert terms_function(StandardAnalyzer()) is None and terms_function(schema["article_id"].analyzer) is None
+
+
+KEYS = st.text(st.sampled_from(list("ab ,é\t-İ")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(KEYS)
+def test_the_writers_ids_and_keywords_are_the_fields_own(text):
+    # adding.py indexes the schema's ID and comma KEYWORD values from token_function's words
+    from search.whoosh_ext.adding import _measured, _terms_of
+    for name in ("source", "speaker_id", "speaker_keys"):
+        field = make_schema()[name]
+        adder = DocumentAdder.__new__(DocumentAdder)
+        adder.terms_of = {}
+        ours = adder._index(name, field, text)
+        assert sorted(ours[0]) == sorted(_measured(name, field.index(text))[0]) and ours[1:] == _measured(
+            name, field.index(text))[1:]
+        assert _terms_of(field) is not None
+
+
+def test_the_writer_leaves_other_analyzers_and_numbers_to_whoosh():
+    from whoosh.analysis import IDTokenizer, KeywordAnalyzer, LowercaseFilter, RegexTokenizer
+    from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
+    from search.whoosh_ext.adding import _terms_of
+    assert token_function(RegexTokenizer(r"[^,]+", gaps=True) | KeywordAnalyzer(commas=True).items[1]) is None
+    lower_id = ID(analyzer=IDTokenizer() | LowercaseFilter())
+    for field in (KEYWORD(), KEYWORD(commas=True, lowercase=True), lower_id, NUMERIC(), DATETIME()):
+        assert _terms_of(field) is None, field

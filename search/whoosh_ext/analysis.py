@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.analysis import (CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer, StemFilter, StopFilter,
-                             Token)
+from whoosh.analysis import (CharsetFilter, CommaSeparatedTokenizer, IDTokenizer, LowercaseFilter, RegexTokenizer,
+                             StandardAnalyzer, StemFilter, StopFilter, Token)
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem
@@ -15,6 +15,7 @@ from ..extract.text.accents import FOLD
 # Whoosh's default tokenizer regex [\w\*]+(\.?[\w\*]+)* in possessive form: the same tokens,
 # about 30% faster. Capturing, so split() gives [gap, word, gap, word, ...].
 WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
+COMMA_RUNS = re.compile(r"[^,]+")  # CommaSeparatedTokenizer's expression
 
 
 @lru_cache(maxsize=50_000)  # news vocabulary repeats; bounded so a huge corpus cannot grow it forever
@@ -60,6 +61,25 @@ def terms_function(analyzer):
     if analyzer == name and analyzer.items[2].max is None:  # StopFilter's equality leaves out its maxsize
         return name_terms
     return None
+
+
+def token_function(analyzer):
+    """Return value -> its tokens as a list, when the analyzer is Whoosh's IDTokenizer or comma tokenizer, else None."""
+    # ID and KEYWORD(commas=True) fields (not lower-cased): the whole value, or its comma-separated parts stripped.
+    if type(analyzer) is IDTokenizer:
+        return _whole
+    if analyzer == CommaSeparatedTokenizer() and analyzer.items[0].gaps is False:  # RegexTokenizer's == leaves out gaps
+        return comma_parts
+    return None
+
+
+def _whole(value: str) -> list[str]:
+    return [value]
+
+
+def comma_parts(value: str) -> list[str]:
+    """Return CommaSeparatedTokenizer's tokens: each run of characters other than commas, stripped."""
+    return [part.strip() for part in COMMA_RUNS.findall(value)]
 
 
 def folding_stemming_analyzer():
