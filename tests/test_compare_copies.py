@@ -169,7 +169,11 @@ def test_signatures_are_the_values_of_datasketchs_minhash():
     from datasketch import MinHash
 
     from search.compare.copies import NUM_PERM, SEED, SHINGLE, WORD
-    for text in (STORY, OTHER, STORY * 3):
+    # non-ASCII separators ('£', curly quotes) and words ('Café', 'naïve'): words found in bytes, then in text
+    priced = STORY.replace(" the ", " the £5 ‘ ").replace(" a ", " a “ ")
+    accented = STORY.replace(" the ", " the café naïve ")
+    assert priced != STORY != accented
+    for text in (STORY, OTHER, STORY * 3, priced, accented):
         words = WORD.findall(text.lower())
         sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
         sketch.update_batch([" ".join(words[k:k + SHINGLE]).encode() for k in range(len(words) - SHINGLE + 1)])
