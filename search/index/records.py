@@ -79,7 +79,7 @@ def numbered(article: Article, extraction: Extraction):
     kinds = (("quote", quotes), ("claim", extraction.claims), ("figure", extraction.figures))
     # statement_id's text, its prefix made once per kind: a build numbers 33,000 statements twice
     return tuple([(f"{prefix}{n}", r) for n, r in enumerate(records, 1)]
-                 for prefix, records in ((f"{article.id}#{STATEMENT_LETTERS[kind]}", records) for kind, records in kinds))
+                 for prefix, records in ((f"{article.id}#{STATEMENT_LETTERS[kind]}", rs) for kind, rs in kinds))
 
 
 def statement_id(article_id: str, kind: str, n: int) -> str:
