@@ -124,6 +124,13 @@ def test_blocking_proposes_few_pairs_on_a_large_corpus():
     assert len(pairs) < 2000  # all-pairs would be ~2 million
 
 
+def test_blocking_never_pairs_two_different_speakers():
+    items = [content_stems("the referendum on sovereignty cannot wait until autumn")] * 4
+    assert candidate_pairs(items) == {(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)}
+    # 0 and 1 are two people; 2 is the first of them; 3 is nobody known, who may be either
+    assert candidate_pairs(items, ["p0", "p1", "p0", None]) == {(0, 2), (0, 3), (1, 3), (2, 3)}
+
+
 def test_word_diff_marks_what_no_other_version_has():
     a, b, c = word_diff([QUOTES["000#q1"][0], QUOTES["002#q1"][0], QUOTES["004#q1"][0]])
     differs = lambda words: {w["word"] for w in words if w["differs"]}  # noqa: E731
