@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import re
+import sys
+import types
 import zlib
-from collections import defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
-# numpy is imported where a build sketches texts: a server never sketches, and importing it cost
-# RSS in each of its processes. The sketches are datasketch's MinHash values (scheme affine32,
-# crc32 hashes) and the grouping its MinHashLSH's bands: worked out here on arrays and bytes, as
-# datasketch's objects cost more than the arithmetic; tests check both against datasketch.
+# datasketch (and through it numpy and scipy) is imported where a build sketches texts: a server
+# never sketches, and importing them cost ~75 MB of RSS in each of its processes.
 
 NUM_PERM = 64      # 64 hash values: 256 bytes per article kept in the build
 SHINGLE = 5        # words per shingle: a shared 5-word run is rarely chance
@@ -24,12 +25,48 @@ NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
 @lru_cache(maxsize=1)
-def _permutations():
-    """Return the (a, b) that datasketch's MinHash(num_perm=NUM_PERM, seed=SEED) draws for scheme affine32."""
-    import numpy as np
-    gen = np.random.RandomState(SEED)
-    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)  # odd: a bijection
-    return a, gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+def _datasketch():
+    """Return datasketch's MinHash and MinHashLSH, imported without its other sketches or scipy.integrate."""
+    # datasketch's __init__ imports every sketch it has (an asyncio LSH, HNSW, LSH forests...) and
+    # reads its own version from the installed metadata: 0.26 of its 0.28 CPU s of import with numpy
+    # loaded, paid by every build. The package is put in place without running it; its __init__
+    # runs when a name only it defines is first asked for (`from datasketch import MinHash`).
+    if "datasketch" not in sys.modules:
+        package = importlib.util.module_from_spec(importlib.util.find_spec("datasketch"))
+        package.__getattr__ = partial(_initialised_attribute, package)
+        sys.modules["datasketch"] = package
+    # datasketch.lsh binds scipy.integrate.quad at import (0.4 CPU s more), used only by its search
+    # for LSH parameters, which LSH_PARAMS answers: it gets _quad, which imports the real one if ever
+    # called. Any later import gets the real module.
+    stand_in = None
+    if "scipy.integrate" not in sys.modules:
+        stand_in = sys.modules["scipy.integrate"] = types.ModuleType("scipy.integrate")
+        stand_in.quad = _quad
+    try:
+        minhash, lsh = importlib.import_module("datasketch.minhash"), importlib.import_module("datasketch.lsh")
+    finally:
+        if stand_in is not None and sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+    return types.SimpleNamespace(MinHash=minhash.MinHash, MinHashLSH=lsh.MinHashLSH)
+
+
+def _initialised_attribute(package, name: str):
+    """A package put in place without its __init__ (see _datasketch): run it, then look the name up."""
+    del package.__getattr__
+    package.__spec__.loader.exec_module(package)
+    return getattr(package, name)
+
+
+def _quad(*args, **kwargs):
+    """scipy.integrate.quad, imported when first called."""
+    return importlib.import_module("scipy.integrate").quad(*args, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def _template():
+    MinHash = _datasketch().MinHash
+    # crc32 is stable across processes (an update must hash as the build did) and ~3x faster than sha1
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
 def signature(text: str) -> bytes | None:
@@ -42,7 +79,7 @@ def signature(text: str) -> bytes | None:
     hashes.sort()  # the minima do not depend on the order; sorted, the distinct values are counted cheaply
     if np.count_nonzero(np.diff(hashes)) + 1 < MIN_SHINGLES and len(set(_shingles(words))) < MIN_SHINGLES:
         return None  # (distinct shingles hash at least as many values: the set is built only near the limit)
-    a, b = _permutations()
+    a, b = _template().permutations
     # MinHash.update_batch's arithmetic (scheme affine32) on one array, with no MinHash per text
     return (np.multiply.outer(_fmix32(hashes), a) + b).min(axis=0).tobytes()
 
@@ -72,11 +109,20 @@ def _fmix32(hashes):
     return hashes ^ (hashes >> np.uint32(16))
 
 
+def _sketch(values: bytes):
+    import numpy as np
+    template = _template()
+    # The template's permutations: left out, datasketch draws them again for each sketch (a third of story_groups)
+    return type(template)(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=template.scheme,
+                          permutations=template.permutations,
+                          hashvalues=np.frombuffer(values, dtype=template.hashvalues.dtype))
+
+
 def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
     """Return the groups (two or more article ids, sorted) whose texts are near copies."""
-    bands, rows = LSH_PARAMS
-    width = rows * 4  # a band's bytes: its rows' uint32 values
-    parent = {aid: aid for aid in signatures}
+    lsh = _datasketch().MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
+    sketches = {aid: _sketch(values) for aid, values in sorted(signatures.items())}
+    parent = {aid: aid for aid in sketches}
 
     def find(a):
         while parent[a] != a:
@@ -84,25 +130,16 @@ def story_groups(signatures: dict[str, bytes]) -> list[list[str]]:
             a = parent[a]
         return a
 
-    buckets: dict[tuple, list[str]] = defaultdict(list)  # (band, its values) -> the articles met with them
-    for aid, values in sorted(signatures.items()):
-        keys = [(band, values[band * width:(band + 1) * width]) for band in range(bands)]
-        # LSH proposes the articles sharing a band's values; the estimate confirms them (band collisions can be chance)
-        for other in {other for key in keys for other in buckets.get(key, ())}:
-            if find(aid) != find(other) and _similarity(values, signatures[other]) >= THRESHOLD:
+    for aid, sketch in sketches.items():
+        # LSH proposes candidates in bands; the estimate confirms them (band collisions can be chance)
+        for other in lsh.query(sketch):
+            if sketch.jaccard(sketches[other]) >= THRESHOLD:
                 parent[find(aid)] = find(other)
-        for key in keys:
-            buckets[key].append(aid)
+        lsh.insert(aid, sketch)
     groups: dict[str, list[str]] = {}
-    for aid in sorted(signatures):
+    for aid in sketches:
         groups.setdefault(find(aid), []).append(aid)
     return sorted(sorted(ids) for ids in groups.values() if len(ids) > 1)
-
-
-def _similarity(a: bytes, b: bytes) -> float:
-    """Return the Jaccard estimate of two signatures: the share of their values that are equal (MinHash.jaccard)."""
-    import numpy as np
-    return np.count_nonzero(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32)) / NUM_PERM
 
 
 def story_id(article_ids: list[str]) -> str:
