@@ -171,7 +171,7 @@ class Resolver:
         self.by_first: dict[str, set[str]] = {}  # first word -> people
         self.by_head: dict[str, set[str]] = {}  # last word, lower-cased -> names ('committee')
         self.by_initials: dict[str, str] = {}
-        self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
+        self.long_surnames: dict[int, list[str]] = {}  # length -> surnames a misspelt one may drop a letter of
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
         # a function of the tables, not the bound method: a Resolver referring to itself would live on as cyclic
@@ -208,8 +208,7 @@ class Resolver:
     def _add_name(self, name: str, pos: int) -> None:
         last = name.split()[-1]
         if last not in self.full and len(last) > SURNAME_TYPO:  # a shorter one drops to a word _surname never asks
-            for k in range(len(last)):
-                self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
+            self.long_surnames.setdefault(len(last), []).append(last)
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
         family = family_first(name)
         for key in {last, _known_as(name), family if family and is_person(name) else None} - {None}:
@@ -387,8 +386,10 @@ class Resolver:
             firsts = self.by_first.get(name, set())
             return next(iter(firsts)) if len(firsts) == 1 else None
         if len(name) >= SURNAME_TYPO:
-            close = self.typos.get(name, set()) | {k for k in (name[:i] + name[i + 1:] for i in range(len(name)))
-                                                   if k in self.full}
+            # a surname one letter longer that drops to it, or a name it drops to: only surnames of the length
+            # looked at (a table of every surname's drops cost more to fill than the few lookups it served)
+            close = {last for last in self.long_surnames.get(len(name) + 1, ()) if name in _dropped(last)} | {
+                k for k in _dropped(name) if k in self.full}
             if len(close) == 1:
                 return self._named(close.pop(), pos)
         return None
@@ -530,6 +531,12 @@ class Resolver:
         """Return who 'who' is: the name just before it ('Alexander Matsegora, who')."""
         names = list(NAME_OR_WORD.finditer(self.text, max(0, pos - 120), pos))
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
+
+
+@lru_cache(maxsize=8192)  # surnames and capitalised words recur across articles
+def _dropped(word: str) -> frozenset[str]:
+    """Return the words made by dropping one letter of word ('Abbot' of 'Abbott')."""
+    return frozenset(word[:k] + word[k + 1:] for k in range(len(word)))
 
 
 @lru_cache(maxsize=1024)  # compiled once per name
