@@ -40,9 +40,10 @@ HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*
 # A peer's or knight's title says who 'he' or 'she' may be too: 'Lord Falconer ... he added'.
 PEERAGE = re.compile(rf"(L(?<!\w.)(?:ord|ady)|B(?<!\w.)(?:aroness|aron)|E(?<!\w.)arl|S(?<!\w.)ir|D(?<!\w.)ame)\s+"
                      rf"((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")  # each title's first letter first, as above
-# Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
-# lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
-DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
+# The up to three words, each before one space, that end the 40 characters before a name ('England coach '),
+# matched in those characters reversed: one match from their end ('$' also before a final line break), not a search
+# trying each of the 40 starts. Each word is read whole, so none starts inside a word, as r"(?<![\w-])" asked.
+DESCRIPTION_BEFORE_REVERSED = re.compile(r"(?: [\w-]+){1,3}")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
@@ -573,16 +574,22 @@ def _agent_noun(head: str) -> bool:
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
     words = []
-    before = DESCRIPTION_BEFORE.search(chunk[max(0, match.start() - 40):match.start()])
-    if before:
-        for word in reversed(before.group(1).split()):
-            if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
-                break
-            words.append(word.lower())
+    for word in _words_before(chunk, match.start()):
+        if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
+            break
+        words.append(word.lower())
     after = APPOSITIVE_AFTER.match(chunk, match.end())
     if after and after.group(1).split()[-1].lower() in DESCRIPTORS:
         words += [w.lower() for w in after.group(1).split()]
     return words
+
+
+def _words_before(chunk: str, start: int) -> list[str]:
+    """Return the words of r"(?<![\w-])((?:[\w-]+ ){1,3})$" searched in the 40 characters before start, nearest
+    first."""
+    back = chunk[max(0, start - 40):start][::-1]
+    found = DESCRIPTION_BEFORE_REVERSED.match(back, 1 if back[:1] == "\n" else 0)
+    return found.group()[::-1].split()[::-1] if found else []
 
 
 @lru_cache(maxsize=8192)
