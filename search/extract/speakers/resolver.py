@@ -123,6 +123,8 @@ def opening(pattern: re.Pattern, chunk: str, opens: list[int]):
 def _known_as(name: str) -> str | None:
     """Return the word before a particle that a name of three or more words goes by ('Lula' da Silva)."""
     words = name.split()
+    if len(words) < 3:
+        return None  # most names: no word before a particle to go by
     first = next((k for k, w in enumerate(words) if w in NAME_PARTICLES), None)
     return words[first - 1] if first is not None and first >= 2 else None
 
@@ -133,6 +135,7 @@ def _described_after(chunk: str, end: int) -> bool:
     return match is not None and (match.group(1).isdigit() or any(map(is_descriptor, match.group(1).split())))
 
 
+@lru_cache(maxsize=8192)  # each name added asks it, and names recur across articles
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -167,6 +170,7 @@ class Resolver:
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.named_at: dict[str, list[tuple[int, str]]] = {}  # last word -> (position, full name), in text order
         self._first_people: list[tuple[int, str]] | None = None  # where the first two people are first named
+        self._full_names: dict[str, bool] = {}  # _full_name's answers: the article's names are asked again and again
         self.acronyms: dict[str, str] = {}
         self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
         self.by_first: dict[str, set[str]] = {}  # first word -> people
@@ -213,7 +217,10 @@ class Resolver:
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
         family = family_first(name)
         for key in {last, _known_as(name), family if family and is_person(name) else None} - {None}:
-            self.full.setdefault(key, Counter())[name] += 1
+            known = self.full.get(key)
+            if known is None:  # a Counter made only when the key is new (setdefault's default is made each call)
+                known = self.full[key] = Counter()
+            known[name] += 1
             self.named_at.setdefault(key, []).append((pos, name))
         self.by_head.setdefault(last.lower(), set()).add(name)
         self.by_initials.setdefault(_initials(name), name)
@@ -373,6 +380,13 @@ class Resolver:
     def _full_name(self, name: str) -> bool:
         """Return True for a person's full name, not 'Dogged Federer', 'My Forsyth' or 'K. Wimpey' (a sentence's
         first word or an initial before a surname)."""
+        found = self._full_names.get(name)
+        if found is None:
+            found = self._full_names[name] = self._reads_as_full_name(name)
+        return found
+
+    def _reads_as_full_name(self, name: str) -> bool:
+        """Return _full_name's answer, worked out."""
         first = name.split()[0]
         lower = first.lower()
         return (" " in name and is_person(name) and not first.endswith(".") and lower not in self.lower
