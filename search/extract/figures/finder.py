@@ -92,9 +92,23 @@ CASUALTY = re.compile(r"\s*(?:have|had|has)?\s*(?:been|were|was)\s+(?:killed|wou
 # A place as written: 'UK', 'Russia', 'North Korea'; 'eurozone' is written in lower case as often as not.
 _PLACE_KEYS = {(k.upper() if len(k) <= 4 else k.title()): v for k, v in PLACES.items()} | {
     k: PLACES[k] for k in LOWER_CASE_PLACES}
-# a place's first letter looked ahead for first: at most positions that fails before 300 alternatives are tried
-PLACE = re.compile("(?=[" + re.escape("".join(sorted({k[0] for k in _PLACE_KEYS}))) + r"])\b("
-                   + "|".join(sorted(_PLACE_KEYS, key=len, reverse=True)).replace(".", r"\.") + r")(?![\w])")
+
+
+def _place_pattern(keys: list[str]) -> re.Pattern:
+    """Return a pattern for the keys, longest first, that opens with a class of their first letters: re skips to
+    the next such letter in C (a lookahead opening it is tried at every position), then a lookbehind asks which
+    letter it took and only that letter's keys are tried (two keys with other first letters never match at one
+    place, so the match is the one the whole alternation finds)."""
+    firsts = sorted({k[0] for k in keys})
+    longest = sorted(keys, key=len, reverse=True)
+    branches = "|".join(f"(?<={re.escape(c)})(?:" + "|".join(k[1:] for k in longest if k[0] == c).replace(".", r"\.")
+                        + ")" for c in firsts)
+    return re.compile("[" + re.escape("".join(firsts)) + r"](?<!\w.)(?:" + branches + r")(?![\w])")
+
+
+# Two patterns: capitals are few, but one lower-case first letter ('eurozone') would stop re at every 'e'.
+PLACE = _place_pattern([k for k in _PLACE_KEYS if k[0].isupper()])
+LOWER_PLACE = _place_pattern([k for k in _PLACE_KEYS if not k[0].isupper()])
 SENTENCE_OPENING = re.compile(r"[\s\"“‘'(]*$")
 
 
@@ -494,7 +508,10 @@ class Places(NamedTuple):
 
 def places_in(text: str, lo: int, hi: int) -> Places:
     """Return the places named in text[lo:hi]."""
-    found = [(m.start(), _PLACE_KEYS[m.group(1)]) for m in PLACE.finditer(text, lo, hi)]
+    found = [(m.start(), _PLACE_KEYS[m.group()]) for m in PLACE.finditer(text, lo, hi)]
+    lower = [(m.start(), _PLACE_KEYS[m.group()]) for m in LOWER_PLACE.finditer(text, lo, hi)]
+    if lower:  # in text order: a key in capitals and one in lower case never overlap
+        found = sorted(found + lower)
     keys = [key for _, key in found]
     return Places([pos for pos, _ in found], keys, Counter(keys))
 
