@@ -25,10 +25,16 @@ ATOM = re.compile(
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?P<glued>[a-z]+\b)?"
 )
-# the first letters of its words looked at first: most positions of a sentence fail there, not in 20 alternatives
-MAYBE_NUMBER = re.compile(
-    r"(?=[\dtfsenhmb])(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|million|billion)\b)")
+# Whether a sentence may hold a figure: a digit or one of these words (every sentence is asked). re skips to a digit
+# in C; a word is looked for from the character before it (a class re also skips to), then by its first letter, not
+# by a lookahead tried at every position (0.12 -> 0.10 s over BBC's sentences).
+NUMBER_WORDS_SEEN = ("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+                     "sixty seventy eighty ninety hundred million billion").split()
+_BY_FIRST_LETTER = "(?:" + "|".join(f"{c}(?:" + "|".join(w[1:] for w in NUMBER_WORDS_SEEN if w[0] == c) + ")"
+                                    for c in dict.fromkeys(w[0] for w in NUMBER_WORDS_SEEN)) + ")"
+DIGIT = re.compile(r"\d")
+NUMBER_WORD = re.compile(_BY_FIRST_LETTER + r"\b")
+NUMBER_WORD_AFTER = re.compile(r"\W" + _BY_FIRST_LETTER + r"\b")
 QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")
@@ -159,13 +165,23 @@ INDEX_AFTER = re.compile(r"\s+(?:index|share index|stock index)\b", re.IGNORECAS
 def find_figures(text: str, lo: int, hi: int) -> list[RawFigure]:
     """Return the figures in text[lo:hi] (one sentence or paragraph)."""
     low = lowered(text)
-    if not MAYBE_NUMBER.search(low, lo, hi):
+    if not maybe_number(low, lo, hi):
         return []
     atoms = [atom for match in ATOM.finditer(low, lo, hi) if (atom := _atom(text, low, match, lo, hi))]
     _coordinate(text, atoms, lo)
     kept = [atom for atom in atoms if atom.unit and not atom.dropped]
     _measure(text, lo, hi, kept)
     return [_raw(atom) for atom in kept]
+
+
+def maybe_number(low: str, lo: int, hi: int) -> bool:
+    """Return True when low[lo:hi] holds a digit or a whole word of NUMBER_WORDS_SEEN (a word at lo is whole when
+    the character before lo is no word character)."""
+    if DIGIT.search(low, lo, hi):
+        return True
+    if lo == 0:
+        return NUMBER_WORD.match(low, 0, hi) is not None or NUMBER_WORD_AFTER.search(low, 0, hi) is not None
+    return NUMBER_WORD_AFTER.search(low, lo - 1, hi) is not None
 
 
 def _measure(text: str, lo: int, hi: int, atoms: list[_Atom]) -> None:
