@@ -238,15 +238,17 @@ class Resolver:
             # 'United boss Steve Grant was ...': a job in lower case between the capitals and the name
             end = titled_end(chunk, match.end())
             mention = chunk[match.start():end]
-            first = mention.split()[0].lower()
-            if POSSESSIVE.search(mention) and (job_end := _possessed_job_end(chunk, end)):
+            words = mention.split()
+            first = words[0].lower()
+            possessive = POSSESSIVE.search(mention) is not None  # asked twice below: searched once
+            if possessive and (job_end := _possessed_job_end(chunk, end)):
                 # "Tony Blair's official spokesman declined ... He said": the one described is who 'he' is, or the
                 # name set off after the job ("Kenteris's lawyer, Gregory Ioannidis, reacted")
                 named = SET_OFF_NAME.match(chunk, job_end)
                 self.note(offset + match.start(), self.canonical(named.group(1), offset + named.start(1)) if named
                           else strip_name(chunk[match.start():job_end]), subject=True)
                 continue
-            if POSSESSIVE.search(mention) or first in PRONOUNS or (len(mention.split()) < 2 and first in NAME_LEADING):
+            if possessive or first in PRONOUNS or (len(words) < 2 and first in NAME_LEADING):
                 continue
             name = self.canonical(mention, offset + match.start())
             if not name or not is_named(name):
