@@ -40,9 +40,10 @@ HONORIFIC = re.compile(rf"(M(?<!\w.)(?:r|rs|s|iss))\.?\s+((?:{CAPITAL}[\w’'-]*
 # A peer's or knight's title says who 'he' or 'she' may be too: 'Lord Falconer ... he added'.
 PEERAGE = re.compile(rf"(L(?<!\w.)(?:ord|ady)|B(?<!\w.)(?:aroness|aron)|E(?<!\w.)arl|S(?<!\w.)ir|D(?<!\w.)ame)\s+"
                      rf"((?:{CAPITAL}[\w’'-]*\.?\s+){{0,2}}{CAPITAL}[\w’'-]+)")  # each title's first letter first, as above
-# Read in a slice ending at the name: its leftmost match starts the slice or follows no word character, so the
-# lookbehind spares the 40 tries from inside words (each read on to the end) and finds the same words.
-DESCRIPTION_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+ ){1,3})$")
+# The up to three words, each before one space, that end the 40 characters before a name ('England coach '),
+# matched in those characters reversed: one match from their end ('$' also before a final line break), not a search
+# trying each of the 40 starts. Each word is read whole, so none starts inside a word, as r"(?<![\w-])" asked.
+DESCRIPTION_BEFORE_REVERSED = re.compile(r"(?: [\w-]+){1,3}")
 APPOSITIVE_AFTER = re.compile(r",\s+(?:the\s+)?((?:[\w-]+ ){0,4}[\w-]+),")
 # A capitalised phrase opening a sentence (or a quotation).
 # 'Danish wind turbine maker Nordwind posted', 'Rival carmaker Ford said': a firm's trade, then its name, opening
@@ -122,6 +123,8 @@ def opening(pattern: re.Pattern, chunk: str, opens: list[int]):
 def _known_as(name: str) -> str | None:
     """Return the word before a particle that a name of three or more words goes by ('Lula' da Silva)."""
     words = name.split()
+    if len(words) < 3:
+        return None  # most names: no word before a particle to go by
     first = next((k for k, w in enumerate(words) if w in NAME_PARTICLES), None)
     return words[first - 1] if first is not None and first >= 2 else None
 
@@ -132,6 +135,7 @@ def _described_after(chunk: str, end: int) -> bool:
     return match is not None and (match.group(1).isdigit() or any(map(is_descriptor, match.group(1).split())))
 
 
+@lru_cache(maxsize=8192)  # each name added asks it, and names recur across articles
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -166,12 +170,13 @@ class Resolver:
         self.full: dict[str, Counter] = {}  # last word -> Counter of full names
         self.named_at: dict[str, list[tuple[int, str]]] = {}  # last word -> (position, full name), in text order
         self._first_people: list[tuple[int, str]] | None = None  # where the first two people are first named
+        self._full_names: dict[str, bool] = {}  # _full_name's answers: the article's names are asked again and again
         self.acronyms: dict[str, str] = {}
         self.roles: dict[str, list[tuple[int, str, frozenset[str]]]] = {}  # word -> (position, person, words)
         self.by_first: dict[str, set[str]] = {}  # first word -> people
         self.by_head: dict[str, set[str]] = {}  # last word, lower-cased -> names ('committee')
         self.by_initials: dict[str, str] = {}
-        self.typos: dict[str, set[str]] = {}  # a surname with one letter dropped -> surnames
+        self.long_surnames: dict[int, list[str]] = {}  # length -> surnames a misspelt one may drop a letter of
         self.gender: dict[str, str] = {}  # surname -> the pronoun its honorific implies
         self.lower = lower_words(text) if lower is None else lower  # the article's lower-case words
         # a function of the tables, not the bound method: a Resolver referring to itself would live on as cyclic
@@ -208,12 +213,14 @@ class Resolver:
     def _add_name(self, name: str, pos: int) -> None:
         last = name.split()[-1]
         if last not in self.full and len(last) > SURNAME_TYPO:  # a shorter one drops to a word _surname never asks
-            for k in range(len(last)):
-                self.typos.setdefault(last[:k] + last[k + 1:], set()).add(last)
+            self.long_surnames.setdefault(len(last), []).append(last)
         # 'Lula' for 'Luiz Inacio Lula da Silva'; 'Li' for 'Li Qiang' (the family name first)
         family = family_first(name)
         for key in {last, _known_as(name), family if family and is_person(name) else None} - {None}:
-            self.full.setdefault(key, Counter())[name] += 1
+            known = self.full.get(key)
+            if known is None:  # a Counter made only when the key is new (setdefault's default is made each call)
+                known = self.full[key] = Counter()
+            known[name] += 1
             self.named_at.setdefault(key, []).append((pos, name))
         self.by_head.setdefault(last.lower(), set()).add(name)
         self.by_initials.setdefault(_initials(name), name)
@@ -231,15 +238,17 @@ class Resolver:
             # 'United boss Steve Grant was ...': a job in lower case between the capitals and the name
             end = titled_end(chunk, match.end())
             mention = chunk[match.start():end]
-            first = mention.split()[0].lower()
-            if POSSESSIVE.search(mention) and (job_end := _possessed_job_end(chunk, end)):
+            words = mention.split()
+            first = words[0].lower()
+            possessive = POSSESSIVE.search(mention) is not None  # asked twice below: searched once
+            if possessive and (job_end := _possessed_job_end(chunk, end)):
                 # "Tony Blair's official spokesman declined ... He said": the one described is who 'he' is, or the
                 # name set off after the job ("Kenteris's lawyer, Gregory Ioannidis, reacted")
                 named = SET_OFF_NAME.match(chunk, job_end)
                 self.note(offset + match.start(), self.canonical(named.group(1), offset + named.start(1)) if named
                           else strip_name(chunk[match.start():job_end]), subject=True)
                 continue
-            if POSSESSIVE.search(mention) or first in PRONOUNS or (len(mention.split()) < 2 and first in NAME_LEADING):
+            if possessive or first in PRONOUNS or (len(words) < 2 and first in NAME_LEADING):
                 continue
             name = self.canonical(mention, offset + match.start())
             if not name or not is_named(name):
@@ -373,6 +382,13 @@ class Resolver:
     def _full_name(self, name: str) -> bool:
         """Return True for a person's full name, not 'Dogged Federer', 'My Forsyth' or 'K. Wimpey' (a sentence's
         first word or an initial before a surname)."""
+        found = self._full_names.get(name)
+        if found is None:
+            found = self._full_names[name] = self._reads_as_full_name(name)
+        return found
+
+    def _reads_as_full_name(self, name: str) -> bool:
+        """Return _full_name's answer, worked out."""
         first = name.split()[0]
         lower = first.lower()
         return (" " in name and is_person(name) and not first.endswith(".") and lower not in self.lower
@@ -387,8 +403,10 @@ class Resolver:
             firsts = self.by_first.get(name, set())
             return next(iter(firsts)) if len(firsts) == 1 else None
         if len(name) >= SURNAME_TYPO:
-            close = self.typos.get(name, set()) | {k for k in (name[:i] + name[i + 1:] for i in range(len(name)))
-                                                   if k in self.full}
+            # a surname one letter longer that drops to it, or a name it drops to: only surnames of the length
+            # looked at (a table of every surname's drops cost more to fill than the few lookups it served)
+            close = {last for last in self.long_surnames.get(len(name) + 1, ()) if name in _dropped(last)} | {
+                k for k in _dropped(name) if k in self.full}
             if len(close) == 1:
                 return self._named(close.pop(), pos)
         return None
@@ -532,6 +550,12 @@ class Resolver:
         return self.canonical(names[-1].group(), names[-1].start()) if names else None
 
 
+@lru_cache(maxsize=8192)  # surnames and capitalised words recur across articles
+def _dropped(word: str) -> frozenset[str]:
+    """Return the words made by dropping one letter of word ('Abbot' of 'Abbott')."""
+    return frozenset(word[:k] + word[k + 1:] for k in range(len(word)))
+
+
 @lru_cache(maxsize=1024)  # compiled once per name
 def _described_as(name: str) -> re.Pattern:
     """Return a pattern for a name after a capitalised description of up to four words ('Commons ... committee')."""
@@ -566,16 +590,22 @@ def _agent_noun(head: str) -> bool:
 def _described_around(chunk: str, match: re.Match) -> list[str]:
     """Return the words describing a name beside it: 'England coach X', 'X, the shadow secretary,'."""
     words = []
-    before = DESCRIPTION_BEFORE.search(chunk[max(0, match.start() - 40):match.start()])
-    if before:
-        for word in reversed(before.group(1).split()):
-            if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
-                break
-            words.append(word.lower())
+    for word in _words_before(chunk, match.start()):
+        if word.lower() in NOT_DESCRIPTION or not word[:1].isalpha():
+            break
+        words.append(word.lower())
     after = APPOSITIVE_AFTER.match(chunk, match.end())
     if after and after.group(1).split()[-1].lower() in DESCRIPTORS:
         words += [w.lower() for w in after.group(1).split()]
     return words
+
+
+def _words_before(chunk: str, start: int) -> list[str]:
+    """Return the words of r"(?<![\w-])((?:[\w-]+ ){1,3})$" searched in the 40 characters before start, nearest
+    first."""
+    back = chunk[max(0, start - 40):start][::-1]
+    found = DESCRIPTION_BEFORE_REVERSED.match(back, 1 if back[:1] == "\n" else 0)
+    return found.group()[::-1].split()[::-1] if found else []
 
 
 @lru_cache(maxsize=8192)
