@@ -75,11 +75,12 @@ def test_tagger_features_do_not_depend_on_the_word_cache():
 
 
 def test_tagger_reads_the_same_features_as_utf8_bytes():
-    text = "Der Bürgermeister said: \"Ça va\", and Zoë Ng-Ó'Neill believes it — “truly”."
+    text = "Der Bürgermeister said: \"Ça va\", and Zoë Ng-Ó'Neill believes it — “truly”, at the café."
     toks = tokens(text, 0, len(text))
     encoded = sentence_features(toks, encoded=True)
     assert encoded == [[name.encode() for name in row] for row in sentence_features(toks)]
     assert b"w-1w=b\xc3\xbcrgermeister|said" in encoded[2]
+    assert b"x=af\xc3\xa9" in encoded[-2]  # the last three letters encoded, not the last three bytes
 
 
 def test_ranker_features_of_a_candidate_in_order():

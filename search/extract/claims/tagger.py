@@ -45,6 +45,11 @@ TEXT = attrgetter("text")  # a token's text, got in C
 WINDOWS_KEPT = 50_000  # windows' readings remembered before the memo starts over (BBC tags 23,000 windows)
 
 
+# the prefixes of a token's features ('w=lee', 'w-1w=lee|said') and the pairs' joint, as str and as the CRF's bytes
+NAMES = ("w=", "s=", "x=", "c=", "w-1=", "w+1=", "w-2=", "w+2=", "s-1=", "s+1=", "c-1=", "c+1=", "s-1s=", "w-1w=", "|")
+ENCODED_NAMES = tuple(name.encode() for name in NAMES)
+
+
 def _shape(text: str, lower: str) -> str:
     """Return a word's kind: pronoun, capitalised, lower, number, a quote mark or the punctuation itself."""
     if lower in PRONOUNS:
@@ -69,18 +74,22 @@ def _class_name(word: str) -> str:
     return "+".join(sorted(classes_of(word))) or "-"
 
 
-def _slots(word: str, shape: str, kind: str) -> tuple:
+def _slots(word, shape, kind, suffix, cue: bool, names: tuple = NAMES) -> tuple:
     """Return what a token's features take from it: word, shape, whether it is a cue, then each feature naming it,
-    and the heads of the two pair features it opens ('s-1s=CAP|', 'w-1w=lee|')."""
-    return (word, shape, kind != "-", "w=" + word, "s=" + shape, "x=" + word[-3:], "c=" + kind, "w-1=" + word,
-            "w+1=" + word, "w-2=" + word, "w+2=" + word, "s-1=" + shape, "s+1=" + shape, "c-1=" + kind, "c+1=" + kind,
-            "s-1s=" + shape + "|", "w-1w=" + word + "|")
+    and the heads of the two pair features it opens ('s-1s=CAP|', 'w-1w=lee|'), in the type of the names."""
+    w, s, x, c, w_1, w1, w_2, w2, s_1, s1, c_1, c1, ss, ww, bar = names
+    return (word, shape, cue, w + word, s + shape, x + suffix, c + kind, w_1 + word, w1 + word, w_2 + word, w2 + word,
+            s_1 + shape, s1 + shape, c_1 + kind, c1 + kind, ss + shape + bar, ww + word + bar)
 
 
-def _word_features(text: str) -> tuple:
-    """Return the slots of a token written as text."""
+def _word_features(text: str, encoded: bool = False) -> tuple:
+    """Return the slots of a token written as text (as UTF-8 bytes when encoded: the parts encoded, not each
+    feature, which reads the same as UTF-8 keeps concatenation)."""
     word = text.lower()
-    return _slots(word, _shape(text, word), _class_name(word))
+    shape, kind, suffix = _shape(text, word), _class_name(word), word[-3:]
+    if encoded:
+        return _slots(word.encode(), shape.encode(), kind.encode(), suffix.encode(), kind != "-", ENCODED_NAMES)
+    return _slots(word, shape, kind, suffix, kind != "-")
 
 
 def _encoded(slots: tuple) -> tuple:
@@ -98,11 +107,11 @@ class _WordFeatures(dict):
     def __missing__(self, text: str) -> tuple:
         if len(self) >= WORD_FEATURES_KEPT:
             self.clear()
-        found = self[text] = _encoded(_word_features(text)) if self.encoded else _word_features(text)
+        found = self[text] = _word_features(text, self.encoded)
         return found
 
 
-_PADDING = (_slots("^", "^", "^"), _slots("$", "$", "$"))  # before and after a window
+_PADDING = (_slots("^", "^", "^", "^", True), _slots("$", "$", "$", "$", True))  # before and after a window
 # by token text, str slots and bytes slots: built once per word, not per token (asked per window)
 _WORD_FEATURES: tuple[dict, dict] = (_WordFeatures(False), _WordFeatures(True))
 WORD_FEATURES_KEPT = 200_000  # distinct token texts cached before a cache starts over (memory stays bounded)
