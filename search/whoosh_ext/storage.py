@@ -101,9 +101,18 @@ class SegmentedWriter:
         if self.chars >= self.target:
             while len(self.children) >= MAX_CHILDREN:  # bounds the CPU and memory of children at work
                 self._collect()
-            self._fork(self.docs)
-            if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
-                self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
+            self._roll()
+
+    def hand_off(self) -> None:
+        """Hand the waiting documents to a child now if none is at work: a core is about to be idle."""
+        # Not for a handful of documents: each segment costs its files and a searcher's reading of them.
+        if self.chars >= MIN_SPLIT_CHARS and not any(child.process.is_alive() for child in self.children):
+            self._roll()
+
+    def _roll(self) -> None:
+        self._fork(self.docs)
+        if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
+            self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
 
     def finish_adding(self) -> None:
         """Hand the last documents to two children, one per core, which write while this process goes on."""
