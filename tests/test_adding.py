@@ -212,6 +212,18 @@ def test_a_handful_of_documents_is_not_handed_off(tmp_path):
     writer.cancel()
 
 
+def test_the_last_documents_are_halved_by_text_not_count(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 10)
+    forked = []
+    monkeypatch.setattr(storage, "SegmentChild", lambda ix, docs: forked.append([d["body"] for d in docs]))
+    writer = SegmentedWriter(new_index(tmp_path / "ix", make_schema()))
+    for body in ["long " * 12] + ["short text"] * 6:
+        writer.add_document(body=body)
+    writer.finish_adding()
+    writer.writer.cancel()
+    assert forked == [["long " * 12], ["short text"] * 6]  # 60 characters each
+
+
 def test_a_child_without_the_collector_frees_each_rolled_segments_writer(tmp_path, monkeypatch):
     # segment children run with the garbage collector off: a writer is freed when its segment is done
     import gc
