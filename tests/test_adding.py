@@ -188,6 +188,42 @@ def test_segments_forked_off_keep_the_documents_in_order(tmp_path, monkeypatch):
                 single.postings(fieldname, text).items_as(kind))
 
 
+def test_documents_handed_off_early_keep_their_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 3_000)
+    docs = seed_documents()
+    ix = new_index(tmp_path / "handed", make_schema())
+    writer = SegmentedWriter(ix)
+    for doc in docs:
+        writer.add_document(**doc)
+        writer.hand_off()  # forks only once the last child is done
+    writer.commit()
+    whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
+    assert len(ix._segments()) > 1
+    with ix.searcher() as handed, whoosh.searcher() as single:
+        assert [handed.stored_fields(n) for n in range(handed.doc_count_all())] == [
+            single.stored_fields(n) for n in range(single.doc_count_all())]
+
+
+def test_a_handful_of_documents_is_not_handed_off(tmp_path):
+    writer = SegmentedWriter(new_index(tmp_path / "ix", make_schema()))
+    writer.add_document(**seed_documents()[0])
+    writer.hand_off()
+    assert not writer.children and len(writer.docs) == 1
+    writer.cancel()
+
+
+def test_the_last_documents_are_halved_by_text_not_count(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 10)
+    forked = []
+    monkeypatch.setattr(storage, "SegmentChild", lambda ix, docs: forked.append([d["body"] for d in docs]))
+    writer = SegmentedWriter(new_index(tmp_path / "ix", make_schema()))
+    for body in ["long " * 12] + ["short text"] * 6:
+        writer.add_document(body=body)
+    writer.finish_adding()
+    writer.writer.cancel()
+    assert forked == [["long " * 12], ["short text"] * 6]  # 60 characters each
+
+
 def test_a_child_without_the_collector_frees_each_rolled_segments_writer(tmp_path, monkeypatch):
     # segment children run with the garbage collector off: a writer is freed when its segment is done
     import gc

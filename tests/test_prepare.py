@@ -46,6 +46,20 @@ def copies_corpus(root):
     return root
 
 
+def test_the_writer_is_told_once_when_a_worker_runs_out_of_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(prepare, "CHUNK_FILES", 1)
+    monkeypatch.setattr(prepare, "IN_FLIGHT", 2)
+    for k in range(12):
+        (tmp_path / f"{k:02}.txt").write_text(OTHER.replace("5%", f"{k}%"), encoding="utf-8")
+    items = [(path, path.name) for path in sorted(tmp_path.glob("*.txt"))]
+    consumed, told = [], []
+    for ready in prepare.prepared_in_workers(items, tmp_path, 2, lambda: told.append(len(consumed))):
+        consumed.append(ready.rel)
+    assert consumed == [rel for _, rel in items] and len(items) == 12
+    # not before the last chunk went to a worker: the other one has nothing left then
+    assert len(told) == 1 and len(items) - 2 <= told[0] < len(items)
+
+
 def counting_extract(monkeypatch):
     calls = []
     real = prepare.extract

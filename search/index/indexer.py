@@ -82,7 +82,9 @@ def write_index(batch: Batch, index_dir: Path, paths: list[Path], workers: int) 
     failed = multiprocessing.get_context("fork").Value("i", 0)  # the child's OSError number, if any
     try:
         with committing(SegmentedWriter(ix)) as writer:
-            batch.add(writer, paths, workers, after_file=writer.roll_if_full)
+            # When a worker runs out of files, its core would sit idle while the last ones are
+            # extracted and added: the documents added by then are written meanwhile (hand_off).
+            batch.add(writer, paths, workers, after_file=writer.roll_if_full, when_idle=writer.hand_off)
             # The last segments' writing and the comparisons are each a few seconds of pure Python
             # that end the build: they run beside each other, in child processes and this one.
             writer.finish_adding()
@@ -161,9 +163,10 @@ class Batch:
             self.speakers.drop(gone)
             self.taken.difference_update(gone)
 
-    def add(self, writer, paths: list[Path], workers: int = 0, after_file=None) -> None:
+    def add(self, writer, paths: list[Path], workers: int = 0, after_file=None, when_idle=None) -> None:
         """Load, extract and add the files in order; a file that cannot be read is a skip, not a failure."""
-        for path, ready in zip(paths, self._prepared(paths, workers)):
+        # when_idle() is called once, when a worker has no file left to extract.
+        for path, ready in zip(paths, self._prepared(paths, workers, when_idle)):
             self._add_prepared(writer, ready)
             if self.on_file:
                 self.on_file(path)
@@ -185,7 +188,7 @@ class Batch:
             if after_file:
                 after_file()
 
-    def _prepared(self, paths: list[Path], workers: int):
+    def _prepared(self, paths: list[Path], workers: int, when_idle=None):
         items = [(path, self.rel(path)) for path in paths]
         if self.preparer is not None:
             return self.preparer(items, self.corpus)
@@ -193,7 +196,7 @@ class Batch:
             return prepare.prepared_here(items, self.corpus)
         # Extraction runs in worker processes while this one writes: on two cores the build takes
         # about as long as the writing alone.
-        return prepare.prepared_in_workers(items, self.corpus, workers)
+        return prepare.prepared_in_workers(items, self.corpus, workers, when_idle)
 
     def _add_prepared(self, writer, ready) -> None:
         self.summary.skipped.extend(ready.skipped)

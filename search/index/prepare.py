@@ -95,13 +95,15 @@ def prepared_here(items: list[tuple[Path, str]], corpus: Path):
     return (copies.fill(n, prepare(path, corpus, rel, copies.extracting(n))) for n, (path, rel) in enumerate(items))
 
 
-def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int):
+def prepared_in_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, when_idle=None):
     """Yield Prepared files in order while `workers` processes load and extract the next ones."""
+    # when_idle() is called once, as soon as a worker has no file left to extract.
     copies = Copies([])  # found once the workers are at work (see _from_workers)
-    return (copies.fill(n, ready) for n, ready in enumerate(_from_workers(items, corpus, workers, copies)))
+    ready = _from_workers(items, corpus, workers, copies, when_idle)
+    return (copies.fill(n, prepared) for n, prepared in enumerate(ready))
 
 
-def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, copies: Copies):
+def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, copies: Copies, when_idle=None):
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=forked_for_build, initargs=(os.getpid(),))
     pending: deque = deque()
@@ -118,9 +120,17 @@ def _from_workers(items: list[tuple[Path, str]], corpus: Path, workers: int, cop
             if len(pending) > IN_FLIGHT:
                 yield from pending.popleft().result()
         while pending:
+            if when_idle and _idle_worker(pending, workers):
+                when_idle()
+                when_idle = None
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _idle_worker(pending: deque, workers: int) -> bool:
+    """Return True when a worker has no chunk left: its core is idle once this process waits or is done."""
+    return sum(not chunk.done() for chunk in pending) < workers
 
 
 def _prepare_chunk(items, corpus) -> list[Prepared]:

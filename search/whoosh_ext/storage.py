@@ -7,6 +7,7 @@ import gc
 import multiprocessing
 import os
 import sys
+from bisect import bisect_left
 from collections import deque
 
 from whoosh.filedb.filestore import FileStorage
@@ -85,6 +86,7 @@ class SegmentedWriter:
         self.writer = ix.writer(compound=False)  # holds the index lock; commits the children's segments
         self.docs: list[dict] = []
         self.chars = 0  # text waiting in self.docs: the size of the segment it makes
+        self.ends: list[int] = []  # self.chars after each of self.docs: where to halve them by text
         self.target = FIRST_SEGMENT_CHARS
         self.children: deque = deque()  # SegmentChild, oldest first
         self.segments: list = []
@@ -93,6 +95,7 @@ class SegmentedWriter:
         """Add one document to the batch a child will write next."""
         self.docs.append(fields)
         self.chars += sum(len(value) for value in fields.values() if isinstance(value, str))
+        self.ends.append(self.chars)
 
     def roll_if_full(self) -> None:
         """Hand the waiting documents to a child once they make a segment of the current size."""
@@ -101,22 +104,33 @@ class SegmentedWriter:
         if self.chars >= self.target:
             while len(self.children) >= MAX_CHILDREN:  # bounds the CPU and memory of children at work
                 self._collect()
-            self._fork(self.docs)
-            if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
-                self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
+            self._roll()
+
+    def hand_off(self) -> None:
+        """Hand the waiting documents to a child now if none is at work: a core is about to be idle."""
+        # Not for a handful of documents: each segment costs its files and a searcher's reading of them.
+        if self.chars >= MIN_SPLIT_CHARS and not any(child.process.is_alive() for child in self.children):
+            self._roll()
+
+    def _roll(self) -> None:
+        self._fork(self.docs)
+        if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
+            self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
 
     def finish_adding(self) -> None:
         """Hand the last documents to two children, one per core, which write while this process goes on."""
         # No wait for the children at work: the end of a build has nothing else left to run.
-        docs, half = self.docs, len(self.docs) // 2
+        # Halved by text, not count: the first half, whose child starts first, then costs its child
+        # a little more and both end together (by count, the second ended last: its text is longer).
+        docs, half = self.docs, bisect_left(self.ends, self.chars / 2) + 1
         for part in (docs[:half], docs[half:]) if self.chars >= 2 * MIN_SPLIT_CHARS else (docs,):
             if part:
                 self._fork(part)
-        self.docs, self.chars = [], 0
+        self.docs, self.chars, self.ends = [], 0, []
 
     def _fork(self, docs: list[dict]) -> None:
         self.children.append(SegmentChild(self.ix, docs))
-        self.docs, self.chars = [], 0
+        self.docs, self.chars, self.ends = [], 0, []
 
     def _collect(self) -> None:
         self.segments.extend(self.children.popleft().segments())
