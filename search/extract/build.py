@@ -143,8 +143,10 @@ def build_figures(ctx: Context, claims: list[Claim], quotes: list[Quote], resolv
                      + [(q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None])
     figures, crowd = [], None
     for n, (lo, hi) in enumerate(span for sentences in ctx.sentences for span in sentences):
-        raws, crowd = _crowd_nouns([r for r in find_figures(ctx.text, lo, hi) if not _counts_sources(r, said_by)],
-                                   crowd, n)
+        found = find_figures(ctx.text, lo, hi)
+        if not found:
+            continue  # most sentences hold none: nothing to filter, no crowd noun to note
+        raws, crowd = _crowd_nouns([r for r in found if not _counts_sources(r, said_by)], crowd, n)
         if raws:
             places = places_in(ctx.text, lo, hi)
             figures += [_figure(ctx, raw, sources, places, (lo, hi)) for raw in raws]
