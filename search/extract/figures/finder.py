@@ -149,14 +149,9 @@ class _Atom:
     elided: bool = False
     harm: str | None = None  # what befell the people counted: their count's lemma
     partner: "_Atom | None" = None  # the other number of a range or coordination: they share a measure
-
-    @property
-    def start(self) -> int:
-        return self.match.start()
-
-    @property
-    def end(self) -> int:
-        return self.match.end()
+    # the match's offsets, read once: the rules ask them 110,000 times over BBC (a property called match's methods)
+    start: int = 0
+    end: int = 0
 
 
 LAST_WORD = re.compile(r"([A-Za-z][\w'’.&-]*)\s$")  # the word right before a number
@@ -230,7 +225,8 @@ def _atom(text: str, low: str, match: re.Match, lo: int, hi: int) -> _Atom | Non
     if base is None or _not_a_count(text, low, match, lo):
         return None
     scale = (match.group("scale") or "").strip().lower() or None
-    atom = _Atom(match, base, scale, qualifier=_qualifier(text, match.start()))
+    start, end = match.span()
+    atom = _Atom(match, base, scale, qualifier=_qualifier(text, start), start=start, end=end)
     if match.group("glued"):
         return _glued(text, atom, hi)
     if match.group("pct"):
@@ -548,6 +544,8 @@ def topic_key(raw: RawFigure, places: Places, skip: tuple[int, int] | None) -> s
         if not raw.measure:
             return None
         head = f"{raw.lemma}/{measure_key(raw.measure)}"
+    if not places.keys:
+        return head  # most sentences name no place: no counting
     left = Counter()
     if skip:
         left = Counter(places.keys[bisect.bisect_left(places.starts, skip[0]):bisect.bisect_left(places.starts, skip[1])])
