@@ -35,6 +35,7 @@ LOOK_BACK = 3  # records checked before pos: quotes and claims rarely nest deepe
 CROWD_WORDS = 9  # tokens of 'put the official number of protesters at'
 REFERRING = PRONOUNS | {"who", "which", "that"}  # a mention that names nobody itself
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?"
+TITLE_WORD = re.compile(TITLE)
 
 
 class Source(NamedTuple):
@@ -239,7 +240,7 @@ def _as_written(mention: str) -> str:
     name = strip_name(mention)
     words = mention.replace("’s", "").replace("'s", "").split()
     honorific = words[-len(name.split()) - 1] if len(words) > len(name.split()) else ""
-    return f"{honorific} {name}" if re.fullmatch(TITLE, honorific) else name
+    return f"{honorific} {name}" if TITLE_WORD.fullmatch(honorific) else name
 
 
 def _stands_for_organisation(words: list[str]) -> bool:
@@ -366,6 +367,6 @@ def _naming_mention(text: str, canonical: str, pos: int) -> str | None:
     if found is None:
         return None
     written = text[found[0]:found[1]].split()
-    if len(written) > 1 and written[0] not in canonical.split() and not re.fullmatch(TITLE, written[0]):
+    if len(written) > 1 and written[0] not in canonical.split() and not TITLE_WORD.fullmatch(written[0]):
         written = written[1:]  # 'Tory Edward Leigh' -> 'Edward Leigh'... or the surname alone
     return " ".join(written)

@@ -29,6 +29,11 @@ RATIO_BASES = frozenset(["gdp", "gnp", "gni", "gross domestic product", "nationa
 FLOWS = frozenset("exports imports shipments sales aid investment investments flights remittances arrivals".split())
 # A level's marker after a figure, no measure: 'near the £6.00 mark', 'the $50 level', 'the 10,000 barrier'.
 MARKERS = frozenset("mark level levels barrier threshold region range".split())
+# Asked of every figure (compiled once, not looked up in re's cache at each call)
+PLACE_AFTER = re.compile(r" (in|to|at|from) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})\b")
+OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?")
+TWO_WORDS_AFTER = re.compile(r"\s+(\w+)\s+(\w+)")
+LETTERS = re.compile(r"[a-z]+")
 TUNE_OF = re.compile(r"\bto the tune of\s+$")
 TUNE_REACH = 20  # characters of 'to the tune of ' read before a figure
 INCREMENTS = frozenset({"more"})  # right after a number: a count added ('3,000 more soldiers'), not a comparison's end
@@ -170,7 +175,7 @@ def _words_after(text: str, pos: int, hi: int):
 
 def _place_after(text: str, pos: int, hi: int) -> str:
     """Return ' in Russia' when a capitalised place follows the counted noun."""
-    found = re.match(r" (in|to|at|from) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})\b", text[pos:min(hi, pos + 40)])
+    found = PLACE_AFTER.match(text[pos:min(hi, pos + 40)])
     return f" {found.group(1)} {found.group(2)}" if found else ""
 
 
@@ -197,8 +202,7 @@ def measure_of(text: str, lo: int, hi: int, start: int, end: int, kind: str) -> 
 
 def _after(text: str, end: int, hi: int) -> str | None:
     """'97% of the budget' -> 'budget'; 'a 52% rise in profits' -> 'profits'; 'a £65,000 settlement'."""
-    partitive = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that|these|those|[A-Z][\w]*['’]s)\s+)?",
-                         text[end:min(hi, end + 40)])
+    partitive = OF_AFTER.match(text[end:min(hi, end + 40)])
     if partitive:
         group = _group(text, end + partitive.end() - 1, hi) if partitive.group().split()[-1].lower() == "those" \
             else None
@@ -238,7 +242,7 @@ def _group(text: str, pos: int, hi: int) -> str | None:
 
 def _verb_with_object(text: str, end: int, phrase: str) -> bool:
     """Return True when the word after a share is a verb of stance with its object ('oppose it')."""
-    after = re.match(r"\s+(\w+)\s+(\w+)", text[end:end + 40])
+    after = TWO_WORDS_AFTER.match(text[end:end + 40])
     return bool(after and after.group(1) == phrase and classes_of(phrase.lower())
                 and after.group(2).lower() in OBJECT_OPENERS)
 
@@ -516,7 +520,7 @@ def _past_verb(toks: list[str], k: int) -> bool:
 
 def measure_key(measure: str) -> str:
     """Return 'oil-price' for 'oil prices' and 'price of oil': content words, singular, sorted."""
-    words = {_singular(w) for w in re.findall(r"[a-z]+", measure.lower()) if w not in STOP_WORDS and w not in DETERMINERS}
+    words = {_singular(w) for w in LETTERS.findall(measure.lower()) if w not in STOP_WORDS and w not in DETERMINERS}
     return "-".join(sorted(words))
 
 

@@ -11,6 +11,7 @@ _BIG = "million|billion|trillion"
 # 'twenty-five', 'two hundred and fifty', 'four thousand', 'a million', 'half a million'.
 SPELLED = (rf"(?:(?:a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?|an?)\s+(?:{_BIG})"
            rf"|(?:{_WORDS})(?:-(?:{_WORDS}))?(?:\s+(?:hundred|thousand|{_BIG})(?:\s+(?:and\s+)?(?:{_WORDS})(?:-(?:{_WORDS}))?)?)*)")
+WORD_GAPS = re.compile(r"[\s-]+")
 SEPARATORS = str.maketrans("", "", ",\u00a0\u202f ")  # thousands separators, deleted
 FRACTIONS = {"a quarter of": Decimal("0.25"), "half": Decimal("0.5"), "three quarters of": Decimal("0.75")}
 
@@ -34,7 +35,7 @@ def spelled_value(words: str) -> Decimal | None:
     if lowered.startswith(("a ", "an ")):
         return Decimal(SCALES[lowered.split()[-1]])
     total = current = 0
-    for word in re.split(r"[\s-]+", lowered):
+    for word in WORD_GAPS.split(lowered):
         if word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
         elif word == "hundred":
