@@ -6,12 +6,13 @@ import zlib
 
 import pytest
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang.porter import stem
 
 from search.extract import extract
 from search.index.records import documents_for
 from search.index.schema import make_schema
 from search.ingest.documents import corpus_files, load_file
-from search.whoosh_ext import columns, flushing, storage
+from search.whoosh_ext import analysis, columns, flushing, storage
 from search.whoosh_ext.adding import DocumentAdder
 from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
 from tests.helpers import SEEDS
@@ -202,6 +203,31 @@ def test_documents_handed_off_early_keep_their_order(tmp_path, monkeypatch):
     with ix.searcher() as handed, whoosh.searcher() as single:
         assert [handed.stored_fields(n) for n in range(handed.doc_count_all())] == [
             single.stored_fields(n) for n in range(single.doc_count_all())]
+
+
+def test_a_child_forked_after_another_finished_starts_with_its_stems(tmp_path, monkeypatch):
+    # A result past the pipe's buffer (64 KB) keeps its child alive until read: it still counts as done.
+    monkeypatch.setattr(storage.analysis, "STEMS", storage.analysis.Stems())
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 10)
+    writer = SegmentedWriter(new_index(tmp_path / "ix", make_schema()))
+    words = " ".join(f"zq{k}running" for k in range(8_000))
+    writer.add_document(body=words)
+    writer.hand_off()
+    assert writer.children[0].receiving.poll(60)  # waits for the first child's result
+    writer.add_document(body="the second document")
+    writer.hand_off()
+    assert len(writer.children) == 1 and len(writer.segments) == 1  # the first collected, the second forked
+    assert storage.analysis.STEMS.learnt["zq7running"] == stem("zq7running")
+    writer.commit()
+
+
+def test_learnt_stems_are_answered_without_stemming():
+    stems = analysis.Stems()
+    stems.learn({"walking": "learnt"})
+    assert (stems.term("walking"), stems.term("talking")) == ("learnt", "talk")
+    assert stems.fresh == {"talking": "talk"}  # what a child returns to its parent
+    stems.learn({str(k): None for k in range(analysis.STEMS_KEPT)})  # past the bound: not learnt
+    assert len(stems.learnt) == 1
 
 
 def test_a_handful_of_documents_is_not_handed_off(tmp_path):

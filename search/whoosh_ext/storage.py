@@ -14,7 +14,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from ..errors import ClaimsearchError
 from ..processes import forked_for_build
-from . import flushing
+from . import analysis, flushing
 from .adding import DocumentAdder
 
 BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see _pool_full
@@ -109,10 +109,11 @@ class SegmentedWriter:
     def hand_off(self) -> None:
         """Hand the waiting documents to a child now if none is at work: a core is about to be idle."""
         # Not for a handful of documents: each segment costs its files and a searcher's reading of them.
-        if self.chars >= MIN_SPLIT_CHARS and not any(child.process.is_alive() for child in self.children):
+        if self.chars >= MIN_SPLIT_CHARS and all(child.done() for child in self.children):
             self._roll()
 
     def _roll(self) -> None:
+        self._collect_done()
         self._fork(self.docs)
         if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
             self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
@@ -123,6 +124,7 @@ class SegmentedWriter:
         # Halved by text, not count: the first half, whose child starts first, then costs its child
         # a little more and both end together (by count, the second ended last: its text is longer).
         docs, half = self.docs, bisect_left(self.ends, self.chars / 2) + 1
+        self._collect_done()
         for part in (docs[:half], docs[half:]) if self.chars >= 2 * MIN_SPLIT_CHARS else (docs,):
             if part:
                 self._fork(part)
@@ -131,6 +133,11 @@ class SegmentedWriter:
     def _fork(self, docs: list[dict]) -> None:
         self.children.append(SegmentChild(self.ix, docs))
         self.docs, self.chars, self.ends = [], 0, []
+
+    def _collect_done(self) -> None:
+        """Collect the children that have finished, oldest first: the next children start with their stems."""
+        while self.children and self.children[0].done():
+            self._collect()
 
     def _collect(self) -> None:
         self.segments.extend(self.children.popleft().segments())
@@ -160,8 +167,12 @@ class SegmentChild:
         self.process.start()
         sending.close()  # the child's death is then an EOF here
 
+    def done(self) -> bool:
+        """Return whether the child has finished (its result or its death is waiting)."""
+        return self.receiving.poll()
+
     def segments(self) -> list:
-        """Return the child's segments once it is done; raise its failure."""
+        """Return the child's segments once it is done (learning its stems); raise its failure."""
         try:
             outcome, value = self.receiving.recv()
         except EOFError:
@@ -173,7 +184,9 @@ class SegmentChild:
             raise OSError(value, os.strerror(value))  # a full disk: the parent's one-line message
         if outcome != "ok":
             raise ClaimsearchError("Writing the index failed (see the error above)")
-        return value
+        segments, stems = value
+        analysis.STEMS.learn(stems)
+        return segments
 
     def stop(self) -> None:
         """Kill the child if it is still writing."""
@@ -188,8 +201,10 @@ def _write_in_child(parent: int, ix, docs: list[dict], sending) -> None:
     # The collector found nothing to free per document, yet its passes over the postings being
     # gathered cost 6% of the writing; the writer's own cycles are freed per segment (write_segments).
     gc.disable()
+    analysis.STEMS.fresh.clear()  # the parent's own: its cache has them, which this child's inherits
     try:
-        sending.send(("ok", write_segments(ix, docs)))
+        segments = write_segments(ix, docs)
+        sending.send(("ok", (segments, analysis.STEMS.fresh)))
     except OSError as exc:
         sending.send(("oserror", exc.errno or errno.EIO))
         sys.exit(1)
