@@ -56,7 +56,8 @@ def new_index(path, schema):
     return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
 
 
-def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2, stored_raw_below=0):
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2, stored_raw_below=0,
+          raw_bytes=0):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
     add = DocumentAdder(writer, protocol, stored_raw_below)
@@ -64,7 +65,7 @@ def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, pr
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
-        flushing.use_for(writer, raw_below, protocol)  # raw_below 0, protocol 2: Whoosh's bytes
+        flushing.use_for(writer, raw_below, protocol, raw_bytes)  # raw_below 0, protocol 2: Whoosh's bytes
     writer.commit(merge=False)
     return ix
 
@@ -97,9 +98,32 @@ def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
     docs = seed_documents()
     whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
-                 protocol=storage.PICKLE_PROTOCOL, stored_raw_below=storage.STORED_RAW_BELOW)
+                 protocol=storage.PICKLE_PROTOCOL, stored_raw_below=storage.STORED_RAW_BELOW,
+                 raw_bytes=storage.COMPRESSED_BYTES)
     assert contents(ours, files=False) == contents(whoosh, files=False)
     assert contents(ours) != contents(whoosh)
+
+
+def test_blocks_pickled_in_few_bytes_are_written_uncompressed_and_read_back_the_same(tmp_path):
+    docs = [{"text": f"alpha w{k}"} for k in range(20)] + [{"text": "beta " * 40 + f"w{k}"} for k in range(20)]
+    schema = Schema(text=TEXT(stored=True))
+    built = [build(tmp_path, name, schema, docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
+                   protocol=storage.PICKLE_PROTOCOL, raw_bytes=raw_bytes)
+             for name, raw_bytes in (("all", 0), ("raw", storage.COMPRESSED_BYTES))]
+    assert contents(built[0], files=False) == contents(built[1], files=False)
+    levels = [block_levels(ix, "text", ["alpha", "beta"]) for ix in built]
+    # 20 postings each: alpha's pickle under 1000 bytes, beta's (40 positions a posting) over
+    assert 0 not in levels[0] and levels[1] == [0, levels[0][1]]
+
+
+def block_levels(ix, fieldname: str, words: list[str]) -> list[int]:
+    """Return the compression level the first block of each word's postings records."""
+    segment = ix._segments()[0]
+    with ix.reader() as reader:
+        offsets = [reader.term_info(fieldname, word)._offset for word in words]
+    with ix.storage.open_file(segment.make_filename(".pst")) as postfile:
+        data = postfile.read()
+    return [pickle.loads(data[offset + 8:])[3] for offset in offsets]  # magic, size, then the block's info
 
 
 def test_short_stored_fields_are_written_uncompressed_and_read_back_the_same(tmp_path):
