@@ -6,12 +6,13 @@ import zlib
 
 import pytest
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang.porter import stem
 
 from search.extract import extract
 from search.index.records import documents_for
 from search.index.schema import make_schema
 from search.ingest.documents import corpus_files, load_file
-from search.whoosh_ext import columns, flushing, storage
+from search.whoosh_ext import analysis, columns, flushing, storage
 from search.whoosh_ext.adding import DocumentAdder
 from search.whoosh_ext.storage import BuildStorage, SegmentedWriter
 from tests.helpers import SEEDS
@@ -55,7 +56,8 @@ def new_index(path, schema):
     return BuildStorage(str(path)).create_index(schema, indexname="MAIN")
 
 
-def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2, stored_raw_below=0):
+def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, protocol=2, stored_raw_below=0,
+          raw_bytes=0):
     ix = new_index(tmp_path / name, schema)
     writer = ix.writer(limitmb=limitmb, compound=False)
     add = DocumentAdder(writer, protocol, stored_raw_below)
@@ -63,7 +65,7 @@ def build(tmp_path, name, schema, docs, adder: bool, limitmb=64, raw_below=0, pr
         add.add(doc) if adder else writer.add_document(**doc)
     if adder:
         add.lengths_from_memory()
-        flushing.use_for(writer, raw_below, protocol)  # raw_below 0, protocol 2: Whoosh's bytes
+        flushing.use_for(writer, raw_below, protocol, raw_bytes)  # raw_below 0, protocol 2: Whoosh's bytes
     writer.commit(merge=False)
     return ix
 
@@ -96,9 +98,32 @@ def test_a_builds_own_blocks_read_back_as_whooshs(tmp_path):
     docs = seed_documents()
     whoosh = build(tmp_path, "whoosh", make_schema(), docs, adder=False)
     ours = build(tmp_path, "ours", make_schema(), docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
-                 protocol=storage.PICKLE_PROTOCOL, stored_raw_below=storage.STORED_RAW_BELOW)
+                 protocol=storage.PICKLE_PROTOCOL, stored_raw_below=storage.STORED_RAW_BELOW,
+                 raw_bytes=storage.COMPRESSED_BYTES)
     assert contents(ours, files=False) == contents(whoosh, files=False)
     assert contents(ours) != contents(whoosh)
+
+
+def test_blocks_pickled_in_few_bytes_are_written_uncompressed_and_read_back_the_same(tmp_path):
+    docs = [{"text": f"alpha w{k}"} for k in range(20)] + [{"text": "beta " * 40 + f"w{k}"} for k in range(20)]
+    schema = Schema(text=TEXT(stored=True))
+    built = [build(tmp_path, name, schema, docs, adder=True, raw_below=storage.COMPRESSED_POSTINGS,
+                   protocol=storage.PICKLE_PROTOCOL, raw_bytes=raw_bytes)
+             for name, raw_bytes in (("all", 0), ("raw", storage.COMPRESSED_BYTES))]
+    assert contents(built[0], files=False) == contents(built[1], files=False)
+    levels = [block_levels(ix, "text", ["alpha", "beta"]) for ix in built]
+    # 20 postings each: alpha's pickle under 1000 bytes, beta's (40 positions a posting) over
+    assert 0 not in levels[0] and levels[1] == [0, levels[0][1]]
+
+
+def block_levels(ix, fieldname: str, words: list[str]) -> list[int]:
+    """Return the compression level the first block of each word's postings records."""
+    segment = ix._segments()[0]
+    with ix.reader() as reader:
+        offsets = [reader.term_info(fieldname, word)._offset for word in words]
+    with ix.storage.open_file(segment.make_filename(".pst")) as postfile:
+        data = postfile.read()
+    return [pickle.loads(data[offset + 8:])[3] for offset in offsets]  # magic, size, then the block's info
 
 
 def test_short_stored_fields_are_written_uncompressed_and_read_back_the_same(tmp_path):
@@ -202,6 +227,31 @@ def test_documents_handed_off_early_keep_their_order(tmp_path, monkeypatch):
     with ix.searcher() as handed, whoosh.searcher() as single:
         assert [handed.stored_fields(n) for n in range(handed.doc_count_all())] == [
             single.stored_fields(n) for n in range(single.doc_count_all())]
+
+
+def test_a_child_forked_after_another_finished_starts_with_its_stems(tmp_path, monkeypatch):
+    # A result past the pipe's buffer (64 KB) keeps its child alive until read: it still counts as done.
+    monkeypatch.setattr(storage.analysis, "STEMS", storage.analysis.Stems())
+    monkeypatch.setattr(storage, "MIN_SPLIT_CHARS", 10)
+    writer = SegmentedWriter(new_index(tmp_path / "ix", make_schema()))
+    words = " ".join(f"zq{k}running" for k in range(8_000))
+    writer.add_document(body=words)
+    writer.hand_off()
+    assert writer.children[0].receiving.poll(60)  # waits for the first child's result
+    writer.add_document(body="the second document")
+    writer.hand_off()
+    assert len(writer.children) == 1 and len(writer.segments) == 1  # the first collected, the second forked
+    assert storage.analysis.STEMS.learnt["zq7running"] == stem("zq7running")
+    writer.commit()
+
+
+def test_learnt_stems_are_answered_without_stemming():
+    stems = analysis.Stems()
+    stems.learn({"walking": "learnt"})
+    assert (stems.term("walking"), stems.term("talking")) == ("learnt", "talk")
+    assert stems.fresh == {"talking": "talk"}  # what a child returns to its parent
+    stems.learn({str(k): None for k in range(analysis.STEMS_KEPT)})  # past the bound: not learnt
+    assert len(stems.learnt) == 1
 
 
 def test_a_handful_of_documents_is_not_handed_off(tmp_path):

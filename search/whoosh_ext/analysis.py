@@ -18,9 +18,45 @@ WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
 COMMA_RUNS = re.compile(r"[^,]+")  # CommaSeparatedTokenizer's expression
 
 
-@lru_cache(maxsize=50_000)  # news vocabulary repeats; bounded so a huge corpus cannot grow it forever
+STEMS_KEPT = 50_000  # index_word's answers kept (see Stems); news vocabulary repeats, a huge corpus's is bounded
+
+
+class Stems:
+    """index_word's answers learnt from other processes, and those worked out in this one."""
+
+    # A build's segment children are forked with a cold index_word cache: the four of a 1x BBC
+    # build stemmed 66,000 tokens of 35,000 distinct ones. Those forked after a child finished
+    # start with its words (storage.SegmentedWriter learns them from its result).
+
+    def __init__(self):
+        self.learnt: dict[str, str | None] = {}
+        self.fresh: dict[str, str | None] = {}
+
+    def term(self, token: str) -> str | None:
+        """Return index_word's answer: learnt, or worked out and remembered as fresh."""
+        term = self.learnt.get(token, self)
+        if term is self:
+            if len(self.fresh) >= STEMS_KEPT:
+                self.fresh.clear()
+            term = self.fresh[token] = _stemmed(token)
+        return term
+
+    def learn(self, stems: dict[str, str | None]) -> None:
+        """Remember another process's answers (till STEMS_KEPT are known)."""
+        if len(self.learnt) + len(stems) <= STEMS_KEPT:
+            self.learnt.update(stems)
+
+
+STEMS = Stems()
+
+
+@lru_cache(maxsize=STEMS_KEPT)
 def index_word(token: str) -> str | None:
     """Return the term StemmingAnalyzer indexes for one token, or None for a stop word."""
+    return STEMS.term(token)
+
+
+def _stemmed(token: str) -> str | None:
     word = token.lower()
     if not word.isascii():
         word = word.translate(FOLD)  # 'Ibáñez' is found by 'Ibanez', as the standard chain folds it

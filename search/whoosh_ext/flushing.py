@@ -24,29 +24,31 @@ NO_ID = 0xFFFFFFFF
 _length_byte = functools.lru_cache(maxsize=4096)(length_to_byte)
 
 
-def use_for(writer, raw_below: int = 0, protocol: int = 2) -> None:
+def use_for(writer, raw_below: int = 0, protocol: int = 2, raw_bytes: int = 0) -> None:
     """Let the writer's segment flush write its postings with write_postings when its codec is Whoosh's W3."""
     fieldwriter = writer.fieldwriter
     # Inlined posting lists (inlinelimit above 1) take another path in Whoosh (a broken one in 2.7.5).
     if type(fieldwriter) is W3FieldWriter and type(fieldwriter._codec) is W3Codec and fieldwriter._codec._inlinelimit == 1:
         fieldwriter.add_postings = functools.partial(write_postings, fieldwriter, raw_below=raw_below,
-                                                     protocol=protocol)
+                                                     protocol=protocol, raw_bytes=raw_bytes)
         tindex = fieldwriter._tindex
         if type(tindex) is OrderedHashWriter:  # its hash tables written a table at a time (same bytes)
             tindex._write_hashes = functools.partial(_write_hashes, tindex)
 
 
-def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0, protocol: int = 2) -> None:
+def write_postings(fieldwriter, schema, lengths, items, raw_below: int = 0, protocol: int = 2,
+                   raw_bytes: int = 0) -> None:
     """Write sorted (field, term, docnum, weight, value) postings as FieldWriter.add_postings does.
 
     ``raw_below``: blocks of fewer postings are written uncompressed (0: Whoosh's own bytes, every block compressed).
-    ``protocol``: the pickle protocol of a block's data (2: Whoosh's own bytes)."""
+    ``protocol``: the pickle protocol of a block's data (2: Whoosh's own bytes);
+    ``raw_bytes``: blocks whose data pickle to fewer bytes are written uncompressed too (0: none)."""
     # Whoosh spends five method calls, four isinstance asserts and a length lookup through two
     # objects on each of a build's million postings, and about twenty calls on each of its
     # hundred thousand terms; here a posting is three appends and a term one function call.
     codec, postfile, tindex = fieldwriter._codec, fieldwriter._postfile, fieldwriter._tindex
     blocklimit, level = codec._blocklimit, codec._compression
-    term = _Term(postfile, level, raw_below, protocol)
+    term = _Term(postfile, level, raw_below, protocol, raw_bytes)
     known = getattr(lengths, "lengths", None)  # adding._Lengths: a dict per field
     if isinstance(items, GroupedPostings):
         _write_grouped(fieldwriter, schema, lengths, known, items, term, blocklimit)
@@ -159,8 +161,9 @@ def _field_lengths(lengths, known, fieldname):
 class _Term:
     """One term's posting blocks and term info, written as W3PostingsWriter and W3FieldWriter write them."""
 
-    def __init__(self, postfile, level: int, raw_below: int, protocol: int):
+    def __init__(self, postfile, level: int, raw_below: int, protocol: int, raw_bytes: int = 0):
         self.postfile, self.level, self.raw_below, self.protocol = postfile, level, raw_below, protocol
+        self.raw_bytes = raw_bytes
         self.pos = postfile.tell()  # only this writes to the postings file while the postings are written
         self.fieldid = b""
         self.keys: list[bytes] = []  # each term's key and info for the term index, added at the end (add_terms)
@@ -215,7 +218,7 @@ class _Term:
         else:
             mini_values = None if fixed == 0 else b"".join(values)
         data = dumps((deltas, mini_weights, mini_values), self.protocol)
-        comp = self.level if len(ids) >= self.raw_below else 0
+        comp = self.level if len(ids) >= self.raw_below and len(data) >= self.raw_bytes else 0
         if comp:
             data = zlib.compress(data, comp)
         info = dumps((len(ids), ids[-1], maxweight, comp, _length_byte(minlength), _length_byte(maxlength)), 2)

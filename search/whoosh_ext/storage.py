@@ -14,7 +14,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from ..errors import ClaimsearchError
 from ..processes import forked_for_build
-from . import flushing
+from . import analysis, flushing
 from .adding import DocumentAdder
 
 BUILD_POOL_MB = 256  # posting pool of each segment writer of a full build; see _pool_full
@@ -25,6 +25,7 @@ MAX_SEGMENT_CHARS = int(0.8 * BUILD_POOL_MB * 2**20 / 15)  # a segment's pool th
 SMALL_SEGMENTS = 2  # segments of FIRST_SEGMENT_CHARS before the size doubles (a 1x BBC build: 4 in all)
 MIN_SPLIT_CHARS = 1_000_000  # the last documents go to two children only when each half is this big
 COMPRESSED_POSTINGS = 16  # posting blocks with fewer postings are written uncompressed (see _segment_writer)
+COMPRESSED_BYTES = 1000  # so are blocks whose data pickle to fewer bytes (see _segment_writer)
 PICKLE_PROTOCOL = 4  # the pickle protocol of posting blocks' data and stored fields (see _segment_writer)
 STORED_RAW_BELOW = 1000  # stored fields pickled in fewer bytes (a statement's) are not compressed (see _segment_writer)
 MAX_CHILDREN = 2  # segment children at work at once: one per core of the machines we target
@@ -109,10 +110,11 @@ class SegmentedWriter:
     def hand_off(self) -> None:
         """Hand the waiting documents to a child now if none is at work: a core is about to be idle."""
         # Not for a handful of documents: each segment costs its files and a searcher's reading of them.
-        if self.chars >= MIN_SPLIT_CHARS and not any(child.process.is_alive() for child in self.children):
+        if self.chars >= MIN_SPLIT_CHARS and all(child.done() for child in self.children):
             self._roll()
 
     def _roll(self) -> None:
+        self._collect_done()
         self._fork(self.docs)
         if len(self.segments) + len(self.children) >= SMALL_SEGMENTS:
             self.target = min(2 * self.target, MAX_SEGMENT_CHARS)
@@ -123,6 +125,7 @@ class SegmentedWriter:
         # Halved by text, not count: the first half, whose child starts first, then costs its child
         # a little more and both end together (by count, the second ended last: its text is longer).
         docs, half = self.docs, bisect_left(self.ends, self.chars / 2) + 1
+        self._collect_done()
         for part in (docs[:half], docs[half:]) if self.chars >= 2 * MIN_SPLIT_CHARS else (docs,):
             if part:
                 self._fork(part)
@@ -131,6 +134,11 @@ class SegmentedWriter:
     def _fork(self, docs: list[dict]) -> None:
         self.children.append(SegmentChild(self.ix, docs))
         self.docs, self.chars, self.ends = [], 0, []
+
+    def _collect_done(self) -> None:
+        """Collect the children that have finished, oldest first: the next children start with their stems."""
+        while self.children and self.children[0].done():
+            self._collect()
 
     def _collect(self) -> None:
         self.segments.extend(self.children.popleft().segments())
@@ -160,8 +168,12 @@ class SegmentChild:
         self.process.start()
         sending.close()  # the child's death is then an EOF here
 
+    def done(self) -> bool:
+        """Return whether the child has finished (its result or its death is waiting)."""
+        return self.receiving.poll()
+
     def segments(self) -> list:
-        """Return the child's segments once it is done; raise its failure."""
+        """Return the child's segments once it is done (learning its stems); raise its failure."""
         try:
             outcome, value = self.receiving.recv()
         except EOFError:
@@ -173,7 +185,9 @@ class SegmentChild:
             raise OSError(value, os.strerror(value))  # a full disk: the parent's one-line message
         if outcome != "ok":
             raise ClaimsearchError("Writing the index failed (see the error above)")
-        return value
+        segments, stems = value
+        analysis.STEMS.learn(stems)
+        return segments
 
     def stop(self) -> None:
         """Kill the child if it is still writing."""
@@ -188,8 +202,10 @@ def _write_in_child(parent: int, ix, docs: list[dict], sending) -> None:
     # The collector found nothing to free per document, yet its passes over the postings being
     # gathered cost 6% of the writing; the writer's own cycles are freed per segment (write_segments).
     gc.disable()
+    analysis.STEMS.fresh.clear()  # the parent's own: its cache has them, which this child's inherits
     try:
-        sending.send(("ok", write_segments(ix, docs)))
+        segments = write_segments(ix, docs)
+        sending.send(("ok", (segments, analysis.STEMS.fresh)))
     except OSError as exc:
         sending.send(("oserror", exc.errno or errno.EIO))
         sys.exit(1)
@@ -223,7 +239,9 @@ def _segment_writer(ix):
     # Whoosh pickles a block with protocol 2, where each posting's value (its positions) becomes
     # a call to codecs.encode of a str: protocol 4 pickles bytes as bytes, in a quarter of the
     # time, a third fewer bytes to compress and faster to read. Readers unpickle any protocol.
-    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS, protocol=PICKLE_PROTOCOL)
+    # Blocks of 16+ postings pickled in under 1000 bytes (a term in a few dozen statements) cost
+    # zlib's set-up for a few hundred bytes saved: left raw, 0.1 of a 1x BBC build's CPU s for +2.5 MB.
+    flushing.use_for(writer, raw_below=COMPRESSED_POSTINGS, protocol=PICKLE_PROTOCOL, raw_bytes=COMPRESSED_BYTES)
     # Stored fields in protocol 4: short strings with a one-byte length, an eighth fewer bytes to compress.
     # A statement's stored fields pickle to a few hundred bytes that zlib shrinks by a third for ~10 us a
     # call, mostly its set-up: 0.3 of a 1x BBC build's CPU s to save 4 MB of its 44. They are written at
