@@ -601,8 +601,8 @@ def _described_around(chunk: str, match: re.Match) -> list[str]:
 
 
 def _words_before(chunk: str, start: int) -> list[str]:
-    """Return the words of r"(?<![\w-])((?:[\w-]+ ){1,3})$" searched in the 40 characters before start, nearest
-    first."""
+    """Return the one to three words (each followed by a space) that end the 40 characters before start, nearest
+    first: what `(?<![\\w-])((?:[\\w-]+ ){1,3})$` would find there."""
     back = chunk[max(0, start - 40):start][::-1]
     found = DESCRIPTION_BEFORE_REVERSED.match(back, 1 if back[:1] == "\n" else 0)
     return found.group()[::-1].split()[::-1] if found else []
